@@ -1,0 +1,65 @@
+import { describe, expect, it } from '@jest/globals'
+import { schema as github } from '@octokit/graphql-schema'
+import { buildSchema, parse, validate } from 'graphql'
+import {
+  BOOTSTRAP_QUERY,
+  changesQuery,
+  contextQuery,
+  pagesQuery
+} from '../../../src/engine/gather/queries.js'
+
+// The published SDL repeats two enterprise fields; graphql-js would reject it.
+const schema = buildSchema(github.idl, { assumeValidSDL: true })
+
+function problems(query: string): string[] {
+  return validate(schema, parse(query)).map((e) => e.message)
+}
+
+describe('GraphQL the gate sends, against GitHub public schema', () => {
+  it('bootstrap query is valid', () => {
+    expect(problems(BOOTSTRAP_QUERY)).toEqual([])
+  })
+
+  it('context query is valid with deployments, exact branches and globs', () => {
+    const { query, variables } = contextQuery(
+      [
+        { alias: 'd0', environment: 'staging', after: null },
+        { alias: 'd1', environment: 'production', after: 'Y3Vyc29y' }
+      ],
+      [
+        { alias: 'b0', name: 'main', glob: false, after: null },
+        { alias: 'g0', name: 'release/', glob: true, after: null }
+      ]
+    )
+    expect(problems(query)).toEqual([])
+    expect(variables).toMatchObject({
+      env0: 'staging',
+      env1: 'production',
+      envAfter1: 'Y3Vyc29y',
+      ref0: 'refs/heads/main',
+      ref1: 'release/'
+    })
+  })
+
+  it('context query is valid with refs only', () => {
+    const { query } = contextQuery([], [{ alias: 'b0', name: 'main', glob: false, after: null }])
+    expect(problems(query)).toEqual([])
+  })
+
+  it('changes query is valid', () => {
+    const { query, variables } = changesQuery(['a'.repeat(40), 'b'.repeat(40)])
+    expect(problems(query)).toEqual([])
+    expect(variables).toEqual({ oid0: 'a'.repeat(40), oid1: 'b'.repeat(40) })
+  })
+
+  it('pages query is valid for every kind of page', () => {
+    const { query } = pagesQuery([
+      { alias: 'p0', id: 'PR_1', kind: 'commits', after: 'x' },
+      { alias: 'p1', id: 'PR_1', kind: 'reviews', after: 'y' },
+      { alias: 's5', id: 'DE_5', kind: 'statuses', after: 'z' }
+    ])
+    expect(problems(query)).toEqual([])
+    const reviewsOnly = pagesQuery([{ alias: 'p0', id: 'PR_1', kind: 'reviews', after: 'y' }])
+    expect(problems(reviewsOnly.query)).toEqual([])
+  })
+})

@@ -1,0 +1,122 @@
+import { describe, expect, it } from '@jest/globals'
+import { check } from '../../../src/engine/rules/segregation.js'
+import type { ChangeFact } from '../../../src/engine/facts.js'
+import {
+  NOW,
+  aChange,
+  aCommit,
+  aDirectPush,
+  aFacts,
+  aPullRequest,
+  anActor,
+  anEnvironmentPolicy,
+  anIdentity,
+  sha,
+  type EnvironmentPolicyOverrides
+} from '../../../__fixtures__/facts.js'
+
+const C1 = sha('c1c1c1c')
+const byCommit = (commit: Parameters<typeof aCommit>[0]): ChangeFact =>
+  aChange({
+    pullRequest: aPullRequest({ commits: [aCommit({ oid: C1, ...commit })] })
+  })
+
+const run = (
+  changes: ChangeFact[],
+  deployer: string | null = 'dave',
+  policy: EnvironmentPolicyOverrides = {}
+) =>
+  check(
+    aFacts({ changes, deployer }),
+    anEnvironmentPolicy({ deployerIndependent: true, ...policy }),
+    NOW
+  )
+
+describe('segregation', () => {
+  describe('when the deployer need not be independent', () => {
+    it('is skipped', () => {
+      const r = run([aChange()], 'alice', { deployerIndependent: false })
+      expect(r.status).toBe('skipped')
+      expect(r.summary).toContain('deployer_independent: false')
+    })
+  })
+
+  describe('when the deployer is unknown', () => {
+    it('is an error', () => {
+      const r = run([aChange()], null)
+      expect(r.status).toBe('error')
+      expect(r.summary).toBe('the deployer is unknown')
+      expect(r.problems[0]).toContain('cannot be verified')
+    })
+  })
+
+  describe('when the deployer made none of the changes', () => {
+    it('passes', () => {
+      const r = run([aChange(), aDirectPush('ops')])
+      expect(r.status).toBe('pass')
+      expect(r.summary).toBe('dave made none of the changes in scope')
+      expect(r.controls).toContain('NIST SP 800-53 AC-5')
+    })
+  })
+
+  describe.each<[string, ChangeFact[], string | null, string, string]>([
+    [
+      'is the pull request author',
+      [aChange()],
+      'Alice',
+      'Alice deployed PR #12 but is the author of PR #12 and 5d6e7f8 and the committer of 5d6e7f8: ask someone who made none of the changes to deploy to production',
+      'pull_request'
+    ],
+    [
+      'is a commit author',
+      [byCommit({ author: anIdentity('dave') })],
+      'dave',
+      'dave deployed PR #12 but is the author of c1c1c1c',
+      'pull_request'
+    ],
+    [
+      'is a committer',
+      [byCommit({ committer: anIdentity('dave') })],
+      'dave',
+      'dave deployed PR #12 but is the committer of c1c1c1c',
+      'pull_request'
+    ],
+    [
+      'is a co-author (even when co-authors may approve)',
+      [byCommit({ coAuthors: [anIdentity('dave')] })],
+      'dave',
+      'dave deployed PR #12 but is a co-author of c1c1c1c',
+      'pull_request'
+    ],
+    [
+      'pushed a change directly',
+      [aChange(), aDirectPush('dave', { oid: sha('d1d1d1d') })],
+      'dave',
+      'dave deployed the direct push d1d1d1d but is the author of d1d1d1d and the committer of d1d1d1d',
+      'commit'
+    ]
+  ])('when the deployer %s', (_case, changes, deployer, problem, kind) => {
+    it('fails naming the change', () => {
+      const r = run(changes, deployer, {
+        approvals: { independentOf: ['author'] }
+      })
+      expect(r.status).toBe('fail')
+      expect(r.summary).toBe(`${deployer} deployed changes they made`)
+      expect(r.problems).toEqual([expect.stringContaining(problem)])
+      expect(r.links.map((l) => l.kind)).toEqual([kind])
+    })
+  })
+
+  describe('when the same pull request brought several changes', () => {
+    it('names it once', () => {
+      const change = aChange({
+        pullRequest: aPullRequest({ author: anActor('dave') })
+      })
+      const r = run([
+        change,
+        { ...change, commit: aCommit({ oid: sha('b2') }) }
+      ])
+      expect(r.problems).toHaveLength(1)
+    })
+  })
+})

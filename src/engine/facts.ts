@@ -1,0 +1,215 @@
+// What the gatherer learned from GitHub, in one plain object. Rules are pure
+// functions of Facts, the resolved Policy and a time; they never call GitHub.
+// Every field that could not be read says so explicitly (`Unreadable`), so a
+// rule can tell "none" from "cannot tell" and fail closed on the second.
+
+export type ActorType = 'User' | 'Bot' | 'Organization' | 'Mannequin' | 'Other'
+
+export interface Actor {
+  login: string
+  type: ActorType
+}
+
+/** Something the token could not read, and the permission that would read it. */
+export interface Unreadable {
+  unreadable: true
+  /** e.g. `administration: read` */
+  permission: string
+  /** what GitHub said */
+  detail: string
+}
+
+export function isUnreadable(value: unknown): value is Unreadable {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { unreadable?: unknown }).unreadable === true
+  )
+}
+
+/** A person in a commit: a git identity, mapped to an account when GitHub could. */
+export interface GitIdentity {
+  name: string | null
+  email: string | null
+  /** the GitHub account GitHub mapped the email to; null when unmapped */
+  login: string | null
+  /** true for GitHub's own `web-flow` committer, which is not a person */
+  isWebFlow: boolean
+}
+
+export interface CommitFact {
+  oid: string
+  treeOid: string
+  url: string
+  message: string
+  author: GitIdentity
+  committer: GitIdentity
+  /** `Co-authored-by` trailers, mapped to accounts where GitHub mapped them */
+  coAuthors: GitIdentity[]
+  parents: string[]
+  committedDate: string
+}
+
+export type ReviewState =
+  | 'APPROVED'
+  | 'CHANGES_REQUESTED'
+  | 'COMMENTED'
+  | 'DISMISSED'
+  | 'PENDING'
+
+export interface ReviewFact {
+  /** null: the account was deleted */
+  author: Actor | null
+  state: ReviewState
+  /** the head the review was given on; null when GitHub no longer knows it */
+  commitOid: string | null
+  submittedAt: string | null
+  url: string
+  /** GitHub's `authorCanPushToRepository`: write access at review time */
+  authorCanPush: boolean
+}
+
+export interface PullRequestFact {
+  number: number
+  url: string
+  /** null: the account was deleted */
+  author: Actor | null
+  merged: boolean
+  mergedAt: string | null
+  baseRefName: string
+  headRefOid: string
+  mergeCommitOid: string | null
+  /** every commit of the pull request, all pages */
+  commits: CommitFact[]
+  /** every review, all pages, in submission order */
+  reviews: ReviewFact[]
+}
+
+/**
+ * One change that entered the branch: a commit on the first-parent chain
+ * between the previous deployment and the deployed commit, with the pull
+ * request it came through (null for a direct push).
+ */
+export interface ChangeFact {
+  commit: CommitFact
+  pullRequest: PullRequestFact | null
+}
+
+export type DeploymentState =
+  | 'success'
+  | 'failure'
+  | 'error'
+  | 'inactive'
+  | 'in_progress'
+  | 'queued'
+  | 'pending'
+  | 'waiting'
+
+export interface DeploymentStatusFact {
+  state: DeploymentState
+  createdAt: string
+  logUrl: string | null
+  environmentUrl: string | null
+}
+
+export interface DeploymentFact {
+  id: number
+  environment: string
+  sha: string
+  /** tree of the deployed commit, when known (for `match: tree`) */
+  treeOid: string | null
+  creator: Actor | null
+  createdAt: string
+  /** oldest first */
+  statuses: DeploymentStatusFact[]
+}
+
+export type RuleType =
+  | 'pull_request'
+  | 'non_fast_forward'
+  | 'deletion'
+  | 'required_status_checks'
+  | 'update'
+  | 'creation'
+  | 'required_linear_history'
+  | 'required_signatures'
+  | 'other'
+
+export interface RulesetRuleFact {
+  type: RuleType
+  /** raw `type` as GitHub wrote it */
+  rawType: string
+  rulesetId: number | null
+  /** only for pull_request */
+  pullRequest?: {
+    requiredApprovingReviewCount: number
+    dismissStaleReviewsOnPush: boolean
+    requireCodeOwnerReview: boolean
+    requireLastPushApproval: boolean
+  }
+  /** only for required_status_checks */
+  requiredStatusChecks?: string[]
+}
+
+export interface ClassicProtectionFact {
+  requiredApprovingReviewCount: number | null
+  dismissStaleReviews: boolean
+  requireLastPushApproval: boolean
+  requireCodeOwnerReviews: boolean
+  allowForcePushes: boolean
+  allowDeletions: boolean
+  requiredStatusChecks: string[]
+  enforceAdmins: boolean
+}
+
+export interface BranchFact {
+  name: string
+  /** the deployed commit is reachable from the branch head */
+  containsCommit: boolean
+  /** active rules from every ruleset that targets the branch (evaluate-mode excluded) */
+  rules: RulesetRuleFact[] | Unreadable
+  /** null: GitHub says the branch has no classic protection */
+  classic: ClassicProtectionFact | null | Unreadable
+}
+
+export interface EnvironmentApprovalFact {
+  user: Actor
+  state: 'approved' | 'rejected'
+  environments: string[]
+  comment: string
+}
+
+export interface RunFact {
+  id: number | null
+  attempt: number | null
+  url: string | null
+  actor: string | null
+  triggeringActor: string | null
+  /** environment approvals of this run; null when not needed or no run */
+  approvals: EnvironmentApprovalFact[] | Unreadable | null
+}
+
+export interface Facts {
+  repository: { owner: string; name: string; url: string; defaultBranch: string }
+  /** base of the web UI, e.g. https://github.com */
+  serverUrl: string
+  environment: string
+  sha: string
+  commit: CommitFact
+  /** the login that triggered this deployment */
+  deployer: string | null
+  /** the changes in scope, newest first; always contains the deployed commit */
+  changes: ChangeFact[]
+  /** how the scope was determined, for the evidence */
+  scope: {
+    kind: 'range' | 'head'
+    /** sha of the previous successful deployment to this environment */
+    since: string | null
+    note: string | null
+  }
+  /** deployments of every upstream environment, keyed by environment name */
+  upstream: Record<string, DeploymentFact[] | Unreadable>
+  /** the branches in the policy's `branches` that exist */
+  branches: BranchFact[]
+  run: RunFact
+}

@@ -1,0 +1,698 @@
+// Gathering: GitHub -> Facts in as few round trips as GitHub allows.
+//   1. bootstrap (GraphQL): policy blob, default branch, the deployed commit
+//      with its pull requests, their commits and reviews;
+//   2. context (GraphQL), in parallel with the rules of each named branch
+//      (REST) and, when needed, the run's environment approvals (REST);
+//   then only what the first answers show is missing: further pages, the
+//   range since the previous deployment, classic protection.
+// SPEC §9: a typical decision takes three requests.
+
+import { minimatch } from 'minimatch'
+import { GitHubApiError, ShapeError } from '../errors.js'
+import type {
+  BranchFact,
+  ChangeFact,
+  CommitFact,
+  DeploymentFact,
+  EnvironmentApprovalFact,
+  Facts,
+  PullRequestFact,
+  RulesetRuleFact,
+  Unreadable
+} from '../facts.js'
+import type { EnvironmentPolicy } from '../policy/types.js'
+import type { GitHubPort, GraphQLError, Logger } from '../port.js'
+import {
+  chronological,
+  parseActor,
+  parseClassicProtection,
+  parseCommit,
+  parseDeployment,
+  parsePullRequest,
+  parseReview,
+  parseRules,
+  parseStatus,
+  type ParsedPullRequest
+} from './parse.js'
+import {
+  BOOTSTRAP_QUERY,
+  changesQuery,
+  contextQuery,
+  pagesQuery,
+  type DeploymentSelection,
+  type PageSelection,
+  type RefSelection
+} from './queries.js'
+import { arr, connection, obj, optObj, str, type Json } from './shape.js'
+import { previousSuccess, type DeploymentContext } from '../deployments.js'
+import { rulesMeet } from './support.js'
+
+export interface EngineRequest {
+  owner: string
+  repo: string
+  environment: string
+  sha: string
+  policyPath: string
+  /** null: the repository's default branch */
+  policyRef: string | null
+  deployer: string | null
+  run: {
+    id: number | null
+    attempt: number | null
+    url: string | null
+    actor: string | null
+    triggeringActor: string | null
+  }
+  /** web UI base, e.g. https://github.com */
+  serverUrl: string
+}
+
+export interface Bootstrap {
+  repositoryUrl: string
+  defaultBranch: string
+  policy: { text: string; blobSha: string; ref: string } | { missing: string }
+  commit: CommitFact | null
+  /** pull requests GitHub associates with the deployed commit */
+  pullRequests: ParsedPullRequest[]
+}
+
+const MAX_PAGES = 50
+
+export async function fetchBootstrap(
+  port: GitHubPort,
+  req: EngineRequest
+): Promise<Bootstrap> {
+  const expression = `${req.policyRef ?? 'HEAD'}:${req.policyPath}`
+  const answer = await port.graphql<Json>(BOOTSTRAP_QUERY, {
+    owner: req.owner,
+    name: req.repo,
+    sha: req.sha,
+    policyExpression: expression,
+    policyPath: req.policyPath
+  })
+  const data = obj(answer.data, 'data')
+  if (data.repository === null || data.repository === undefined) {
+    throw new GitHubApiError(
+      `repository ${req.owner}/${req.repo} was not found or the token cannot read it${errorText(answer.errors)}`,
+      { permission: 'contents: read' }
+    )
+  }
+  const repo = obj(data.repository, 'repository')
+  const defaultRef = optObj(repo.defaultBranchRef, 'repository.defaultBranchRef')
+  if (defaultRef === null) {
+    throw new ShapeError(`repository ${req.owner}/${req.repo} has no default branch`)
+  }
+  const defaultBranch = str(defaultRef.name, 'repository.defaultBranchRef.name')
+  const blob =
+    optObj(repo.policy, 'repository.policy') ??
+    (req.policyRef === null ? defaultBranchFile(defaultRef) : null)
+  const ref = req.policyRef ?? defaultBranch
+  let policy: Bootstrap['policy']
+  if (blob === null || typeof blob.text !== 'string') {
+    policy = {
+      missing:
+        blob === null
+          ? `no policy file at ${req.policyPath} on ${ref}`
+          : `the policy file ${req.policyPath} on ${ref} is binary`
+    }
+  } else if (blob.isTruncated === true) {
+    policy = { missing: `the policy file ${req.policyPath} on ${ref} is too large` }
+  } else {
+    policy = { text: blob.text, blobSha: str(blob.oid, 'repository.policy.oid'), ref }
+  }
+  const commitNode = optObj(repo.commit, 'repository.commit')
+  const commit =
+    commitNode === null || commitNode.oid === undefined
+      ? null
+      : parseCommit(commitNode, 'repository.commit')
+  const pullRequests =
+    commitNode === null || commitNode.oid === undefined
+      ? []
+      : associated(commitNode, 'repository.commit')
+  return {
+    repositoryUrl: str(repo.url, 'repository.url'),
+    defaultBranch,
+    policy,
+    commit,
+    pullRequests
+  }
+}
+
+function defaultBranchFile(ref: Json): Json | null {
+  const target = optObj(ref.target, 'repository.defaultBranchRef.target')
+  const file = target === null ? null : optObj(target.file, 'defaultBranchRef.target.file')
+  return file === null ? null : optObj(file.object, 'defaultBranchRef.target.file.object')
+}
+
+function associated(commitNode: Json, path: string): ParsedPullRequest[] {
+  const prs = optObj(commitNode.associatedPullRequests, `${path}.associatedPullRequests`)
+  if (prs === null) return []
+  return connection(prs, `${path}.associatedPullRequests`).nodes.map((n, i) =>
+    parsePullRequest(n, `${path}.associatedPullRequests.nodes[${i}]`)
+  )
+}
+
+function errorText(errors: GraphQLError[]): string {
+  return errors.length === 0 ? '' : ` (${errors.map((e) => e.message).join('; ')})`
+}
+
+function errorAt(errors: GraphQLError[], alias: string): GraphQLError | undefined {
+  return errors.find((e) => e.path !== undefined && e.path.includes(alias))
+}
+
+function unreadable(permission: string, detail: string): Unreadable {
+  return { unreadable: true, permission, detail }
+}
+
+const isGlob = (pattern: string): boolean => /[*?[\]{}()!+@]/.test(pattern)
+const globPrefix = (pattern: string): string => pattern.split(/[*?[\]{}()!+@]/)[0] ?? ''
+
+export async function gatherFacts(
+  port: GitHubPort,
+  req: EngineRequest,
+  boot: Bootstrap,
+  commit: CommitFact,
+  policy: EnvironmentPolicy,
+  chain: string[],
+  logger: Logger,
+  now: Date
+): Promise<Facts> {
+  const owner = req.owner
+  const ctx: DeploymentContext = {
+    owner,
+    repo: req.repo,
+    serverUrl: req.serverUrl,
+    sha: req.sha,
+    trustedDeployers: policy.trustedDeployers
+  }
+  const previous = (list: DeploymentFact[]): string | null =>
+    previousSuccess(list, req.environment, ctx, now.getTime())
+  const repo = req.repo
+  const envs = [...chain]
+  if (policy.scope === 'range' && !envs.includes(req.environment)) {
+    envs.push(req.environment)
+  }
+  const literal = policy.branches.filter((b) => !isGlob(b))
+  const globs = policy.branches.filter(isGlob)
+  const rulesFor = (branch: string): Promise<RulesetRuleFact[] | Unreadable> =>
+    port
+      .rest('GET /repos/{owner}/{repo}/rules/branches/{branch}', {
+        owner,
+        repo,
+        branch,
+        per_page: 100
+      })
+      .then((r) => parseRules(r.data, `rules/branches/${branch}`))
+      .catch((error: unknown) => {
+        if (error instanceof GitHubApiError && (error.status === 403 || error.status === 404)) {
+          return unreadable(error.permission ?? 'metadata: read', error.message)
+        }
+        throw error
+      })
+
+  // Round trip 2, with everything that does not depend on its answer.
+  const deploymentSel: DeploymentSelection[] = envs.map((environment, i) => ({
+    alias: `d${i}`,
+    environment,
+    after: null
+  }))
+  const refSel: RefSelection[] = [
+    ...literal.map((name, i) => ({ alias: `b${i}`, name, glob: false, after: null })),
+    ...globs.map((g, i) => ({ alias: `g${i}`, name: globPrefix(g), glob: true, after: null }))
+  ]
+  const needApprovals = policy.approvals.environment > 0
+  const [context, literalRules, approvals] = await Promise.all([
+    runContext(port, req, deploymentSel, refSel),
+    Promise.all(literal.map(rulesFor)),
+    needApprovals ? fetchApprovals(port, req) : Promise.resolve(null)
+  ])
+
+  // Deployments: further pages only where the answer may lie beyond page one.
+  const deployments = new Map<string, DeploymentFact[] | Unreadable>()
+  let pending = deploymentSel.map((sel) => ({ sel, pages: 1 }))
+  let answer = context
+  const statusPages = [...context.statusPages]
+  for (;;) {
+    const next: { sel: DeploymentSelection; pages: number }[] = []
+    for (const { sel, pages } of pending) {
+      const got = answer.deployments.get(sel.alias)
+      if (got === undefined) continue
+      if ('unreadable' in got) {
+        deployments.set(sel.environment, got)
+        continue
+      }
+      const list = [...((deployments.get(sel.environment) as DeploymentFact[] | undefined) ?? []), ...got.list]
+      deployments.set(sel.environment, list)
+      if (got.cursor === null) continue
+      if (!wantMore(sel.environment, list, req, commit, policy, chain, previous)) continue
+      if (pages >= MAX_PAGES) {
+        throw new GitHubApiError(
+          `more than ${MAX_PAGES * 100} deployments to ${sel.environment}; the gate stops reading there`
+        )
+      }
+      next.push({ sel: { ...sel, after: got.cursor }, pages: pages + 1 })
+    }
+    if (next.length === 0) break
+    logger.debug(`reading further pages of deployments: ${next.map((n) => n.sel.environment).join(', ')}`)
+    answer = await runContext(port, req, next.map((n) => n.sel), [])
+    statusPages.push(...answer.statusPages)
+    pending = next
+  }
+  await completeStatuses(port, statusPages, deployments)
+
+  // Branches: which exist, which contain the commit, their rules and protection.
+  const refs = [...context.refs]
+  let globPending = context.globCursors
+  while (globPending.length > 0) {
+    const more = await runContext(port, req, [], globPending)
+    refs.push(...more.refs)
+    globPending = more.globCursors
+  }
+  const branches: BranchFact[] = []
+  const seen = new Set<string>()
+  for (const ref of refs) {
+    if (seen.has(ref.name)) continue
+    if (!policy.branches.some((g) => minimatch(ref.name, g))) continue
+    seen.add(ref.name)
+    const li = literal.indexOf(ref.name)
+    const rules =
+      li >= 0 ? (literalRules[li] as RulesetRuleFact[] | Unreadable) : ref.contains ? await rulesFor(ref.name) : []
+    branches.push({ name: ref.name, containsCommit: ref.contains, rules, classic: null })
+  }
+  await Promise.all(
+    branches.map(async (b) => {
+      if (!b.containsCommit || policy.branchProtection === false) return
+      if (!('unreadable' in b.rules) && rulesMeet(b.rules, policy.branchProtection)) return
+      b.classic = await classicProtection(port, owner, repo, b.name)
+    })
+  )
+
+  // Scope: the changes since the previous successful deployment here.
+  const upstream: Record<string, DeploymentFact[] | Unreadable> = {}
+  for (const env of chain) upstream[env] = deployments.get(env) ?? []
+  const scope = await changesInScope(port, req, boot, commit, policy, deployments.get(req.environment) ?? [], previous)
+
+  const run = {
+    ...req.run,
+    approvals
+  }
+  return {
+    repository: {
+      owner,
+      name: repo,
+      url: boot.repositoryUrl,
+      defaultBranch: boot.defaultBranch
+    },
+    serverUrl: req.serverUrl,
+    environment: req.environment,
+    sha: req.sha,
+    commit,
+    deployer: req.deployer,
+    changes: scope.changes,
+    scope: scope.scope,
+    upstream,
+    branches,
+    run
+  }
+}
+
+interface ContextAnswer {
+  deployments: Map<string, { list: DeploymentFact[]; cursor: string | null } | Unreadable>
+  statusPages: PageSelection[]
+  refs: { name: string; contains: boolean }[]
+  globCursors: RefSelection[]
+}
+
+async function runContext(
+  port: GitHubPort,
+  req: EngineRequest,
+  deployments: DeploymentSelection[],
+  refs: RefSelection[]
+): Promise<ContextAnswer> {
+  const out: ContextAnswer = { deployments: new Map(), statusPages: [], refs: [], globCursors: [] }
+  if (deployments.length === 0 && refs.length === 0) return out
+  const { query, variables } = contextQuery(deployments, refs)
+  const answer = await port.graphql<Json>(query, {
+    owner: req.owner,
+    name: req.repo,
+    sha: req.sha,
+    ...variables
+  })
+  const repo = optObj(obj(answer.data, 'data').repository, 'repository')
+  if (repo === null) {
+    throw new GitHubApiError(
+      `repository ${req.owner}/${req.repo} could not be read${errorText(answer.errors)}`
+    )
+  }
+  for (const sel of deployments) {
+    const value = repo[sel.alias]
+    if (value === null || value === undefined) {
+      const err = errorAt(answer.errors, sel.alias)
+      out.deployments.set(
+        sel.alias,
+        unreadable('deployments: read', err?.message ?? 'GitHub returned no deployments')
+      )
+      continue
+    }
+    const c = connection(value, `deployments(${sel.environment})`)
+    const list = c.nodes.map((n, i) => {
+      const parsed = parseDeployment(n, `deployments(${sel.environment}).nodes[${i}]`)
+      if (parsed.statusesCursor !== null) {
+        out.statusPages.push({
+          alias: `s${parsed.fact.id}`,
+          id: parsed.id,
+          kind: 'statuses',
+          after: parsed.statusesCursor
+        })
+      }
+      return parsed.fact
+    })
+    out.deployments.set(sel.alias, {
+      list,
+      cursor: c.hasNextPage ? c.endCursor : null
+    })
+  }
+  for (const sel of refs) {
+    const value = repo[sel.alias]
+    if (!sel.glob) {
+      const ref = optObj(value, `ref(${sel.name})`)
+      if (ref === null) {
+        const err = errorAt(answer.errors, sel.alias)
+        if (err !== undefined) {
+          throw new GitHubApiError(`branch ${sel.name} could not be read: ${err.message}`, {
+            permission: 'contents: read'
+          })
+        }
+        continue // the branch does not exist
+      }
+      out.refs.push({ name: sel.name, contains: contains(ref, sel.name) })
+      continue
+    }
+    const c = connection(value, `refs(${sel.name})`)
+    c.nodes.forEach((n, i) => {
+      const ref = obj(n, `refs(${sel.name}).nodes[${i}]`)
+      const name = str(ref.name, `refs(${sel.name}).nodes[${i}].name`)
+      out.refs.push({ name, contains: contains(ref, name) })
+    })
+    if (c.hasNextPage && c.endCursor !== null) {
+      out.globCursors.push({ ...sel, after: c.endCursor })
+    }
+  }
+  return out
+}
+
+/** `ref.compare(headRef: sha)`: BEHIND or IDENTICAL means the branch contains the sha. */
+function contains(ref: Json, name: string): boolean {
+  const cmp = optObj(ref.compare, `ref(${name}).compare`)
+  if (cmp === null) return false
+  const status = str(cmp.status, `ref(${name}).compare.status`)
+  return status === 'BEHIND' || status === 'IDENTICAL'
+}
+
+function wantMore(
+  env: string,
+  list: DeploymentFact[],
+  req: EngineRequest,
+  commit: CommitFact,
+  policy: EnvironmentPolicy,
+  chain: string[],
+  previous: (list: DeploymentFact[]) => string | null
+): boolean {
+  if (env === req.environment && !chain.includes(env)) {
+    // The range starts at the previous successful deployment: stop once found.
+    return previous(list) === null
+  }
+  if (policy.match === 'tree') return true
+  // Newest first: a deployment of this commit cannot predate the commit.
+  // (A forged future commit date only makes the gate read less and block.)
+  const oldest = list[list.length - 1]
+  return oldest !== undefined && Date.parse(oldest.createdAt) >= Date.parse(commit.committedDate)
+}
+
+async function completeStatuses(
+  port: GitHubPort,
+  pages: PageSelection[],
+  deployments: Map<string, DeploymentFact[] | Unreadable>
+): Promise<void> {
+  const byId = new Map<number, DeploymentFact>()
+  for (const list of deployments.values()) {
+    if ('unreadable' in list) continue
+    for (const d of list) byId.set(d.id, d)
+  }
+  let todo = pages
+  while (todo.length > 0) {
+    const { query, variables } = pagesQuery(todo)
+    const answer = await port.graphql<Json>(query, variables)
+    const data = obj(answer.data, 'data')
+    const next: PageSelection[] = []
+    for (const p of todo) {
+      const node = obj(data[p.alias], p.alias)
+      const c = connection(node.statuses, `${p.alias}.statuses`)
+      const d = byId.get(Number(p.alias.slice(1)))
+      d?.statuses.push(...c.nodes.map((n, i) => parseStatus(n, `${p.alias}.statuses[${i}]`)))
+      if (c.hasNextPage && c.endCursor !== null) next.push({ ...p, after: c.endCursor })
+    }
+    todo = next
+  }
+  for (const d of byId.values()) d.statuses = chronological(d.statuses)
+}
+
+async function fetchApprovals(
+  port: GitHubPort,
+  req: EngineRequest
+): Promise<EnvironmentApprovalFact[] | Unreadable | null> {
+  if (req.run.id === null) return null
+  try {
+    const r = await port.rest('GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals', {
+      owner: req.owner,
+      repo: req.repo,
+      run_id: req.run.id
+    })
+    return arr(r.data, 'approvals').map((item, i) => {
+      const a = obj(item, `approvals[${i}]`)
+      const user = parseActor(a.user, `approvals[${i}].user`)
+      if (user === null) throw new ShapeError(`approvals[${i}].user: missing`)
+      const state = str(a.state, `approvals[${i}].state`)
+      return {
+        user,
+        state: state === 'approved' ? 'approved' : 'rejected',
+        environments: arr(a.environments, `approvals[${i}].environments`).map((e, j) =>
+          str(obj(e, `approvals[${i}].environments[${j}]`).name, `approvals[${i}].environments[${j}].name`)
+        ),
+        comment: typeof a.comment === 'string' ? a.comment : ''
+      }
+    })
+  } catch (error) {
+    if (error instanceof GitHubApiError && (error.status === 403 || error.status === 404)) {
+      return unreadable('actions: read', error.message)
+    }
+    throw error
+  }
+}
+
+async function classicProtection(
+  port: GitHubPort,
+  owner: string,
+  repo: string,
+  branch: string
+): Promise<BranchFact['classic']> {
+  try {
+    const r = await port.rest('GET /repos/{owner}/{repo}/branches/{branch}/protection', {
+      owner,
+      repo,
+      branch
+    })
+    return parseClassicProtection(r.data, `branches/${branch}/protection`)
+  } catch (error) {
+    if (error instanceof GitHubApiError && error.status === 404) return null
+    if (error instanceof GitHubApiError && error.status === 403) {
+      // 403 is "cannot tell", never "unprotected" (SPEC §5.4).
+      return unreadable('administration: read', error.message)
+    }
+    throw error
+  }
+}
+
+async function changesInScope(
+  port: GitHubPort,
+  req: EngineRequest,
+  boot: Bootstrap,
+  commit: CommitFact,
+  policy: EnvironmentPolicy,
+  here: DeploymentFact[] | Unreadable,
+  previousOf: (list: DeploymentFact[]) => string | null
+): Promise<{ changes: ChangeFact[]; scope: Facts['scope'] }> {
+  const prs = new Map<string, ParsedPullRequest[]>([[commit.oid, boot.pullRequests]])
+  const head = (): ChangeFact[] => [
+    { commit, pullRequest: choosePullRequest(commit, boot.pullRequests, policy) }
+  ]
+  if (policy.scope === 'head') {
+    await completePullRequests(port, prs)
+    return { changes: head(), scope: { kind: 'head', since: null, note: null } }
+  }
+  if ('unreadable' in here) {
+    throw new GitHubApiError(
+      `the deployments to ${req.environment} could not be read, so the changes since the last one are unknown: ${here.detail}`,
+      { permission: here.permission }
+    )
+  }
+  const previous = previousOf(here)
+  if (previous === null || previous === commit.oid || commit.parents[0] === previous) {
+    await completePullRequests(port, prs)
+    return {
+      changes: head(),
+      scope: {
+        kind: 'range',
+        since: previous,
+        note:
+          previous === null
+            ? `no earlier successful deployment to ${req.environment}: only the deployed change is in scope`
+            : null
+      }
+    }
+  }
+  const chainOids = await firstParentChain(port, req, previous, commit.oid)
+  if (chainOids === null) {
+    await completePullRequests(port, prs)
+    return {
+      changes: head(),
+      scope: {
+        kind: 'range',
+        since: previous,
+        note: `${commit.oid.slice(0, 7)} is not ahead of the previous deployment ${previous.slice(0, 7)} (a rollback): only the deployed change is in scope`
+      }
+    }
+  }
+  const commits = new Map<string, CommitFact>([[commit.oid, commit]])
+  const others = chainOids.filter((oid) => oid !== commit.oid)
+  for (let i = 0; i < others.length; i += 50) {
+    const batch = others.slice(i, i + 50)
+    const { query, variables } = changesQuery(batch)
+    const answer = await port.graphql<Json>(query, {
+      owner: req.owner,
+      name: req.repo,
+      ...variables
+    })
+    const repo = obj(obj(answer.data, 'data').repository, 'repository')
+    batch.forEach((oid, j) => {
+      const node = obj(repo[`c${j}`], `commit ${oid}`)
+      commits.set(oid, parseCommit(node, `commit ${oid}`))
+      prs.set(oid, associated(node, `commit ${oid}`))
+    })
+  }
+  await completePullRequests(port, prs)
+  return {
+    changes: chainOids.map((oid) => {
+      const c = commits.get(oid) as CommitFact
+      return { commit: c, pullRequest: choosePullRequest(c, prs.get(oid) ?? [], policy) }
+    }),
+    scope: { kind: 'range', since: previous, note: null }
+  }
+}
+
+/**
+ * The first-parent chain from `head` back to (not including) `base`: each
+ * entry is one change that entered the branch (a merge, a squash, a direct
+ * push). Null when head is not ahead of base.
+ */
+async function firstParentChain(
+  port: GitHubPort,
+  req: EngineRequest,
+  base: string,
+  head: string
+): Promise<string[] | null> {
+  const route = 'GET /repos/{owner}/{repo}/compare/{basehead}'
+  const params = { owner: req.owner, repo: req.repo, basehead: `${base}...${head}`, per_page: 100 }
+  const first = obj((await port.rest(route, { ...params, page: 1 })).data, 'compare')
+  const status = str(first.status, 'compare.status')
+  if (status !== 'ahead' && status !== 'diverged') return null
+  const total = typeof first.total_commits === 'number' ? first.total_commits : 0
+  const pages = Math.ceil(total / 100)
+  const rest = await Promise.all(
+    Array.from({ length: Math.max(0, pages - 1) }, (_v, i) =>
+      port.rest(route, { ...params, page: i + 2 }).then((r) => obj(r.data, 'compare'))
+    )
+  )
+  const parents = new Map<string, string[]>()
+  for (const page of [first, ...rest]) {
+    arr(page.commits, 'compare.commits').forEach((c, i) => {
+      const item = obj(c, `compare.commits[${i}]`)
+      parents.set(
+        str(item.sha, `compare.commits[${i}].sha`),
+        arr(item.parents, `compare.commits[${i}].parents`).map((p, j) =>
+          str(obj(p, `compare.commits[${i}].parents[${j}]`).sha, `compare.commits[${i}].parents[${j}].sha`)
+        )
+      )
+    })
+  }
+  if (!parents.has(head)) {
+    throw new ShapeError(`compare ${base.slice(0, 7)}...${head.slice(0, 7)} does not list the deployed commit`)
+  }
+  const chain: string[] = []
+  for (let oid: string | undefined = head; oid !== undefined && parents.has(oid); ) {
+    chain.push(oid)
+    oid = parents.get(oid)?.[0]
+  }
+  return chain
+}
+
+/** The pull request a commit entered the branch through, if any. */
+function choosePullRequest(
+  commit: CommitFact,
+  candidates: ParsedPullRequest[],
+  policy: EnvironmentPolicy
+): PullRequestFact | null {
+  const merged = candidates
+    .map((c) => c.fact)
+    .filter((pr) => pr.merged && policy.branches.some((g) => minimatch(pr.baseRefName, g)))
+  return (
+    merged.find((pr) => pr.mergeCommitOid === commit.oid) ??
+    merged.find((pr) => pr.commits.some((c) => c.oid === commit.oid)) ??
+    // Rebase merges: GitHub associates the rebased copies with the pull request.
+    merged[0] ??
+    null
+  )
+}
+
+/** Every commit and review of every pull request in play, all pages. */
+async function completePullRequests(
+  port: GitHubPort,
+  prs: Map<string, ParsedPullRequest[]>
+): Promise<void> {
+  const byId = new Map<string, ParsedPullRequest[]>()
+  for (const list of prs.values()) {
+    for (const pr of list) byId.set(pr.id, [...(byId.get(pr.id) ?? []), pr])
+  }
+  let todo: PageSelection[] = []
+  for (const [id, copies] of byId) {
+    const pr = copies[0] as ParsedPullRequest
+    if (pr.commitsCursor !== null) todo.push({ alias: `p${todo.length}`, id, kind: 'commits', after: pr.commitsCursor })
+    if (pr.reviewsCursor !== null) todo.push({ alias: `p${todo.length}`, id, kind: 'reviews', after: pr.reviewsCursor })
+  }
+  while (todo.length > 0) {
+    const { query, variables } = pagesQuery(todo)
+    const answer = await port.graphql<Json>(query, variables)
+    const data = obj(answer.data, 'data')
+    const next: PageSelection[] = []
+    for (const p of todo) {
+      const node = optObj(data[p.alias], p.alias)
+      if (node === null) {
+        throw new GitHubApiError(`pull request ${p.id} could not be read further${errorText(answer.errors)}`, {
+          permission: 'pull-requests: read'
+        })
+      }
+      const c = connection(node[p.kind], `${p.alias}.${p.kind}`)
+      for (const pr of byId.get(p.id) ?? []) {
+        if (p.kind === 'commits') {
+          pr.fact.commits.push(
+            ...c.nodes.map((n, i) => parseCommit(obj(n, `${p.alias}.commits[${i}]`).commit, `${p.alias}.commits[${i}].commit`))
+          )
+        } else {
+          pr.fact.reviews.push(...c.nodes.map((n, i) => parseReview(n, `${p.alias}.reviews[${i}]`)))
+        }
+      }
+      if (c.hasNextPage && c.endCursor !== null) next.push({ ...p, after: c.endCursor })
+    }
+    todo = next
+  }
+}

@@ -1,0 +1,318 @@
+// GitHub answers -> Facts. Pure; every value narrowed (shape.ts).
+
+import type {
+  Actor,
+  ActorType,
+  ClassicProtectionFact,
+  CommitFact,
+  DeploymentFact,
+  DeploymentState,
+  DeploymentStatusFact,
+  GitIdentity,
+  PullRequestFact,
+  ReviewFact,
+  ReviewState,
+  RulesetRuleFact,
+  RuleType
+} from '../facts.js'
+import { ShapeError } from '../errors.js'
+import {
+  arr,
+  bool,
+  connection,
+  num,
+  obj,
+  optObj,
+  optStr,
+  str,
+  type Json
+} from './shape.js'
+
+const ACTOR_TYPES: Record<string, ActorType> = {
+  User: 'User',
+  Bot: 'Bot',
+  Organization: 'Organization',
+  Mannequin: 'Mannequin'
+}
+
+/** GraphQL Actor (`__typename login`) or REST simple-user (`login type`). */
+export function parseActor(value: unknown, path: string): Actor | null {
+  const a = optObj(value, path)
+  if (a === null) return null
+  const login = str(a.login, `${path}.login`)
+  const typename =
+    typeof a.__typename === 'string'
+      ? a.__typename
+      : typeof a.type === 'string'
+        ? a.type
+        : 'Other'
+  const type = ACTOR_TYPES[typename] ?? 'Other'
+  return { login, type: login.endsWith('[bot]') ? 'Bot' : type }
+}
+
+// GitHub's own committer for merges and edits made on github.com.
+// docs.github.com/en/authentication/managing-commit-signature-verification/about-commit-signature-verification
+const WEB_FLOW_LOGIN = 'web-flow'
+
+function identity(value: unknown, path: string): GitIdentity {
+  const g = optObj(value, path)
+  if (g === null) return { name: null, email: null, login: null, isWebFlow: false }
+  const user = optObj(g.user, `${path}.user`)
+  const login = user === null ? null : str(user.login, `${path}.user.login`)
+  return {
+    name: optStr(g.name, `${path}.name`),
+    email: optStr(g.email, `${path}.email`),
+    login,
+    isWebFlow: login?.toLowerCase() === WEB_FLOW_LOGIN
+  }
+}
+
+const TRAILER = /^co-authored-by:\s*(.*?)\s*<([^>]*)>\s*$/gim
+
+/** `Co-authored-by: Name <email>` trailers, as git writes them. */
+export function coAuthorTrailers(message: string): { name: string; email: string }[] {
+  const found: { name: string; email: string }[] = []
+  for (const m of message.matchAll(TRAILER)) {
+    found.push({ name: m[1] ?? '', email: (m[2] ?? '').trim() })
+  }
+  return found
+}
+
+const sameEmail = (a: string | null, b: string | null): boolean =>
+  a !== null && b !== null && a.toLowerCase() === b.toLowerCase()
+
+export function parseCommit(value: unknown, path: string): CommitFact {
+  const c = obj(value, path)
+  const message = str(c.message, `${path}.message`)
+  const author = identity(c.author, `${path}.author`)
+  // GitHub's `authors` is the author followed by the co-authors it parsed,
+  // each mapped to an account by email where it could.
+  const listed = connection(c.authors, `${path}.authors`).nodes.map((n, i) =>
+    identity(n, `${path}.authors.nodes[${i}]`)
+  )
+  const coAuthors: GitIdentity[] = listed.filter(
+    (p, i) => !(i === 0 && sameEmail(p.email, author.email))
+  )
+  for (const t of coAuthorTrailers(message)) {
+    if (!coAuthors.some((p) => sameEmail(p.email, t.email))) {
+      coAuthors.push({ name: t.name, email: t.email, login: null, isWebFlow: false })
+    }
+  }
+  const tree = obj(c.tree, `${path}.tree`)
+  return {
+    oid: str(c.oid, `${path}.oid`),
+    treeOid: str(tree.oid, `${path}.tree.oid`),
+    url: str(c.url, `${path}.url`),
+    message,
+    author,
+    committer: identity(c.committer, `${path}.committer`),
+    coAuthors: coAuthors.filter((p) => !sameEmail(p.email, author.email)),
+    parents: connection(c.parents, `${path}.parents`).nodes.map((n, i) =>
+      str(obj(n, `${path}.parents.nodes[${i}]`).oid, `${path}.parents.nodes[${i}].oid`)
+    ),
+    committedDate: str(c.committedDate, `${path}.committedDate`)
+  }
+}
+
+const REVIEW_STATES = new Set<ReviewState>([
+  'APPROVED',
+  'CHANGES_REQUESTED',
+  'COMMENTED',
+  'DISMISSED',
+  'PENDING'
+])
+
+export function parseReview(value: unknown, path: string): ReviewFact {
+  const r = obj(value, path)
+  const state = str(r.state, `${path}.state`)
+  if (!REVIEW_STATES.has(state as ReviewState)) {
+    throw new ShapeError(`${path}.state: unknown review state ${state}`)
+  }
+  const commit = optObj(r.commit, `${path}.commit`)
+  return {
+    author: parseActor(r.author, `${path}.author`),
+    state: state as ReviewState,
+    commitOid: commit === null ? null : optStr(commit.oid, `${path}.commit.oid`),
+    submittedAt: optStr(r.submittedAt, `${path}.submittedAt`),
+    url: str(r.url, `${path}.url`),
+    authorCanPush: r.authorCanPushToRepository === true
+  }
+}
+
+export interface ParsedPullRequest {
+  fact: PullRequestFact
+  id: string
+  commitsCursor: string | null
+  reviewsCursor: string | null
+}
+
+export function parsePullRequest(value: unknown, path: string): ParsedPullRequest {
+  const p = obj(value, path)
+  const commits = connection(p.commits, `${path}.commits`)
+  const reviews = connection(p.reviews, `${path}.reviews`)
+  const merge = optObj(p.mergeCommit, `${path}.mergeCommit`)
+  return {
+    id: str(p.id, `${path}.id`),
+    commitsCursor: commits.hasNextPage ? commits.endCursor : null,
+    reviewsCursor: reviews.hasNextPage ? reviews.endCursor : null,
+    fact: {
+      number: num(p.number, `${path}.number`),
+      url: str(p.url, `${path}.url`),
+      author: parseActor(p.author, `${path}.author`),
+      merged: bool(p.merged, `${path}.merged`),
+      mergedAt: optStr(p.mergedAt, `${path}.mergedAt`),
+      baseRefName: str(p.baseRefName, `${path}.baseRefName`),
+      headRefOid: str(p.headRefOid, `${path}.headRefOid`),
+      mergeCommitOid: merge === null ? null : str(merge.oid, `${path}.mergeCommit.oid`),
+      commits: commits.nodes.map((n, i) =>
+        parseCommit(obj(n, `${path}.commits.nodes[${i}]`).commit, `${path}.commits.nodes[${i}].commit`)
+      ),
+      reviews: reviews.nodes.map((n, i) => parseReview(n, `${path}.reviews.nodes[${i}]`))
+    }
+  }
+}
+
+const DEPLOYMENT_STATES = new Set<DeploymentState>([
+  'success',
+  'failure',
+  'error',
+  'inactive',
+  'in_progress',
+  'queued',
+  'pending',
+  'waiting'
+])
+
+export function parseStatus(value: unknown, path: string): DeploymentStatusFact {
+  const s = obj(value, path)
+  const state = str(s.state, `${path}.state`).toLowerCase()
+  if (!DEPLOYMENT_STATES.has(state as DeploymentState)) {
+    throw new ShapeError(`${path}.state: unknown deployment state ${state}`)
+  }
+  return {
+    state: state as DeploymentState,
+    createdAt: str(s.createdAt, `${path}.createdAt`),
+    logUrl: optStr(s.logUrl, `${path}.logUrl`),
+    environmentUrl: optStr(s.environmentUrl, `${path}.environmentUrl`)
+  }
+}
+
+export interface ParsedDeployment {
+  fact: DeploymentFact
+  id: string
+  statusesCursor: string | null
+}
+
+export function parseDeployment(value: unknown, path: string): ParsedDeployment {
+  const d = obj(value, path)
+  const statuses = connection(d.statuses, `${path}.statuses`)
+  const commit = optObj(d.commit, `${path}.commit`)
+  const tree = commit === null ? null : optObj(commit.tree, `${path}.commit.tree`)
+  return {
+    id: str(d.id, `${path}.id`),
+    statusesCursor: statuses.hasNextPage ? statuses.endCursor : null,
+    fact: {
+      id: num(d.databaseId, `${path}.databaseId`),
+      environment: optStr(d.environment, `${path}.environment`) ?? '',
+      sha: str(d.commitOid, `${path}.commitOid`),
+      treeOid: tree === null ? null : optStr(tree.oid, `${path}.commit.tree.oid`),
+      creator: parseActor(d.creator, `${path}.creator`),
+      createdAt: str(d.createdAt, `${path}.createdAt`),
+      statuses: statuses.nodes.map((n, i) => parseStatus(n, `${path}.statuses.nodes[${i}]`))
+    }
+  }
+}
+
+/** Sort statuses oldest first; GitHub lists them newest first. */
+export function chronological(statuses: DeploymentStatusFact[]): DeploymentStatusFact[] {
+  return statuses
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => Date.parse(a.s.createdAt) - Date.parse(b.s.createdAt) || a.i - b.i)
+    .map(({ s }) => s)
+}
+
+const RULE_TYPES: Record<string, RuleType> = {
+  pull_request: 'pull_request',
+  non_fast_forward: 'non_fast_forward',
+  deletion: 'deletion',
+  required_status_checks: 'required_status_checks',
+  update: 'update',
+  creation: 'creation',
+  required_linear_history: 'required_linear_history',
+  required_signatures: 'required_signatures'
+}
+
+/** REST `GET /repos/{o}/{r}/rules/branches/{branch}` items. */
+export function parseRules(value: unknown, path: string): RulesetRuleFact[] {
+  return arr(value, path).map((item, i) => {
+    const p = `${path}[${i}]`
+    const r = obj(item, p)
+    const rawType = str(r.type, `${p}.type`)
+    const params = optObj(r.parameters, `${p}.parameters`)
+    const rule: RulesetRuleFact = {
+      type: RULE_TYPES[rawType] ?? 'other',
+      rawType,
+      rulesetId: typeof r.ruleset_id === 'number' ? r.ruleset_id : null
+    }
+    if (rawType === 'pull_request' && params !== null) {
+      rule.pullRequest = {
+        requiredApprovingReviewCount: num(
+          params.required_approving_review_count,
+          `${p}.parameters.required_approving_review_count`
+        ),
+        dismissStaleReviewsOnPush: params.dismiss_stale_reviews_on_push === true,
+        requireCodeOwnerReview: params.require_code_owner_review === true,
+        requireLastPushApproval: params.require_last_push_approval === true
+      }
+    }
+    if (rawType === 'required_status_checks' && params !== null) {
+      rule.requiredStatusChecks = arr(
+        params.required_status_checks,
+        `${p}.parameters.required_status_checks`
+      ).map((c, j) => str(obj(c, `${p}.parameters.required_status_checks[${j}]`).context, `${p}.parameters.required_status_checks[${j}].context`))
+    }
+    return rule
+  })
+}
+
+/** REST `GET /repos/{o}/{r}/branches/{branch}/protection`. */
+export function parseClassicProtection(value: unknown, path: string): ClassicProtectionFact {
+  const p = obj(value, path)
+  const reviews = optObj(p.required_pull_request_reviews, `${path}.required_pull_request_reviews`)
+  const checks = optObj(p.required_status_checks, `${path}.required_status_checks`)
+  const flag = (key: string): boolean => {
+    const v = optObj(p[key], `${path}.${key}`)
+    return v !== null && v.enabled === true
+  }
+  const contexts: string[] = []
+  if (checks !== null) {
+    if (Array.isArray(checks.contexts)) {
+      checks.contexts.forEach((c, i) => contexts.push(str(c, `${path}.required_status_checks.contexts[${i}]`)))
+    }
+    if (Array.isArray(checks.checks)) {
+      checks.checks.forEach((c, i) => {
+        const context = str(obj(c, `${path}.required_status_checks.checks[${i}]`).context, `${path}.required_status_checks.checks[${i}].context`)
+        if (!contexts.includes(context)) contexts.push(context)
+      })
+    }
+  }
+  return {
+    requiredApprovingReviewCount:
+      reviews === null
+        ? null
+        : typeof reviews.required_approving_review_count === 'number'
+          ? reviews.required_approving_review_count
+          : 0,
+    dismissStaleReviews: reviews?.dismiss_stale_reviews === true,
+    requireLastPushApproval: reviews?.require_last_push_approval === true,
+    requireCodeOwnerReviews: reviews?.require_code_owner_reviews === true,
+    allowForcePushes: flag('allow_force_pushes'),
+    allowDeletions: flag('allow_deletions'),
+    requiredStatusChecks: contexts,
+    enforceAdmins: flag('enforce_admins')
+  }
+}
+
+export function isJson(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

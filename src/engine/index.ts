@@ -1,0 +1,127 @@
+// The engine: one request in, one decision out. Adapters (action, CLI, App
+// server) build the EngineRequest and render the Decision; nothing here knows
+// which of them called. SPEC §2: same data, same decision.
+
+import { PolicyError, toFailure, type Failure } from './errors.js'
+import type { Facts } from './facts.js'
+import { fetchBootstrap, gatherFacts, type EngineRequest } from './gather/index.js'
+import { environmentPolicy, loadPolicy } from './policy/load.js'
+import type { EnvironmentPolicy } from './policy/types.js'
+import type { GitHubPort, Logger } from './port.js'
+import { CHECK_IDS, decide, policyCheck, runChecks } from './rules/index.js'
+import { upstreamChain, type UpstreamEnvironment } from './rules/promotion.js'
+import { CONTROLS, type CheckId, type CheckResult } from './rules/types.js'
+
+export type { EngineRequest } from './gather/index.js'
+
+export interface PolicyRecord {
+  path: string
+  ref: string | null
+  blobSha: string | null
+}
+
+export interface Decision {
+  decision: 'allow' | 'block'
+  checks: CheckResult[]
+  request: EngineRequest
+  policy: PolicyRecord
+  environmentPolicy: EnvironmentPolicy | null
+  /** upstream environments, earliest first */
+  chain: string[]
+  facts: Facts | null
+  /** set when the decision could not be computed normally */
+  failure: Failure | null
+  evaluatedAt: string
+}
+
+export interface EngineDeps {
+  github: GitHubPort
+  logger: Logger
+  now: () => Date
+}
+
+export async function evaluate(req: EngineRequest, deps: EngineDeps): Promise<Decision> {
+  const now = deps.now()
+  const base = {
+    request: req,
+    policy: { path: req.policyPath, ref: req.policyRef, blobSha: null } as PolicyRecord,
+    environmentPolicy: null as EnvironmentPolicy | null,
+    chain: [] as string[],
+    facts: null as Facts | null,
+    failure: null as Failure | null,
+    evaluatedAt: now.toISOString()
+  }
+  const blocked = (checks: CheckResult[], failure: Failure | null): Decision => ({
+    ...base,
+    failure,
+    checks,
+    decision: 'block'
+  })
+
+  let boot
+  try {
+    boot = await fetchBootstrap(deps.github, req)
+  } catch (error) {
+    const failure = toFailure(error)
+    return blocked([policyCheck('error', `the policy could not be read: ${failure.message}`)], failure)
+  }
+  base.policy.ref = 'missing' in boot.policy ? (req.policyRef ?? boot.defaultBranch) : boot.policy.ref
+  if ('missing' in boot.policy) {
+    return blocked(
+      [policyCheck('fail', `${boot.policy.missing}; the gate needs a policy (${req.policyPath}) on ${base.policy.ref}`)],
+      null
+    )
+  }
+  base.policy.blobSha = boot.policy.blobSha
+  let policy: EnvironmentPolicy
+  let chain: UpstreamEnvironment[]
+  try {
+    const all = loadPolicy(boot.policy.text, {
+      path: req.policyPath,
+      ref: boot.policy.ref,
+      blobSha: boot.policy.blobSha,
+      defaultBranch: boot.defaultBranch
+    })
+    policy = environmentPolicy(all, req.environment)
+    chain = upstreamChain(all.environments, req.environment)
+  } catch (error) {
+    const failure = toFailure(error)
+    const problems = error instanceof PolicyError ? error.problems.length : 1
+    return blocked(
+      [policyCheck('fail', `the policy on ${boot.policy.ref} is not valid (${problems} problem${problems === 1 ? '' : 's'})`, failure.message.split('\n'))],
+      null
+    )
+  }
+  base.environmentPolicy = policy
+  base.chain = chain.map((e) => e.name)
+  const ok = policyCheck('pass', `read ${req.policyPath} at ${boot.policy.ref} (blob ${boot.policy.blobSha.slice(0, 7)}); environment ${req.environment} is in it`)
+
+  if (boot.commit === null) {
+    const message = `commit ${req.sha} does not exist in ${req.owner}/${req.repo}`
+    return blocked([ok, ...unverified(message, policy)], { code: 'input', message, hint: undefined })
+  }
+  try {
+    const facts = await gatherFacts(deps.github, req, boot, boot.commit, policy, base.chain, deps.logger, now)
+    base.facts = facts
+    const checks = [ok, ...runChecks(facts, policy, now, chain)]
+    return { ...base, checks, decision: decide(checks) }
+  } catch (error) {
+    const failure = toFailure(error)
+    return blocked([ok, ...unverified(failure.message, policy)], failure)
+  }
+}
+
+/** Every check the policy asks for, as `error`: none could be verified. */
+function unverified(message: string, policy: EnvironmentPolicy): CheckResult[] {
+  const off = (id: CheckId): boolean =>
+    (id === 'segregation' && !policy.deployerIndependent) ||
+    (id === 'branch-protection' && policy.branchProtection === false)
+  return CHECK_IDS.filter((id) => id !== 'policy').map((id) => ({
+    id,
+    status: off(id) ? ('skipped' as const) : ('error' as const),
+    summary: off(id) ? 'turned off by the policy' : `not verified: ${message}`,
+    problems: off(id) ? [] : [message],
+    controls: [...CONTROLS[id]],
+    links: []
+  }))
+}

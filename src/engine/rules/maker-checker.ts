@@ -1,0 +1,182 @@
+// SPEC §5.6 `maker-checker`: each pull request has enough approving reviewers
+// outside its makers, and the run has enough environment approvers outside
+// the makers of every change in scope.
+//
+// Direct pushes (no pull request) have no reviews to count: whether they were
+// allowed at all is approval-record's question (`approvals.direct_pushes`).
+// Their makers still count against the run's environment approvers.
+
+import { isUnreadable, type Facts } from '../facts.js'
+import type { EnvironmentPolicy, MakerKind } from '../policy/types.js'
+import {
+  approversOf,
+  describeIdentity,
+  describeMaker,
+  makersOf,
+  mergeMakers,
+  type Makers
+} from './makers.js'
+import type { CheckLink, CheckResult } from './types.js'
+import {
+  andList,
+  isBot,
+  loginKey,
+  plural,
+  result,
+  shortSha,
+  statusOf
+} from './util.js'
+
+const ROLE: Readonly<Record<MakerKind, string>> = {
+  author: 'author',
+  commit_authors: 'author',
+  committers: 'committer',
+  co_authors: 'co-author',
+  deployer: 'deployer'
+}
+
+export function check(
+  facts: Facts,
+  policy: EnvironmentPolicy,
+  now: Date
+): CheckResult {
+  const needed = policy.approvals.pullRequest
+  const problems: string[] = []
+  const links: CheckLink[] = []
+  const everyChange: Makers[] = []
+  const seen = new Set<number>()
+  let failed = false
+  let pullRequests = 0
+  let directPushes = 0
+
+  for (const change of facts.changes) {
+    const pr = change.pullRequest
+    if (pr !== null && seen.has(pr.number)) continue
+    const makers = makersOf(change, facts, policy)
+    everyChange.push(makers)
+    const label =
+      pr === null
+        ? `direct push ${shortSha(change.commit.oid)}`
+        : `PR #${pr.number}`
+    if (policy.approvals.unresolvedIdentities === 'block') {
+      for (const identity of makers.unresolved) {
+        failed = true
+        problems.push(
+          `${label}: ${describeIdentity(identity)} (${ROLE[identity.kind]} of ${identity.commit}) is not linked to a GitHub account, so it cannot be told apart from the approvers: link the email to a GitHub account, or set approvals.unresolved_identities: ignore`
+        )
+      }
+    }
+    if (pr === null) {
+      directPushes += 1
+      continue
+    }
+    seen.add(pr.number)
+    pullRequests += 1
+    links.push({ kind: 'pull_request', url: pr.url, label })
+    const { approvers, excluded } = approversOf(pr, makers.makers, policy, now)
+    for (const a of approvers) {
+      links.push({
+        kind: 'review',
+        url: a.review.url,
+        label: `approval of ${label} by ${a.login}`
+      })
+    }
+    if (approvers.length < needed) {
+      failed = true
+      const why =
+        excluded.length > 0
+          ? ` (${excluded.map((e) => e.message).join('; ')})`
+          : ''
+      problems.push(
+        `${label} has ${plural(approvers.length, 'independent approval')}, ${policy.name} needs ${needed}${why}: ask someone who made none of its changes to approve it`
+      )
+    }
+  }
+
+  let unverified = false
+  const envNeeded = policy.approvals.environment
+  if (envNeeded > 0) {
+    const outcome = environmentApprovals(
+      facts,
+      policy,
+      mergeMakers(everyChange)
+    )
+    if (outcome !== null) {
+      problems.push(outcome.problem)
+      if (outcome.unverified) unverified = true
+      else failed = true
+    }
+  }
+
+  const status = statusOf(failed, unverified)
+  const parts = [
+    `${plural(pullRequests, 'pull request')} independently approved`
+  ]
+  if (directPushes > 0) {
+    parts.push(
+      `${plural(directPushes, 'direct push', 'direct pushes')} left to approval-record`
+    )
+  }
+  if (envNeeded > 0) parts.push('the run independently approved')
+  const summary =
+    status === 'pass'
+      ? parts.join('; ')
+      : status === 'fail'
+        ? `changes to ${policy.name} lack independent approval`
+        : `could not verify the independent approval of this run`
+  return result('maker-checker', status, summary, problems, links)
+}
+
+function environmentApprovals(
+  facts: Facts,
+  policy: EnvironmentPolicy,
+  makers: Makers
+): { problem: string; unverified: boolean } | null {
+  const needed = policy.approvals.environment
+  const env = facts.environment
+  const approvals = facts.run.approvals
+  if (approvals === null) {
+    return {
+      unverified: false,
+      problem: `no workflow run approvals available (the gate must run inside the deployment's workflow run): ${policy.name} needs ${plural(needed, 'independent environment approval')}`
+    }
+  }
+  if (isUnreadable(approvals)) {
+    return {
+      unverified: true,
+      problem: `cannot read the environment approvals of this run: grant the token \`${approvals.permission}\` (GitHub said: ${approvals.detail})`
+    }
+  }
+  const counted = new Set<string>()
+  const excluded: string[] = []
+  const seen = new Set<string>()
+  for (const approval of approvals) {
+    if (
+      approval.state !== 'approved' ||
+      !approval.environments.some((e) => e.toLowerCase() === env.toLowerCase())
+    ) {
+      continue
+    }
+    const login = approval.user.login
+    const key = loginKey(login)
+    if (seen.has(key)) continue
+    seen.add(key)
+    const reasons: string[] = []
+    if (!policy.approvals.allowBots && isBot(approval.user)) {
+      reasons.push('is a bot (approvals.allow_bots is false)')
+    }
+    const maker = makers.makers.get(key)
+    if (maker !== undefined) reasons.push(`is ${describeMaker(maker)}`)
+    if (reasons.length > 0) {
+      excluded.push(`${login} approved the run but ${andList(reasons)}`)
+    } else {
+      counted.add(key)
+    }
+  }
+  if (counted.size >= needed) return null
+  const why = excluded.length > 0 ? ` (${excluded.join('; ')})` : ''
+  return {
+    unverified: false,
+    problem: `this run has ${plural(counted.size, 'independent environment approval')} for ${env}, ${policy.name} needs ${needed}${why}: ask a reviewer of the ${env} environment who made none of the changes to approve the run`
+  }
+}

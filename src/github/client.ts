@@ -1,0 +1,274 @@
+// The one place an Octokit is built (STYLE habit 7). Retries and rate limits
+// follow GitHub's guidance through @octokit/plugin-retry and
+// @octokit/plugin-throttling, all inside one time budget: past it every call
+// fails, so the gate blocks in bounded time instead of hanging.
+// Guidance: docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api
+// (retry-after, x-ratelimit-reset, secondary limits).
+
+import { Octokit } from '@octokit/core'
+import { retry } from '@octokit/plugin-retry'
+import { throttling } from '@octokit/plugin-throttling'
+import { RequestError } from '@octokit/request-error'
+import Bottleneck from 'bottleneck/light.js'
+import { GitHubApiError, getErrorMessage } from '../engine/errors.js'
+import type {
+  GitHubPort,
+  GraphQLError,
+  GraphQLResponse,
+  Logger,
+  RestResponse
+} from '../engine/port.js'
+import { permissionFor } from './permissions.js'
+
+export const USER_AGENT = 'promotion-gate'
+const DEFAULT_API_URL = 'https://api.github.com'
+
+export interface ClientOptions {
+  token: string
+  /** REST base, e.g. https://api.github.com or https://ghe.example/api/v3 */
+  apiUrl?: string
+  /** GraphQL endpoint, e.g. https://api.github.com/graphql or https://ghe.example/api/graphql */
+  graphqlUrl?: string
+  logger: Logger
+  /** total time for every call, retries included */
+  timeoutMs: number
+  /** longest a single attempt may take before it is abandoned and retried */
+  attemptTimeoutMs?: number
+  /** base of the retry back-off; tests shrink it */
+  retryBaseMs?: number
+  now?: () => number
+}
+
+export interface RequestRecord {
+  method: string
+  url: string
+  status: number | null
+  ms: number
+}
+
+export interface GitHubClient extends GitHubPort {
+  readonly requests: RequestRecord[]
+}
+
+/** GITHUB_GRAPHQL_URL when set; otherwise derived as GitHub does for GHES. */
+export function defaultGraphqlUrl(apiUrl: string): string {
+  const base = apiUrl.replace(/\/+$/, '')
+  // GHES serves REST at /api/v3 and GraphQL at /api/graphql.
+  if (base.endsWith('/api/v3')) return `${base.slice(0, -3)}graphql`
+  return `${base}/graphql`
+}
+
+const MyOctokit = Octokit.plugin(retry, throttling)
+
+export function createClient(options: ClientOptions): GitHubClient {
+  const apiUrl = (options.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, '')
+  const graphqlUrl = options.graphqlUrl ?? defaultGraphqlUrl(apiUrl)
+  const now = options.now ?? Date.now
+  const deadline = now() + options.timeoutMs
+  const attemptMs = options.attemptTimeoutMs ?? 30_000
+  const retryBase = options.retryBaseMs ?? 1000
+  const log = options.logger
+  const requests: RequestRecord[] = []
+
+  const remaining = (): number => deadline - now()
+  /** wait `seconds` only if the budget allows it */
+  const fits = (seconds: number): boolean => seconds * 1000 < remaining()
+
+  const octokit = new MyOctokit({
+    auth: options.token,
+    baseUrl: apiUrl,
+    userAgent: USER_AGENT,
+    log: {
+      debug: (m: string) => log.debug(m),
+      info: (m: string) => log.debug(m),
+      warn: (m: string) => log.warning(m),
+      error: (m: string) => log.debug(m)
+    },
+    retry: {
+      // 4xx answers are decisions, not hiccups; rate limits are the
+      // throttling plugin's to retry.
+      doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
+      retries: 3,
+      retryAfterBaseValue: retryBase
+    },
+    throttle: {
+      // Reads over GraphQL are POSTs; GitHub's one-second spacing is for
+      // content-creating requests, and the gate writes at most two.
+      write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
+      retryAfterBaseValue: retryBase,
+      onRateLimit: (retryAfter: number, o: { method: string; url: string }) => {
+        const ok = fits(retryAfter)
+        log.warning(
+          `rate limit reached on ${o.method} ${o.url}; ${ok ? `retrying in ${retryAfter}s` : `reset in ${retryAfter}s is past the time budget`}`
+        )
+        return ok
+      },
+      onSecondaryRateLimit: (
+        retryAfter: number,
+        o: { method: string; url: string },
+        _octokit: unknown,
+        retryCount: number
+      ) => {
+        const ok = retryCount < 3 && fits(retryAfter)
+        log.warning(
+          `secondary rate limit on ${o.method} ${o.url}; ${ok ? `retrying in ${retryAfter}s` : 'giving up'}`
+        )
+        return ok
+      }
+    }
+  })
+
+  octokit.hook.wrap('request', async (request, endpoint) => {
+    const started = now()
+    const record: RequestRecord = {
+      method: endpoint.method,
+      url: endpoint.url,
+      status: null,
+      ms: 0
+    }
+    requests.push(record)
+    if (remaining() <= 0) {
+      throw new GitHubApiError(
+        `time budget of ${Math.round(options.timeoutMs / 1000)}s spent before ${endpoint.method} ${endpoint.url}`,
+        { hint: 'Raise the timeout-seconds input, or check GitHub status.' }
+      )
+    }
+    const signal = AbortSignal.timeout(Math.max(1, Math.min(attemptMs, remaining())))
+    endpoint.request = { ...endpoint.request, signal }
+    try {
+      const response = await request(endpoint)
+      record.status = response.status
+      return response
+    } catch (error) {
+      record.status = error instanceof RequestError ? error.status : null
+      throw error
+    } finally {
+      record.ms = now() - started
+    }
+  })
+
+  const rest = async <T>(
+    route: string,
+    params: Record<string, unknown> = {}
+  ): Promise<RestResponse<T>> => {
+    try {
+      const response = await octokit.request(route, params)
+      return {
+        status: response.status,
+        data: response.data as T,
+        headers: response.headers as Record<string, string | number | undefined>
+      }
+    } catch (error) {
+      throw toApiError(route, params, error, options.timeoutMs)
+    }
+  }
+
+  const graphql = async <T>(
+    query: string,
+    variables: Record<string, unknown>
+  ): Promise<GraphQLResponse<T>> => {
+    const route = `POST ${graphqlUrl}`
+    let body: unknown
+    try {
+      const response = await octokit.request({
+        method: 'POST',
+        url: graphqlUrl,
+        query,
+        variables
+      })
+      body = response.data
+    } catch (error) {
+      throw toApiError('POST /graphql', {}, error, options.timeoutMs)
+    }
+    if (typeof body !== 'object' || body === null) {
+      throw new GitHubApiError(`${route} answered with something that is not JSON`)
+    }
+    const { data, errors } = body as { data?: unknown; errors?: unknown }
+    const list: GraphQLError[] = Array.isArray(errors)
+      ? errors.map((e: unknown) => {
+          const err = (e ?? {}) as Record<string, unknown>
+          return {
+            type: typeof err.type === 'string' ? err.type : undefined,
+            message: typeof err.message === 'string' ? err.message : 'unknown GraphQL error',
+            path: Array.isArray(err.path) ? (err.path as (string | number)[]) : undefined
+          }
+        })
+      : []
+    if ((data === undefined || data === null) && list.length > 0) {
+      throw new GitHubApiError(
+        `GraphQL query failed: ${list.map((e) => e.message).join('; ')}`,
+        { permission: list.some((e) => e.type === 'FORBIDDEN') ? 'see message' : undefined }
+      )
+    }
+    if (typeof data !== 'object' || data === null) {
+      throw new GitHubApiError(`GraphQL answer had no data`)
+    }
+    return { data: data as T, errors: list }
+  }
+
+  return { rest, graphql, requests }
+}
+
+function toApiError(
+  route: string,
+  params: Record<string, unknown>,
+  error: unknown,
+  timeoutMs: number
+): GitHubApiError {
+  if (error instanceof GitHubApiError) return error
+  const [method = 'GET', path = route] = route.includes(' ')
+    ? route.split(' ', 2)
+    : ['GET', route]
+  const shown = path.replace(/\{(\w+)\}/g, (_m, key: string) => {
+    const v = params[key]
+    return typeof v === 'string' || typeof v === 'number' ? String(v) : `{${key}}`
+  })
+  if (error instanceof RequestError) {
+    const headers = error.response?.headers ?? {}
+    const requestId = headers['x-github-request-id']
+    const ghMessage = messageOf(error.response?.data) ?? error.message
+    const permission =
+      error.status === 403 ? permissionFor(method, path) : undefined
+    if (error.status === 500 && /abort|timeout/i.test(error.message)) {
+      return new GitHubApiError(
+        `${method} ${shown} did not answer within the time budget (${Math.round(timeoutMs / 1000)}s)`,
+        { hint: 'Raise the timeout-seconds input, or check GitHub status.', cause: error }
+      )
+    }
+    const reset = headers['x-ratelimit-reset']
+    const rateLimited =
+      (error.status === 403 || error.status === 429) &&
+      (headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(ghMessage))
+    const resetText =
+      rateLimited && reset !== undefined
+        ? ` (rate limit resets at ${new Date(Number(reset) * 1000).toISOString()})`
+        : ''
+    return new GitHubApiError(
+      `${method} ${shown} failed with ${error.status}: ${ghMessage}${resetText}`,
+      {
+        status: error.status,
+        requestId: typeof requestId === 'string' ? requestId : undefined,
+        permission: rateLimited ? undefined : permission,
+        hint: rateLimited
+          ? 'The API rate limit outlasted the time budget.'
+          : permission !== undefined
+            ? `The token probably lacks the \`${permission}\` permission.`
+            : undefined,
+        cause: error
+      }
+    )
+  }
+  return new GitHubApiError(`${method} ${shown} failed: ${getErrorMessage(error)}`, {
+    cause: error
+  })
+}
+
+function messageOf(data: unknown): string | undefined {
+  if (typeof data === 'object' && data !== null) {
+    const m = (data as { message?: unknown }).message
+    if (typeof m === 'string') return m
+  }
+  return typeof data === 'string' && data.length > 0 && data.length < 300
+    ? data
+    : undefined
+}

@@ -1,0 +1,160 @@
+// The evidence record of one decision (SPEC §6): a pure function of the
+// Decision, validated against schema/evidence.schema.json before it is
+// written. No evidence, no allow.
+
+import type { Decision } from '../engine/index.js'
+import { approversOf, makersOf } from '../engine/rules/makers.js'
+import { VERSION } from '../version.js'
+
+export interface EvidenceChange {
+  sha: string
+  url: string
+  pull_request: { number: number; url: string; head_sha: string; merged_at: string | null } | null
+  makers: { login: string; roles: string[] }[]
+  unresolved_identities: { name: string | null; email: string | null; role: string }[]
+  approvers: { login: string; review_url: string; submitted_at: string | null; commit: string | null }[]
+  excluded_approvals: { login: string | null; review_url: string; reason: string }[]
+}
+
+export interface EvidenceRecord {
+  $schema: string
+  kind: 'promotion-gate/decision'
+  tool: { name: 'promotion-gate'; version: string }
+  time: string
+  decision: 'allow' | 'block'
+  mode: string
+  repository: string
+  environment: string
+  sha: string
+  deployer: string | null
+  run: {
+    id: number | null
+    attempt: number | null
+    url: string | null
+    actor: string | null
+    triggering_actor: string | null
+  }
+  policy: { path: string; ref: string | null; blob_sha: string | null }
+  scope: { kind: 'range' | 'head'; since: string | null; note: string | null } | null
+  checks: {
+    id: string
+    status: string
+    message: string
+    problems: string[]
+    controls: string[]
+    links: { kind: string; url: string; label: string }[]
+  }[]
+  changes: EvidenceChange[]
+  /** the GitHub environment's own settings as read (issue: environment check) */
+  environment_settings: null
+  /** check runs and statuses relied on (issue: checks check) */
+  checks_relied_on: { name: string; conclusion: string; url: string | null }[]
+  break_glass: null | { reason: string }
+  failure: { code: string; message: string; hint: string | null } | null
+  api_requests: number | null
+  notes: string[]
+}
+
+export const EVIDENCE_SCHEMA_ID =
+  'https://github.com/promotion-gate/promotion-gate/schema/evidence.schema.json'
+
+export function buildEvidence(
+  decision: Decision,
+  context: { mode: string; requests: number | null; notes: string[] }
+): EvidenceRecord {
+  const req = decision.request
+  const facts = decision.facts
+  const policy = decision.environmentPolicy
+  const changes: EvidenceChange[] =
+    facts === null || policy === null
+      ? []
+      : facts.changes.map((change) => {
+          const { makers, unresolved } = makersOf(change, facts, policy, [
+            'author',
+            'commit_authors',
+            'committers',
+            'co_authors'
+          ])
+          const independent = makersOf(change, facts, policy)
+          const pr = change.pullRequest
+          const counted =
+            pr === null
+              ? null
+              : approversOf(pr, independent.makers, policy, new Date(decision.evaluatedAt))
+          return {
+            sha: change.commit.oid,
+            url: change.commit.url,
+            pull_request:
+              pr === null
+                ? null
+                : { number: pr.number, url: pr.url, head_sha: pr.headRefOid, merged_at: pr.mergedAt },
+            makers: [...makers.values()].map((m) => ({
+              login: m.login,
+              roles: [...new Set(m.roles.map((r) => r.kind))]
+            })),
+            unresolved_identities: unresolved.map((u) => ({
+              name: u.name,
+              email: u.email,
+              role: u.kind
+            })),
+            approvers: (counted?.approvers ?? []).map((a) => ({
+              login: a.login,
+              review_url: a.review.url,
+              submitted_at: a.review.submittedAt,
+              commit: a.review.commitOid
+            })),
+            excluded_approvals: (counted?.excluded ?? []).map((e) => ({
+              login: e.login,
+              review_url: e.review.url,
+              reason: e.message
+            }))
+          }
+        })
+  return {
+    $schema: EVIDENCE_SCHEMA_ID,
+    kind: 'promotion-gate/decision',
+    tool: { name: 'promotion-gate', version: VERSION },
+    time: decision.evaluatedAt,
+    decision: decision.decision,
+    mode: context.mode,
+    repository: `${req.owner}/${req.repo}`,
+    environment: req.environment,
+    sha: req.sha,
+    deployer: req.deployer,
+    run: {
+      id: req.run.id,
+      attempt: req.run.attempt,
+      url: req.run.url,
+      actor: req.run.actor,
+      triggering_actor: req.run.triggeringActor
+    },
+    policy: {
+      path: decision.policy.path,
+      ref: decision.policy.ref,
+      blob_sha: decision.policy.blobSha
+    },
+    scope: facts === null ? null : facts.scope,
+    checks: decision.checks.map((c) => ({
+      id: c.id,
+      status: c.status,
+      message: c.summary,
+      problems: c.problems,
+      controls: c.controls,
+      links: c.links.map((l) => ({ kind: l.kind, url: l.url, label: l.label }))
+    })),
+    changes,
+    environment_settings: null,
+    checks_relied_on: [],
+    break_glass: null,
+    failure:
+      decision.failure === null
+        ? null
+        : {
+            code: decision.failure.code,
+            message: decision.failure.message,
+            hint: decision.failure.hint ?? null
+          },
+    api_requests: context.requests,
+    notes: context.notes
+  }
+}
