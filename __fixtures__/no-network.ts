@@ -3,12 +3,13 @@
 import net from 'node:net'
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1'])
-const connect = net.Socket.prototype.connect
+type Connect = (this: net.Socket, ...args: unknown[]) => net.Socket
+const original = Object.getOwnPropertyDescriptor(
+  net.Socket.prototype,
+  'connect'
+)?.value as Connect
 
-net.Socket.prototype.connect = function (
-  this: net.Socket,
-  ...args: unknown[]
-): net.Socket {
+function guardedConnect(this: net.Socket, ...args: unknown[]): net.Socket {
   const first = args[0]
   const options =
     typeof first === 'object' && first !== null
@@ -20,5 +21,30 @@ net.Socket.prototype.connect = function (
       throw new Error(`test tried to reach ${host}: only loopback is allowed`)
     }
   }
-  return (connect as (...a: unknown[]) => net.Socket).apply(this, args)
-} as typeof net.Socket.prototype.connect
+  return original.apply(this, args)
+}
+
+Object.defineProperty(net.Socket.prototype, 'connect', {
+  value: guardedConnect,
+  writable: true,
+  configurable: true
+})
+
+// Node's built-in fetch (undici) opens its sockets below the patch above, so
+// fetch is guarded on its own: octokit uses it.
+const realFetch = globalThis.fetch
+globalThis.fetch = (input, init) => {
+  const url =
+    input instanceof Request
+      ? input.url
+      : input instanceof URL
+        ? input.href
+        : String(input)
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '')
+  if (!LOOPBACK.has(host)) {
+    return Promise.reject(
+      new Error(`test tried to fetch ${url}: only loopback is allowed`)
+    )
+  }
+  return realFetch(input, init)
+}

@@ -13,7 +13,9 @@ describe('published files', () => {
   })
 
   it('the tool version in evidence is the package version', () => {
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    const pkg = JSON.parse(
+      readFileSync(new URL('../package.json', import.meta.url), 'utf8')
+    ) as {
       version: string
     }
     expect(VERSION).toBe(pkg.version)

@@ -45,7 +45,11 @@ describe('parseInputs', () => {
       policyRef: null,
       deployer: 'dora',
       serverUrl: 'https://github.com',
-      run: { id: 77, attempt: 2, url: 'https://github.com/acme/shop/actions/runs/77' }
+      run: {
+        id: 77,
+        attempt: 2,
+        url: 'https://github.com/acme/shop/actions/runs/77'
+      }
     })
     expect(inputs).toMatchObject({
       mode: 'enforce',
@@ -75,35 +79,80 @@ describe('parseInputs', () => {
       ...base,
       INPUT_ENVIRONMENT: '',
       GITHUB_EVENT_PATH: eventFile(
-        JSON.stringify({ deployment: { environment: 'staging', sha: other, creator: { login: 'erin' } } })
+        JSON.stringify({
+          deployment: {
+            environment: 'staging',
+            sha: other,
+            creator: { login: 'erin' }
+          }
+        })
       ),
       GITHUB_ACTOR: ''
     })
     expect(inputs.request.environment).toBe('staging')
     expect(inputs.request.sha).toBe(other)
     expect(inputs.request.deployer).toBe('erin')
-    expect(inputs.sources).toEqual({ environment: 'event deployment.environment', sha: 'event deployment.sha' })
+    expect(inputs.sources).toEqual({
+      environment: 'event deployment.environment',
+      sha: 'event deployment.sha'
+    })
   })
 
   it('normalises an upper-case sha', () => {
-    expect(parseInputs({ ...base, INPUT_SHA: 'A'.repeat(40) }).request.sha).toBe(SHA)
+    expect(
+      parseInputs({ ...base, INPUT_SHA: 'A'.repeat(40) }).request.sha
+    ).toBe(SHA)
   })
 
   it('prefers the triggering actor as deployer (a re-run is deployed by who re-ran it)', () => {
-    expect(parseInputs({ ...base, GITHUB_TRIGGERING_ACTOR: 'fay' }).request.deployer).toBe('fay')
+    expect(
+      parseInputs({ ...base, GITHUB_TRIGGERING_ACTOR: 'fay' }).request.deployer
+    ).toBe('fay')
   })
 
   it.each([
     ['a short sha', { INPUT_SHA: 'abc123' }, /40-character/],
     ['a 41-character sha', { INPUT_SHA: 'a'.repeat(41) }, /40-character/],
-    ['a shell injection in the sha', { INPUT_SHA: '$(rm -rf /)' }, /40-character/],
-    ['a mode typo', { INPUT_MODE: 'enforced' }, /mode must be one of enforce, report, audit/],
-    ['a boolean typo', { 'INPUT_COMMIT-STATUS': 'yes' }, /commit-status must be true or false/],
-    ['a zero timeout', { 'INPUT_TIMEOUT-SECONDS': '0' }, /timeout-seconds must be a whole number/],
-    ['a non-numeric timeout', { 'INPUT_TIMEOUT-SECONDS': '2m' }, /timeout-seconds/],
-    ['an absolute policy path', { INPUT_POLICY: '/etc/passwd' }, /path inside the repository/],
-    ['a policy path escaping the repository', { INPUT_POLICY: '../x.yml' }, /path inside the repository/],
-    ['a policy ref with a colon', { 'INPUT_POLICY-REF': 'main:evil' }, /not a valid git ref/],
+    [
+      'a shell injection in the sha',
+      { INPUT_SHA: '$(rm -rf /)' },
+      /40-character/
+    ],
+    [
+      'a mode typo',
+      { INPUT_MODE: 'enforced' },
+      /mode must be one of enforce, report, audit/
+    ],
+    [
+      'a boolean typo',
+      { 'INPUT_COMMIT-STATUS': 'yes' },
+      /commit-status must be true or false/
+    ],
+    [
+      'a zero timeout',
+      { 'INPUT_TIMEOUT-SECONDS': '0' },
+      /timeout-seconds must be a whole number/
+    ],
+    [
+      'a non-numeric timeout',
+      { 'INPUT_TIMEOUT-SECONDS': '2m' },
+      /timeout-seconds/
+    ],
+    [
+      'an absolute policy path',
+      { INPUT_POLICY: '/etc/passwd' },
+      /path inside the repository/
+    ],
+    [
+      'a policy path escaping the repository',
+      { INPUT_POLICY: '../x.yml' },
+      /path inside the repository/
+    ],
+    [
+      'a policy ref with a colon',
+      { 'INPUT_POLICY-REF': 'main:evil' },
+      /not a valid git ref/
+    ],
     ['a bad audit-since', { 'INPUT_AUDIT-SINCE': 'last week' }, /audit-since/],
     ['no environment', { INPUT_ENVIRONMENT: '' }, /environment is empty/],
     ['no token', { INPUT_TOKEN: '' }, /token is empty/],
@@ -128,13 +177,25 @@ describe('readEvent', () => {
     expect(() => readEvent(eventFile('[1,2]'))).toThrow(/not a JSON object/)
   })
   it('rejects a deployment of the wrong shape', () => {
-    expect(() => readEvent(eventFile('{"deployment": "x"}'))).toThrow(/not an object/)
-    expect(() => readEvent(eventFile('{"deployment": {"sha": 5}}'))).toThrow(/deployment.sha is not a string/)
+    expect(() => readEvent(eventFile('{"deployment": "x"}'))).toThrow(
+      /not an object/
+    )
+    expect(() => readEvent(eventFile('{"deployment": {"sha": 5}}'))).toThrow(
+      /deployment.sha is not a string/
+    )
   })
   it('ignores events without a deployment', () => {
-    expect(readEvent(eventFile('{"push": {}}'))).toEqual({ environment: null, sha: null, deployer: null })
+    expect(readEvent(eventFile('{"push": {}}'))).toEqual({
+      environment: null,
+      sha: null,
+      deployer: null
+    })
   })
   it('treats a missing file as no event', () => {
-    expect(readEvent('/nonexistent/event.json')).toEqual({ environment: null, sha: null, deployer: null })
+    expect(readEvent('/nonexistent/event.json')).toEqual({
+      environment: null,
+      sha: null,
+      deployer: null
+    })
   })
 })

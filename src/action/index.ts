@@ -21,8 +21,11 @@ const io: ActionIO = {
 
 function failClosed(error: unknown): void {
   core.setOutput('decision', 'block')
-  core.setFailed(`promotion-gate failed unexpectedly and blocks: ${getErrorMessage(error)}`)
-  if (core.isDebug() && error instanceof Error && error.stack) core.debug(error.stack)
+  core.setFailed(
+    `promotion-gate failed unexpectedly and blocks: ${getErrorMessage(error)}`
+  )
+  if (core.isDebug() && error instanceof Error && error.stack)
+    core.debug(error.stack)
 }
 
 process.on('unhandledRejection', failClosed)

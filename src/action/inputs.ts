@@ -85,39 +85,64 @@ export function readEvent(path: string | undefined): EventDefaults {
   try {
     payload = JSON.parse(text)
   } catch {
-    throw new InputError(`the event payload at GITHUB_EVENT_PATH is not valid JSON`)
+    throw new InputError(
+      `the event payload at GITHUB_EVENT_PATH is not valid JSON`
+    )
   }
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-    throw new InputError('the event payload at GITHUB_EVENT_PATH is not a JSON object')
+  if (
+    typeof payload !== 'object' ||
+    payload === null ||
+    Array.isArray(payload)
+  ) {
+    throw new InputError(
+      'the event payload at GITHUB_EVENT_PATH is not a JSON object'
+    )
   }
   const event = payload as Record<string, unknown>
   const deployment = event.deployment
   if (deployment === undefined || deployment === null) return none
   if (typeof deployment !== 'object' || Array.isArray(deployment)) {
-    throw new InputError('the event payload has a "deployment" that is not an object')
+    throw new InputError(
+      'the event payload has a "deployment" that is not an object'
+    )
   }
   const d = deployment as Record<string, unknown>
   const field = (key: string): string | null => {
     const v = d[key]
     if (v === undefined || v === null) return null
     if (typeof v !== 'string') {
-      throw new InputError(`the event payload's deployment.${key} is not a string`)
+      throw new InputError(
+        `the event payload's deployment.${key} is not a string`
+      )
     }
     return v
   }
   const creator = d.creator
   const creatorLogin =
-    typeof creator === 'object' && creator !== null && typeof (creator as { login?: unknown }).login === 'string'
+    typeof creator === 'object' &&
+    creator !== null &&
+    typeof (creator as { login?: unknown }).login === 'string'
       ? (creator as { login: string }).login
       : null
-  return { environment: field('environment'), sha: field('sha'), deployer: creatorLogin }
+  return {
+    environment: field('environment'),
+    sha: field('sha'),
+    deployer: creatorLogin
+  }
 }
 
-function positiveInt(env: Env, name: string, fallback: number, max: number): number {
+function positiveInt(
+  env: Env,
+  name: string,
+  fallback: number,
+  max: number
+): number {
   const raw = readInput(env, name)
   if (raw === '') return fallback
   if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) {
-    throw new InputError(`input ${name} must be a whole number from 1 to ${max}, not "${raw}"`)
+    throw new InputError(
+      `input ${name} must be a whole number from 1 to ${max}, not "${raw}"`
+    )
   }
   return Number(raw)
 }
@@ -131,8 +156,16 @@ export function parseInputs(env: Env): ActionInputs {
 
   const repository = env.GITHUB_REPOSITORY ?? ''
   const [owner, repo, extra] = repository.split('/')
-  if (owner === undefined || repo === undefined || extra !== undefined || owner === '' || repo === '') {
-    throw new InputError(`GITHUB_REPOSITORY must be OWNER/NAME, not "${repository}"`)
+  if (
+    owner === undefined ||
+    repo === undefined ||
+    extra !== undefined ||
+    owner === '' ||
+    repo === ''
+  ) {
+    throw new InputError(
+      `GITHUB_REPOSITORY must be OWNER/NAME, not "${repository}"`
+    )
   }
 
   const token = readInput(env, INPUTS.token)
@@ -173,7 +206,8 @@ export function parseInputs(env: Env): ActionInputs {
     )
   }
 
-  const policyPath = readInput(env, INPUTS.policy) || '.github/promotion-gate.yml'
+  const policyPath =
+    readInput(env, INPUTS.policy) || '.github/promotion-gate.yml'
   if (
     policyPath.startsWith('/') ||
     policyPath.split('/').some((p) => p === '..' || p === '.' || p === '') ||
@@ -184,13 +218,20 @@ export function parseInputs(env: Env): ActionInputs {
     )
   }
   const policyRef = readInput(env, INPUTS.policyRef)
-  if (policyRef !== '' && (/[\s:~^?*[\\]/.test(policyRef) || policyRef.includes('..'))) {
-    throw new InputError(`input ${INPUTS.policyRef} is not a valid git ref: "${policyRef}"`)
+  if (
+    policyRef !== '' &&
+    (/[\s:~^?*[\\]/.test(policyRef) || policyRef.includes('..'))
+  ) {
+    throw new InputError(
+      `input ${INPUTS.policyRef} is not a valid git ref: "${policyRef}"`
+    )
   }
 
   const mode = readInput(env, INPUTS.mode) || 'enforce'
   if (!MODES.includes(mode as Mode)) {
-    throw new InputError(`input ${INPUTS.mode} must be one of ${MODES.join(', ')}, not "${mode}"`)
+    throw new InputError(
+      `input ${INPUTS.mode} must be one of ${MODES.join(', ')}, not "${mode}"`
+    )
   }
 
   const auditSince = readInput(env, INPUTS.auditSince) || '30d'
@@ -204,7 +245,10 @@ export function parseInputs(env: Env): ActionInputs {
     }
   }
 
-  const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+  const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(
+    /\/+$/,
+    ''
+  )
   const runId = optionalInt(env.GITHUB_RUN_ID)
   const breakGlass = readInput(env, INPUTS.breakGlassReason)
   return {
@@ -215,11 +259,18 @@ export function parseInputs(env: Env): ActionInputs {
       sha,
       policyPath,
       policyRef: policyRef === '' ? null : policyRef,
-      deployer: env.GITHUB_TRIGGERING_ACTOR || env.GITHUB_ACTOR || event.deployer || null,
+      deployer:
+        env.GITHUB_TRIGGERING_ACTOR ||
+        env.GITHUB_ACTOR ||
+        event.deployer ||
+        null,
       run: {
         id: runId,
         attempt: optionalInt(env.GITHUB_RUN_ATTEMPT),
-        url: runId === null ? null : `${serverUrl}/${owner}/${repo}/actions/runs/${runId}`,
+        url:
+          runId === null
+            ? null
+            : `${serverUrl}/${owner}/${repo}/actions/runs/${runId}`,
         actor: env.GITHUB_ACTOR || null,
         triggeringActor: env.GITHUB_TRIGGERING_ACTOR || null
       },

@@ -8,13 +8,24 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { tmpdir } from 'node:os'
 import { evaluate, type Decision } from '../engine/index.js'
-import { getErrorMessage, InputError, toFailure, type Failure } from '../engine/errors.js'
+import {
+  getErrorMessage,
+  InputError,
+  toFailure,
+  type Failure
+} from '../engine/errors.js'
 import type { GitHubPort, Logger } from '../engine/port.js'
 import { createClient, type GitHubClient } from '../github/client.js'
 import { buildEvidence, type EvidenceRecord } from '../report/evidence.js'
 import { evidenceProblems } from '../report/validate-evidence.js'
 import { oneLine, renderSummary, violations } from '../report/summary.js'
-import { INPUTS, OUTPUTS, parseInputs, readInput, type ActionInputs } from './inputs.js'
+import {
+  INPUTS,
+  OUTPUTS,
+  parseInputs,
+  readInput,
+  type ActionInputs
+} from './inputs.js'
 import { publishStatus } from './status.js'
 
 /** What the adapter needs from the runner; @actions/core in production. */
@@ -43,9 +54,12 @@ export async function runAction(deps: ActionDeps): Promise<void> {
     inputs = parseInputs(env)
     io.setSecret(inputs.token)
     if (inputs.mode === 'audit') {
-      throw new InputError('mode audit is not available in this version of promotion-gate', {
-        hint: 'Use mode enforce or report.'
-      })
+      throw new InputError(
+        'mode audit is not available in this version of promotion-gate',
+        {
+          hint: 'Use mode enforce or report.'
+        }
+      )
     }
   } catch (error) {
     const token = readInput(env, INPUTS.token)
@@ -68,7 +82,12 @@ export async function runAction(deps: ActionDeps): Promise<void> {
   }
 
   if (inputs.commitStatus) {
-    const problem = await publishStatus(client, inputs, decision, oneLine(decision))
+    const problem = await publishStatus(
+      client,
+      inputs,
+      decision,
+      oneLine(decision)
+    )
     if (problem !== null) {
       notes.push(problem)
       io.warning(problem)
@@ -84,7 +103,9 @@ export async function runAction(deps: ActionDeps): Promise<void> {
   try {
     const problems = evidenceProblems(evidence)
     if (problems.length > 0) {
-      throw new Error(`the evidence record does not match its schema: ${problems.join('; ')}`)
+      throw new Error(
+        `the evidence record does not match its schema: ${problems.join('; ')}`
+      )
     }
     evidencePath = writeEvidence(env, evidence)
   } catch (error) {
@@ -92,7 +113,11 @@ export async function runAction(deps: ActionDeps): Promise<void> {
     const message = `evidence could not be written: ${getErrorMessage(error)}`
     io.error(message)
     decision = { ...decision, decision: 'block' }
-    evidence = { ...evidence, decision: 'block', notes: [...evidence.notes, message] }
+    evidence = {
+      ...evidence,
+      decision: 'block',
+      notes: [...evidence.notes, message]
+    }
   }
 
   const summary = oneLine(decision)
@@ -104,12 +129,15 @@ export async function runAction(deps: ActionDeps): Promise<void> {
   try {
     await io.writeSummary(renderSummary(decision, evidence, evidencePath))
   } catch (error) {
-    io.warning(`the job summary could not be written: ${getErrorMessage(error)}`)
+    io.warning(
+      `the job summary could not be written: ${getErrorMessage(error)}`
+    )
   }
 
   for (const check of decision.checks) {
     if (check.status !== 'fail' && check.status !== 'error') continue
-    const title = `promotion-gate: ${check.id} ${check.status === 'error' ? '(could not verify)' : ''}`.trim()
+    const title =
+      `promotion-gate: ${check.id} ${check.status === 'error' ? '(could not verify)' : ''}`.trim()
     io.annotate([check.summary, ...check.problems].join('\n'), title)
   }
   if (decision.failure?.hint) io.info(`hint: ${decision.failure.hint}`)
@@ -139,17 +167,29 @@ function failEarly(io: ActionIO, failure: Failure, failStep: boolean): void {
   io.setOutput(OUTPUTS.violations, '[]')
   io.setOutput(OUTPUTS.evidenceFile, '')
   io.setOutput(OUTPUTS.summary, message)
-  io.annotate(failure.hint ? `${failure.message}\n${failure.hint}` : failure.message, 'promotion-gate: cannot decide')
+  io.annotate(
+    failure.hint ? `${failure.message}\n${failure.hint}` : failure.message,
+    'promotion-gate: cannot decide'
+  )
   if (failStep) io.setFailed(message)
   else io.warning(`${message} (mode: report, the step does not fail)`)
 }
 
-function writeEvidence(env: Record<string, string | undefined>, record: EvidenceRecord): string {
+function writeEvidence(
+  env: Record<string, string | undefined>,
+  record: EvidenceRecord
+): string {
   const dir = join(env.RUNNER_TEMP || tmpdir(), 'promotion-gate')
   mkdirSync(dir, { recursive: true })
   const safeEnv = record.environment.replace(/[^A-Za-z0-9._-]/g, '_')
-  const run = record.run.id === null ? 'local' : `${record.run.id}-${record.run.attempt ?? 1}`
-  const file = join(dir, `evidence-${safeEnv}-${record.sha.slice(0, 7)}-${run}.json`)
+  const run =
+    record.run.id === null
+      ? 'local'
+      : `${record.run.id}-${record.run.attempt ?? 1}`
+  const file = join(
+    dir,
+    `evidence-${safeEnv}-${record.sha.slice(0, 7)}-${run}.json`
+  )
   writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`, { mode: 0o644 })
   return file
 }

@@ -15,7 +15,9 @@ export function statusContext(environment: string): string {
 
 export function statusDescription(line: string): string {
   const text = line.replace(/^promotion-gate /, '')
-  return text.length <= STATUS_DESCRIPTION_MAX ? text : `${text.slice(0, STATUS_DESCRIPTION_MAX - 1)}…`
+  return text.length <= STATUS_DESCRIPTION_MAX
+    ? text
+    : `${text.slice(0, STATUS_DESCRIPTION_MAX - 1)}…`
 }
 
 /** Posts the status; returns a problem to record, or null. Never throws. */

@@ -23,7 +23,8 @@ export interface Success {
 const GITHUB_ACTIONS = 'github-actions[bot]'
 
 const short = (sha: string): string => sha.slice(0, 7)
-const sameLogin = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase()
+const sameLogin = (a: string, b: string): boolean =>
+  a.toLowerCase() === b.toLowerCase()
 
 function orList(items: readonly string[]): string {
   if (items.length <= 1) return items.join('')
@@ -62,17 +63,25 @@ export function qualify(
     const state = last === undefined ? 'no status' : `last state: ${last.state}`
     return `${name} never reached success (${state}): ${again}`
   }
-  const failure = statuses
-    .slice(index + 1)
-    .find((s) => s.state === 'failure' || s.state === 'error')
+  // A failure stamped the same instant as the success counts as later: the
+  // order of equal timestamps is not evidence enough to allow.
+  const at = Date.parse(success.createdAt)
+  const failure = statuses.find(
+    (s, i) =>
+      (s.state === 'failure' || s.state === 'error') &&
+      (i > index || Date.parse(s.createdAt) >= at)
+  )
   if (failure !== undefined) {
     return `${name} succeeded at ${success.createdAt} then was marked ${failure.state} at ${failure.createdAt}: ${again}`
   }
-  if (sameLogin(creator, GITHUB_ACTIONS) && !isRunOfThisRepository(success.logUrl, ctx)) {
+  if (
+    sameLogin(creator, GITHUB_ACTIONS) &&
+    !isRunOfThisRepository(success.logUrl, ctx)
+  ) {
     const url = success.logUrl === null ? 'no log url' : success.logUrl
     return `${name} by ${creator} links to no workflow run of this repository (${url}): ${again} from a workflow of ${ctx.owner}/${ctx.repo}`
   }
-  return { deployment: d, status: success, at: Date.parse(success.createdAt) }
+  return { deployment: d, status: success, at }
 }
 
 /**
@@ -108,7 +117,8 @@ export function previousSuccess(
   let newest: Success | null = null
   for (const d of list) {
     const s = qualify(d, env, ctx, nowMs)
-    if (typeof s !== 'string' && (newest === null || s.at > newest.at)) newest = s
+    if (typeof s !== 'string' && (newest === null || s.at > newest.at))
+      newest = s
   }
   return newest?.deployment.sha ?? null
 }

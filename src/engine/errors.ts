@@ -3,12 +3,7 @@
 // adapter can fail open on an unexpected throw.
 
 export type ErrorCode =
-  | 'input'
-  | 'policy'
-  | 'github-api'
-  | 'shape'
-  | 'timeout'
-  | 'internal'
+  'input' | 'policy' | 'github-api' | 'shape' | 'timeout' | 'internal'
 
 export class GateError extends Error {
   readonly code: ErrorCode

@@ -51,11 +51,7 @@ export interface CommitFact {
 }
 
 export type ReviewState =
-  | 'APPROVED'
-  | 'CHANGES_REQUESTED'
-  | 'COMMENTED'
-  | 'DISMISSED'
-  | 'PENDING'
+  'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING'
 
 export interface ReviewFact {
   /** null: the account was deleted */
@@ -190,7 +186,12 @@ export interface RunFact {
 }
 
 export interface Facts {
-  repository: { owner: string; name: string; url: string; defaultBranch: string }
+  repository: {
+    owner: string
+    name: string
+    url: string
+    defaultBranch: string
+  }
   /** base of the web UI, e.g. https://github.com */
   serverUrl: string
   environment: string

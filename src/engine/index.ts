@@ -4,7 +4,11 @@
 
 import { PolicyError, toFailure, type Failure } from './errors.js'
 import type { Facts } from './facts.js'
-import { fetchBootstrap, gatherFacts, type EngineRequest } from './gather/index.js'
+import {
+  fetchBootstrap,
+  gatherFacts,
+  type EngineRequest
+} from './gather/index.js'
 import { environmentPolicy, loadPolicy } from './policy/load.js'
 import type { EnvironmentPolicy } from './policy/types.js'
 import type { GitHubPort, Logger } from './port.js'
@@ -40,18 +44,28 @@ export interface EngineDeps {
   now: () => Date
 }
 
-export async function evaluate(req: EngineRequest, deps: EngineDeps): Promise<Decision> {
+export async function evaluate(
+  req: EngineRequest,
+  deps: EngineDeps
+): Promise<Decision> {
   const now = deps.now()
   const base = {
     request: req,
-    policy: { path: req.policyPath, ref: req.policyRef, blobSha: null } as PolicyRecord,
+    policy: {
+      path: req.policyPath,
+      ref: req.policyRef,
+      blobSha: null
+    } as PolicyRecord,
     environmentPolicy: null as EnvironmentPolicy | null,
     chain: [] as string[],
     facts: null as Facts | null,
     failure: null as Failure | null,
     evaluatedAt: now.toISOString()
   }
-  const blocked = (checks: CheckResult[], failure: Failure | null): Decision => ({
+  const blocked = (
+    checks: CheckResult[],
+    failure: Failure | null
+  ): Decision => ({
     ...base,
     failure,
     checks,
@@ -63,12 +77,25 @@ export async function evaluate(req: EngineRequest, deps: EngineDeps): Promise<De
     boot = await fetchBootstrap(deps.github, req)
   } catch (error) {
     const failure = toFailure(error)
-    return blocked([policyCheck('error', `the policy could not be read: ${failure.message}`)], failure)
+    return blocked(
+      [
+        policyCheck('error', `the policy could not be read: ${failure.message}`)
+      ],
+      failure
+    )
   }
-  base.policy.ref = 'missing' in boot.policy ? (req.policyRef ?? boot.defaultBranch) : boot.policy.ref
+  base.policy.ref =
+    'missing' in boot.policy
+      ? (req.policyRef ?? boot.defaultBranch)
+      : boot.policy.ref
   if ('missing' in boot.policy) {
     return blocked(
-      [policyCheck('fail', `${boot.policy.missing}; the gate needs a policy (${req.policyPath}) on ${base.policy.ref}`)],
+      [
+        policyCheck(
+          'fail',
+          `${boot.policy.missing}; the gate needs a policy (${req.policyPath}) on ${base.policy.ref}`
+        )
+      ],
       null
     )
   }
@@ -88,20 +115,42 @@ export async function evaluate(req: EngineRequest, deps: EngineDeps): Promise<De
     const failure = toFailure(error)
     const problems = error instanceof PolicyError ? error.problems.length : 1
     return blocked(
-      [policyCheck('fail', `the policy on ${boot.policy.ref} is not valid (${problems} problem${problems === 1 ? '' : 's'})`, failure.message.split('\n'))],
+      [
+        policyCheck(
+          'fail',
+          `the policy on ${boot.policy.ref} is not valid (${problems} problem${problems === 1 ? '' : 's'})`,
+          failure.message.split('\n')
+        )
+      ],
       null
     )
   }
   base.environmentPolicy = policy
   base.chain = chain.map((e) => e.name)
-  const ok = policyCheck('pass', `read ${req.policyPath} at ${boot.policy.ref} (blob ${boot.policy.blobSha.slice(0, 7)}); environment ${req.environment} is in it`)
+  const ok = policyCheck(
+    'pass',
+    `read ${req.policyPath} at ${boot.policy.ref} (blob ${boot.policy.blobSha.slice(0, 7)}); environment ${req.environment} is in it`
+  )
 
   if (boot.commit === null) {
     const message = `commit ${req.sha} does not exist in ${req.owner}/${req.repo}`
-    return blocked([ok, ...unverified(message, policy)], { code: 'input', message, hint: undefined })
+    return blocked([ok, ...unverified(message, policy)], {
+      code: 'input',
+      message,
+      hint: undefined
+    })
   }
   try {
-    const facts = await gatherFacts(deps.github, req, boot, boot.commit, policy, base.chain, deps.logger, now)
+    const facts = await gatherFacts(
+      deps.github,
+      req,
+      boot,
+      boot.commit,
+      policy,
+      base.chain,
+      deps.logger,
+      now
+    )
     base.facts = facts
     const checks = [ok, ...runChecks(facts, policy, now, chain)]
     return { ...base, checks, decision: decide(checks) }

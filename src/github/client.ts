@@ -133,7 +133,9 @@ export function createClient(options: ClientOptions): GitHubClient {
         { hint: 'Raise the timeout-seconds input, or check GitHub status.' }
       )
     }
-    const signal = AbortSignal.timeout(Math.max(1, Math.min(attemptMs, remaining())))
+    const signal = AbortSignal.timeout(
+      Math.max(1, Math.min(attemptMs, remaining()))
+    )
     endpoint.request = { ...endpoint.request, signal }
     try {
       const response = await request(endpoint)
@@ -156,7 +158,7 @@ export function createClient(options: ClientOptions): GitHubClient {
       return {
         status: response.status,
         data: response.data as T,
-        headers: response.headers as Record<string, string | number | undefined>
+        headers: response.headers
       }
     } catch (error) {
       throw toApiError(route, params, error, options.timeoutMs)
@@ -181,7 +183,9 @@ export function createClient(options: ClientOptions): GitHubClient {
       throw toApiError('POST /graphql', {}, error, options.timeoutMs)
     }
     if (typeof body !== 'object' || body === null) {
-      throw new GitHubApiError(`${route} answered with something that is not JSON`)
+      throw new GitHubApiError(
+        `${route} answered with something that is not JSON`
+      )
     }
     const { data, errors } = body as { data?: unknown; errors?: unknown }
     const list: GraphQLError[] = Array.isArray(errors)
@@ -189,15 +193,24 @@ export function createClient(options: ClientOptions): GitHubClient {
           const err = (e ?? {}) as Record<string, unknown>
           return {
             type: typeof err.type === 'string' ? err.type : undefined,
-            message: typeof err.message === 'string' ? err.message : 'unknown GraphQL error',
-            path: Array.isArray(err.path) ? (err.path as (string | number)[]) : undefined
+            message:
+              typeof err.message === 'string'
+                ? err.message
+                : 'unknown GraphQL error',
+            path: Array.isArray(err.path)
+              ? (err.path as (string | number)[])
+              : undefined
           }
         })
       : []
     if ((data === undefined || data === null) && list.length > 0) {
       throw new GitHubApiError(
         `GraphQL query failed: ${list.map((e) => e.message).join('; ')}`,
-        { permission: list.some((e) => e.type === 'FORBIDDEN') ? 'see message' : undefined }
+        {
+          permission: list.some((e) => e.type === 'FORBIDDEN')
+            ? 'see message'
+            : undefined
+        }
       )
     }
     if (typeof data !== 'object' || data === null) {
@@ -221,7 +234,9 @@ function toApiError(
     : ['GET', route]
   const shown = path.replace(/\{(\w+)\}/g, (_m, key: string) => {
     const v = params[key]
-    return typeof v === 'string' || typeof v === 'number' ? String(v) : `{${key}}`
+    return typeof v === 'string' || typeof v === 'number'
+      ? String(v)
+      : `{${key}}`
   })
   if (error instanceof RequestError) {
     const headers = error.response?.headers ?? {}
@@ -232,13 +247,17 @@ function toApiError(
     if (error.status === 500 && /abort|timeout/i.test(error.message)) {
       return new GitHubApiError(
         `${method} ${shown} did not answer within the time budget (${Math.round(timeoutMs / 1000)}s)`,
-        { hint: 'Raise the timeout-seconds input, or check GitHub status.', cause: error }
+        {
+          hint: 'Raise the timeout-seconds input, or check GitHub status.',
+          cause: error
+        }
       )
     }
     const reset = headers['x-ratelimit-reset']
     const rateLimited =
       (error.status === 403 || error.status === 429) &&
-      (headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(ghMessage))
+      (headers['x-ratelimit-remaining'] === '0' ||
+        /rate limit/i.test(ghMessage))
     const resetText =
       rateLimited && reset !== undefined
         ? ` (rate limit resets at ${new Date(Number(reset) * 1000).toISOString()})`
@@ -258,9 +277,12 @@ function toApiError(
       }
     )
   }
-  return new GitHubApiError(`${method} ${shown} failed: ${getErrorMessage(error)}`, {
-    cause: error
-  })
+  return new GitHubApiError(
+    `${method} ${shown} failed: ${getErrorMessage(error)}`,
+    {
+      cause: error
+    }
+  )
 }
 
 function messageOf(data: unknown): string | undefined {

@@ -4,7 +4,11 @@
 
 const RULES: [RegExp, string, string][] = [
   // [path pattern, permission for reads, permission for writes]
-  [/\/branches\/[^/]+\/protection/, 'administration: read', 'administration: write'],
+  [
+    /\/branches\/[^/]+\/protection/,
+    'administration: read',
+    'administration: write'
+  ],
   [/\/rulesets|\/rules\/branches\//, 'metadata: read', 'administration: write'],
   [/\/deployments/, 'deployments: read', 'deployments: write'],
   [/\/environments/, 'actions: read', 'administration: write'],
@@ -14,10 +18,17 @@ const RULES: [RegExp, string, string][] = [
   [/\/statuses\/|\/status$|\/statuses$/, 'statuses: read', 'statuses: write'],
   [/\/issues/, 'issues: read', 'issues: write'],
   [/\/collaborators/, 'metadata: read', 'administration: write'],
-  [/\/contents\/|\/compare\/|\/commits|\/git\//, 'contents: read', 'contents: write']
+  [
+    /\/contents\/|\/compare\/|\/commits|\/git\//,
+    'contents: read',
+    'contents: write'
+  ]
 ]
 
-export function permissionFor(method: string, path: string): string | undefined {
+export function permissionFor(
+  method: string,
+  path: string
+): string | undefined {
   const write = method !== 'GET' && method !== 'HEAD'
   for (const [pattern, read, writePermission] of RULES) {
     if (pattern.test(path)) return write ? writePermission : read

@@ -47,9 +47,16 @@ export const evidenceJsonSchema = {
       type: 'object',
       additionalProperties: false,
       required: ['name', 'version'],
-      properties: { name: { const: 'promotion-gate' }, version: { type: 'string' } }
+      properties: {
+        name: { const: 'promotion-gate' },
+        version: { type: 'string' }
+      }
     },
-    time: { type: 'string', format: 'date-time', description: 'when the decision was made' },
+    time: {
+      type: 'string',
+      format: 'date-time',
+      description: 'when the decision was made'
+    },
     decision: { enum: ['allow', 'block'] },
     mode: { enum: ['enforce', 'report', 'audit', 'check', 'server'] },
     repository: { type: 'string', pattern: '^[^/]+/[^/]+$' },
@@ -72,7 +79,11 @@ export const evidenceJsonSchema = {
       type: 'object',
       additionalProperties: false,
       required: ['path', 'ref', 'blob_sha'],
-      properties: { path: { type: 'string' }, ref: nullableString, blob_sha: nullableString }
+      properties: {
+        path: { type: 'string' },
+        ref: nullableString,
+        blob_sha: nullableString
+      }
     },
     scope: {
       anyOf: [
@@ -121,7 +132,9 @@ export const evidenceJsonSchema = {
               additionalProperties: false,
               required: ['kind', 'url', 'label'],
               properties: {
-                kind: { enum: ['pull_request', 'review', 'deployment', 'commit'] },
+                kind: {
+                  enum: ['pull_request', 'review', 'deployment', 'commit']
+                },
                 url: { type: 'string' },
                 label: { type: 'string' }
               }
@@ -178,7 +191,11 @@ export const evidenceJsonSchema = {
               type: 'object',
               additionalProperties: false,
               required: ['name', 'email', 'role'],
-              properties: { name: nullableString, email: nullableString, role: { type: 'string' } }
+              properties: {
+                name: nullableString,
+                email: nullableString,
+                role: { type: 'string' }
+              }
             }
           },
           approvers: {
@@ -218,7 +235,11 @@ export const evidenceJsonSchema = {
         type: 'object',
         additionalProperties: false,
         required: ['name', 'conclusion', 'url'],
-        properties: { name: { type: 'string' }, conclusion: { type: 'string' }, url: nullableString }
+        properties: {
+          name: { type: 'string' },
+          conclusion: { type: 'string' },
+          url: nullableString
+        }
       }
     },
     break_glass: {
@@ -239,7 +260,11 @@ export const evidenceJsonSchema = {
           type: 'object',
           additionalProperties: false,
           required: ['code', 'message', 'hint'],
-          properties: { code: { type: 'string' }, message: { type: 'string' }, hint: nullableString }
+          properties: {
+            code: { type: 'string' },
+            message: { type: 'string' },
+            hint: nullableString
+          }
         }
       ]
     },

@@ -9,11 +9,29 @@ import { VERSION } from '../version.js'
 export interface EvidenceChange {
   sha: string
   url: string
-  pull_request: { number: number; url: string; head_sha: string; merged_at: string | null } | null
+  pull_request: {
+    number: number
+    url: string
+    head_sha: string
+    merged_at: string | null
+  } | null
   makers: { login: string; roles: string[] }[]
-  unresolved_identities: { name: string | null; email: string | null; role: string }[]
-  approvers: { login: string; review_url: string; submitted_at: string | null; commit: string | null }[]
-  excluded_approvals: { login: string | null; review_url: string; reason: string }[]
+  unresolved_identities: {
+    name: string | null
+    email: string | null
+    role: string
+  }[]
+  approvers: {
+    login: string
+    review_url: string
+    submitted_at: string | null
+    commit: string | null
+  }[]
+  excluded_approvals: {
+    login: string | null
+    review_url: string
+    reason: string
+  }[]
 }
 
 export interface EvidenceRecord {
@@ -35,7 +53,11 @@ export interface EvidenceRecord {
     triggering_actor: string | null
   }
   policy: { path: string; ref: string | null; blob_sha: string | null }
-  scope: { kind: 'range' | 'head'; since: string | null; note: string | null } | null
+  scope: {
+    kind: 'range' | 'head'
+    since: string | null
+    note: string | null
+  } | null
   checks: {
     id: string
     status: string
@@ -80,14 +102,24 @@ export function buildEvidence(
           const counted =
             pr === null
               ? null
-              : approversOf(pr, independent.makers, policy, new Date(decision.evaluatedAt))
+              : approversOf(
+                  pr,
+                  independent.makers,
+                  policy,
+                  new Date(decision.evaluatedAt)
+                )
           return {
             sha: change.commit.oid,
             url: change.commit.url,
             pull_request:
               pr === null
                 ? null
-                : { number: pr.number, url: pr.url, head_sha: pr.headRefOid, merged_at: pr.mergedAt },
+                : {
+                    number: pr.number,
+                    url: pr.url,
+                    head_sha: pr.headRefOid,
+                    merged_at: pr.mergedAt
+                  },
             makers: [...makers.values()].map((m) => ({
               login: m.login,
               roles: [...new Set(m.roles.map((r) => r.kind))]

@@ -13,7 +13,9 @@ const ICON: Record<CheckStatus, string> = {
 }
 
 export function violations(decision: Decision): string[] {
-  return decision.checks.filter((c) => c.status === 'fail' || c.status === 'error').map((c) => c.id)
+  return decision.checks
+    .filter((c) => c.status === 'fail' || c.status === 'error')
+    .map((c) => c.id)
 }
 
 export function oneLine(decision: Decision): string {
@@ -22,9 +24,14 @@ export function oneLine(decision: Decision): string {
   if (decision.decision === 'allow') {
     return `promotion-gate allowed ${where}: all ${decision.checks.filter((c) => c.status === 'pass').length} checks passed`
   }
-  const failed = decision.checks.filter((c) => c.status === 'fail' || c.status === 'error')
+  const failed = decision.checks.filter(
+    (c) => c.status === 'fail' || c.status === 'error'
+  )
   const first = failed[0]
-  const reason = first === undefined ? 'no check passed' : `${first.id}: ${first.problems[0] ?? first.summary}`
+  const reason =
+    first === undefined
+      ? 'no check passed'
+      : `${first.id}: ${first.problems[0] ?? first.summary}`
   const more = failed.length > 1 ? ` (+${failed.length - 1} more)` : ''
   return `promotion-gate blocked ${where}: ${reason}${more}`
 }
@@ -36,14 +43,22 @@ function cell(text: string): string {
 
 function links(check: CheckResult): string {
   if (check.links.length === 0) return ''
-  const shown = check.links.slice(0, 12).map((l) => `[${cell(l.label)}](${l.url})`)
-  const more = check.links.length > 12 ? ` and ${check.links.length - 12} more` : ''
+  const shown = check.links
+    .slice(0, 12)
+    .map((l) => `[${cell(l.label)}](${l.url})`)
+  const more =
+    check.links.length > 12 ? ` and ${check.links.length - 12} more` : ''
   return `<br>${shown.join(', ')}${more}`
 }
 
-export function renderSummary(decision: Decision, evidence: EvidenceRecord, evidencePath: string | null): string {
+export function renderSummary(
+  decision: Decision,
+  evidence: EvidenceRecord,
+  evidencePath: string | null
+): string {
   const r = decision.request
-  const verdict = decision.decision === 'allow' ? '✅ **allow**' : '⛔ **block**'
+  const verdict =
+    decision.decision === 'allow' ? '✅ **allow**' : '⛔ **block**'
   const lines: string[] = [
     `## promotion-gate: ${verdict} \`${r.sha.slice(0, 7)}\` → ${cell(r.environment)}`,
     '',
@@ -53,21 +68,39 @@ export function renderSummary(decision: Decision, evidence: EvidenceRecord, evid
     '| --- | --- | --- |'
   ]
   for (const check of decision.checks) {
-    const details = [check.summary, ...check.problems.map((p) => `• ${p}`)].map(cell).join('<br>')
-    lines.push(`| \`${check.id}\` | ${ICON[check.status]} | ${details}${links(check)} |`)
+    const details = [check.summary, ...check.problems.map((p) => `• ${p}`)]
+      .map(cell)
+      .join('<br>')
+    lines.push(
+      `| \`${check.id}\` | ${ICON[check.status]} | ${details}${links(check)} |`
+    )
   }
   if (evidence.changes.length > 0) {
-    lines.push('', '### Changes in scope', '', '| Change | Makers | Independent approvers |', '| --- | --- | --- |')
+    lines.push(
+      '',
+      '### Changes in scope',
+      '',
+      '| Change | Makers | Independent approvers |',
+      '| --- | --- | --- |'
+    )
     for (const change of evidence.changes) {
       const what =
         change.pull_request === null
           ? `[${change.sha.slice(0, 7)}](${change.url}) (direct push)`
           : `[#${change.pull_request.number}](${change.pull_request.url}) ([${change.sha.slice(0, 7)}](${change.url}))`
-      const makers = change.makers.map((m) => `@${m.login}`).concat(
-        change.unresolved_identities.map((u) => `${u.email ?? u.name ?? '?'} (no account)`)
+      const makers = change.makers
+        .map((m) => `@${m.login}`)
+        .concat(
+          change.unresolved_identities.map(
+            (u) => `${u.email ?? u.name ?? '?'} (no account)`
+          )
+        )
+      const approvers = change.approvers.map(
+        (a) => `[@${a.login}](${a.review_url})`
       )
-      const approvers = change.approvers.map((a) => `[@${a.login}](${a.review_url})`)
-      lines.push(`| ${what} | ${cell(makers.join(', ') || '—')} | ${approvers.join(', ') || '—'} |`)
+      lines.push(
+        `| ${what} | ${cell(makers.join(', ') || '—')} | ${approvers.join(', ') || '—'} |`
+      )
     }
   }
   if (evidence.scope?.note) lines.push('', `> ${cell(evidence.scope.note)}`)
@@ -75,9 +108,13 @@ export function renderSummary(decision: Decision, evidence: EvidenceRecord, evid
   lines.push(
     '',
     `<sub>Policy \`${cell(evidence.policy.path)}\` at \`${cell(evidence.policy.ref ?? '?')}\`` +
-      (evidence.policy.blob_sha ? ` (blob \`${evidence.policy.blob_sha.slice(0, 7)}\`)` : '') +
+      (evidence.policy.blob_sha
+        ? ` (blob \`${evidence.policy.blob_sha.slice(0, 7)}\`)`
+        : '') +
       ` · promotion-gate ${evidence.tool.version}` +
-      (evidence.api_requests === null ? '' : ` · ${evidence.api_requests} API requests`) +
+      (evidence.api_requests === null
+        ? ''
+        : ` · ${evidence.api_requests} API requests`) +
       (evidencePath === null ? '' : ` · evidence: \`${cell(evidencePath)}\``) +
       '</sub>',
     ''

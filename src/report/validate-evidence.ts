@@ -8,8 +8,8 @@ type ValidateFn = ((data: unknown) => boolean) & {
 }
 
 // ajv-formats is CommonJS; under ESM its default export may be wrapped.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
-  addFormatsModule) as (ajv: Ajv) => Ajv
+const addFormats = ((addFormatsModule as unknown as { default?: unknown })
+  .default ?? addFormatsModule) as (ajv: Ajv) => Ajv
 
 let compiled: ValidateFn | null = null
 
@@ -21,5 +21,7 @@ export function evidenceProblems(record: EvidenceRecord): string[] {
     compiled = ajv.compile(evidenceJsonSchema) as ValidateFn
   }
   if (compiled(record)) return []
-  return (compiled.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`)
+  return (compiled.errors ?? []).map(
+    (e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`
+  )
 }

@@ -29,7 +29,8 @@ describe('GraphQL the gate sends, against GitHub public schema', () => {
       [
         { alias: 'b0', name: 'main', glob: false, after: null },
         { alias: 'g0', name: 'release/', glob: true, after: null }
-      ]
+      ],
+      'c'.repeat(40)
     )
     expect(problems(query)).toEqual([])
     expect(variables).toMatchObject({
@@ -41,8 +42,22 @@ describe('GraphQL the gate sends, against GitHub public schema', () => {
     })
   })
 
+  it('context query is valid with deployments only (a further page)', () => {
+    const { query, variables } = contextQuery(
+      [{ alias: 'd0', environment: 'staging', after: 'Y3Vyc29y' }],
+      [],
+      'c'.repeat(40)
+    )
+    expect(problems(query)).toEqual([])
+    expect(variables).not.toHaveProperty('sha')
+  })
+
   it('context query is valid with refs only', () => {
-    const { query } = contextQuery([], [{ alias: 'b0', name: 'main', glob: false, after: null }])
+    const { query } = contextQuery(
+      [],
+      [{ alias: 'b0', name: 'main', glob: false, after: null }],
+      'c'.repeat(40)
+    )
     expect(problems(query)).toEqual([])
   })
 
@@ -59,7 +74,9 @@ describe('GraphQL the gate sends, against GitHub public schema', () => {
       { alias: 's5', id: 'DE_5', kind: 'statuses', after: 'z' }
     ])
     expect(problems(query)).toEqual([])
-    const reviewsOnly = pagesQuery([{ alias: 'p0', id: 'PR_1', kind: 'reviews', after: 'y' }])
+    const reviewsOnly = pagesQuery([
+      { alias: 'p0', id: 'PR_1', kind: 'reviews', after: 'y' }
+    ])
     expect(problems(reviewsOnly.query)).toEqual([])
   })
 })

@@ -98,9 +98,14 @@ export async function fetchBootstrap(
     )
   }
   const repo = obj(data.repository, 'repository')
-  const defaultRef = optObj(repo.defaultBranchRef, 'repository.defaultBranchRef')
+  const defaultRef = optObj(
+    repo.defaultBranchRef,
+    'repository.defaultBranchRef'
+  )
   if (defaultRef === null) {
-    throw new ShapeError(`repository ${req.owner}/${req.repo} has no default branch`)
+    throw new ShapeError(
+      `repository ${req.owner}/${req.repo} has no default branch`
+    )
   }
   const defaultBranch = str(defaultRef.name, 'repository.defaultBranchRef.name')
   const blob =
@@ -116,9 +121,15 @@ export async function fetchBootstrap(
           : `the policy file ${req.policyPath} on ${ref} is binary`
     }
   } else if (blob.isTruncated === true) {
-    policy = { missing: `the policy file ${req.policyPath} on ${ref} is too large` }
+    policy = {
+      missing: `the policy file ${req.policyPath} on ${ref} is too large`
+    }
   } else {
-    policy = { text: blob.text, blobSha: str(blob.oid, 'repository.policy.oid'), ref }
+    policy = {
+      text: blob.text,
+      blobSha: str(blob.oid, 'repository.policy.oid'),
+      ref
+    }
   }
   const commitNode = optObj(repo.commit, 'repository.commit')
   const commit =
@@ -140,12 +151,18 @@ export async function fetchBootstrap(
 
 function defaultBranchFile(ref: Json): Json | null {
   const target = optObj(ref.target, 'repository.defaultBranchRef.target')
-  const file = target === null ? null : optObj(target.file, 'defaultBranchRef.target.file')
-  return file === null ? null : optObj(file.object, 'defaultBranchRef.target.file.object')
+  const file =
+    target === null ? null : optObj(target.file, 'defaultBranchRef.target.file')
+  return file === null
+    ? null
+    : optObj(file.object, 'defaultBranchRef.target.file.object')
 }
 
 function associated(commitNode: Json, path: string): ParsedPullRequest[] {
-  const prs = optObj(commitNode.associatedPullRequests, `${path}.associatedPullRequests`)
+  const prs = optObj(
+    commitNode.associatedPullRequests,
+    `${path}.associatedPullRequests`
+  )
   if (prs === null) return []
   return connection(prs, `${path}.associatedPullRequests`).nodes.map((n, i) =>
     parsePullRequest(n, `${path}.associatedPullRequests.nodes[${i}]`)
@@ -153,10 +170,15 @@ function associated(commitNode: Json, path: string): ParsedPullRequest[] {
 }
 
 function errorText(errors: GraphQLError[]): string {
-  return errors.length === 0 ? '' : ` (${errors.map((e) => e.message).join('; ')})`
+  return errors.length === 0
+    ? ''
+    : ` (${errors.map((e) => e.message).join('; ')})`
 }
 
-function errorAt(errors: GraphQLError[], alias: string): GraphQLError | undefined {
+function errorAt(
+  errors: GraphQLError[],
+  alias: string
+): GraphQLError | undefined {
   return errors.find((e) => e.path !== undefined && e.path.includes(alias))
 }
 
@@ -165,7 +187,8 @@ function unreadable(permission: string, detail: string): Unreadable {
 }
 
 const isGlob = (pattern: string): boolean => /[*?[\]{}()!+@]/.test(pattern)
-const globPrefix = (pattern: string): string => pattern.split(/[*?[\]{}()!+@]/)[0] ?? ''
+const globPrefix = (pattern: string): string =>
+  pattern.split(/[*?[\]{}()!+@]/)[0] ?? ''
 
 export async function gatherFacts(
   port: GitHubPort,
@@ -204,7 +227,10 @@ export async function gatherFacts(
       })
       .then((r) => parseRules(r.data, `rules/branches/${branch}`))
       .catch((error: unknown) => {
-        if (error instanceof GitHubApiError && (error.status === 403 || error.status === 404)) {
+        if (
+          error instanceof GitHubApiError &&
+          (error.status === 403 || error.status === 404)
+        ) {
           return unreadable(error.permission ?? 'metadata: read', error.message)
         }
         throw error
@@ -217,8 +243,18 @@ export async function gatherFacts(
     after: null
   }))
   const refSel: RefSelection[] = [
-    ...literal.map((name, i) => ({ alias: `b${i}`, name, glob: false, after: null })),
-    ...globs.map((g, i) => ({ alias: `g${i}`, name: globPrefix(g), glob: true, after: null }))
+    ...literal.map((name, i) => ({
+      alias: `b${i}`,
+      name,
+      glob: false,
+      after: null
+    })),
+    ...globs.map((g, i) => ({
+      alias: `g${i}`,
+      name: globPrefix(g),
+      glob: true,
+      after: null
+    }))
   ]
   const needApprovals = policy.approvals.environment > 0
   const [context, literalRules, approvals] = await Promise.all([
@@ -241,10 +277,17 @@ export async function gatherFacts(
         deployments.set(sel.environment, got)
         continue
       }
-      const list = [...((deployments.get(sel.environment) as DeploymentFact[] | undefined) ?? []), ...got.list]
+      const list = [
+        ...((deployments.get(sel.environment) as
+          DeploymentFact[] | undefined) ?? []),
+        ...got.list
+      ]
       deployments.set(sel.environment, list)
       if (got.cursor === null) continue
-      if (!wantMore(sel.environment, list, req, commit, policy, chain, previous)) continue
+      if (
+        !wantMore(sel.environment, list, req, commit, policy, chain, previous)
+      )
+        continue
       if (pages >= MAX_PAGES) {
         throw new GitHubApiError(
           `more than ${MAX_PAGES * 100} deployments to ${sel.environment}; the gate stops reading there`
@@ -253,8 +296,15 @@ export async function gatherFacts(
       next.push({ sel: { ...sel, after: got.cursor }, pages: pages + 1 })
     }
     if (next.length === 0) break
-    logger.debug(`reading further pages of deployments: ${next.map((n) => n.sel.environment).join(', ')}`)
-    answer = await runContext(port, req, next.map((n) => n.sel), [])
+    logger.debug(
+      `reading further pages of deployments: ${next.map((n) => n.sel.environment).join(', ')}`
+    )
+    answer = await runContext(
+      port,
+      req,
+      next.map((n) => n.sel),
+      []
+    )
     statusPages.push(...answer.statusPages)
     pending = next
   }
@@ -276,13 +326,26 @@ export async function gatherFacts(
     seen.add(ref.name)
     const li = literal.indexOf(ref.name)
     const rules =
-      li >= 0 ? (literalRules[li] as RulesetRuleFact[] | Unreadable) : ref.contains ? await rulesFor(ref.name) : []
-    branches.push({ name: ref.name, containsCommit: ref.contains, rules, classic: null })
+      li >= 0
+        ? (literalRules[li] as RulesetRuleFact[] | Unreadable)
+        : ref.contains
+          ? await rulesFor(ref.name)
+          : []
+    branches.push({
+      name: ref.name,
+      containsCommit: ref.contains,
+      rules,
+      classic: null
+    })
   }
   await Promise.all(
     branches.map(async (b) => {
       if (!b.containsCommit || policy.branchProtection === false) return
-      if (!('unreadable' in b.rules) && rulesMeet(b.rules, policy.branchProtection)) return
+      if (
+        !('unreadable' in b.rules) &&
+        rulesMeet(b.rules, policy.branchProtection)
+      )
+        return
       b.classic = await classicProtection(port, owner, repo, b.name)
     })
   )
@@ -290,7 +353,15 @@ export async function gatherFacts(
   // Scope: the changes since the previous successful deployment here.
   const upstream: Record<string, DeploymentFact[] | Unreadable> = {}
   for (const env of chain) upstream[env] = deployments.get(env) ?? []
-  const scope = await changesInScope(port, req, boot, commit, policy, deployments.get(req.environment) ?? [], previous)
+  const scope = await changesInScope(
+    port,
+    req,
+    boot,
+    commit,
+    policy,
+    deployments.get(req.environment) ?? [],
+    previous
+  )
 
   const run = {
     ...req.run,
@@ -317,7 +388,10 @@ export async function gatherFacts(
 }
 
 interface ContextAnswer {
-  deployments: Map<string, { list: DeploymentFact[]; cursor: string | null } | Unreadable>
+  deployments: Map<
+    string,
+    { list: DeploymentFact[]; cursor: string | null } | Unreadable
+  >
   statusPages: PageSelection[]
   refs: { name: string; contains: boolean }[]
   globCursors: RefSelection[]
@@ -329,13 +403,17 @@ async function runContext(
   deployments: DeploymentSelection[],
   refs: RefSelection[]
 ): Promise<ContextAnswer> {
-  const out: ContextAnswer = { deployments: new Map(), statusPages: [], refs: [], globCursors: [] }
+  const out: ContextAnswer = {
+    deployments: new Map(),
+    statusPages: [],
+    refs: [],
+    globCursors: []
+  }
   if (deployments.length === 0 && refs.length === 0) return out
-  const { query, variables } = contextQuery(deployments, refs)
+  const { query, variables } = contextQuery(deployments, refs, req.sha)
   const answer = await port.graphql<Json>(query, {
     owner: req.owner,
     name: req.repo,
-    sha: req.sha,
     ...variables
   })
   const repo = optObj(obj(answer.data, 'data').repository, 'repository')
@@ -350,13 +428,19 @@ async function runContext(
       const err = errorAt(answer.errors, sel.alias)
       out.deployments.set(
         sel.alias,
-        unreadable('deployments: read', err?.message ?? 'GitHub returned no deployments')
+        unreadable(
+          'deployments: read',
+          err?.message ?? 'GitHub returned no deployments'
+        )
       )
       continue
     }
     const c = connection(value, `deployments(${sel.environment})`)
     const list = c.nodes.map((n, i) => {
-      const parsed = parseDeployment(n, `deployments(${sel.environment}).nodes[${i}]`)
+      const parsed = parseDeployment(
+        n,
+        `deployments(${sel.environment}).nodes[${i}]`
+      )
       if (parsed.statusesCursor !== null) {
         out.statusPages.push({
           alias: `s${parsed.fact.id}`,
@@ -379,9 +463,12 @@ async function runContext(
       if (ref === null) {
         const err = errorAt(answer.errors, sel.alias)
         if (err !== undefined) {
-          throw new GitHubApiError(`branch ${sel.name} could not be read: ${err.message}`, {
-            permission: 'contents: read'
-          })
+          throw new GitHubApiError(
+            `branch ${sel.name} could not be read: ${err.message}`,
+            {
+              permission: 'contents: read'
+            }
+          )
         }
         continue // the branch does not exist
       }
@@ -426,7 +513,10 @@ function wantMore(
   // Newest first: a deployment of this commit cannot predate the commit.
   // (A forged future commit date only makes the gate read less and block.)
   const oldest = list[list.length - 1]
-  return oldest !== undefined && Date.parse(oldest.createdAt) >= Date.parse(commit.committedDate)
+  return (
+    oldest !== undefined &&
+    Date.parse(oldest.createdAt) >= Date.parse(commit.committedDate)
+  )
 }
 
 async function completeStatuses(
@@ -449,8 +539,11 @@ async function completeStatuses(
       const node = obj(data[p.alias], p.alias)
       const c = connection(node.statuses, `${p.alias}.statuses`)
       const d = byId.get(Number(p.alias.slice(1)))
-      d?.statuses.push(...c.nodes.map((n, i) => parseStatus(n, `${p.alias}.statuses[${i}]`)))
-      if (c.hasNextPage && c.endCursor !== null) next.push({ ...p, after: c.endCursor })
+      d?.statuses.push(
+        ...c.nodes.map((n, i) => parseStatus(n, `${p.alias}.statuses[${i}]`))
+      )
+      if (c.hasNextPage && c.endCursor !== null)
+        next.push({ ...p, after: c.endCursor })
     }
     todo = next
   }
@@ -463,11 +556,14 @@ async function fetchApprovals(
 ): Promise<EnvironmentApprovalFact[] | Unreadable | null> {
   if (req.run.id === null) return null
   try {
-    const r = await port.rest('GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals', {
-      owner: req.owner,
-      repo: req.repo,
-      run_id: req.run.id
-    })
+    const r = await port.rest(
+      'GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals',
+      {
+        owner: req.owner,
+        repo: req.repo,
+        run_id: req.run.id
+      }
+    )
     return arr(r.data, 'approvals').map((item, i) => {
       const a = obj(item, `approvals[${i}]`)
       const user = parseActor(a.user, `approvals[${i}].user`)
@@ -476,14 +572,21 @@ async function fetchApprovals(
       return {
         user,
         state: state === 'approved' ? 'approved' : 'rejected',
-        environments: arr(a.environments, `approvals[${i}].environments`).map((e, j) =>
-          str(obj(e, `approvals[${i}].environments[${j}]`).name, `approvals[${i}].environments[${j}].name`)
+        environments: arr(a.environments, `approvals[${i}].environments`).map(
+          (e, j) =>
+            str(
+              obj(e, `approvals[${i}].environments[${j}]`).name,
+              `approvals[${i}].environments[${j}].name`
+            )
         ),
         comment: typeof a.comment === 'string' ? a.comment : ''
       }
     })
   } catch (error) {
-    if (error instanceof GitHubApiError && (error.status === 403 || error.status === 404)) {
+    if (
+      error instanceof GitHubApiError &&
+      (error.status === 403 || error.status === 404)
+    ) {
       return unreadable('actions: read', error.message)
     }
     throw error
@@ -497,11 +600,14 @@ async function classicProtection(
   branch: string
 ): Promise<BranchFact['classic']> {
   try {
-    const r = await port.rest('GET /repos/{owner}/{repo}/branches/{branch}/protection', {
-      owner,
-      repo,
-      branch
-    })
+    const r = await port.rest(
+      'GET /repos/{owner}/{repo}/branches/{branch}/protection',
+      {
+        owner,
+        repo,
+        branch
+      }
+    )
     return parseClassicProtection(r.data, `branches/${branch}/protection`)
   } catch (error) {
     if (error instanceof GitHubApiError && error.status === 404) return null
@@ -522,9 +628,14 @@ async function changesInScope(
   here: DeploymentFact[] | Unreadable,
   previousOf: (list: DeploymentFact[]) => string | null
 ): Promise<{ changes: ChangeFact[]; scope: Facts['scope'] }> {
-  const prs = new Map<string, ParsedPullRequest[]>([[commit.oid, boot.pullRequests]])
+  const prs = new Map<string, ParsedPullRequest[]>([
+    [commit.oid, boot.pullRequests]
+  ])
   const head = (): ChangeFact[] => [
-    { commit, pullRequest: choosePullRequest(commit, boot.pullRequests, policy) }
+    {
+      commit,
+      pullRequest: choosePullRequest(commit, boot.pullRequests, policy)
+    }
   ]
   if (policy.scope === 'head') {
     await completePullRequests(port, prs)
@@ -537,7 +648,11 @@ async function changesInScope(
     )
   }
   const previous = previousOf(here)
-  if (previous === null || previous === commit.oid || commit.parents[0] === previous) {
+  if (
+    previous === null ||
+    previous === commit.oid ||
+    commit.parents[0] === previous
+  ) {
     await completePullRequests(port, prs)
     return {
       changes: head(),
@@ -584,7 +699,10 @@ async function changesInScope(
   return {
     changes: chainOids.map((oid) => {
       const c = commits.get(oid) as CommitFact
-      return { commit: c, pullRequest: choosePullRequest(c, prs.get(oid) ?? [], policy) }
+      return {
+        commit: c,
+        pullRequest: choosePullRequest(c, prs.get(oid) ?? [], policy)
+      }
     }),
     scope: { kind: 'range', since: previous, note: null }
   }
@@ -602,15 +720,26 @@ async function firstParentChain(
   head: string
 ): Promise<string[] | null> {
   const route = 'GET /repos/{owner}/{repo}/compare/{basehead}'
-  const params = { owner: req.owner, repo: req.repo, basehead: `${base}...${head}`, per_page: 100 }
-  const first = obj((await port.rest(route, { ...params, page: 1 })).data, 'compare')
+  const params = {
+    owner: req.owner,
+    repo: req.repo,
+    basehead: `${base}...${head}`,
+    per_page: 100
+  }
+  const first = obj(
+    (await port.rest(route, { ...params, page: 1 })).data,
+    'compare'
+  )
   const status = str(first.status, 'compare.status')
   if (status !== 'ahead' && status !== 'diverged') return null
-  const total = typeof first.total_commits === 'number' ? first.total_commits : 0
+  const total =
+    typeof first.total_commits === 'number' ? first.total_commits : 0
   const pages = Math.ceil(total / 100)
   const rest = await Promise.all(
     Array.from({ length: Math.max(0, pages - 1) }, (_v, i) =>
-      port.rest(route, { ...params, page: i + 2 }).then((r) => obj(r.data, 'compare'))
+      port
+        .rest(route, { ...params, page: i + 2 })
+        .then((r) => obj(r.data, 'compare'))
     )
   )
   const parents = new Map<string, string[]>()
@@ -620,16 +749,24 @@ async function firstParentChain(
       parents.set(
         str(item.sha, `compare.commits[${i}].sha`),
         arr(item.parents, `compare.commits[${i}].parents`).map((p, j) =>
-          str(obj(p, `compare.commits[${i}].parents[${j}]`).sha, `compare.commits[${i}].parents[${j}].sha`)
+          str(
+            obj(p, `compare.commits[${i}].parents[${j}]`).sha,
+            `compare.commits[${i}].parents[${j}].sha`
+          )
         )
       )
     })
   }
   if (!parents.has(head)) {
-    throw new ShapeError(`compare ${base.slice(0, 7)}...${head.slice(0, 7)} does not list the deployed commit`)
+    throw new ShapeError(
+      `compare ${base.slice(0, 7)}...${head.slice(0, 7)} does not list the deployed commit`
+    )
   }
   const chain: string[] = []
-  for (let oid: string | undefined = head; oid !== undefined && parents.has(oid); ) {
+  for (
+    let oid: string | undefined = head;
+    oid !== undefined && parents.has(oid);
+  ) {
     chain.push(oid)
     oid = parents.get(oid)?.[0]
   }
@@ -644,7 +781,10 @@ function choosePullRequest(
 ): PullRequestFact | null {
   const merged = candidates
     .map((c) => c.fact)
-    .filter((pr) => pr.merged && policy.branches.some((g) => minimatch(pr.baseRefName, g)))
+    .filter(
+      (pr) =>
+        pr.merged && policy.branches.some((g) => minimatch(pr.baseRefName, g))
+    )
   return (
     merged.find((pr) => pr.mergeCommitOid === commit.oid) ??
     merged.find((pr) => pr.commits.some((c) => c.oid === commit.oid)) ??
@@ -666,8 +806,20 @@ async function completePullRequests(
   let todo: PageSelection[] = []
   for (const [id, copies] of byId) {
     const pr = copies[0] as ParsedPullRequest
-    if (pr.commitsCursor !== null) todo.push({ alias: `p${todo.length}`, id, kind: 'commits', after: pr.commitsCursor })
-    if (pr.reviewsCursor !== null) todo.push({ alias: `p${todo.length}`, id, kind: 'reviews', after: pr.reviewsCursor })
+    if (pr.commitsCursor !== null)
+      todo.push({
+        alias: `p${todo.length}`,
+        id,
+        kind: 'commits',
+        after: pr.commitsCursor
+      })
+    if (pr.reviewsCursor !== null)
+      todo.push({
+        alias: `p${todo.length}`,
+        id,
+        kind: 'reviews',
+        after: pr.reviewsCursor
+      })
   }
   while (todo.length > 0) {
     const { query, variables } = pagesQuery(todo)
@@ -677,21 +829,32 @@ async function completePullRequests(
     for (const p of todo) {
       const node = optObj(data[p.alias], p.alias)
       if (node === null) {
-        throw new GitHubApiError(`pull request ${p.id} could not be read further${errorText(answer.errors)}`, {
-          permission: 'pull-requests: read'
-        })
+        throw new GitHubApiError(
+          `pull request ${p.id} could not be read further${errorText(answer.errors)}`,
+          {
+            permission: 'pull-requests: read'
+          }
+        )
       }
       const c = connection(node[p.kind], `${p.alias}.${p.kind}`)
       for (const pr of byId.get(p.id) ?? []) {
         if (p.kind === 'commits') {
           pr.fact.commits.push(
-            ...c.nodes.map((n, i) => parseCommit(obj(n, `${p.alias}.commits[${i}]`).commit, `${p.alias}.commits[${i}].commit`))
+            ...c.nodes.map((n, i) =>
+              parseCommit(
+                obj(n, `${p.alias}.commits[${i}]`).commit,
+                `${p.alias}.commits[${i}].commit`
+              )
+            )
           )
         } else {
-          pr.fact.reviews.push(...c.nodes.map((n, i) => parseReview(n, `${p.alias}.reviews[${i}]`)))
+          pr.fact.reviews.push(
+            ...c.nodes.map((n, i) => parseReview(n, `${p.alias}.reviews[${i}]`))
+          )
         }
       }
-      if (c.hasNextPage && c.endCursor !== null) next.push({ ...p, after: c.endCursor })
+      if (c.hasNextPage && c.endCursor !== null)
+        next.push({ ...p, after: c.endCursor })
     }
     todo = next
   }

@@ -35,11 +35,18 @@ const ACTOR_TYPES: Record<string, ActorType> = {
   Mannequin: 'Mannequin'
 }
 
-/** GraphQL Actor (`__typename login`) or REST simple-user (`login type`). */
+/**
+ * GraphQL Actor (`__typename login`) or REST simple-user (`login type`).
+ * GraphQL names a bot without the `[bot]` suffix REST gives it
+ * (`github-actions` vs `github-actions[bot]`); the REST form is used
+ * throughout, as policies write it.
+ */
 export function parseActor(value: unknown, path: string): Actor | null {
   const a = optObj(value, path)
   if (a === null) return null
-  const login = str(a.login, `${path}.login`)
+  const raw = str(a.login, `${path}.login`)
+  const isBotType = a.__typename === 'Bot' || a.type === 'Bot'
+  const login = isBotType && !raw.endsWith('[bot]') ? `${raw}[bot]` : raw
   const typename =
     typeof a.__typename === 'string'
       ? a.__typename
@@ -56,7 +63,8 @@ const WEB_FLOW_LOGIN = 'web-flow'
 
 function identity(value: unknown, path: string): GitIdentity {
   const g = optObj(value, path)
-  if (g === null) return { name: null, email: null, login: null, isWebFlow: false }
+  if (g === null)
+    return { name: null, email: null, login: null, isWebFlow: false }
   const user = optObj(g.user, `${path}.user`)
   const login = user === null ? null : str(user.login, `${path}.user.login`)
   return {
@@ -70,7 +78,9 @@ function identity(value: unknown, path: string): GitIdentity {
 const TRAILER = /^co-authored-by:\s*(.*?)\s*<([^>]*)>\s*$/gim
 
 /** `Co-authored-by: Name <email>` trailers, as git writes them. */
-export function coAuthorTrailers(message: string): { name: string; email: string }[] {
+export function coAuthorTrailers(
+  message: string
+): { name: string; email: string }[] {
   const found: { name: string; email: string }[] = []
   for (const m of message.matchAll(TRAILER)) {
     found.push({ name: m[1] ?? '', email: (m[2] ?? '').trim() })
@@ -95,7 +105,12 @@ export function parseCommit(value: unknown, path: string): CommitFact {
   )
   for (const t of coAuthorTrailers(message)) {
     if (!coAuthors.some((p) => sameEmail(p.email, t.email))) {
-      coAuthors.push({ name: t.name, email: t.email, login: null, isWebFlow: false })
+      coAuthors.push({
+        name: t.name,
+        email: t.email,
+        login: null,
+        isWebFlow: false
+      })
     }
   }
   const tree = obj(c.tree, `${path}.tree`)
@@ -108,7 +123,10 @@ export function parseCommit(value: unknown, path: string): CommitFact {
     committer: identity(c.committer, `${path}.committer`),
     coAuthors: coAuthors.filter((p) => !sameEmail(p.email, author.email)),
     parents: connection(c.parents, `${path}.parents`).nodes.map((n, i) =>
-      str(obj(n, `${path}.parents.nodes[${i}]`).oid, `${path}.parents.nodes[${i}].oid`)
+      str(
+        obj(n, `${path}.parents.nodes[${i}]`).oid,
+        `${path}.parents.nodes[${i}].oid`
+      )
     ),
     committedDate: str(c.committedDate, `${path}.committedDate`)
   }
@@ -132,7 +150,8 @@ export function parseReview(value: unknown, path: string): ReviewFact {
   return {
     author: parseActor(r.author, `${path}.author`),
     state: state as ReviewState,
-    commitOid: commit === null ? null : optStr(commit.oid, `${path}.commit.oid`),
+    commitOid:
+      commit === null ? null : optStr(commit.oid, `${path}.commit.oid`),
     submittedAt: optStr(r.submittedAt, `${path}.submittedAt`),
     url: str(r.url, `${path}.url`),
     authorCanPush: r.authorCanPushToRepository === true
@@ -146,7 +165,10 @@ export interface ParsedPullRequest {
   reviewsCursor: string | null
 }
 
-export function parsePullRequest(value: unknown, path: string): ParsedPullRequest {
+export function parsePullRequest(
+  value: unknown,
+  path: string
+): ParsedPullRequest {
   const p = obj(value, path)
   const commits = connection(p.commits, `${path}.commits`)
   const reviews = connection(p.reviews, `${path}.reviews`)
@@ -163,11 +185,17 @@ export function parsePullRequest(value: unknown, path: string): ParsedPullReques
       mergedAt: optStr(p.mergedAt, `${path}.mergedAt`),
       baseRefName: str(p.baseRefName, `${path}.baseRefName`),
       headRefOid: str(p.headRefOid, `${path}.headRefOid`),
-      mergeCommitOid: merge === null ? null : str(merge.oid, `${path}.mergeCommit.oid`),
+      mergeCommitOid:
+        merge === null ? null : str(merge.oid, `${path}.mergeCommit.oid`),
       commits: commits.nodes.map((n, i) =>
-        parseCommit(obj(n, `${path}.commits.nodes[${i}]`).commit, `${path}.commits.nodes[${i}].commit`)
+        parseCommit(
+          obj(n, `${path}.commits.nodes[${i}]`).commit,
+          `${path}.commits.nodes[${i}].commit`
+        )
       ),
-      reviews: reviews.nodes.map((n, i) => parseReview(n, `${path}.reviews.nodes[${i}]`))
+      reviews: reviews.nodes.map((n, i) =>
+        parseReview(n, `${path}.reviews.nodes[${i}]`)
+      )
     }
   }
 }
@@ -183,7 +211,10 @@ const DEPLOYMENT_STATES = new Set<DeploymentState>([
   'waiting'
 ])
 
-export function parseStatus(value: unknown, path: string): DeploymentStatusFact {
+export function parseStatus(
+  value: unknown,
+  path: string
+): DeploymentStatusFact {
   const s = obj(value, path)
   const state = str(s.state, `${path}.state`).toLowerCase()
   if (!DEPLOYMENT_STATES.has(state as DeploymentState)) {
@@ -203,11 +234,15 @@ export interface ParsedDeployment {
   statusesCursor: string | null
 }
 
-export function parseDeployment(value: unknown, path: string): ParsedDeployment {
+export function parseDeployment(
+  value: unknown,
+  path: string
+): ParsedDeployment {
   const d = obj(value, path)
   const statuses = connection(d.statuses, `${path}.statuses`)
   const commit = optObj(d.commit, `${path}.commit`)
-  const tree = commit === null ? null : optObj(commit.tree, `${path}.commit.tree`)
+  const tree =
+    commit === null ? null : optObj(commit.tree, `${path}.commit.tree`)
   return {
     id: str(d.id, `${path}.id`),
     statusesCursor: statuses.hasNextPage ? statuses.endCursor : null,
@@ -215,19 +250,31 @@ export function parseDeployment(value: unknown, path: string): ParsedDeployment 
       id: num(d.databaseId, `${path}.databaseId`),
       environment: optStr(d.environment, `${path}.environment`) ?? '',
       sha: str(d.commitOid, `${path}.commitOid`),
-      treeOid: tree === null ? null : optStr(tree.oid, `${path}.commit.tree.oid`),
+      treeOid:
+        tree === null ? null : optStr(tree.oid, `${path}.commit.tree.oid`),
       creator: parseActor(d.creator, `${path}.creator`),
       createdAt: str(d.createdAt, `${path}.createdAt`),
-      statuses: statuses.nodes.map((n, i) => parseStatus(n, `${path}.statuses.nodes[${i}]`))
+      statuses: statuses.nodes.map((n, i) =>
+        parseStatus(n, `${path}.statuses.nodes[${i}]`)
+      )
     }
   }
 }
 
-/** Sort statuses oldest first; GitHub lists them newest first. */
-export function chronological(statuses: DeploymentStatusFact[]): DeploymentStatusFact[] {
-  return statuses
+/**
+ * Oldest first. GitHub lists deployment statuses newest first, so statuses
+ * with the same timestamp keep the reverse of the listed order.
+ */
+export function chronological(
+  statuses: DeploymentStatusFact[]
+): DeploymentStatusFact[] {
+  return [...statuses]
+    .reverse()
     .map((s, i) => ({ s, i }))
-    .sort((a, b) => Date.parse(a.s.createdAt) - Date.parse(b.s.createdAt) || a.i - b.i)
+    .sort(
+      (a, b) =>
+        Date.parse(a.s.createdAt) - Date.parse(b.s.createdAt) || a.i - b.i
+    )
     .map(({ s }) => s)
 }
 
@@ -260,7 +307,8 @@ export function parseRules(value: unknown, path: string): RulesetRuleFact[] {
           params.required_approving_review_count,
           `${p}.parameters.required_approving_review_count`
         ),
-        dismissStaleReviewsOnPush: params.dismiss_stale_reviews_on_push === true,
+        dismissStaleReviewsOnPush:
+          params.dismiss_stale_reviews_on_push === true,
         requireCodeOwnerReview: params.require_code_owner_review === true,
         requireLastPushApproval: params.require_last_push_approval === true
       }
@@ -269,17 +317,31 @@ export function parseRules(value: unknown, path: string): RulesetRuleFact[] {
       rule.requiredStatusChecks = arr(
         params.required_status_checks,
         `${p}.parameters.required_status_checks`
-      ).map((c, j) => str(obj(c, `${p}.parameters.required_status_checks[${j}]`).context, `${p}.parameters.required_status_checks[${j}].context`))
+      ).map((c, j) =>
+        str(
+          obj(c, `${p}.parameters.required_status_checks[${j}]`).context,
+          `${p}.parameters.required_status_checks[${j}].context`
+        )
+      )
     }
     return rule
   })
 }
 
 /** REST `GET /repos/{o}/{r}/branches/{branch}/protection`. */
-export function parseClassicProtection(value: unknown, path: string): ClassicProtectionFact {
+export function parseClassicProtection(
+  value: unknown,
+  path: string
+): ClassicProtectionFact {
   const p = obj(value, path)
-  const reviews = optObj(p.required_pull_request_reviews, `${path}.required_pull_request_reviews`)
-  const checks = optObj(p.required_status_checks, `${path}.required_status_checks`)
+  const reviews = optObj(
+    p.required_pull_request_reviews,
+    `${path}.required_pull_request_reviews`
+  )
+  const checks = optObj(
+    p.required_status_checks,
+    `${path}.required_status_checks`
+  )
   const flag = (key: string): boolean => {
     const v = optObj(p[key], `${path}.${key}`)
     return v !== null && v.enabled === true
@@ -287,11 +349,16 @@ export function parseClassicProtection(value: unknown, path: string): ClassicPro
   const contexts: string[] = []
   if (checks !== null) {
     if (Array.isArray(checks.contexts)) {
-      checks.contexts.forEach((c, i) => contexts.push(str(c, `${path}.required_status_checks.contexts[${i}]`)))
+      checks.contexts.forEach((c, i) =>
+        contexts.push(str(c, `${path}.required_status_checks.contexts[${i}]`))
+      )
     }
     if (Array.isArray(checks.checks)) {
       checks.checks.forEach((c, i) => {
-        const context = str(obj(c, `${path}.required_status_checks.checks[${i}]`).context, `${path}.required_status_checks.checks[${i}].context`)
+        const context = str(
+          obj(c, `${path}.required_status_checks.checks[${i}]`).context,
+          `${path}.required_status_checks.checks[${i}].context`
+        )
         if (!contexts.includes(context)) contexts.push(context)
       })
     }

@@ -98,10 +98,16 @@ const REF_FIELDS = `name compare(headRef: $sha) { status }`
 /** Deployments of several environments and the branches: one round trip. */
 export function contextQuery(
   deployments: DeploymentSelection[],
-  refs: RefSelection[]
+  refs: RefSelection[],
+  sha: string
 ): { query: string; variables: Record<string, unknown> } {
   const variables: Record<string, unknown> = {}
-  const declarations: string[] = ['$owner: String!', '$name: String!', '$sha: String!']
+  const declarations: string[] = ['$owner: String!', '$name: String!']
+  // GraphQL rejects a declared variable that no field uses.
+  if (refs.length > 0) {
+    declarations.push('$sha: String!')
+    variables.sha = sha
+  }
   const parts: string[] = []
   deployments.forEach((d, i) => {
     declarations.push(`$env${i}: String!`, `$envAfter${i}: String`)

@@ -44,7 +44,9 @@ export function num(value: unknown, path: string): number {
 
 export function bool(value: unknown, path: string): boolean {
   if (typeof value !== 'boolean') {
-    throw new ShapeError(`${path}: expected true or false, got ${describe(value)}`)
+    throw new ShapeError(
+      `${path}: expected true or false, got ${describe(value)}`
+    )
   }
   return value
 }
@@ -60,9 +62,13 @@ export function connection(
   return {
     nodes,
     hasNextPage:
-      pageInfo === null ? false : bool(pageInfo.hasNextPage, `${path}.pageInfo.hasNextPage`),
+      pageInfo === null
+        ? false
+        : bool(pageInfo.hasNextPage, `${path}.pageInfo.hasNextPage`),
     endCursor:
-      pageInfo === null ? null : optStr(pageInfo.endCursor, `${path}.pageInfo.endCursor`)
+      pageInfo === null
+        ? null
+        : optStr(pageInfo.endCursor, `${path}.pageInfo.endCursor`)
   }
 }
 

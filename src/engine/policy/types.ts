@@ -3,11 +3,7 @@
 // this shape; the raw YAML never leaves the loader.
 
 export type MakerKind =
-  | 'author'
-  | 'commit_authors'
-  | 'committers'
-  | 'co_authors'
-  | 'deployer'
+  'author' | 'commit_authors' | 'committers' | 'co_authors' | 'deployer'
 
 export interface BranchProtectionRequirement {
   requiredApprovals: number

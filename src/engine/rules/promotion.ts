@@ -1,11 +1,7 @@
 // SPEC §5.2 `promotion`: the deployed commit (or its tree) succeeded in every
 // upstream environment, in path order, by a trusted deployer, and soaked.
 
-import {
-  isUnreadable,
-  type DeploymentFact,
-  type Facts
-} from '../facts.js'
+import { isUnreadable, type DeploymentFact, type Facts } from '../facts.js'
 import {
   isRunOfThisRepository as linksToRun,
   qualify,
@@ -14,13 +10,7 @@ import {
 } from '../deployments.js'
 import type { EnvironmentPolicy } from '../policy/types.js'
 import type { CheckLink, CheckResult } from './types.js'
-import {
-  formatDuration,
-  result,
-  shortSha,
-  statusOf,
-  timeOf
-} from './util.js'
+import { formatDuration, result, shortSha, statusOf, timeOf } from './util.js'
 
 /** One environment of the promotion path and its direct predecessors. */
 export interface UpstreamEnvironment {
@@ -50,7 +40,6 @@ export function upstreamChain(
   ;(environments[environment]?.after ?? []).forEach(visit)
   return order
 }
-
 
 type Upstream =
   | { readable: false; problem: string }
@@ -212,7 +201,12 @@ function evaluate(
   const successes: Success[] = []
   const problems: string[] = []
   for (const deployment of candidates) {
-    const outcome = qualify(deployment, env, deploymentContext(facts, policy), nowMs)
+    const outcome = qualify(
+      deployment,
+      env,
+      deploymentContext(facts, policy),
+      nowMs
+    )
     if (typeof outcome === 'string') problems.push(outcome)
     else successes.push(outcome)
   }

@@ -1,0 +1,297 @@
+// Named scenarios against the simulator, shared by `npm run demo`, the
+// scenario tests and the benchmark. Each builds a small but complete world:
+// a repository protected by a ruleset, a policy on the default branch, a
+// change merged through a reviewed pull request, deployed by workflow runs to
+// development and staging, and a production deployment asking the gate.
+
+import {
+  durationMs,
+  Simulator,
+  type RepoHandle,
+  type User
+} from '../sim/model.js'
+
+export const OWNER = 'acme'
+export const REPO = 'shop'
+export const POLICY_PATH = '.github/promotion-gate.yml'
+
+export const POLICY = `# promotion-gate policy (SPEC §4)
+version: 1
+defaults:
+  branches: [main]
+environments:
+  development: {}
+  staging:
+    after: development
+  production:
+    after: staging
+    soak: 1h
+    approvals:
+      pull_request: 1
+    deployer_independent: true
+`
+
+export interface People {
+  alice: User // writes the change
+  bob: User // reviews
+  carol: User // reviews
+  dora: User // SRE, deploys
+  mallory: User // tries to get around the gate
+}
+
+export interface World {
+  sim: Simulator
+  repo: RepoHandle
+  people: People
+}
+
+/** What the action is run with. */
+export interface GateRun {
+  environment: string
+  sha: string
+  /** workflow token permissions */
+  token: string
+  actor: string
+  runId: number | null
+  /** extra INPUT_* (names as in action.yml) */
+  inputs: Record<string, string>
+  /** an event payload to write to GITHUB_EVENT_PATH */
+  event: Record<string, unknown>
+}
+
+export interface Scenario {
+  name: string
+  title: string
+  expect: { decision: 'allow' | 'block'; violations: string[] }
+  build(): { world: World; run: GateRun }
+}
+
+export const READ_PERMISSIONS = {
+  contents: 'read',
+  pull_requests: 'read',
+  deployments: 'read',
+  actions: 'read',
+  checks: 'read',
+  statuses: 'read'
+} as const
+
+/** The repository, its people, its protection and its policy. */
+export function world(o: { policy?: string; ruleset?: boolean } = {}): World {
+  // History starts a month before the real now: the gate judges soak against
+  // the real clock, as it does on a runner, so a scenario places its last
+  // upstream success a known time before the moment the gate runs.
+  const start = Math.floor(Date.now() / 1000) * 1000 - durationMs('30d')
+  const sim = new Simulator({ now: new Date(start) })
+  const people: People = {
+    alice: sim.user('alice'),
+    bob: sim.user('bob'),
+    carol: sim.user('carol'),
+    dora: sim.user('dora'),
+    mallory: sim.user('mallory')
+  }
+  const repo = sim.repo(`${OWNER}/${REPO}`, {
+    files: { 'README.md': '# shop\n', [POLICY_PATH]: o.policy ?? POLICY }
+  })
+  for (const p of [
+    people.alice,
+    people.bob,
+    people.carol,
+    people.dora,
+    people.mallory
+  ]) {
+    repo.collaborator(p, 'write')
+  }
+  if (o.ruleset !== false) {
+    repo.ruleset({
+      name: 'protect main',
+      include: ['~DEFAULT_BRANCH'],
+      rules: [
+        {
+          type: 'pull_request',
+          parameters: {
+            required_approving_review_count: 1,
+            dismiss_stale_reviews_on_push: true,
+            require_code_owner_review: false,
+            require_last_push_approval: false,
+            required_review_thread_resolution: false
+          }
+        },
+        { type: 'non_fast_forward' },
+        { type: 'deletion' }
+      ]
+    })
+  }
+  return { sim, repo, people }
+}
+
+/** Deploy `sha` through the environments in order, each from a workflow run. */
+export function promote(
+  w: World,
+  sha: string,
+  environments: string[],
+  gap = '10m'
+): void {
+  environments.forEach((environment, i) => {
+    if (i > 0) w.sim.advance(gap)
+    const run = w.repo.workflowRun({ actor: w.people.dora, headSha: sha })
+    w.repo.deployFromRun(run.data, environment)
+  })
+}
+
+/** Move the simulated clock to `duration` before the real now (never backwards). */
+export function ago(w: World, duration: string | number): void {
+  const target = Date.now() - durationMs(duration)
+  if (target < w.sim.now.getTime()) {
+    throw new Error(
+      `the scenario's clock is already past ${String(duration)} ago`
+    )
+  }
+  w.sim.now = new Date(target)
+}
+
+/** A first release already in production: the range of the next one starts there. */
+export function firstRelease(w: World): string {
+  const pr = w.repo.mergedPullRequest({
+    author: w.people.carol,
+    approvals: [w.people.bob],
+    method: 'squash',
+    title: 'Checkout page'
+  })
+  const sha = pr.data.mergeCommit as string
+  promote(w, sha, ['development', 'staging', 'production'])
+  w.sim.advance('1d')
+  return sha
+}
+
+/** The run of the production deploy job that asks the gate. */
+export function gateRun(
+  w: World,
+  sha: string,
+  o: Partial<GateRun> = {}
+): GateRun {
+  const actor = o.actor ?? w.people.dora.login
+  const run = w.repo.workflowRun({
+    actor: w.sim.userByLogin(actor) ?? w.people.dora,
+    headSha: sha
+  })
+  return {
+    environment: 'production',
+    sha,
+    token: w.sim.workflowToken(READ_PERMISSIONS),
+    actor,
+    runId: run.id,
+    inputs: {},
+    event: {},
+    ...o
+  }
+}
+
+/** The usual change: alice writes, bob approves, squash-merged. */
+export function reviewedChange(w: World): string {
+  const pr = w.repo.mergedPullRequest({
+    author: w.people.alice,
+    approvals: [w.people.bob],
+    method: 'squash',
+    title: 'Faster search'
+  })
+  return pr.data.mergeCommit as string
+}
+
+/**
+ * The first release in production, then `change`, promoted so that the last
+ * upstream success is `age` old (default 2h) when the gate runs.
+ */
+export function standard(
+  change: (w: World) => string,
+  o: {
+    environments?: string[]
+    age?: string
+    policy?: string
+    ruleset?: boolean
+  } = {}
+): { world: World; run: GateRun; sha: string } {
+  const w = world({ policy: o.policy, ruleset: o.ruleset })
+  firstRelease(w)
+  const sha = change(w)
+  const environments = o.environments ?? ['development', 'staging']
+  ago(
+    w,
+    durationMs(o.age ?? '2h') + durationMs('10m') * (environments.length - 1)
+  )
+  promote(w, sha, environments)
+  return { world: w, run: gateRun(w, sha), sha }
+}
+
+export const SCENARIOS: Scenario[] = [
+  {
+    name: 'happy-path',
+    title:
+      'Reviewed by someone else, promoted through development and staging, soaked',
+    expect: { decision: 'allow', violations: [] },
+    build: () => standard(reviewedChange)
+  },
+  {
+    name: 'skipped-staging',
+    title: 'Deployed to development, never to staging',
+    expect: { decision: 'block', violations: ['promotion'] },
+    build: () => standard(reviewedChange, { environments: ['development'] })
+  },
+  {
+    name: 'self-approval',
+    title: 'Approved by bob, who also pushed a commit to the pull request',
+    expect: { decision: 'block', violations: ['maker-checker'] },
+    build: () =>
+      standard((w) => {
+        const pr = w.repo.mergedPullRequest({
+          author: w.people.alice,
+          commits: [{ author: w.people.alice }, { author: w.people.bob }],
+          approvals: [w.people.bob],
+          method: 'squash'
+        })
+        return pr.data.mergeCommit as string
+      })
+  },
+  {
+    name: 'too-recent',
+    title: 'Staging success 20 minutes ago; production needs 1h of soak',
+    expect: { decision: 'block', violations: ['promotion'] },
+    build: () => standard(reviewedChange, { age: '20m' })
+  },
+  {
+    name: 'direct-push',
+    title: 'A commit pushed straight to main, without a pull request',
+    expect: { decision: 'block', violations: ['approval-record'] },
+    build: () =>
+      standard(
+        (w) =>
+          w.repo.commit({
+            branch: 'main',
+            author: w.people.mallory,
+            message: 'hotfix'
+          }).oid
+      )
+  },
+  {
+    name: 'forged-upstream',
+    title: 'Staging deployment created by hand through the API',
+    expect: { decision: 'block', violations: ['promotion'] },
+    build: () => {
+      const { world: w, sha } = standard(reviewedChange, {
+        environments: ['development']
+      })
+      const forged = w.repo.deploy({
+        environment: 'staging',
+        sha,
+        creator: w.people.mallory
+      })
+      forged.status('success')
+      return { world: w, run: gateRun(w, sha) }
+    }
+  }
+]
+
+export function scenario(name: string): Scenario {
+  const found = SCENARIOS.find((s) => s.name === name)
+  if (found === undefined) throw new Error(`no scenario ${name}`)
+  return found
+}

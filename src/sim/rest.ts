@@ -1,0 +1,951 @@
+// REST routes of the simulator: GitHub's paths, status codes, bodies and
+// pagination. Each route names the token permission GitHub requires of an
+// App installation / GITHUB_TOKEN, from
+// https://docs.github.com/en/rest/authentication/permissions-required-for-github-apps
+import {
+  addDeploymentStatus,
+  ancestors,
+  commitsBetween,
+  getCommit,
+  mergeBase,
+  protectionFor,
+  pullCommits,
+  pullsForCommit,
+  resolveRef,
+  type CommitState,
+  type DeploymentState,
+  type Permission,
+  type PermissionName,
+  type RepoHandle,
+  type Repository,
+  type Simulator,
+  type Token
+} from './model.js'
+import {
+  errorAnswer,
+  notFound,
+  paginate,
+  pageParams,
+  linkHeader,
+  validationFailed,
+  type Answer
+} from './http.js'
+import * as shape from './rest-shapes.js'
+import { blobOid } from './git.js'
+
+export interface RestRequest {
+  method: string
+  /** path without the GHES `/api/v3` prefix */
+  path: string
+  url: URL
+  query: URLSearchParams
+  body: unknown
+  token: Token
+  ctx: shape.ShapeContext
+}
+
+interface RouteContext extends RestRequest {
+  sim: Simulator
+  repo: RepoHandle
+  data: Repository
+  params: string[]
+}
+
+interface Route {
+  method: 'GET' | 'POST'
+  pattern: RegExp
+  /** token permissions required, all of them */
+  needs: [PermissionName, Permission][]
+  doc: string
+  handle: (r: RouteContext) => Answer
+}
+
+const D = 'https://docs.github.com/rest'
+const REPO = '^/repos/([^/]+)/([^/]+)'
+
+function rank(p: Permission): number {
+  return p === 'write' ? 2 : p === 'read' ? 1 : 0
+}
+
+function ok(body: unknown, headers: Record<string, string> = {}): Answer {
+  return { status: 200, body, headers }
+}
+
+function created(body: unknown, location?: string): Answer {
+  return {
+    status: 201,
+    body,
+    headers: location === undefined ? {} : { location }
+  }
+}
+
+function record(body: unknown): Record<string, unknown> {
+  return typeof body === 'object' && body !== null && !Array.isArray(body)
+    ? (body as Record<string, unknown>)
+    : {}
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined
+}
+
+function listed(r: RouteContext, items: unknown[]): Answer {
+  const page = paginate(items, r.url, r.query)
+  return ok(page.items, page.headers)
+}
+
+const routes: Route[] = [
+  {
+    method: 'GET',
+    pattern: new RegExp(`${REPO}$`),
+    needs: [['metadata', 'read']],
+    doc: `${D}/repos/repos#get-a-repository`,
+    handle: (r) => ok(shape.repository(r.ctx, r.data))
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`${REPO}/contents/(.+)$`),
+    needs: [['contents', 'read']],
+    doc: `${D}/repos/contents#get-repository-content`,
+    handle: (r) => {
+      const ref = r.query.get('ref') ?? r.data.defaultBranch
+      const oid = resolveRef(r.data, ref)
+      if (oid === null) {
+        return errorAnswer(
+          404,
+          `No commit found for the ref ${ref}`,
+          `${D}/repos/contents#get-repository-content`
+        )
+      }
+      const path = decodeURIComponent(r.params[2] ?? '').replace(/\/$/, '')
+      const c = getCommit(r.data, oid)
+      const content = c.files.get(path)
+      const base = `${shape.repoUrl(r.ctx, r.data)}/contents`
+      const html = `${r.ctx.web}/${r.repo.fullName}/blob/${ref}`
+      if (content !== undefined) {
+        const sha = blobSha(r.data, content)
+        const name = path.split('/').pop() ?? path
+        const self = `${base}/${path}?ref=${encodeURIComponent(ref)}`
+        const gitUrl = `${shape.repoUrl(r.ctx, r.data)}/git/blobs/${sha}`
+        return ok({
+          type: 'file',
+          encoding: 'base64',
+          size: Buffer.byteLength(content, 'utf8'),
+          name,
+          path,
+          content: chunk64(Buffer.from(content, 'utf8').toString('base64')),
+          sha,
+          url: self,
+          git_url: gitUrl,
+          html_url: `${html}/${path}`,
+          download_url: `https://raw.githubusercontent.com/${r.repo.fullName}/${oid}/${path}`,
+          _links: { self, git: gitUrl, html: `${html}/${path}` }
+        })
+      }
+      // a directory: list its entries
+      const prefix = path === '' ? '' : `${path}/`
+      const names = new Map<string, 'file' | 'dir'>()
+      for (const p of c.files.keys()) {
+        if (!p.startsWith(prefix)) continue
+        const rest = p.slice(prefix.length).split('/')
+        names.set(rest[0] ?? '', rest.length > 1 ? 'dir' : 'file')
+      }
+      if (names.size === 0)
+        return notFound(`${D}/repos/contents#get-repository-content`)
+      return ok(
+        [...names.entries()].map(([name, type]) => {
+          const p = `${prefix}${name}`
+          const self = `${base}/${p}?ref=${encodeURIComponent(ref)}`
+          const file = c.files.get(p)
+          const sha =
+            file === undefined
+              ? treeSha(r.data, c.tree, p)
+              : blobSha(r.data, file)
+          const gitUrl = `${shape.repoUrl(r.ctx, r.data)}/git/${type === 'dir' ? 'trees' : 'blobs'}/${sha}`
+          return {
+            type,
+            size: file === undefined ? 0 : Buffer.byteLength(file, 'utf8'),
+            name,
+            path: p,
+            sha,
+            url: self,
+            git_url: gitUrl,
+            html_url: `${html}/${p}`,
+            download_url:
+              type === 'file'
+                ? `https://raw.githubusercontent.com/${r.repo.fullName}/${oid}/${p}`
+                : null,
+            _links: { self, git: gitUrl, html: `${html}/${p}` }
+          }
+        })
+      )
+    }
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`${REPO}/commits/([^/]+)/pulls$`),
+    needs: [
+      ['contents', 'read'],
+      ['pull_requests', 'read']
+    ],
+    doc: `${D}/commits/commits#list-pull-requests-associated-with-a-commit`,
+    handle: (r) => {
+      const ref = decodeURIComponent(r.params[2] ?? '')
+      const oid = resolveRef(r.data, ref)
+      if (oid === null) {
+        return errorAnswer(
+          422,
+          `No commit found for SHA: ${ref}`,
+          `${D}/commits/commits#list-pull-requests-associated-with-a-commit`
+        )
+      }
+      // "Lists the merged pull request that introduced the commit to the
+      // repository. If the commit is not present in the default branch, it
+      // will return merged and open pull requests associated with the commit."
+      const def = r.data.branches.get(r.data.defaultBranch)
+      const onDefault = def !== undefined && ancestors(r.data, def).has(oid)
+      let pulls = pullsForCommit(r.data, oid)
+      if (onDefault) {
+        const merged = pulls.filter(
+          (p) => p.merged && p.base === r.data.defaultBranch
+        )
+        if (merged.length > 0) pulls = merged.slice(0, 1)
+        else pulls = pulls.filter((p) => p.merged)
+      } else {
+        pulls = pulls.filter((p) => p.merged || p.state === 'open')
+      }
+      return listed(
+        r,
+        pulls.map((p) => shape.pullRequest(r.ctx, r.data, p, false))
+      )
+    }
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`${REPO}/commits/(.+)/status$`),
+    needs: [['statuses', 'read']],
+    doc: `${D}/commits/statuses#get-the-combined-status-for-a-specific-reference`,
+    handle: (r) => {
+      const ref = decodeURIComponent(r.params[2] ?? '')
+      const oid = resolveRef(r.data, ref)
+      if (oid === null) {
+        return errorAnswer(
+          404,
+          `No commit found for SHA: ${ref}`,
+          `${D}/commits/statuses#get-the-combined-status-for-a-specific-reference`
+        )
+      }
+      const all = r.data.commitStatuses.filter((s) => s.sha === oid)
+      const latest = new Map<string, (typeof all)[number]>()
+      for (const s of all) latest.set(s.context, s)
+      const statuses = [...latest.values()].reverse()
+      const { perPage, page } = pageParams(r.query, 100)
+      const slice = statuses.slice((page - 1) * perPage, page * perPage)
+      const link = linkHeader(r.url, page, perPage, statuses.length)
+      return ok(
+        {
+          state: shape.combinedState(statuses),
+          statuses: slice.map((s) => {
+            const full = shape.commitStatus(r.ctx, r.data, s)
+            delete full.creator
+            return full
+          }),
+          sha: oid,
+          total_count: statuses.length,
+          repository: shape.repository(r.ctx, r.data),
+          commit_url: `${shape.repoUrl(r.ctx, r.data)}/commits/${oid}`,
+          url: `${shape.repoUrl(r.ctx, r.data)}/commits/${oid}/status`
+        },
+        link === undefined ? {} : { link }
+      )
+    }
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`${REPO}/commits/(.+)/statuses$`),
+    needs: [['statuses', 'read']],
+    doc: `${D}/commits/statuses#list-commit-statuses-for-a-reference`,
+    handle: (r) => {
+      const oid = resolveRef(r.data, decodeURIComponent(r.params[2] ?? ''))
+      // an unknown ref lists nothing
+      const all =
+        oid === null ? [] : r.data.commitStatuses.filter((s) => s.sha === oid)
+      return listed(
+        r,
+        [...all].reverse().map((s) => shape.commitStatus(r.ctx, r.data, s))
+      )
+    }
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`${REPO}/commits/(.+)/check-runs$`),
+    needs: [['checks', 'read']],
+    doc: `${D}/checks/runs#list-check-runs-for-a-git-reference`,
+    handle: (r) => {
+      const ref = decodeURIComponent(r.params[2] ?? '')
+      const oid = resolveRef(r.data, ref)
+      if (oid === null) {
+        return errorAnswer(
+          422,
+          `No commit found for SHA: ${ref}`,
+          `${D}/checks/runs#list-check-runs-for-a-git-reference`
+        )
+      }
+      let runs = r.data.checkRuns.filter((c) => c.headSha === oid)
+      // filter=latest (default): the most recent run of each name
+      if ((r.query.get('filter') ?? 'latest') === 'latest') {
+        const latest = new Map<string, (typeof runs)[number]>()
+        for (const c of runs) latest.set(c.name, c)
+        runs = [...latest.values()]
+      }
+      const name = r.query.get('check_name')
+      if (name !== null) runs = runs.filter((c) => c.name === name)
+      const status = r.query.get('status')
+      if (status !== null) runs = runs.filter((c) => c.status === status)
+      runs = [...runs].reverse()
+      const page = paginate(runs, r.url, r.query)
+      return ok(
+        {
+          total_count: runs.length,
+          check_runs: page.items.map((c) => shape.checkRun(r.ctx, r.data, c))
+        },
+        page.headers
+      )
+    }
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`${REPO}/commits/([^/]+)$`),
+    needs: [['contents', 'read']],
+    doc: `${D}/commits/commits#get-a-commit`,
+    handle: (r) => {
+      const ref = decodeURIComponent(r.params[2] ?? '')
+      const oid = resolveRef(r.data, ref)
+      if (oid === null) {
+        return errorAnswer(
+          422,
+          `No commit found for SHA: ${ref}`,
+          `${D}/commits/commits#get-a-commit`
+        )
+      }
+      return ok(
+        shape.commit(r.ctx, r.data, getCommit(r.data, oid), { files: true })
+      )
+    }
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`${REPO}/compare/(.+)$`),
+    needs: [['contents', 'read']],
+    doc: `${D}/commits/commits#compare-two-commits`,
+    handle: compare
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`${REPO}/pulls/(\\d+)$`),
+    needs: [['pull_requests', 'read']],
+    doc: `${D}/pulls/pulls#get-a-pull-request`,
+    handle: (r) => {
+      const pr = r.data.pulls.find((p) => p.number === Number(r.params[2]))
+      if (pr === undefined)
+        return notFound(`${D}/pulls/pulls#get-a-pull-request`)
+      return ok(shape.pullRequest(r.ctx, r.data, pr, true))
+    }
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`${REPO}/pulls/(\\d+)/commits$`),
+    needs: [['pull_requests', 'read']],
+    doc: `${D}/pulls/pulls#list-commits-on-a-pull-request`,
+    handle: (r) => {
+      const pr = r.data.pulls.find((p) => p.number === Number(r.params[2]))
+      if (pr === undefined)
+        return notFound(`${D}/pulls/pulls#list-commits-on-a-pull-request`)
+      // "Lists a maximum of 250 commits for a pull request."
+      const commits = pullCommits(r.data, pr).slice(0, 250)
+      return listed(
+        r,
+        commits.map((o) => shape.commit(r.ctx, r.data, getCommit(r.data, o)))
+      )
+    }
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`${REPO}/pulls/(\\d+)/reviews$`),
+    needs: [['pull_requests', 'read']],
+    doc: `${D}/pulls/reviews#list-reviews-for-a-pull-request`,
+    handle: (r) => {
+      const pr = r.data.pulls.find((p) => p.number === Number(r.params[2]))
+      if (pr === undefined)
+        return notFound(`${D}/pulls/reviews#list-reviews-for-a-pull-request`)
+      // "The list of reviews returns in chronological order."
+      return listed(
+        r,
+        pr.reviews
+          .filter((x) => x.state !== 'PENDING')
+          .map((x) => shape.review(r.ctx, r.data, pr, x))
+      )
+    }
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`${REPO}/deployments$`),
+    needs: [['deployments', 'read']],
+    doc: `${D}/deployments/deployments#list-deployments`,
+    handle: (r) => {
+      let list = [...r.data.deployments].reverse()
+      for (const key of ['sha', 'ref', 'task', 'environment'] as const) {
+        const v = r.query.get(key)
+        if (v === null || v === 'none') continue
+        list = list.filter((d) => d[key] === v)
+      }
+      return listed(
+        r,
+        list.map((d) => shape.deployment(r.ctx, r.data, d))
+      )
+    }
+  },
+  {
+    method: 'POST',
+    pattern: new RegExp(`${REPO}/deployments$`),
+    needs: [['deployments', 'write']],
+    doc: `${D}/deployments/deployments#create-a-deployment`,
+    handle: createDeployment
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`${REPO}/deployments/(\\d+)$`),
+    needs: [['deployments', 'read']],
+    doc: `${D}/deployments/deployments#get-a-deployment`,
+    handle: (r) => {
+      const d = r.data.deployments.find((x) => x.id === Number(r.params[2]))
+      if (d === undefined)
+        return notFound(`${D}/deployments/deployments#get-a-deployment`)
+      return ok(shape.deployment(r.ctx, r.data, d))
+    }
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`${REPO}/deployments/(\\d+)/statuses$`),
+    needs: [['deployments', 'read']],
+    doc: `${D}/deployments/statuses#list-deployment-statuses`,
+    handle: (r) => {
+      const d = r.data.deployments.find((x) => x.id === Number(r.params[2]))
+      if (d === undefined)
+        return notFound(`${D}/deployments/statuses#list-deployment-statuses`)
+      // newest first
+      return listed(
+        r,
+        [...d.statuses]
+          .reverse()
+          .map((s) => shape.deploymentStatus(r.ctx, r.data, d, s))
+      )
+    }
+  },
+  {
+    method: 'POST',
+    pattern: new RegExp(`${REPO}/deployments/(\\d+)/statuses$`),
+    needs: [['deployments', 'write']],
+    doc: `${D}/deployments/statuses#create-a-deployment-status`,
+    handle: (r) => {
+      const doc = `${D}/deployments/statuses#create-a-deployment-status`
+      const d = r.data.deployments.find((x) => x.id === Number(r.params[2]))
+      if (d === undefined) return notFound(doc)
+      const b = record(r.body)
+      const states = [
+        'error',
+        'failure',
+        'inactive',
+        'in_progress',
+        'queued',
+        'pending',
+        'success'
+      ]
+      const state = str(b.state)
+      if (state === undefined || !states.includes(state)) {
+        return validationFailed(doc, [
+          {
+            resource: 'DeploymentStatus',
+            code: 'custom',
+            field: 'state',
+            message: `state is not included in the list`
+          }
+        ])
+      }
+      const s = addDeploymentStatus(r.repo, d, state as DeploymentState, {
+        creator: r.token.actor,
+        description: str(b.description),
+        environment: str(b.environment),
+        logUrl: str(b.log_url),
+        targetUrl: str(b.target_url),
+        environmentUrl: str(b.environment_url),
+        autoInactive:
+          typeof b.auto_inactive === 'boolean' ? b.auto_inactive : undefined
+      })
+      const body = shape.deploymentStatus(r.ctx, r.data, d, s)
+      return created(body, String(body.url))
+    }
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`${REPO}/rules/branches/(.+)$`),
+    needs: [['metadata', 'read']],
+    doc: `${D}/repos/rules#get-rules-for-a-branch`,
+    handle: (r) => {
+      const branch = decodeURIComponent(r.params[2] ?? '')
+      // "Rules in rulesets with "evaluate" or "disabled" enforcement
+      // statuses are not returned." The branch need not exist.
+      const items = r.repo.rulesFor(branch).map(({ rule, ruleset }) => ({
+        ...shape.rulesetRule(rule),
+        ruleset_source_type: ruleset.sourceType,
+        ruleset_source: ruleset.source,
+        ruleset_id: ruleset.id
+      }))
+      return listed(r, items)
+    }
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`${REPO}/rulesets$`),
+    needs: [['metadata', 'read']],
+    doc: `${D}/repos/rules#get-all-repository-rulesets`,
+    handle: (r) => {
+      const targets = r.query.get('targets')?.split(',') ?? null
+      const list = r.data.rulesets.filter(
+        (rs) => targets === null || targets.includes(rs.target)
+      )
+      return listed(
+        r,
+        list.map((rs) => shape.ruleset(r.ctx, r.data, rs, false))
+      )
+    }
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`${REPO}/rulesets/(\\d+)$`),
+    needs: [['metadata', 'read']],
+    doc: `${D}/repos/rules#get-a-repository-ruleset`,
+    handle: (r) => {
+      const rs = r.data.rulesets.find((x) => x.id === Number(r.params[2]))
+      if (rs === undefined)
+        return notFound(`${D}/repos/rules#get-a-repository-ruleset`)
+      return ok(shape.ruleset(r.ctx, r.data, rs, true))
+    }
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`${REPO}/branches/(.+)/protection$`),
+    // Administration read; a GITHUB_TOKEN never has it.
+    needs: [['administration', 'read']],
+    doc: `${D}/branches/branch-protection#get-branch-protection`,
+    handle: (r) => {
+      const doc = `${D}/branches/branch-protection#get-branch-protection`
+      const branch = decodeURIComponent(r.params[2] ?? '')
+      if (!r.data.branches.has(branch))
+        return errorAnswer(404, 'Branch not found', doc)
+      const p = protectionFor(r.data, branch)
+      if (p === null) return errorAnswer(404, 'Branch not protected', doc)
+      return ok(shape.branchProtection(r.ctx, r.data, branch, p))
+    }
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`${REPO}/branches/(.+)$`),
+    // isaacs/github#1940: "GET /repos/:owner/:repo/branches/:branch (contents :read)"
+    needs: [['contents', 'read']],
+    doc: `${D}/branches/branches#get-a-branch`,
+    handle: (r) => {
+      const branch = decodeURIComponent(r.params[2] ?? '')
+      if (!r.data.branches.has(branch)) {
+        return errorAnswer(
+          404,
+          'Branch not found',
+          `${D}/branches/branches#get-a-branch`
+        )
+      }
+      return ok(shape.branch(r.ctx, r.data, branch))
+    }
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`${REPO}/environments$`),
+    needs: [['actions', 'read']],
+    doc: `${D}/deployments/environments#list-environments`,
+    handle: (r) => {
+      const envs = [...r.data.environments].sort((a, b) =>
+        a.name.localeCompare(b.name)
+      )
+      const page = paginate(envs, r.url, r.query)
+      return ok(
+        {
+          total_count: envs.length,
+          environments: page.items.map((e) =>
+            shape.environment(r.ctx, r.data, e)
+          )
+        },
+        page.headers
+      )
+    }
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`${REPO}/environments/([^/]+)$`),
+    needs: [['actions', 'read']],
+    doc: `${D}/deployments/environments#get-an-environment`,
+    handle: (r) => {
+      const e = findEnvironment(r)
+      if (e === undefined)
+        return notFound(`${D}/deployments/environments#get-an-environment`)
+      return ok(shape.environment(r.ctx, r.data, e))
+    }
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(
+      `${REPO}/environments/([^/]+)/deployment-branch-policies$`
+    ),
+    needs: [['actions', 'read']],
+    doc: `${D}/deployments/branch-policies#list-deployment-branch-policies`,
+    handle: (r) => {
+      const e = findEnvironment(r)
+      if (e === undefined) {
+        return notFound(
+          `${D}/deployments/branch-policies#list-deployment-branch-policies`
+        )
+      }
+      const page = paginate(e.branchPolicies, r.url, r.query)
+      return ok(
+        {
+          total_count: e.branchPolicies.length,
+          branch_policies: page.items.map((p) => ({
+            id: p.id,
+            node_id: shape.nodeId('DeploymentBranchPolicy', p.id),
+            name: p.name,
+            type: p.type
+          }))
+        },
+        page.headers
+      )
+    }
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`${REPO}/actions/runs/(\\d+)$`),
+    needs: [['actions', 'read']],
+    doc: `${D}/actions/workflow-runs#get-a-workflow-run`,
+    handle: (r) => {
+      const run = r.data.runs.find((x) => x.id === Number(r.params[2]))
+      if (run === undefined)
+        return notFound(`${D}/actions/workflow-runs#get-a-workflow-run`)
+      return ok(shape.workflowRun(r.ctx, r.data, run))
+    }
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`${REPO}/actions/runs/(\\d+)/approvals$`),
+    needs: [['actions', 'read']],
+    doc: `${D}/actions/workflow-runs#get-the-review-history-for-a-workflow-run`,
+    handle: (r) => {
+      const run = r.data.runs.find((x) => x.id === Number(r.params[2]))
+      if (run === undefined) {
+        return notFound(
+          `${D}/actions/workflow-runs#get-the-review-history-for-a-workflow-run`
+        )
+      }
+      return ok(shape.runApprovals(r.ctx, r.data, run))
+    }
+  },
+  {
+    method: 'POST',
+    pattern: new RegExp(`${REPO}/statuses/([0-9a-fA-F]+)$`),
+    needs: [['statuses', 'write']],
+    doc: `${D}/commits/statuses#create-a-commit-status`,
+    handle: (r) => {
+      const doc = `${D}/commits/statuses#create-a-commit-status`
+      const sha = (r.params[2] ?? '').toLowerCase()
+      if (!r.data.commits.has(sha)) {
+        return errorAnswer(422, `No commit found for SHA: ${sha}`, doc)
+      }
+      const b = record(r.body)
+      const state = str(b.state)
+      if (
+        state === undefined ||
+        !['error', 'failure', 'pending', 'success'].includes(state)
+      ) {
+        return validationFailed(doc, [
+          {
+            resource: 'Status',
+            code: 'custom',
+            field: 'state',
+            message: 'state is not included in the list'
+          }
+        ])
+      }
+      const s = r.repo.commitStatus(sha, state as CommitState, {
+        context: str(b.context) ?? 'default',
+        description: str(b.description) ?? null,
+        targetUrl: str(b.target_url) ?? null,
+        creator: r.token.actor
+      })
+      const body = shape.commitStatus(r.ctx, r.data, s)
+      return created(body, String(body.url))
+    }
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`${REPO}/collaborators/([^/]+)/permission$`),
+    needs: [['metadata', 'read']],
+    doc: `${D}/collaborators/collaborators#get-repository-permissions-for-a-user`,
+    handle: (r) => {
+      const u = r.sim.userByLogin(decodeURIComponent(r.params[2] ?? ''))
+      if (u === null || u.deleted) {
+        return notFound(
+          `${D}/collaborators/collaborators#get-repository-permissions-for-a-user`
+        )
+      }
+      return ok(shape.collaboratorPermission(r.ctx, r.data, u))
+    }
+  },
+  {
+    method: 'POST',
+    pattern: new RegExp(`${REPO}/issues$`),
+    needs: [['issues', 'write']],
+    doc: `${D}/issues/issues#create-an-issue`,
+    handle: (r) => {
+      const doc = `${D}/issues/issues#create-an-issue`
+      const b = record(r.body)
+      const title = typeof b.title === 'number' ? String(b.title) : str(b.title)
+      if (title === undefined || title === '') {
+        return validationFailed(doc, [
+          { resource: 'Issue', code: 'missing_field', field: 'title' }
+        ])
+      }
+      const labels = Array.isArray(b.labels)
+        ? b.labels.flatMap((l) =>
+            typeof l === 'string' ? [l] : (str(record(l).name) ?? [])
+          )
+        : []
+      const assignees = Array.isArray(b.assignees)
+        ? b.assignees.flatMap((a) => {
+            const u = typeof a === 'string' ? r.sim.userByLogin(a) : null
+            return u === null ? [] : [u]
+          })
+        : []
+      const i = r.repo.issue({
+        title,
+        body: str(b.body) ?? null,
+        author: r.token.actor,
+        labels,
+        assignees
+      })
+      const body = shape.issue(r.ctx, r.data, i)
+      return created(body, String(body.url))
+    }
+  }
+]
+
+function findEnvironment(r: RouteContext) {
+  const name = decodeURIComponent(r.params[2] ?? '')
+  return r.data.environments.find(
+    (e) => e.name.toLowerCase() === name.toLowerCase()
+  )
+}
+
+function blobSha(_repo: Repository, content: string): string {
+  return blobOid(content)
+}
+
+function treeSha(repo: Repository, root: string, path: string): string {
+  let oid = root
+  for (const part of path.split('/')) {
+    const e = repo.trees.get(oid)?.find((x) => x.name === part)
+    if (e === undefined) return ''
+    oid = e.oid
+  }
+  return oid
+}
+
+/** base64 in 60-column lines, as the contents API sends it. */
+function chunk64(b64: string): string {
+  const out: string[] = []
+  for (let i = 0; i < b64.length; i += 60) out.push(b64.slice(i, i + 60))
+  return out.length === 0 ? '' : `${out.join('\n')}\n`
+}
+
+/**
+ * GET /compare/{base}...{head}: status, ahead_by/behind_by, commits in
+ * chronological order. Without per_page/page at most 250 commits (the most
+ * recent ones); with them, a page of the whole list and a Link header.
+ * https://docs.github.com/en/rest/commits/commits#compare-two-commits
+ */
+function compare(r: RouteContext): Answer {
+  const doc = `${D}/commits/commits#compare-two-commits`
+  const spec = decodeURIComponent(r.params[2] ?? '')
+  const m = /^(.+?)\.\.\.(.+)$/.exec(spec)
+  if (m === null) return notFound(doc)
+  const base = resolveRef(r.data, m[1] ?? '')
+  const head = resolveRef(r.data, m[2] ?? '')
+  if (base === null || head === null) return notFound(doc)
+  const ahead = commitsBetween(r.data, base, head)
+  const behind = commitsBetween(r.data, head, base)
+  const status =
+    base === head
+      ? 'identical'
+      : behind.length === 0
+        ? 'ahead'
+        : ahead.length === 0
+          ? 'behind'
+          : 'diverged'
+  const mb = mergeBase(r.data, base, head)
+  const paged = r.query.has('per_page') || r.query.has('page')
+  let commits = ahead
+  const headers: Record<string, string> = {}
+  const { perPage, page } = pageParams(r.query, 250)
+  if (paged) {
+    commits = ahead.slice((page - 1) * perPage, page * perPage)
+    const link = linkHeader(r.url, page, perPage, ahead.length)
+    if (link !== undefined) headers.link = link
+  } else {
+    commits = ahead.slice(-250)
+  }
+  const u = shape.repoUrl(r.ctx, r.data)
+  const html = `${r.ctx.web}/${r.repo.fullName}`
+  const body: Record<string, unknown> = {
+    url: `${u}/compare/${spec}`,
+    html_url: `${html}/compare/${spec}`,
+    permalink_url: `${html}/compare/${r.data.owner.login}:${base.slice(0, 7)}...${r.data.owner.login}:${head.slice(0, 7)}`,
+    diff_url: `${html}/compare/${spec}.diff`,
+    patch_url: `${html}/compare/${spec}.patch`,
+    base_commit: shape.commit(r.ctx, r.data, getCommit(r.data, base)),
+    merge_base_commit: shape.commit(
+      r.ctx,
+      r.data,
+      getCommit(r.data, mb ?? base)
+    ),
+    status,
+    ahead_by: ahead.length,
+    behind_by: behind.length,
+    total_commits: ahead.length,
+    commits: commits.map((o) =>
+      shape.commit(r.ctx, r.data, getCommit(r.data, o))
+    )
+  }
+  if (!paged || page === 1) {
+    const before =
+      mb === null ? new Map<string, string>() : getCommit(r.data, mb).files
+    body.files = shape
+      .diffFiles(r.ctx, r.data, before, getCommit(r.data, head).files, head)
+      .slice(0, 300)
+  }
+  return ok(body, headers)
+}
+
+/**
+ * POST /deployments. `required_contexts` (default: every context of the
+ * commit's statuses) must all be `success`, else 409. `auto_merge` is not
+ * simulated (the sim never merges the default branch into the ref).
+ */
+function createDeployment(r: RouteContext): Answer {
+  const doc = `${D}/deployments/deployments#create-a-deployment`
+  const b = record(r.body)
+  const ref = str(b.ref)
+  if (ref === undefined) {
+    return validationFailed(doc, [
+      { resource: 'Deployment', code: 'missing_field', field: 'ref' }
+    ])
+  }
+  const sha = resolveRef(r.data, ref)
+  if (sha === null) return errorAnswer(422, `No ref found for: ${ref}`, doc)
+  const statuses = r.data.commitStatuses.filter((s) => s.sha === sha)
+  const latest = new Map<string, string>()
+  for (const s of statuses) latest.set(s.context, s.state)
+  const required = Array.isArray(b.required_contexts)
+    ? b.required_contexts.filter((x): x is string => typeof x === 'string')
+    : [...latest.keys()]
+  const failing = required.filter((c) => latest.get(c) !== 'success')
+  if (failing.length > 0) {
+    return errorAnswer(
+      409,
+      `Conflict: Commit status checks failed for ${ref}.`,
+      doc,
+      {
+        errors: [
+          {
+            contexts: failing.map((context) => ({
+              context,
+              state: latest.get(context) ?? 'missing'
+            })),
+            resource: 'Deployment',
+            field: 'required_contexts',
+            code: 'invalid'
+          }
+        ]
+      }
+    )
+  }
+  const environment = str(b.environment) ?? 'production'
+  const d = r.repo.deploy({
+    environment,
+    sha,
+    ref,
+    task: str(b.task) ?? 'deploy',
+    creator: r.token.actor,
+    description: str(b.description) ?? '',
+    payload:
+      typeof b.payload === 'string' ||
+      (typeof b.payload === 'object' && b.payload !== null)
+        ? (b.payload as Record<string, unknown> | string)
+        : {},
+    transientEnvironment: b.transient_environment === true,
+    productionEnvironment:
+      typeof b.production_environment === 'boolean'
+        ? b.production_environment
+        : environment === 'production'
+  })
+  const body = shape.deployment(r.ctx, r.data, d.data)
+  return created(body, String(body.url))
+}
+
+/** Route a REST request. Auth has been checked; permissions are here. */
+export function handleRest(sim: Simulator, req: RestRequest): Answer {
+  for (const route of routes) {
+    const m = route.pattern.exec(req.path)
+    if (m === null) continue
+    if (route.method !== req.method) continue
+    const handle = sim.getRepo(
+      decodeURIComponent(m[1] ?? ''),
+      decodeURIComponent(m[2] ?? '')
+    )
+    if (handle === null) return notFound(route.doc)
+    for (const [perm, level] of route.needs) {
+      if (rank(req.token.permissions[perm]) < rank(level)) {
+        return errorAnswer(
+          403,
+          'Resource not accessible by integration',
+          route.doc
+        )
+      }
+    }
+    return route.handle({
+      ...req,
+      sim,
+      repo: handle,
+      data: handle.data,
+      params: m.slice(1)
+    })
+  }
+  return notFound()
+}
+
+/** The routes, for documentation and tests. */
+export function restRoutes(): {
+  method: string
+  pattern: string
+  needs: string[]
+}[] {
+  return routes.map((r) => ({
+    method: r.method,
+    pattern: r.pattern.source,
+    needs: r.needs.map(([p, l]) => `${p}:${l}`)
+  }))
+}
