@@ -5,7 +5,8 @@
 
 import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { tmpdir } from 'node:os'
 import type { GateRun } from './scenarios.js'
 
@@ -101,7 +102,8 @@ export async function runBundledAction(o: RunOptions): Promise<ActionResult> {
     ...o.env
   }
   const node = o.node ?? process.env.PROMOTION_GATE_NODE ?? process.execPath
-  const bundle = o.bundle ?? resolve(import.meta.dirname, '../../dist/index.js')
+  const bundle =
+    o.bundle ?? fileURLToPath(new URL('../../dist/index.js', import.meta.url))
   const started = Date.now()
   const { code, stdout, stderr } = await new Promise<{
     code: number
