@@ -38970,7 +38970,12 @@ function parseCommit(value, path) {
     const author = identity(c.author, `${path}.author`);
     // GitHub's `authors` is the author followed by the co-authors it parsed,
     // each mapped to an account by email where it could.
-    const listed = connection(c.authors, `${path}.authors`).nodes.map((n, i) => identity(n, `${path}.authors.nodes[${i}]`));
+    // Without `authors` the trailers below still name every co-author; only
+    // their accounts are then unknown (and block as unresolved identities).
+    const authors = optObj(c.authors, `${path}.authors`);
+    const listed = authors === null
+        ? []
+        : connection(authors, `${path}.authors`).nodes.map((n, i) => identity(n, `${path}.authors.nodes[${i}]`));
     const coAuthors = listed.filter((p, i) => !(i === 0 && sameEmail(p.email, author.email)));
     for (const t of coAuthorTrailers(message)) {
         if (!coAuthors.some((p) => sameEmail(p.email, t.email))) {
@@ -39843,6 +39848,18 @@ async function fetchBootstrap(port, req) {
     if (data.repository === null || data.repository === undefined) {
         throw new engine_errors/* GitHubApiError */.OS(`repository ${req.owner}/${req.repo} was not found or the token cannot read it${errorText(answer.errors)}`, { permission: 'contents: read' });
     }
+    // The policy may simply be absent (NOT_FOUND); anything else is missing
+    // data about the commit, reported once the policy is known.
+    let incomplete = null;
+    try {
+        assertComplete(answer.errors, `the deployed commit ${req.sha.slice(0, 7)} and its pull requests`, (e) => e.type === 'NOT_FOUND' &&
+            (e.path ?? []).some((p) => p === 'policy' || p === 'file'));
+    }
+    catch (error) {
+        if (!(error instanceof engine_errors/* GitHubApiError */.OS))
+            throw error;
+        incomplete = error;
+    }
     const repo = obj(data.repository, 'repository');
     const defaultRef = optObj(repo.defaultBranchRef, 'repository.defaultBranchRef');
     if (defaultRef === null) {
@@ -39884,7 +39901,8 @@ async function fetchBootstrap(port, req) {
         defaultBranch,
         policy,
         commit,
-        pullRequests
+        pullRequests,
+        incomplete
     };
 }
 function defaultBranchFile(ref) {
@@ -39907,6 +39925,34 @@ function errorText(errors) {
 }
 function errorAt(errors, alias) {
     return errors.find((e) => e.path !== undefined && e.path.includes(alias));
+}
+/** The permission a GraphQL error on this path most likely lacks. */
+function permissionForPath(path) {
+    const joined = (path ?? []).join('.');
+    if (/deployments|statuses/.test(joined))
+        return 'deployments: read';
+    if (/ullRequest|reviews|\.p\d+/.test(joined))
+        return 'pull-requests: read';
+    return 'contents: read';
+}
+/**
+ * GitHub answers GraphQL with data and errors together when part of the
+ * answer could not be read. Any error left after `tolerated` means a fact is
+ * missing, and a missing fact must never read as "none": block, naming it.
+ */
+function assertComplete(errors, what, tolerated = () => false) {
+    const left = errors.filter((e) => !tolerated(e));
+    const first = left[0];
+    if (first === undefined)
+        return;
+    const forbidden = left.find((e) => e.type === 'FORBIDDEN' || /not accessible/i.test(e.message));
+    const permission = forbidden === undefined ? undefined : permissionForPath(forbidden.path);
+    throw new engine_errors/* GitHubApiError */.OS(`${what} could not be read completely: ${left.map((e) => e.message).join('; ')}`, {
+        permission,
+        hint: permission === undefined
+            ? undefined
+            : `The token probably lacks the \`${permission}\` permission.`
+    });
 }
 function unreadable(permission, detail) {
     return { unreadable: true, permission, detail };
@@ -40016,27 +40062,23 @@ async function gatherFacts(port, req, boot, commit, policy, chain, logger, now) 
         refs.push(...more.refs);
         globPending = more.globCursors;
     }
-    const branches = [];
     const seen = new Set();
-    for (const ref of refs) {
+    const matching = refs.filter((ref) => {
         if (seen.has(ref.name))
-            continue;
-        if (!policy.branches.some((g) => minimatch(ref.name, g)))
-            continue;
+            return false;
         seen.add(ref.name);
+        return policy.branches.some((g) => minimatch(ref.name, g));
+    });
+    const branches = await Promise.all(matching.map(async (ref) => {
+        const containsCommit = ref.contains ?? (await containsByRest(port, req, ref.name));
         const li = literal.indexOf(ref.name);
         const rules = li >= 0
             ? literalRules[li]
-            : ref.contains
+            : containsCommit
                 ? await rulesFor(ref.name)
                 : [];
-        branches.push({
-            name: ref.name,
-            containsCommit: ref.contains,
-            rules,
-            classic: null
-        });
-    }
+        return { name: ref.name, containsCommit, rules, classic: null };
+    }));
     await Promise.all(branches.map(async (b) => {
         if (!b.containsCommit || policy.branchProtection === false)
             return;
@@ -40090,8 +40132,29 @@ async function runContext(port, req, deployments, refs) {
     });
     const repo = optObj(obj(answer.data, 'data').repository, 'repository');
     if (repo === null) {
+        // `deployments` is non-null in GitHub's schema: an error on it nulls the
+        // whole repository (GraphQL's null propagation), so name it here.
+        const envs = deployments
+            .filter((d) => errorAt(answer.errors, d.alias) !== undefined)
+            .map((d) => d.environment);
+        if (envs.length > 0) {
+            throw new engine_errors/* GitHubApiError */.OS(`the deployments of ${envs.join(', ')} could not be read${errorText(answer.errors)}: the token needs \`deployments: read\``, { permission: 'deployments: read' });
+        }
         throw new engine_errors/* GitHubApiError */.OS(`repository ${req.owner}/${req.repo} could not be read${errorText(answer.errors)}`);
     }
+    // Tolerated, because handled below: a whole environment's deployments
+    // unreadable (reported per environment), and a branch comparison GitHub
+    // could not make (asked again over REST).
+    const aliases = new Set(deployments.map((d) => d.alias));
+    assertComplete(answer.errors, 'the deployments and branches', (e) => {
+        const path = e.path ?? [];
+        const alias = path[1];
+        return ((typeof alias === 'string' &&
+            aliases.has(alias) &&
+            path.length === 2 &&
+            (repo[alias] === null || repo[alias] === undefined)) ||
+            path.includes('compare'));
+    });
     for (const sel of deployments) {
         const value = repo[sel.alias];
         if (value === null || value === undefined) {
@@ -40145,13 +40208,39 @@ async function runContext(port, req, deployments, refs) {
     }
     return out;
 }
-/** `ref.compare(headRef: sha)`: BEHIND or IDENTICAL means the branch contains the sha. */
+/**
+ * `ref.compare(headRef: sha)`: BEHIND or IDENTICAL means the branch contains
+ * the sha. Null when GitHub gave no comparison.
+ */
 function contains(ref, name) {
     const cmp = optObj(ref.compare, `ref(${name}).compare`);
     if (cmp === null)
-        return false;
+        return null;
     const status = str(cmp.status, `ref(${name}).compare.status`);
     return status === 'BEHIND' || status === 'IDENTICAL';
+}
+/**
+ * The same question through REST, when GraphQL gave no comparison:
+ * `GET /repos/{o}/{r}/compare/{branch}...{sha}` is `behind` or `identical`
+ * when the branch contains the sha.
+ * docs.github.com/en/rest/commits/commits#compare-two-commits
+ */
+async function containsByRest(port, req, branch) {
+    try {
+        const r = await port.rest('GET /repos/{owner}/{repo}/compare/{basehead}', {
+            owner: req.owner,
+            repo: req.repo,
+            basehead: `${branch}...${req.sha}`,
+            per_page: 1
+        });
+        const status = str(obj(r.data, 'compare').status, 'compare.status');
+        return status === 'behind' || status === 'identical';
+    }
+    catch (error) {
+        if (error instanceof engine_errors/* GitHubApiError */.OS && error.status === 404)
+            return false;
+        throw error;
+    }
 }
 function wantMore(env, list, req, commit, policy, chain, previous) {
     if (env === req.environment && !chain.includes(env)) {
@@ -40178,6 +40267,7 @@ async function completeStatuses(port, pages, deployments) {
     while (todo.length > 0) {
         const { query, variables } = pagesQuery(todo);
         const answer = await port.graphql(query, variables);
+        assertComplete(answer.errors, 'further pages');
         const data = obj(answer.data, 'data');
         const next = [];
         for (const p of todo) {
@@ -40298,6 +40388,7 @@ async function changesInScope(port, req, boot, commit, policy, here, previousOf)
             name: req.repo,
             ...variables
         });
+        assertComplete(answer.errors, 'the changes since the previous deployment');
         const repo = obj(obj(answer.data, 'data').repository, 'repository');
         batch.forEach((oid, j) => {
             const node = obj(repo[`c${j}`], `commit ${oid}`);
@@ -40395,6 +40486,7 @@ async function completePullRequests(port, prs) {
     while (todo.length > 0) {
         const { query, variables } = pagesQuery(todo);
         const answer = await port.graphql(query, variables);
+        assertComplete(answer.errors, 'further pages');
         const data = obj(answer.data, 'data');
         const next = [];
         for (const p of todo) {
@@ -42553,6 +42645,10 @@ async function engine_evaluate(req, deps) {
     base.environmentPolicy = policy;
     base.chain = chain.map((e) => e.name);
     const ok = policyCheck('pass', `read ${req.policyPath} at ${boot.policy.ref} (blob ${boot.policy.blobSha.slice(0, 7)}); environment ${req.environment} is in it`);
+    if (boot.incomplete !== null) {
+        const failure = (0,engine_errors/* toFailure */.w2)(boot.incomplete);
+        return blocked([ok, ...unverified(failure.message, policy)], failure);
+    }
     if (boot.commit === null) {
         const message = `commit ${req.sha} does not exist in ${req.owner}/${req.repo}`;
         return blocked([ok, ...unverified(message, policy)], {
@@ -44948,7 +45044,7 @@ function defaultGraphqlUrl(apiUrl) {
     const base = apiUrl.replace(/\/+$/, '');
     // GHES serves REST at /api/v3 and GraphQL at /api/graphql.
     if (base.endsWith('/api/v3'))
-        return `${base.slice(0, -3)}graphql`;
+        return `${base.slice(0, -'v3'.length)}graphql`;
     return `${base}/graphql`;
 }
 const MyOctokit = Octokit.plugin(retry, throttling);

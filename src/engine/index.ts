@@ -132,6 +132,10 @@ export async function evaluate(
     `read ${req.policyPath} at ${boot.policy.ref} (blob ${boot.policy.blobSha.slice(0, 7)}); environment ${req.environment} is in it`
   )
 
+  if (boot.incomplete !== null) {
+    const failure = toFailure(boot.incomplete)
+    return blocked([ok, ...unverified(failure.message, policy)], failure)
+  }
   if (boot.commit === null) {
     const message = `commit ${req.sha} does not exist in ${req.owner}/${req.repo}`
     return blocked([ok, ...unverified(message, policy)], {

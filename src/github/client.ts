@@ -54,7 +54,7 @@ export interface GitHubClient extends GitHubPort {
 export function defaultGraphqlUrl(apiUrl: string): string {
   const base = apiUrl.replace(/\/+$/, '')
   // GHES serves REST at /api/v3 and GraphQL at /api/graphql.
-  if (base.endsWith('/api/v3')) return `${base.slice(0, -3)}graphql`
+  if (base.endsWith('/api/v3')) return `${base.slice(0, -'v3'.length)}graphql`
   return `${base}/graphql`
 }
 

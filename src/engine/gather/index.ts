@@ -74,6 +74,8 @@ export interface Bootstrap {
   commit: CommitFact | null
   /** pull requests GitHub associates with the deployed commit */
   pullRequests: ParsedPullRequest[]
+  /** set when part of the commit's data could not be read */
+  incomplete: GitHubApiError | null
 }
 
 const MAX_PAGES = 50
@@ -96,6 +98,21 @@ export async function fetchBootstrap(
       `repository ${req.owner}/${req.repo} was not found or the token cannot read it${errorText(answer.errors)}`,
       { permission: 'contents: read' }
     )
+  }
+  // The policy may simply be absent (NOT_FOUND); anything else is missing
+  // data about the commit, reported once the policy is known.
+  let incomplete: GitHubApiError | null = null
+  try {
+    assertComplete(
+      answer.errors,
+      `the deployed commit ${req.sha.slice(0, 7)} and its pull requests`,
+      (e) =>
+        e.type === 'NOT_FOUND' &&
+        (e.path ?? []).some((p) => p === 'policy' || p === 'file')
+    )
+  } catch (error) {
+    if (!(error instanceof GitHubApiError)) throw error
+    incomplete = error
   }
   const repo = obj(data.repository, 'repository')
   const defaultRef = optObj(
@@ -145,7 +162,8 @@ export async function fetchBootstrap(
     defaultBranch,
     policy,
     commit,
-    pullRequests
+    pullRequests,
+    incomplete
   }
 }
 
@@ -180,6 +198,44 @@ function errorAt(
   alias: string
 ): GraphQLError | undefined {
   return errors.find((e) => e.path !== undefined && e.path.includes(alias))
+}
+
+/** The permission a GraphQL error on this path most likely lacks. */
+function permissionForPath(path: (string | number)[] | undefined): string {
+  const joined = (path ?? []).join('.')
+  if (/deployments|statuses/.test(joined)) return 'deployments: read'
+  if (/ullRequest|reviews|\.p\d+/.test(joined)) return 'pull-requests: read'
+  return 'contents: read'
+}
+
+/**
+ * GitHub answers GraphQL with data and errors together when part of the
+ * answer could not be read. Any error left after `tolerated` means a fact is
+ * missing, and a missing fact must never read as "none": block, naming it.
+ */
+function assertComplete(
+  errors: GraphQLError[],
+  what: string,
+  tolerated: (e: GraphQLError) => boolean = () => false
+): void {
+  const left = errors.filter((e) => !tolerated(e))
+  const first = left[0]
+  if (first === undefined) return
+  const forbidden = left.find(
+    (e) => e.type === 'FORBIDDEN' || /not accessible/i.test(e.message)
+  )
+  const permission =
+    forbidden === undefined ? undefined : permissionForPath(forbidden.path)
+  throw new GitHubApiError(
+    `${what} could not be read completely: ${left.map((e) => e.message).join('; ')}`,
+    {
+      permission,
+      hint:
+        permission === undefined
+          ? undefined
+          : `The token probably lacks the \`${permission}\` permission.`
+    }
+  )
 }
 
 function unreadable(permission: string, detail: string): Unreadable {
@@ -318,26 +374,26 @@ export async function gatherFacts(
     refs.push(...more.refs)
     globPending = more.globCursors
   }
-  const branches: BranchFact[] = []
   const seen = new Set<string>()
-  for (const ref of refs) {
-    if (seen.has(ref.name)) continue
-    if (!policy.branches.some((g) => minimatch(ref.name, g))) continue
+  const matching = refs.filter((ref) => {
+    if (seen.has(ref.name)) return false
     seen.add(ref.name)
-    const li = literal.indexOf(ref.name)
-    const rules =
-      li >= 0
-        ? (literalRules[li] as RulesetRuleFact[] | Unreadable)
-        : ref.contains
-          ? await rulesFor(ref.name)
-          : []
-    branches.push({
-      name: ref.name,
-      containsCommit: ref.contains,
-      rules,
-      classic: null
+    return policy.branches.some((g) => minimatch(ref.name, g))
+  })
+  const branches: BranchFact[] = await Promise.all(
+    matching.map(async (ref) => {
+      const containsCommit =
+        ref.contains ?? (await containsByRest(port, req, ref.name))
+      const li = literal.indexOf(ref.name)
+      const rules =
+        li >= 0
+          ? (literalRules[li] as RulesetRuleFact[] | Unreadable)
+          : containsCommit
+            ? await rulesFor(ref.name)
+            : []
+      return { name: ref.name, containsCommit, rules, classic: null }
     })
-  }
+  )
   await Promise.all(
     branches.map(async (b) => {
       if (!b.containsCommit || policy.branchProtection === false) return
@@ -393,7 +449,8 @@ interface ContextAnswer {
     { list: DeploymentFact[]; cursor: string | null } | Unreadable
   >
   statusPages: PageSelection[]
-  refs: { name: string; contains: boolean }[]
+  /** contains: null when GraphQL could not compare */
+  refs: { name: string; contains: boolean | null }[]
   globCursors: RefSelection[]
 }
 
@@ -418,10 +475,36 @@ async function runContext(
   })
   const repo = optObj(obj(answer.data, 'data').repository, 'repository')
   if (repo === null) {
+    // `deployments` is non-null in GitHub's schema: an error on it nulls the
+    // whole repository (GraphQL's null propagation), so name it here.
+    const envs = deployments
+      .filter((d) => errorAt(answer.errors, d.alias) !== undefined)
+      .map((d) => d.environment)
+    if (envs.length > 0) {
+      throw new GitHubApiError(
+        `the deployments of ${envs.join(', ')} could not be read${errorText(answer.errors)}: the token needs \`deployments: read\``,
+        { permission: 'deployments: read' }
+      )
+    }
     throw new GitHubApiError(
       `repository ${req.owner}/${req.repo} could not be read${errorText(answer.errors)}`
     )
   }
+  // Tolerated, because handled below: a whole environment's deployments
+  // unreadable (reported per environment), and a branch comparison GitHub
+  // could not make (asked again over REST).
+  const aliases = new Set(deployments.map((d) => d.alias))
+  assertComplete(answer.errors, 'the deployments and branches', (e) => {
+    const path = e.path ?? []
+    const alias = path[1]
+    return (
+      (typeof alias === 'string' &&
+        aliases.has(alias) &&
+        path.length === 2 &&
+        (repo[alias] === null || repo[alias] === undefined)) ||
+      path.includes('compare')
+    )
+  })
   for (const sel of deployments) {
     const value = repo[sel.alias]
     if (value === null || value === undefined) {
@@ -488,12 +571,41 @@ async function runContext(
   return out
 }
 
-/** `ref.compare(headRef: sha)`: BEHIND or IDENTICAL means the branch contains the sha. */
-function contains(ref: Json, name: string): boolean {
+/**
+ * `ref.compare(headRef: sha)`: BEHIND or IDENTICAL means the branch contains
+ * the sha. Null when GitHub gave no comparison.
+ */
+function contains(ref: Json, name: string): boolean | null {
   const cmp = optObj(ref.compare, `ref(${name}).compare`)
-  if (cmp === null) return false
+  if (cmp === null) return null
   const status = str(cmp.status, `ref(${name}).compare.status`)
   return status === 'BEHIND' || status === 'IDENTICAL'
+}
+
+/**
+ * The same question through REST, when GraphQL gave no comparison:
+ * `GET /repos/{o}/{r}/compare/{branch}...{sha}` is `behind` or `identical`
+ * when the branch contains the sha.
+ * docs.github.com/en/rest/commits/commits#compare-two-commits
+ */
+async function containsByRest(
+  port: GitHubPort,
+  req: EngineRequest,
+  branch: string
+): Promise<boolean> {
+  try {
+    const r = await port.rest('GET /repos/{owner}/{repo}/compare/{basehead}', {
+      owner: req.owner,
+      repo: req.repo,
+      basehead: `${branch}...${req.sha}`,
+      per_page: 1
+    })
+    const status = str(obj(r.data, 'compare').status, 'compare.status')
+    return status === 'behind' || status === 'identical'
+  } catch (error) {
+    if (error instanceof GitHubApiError && error.status === 404) return false
+    throw error
+  }
 }
 
 function wantMore(
@@ -533,6 +645,7 @@ async function completeStatuses(
   while (todo.length > 0) {
     const { query, variables } = pagesQuery(todo)
     const answer = await port.graphql<Json>(query, variables)
+    assertComplete(answer.errors, 'further pages')
     const data = obj(answer.data, 'data')
     const next: PageSelection[] = []
     for (const p of todo) {
@@ -688,6 +801,7 @@ async function changesInScope(
       name: req.repo,
       ...variables
     })
+    assertComplete(answer.errors, 'the changes since the previous deployment')
     const repo = obj(obj(answer.data, 'data').repository, 'repository')
     batch.forEach((oid, j) => {
       const node = obj(repo[`c${j}`], `commit ${oid}`)
@@ -824,6 +938,7 @@ async function completePullRequests(
   while (todo.length > 0) {
     const { query, variables } = pagesQuery(todo)
     const answer = await port.graphql<Json>(query, variables)
+    assertComplete(answer.errors, 'further pages')
     const data = obj(answer.data, 'data')
     const next: PageSelection[] = []
     for (const p of todo) {

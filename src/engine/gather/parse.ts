@@ -97,9 +97,15 @@ export function parseCommit(value: unknown, path: string): CommitFact {
   const author = identity(c.author, `${path}.author`)
   // GitHub's `authors` is the author followed by the co-authors it parsed,
   // each mapped to an account by email where it could.
-  const listed = connection(c.authors, `${path}.authors`).nodes.map((n, i) =>
-    identity(n, `${path}.authors.nodes[${i}]`)
-  )
+  // Without `authors` the trailers below still name every co-author; only
+  // their accounts are then unknown (and block as unresolved identities).
+  const authors = optObj(c.authors, `${path}.authors`)
+  const listed =
+    authors === null
+      ? []
+      : connection(authors, `${path}.authors`).nodes.map((n, i) =>
+          identity(n, `${path}.authors.nodes[${i}]`)
+        )
   const coAuthors: GitIdentity[] = listed.filter(
     (p, i) => !(i === 0 && sameEmail(p.email, author.email))
   )
