@@ -40989,26 +40989,6 @@ function environmentPolicy(policy, name) {
     ], `Add ${JSON.stringify(name)} under environments: in ${file}, or deploy ` +
         'to an environment the policy names.');
 }
-/**
- * Every environment `env` comes after, directly or through others, ordered so
- * that each one follows all of its own predecessors: for production after
- * staging after development, ['development', 'staging'].
- */
-function upstreamChain(policy, env) {
-    const order = [];
-    const seen = new Set([env]);
-    const visit = (current) => {
-        for (const name of current.after) {
-            if (seen.has(name))
-                continue;
-            seen.add(name);
-            visit(environmentPolicy(policy, name));
-            order.push(name);
-        }
-    };
-    visit(environmentPolicy(policy, env));
-    return order;
-}
 function hasRange(node) {
     if (typeof node !== 'object' || node === null || !('range' in node)) {
         return false;
@@ -42237,7 +42217,7 @@ function environmentApprovals(facts, policy, makers) {
  * staging after development: development, staging. Cycles are cut (the policy
  * loader rejects them), unknown names have no predecessors.
  */
-function promotion_upstreamChain(environments, environment) {
+function upstreamChain(environments, environment) {
     const order = [];
     const seen = new Set([environment]);
     const visit = (name) => {
@@ -42633,7 +42613,7 @@ async function engine_evaluate(req, deps) {
             defaultBranch: boot.defaultBranch
         });
         policy = environmentPolicy(all, req.environment);
-        chain = promotion_upstreamChain(all.environments, req.environment);
+        chain = upstreamChain(all.environments, req.environment);
     }
     catch (error) {
         const failure = (0,engine_errors/* toFailure */.w2)(error);
@@ -45168,11 +45148,7 @@ function createClient(options) {
             })
             : [];
         if ((data === undefined || data === null) && list.length > 0) {
-            throw new engine_errors/* GitHubApiError */.OS(`GraphQL query failed: ${list.map((e) => e.message).join('; ')}`, {
-                permission: list.some((e) => e.type === 'FORBIDDEN')
-                    ? 'see message'
-                    : undefined
-            });
+            throw new engine_errors/* GitHubApiError */.OS(`GraphQL query failed: ${list.map((e) => e.message).join('; ')}`);
         }
         if (typeof data !== 'object' || data === null) {
             throw new engine_errors/* GitHubApiError */.OS(`GraphQL answer had no data`);

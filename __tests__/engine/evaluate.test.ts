@@ -7,7 +7,9 @@ import { createClient } from '../../src/github/client.js'
 import { startSimulator } from '../../src/sim/server.js'
 import {
   OWNER,
+  POLICY,
   POLICY_PATH,
+  PROTECTIVE_RULES,
   READ_PERMISSIONS,
   REPO,
   reviewedChange,
@@ -202,6 +204,168 @@ describe('evaluate, against the simulator', () => {
     expect(decision.decision).toBe('allow')
     expect(decision.facts?.changes).toHaveLength(20)
     expect(requests.length).toBeLessThanOrEqual(8)
+  })
+
+  describe('match: tree', () => {
+    const policy = (match: string): string => `version: 1
+environments:
+  development: {}
+  staging:
+    after: development
+  production:
+    after: staging
+    match: ${match}
+    scope: head
+    approvals:
+      pull_request: 0
+      direct_pushes: [dora]
+`
+    // Y: an empty commit on top of X, so the same tree; only X went upstream.
+    const build = (match: string) => {
+      const { world, sha: x } = standard(reviewedChange, {
+        policy: policy(match)
+      })
+      const y = world.repo.commit({
+        branch: 'main',
+        author: world.people.dora,
+        message: 'Release'
+      }).oid
+      expect(world.repo.getCommit(y).tree).toBe(world.repo.getCommit(x).tree)
+      return { world, run: { ...run0(world), sha: y } }
+    }
+    const run0 = (w: World): GateRun => ({
+      environment: 'production',
+      sha: '',
+      token: w.sim.workflowToken(READ_PERMISSIONS),
+      actor: 'dora',
+      runId: w.repo.workflowRun({ actor: w.people.dora }).id,
+      inputs: {},
+      event: {}
+    })
+
+    it('accepts a commit whose tree went through staging', async () => {
+      const { world, run } = build('tree')
+      const { decision } = await decide(world, run)
+      expect(statusOf(decision, 'promotion')?.status).toBe('pass')
+      expect(decision.decision).toBe('allow')
+    })
+
+    it('requires the very same commit with match: commit', async () => {
+      const { world, run } = build('commit')
+      const { decision } = await decide(world, run)
+      expect(statusOf(decision, 'promotion')?.status).toBe('fail')
+    })
+  })
+
+  it('matches branch globs through refs(query:) and checks each', async () => {
+    const policy = `version: 1
+defaults:
+  branches: ['release/*']
+environments:
+  development: {}
+  staging:
+    after: development
+  production:
+    after: staging
+`
+    const { world, run } = standard(
+      (w) => {
+        w.repo.ruleset({
+          include: ['refs/heads/release/*'],
+          rules: PROTECTIVE_RULES
+        })
+        w.repo.branch('release/1.0')
+        return w.repo.mergedPullRequest({
+          author: w.people.alice,
+          base: 'release/1.0',
+          approvals: [w.people.bob],
+          method: 'squash'
+        }).data.mergeCommit as string
+      },
+      { policy }
+    )
+    world.repo.branch('release/2.0', 'main')
+    const { decision, requests } = await decide(world, run)
+    expect(statusOf(decision, 'source-branch')?.status).toBe('pass')
+    expect(
+      decision.facts?.branches.map((b) => [b.name, b.containsCommit])
+    ).toEqual([
+      ['release/1.0', true],
+      ['release/2.0', false]
+    ])
+    expect(decision.decision).toBe('allow')
+    expect(
+      requests.some((r) => r.includes('/rules/branches/release%2F1.0'))
+    ).toBe(true)
+  })
+
+  it('with scope: head checks only the change that introduced the commit', async () => {
+    const policy = POLICY.replace('deployer_independent: true', 'scope: head')
+    const { world, run } = standard(
+      (w) => {
+        w.repo.commit({
+          branch: 'main',
+          author: w.people.mallory,
+          message: 'sneak'
+        })
+        return reviewedChange(w)
+      },
+      { policy }
+    )
+    const { decision } = await decide(world, run)
+    expect(decision.facts?.scope.kind).toBe('head')
+    expect(decision.facts?.changes).toHaveLength(1)
+    expect(decision.decision).toBe('allow')
+  })
+
+  it('treats a rollback to an older commit as the head change only', async () => {
+    const { world, run } = standard(reviewedChange)
+    // production moves ahead to the new commit, then rolls back to the first
+    const prod = world.repo.workflowRun({
+      actor: world.people.dora,
+      headSha: run.sha
+    })
+    world.repo.deployFromRun(prod.data, 'production')
+    const first = world.repo.data.deployments.find(
+      (d) => d.environment === 'production'
+    )
+    const { decision } = await decide(world, { ...run, sha: first!.sha })
+    expect(decision.facts?.scope.note).toMatch(/rollback/)
+    expect(decision.facts?.changes).toHaveLength(1)
+  })
+
+  it('reads classic protection when rulesets alone do not meet the policy', async () => {
+    const { world, run } = standard(reviewedChange, { ruleset: false })
+    world.repo.protectBranch('main', {
+      requiredPullRequestReviews: {
+        requiredApprovingReviewCount: 1,
+        dismissStaleReviews: true
+      },
+      allowForcePushes: false,
+      allowDeletions: false
+    })
+    const { decision, requests } = await decide(world, {
+      ...run,
+      token: world.sim.adminToken()
+    })
+    expect(statusOf(decision, 'branch-protection')?.status).toBe('pass')
+    expect(requests).toContain('GET /repos/acme/shop/branches/main/protection')
+    expect(decision.decision).toBe('allow')
+  })
+
+  it('reads every status of a deployment with more than 100', async () => {
+    const { world, run } = standard(reviewedChange)
+    const staging = world.repo.data.deployments.filter(
+      (d) => d.environment === 'staging' && d.sha === run.sha
+    )[0]
+    // GitHub lists statuses newest first: 110 later ones push the success
+    // onto the second page, where only complete pagination finds it.
+    for (let i = 0; i < 110; i++) {
+      world.repo.deployment(staging!.id).status('inactive')
+    }
+    const { decision, requests } = await decide(world, run)
+    expect(statusOf(decision, 'promotion')?.status).toBe('pass')
+    expect(requests).toHaveLength(4)
   })
 
   it('blocks an unapproved change early in a range', async () => {

@@ -11,6 +11,7 @@ import {
   world,
   POLICY,
   POLICY_PATH,
+  PROTECTIVE_RULES,
   type World
 } from '../../src/demo/scenarios.js'
 import { runGate } from './helpers.js'
@@ -304,23 +305,7 @@ describe('the gate, run as the Actions runner runs it', () => {
 
     it('does not count a ruleset in evaluate mode', async () => {
       const { w, sha } = prepared(reviewedChange, { ruleset: false })
-      w.repo.ruleset({
-        enforcement: 'evaluate',
-        rules: [
-          {
-            type: 'pull_request',
-            parameters: {
-              required_approving_review_count: 1,
-              dismiss_stale_reviews_on_push: true,
-              require_code_owner_review: false,
-              require_last_push_approval: false,
-              required_review_thread_resolution: false
-            }
-          },
-          { type: 'non_fast_forward' },
-          { type: 'deletion' }
-        ]
-      })
+      w.repo.ruleset({ enforcement: 'evaluate', rules: PROTECTIVE_RULES })
       const r = await runGate(w, gateRun(w, sha, { token: w.sim.adminToken() }))
       expect(r.violations).toEqual(['branch-protection'])
     })

@@ -6,6 +6,7 @@
 
 import {
   durationMs,
+  type RulesetRule,
   Simulator,
   type RepoHandle,
   type User
@@ -30,6 +31,22 @@ environments:
       pull_request: 1
     deployer_independent: true
 `
+
+/** The rules of a main branch protected as the default policy asks. */
+export const PROTECTIVE_RULES: RulesetRule[] = [
+  {
+    type: 'pull_request',
+    parameters: {
+      required_approving_review_count: 1,
+      dismiss_stale_reviews_on_push: true,
+      require_code_owner_review: false,
+      require_last_push_approval: false,
+      required_review_thread_resolution: false
+    }
+  },
+  { type: 'non_fast_forward' },
+  { type: 'deletion' }
+]
 
 export interface People {
   alice: User // writes the change
@@ -105,20 +122,7 @@ export function world(o: { policy?: string; ruleset?: boolean } = {}): World {
     repo.ruleset({
       name: 'protect main',
       include: ['~DEFAULT_BRANCH'],
-      rules: [
-        {
-          type: 'pull_request',
-          parameters: {
-            required_approving_review_count: 1,
-            dismiss_stale_reviews_on_push: true,
-            require_code_owner_review: false,
-            require_last_push_approval: false,
-            required_review_thread_resolution: false
-          }
-        },
-        { type: 'non_fast_forward' },
-        { type: 'deletion' }
-      ]
+      rules: PROTECTIVE_RULES
     })
   }
   return { sim, repo, people }

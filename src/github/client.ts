@@ -205,12 +205,7 @@ export function createClient(options: ClientOptions): GitHubClient {
       : []
     if ((data === undefined || data === null) && list.length > 0) {
       throw new GitHubApiError(
-        `GraphQL query failed: ${list.map((e) => e.message).join('; ')}`,
-        {
-          permission: list.some((e) => e.type === 'FORBIDDEN')
-            ? 'see message'
-            : undefined
-        }
+        `GraphQL query failed: ${list.map((e) => e.message).join('; ')}`
       )
     }
     if (typeof data !== 'object' || data === null) {

@@ -162,26 +162,6 @@ export function environmentPolicy(
   )
 }
 
-/**
- * Every environment `env` comes after, directly or through others, ordered so
- * that each one follows all of its own predecessors: for production after
- * staging after development, ['development', 'staging'].
- */
-export function upstreamChain(policy: Policy, env: string): string[] {
-  const order: string[] = []
-  const seen = new Set<string>([env])
-  const visit = (current: EnvironmentPolicy): void => {
-    for (const name of current.after) {
-      if (seen.has(name)) continue
-      seen.add(name)
-      visit(environmentPolicy(policy, name))
-      order.push(name)
-    }
-  }
-  visit(environmentPolicy(policy, env))
-  return order
-}
-
 // ---------------------------------------------------------------------------
 // Positions
 
