@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { defaultGraphqlUrl } from '../../src/github/client.js'
+import { defaultGraphqlUrl, proxyFetch } from '../../src/github/client.js'
 import { permissionFor } from '../../src/github/permissions.js'
 
 describe('defaultGraphqlUrl', () => {
@@ -40,5 +40,38 @@ describe('permissionFor', () => {
 
   it('knows nothing of other routes', () => {
     expect(permissionFor('GET', '/user')).toBeUndefined()
+  })
+})
+
+describe('proxyFetch', () => {
+  const saved = { ...process.env }
+  const restore = () => {
+    for (const k of [
+      'HTTPS_PROXY',
+      'https_proxy',
+      'HTTP_PROXY',
+      'http_proxy',
+      'NO_PROXY',
+      'no_proxy'
+    ]) {
+      if (saved[k] === undefined) delete process.env[k]
+      else process.env[k] = saved[k]
+    }
+  }
+
+  it('is not used without a proxy', () => {
+    for (const k of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'])
+      delete process.env[k]
+    expect(proxyFetch('https://api.github.com')).toBeUndefined()
+    restore()
+  })
+
+  it('goes through HTTPS_PROXY, except for NO_PROXY hosts and loopback', () => {
+    process.env.HTTPS_PROXY = 'http://127.0.0.1:3128'
+    process.env.NO_PROXY = 'ghe.internal'
+    expect(typeof proxyFetch('https://api.github.com')).toBe('function')
+    expect(proxyFetch('https://ghe.internal/api/v3')).toBeUndefined()
+    expect(proxyFetch('http://127.0.0.1:8080')).toBeUndefined()
+    restore()
   })
 })

@@ -5,11 +5,13 @@
 // Guidance: docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api
 // (retry-after, x-ratelimit-reset, secondary limits).
 
+import { HttpClient } from '@actions/http-client'
 import { Octokit } from '@octokit/core'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import { RequestError } from '@octokit/request-error'
 import Bottleneck from 'bottleneck/light.js'
+import { fetch as undiciFetch } from 'undici'
 import { GitHubApiError, getErrorMessage } from '../engine/errors.js'
 import type {
   GitHubPort,
@@ -60,6 +62,21 @@ export function defaultGraphqlUrl(apiUrl: string): string {
 
 const MyOctokit = Octokit.plugin(retry, throttling)
 
+/**
+ * A fetch through the runner's proxy when HTTPS_PROXY / HTTP_PROXY apply to
+ * `url` (NO_PROXY and loopback excepted), by @actions/http-client's rules,
+ * as @actions/github does; undefined when no proxy applies.
+ */
+export function proxyFetch(url: string): typeof fetch | undefined {
+  const dispatcher = new HttpClient().getAgentDispatcher(url)
+  if (dispatcher === undefined) return undefined
+  return (input, init) =>
+    undiciFetch(input, {
+      ...init,
+      dispatcher
+    })
+}
+
 export function createClient(options: ClientOptions): GitHubClient {
   const apiUrl = (options.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, '')
   const graphqlUrl = options.graphqlUrl ?? defaultGraphqlUrl(apiUrl)
@@ -78,6 +95,7 @@ export function createClient(options: ClientOptions): GitHubClient {
     auth: options.token,
     baseUrl: apiUrl,
     userAgent: USER_AGENT,
+    request: { fetch: proxyFetch(apiUrl) },
     log: {
       debug: (m: string) => log.debug(m),
       info: (m: string) => log.debug(m),
