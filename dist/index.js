@@ -39309,28 +39309,46 @@ ${PULL_REQUEST_FIELDS}`,
         variables
     };
 }
-/** Further pages of pull request commits and reviews and deployment statuses. */
-function pagesQuery(pages) {
+/**
+ * Further pages of pull request commits and reviews (through
+ * `repository.pullRequest(number:)`, under `data.repository`) and of
+ * deployment statuses (through `node(id:)`, GraphQL's only way to a
+ * deployment, under `data`).
+ */
+function pagesQuery(pages, repository) {
     const variables = {};
     const declarations = [];
-    let needsCommit = false;
-    const parts = pages.map((p, i) => {
-        declarations.push(`$id${i}: ID!`, `$after${i}: String!`);
-        variables[`id${i}`] = p.id;
+    const pulls = [];
+    const nodes = [];
+    pages.forEach((p, i) => {
+        declarations.push(`$after${i}: String!`);
         variables[`after${i}`] = p.after;
         switch (p.kind) {
             case 'commits':
-                needsCommit = true;
-                return `${p.alias}: node(id: $id${i}) { ... on PullRequest { commits(first: ${PAGE}, after: $after${i}) { ${PR_COMMITS} } } }`;
-            case 'reviews':
-                return `${p.alias}: node(id: $id${i}) { ... on PullRequest { reviews(first: ${PAGE}, after: $after${i}) { ${PR_REVIEWS} } } }`;
+            case 'reviews': {
+                declarations.push(`$number${i}: Int!`);
+                variables[`number${i}`] = p.number;
+                const fields = p.kind === 'commits' ? PR_COMMITS : PR_REVIEWS;
+                pulls.push(`${p.alias}: pullRequest(number: $number${i}) { ${p.kind}(first: ${PAGE}, after: $after${i}) { ${fields} } }`);
+                break;
+            }
             case 'statuses':
-                return `${p.alias}: node(id: $id${i}) { ... on Deployment { statuses(first: ${PAGE}, after: $after${i}) { totalCount pageInfo { hasNextPage endCursor } nodes { state createdAt logUrl environmentUrl } } } }`;
+                declarations.push(`$id${i}: ID!`);
+                variables[`id${i}`] = p.id;
+                nodes.push(`${p.alias}: node(id: $id${i}) { ... on Deployment { statuses(first: ${PAGE}, after: $after${i}) { totalCount pageInfo { hasNextPage endCursor } nodes { state createdAt logUrl environmentUrl } } } }`);
+                break;
         }
     });
+    if (pulls.length > 0) {
+        declarations.push('$owner: String!', '$name: String!');
+        variables.owner = repository.owner;
+        variables.name = repository.name;
+    }
+    const needsCommit = pages.some((p) => p.kind === 'commits');
     return {
         query: `query GatePages(${declarations.join(', ')}) {
-  ${parts.join('\n  ')}
+  ${pulls.length > 0 ? `repository(owner: $owner, name: $name) {\n    ${pulls.join('\n    ')}\n  }` : ''}
+  ${nodes.join('\n  ')}
 }
 ${needsCommit ? COMMIT_FIELDS : ''}`,
         variables
@@ -40053,7 +40071,7 @@ async function gatherFacts(port, req, boot, commit, policy, chain, logger, now) 
         statusPages.push(...answer.statusPages);
         pending = next;
     }
-    await completeStatuses(port, statusPages, deployments);
+    await completeStatuses(port, req, statusPages, deployments);
     // Branches: which exist, which contain the commit, their rules and protection.
     const refs = [...context.refs];
     let globPending = context.globCursors;
@@ -40255,7 +40273,7 @@ function wantMore(env, list, req, commit, policy, chain, previous) {
     return (oldest !== undefined &&
         Date.parse(oldest.createdAt) >= Date.parse(commit.committedDate));
 }
-async function completeStatuses(port, pages, deployments) {
+async function completeStatuses(port, req, pages, deployments) {
     const byId = new Map();
     for (const list of deployments.values()) {
         if ('unreadable' in list)
@@ -40265,7 +40283,10 @@ async function completeStatuses(port, pages, deployments) {
     }
     let todo = pages;
     while (todo.length > 0) {
-        const { query, variables } = pagesQuery(todo);
+        const { query, variables } = pagesQuery(todo, {
+            owner: req.owner,
+            name: req.repo
+        });
         const answer = await port.graphql(query, variables);
         assertComplete(answer.errors, 'further pages');
         const data = obj(answer.data, 'data');
@@ -40344,7 +40365,7 @@ async function changesInScope(port, req, boot, commit, policy, here, previousOf)
         }
     ];
     if (policy.scope === 'head') {
-        await completePullRequests(port, prs);
+        await completePullRequests(port, req, prs);
         return { changes: head(), scope: { kind: 'head', since: null, note: null } };
     }
     if ('unreadable' in here) {
@@ -40354,7 +40375,7 @@ async function changesInScope(port, req, boot, commit, policy, here, previousOf)
     if (previous === null ||
         previous === commit.oid ||
         commit.parents[0] === previous) {
-        await completePullRequests(port, prs);
+        await completePullRequests(port, req, prs);
         return {
             changes: head(),
             scope: {
@@ -40368,7 +40389,7 @@ async function changesInScope(port, req, boot, commit, policy, here, previousOf)
     }
     const chainOids = await firstParentChain(port, req, previous, commit.oid);
     if (chainOids === null) {
-        await completePullRequests(port, prs);
+        await completePullRequests(port, req, prs);
         return {
             changes: head(),
             scope: {
@@ -40396,7 +40417,7 @@ async function changesInScope(port, req, boot, commit, policy, here, previousOf)
             prs.set(oid, associated(node, `commit ${oid}`));
         });
     }
-    await completePullRequests(port, prs);
+    await completePullRequests(port, req, prs);
     return {
         changes: chainOids.map((oid) => {
             const c = commits.get(oid);
@@ -40459,54 +40480,59 @@ function choosePullRequest(commit, candidates, policy) {
         null);
 }
 /** Every commit and review of every pull request in play, all pages. */
-async function completePullRequests(port, prs) {
-    const byId = new Map();
+async function completePullRequests(port, req, prs) {
+    const byNumber = new Map();
     for (const list of prs.values()) {
-        for (const pr of list)
-            byId.set(pr.id, [...(byId.get(pr.id) ?? []), pr]);
+        for (const pr of list) {
+            const n = pr.fact.number;
+            byNumber.set(n, [...(byNumber.get(n) ?? []), pr]);
+        }
     }
     let todo = [];
-    for (const [id, copies] of byId) {
+    for (const [number, copies] of byNumber) {
         const pr = copies[0];
-        if (pr.commitsCursor !== null)
+        const alias = () => `p${todo.length}`;
+        if (pr.commitsCursor !== null) {
             todo.push({
-                alias: `p${todo.length}`,
-                id,
+                alias: alias(),
+                number,
                 kind: 'commits',
                 after: pr.commitsCursor
             });
-        if (pr.reviewsCursor !== null)
+        }
+        if (pr.reviewsCursor !== null) {
             todo.push({
-                alias: `p${todo.length}`,
-                id,
+                alias: alias(),
+                number,
                 kind: 'reviews',
                 after: pr.reviewsCursor
             });
+        }
     }
+    const repository = { owner: req.owner, name: req.repo };
     while (todo.length > 0) {
-        const { query, variables } = pagesQuery(todo);
+        const { query, variables } = pagesQuery(todo, repository);
         const answer = await port.graphql(query, variables);
-        assertComplete(answer.errors, 'further pages');
-        const data = obj(answer.data, 'data');
+        assertComplete(answer.errors, 'further pages of pull requests');
+        const repo = obj(obj(answer.data, 'data').repository, 'repository');
         const next = [];
         for (const p of todo) {
-            const node = optObj(data[p.alias], p.alias);
+            const node = optObj(repo[p.alias], p.alias);
             if (node === null) {
-                throw new engine_errors/* GitHubApiError */.OS(`pull request ${p.id} could not be read further${errorText(answer.errors)}`, {
-                    permission: 'pull-requests: read'
-                });
+                throw new engine_errors/* GitHubApiError */.OS(`pull request #${p.number} could not be read further${errorText(answer.errors)}`, { permission: 'pull-requests: read' });
             }
-            const c = connection(node[p.kind], `${p.alias}.${p.kind}`);
-            for (const pr of byId.get(p.id) ?? []) {
+            const c = connection(node[p.kind], `#${p.number}.${p.kind}`);
+            for (const pr of byNumber.get(p.number) ?? []) {
                 if (p.kind === 'commits') {
-                    pr.fact.commits.push(...c.nodes.map((n, i) => parseCommit(obj(n, `${p.alias}.commits[${i}]`).commit, `${p.alias}.commits[${i}].commit`)));
+                    pr.fact.commits.push(...c.nodes.map((n, i) => parseCommit(obj(n, `#${p.number}.commits[${i}]`).commit, `#${p.number}.commits[${i}].commit`)));
                 }
                 else {
-                    pr.fact.reviews.push(...c.nodes.map((n, i) => parseReview(n, `${p.alias}.reviews[${i}]`)));
+                    pr.fact.reviews.push(...c.nodes.map((n, i) => parseReview(n, `#${p.number}.reviews[${i}]`)));
                 }
             }
-            if (c.hasNextPage && c.endCursor !== null)
+            if (c.hasNextPage && c.endCursor !== null) {
                 next.push({ ...p, after: c.endCursor });
+            }
         }
         todo = next;
     }

@@ -68,15 +68,27 @@ describe('GraphQL the gate sends, against GitHub public schema', () => {
   })
 
   it('pages query is valid for every kind of page', () => {
-    const { query } = pagesQuery([
-      { alias: 'p0', id: 'PR_1', kind: 'commits', after: 'x' },
-      { alias: 'p1', id: 'PR_1', kind: 'reviews', after: 'y' },
-      { alias: 's5', id: 'DE_5', kind: 'statuses', after: 'z' }
-    ])
+    const repo = { owner: 'acme', name: 'shop' }
+    const { query, variables } = pagesQuery(
+      [
+        { alias: 'p0', number: 7, kind: 'commits', after: 'x' },
+        { alias: 'p1', number: 7, kind: 'reviews', after: 'y' },
+        { alias: 's5', id: 'DE_5', kind: 'statuses', after: 'z' }
+      ],
+      repo
+    )
     expect(problems(query)).toEqual([])
-    const reviewsOnly = pagesQuery([
-      { alias: 'p0', id: 'PR_1', kind: 'reviews', after: 'y' }
-    ])
+    expect(variables).toMatchObject({ owner: 'acme', name: 'shop', number0: 7 })
+    const reviewsOnly = pagesQuery(
+      [{ alias: 'p0', number: 7, kind: 'reviews', after: 'y' }],
+      repo
+    )
     expect(problems(reviewsOnly.query)).toEqual([])
+    const statusesOnly = pagesQuery(
+      [{ alias: 's5', id: 'DE_5', kind: 'statuses', after: 'z' }],
+      repo
+    )
+    expect(problems(statusesOnly.query)).toEqual([])
+    expect(statusesOnly.variables).not.toHaveProperty('owner')
   })
 })

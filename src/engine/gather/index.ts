@@ -364,7 +364,7 @@ export async function gatherFacts(
     statusPages.push(...answer.statusPages)
     pending = next
   }
-  await completeStatuses(port, statusPages, deployments)
+  await completeStatuses(port, req, statusPages, deployments)
 
   // Branches: which exist, which contain the commit, their rules and protection.
   const refs = [...context.refs]
@@ -633,6 +633,7 @@ function wantMore(
 
 async function completeStatuses(
   port: GitHubPort,
+  req: EngineRequest,
   pages: PageSelection[],
   deployments: Map<string, DeploymentFact[] | Unreadable>
 ): Promise<void> {
@@ -643,7 +644,10 @@ async function completeStatuses(
   }
   let todo = pages
   while (todo.length > 0) {
-    const { query, variables } = pagesQuery(todo)
+    const { query, variables } = pagesQuery(todo, {
+      owner: req.owner,
+      name: req.repo
+    })
     const answer = await port.graphql<Json>(query, variables)
     assertComplete(answer.errors, 'further pages')
     const data = obj(answer.data, 'data')
@@ -751,7 +755,7 @@ async function changesInScope(
     }
   ]
   if (policy.scope === 'head') {
-    await completePullRequests(port, prs)
+    await completePullRequests(port, req, prs)
     return { changes: head(), scope: { kind: 'head', since: null, note: null } }
   }
   if ('unreadable' in here) {
@@ -766,7 +770,7 @@ async function changesInScope(
     previous === commit.oid ||
     commit.parents[0] === previous
   ) {
-    await completePullRequests(port, prs)
+    await completePullRequests(port, req, prs)
     return {
       changes: head(),
       scope: {
@@ -781,7 +785,7 @@ async function changesInScope(
   }
   const chainOids = await firstParentChain(port, req, previous, commit.oid)
   if (chainOids === null) {
-    await completePullRequests(port, prs)
+    await completePullRequests(port, req, prs)
     return {
       changes: head(),
       scope: {
@@ -809,7 +813,7 @@ async function changesInScope(
       prs.set(oid, associated(node, `commit ${oid}`))
     })
   }
-  await completePullRequests(port, prs)
+  await completePullRequests(port, req, prs)
   return {
     changes: chainOids.map((oid) => {
       const c = commits.get(oid) as CommitFact
@@ -911,65 +915,75 @@ function choosePullRequest(
 /** Every commit and review of every pull request in play, all pages. */
 async function completePullRequests(
   port: GitHubPort,
+  req: EngineRequest,
   prs: Map<string, ParsedPullRequest[]>
 ): Promise<void> {
-  const byId = new Map<string, ParsedPullRequest[]>()
+  const byNumber = new Map<number, ParsedPullRequest[]>()
   for (const list of prs.values()) {
-    for (const pr of list) byId.set(pr.id, [...(byId.get(pr.id) ?? []), pr])
+    for (const pr of list) {
+      const n = pr.fact.number
+      byNumber.set(n, [...(byNumber.get(n) ?? []), pr])
+    }
   }
-  let todo: PageSelection[] = []
-  for (const [id, copies] of byId) {
+  type PullPage = Extract<PageSelection, { kind: 'commits' | 'reviews' }>
+  let todo: PullPage[] = []
+  for (const [number, copies] of byNumber) {
     const pr = copies[0] as ParsedPullRequest
-    if (pr.commitsCursor !== null)
+    const alias = (): string => `p${todo.length}`
+    if (pr.commitsCursor !== null) {
       todo.push({
-        alias: `p${todo.length}`,
-        id,
+        alias: alias(),
+        number,
         kind: 'commits',
         after: pr.commitsCursor
       })
-    if (pr.reviewsCursor !== null)
+    }
+    if (pr.reviewsCursor !== null) {
       todo.push({
-        alias: `p${todo.length}`,
-        id,
+        alias: alias(),
+        number,
         kind: 'reviews',
         after: pr.reviewsCursor
       })
+    }
   }
+  const repository = { owner: req.owner, name: req.repo }
   while (todo.length > 0) {
-    const { query, variables } = pagesQuery(todo)
+    const { query, variables } = pagesQuery(todo, repository)
     const answer = await port.graphql<Json>(query, variables)
-    assertComplete(answer.errors, 'further pages')
-    const data = obj(answer.data, 'data')
-    const next: PageSelection[] = []
+    assertComplete(answer.errors, 'further pages of pull requests')
+    const repo = obj(obj(answer.data, 'data').repository, 'repository')
+    const next: PullPage[] = []
     for (const p of todo) {
-      const node = optObj(data[p.alias], p.alias)
+      const node = optObj(repo[p.alias], p.alias)
       if (node === null) {
         throw new GitHubApiError(
-          `pull request ${p.id} could not be read further${errorText(answer.errors)}`,
-          {
-            permission: 'pull-requests: read'
-          }
+          `pull request #${p.number} could not be read further${errorText(answer.errors)}`,
+          { permission: 'pull-requests: read' }
         )
       }
-      const c = connection(node[p.kind], `${p.alias}.${p.kind}`)
-      for (const pr of byId.get(p.id) ?? []) {
+      const c = connection(node[p.kind], `#${p.number}.${p.kind}`)
+      for (const pr of byNumber.get(p.number) ?? []) {
         if (p.kind === 'commits') {
           pr.fact.commits.push(
             ...c.nodes.map((n, i) =>
               parseCommit(
-                obj(n, `${p.alias}.commits[${i}]`).commit,
-                `${p.alias}.commits[${i}].commit`
+                obj(n, `#${p.number}.commits[${i}]`).commit,
+                `#${p.number}.commits[${i}].commit`
               )
             )
           )
         } else {
           pr.fact.reviews.push(
-            ...c.nodes.map((n, i) => parseReview(n, `${p.alias}.reviews[${i}]`))
+            ...c.nodes.map((n, i) =>
+              parseReview(n, `#${p.number}.reviews[${i}]`)
+            )
           )
         }
       }
-      if (c.hasNextPage && c.endCursor !== null)
+      if (c.hasNextPage && c.endCursor !== null) {
         next.push({ ...p, after: c.endCursor })
+      }
     }
     todo = next
   }

@@ -166,41 +166,72 @@ ${PULL_REQUEST_FIELDS}`,
   }
 }
 
-export type PageKind = 'commits' | 'reviews' | 'statuses'
+export type PageSelection =
+  | {
+      alias: string
+      kind: 'commits' | 'reviews'
+      /** the pull request's number */
+      number: number
+      after: string
+    }
+  | {
+      alias: string
+      kind: 'statuses'
+      /** the deployment's node id */
+      id: string
+      after: string
+    }
 
-export interface PageSelection {
-  alias: string
-  /** node id of the pull request or deployment */
-  id: string
-  kind: PageKind
-  after: string
-}
-
-/** Further pages of pull request commits and reviews and deployment statuses. */
-export function pagesQuery(pages: PageSelection[]): {
+/**
+ * Further pages of pull request commits and reviews (through
+ * `repository.pullRequest(number:)`, under `data.repository`) and of
+ * deployment statuses (through `node(id:)`, GraphQL's only way to a
+ * deployment, under `data`).
+ */
+export function pagesQuery(
+  pages: PageSelection[],
+  repository: { owner: string; name: string }
+): {
   query: string
   variables: Record<string, unknown>
 } {
   const variables: Record<string, unknown> = {}
   const declarations: string[] = []
-  let needsCommit = false
-  const parts = pages.map((p, i) => {
-    declarations.push(`$id${i}: ID!`, `$after${i}: String!`)
-    variables[`id${i}`] = p.id
+  const pulls: string[] = []
+  const nodes: string[] = []
+  pages.forEach((p, i) => {
+    declarations.push(`$after${i}: String!`)
     variables[`after${i}`] = p.after
     switch (p.kind) {
       case 'commits':
-        needsCommit = true
-        return `${p.alias}: node(id: $id${i}) { ... on PullRequest { commits(first: ${PAGE}, after: $after${i}) { ${PR_COMMITS} } } }`
-      case 'reviews':
-        return `${p.alias}: node(id: $id${i}) { ... on PullRequest { reviews(first: ${PAGE}, after: $after${i}) { ${PR_REVIEWS} } } }`
+      case 'reviews': {
+        declarations.push(`$number${i}: Int!`)
+        variables[`number${i}`] = p.number
+        const fields = p.kind === 'commits' ? PR_COMMITS : PR_REVIEWS
+        pulls.push(
+          `${p.alias}: pullRequest(number: $number${i}) { ${p.kind}(first: ${PAGE}, after: $after${i}) { ${fields} } }`
+        )
+        break
+      }
       case 'statuses':
-        return `${p.alias}: node(id: $id${i}) { ... on Deployment { statuses(first: ${PAGE}, after: $after${i}) { totalCount pageInfo { hasNextPage endCursor } nodes { state createdAt logUrl environmentUrl } } } }`
+        declarations.push(`$id${i}: ID!`)
+        variables[`id${i}`] = p.id
+        nodes.push(
+          `${p.alias}: node(id: $id${i}) { ... on Deployment { statuses(first: ${PAGE}, after: $after${i}) { totalCount pageInfo { hasNextPage endCursor } nodes { state createdAt logUrl environmentUrl } } } }`
+        )
+        break
     }
   })
+  if (pulls.length > 0) {
+    declarations.push('$owner: String!', '$name: String!')
+    variables.owner = repository.owner
+    variables.name = repository.name
+  }
+  const needsCommit = pages.some((p) => p.kind === 'commits')
   return {
     query: `query GatePages(${declarations.join(', ')}) {
-  ${parts.join('\n  ')}
+  ${pulls.length > 0 ? `repository(owner: $owner, name: $name) {\n    ${pulls.join('\n    ')}\n  }` : ''}
+  ${nodes.join('\n  ')}
 }
 ${needsCommit ? COMMIT_FIELDS : ''}`,
     variables
