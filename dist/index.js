@@ -36072,6 +36072,10 @@ try {
 catch (error) {
     failClosed(error);
 }
+// The decision is written. Retry or rate-limit timers still pending after a
+// time-budget failure must not keep the step open: the budget is the bound.
+// Exit once stdout has drained (pipes are asynchronous on macOS runners).
+process.stdout.write('', () => process.exit());
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -45086,11 +45090,68 @@ function createClient(options) {
     const remaining = () => deadline - now();
     /** wait `seconds` only if the budget allows it */
     const fits = (seconds) => seconds * 1000 < remaining();
+    const budget = `${Math.round(options.timeoutMs / 1000)}s`;
+    const baseFetch = proxyFetch(apiUrl) ?? globalThis.fetch;
+    /**
+     * Every HTTP attempt, retries included, goes through here: it is counted,
+     * and it may take at most attemptMs and never outlive the time budget, so
+     * a hung connection is abandoned (and retried while the budget allows).
+     */
+    const attemptFetch = async (input, init) => {
+        const url = typeof input === 'string'
+            ? input
+            : input instanceof URL
+                ? input.href
+                : input.url;
+        const record = {
+            method: init?.method ?? 'GET',
+            url,
+            status: null,
+            ms: 0
+        };
+        requests.push(record);
+        const started = now();
+        const left = remaining();
+        if (left <= 0) {
+            throw new engine_errors/* GitHubApiError */.OS(`time budget of ${budget} spent before ${record.method} ${url}`, { hint: 'Raise the timeout-seconds input, or check GitHub status.' });
+        }
+        const signals = [
+            AbortSignal.timeout(Math.max(1, Math.min(attemptMs, left)))
+        ];
+        if (init?.signal)
+            signals.push(init.signal);
+        try {
+            const response = await baseFetch(input, {
+                ...init,
+                signal: AbortSignal.any(signals)
+            });
+            record.status = response.status;
+            return response;
+        }
+        finally {
+            record.ms = now() - started;
+        }
+    };
+    /** The call, retries and rate-limit waits included, ends by the deadline. */
+    const withinBudget = async (what, call) => {
+        let timer;
+        const expired = new Promise((_resolve, reject) => {
+            timer = setTimeout(() => reject(new engine_errors/* GitHubApiError */.OS(`${what} did not succeed within the time budget of ${budget} (retries included)`, {
+                hint: 'Raise the timeout-seconds input, or check GitHub status.'
+            })), Math.max(0, remaining()));
+        });
+        try {
+            return await Promise.race([call, expired]);
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    };
     const octokit = new MyOctokit({
         auth: options.token,
         baseUrl: apiUrl,
         userAgent: USER_AGENT,
-        request: { fetch: proxyFetch(apiUrl) },
+        request: { fetch: attemptFetch },
         log: {
             debug: (m) => log.debug(m),
             info: (m) => log.debug(m),
@@ -45121,36 +45182,9 @@ function createClient(options) {
             }
         }
     });
-    octokit.hook.wrap('request', async (request, endpoint) => {
-        const started = now();
-        const record = {
-            method: endpoint.method,
-            url: endpoint.url,
-            status: null,
-            ms: 0
-        };
-        requests.push(record);
-        if (remaining() <= 0) {
-            throw new engine_errors/* GitHubApiError */.OS(`time budget of ${Math.round(options.timeoutMs / 1000)}s spent before ${endpoint.method} ${endpoint.url}`, { hint: 'Raise the timeout-seconds input, or check GitHub status.' });
-        }
-        const signal = AbortSignal.timeout(Math.max(1, Math.min(attemptMs, remaining())));
-        endpoint.request = { ...endpoint.request, signal };
-        try {
-            const response = await request(endpoint);
-            record.status = response.status;
-            return response;
-        }
-        catch (error) {
-            record.status = error instanceof RequestError ? error.status : null;
-            throw error;
-        }
-        finally {
-            record.ms = now() - started;
-        }
-    });
     const rest = async (route, params = {}) => {
         try {
-            const response = await octokit.request(route, params);
+            const response = await withinBudget(route, octokit.request(route, params));
             return {
                 status: response.status,
                 data: response.data,
@@ -45165,12 +45199,7 @@ function createClient(options) {
         const route = `POST ${graphqlUrl}`;
         let body;
         try {
-            const response = await octokit.request({
-                method: 'POST',
-                url: graphqlUrl,
-                query,
-                variables
-            });
+            const response = await withinBudget('POST /graphql', octokit.request({ method: 'POST', url: graphqlUrl, query, variables }));
             body = response.data;
         }
         catch (error) {

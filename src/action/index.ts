@@ -35,3 +35,7 @@ try {
 } catch (error) {
   failClosed(error)
 }
+// The decision is written. Retry or rate-limit timers still pending after a
+// time-budget failure must not keep the step open: the budget is the bound.
+// Exit once stdout has drained (pipes are asynchronous on macOS runners).
+process.stdout.write('', () => process.exit())

@@ -91,11 +91,83 @@ export function createClient(options: ClientOptions): GitHubClient {
   /** wait `seconds` only if the budget allows it */
   const fits = (seconds: number): boolean => seconds * 1000 < remaining()
 
+  const budget = `${Math.round(options.timeoutMs / 1000)}s`
+  const baseFetch = proxyFetch(apiUrl) ?? globalThis.fetch
+  /**
+   * Every HTTP attempt, retries included, goes through here: it is counted,
+   * and it may take at most attemptMs and never outlive the time budget, so
+   * a hung connection is abandoned (and retried while the budget allows).
+   */
+  const attemptFetch: typeof fetch = async (input, init) => {
+    const url =
+      typeof input === 'string'
+        ? input
+        : input instanceof URL
+          ? input.href
+          : input.url
+    const record: RequestRecord = {
+      method: init?.method ?? 'GET',
+      url,
+      status: null,
+      ms: 0
+    }
+    requests.push(record)
+    const started = now()
+    const left = remaining()
+    if (left <= 0) {
+      throw new GitHubApiError(
+        `time budget of ${budget} spent before ${record.method} ${url}`,
+        { hint: 'Raise the timeout-seconds input, or check GitHub status.' }
+      )
+    }
+    const signals = [
+      AbortSignal.timeout(Math.max(1, Math.min(attemptMs, left)))
+    ]
+    if (init?.signal) signals.push(init.signal)
+    try {
+      const response = await baseFetch(input, {
+        ...init,
+        signal: AbortSignal.any(signals)
+      })
+      record.status = response.status
+      return response
+    } finally {
+      record.ms = now() - started
+    }
+  }
+
+  /** The call, retries and rate-limit waits included, ends by the deadline. */
+  const withinBudget = async <R>(
+    what: string,
+    call: Promise<R>
+  ): Promise<R> => {
+    let timer: NodeJS.Timeout | undefined
+    const expired = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new GitHubApiError(
+              `${what} did not succeed within the time budget of ${budget} (retries included)`,
+              {
+                hint: 'Raise the timeout-seconds input, or check GitHub status.'
+              }
+            )
+          ),
+        Math.max(0, remaining())
+      )
+    })
+    try {
+      return await Promise.race([call, expired])
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+
   const octokit = new MyOctokit({
     auth: options.token,
     baseUrl: apiUrl,
     userAgent: USER_AGENT,
-    request: { fetch: proxyFetch(apiUrl) },
+    request: { fetch: attemptFetch },
     log: {
       debug: (m: string) => log.debug(m),
       info: (m: string) => log.debug(m),
@@ -136,43 +208,12 @@ export function createClient(options: ClientOptions): GitHubClient {
     }
   })
 
-  octokit.hook.wrap('request', async (request, endpoint) => {
-    const started = now()
-    const record: RequestRecord = {
-      method: endpoint.method,
-      url: endpoint.url,
-      status: null,
-      ms: 0
-    }
-    requests.push(record)
-    if (remaining() <= 0) {
-      throw new GitHubApiError(
-        `time budget of ${Math.round(options.timeoutMs / 1000)}s spent before ${endpoint.method} ${endpoint.url}`,
-        { hint: 'Raise the timeout-seconds input, or check GitHub status.' }
-      )
-    }
-    const signal = AbortSignal.timeout(
-      Math.max(1, Math.min(attemptMs, remaining()))
-    )
-    endpoint.request = { ...endpoint.request, signal }
-    try {
-      const response = await request(endpoint)
-      record.status = response.status
-      return response
-    } catch (error) {
-      record.status = error instanceof RequestError ? error.status : null
-      throw error
-    } finally {
-      record.ms = now() - started
-    }
-  })
-
   const rest = async <T>(
     route: string,
     params: Record<string, unknown> = {}
   ): Promise<RestResponse<T>> => {
     try {
-      const response = await octokit.request(route, params)
+      const response = await withinBudget(route, octokit.request(route, params))
       return {
         status: response.status,
         data: response.data as T,
@@ -190,12 +231,10 @@ export function createClient(options: ClientOptions): GitHubClient {
     const route = `POST ${graphqlUrl}`
     let body: unknown
     try {
-      const response = await octokit.request({
-        method: 'POST',
-        url: graphqlUrl,
-        query,
-        variables
-      })
+      const response = await withinBudget(
+        'POST /graphql',
+        octokit.request({ method: 'POST', url: graphqlUrl, query, variables })
+      )
       body = response.data
     } catch (error) {
       throw toApiError('POST /graphql', {}, error, options.timeoutMs)

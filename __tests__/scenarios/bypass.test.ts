@@ -1,0 +1,106 @@
+// Attempts to get around the gate, each through dist/index.js against the
+// simulator. (More live in gate.test.ts: a policy weakened inside the
+// deployed change, forged upstream records, co-author, committer, stale and
+// bot approvals, direct pushes, evaluate-only rulesets, deployer = author.)
+import { describe, expect, it } from '@jest/globals'
+import {
+  POLICY,
+  gateRun,
+  reviewedChange,
+  standard,
+  type World
+} from '../../src/demo/scenarios.js'
+import { runGate } from './helpers.js'
+
+const squash = (
+  w: World,
+  o: Parameters<World['repo']['mergedPullRequest']>[0]
+): string =>
+  w.repo.mergedPullRequest({ method: 'squash', ...o }).data
+    .mergeCommit as string
+
+describe('bypass attempts', () => {
+  it('blocks approval by the reviewer whose suggestion was applied', async () => {
+    // "Commit suggestion" on github.com: the clicker is the author, the
+    // suggester a Co-authored-by trailer, web-flow the committer.
+    const { world, sha } = standard((w) =>
+      squash(w, {
+        author: w.people.alice,
+        commits: [
+          { author: w.people.alice },
+          {
+            author: w.people.alice,
+            committer: w.sim.webFlow,
+            coAuthors: [w.people.bob],
+            message: 'Apply suggestions from code review'
+          }
+        ],
+        approvals: [w.people.bob]
+      })
+    )
+    const r = await runGate(world, gateRun(world, sha))
+    expect(r.violations).toEqual(['maker-checker'])
+    expect(r.stdout).toMatch(/co-author/)
+  }, 30_000)
+
+  it('blocks approval by the workflow token (github-actions[bot])', async () => {
+    const { world, sha } = standard((w) =>
+      squash(w, { author: w.people.alice, approvals: [w.sim.githubActions] })
+    )
+    const r = await runGate(world, gateRun(world, sha))
+    expect(r.violations).toEqual(['maker-checker'])
+  }, 30_000)
+
+  describe('environment approvals (approvals.environment: 1)', () => {
+    const policy = POLICY.replace(
+      'pull_request: 1',
+      'pull_request: 1\n      environment: 1'
+    )
+
+    it('blocks when the only environment approver wrote the change', async () => {
+      const { world, run } = standard(reviewedChange, { policy })
+      world.repo
+        .run(run.runId as number)
+        .approve(world.people.alice, 'production')
+      const r = await runGate(world, run)
+      expect(r.violations).toEqual(['maker-checker'])
+      expect(r.stdout).toMatch(/alice/)
+    }, 30_000)
+
+    it('allows an environment approval by someone independent', async () => {
+      const { world, run } = standard(reviewedChange, { policy })
+      world.repo
+        .run(run.runId as number)
+        .approve(world.people.carol, 'production')
+      const r = await runGate(world, run)
+      expect(r.outputs.decision).toBe('allow')
+      expect(r.server.requests.map((q) => q.path)).toContain(
+        `/repos/acme/shop/actions/runs/${run.runId}/approvals`
+      )
+    }, 30_000)
+
+    it('blocks when the run has no environment approval at all', async () => {
+      const { world, run } = standard(reviewedChange, { policy })
+      const r = await runGate(world, run)
+      expect(r.violations).toEqual(['approval-record', 'maker-checker'])
+    }, 30_000)
+  })
+
+  it('cannot see through a spoofed author email (documented in SECURITY.md)', async () => {
+    // mallory commits as bob: GitHub maps the email to bob, and so does
+    // the gate. Only signatures tell them apart.
+    const { world, sha } = standard((w) =>
+      squash(w, {
+        author: w.people.mallory,
+        commits: [{ author: { name: 'bob', email: 'bob@example.com' } }],
+        approvals: [w.people.carol]
+      })
+    )
+    const r = await runGate(world, gateRun(world, sha))
+    expect(r.outputs.decision).toBe('allow')
+    const evidence = r.evidence as {
+      changes: { makers: { login: string }[] }[]
+    }
+    expect(evidence.changes[0]?.makers.map((m) => m.login)).toContain('bob')
+  }, 30_000)
+})
