@@ -82,6 +82,7 @@ export function aCommit(overrides: Partial<CommitFact> = {}): CommitFact {
     coAuthors: [],
     parents: [sha('0ld0ld0')],
     committedDate: '2024-05-01T07:00:00Z',
+    signature: null,
     ...overrides
   }
 }
@@ -311,7 +312,8 @@ export const DEFAULT_APPROVALS: ApprovalPolicy = {
   onLatestCommit: true,
   allowBots: false,
   unresolvedIdentities: 'block',
-  directPushes: []
+  directPushes: [],
+  requireVerifiedCommits: false
 }
 
 export type EnvironmentPolicyOverrides = Omit<

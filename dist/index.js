@@ -38992,6 +38992,7 @@ function parseCommit(value, path) {
         }
     }
     const tree = obj(c.tree, `${path}.tree`);
+    const sig = optObj(c.signature, `${path}.signature`);
     return {
         oid: str(c.oid, `${path}.oid`),
         treeOid: str(tree.oid, `${path}.tree.oid`),
@@ -39001,7 +39002,14 @@ function parseCommit(value, path) {
         committer: identity(c.committer, `${path}.committer`),
         coAuthors: coAuthors.filter((p) => !sameEmail(p.email, author.email)),
         parents: connection(c.parents, `${path}.parents`).nodes.map((n, i) => str(obj(n, `${path}.parents.nodes[${i}]`).oid, `${path}.parents.nodes[${i}].oid`)),
-        committedDate: str(c.committedDate, `${path}.committedDate`)
+        committedDate: str(c.committedDate, `${path}.committedDate`),
+        signature: sig === null
+            ? null
+            : {
+                valid: sig.isValid === true,
+                state: typeof sig.state === 'string' ? sig.state : 'UNKNOWN',
+                byGitHub: sig.wasSignedByGitHub === true
+            }
     };
 }
 const REVIEW_STATES = new Set([
@@ -39197,6 +39205,7 @@ fragment GateCommit on Commit {
   committer { ${GIT_ACTOR} }
   authors(first: 20) { nodes { ${GIT_ACTOR} } }
   parents(first: 2) { nodes { oid } }
+  signature { isValid state wasSignedByGitHub }
 }`;
 const PR_COMMITS = `totalCount pageInfo { hasNextPage endCursor } nodes { commit { ...GateCommit } }`;
 const PR_REVIEWS = `totalCount pageInfo { hasNextPage endCursor } nodes {
@@ -40903,7 +40912,10 @@ const policyJsonSchema = {
                     enum: ['block', 'ignore']
                 },
                 direct_pushes: nameList('Logins whose commits may reach the branch without a pull ' +
-                    'request. Default: [].')
+                    'request. Default: [].'),
+                require_verified_commits: flag('Every commit of every change must carry a signature GitHub shows ' +
+                    'as Verified, so the committer is authenticated rather than ' +
+                    'taken from a git email anyone can set. Default: false.')
             }
         }
     }
@@ -41685,7 +41697,8 @@ function resolveEnvironment(name, own, defaults, source) {
             onLatestCommit: approvals.on_latest_commit ?? true,
             allowBots: approvals.allow_bots ?? false,
             unresolvedIdentities: approvals.unresolved_identities ?? 'block',
-            directPushes: [...(approvals.direct_pushes ?? [])]
+            directPushes: [...(approvals.direct_pushes ?? [])],
+            requireVerifiedCommits: approvals.require_verified_commits ?? false
         },
         deployerIndependent: pick('deployer_independent') ?? false,
         breakGlass: breakGlass === false || breakGlass === undefined
@@ -42130,6 +42143,18 @@ function maker_checker_check(facts, policy, now) {
             for (const identity of makers.unresolved) {
                 failed = true;
                 problems.push(`${label}: ${describeIdentity(identity)} (${ROLE[identity.kind]} of ${identity.commit}) is not linked to a GitHub account, so it cannot be told apart from the approvers: link the email to a GitHub account, or set approvals.unresolved_identities: ignore`);
+            }
+        }
+        if (policy.approvals.requireVerifiedCommits) {
+            for (const commit of pr === null ? [change.commit] : pr.commits) {
+                const sig = commit.signature;
+                if (sig?.valid === true)
+                    continue;
+                failed = true;
+                const why = sig === null
+                    ? 'is not signed'
+                    : `has a signature GitHub does not verify (${sig.state})`;
+                problems.push(`${label}: commit ${shortSha(commit.oid)} ${why}, so who made it is only what git says: approvals.require_verified_commits needs every commit signed with a key GitHub verifies for its committer`);
             }
         }
         if (pr === null) {

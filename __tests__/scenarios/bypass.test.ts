@@ -103,4 +103,52 @@ describe('bypass attempts', () => {
     }
     expect(evidence.changes[0]?.makers.map((m) => m.login)).toContain('bob')
   }, 30_000)
+
+  describe('approvals.require_verified_commits: true', () => {
+    const policy = POLICY.replace(
+      'pull_request: 1',
+      'pull_request: 1\n      require_verified_commits: true'
+    )
+
+    it('allows commits signed with keys GitHub verifies for their committer', async () => {
+      const { world, sha } = standard(
+        (w) =>
+          squash(w, {
+            author: w.people.alice,
+            commits: [{ author: w.people.alice, signedBy: w.people.alice }],
+            approvals: [w.people.bob]
+          }),
+        { policy }
+      )
+      const r = await runGate(world, gateRun(world, sha))
+      expect(r.outputs.decision).toBe('allow')
+    }, 30_000)
+
+    it('blocks the spoofed author email: mallory cannot sign as bob', async () => {
+      const { world, sha } = standard(
+        (w) =>
+          squash(w, {
+            author: w.people.mallory,
+            commits: [
+              {
+                author: { name: 'bob', email: 'bob@example.com' },
+                signedBy: w.people.mallory
+              }
+            ],
+            approvals: [w.people.carol]
+          }),
+        { policy }
+      )
+      const r = await runGate(world, gateRun(world, sha))
+      expect(r.violations).toEqual(['maker-checker'])
+      expect(r.stdout).toMatch(/GitHub does not verify \(BAD_EMAIL\)/)
+    }, 30_000)
+
+    it('blocks an unsigned commit', async () => {
+      const { world, run } = standard(reviewedChange, { policy })
+      const r = await runGate(world, run)
+      expect(r.violations).toEqual(['maker-checker'])
+      expect(r.stdout).toMatch(/is not signed/)
+    }, 30_000)
+  })
 })

@@ -48,6 +48,17 @@ export interface CommitFact {
   coAuthors: GitIdentity[]
   parents: string[]
   committedDate: string
+  /** GitHub's verification of the commit's signature; null: unsigned or unknown */
+  signature: SignatureFact | null
+}
+
+export interface SignatureFact {
+  /** GitHub shows it as Verified */
+  valid: boolean
+  /** GitHub's state, e.g. VALID, BAD_EMAIL, UNKNOWN_KEY */
+  state: string
+  /** signed by GitHub itself (merges, squashes, suggestions made on github.com) */
+  byGitHub: boolean
 }
 
 export type ReviewState =

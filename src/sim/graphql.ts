@@ -291,6 +291,36 @@ function statusState(s: string): string {
   return s.toUpperCase()
 }
 
+/**
+ * GitHub shows a signature as Verified (isValid, state VALID) when the key's
+ * owner has a verified email equal to the committer's email; GitHub's own
+ * web-flow signatures are always valid. Otherwise the state says why
+ * (BAD_EMAIL here). Unsigned: null.
+ * https://docs.github.com/en/authentication/managing-commit-signature-verification/about-commit-signature-verification
+ */
+function signatureNode(ctx: Ctx, c: Commit): Obj | null {
+  const signer = c.signedBy
+  if (signer === undefined) return null
+  const byGitHub = signer === ctx.sim.webFlow
+  const valid =
+    byGitHub ||
+    signer.emails.some(
+      (e) => e.toLowerCase() === c.committer.email.toLowerCase()
+    )
+  return {
+    __typename: 'GpgSignature',
+    email: c.committer.email,
+    isValid: valid,
+    state: valid ? 'VALID' : 'BAD_EMAIL',
+    payload: '',
+    signature: '',
+    signer: byGitHub ? null : actorOf(ctx, signer),
+    wasSignedByGitHub: byGitHub,
+    verifiedAt: valid ? iso(c.committer.date) : null,
+    keyId: null
+  }
+}
+
 function commitNode(ctx: Ctx, repo: Repository, c: Commit): Obj {
   const web = `${ctx.shape.web}/${repo.owner.login}/${repo.name}`
   const [headline = '', ...rest] = c.message.split('\n')
@@ -312,7 +342,7 @@ function commitNode(ctx: Ctx, repo: Repository, c: Commit): Obj {
       c.author.email === c.committer.email &&
       c.author.name === c.committer.name,
     pushedDate: null,
-    signature: null,
+    signature: signatureNode(ctx, c),
     additions: 0,
     deletions: 0,
     changedFiles: 0,

@@ -51,6 +51,8 @@ export interface Commit {
   /** as stored by git, without the trailing newline git adds */
   message: string
   parents: string[]
+  /** the owner of the key the commit was signed with; absent: unsigned */
+  signedBy?: User
 }
 
 export interface PushEvent {
@@ -401,6 +403,8 @@ export interface CommitInput {
   committerDate?: Date
   /** who pushed (for the push log); default: the author when a User */
   pusher?: User
+  /** sign the commit with this account's key */
+  signedBy?: User
 }
 
 export interface PullInput {
@@ -1135,7 +1139,7 @@ export class RepoHandle {
       message = `${message.trimEnd()}\n\n${trailers.join('\n')}`
     }
     return this.writeCommit(
-      { files, author, committer, message, parents },
+      { files, author, committer, message, parents, signedBy: input.signedBy },
       input
     )
   }
@@ -1147,6 +1151,7 @@ export class RepoHandle {
       committer: GitSignature
       message: string
       parents: string[]
+      signedBy?: User
     },
     push?: { branch?: string; pusher?: User; author?: AuthorInput }
   ): Commit {
@@ -1167,7 +1172,8 @@ export class RepoHandle {
       author: c.author,
       committer: c.committer,
       message: c.message.replace(/\n+$/, ''),
-      parents: c.parents
+      parents: c.parents,
+      ...(c.signedBy === undefined ? {} : { signedBy: c.signedBy })
     }
     this.data.commits.set(oid, commit)
     if (push?.branch !== undefined) {
@@ -1752,7 +1758,13 @@ export class RepoHandle {
     message: string
     parents: string[]
   }): Commit {
-    return this.writeCommit(c)
+    // GitHub signs the commits it makes on github.com (merges, squashes,
+    // rebases, suggestions) with its own key: they show as Verified.
+    // https://docs.github.com/en/authentication/managing-commit-signature-verification/about-commit-signature-verification
+    const byGitHub = c.committer.email === WEB_FLOW_SIGNATURE.email
+    return this.writeCommit(
+      byGitHub ? { ...c, signedBy: this.sim.webFlow } : c
+    )
   }
 }
 

@@ -98,7 +98,8 @@ function defaultsFor(name: string, branches: string[]): EnvironmentPolicy {
       onLatestCommit: true,
       allowBots: false,
       unresolvedIdentities: 'block',
-      directPushes: []
+      directPushes: [],
+      requireVerifiedCommits: false
     },
     deployerIndependent: false,
     breakGlass: null,
@@ -174,7 +175,7 @@ describe('loadPolicy: rejected files name file, line, column and key', () => {
         message:
           'unknown key "pull_requests", did you mean "pull_request"? ' +
           '(allowed: pull_request, environment, independent_of, reviewers, ' +
-          'on_latest_commit, allow_bots, unresolved_identities, direct_pushes)'
+          'on_latest_commit, allow_bots, unresolved_identities, direct_pushes, require_verified_commits)'
       }
     ])
     expect(error.message.split('\n')[0]).toBe(
@@ -702,7 +703,8 @@ describe('loadPolicy: merging defaults', () => {
       onLatestCommit: true,
       allowBots: true,
       unresolvedIdentities: 'block',
-      directPushes: []
+      directPushes: [],
+      requireVerifiedCommits: false
     })
     expect(a.branchProtection).toEqual({
       requiredApprovals: 3,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import {
   check,
+  meets,
   settingsOfClassic,
   settingsOfRules
 } from '../../../src/engine/rules/branch-protection.js'
@@ -371,6 +372,25 @@ describe('branch-protection', () => {
         expect.stringContaining('branch release/1 is not protected')
       ])
     })
+  })
+})
+
+describe('meets', () => {
+  const need = anEnvironmentPolicy().branchProtection
+  if (need === false) throw new Error('the default policy requires protection')
+
+  it('holds for rules that meet every requirement', () => {
+    expect(meets(settingsOfRules(sufficientRules()), need)).toBe(true)
+  })
+
+  it('fails on any single unmet requirement', () => {
+    expect(
+      meets(settingsOfRules(sufficientRules()), {
+        ...need,
+        requiredApprovals: 2
+      })
+    ).toBe(false)
+    expect(meets(settingsOfRules([aPullRequestRule()]), need)).toBe(false)
   })
 })
 

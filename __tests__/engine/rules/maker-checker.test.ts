@@ -240,6 +240,49 @@ describe('maker-checker', () => {
     })
   })
 
+  describe('when the policy requires verified commits', () => {
+    const verified = { valid: true, state: 'VALID', byGitHub: false }
+    const strict = { approvals: { requireVerifiedCommits: true } }
+
+    it('passes when every commit of the pull request is verified', () => {
+      const r = run([withReviews([aReview()], { signature: verified })], strict)
+      expect(r.status).toBe('pass')
+    })
+
+    it('fails an unsigned commit, naming it', () => {
+      const r = run([withReviews([aReview()])], strict)
+      expect(r.status).toBe('fail')
+      expect(r.problems).toEqual([
+        expect.stringContaining('PR #12: commit c1c1c1c is not signed')
+      ])
+    })
+
+    it('fails a signature GitHub does not verify, with its state', () => {
+      const r = run(
+        [
+          withReviews([aReview()], {
+            signature: { valid: false, state: 'BAD_EMAIL', byGitHub: false }
+          })
+        ],
+        strict
+      )
+      expect(r.problems[0]).toContain(
+        'has a signature GitHub does not verify (BAD_EMAIL)'
+      )
+    })
+
+    it('checks the commit itself for a direct push', () => {
+      expect(run([aDirectPush('ops')], strict).status).toBe('fail')
+      expect(
+        run([aDirectPush('ops', { signature: verified })], strict).status
+      ).toBe('pass')
+    })
+
+    it('ignores signatures when not required', () => {
+      expect(run([withReviews([aReview()])]).status).toBe('pass')
+    })
+  })
+
   describe('when the same pull request brought several changes', () => {
     it('judges it once', () => {
       const change = withReviews([])

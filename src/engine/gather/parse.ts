@@ -120,6 +120,7 @@ export function parseCommit(value: unknown, path: string): CommitFact {
     }
   }
   const tree = obj(c.tree, `${path}.tree`)
+  const sig = optObj(c.signature, `${path}.signature`)
   return {
     oid: str(c.oid, `${path}.oid`),
     treeOid: str(tree.oid, `${path}.tree.oid`),
@@ -134,7 +135,15 @@ export function parseCommit(value: unknown, path: string): CommitFact {
         `${path}.parents.nodes[${i}].oid`
       )
     ),
-    committedDate: str(c.committedDate, `${path}.committedDate`)
+    committedDate: str(c.committedDate, `${path}.committedDate`),
+    signature:
+      sig === null
+        ? null
+        : {
+            valid: sig.isValid === true,
+            state: typeof sig.state === 'string' ? sig.state : 'UNKNOWN',
+            byGitHub: sig.wasSignedByGitHub === true
+          }
   }
 }
 

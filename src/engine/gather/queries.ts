@@ -17,6 +17,7 @@ fragment GateCommit on Commit {
   committer { ${GIT_ACTOR} }
   authors(first: 20) { nodes { ${GIT_ACTOR} } }
   parents(first: 2) { nodes { oid } }
+  signature { isValid state wasSignedByGitHub }
 }`
 
 const PR_COMMITS = `totalCount pageInfo { hasNextPage endCursor } nodes { commit { ...GateCommit } }`

@@ -930,7 +930,8 @@ function resolveEnvironment(
       onLatestCommit: approvals.on_latest_commit ?? true,
       allowBots: approvals.allow_bots ?? false,
       unresolvedIdentities: approvals.unresolved_identities ?? 'block',
-      directPushes: [...(approvals.direct_pushes ?? [])]
+      directPushes: [...(approvals.direct_pushes ?? [])],
+      requireVerifiedCommits: approvals.require_verified_commits ?? false
     },
     deployerIndependent: pick('deployer_independent') ?? false,
     breakGlass:

@@ -335,6 +335,11 @@ export const policyJsonSchema = {
         direct_pushes: nameList(
           'Logins whose commits may reach the branch without a pull ' +
             'request. Default: [].'
+        ),
+        require_verified_commits: flag(
+          'Every commit of every change must carry a signature GitHub shows ' +
+            'as Verified, so the committer is authenticated rather than ' +
+            'taken from a git email anyone can set. Default: false.'
         )
       }
     }
@@ -367,6 +372,7 @@ export interface ApprovalsDocument {
   allow_bots?: boolean
   unresolved_identities?: 'block' | 'ignore'
   direct_pushes?: string[]
+  require_verified_commits?: boolean
 }
 
 export interface BreakGlassDocument {

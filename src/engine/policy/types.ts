@@ -25,6 +25,8 @@ export interface ApprovalPolicy {
   allowBots: boolean
   unresolvedIdentities: 'block' | 'ignore'
   directPushes: string[]
+  /** every commit must carry a signature GitHub verified */
+  requireVerifiedCommits: boolean
 }
 
 export interface EnvironmentProtectionRequirement {

@@ -66,6 +66,20 @@ export function check(
         )
       }
     }
+    if (policy.approvals.requireVerifiedCommits) {
+      for (const commit of pr === null ? [change.commit] : pr.commits) {
+        const sig = commit.signature
+        if (sig?.valid === true) continue
+        failed = true
+        const why =
+          sig === null
+            ? 'is not signed'
+            : `has a signature GitHub does not verify (${sig.state})`
+        problems.push(
+          `${label}: commit ${shortSha(commit.oid)} ${why}, so who made it is only what git says: approvals.require_verified_commits needs every commit signed with a key GitHub verifies for its committer`
+        )
+      }
+    }
     if (pr === null) {
       directPushes += 1
       continue
