@@ -39184,9 +39184,6 @@ function parseClassicProtection(value, path) {
         enforceAdmins: flag('enforce_admins')
     };
 }
-function isJson(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 ;// CONCATENATED MODULE: ./src/engine/gather/queries.ts
 // The GraphQL the gate sends. Every field is checked against GitHub's public

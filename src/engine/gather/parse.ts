@@ -24,8 +24,7 @@ import {
   obj,
   optObj,
   optStr,
-  str,
-  type Json
+  str
 } from './shape.js'
 
 const ACTOR_TYPES: Record<string, ActorType> = {
@@ -393,8 +392,4 @@ export function parseClassicProtection(
     requiredStatusChecks: contexts,
     enforceAdmins: flag('enforce_admins')
   }
-}
-
-export function isJson(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
