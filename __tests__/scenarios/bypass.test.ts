@@ -3,6 +3,9 @@
 // deployed change, forged upstream records, co-author, committer, stale and
 // bot approvals, direct pushes, evaluate-only rulesets, deployer = author.)
 import { describe, expect, it } from '@jest/globals'
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import {
   POLICY,
   gateRun,
@@ -149,6 +152,42 @@ describe('bypass attempts', () => {
       const r = await runGate(world, run)
       expect(r.violations).toEqual(['maker-checker'])
       expect(r.stdout).toMatch(/is not signed/)
+    }, 30_000)
+  })
+
+  describe('hygiene', () => {
+    it('talks only to GITHUB_API_URL and GITHUB_GRAPHQL_URL (GitHub Enterprise Server)', async () => {
+      const { world, run } = standard(reviewedChange)
+      const r = await runGate(world, run, { enterprise: true })
+      expect(r.outputs.decision).toBe('allow')
+      expect(r.server.requests.length).toBe(3)
+      expect(
+        r.server.requests.every((q) => /^\/api\/(v3|graphql)/.test(q.path))
+      ).toBe(true)
+    }, 30_000)
+
+    it('never runs what an input or the event payload says', async () => {
+      const marker = join(mkdtempSync(join(tmpdir(), 'pg-shell-')), 'pwned')
+      const evil = `$(touch ${marker});touch ${marker};\`touch ${marker}\``
+      const { world, run } = standard(reviewedChange)
+      const r = await runGate(world, {
+        ...run,
+        environment: '',
+        inputs: { environment: '', policy: evil },
+        event: { deployment: { environment: evil, sha: run.sha } }
+      })
+      expect(r.outputs.decision).toBe('block')
+      expect(r.stdout).toMatch(/no policy file at \$\(touch/)
+      expect(existsSync(marker)).toBe(false)
+      const r2 = await runGate(world, {
+        ...run,
+        environment: '',
+        inputs: { environment: '' },
+        event: { deployment: { environment: evil, sha: run.sha } }
+      })
+      expect(r2.outputs.decision).toBe('block')
+      expect(r2.violations).toEqual(['policy'])
+      expect(existsSync(marker)).toBe(false)
     }, 30_000)
   })
 })
