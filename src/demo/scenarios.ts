@@ -291,6 +291,22 @@ export const SCENARIOS: Scenario[] = [
       forged.status('success')
       return { world: w, run: gateRun(w, sha) }
     }
+  },
+  {
+    name: 'unprotected-branch',
+    title:
+      'main has no ruleset; classic protection is unreadable with the workflow token',
+    expect: { decision: 'block', violations: ['branch-protection'] },
+    build: () => standard(reviewedChange, { ruleset: false })
+  },
+  {
+    name: 'deployer-wrote-it',
+    title: 'alice deploys her own change (deployer_independent: true)',
+    expect: { decision: 'block', violations: ['segregation'] },
+    build: () => {
+      const { world: w, sha } = standard(reviewedChange)
+      return { world: w, run: gateRun(w, sha, { actor: 'alice' }) }
+    }
   }
 ]
 
