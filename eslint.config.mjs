@@ -10,7 +10,9 @@ export default tseslint.config(
       'coverage/',
       'build/',
       '*.config.js',
-      '*.config.mjs'
+      '*.config.mjs',
+      '**/*.generated.js',
+      '**/*.generated.d.ts'
     ]
   },
   js.configs.recommended,

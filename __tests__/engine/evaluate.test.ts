@@ -368,6 +368,47 @@ environments:
     expect(requests).toHaveLength(4)
   })
 
+  it('reads every commit of a pull request with more than 250 (GraphQL has no cap)', async () => {
+    const { world, run } = standard(
+      (w) =>
+        w.repo.mergedPullRequest({
+          author: w.people.alice,
+          commits: Array.from({ length: 300 }, (_v, i) => ({
+            author: i === 299 ? w.people.bob : w.people.alice,
+            files: { [`big/f${i}.ts`]: `${i}` }
+          })),
+          approvals: [w.people.bob],
+          method: 'merge'
+        }).data.mergeCommit as string
+    )
+    const { decision } = await decide(world, run)
+    expect(statusOf(decision, 'maker-checker')?.status).toBe('fail')
+    expect(statusOf(decision, 'maker-checker')?.problems.join(' ')).toMatch(
+      /bob/
+    )
+  })
+
+  it('blocks when GitHub lists fewer commits of a pull request than it counts', async () => {
+    const { world, run } = standard(reviewedChange)
+    // a GitHub (or GHES) that truncates the list but counts every commit
+    const truncating = (port: GitHubPort): GitHubPort => ({
+      rest: (route, params) => port.rest(route, params),
+      graphql: async (query, variables) => {
+        const answer = await port.graphql<unknown>(query, variables)
+        const text = JSON.stringify(answer.data).replace(
+          /"commits":\{"totalCount":(\d+)/g,
+          (_m, n: string) => `"commits":{"totalCount":${Number(n) + 1}`
+        )
+        return { ...answer, data: JSON.parse(text) as never }
+      }
+    })
+    const { decision } = await decide(world, run, { wrap: truncating })
+    expect(decision.decision).toBe('block')
+    expect(decision.failure?.message).toMatch(
+      /GitHub listed 1 of the 2 commits of pull request #\d+/
+    )
+  })
+
   it('blocks an unapproved change early in a range', async () => {
     const { world, run } = standard((w) => {
       w.repo.commit({

@@ -659,8 +659,11 @@ function pullNode(ctx: Ctx, repo: Repository, pr: PullRequest): Obj {
     baseRepository: () => repositoryNode(ctx, repo),
     headRepository: () => repositoryNode(ctx, repo),
     commits: (args: ConnArgs, _c: unknown, info: GraphQLResolveInfo) => {
-      // a pull request lists at most 250 commits
-      const list = pullCommits(repo, pr).slice(0, 250)
+      // Unlike REST's "List commits on a pull request" (at most 250),
+      // GraphQL's PullRequest.commits pages through every commit, as
+      // projects that rely on it report: dcoapp/app#310,
+      // linuxfoundation/easycla#4801.
+      const list = pullCommits(repo, pr)
       return connection(list, args, info, (o) => ({
         __typename: 'PullRequestCommit',
         id: nodeId('PullRequestCommit', `${pr.id}:${o}`),

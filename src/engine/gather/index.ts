@@ -16,7 +16,6 @@ import type {
   DeploymentFact,
   EnvironmentApprovalFact,
   Facts,
-  PullRequestFact,
   RulesetRuleFact,
   Unreadable
 } from '../facts.js'
@@ -324,6 +323,7 @@ export async function gatherFacts(
   let pending = deploymentSel.map((sel) => ({ sel, pages: 1 }))
   let answer = context
   const statusPages = [...context.statusPages]
+  const statusTotals = new Map(context.statusTotals)
   for (;;) {
     const next: { sel: DeploymentSelection; pages: number }[] = []
     for (const { sel, pages } of pending) {
@@ -362,9 +362,10 @@ export async function gatherFacts(
       []
     )
     statusPages.push(...answer.statusPages)
+    for (const [id, total] of answer.statusTotals) statusTotals.set(id, total)
     pending = next
   }
-  await completeStatuses(port, req, statusPages, deployments)
+  await completeStatuses(port, req, statusPages, deployments, statusTotals)
 
   // Branches: which exist, which contain the commit, their rules and protection.
   const refs = [...context.refs]
@@ -449,6 +450,8 @@ interface ContextAnswer {
     { list: DeploymentFact[]; cursor: string | null } | Unreadable
   >
   statusPages: PageSelection[]
+  /** deployment id -> how many statuses GitHub says it has */
+  statusTotals: Map<number, number | null>
   /** contains: null when GraphQL could not compare */
   refs: { name: string; contains: boolean | null }[]
   globCursors: RefSelection[]
@@ -463,6 +466,7 @@ async function runContext(
   const out: ContextAnswer = {
     deployments: new Map(),
     statusPages: [],
+    statusTotals: new Map(),
     refs: [],
     globCursors: []
   }
@@ -524,6 +528,7 @@ async function runContext(
         n,
         `deployments(${sel.environment}).nodes[${i}]`
       )
+      out.statusTotals.set(parsed.fact.id, parsed.statusesTotal)
       if (parsed.statusesCursor !== null) {
         out.statusPages.push({
           alias: `s${parsed.fact.id}`,
@@ -635,7 +640,8 @@ async function completeStatuses(
   port: GitHubPort,
   req: EngineRequest,
   pages: PageSelection[],
-  deployments: Map<string, DeploymentFact[] | Unreadable>
+  deployments: Map<string, DeploymentFact[] | Unreadable>,
+  totals: Map<number, number | null>
 ): Promise<void> {
   const byId = new Map<number, DeploymentFact>()
   for (const list of deployments.values()) {
@@ -664,7 +670,15 @@ async function completeStatuses(
     }
     todo = next
   }
-  for (const d of byId.values()) d.statuses = chronological(d.statuses)
+  for (const d of byId.values()) {
+    const total = totals.get(d.id) ?? null
+    if (total !== null && d.statuses.length < total) {
+      throw new GitHubApiError(
+        `GitHub listed ${d.statuses.length} of the ${total} statuses of deployment #${d.id}: whether it failed later cannot be verified`
+      )
+    }
+    d.statuses = chronological(d.statuses)
+  }
 }
 
 async function fetchApprovals(
@@ -745,18 +759,32 @@ async function changesInScope(
   here: DeploymentFact[] | Unreadable,
   previousOf: (list: DeploymentFact[]) => string | null
 ): Promise<{ changes: ChangeFact[]; scope: Facts['scope'] }> {
-  const prs = new Map<string, ParsedPullRequest[]>([
-    [commit.oid, boot.pullRequests]
-  ])
-  const head = (): ChangeFact[] => [
-    {
-      commit,
-      pullRequest: choosePullRequest(commit, boot.pullRequests, policy)
-    }
-  ]
+  /** Each change with the pull request it came through, all pages read. */
+  const resolve = async (
+    list: { commit: CommitFact; candidates: ParsedPullRequest[] }[]
+  ): Promise<ChangeFact[]> => {
+    const chosen = list.map((c) => ({
+      commit: c.commit,
+      pr: choosePullRequest(c.commit, c.candidates, policy)
+    }))
+    await completePullRequests(
+      port,
+      req,
+      chosen.flatMap((c) => (c.pr === null ? [] : [c.pr]))
+    )
+    return chosen.map((c) => ({
+      commit: c.commit,
+      pullRequest: c.pr?.fact ?? null
+    }))
+  }
+  const headOnly = (): Promise<ChangeFact[]> =>
+    resolve([{ commit, candidates: boot.pullRequests }])
+
   if (policy.scope === 'head') {
-    await completePullRequests(port, req, prs)
-    return { changes: head(), scope: { kind: 'head', since: null, note: null } }
+    return {
+      changes: await headOnly(),
+      scope: { kind: 'head', since: null, note: null }
+    }
   }
   if ('unreadable' in here) {
     throw new GitHubApiError(
@@ -770,9 +798,8 @@ async function changesInScope(
     previous === commit.oid ||
     commit.parents[0] === previous
   ) {
-    await completePullRequests(port, req, prs)
     return {
-      changes: head(),
+      changes: await headOnly(),
       scope: {
         kind: 'range',
         since: previous,
@@ -785,9 +812,8 @@ async function changesInScope(
   }
   const chainOids = await firstParentChain(port, req, previous, commit.oid)
   if (chainOids === null) {
-    await completePullRequests(port, req, prs)
     return {
-      changes: head(),
+      changes: await headOnly(),
       scope: {
         kind: 'range',
         since: previous,
@@ -795,33 +821,44 @@ async function changesInScope(
       }
     }
   }
-  const commits = new Map<string, CommitFact>([[commit.oid, commit]])
+  const found = new Map<
+    string,
+    { commit: CommitFact; candidates: ParsedPullRequest[] }
+  >([[commit.oid, { commit, candidates: boot.pullRequests }]])
   const others = chainOids.filter((oid) => oid !== commit.oid)
-  for (let i = 0; i < others.length; i += 50) {
-    const batch = others.slice(i, i + 50)
-    const { query, variables } = changesQuery(batch)
-    const answer = await port.graphql<Json>(query, {
-      owner: req.owner,
-      name: req.repo,
-      ...variables
+  const batches: string[][] = []
+  for (let i = 0; i < others.length; i += 50)
+    batches.push(others.slice(i, i + 50))
+  // The batches do not depend on each other: one round trip for all.
+  await Promise.all(
+    batches.map(async (batch) => {
+      const { query, variables } = changesQuery(batch)
+      const answer = await port.graphql<Json>(query, {
+        owner: req.owner,
+        name: req.repo,
+        ...variables
+      })
+      assertComplete(answer.errors, 'the changes since the previous deployment')
+      const repo = obj(obj(answer.data, 'data').repository, 'repository')
+      batch.forEach((oid, j) => {
+        const node = obj(repo[`c${j}`], `commit ${oid}`)
+        found.set(oid, {
+          commit: parseCommit(node, `commit ${oid}`),
+          candidates: associated(node, `commit ${oid}`)
+        })
+      })
     })
-    assertComplete(answer.errors, 'the changes since the previous deployment')
-    const repo = obj(obj(answer.data, 'data').repository, 'repository')
-    batch.forEach((oid, j) => {
-      const node = obj(repo[`c${j}`], `commit ${oid}`)
-      commits.set(oid, parseCommit(node, `commit ${oid}`))
-      prs.set(oid, associated(node, `commit ${oid}`))
-    })
-  }
-  await completePullRequests(port, req, prs)
+  )
   return {
-    changes: chainOids.map((oid) => {
-      const c = commits.get(oid) as CommitFact
-      return {
-        commit: c,
-        pullRequest: choosePullRequest(c, prs.get(oid) ?? [], policy)
-      }
-    }),
+    changes: await resolve(
+      chainOids.map(
+        (oid) =>
+          found.get(oid) as {
+            commit: CommitFact
+            candidates: ParsedPullRequest[]
+          }
+      )
+    ),
     scope: { kind: 'range', since: previous, note: null }
   }
 }
@@ -896,34 +933,33 @@ function choosePullRequest(
   commit: CommitFact,
   candidates: ParsedPullRequest[],
   policy: EnvironmentPolicy
-): PullRequestFact | null {
-  const merged = candidates
-    .map((c) => c.fact)
-    .filter(
-      (pr) =>
-        pr.merged && policy.branches.some((g) => minimatch(pr.baseRefName, g))
-    )
+): ParsedPullRequest | null {
+  const merged = candidates.filter(
+    (c) =>
+      c.fact.merged &&
+      policy.branches.some((g) => minimatch(c.fact.baseRefName, g))
+  )
   return (
-    merged.find((pr) => pr.mergeCommitOid === commit.oid) ??
-    merged.find((pr) => pr.commits.some((c) => c.oid === commit.oid)) ??
+    merged.find((c) => c.fact.mergeCommitOid === commit.oid) ??
+    merged.find((c) => c.fact.commits.some((x) => x.oid === commit.oid)) ??
     // Rebase merges: GitHub associates the rebased copies with the pull request.
     merged[0] ??
     null
   )
 }
 
-/** Every commit and review of every pull request in play, all pages. */
+/** Every commit and review of the chosen pull requests, all pages. */
 async function completePullRequests(
   port: GitHubPort,
   req: EngineRequest,
-  prs: Map<string, ParsedPullRequest[]>
+  prs: ParsedPullRequest[]
 ): Promise<void> {
   const byNumber = new Map<number, ParsedPullRequest[]>()
-  for (const list of prs.values()) {
-    for (const pr of list) {
-      const n = pr.fact.number
-      byNumber.set(n, [...(byNumber.get(n) ?? []), pr])
-    }
+  // One parsed copy per commit that led to the pull request; each gets
+  // every page, and none twice.
+  for (const pr of new Set(prs)) {
+    const n = pr.fact.number
+    byNumber.set(n, [...(byNumber.get(n) ?? []), pr])
   }
   type PullPage = Extract<PageSelection, { kind: 'commits' | 'reviews' }>
   let todo: PullPage[] = []
@@ -986,5 +1022,26 @@ async function completePullRequests(
       }
     }
     todo = next
+  }
+  // GitHub stops listing a pull request's commits at 250 (its REST docs say
+  // so; "List commits on a pull request"). What was not listed cannot be
+  // checked: a maker could hide there. Block rather than judge a part.
+  for (const [number, copies] of byNumber) {
+    const pr = copies[0] as ParsedPullRequest
+    const read = {
+      commits: pr.fact.commits.length,
+      reviews: pr.fact.reviews.length
+    }
+    if (pr.commitsTotal !== null && read.commits < pr.commitsTotal) {
+      throw new GitHubApiError(
+        `GitHub listed ${read.commits} of the ${pr.commitsTotal} commits of pull request #${number}: the makers of the others cannot be verified`,
+        { hint: 'Split the change into pull requests of at most 250 commits.' }
+      )
+    }
+    if (pr.reviewsTotal !== null && read.reviews < pr.reviewsTotal) {
+      throw new GitHubApiError(
+        `GitHub listed ${read.reviews} of the ${pr.reviewsTotal} reviews of pull request #${number}: a later review that withdraws an approval cannot be ruled out`
+      )
+    }
   }
 }

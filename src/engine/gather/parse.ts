@@ -177,6 +177,9 @@ export interface ParsedPullRequest {
   id: string
   commitsCursor: string | null
   reviewsCursor: string | null
+  /** how many commits and reviews GitHub says the pull request has */
+  commitsTotal: number | null
+  reviewsTotal: number | null
 }
 
 export function parsePullRequest(
@@ -191,6 +194,8 @@ export function parsePullRequest(
     id: str(p.id, `${path}.id`),
     commitsCursor: commits.hasNextPage ? commits.endCursor : null,
     reviewsCursor: reviews.hasNextPage ? reviews.endCursor : null,
+    commitsTotal: commits.totalCount,
+    reviewsTotal: reviews.totalCount,
     fact: {
       number: num(p.number, `${path}.number`),
       url: str(p.url, `${path}.url`),
@@ -246,6 +251,7 @@ export interface ParsedDeployment {
   fact: DeploymentFact
   id: string
   statusesCursor: string | null
+  statusesTotal: number | null
 }
 
 export function parseDeployment(
@@ -260,6 +266,7 @@ export function parseDeployment(
   return {
     id: str(d.id, `${path}.id`),
     statusesCursor: statuses.hasNextPage ? statuses.endCursor : null,
+    statusesTotal: statuses.totalCount,
     fact: {
       id: num(d.databaseId, `${path}.databaseId`),
       environment: optStr(d.environment, `${path}.environment`) ?? '',

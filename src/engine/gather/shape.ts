@@ -51,24 +51,41 @@ export function bool(value: unknown, path: string): boolean {
   return value
 }
 
-/** A GraphQL connection's nodes and page info. */
+/**
+ * A GraphQL connection's nodes, page info and, when asked for, totalCount.
+ * A next page without a cursor to reach it is a shape error, never "done".
+ */
 export function connection(
   value: unknown,
   path: string
-): { nodes: unknown[]; hasNextPage: boolean; endCursor: string | null } {
+): {
+  nodes: unknown[]
+  hasNextPage: boolean
+  endCursor: string | null
+  totalCount: number | null
+} {
   const c = obj(value, path)
   const nodes = arr(c.nodes, `${path}.nodes`)
   const pageInfo = optObj(c.pageInfo, `${path}.pageInfo`)
+  const hasNextPage =
+    pageInfo === null
+      ? false
+      : bool(pageInfo.hasNextPage, `${path}.pageInfo.hasNextPage`)
+  const endCursor =
+    pageInfo === null
+      ? null
+      : optStr(pageInfo.endCursor, `${path}.pageInfo.endCursor`)
+  if (hasNextPage && endCursor === null) {
+    throw new ShapeError(`${path}: a next page is announced without a cursor`)
+  }
   return {
     nodes,
-    hasNextPage:
-      pageInfo === null
-        ? false
-        : bool(pageInfo.hasNextPage, `${path}.pageInfo.hasNextPage`),
-    endCursor:
-      pageInfo === null
+    hasNextPage,
+    endCursor,
+    totalCount:
+      c.totalCount === undefined || c.totalCount === null
         ? null
-        : optStr(pageInfo.endCursor, `${path}.pageInfo.endCursor`)
+        : num(c.totalCount, `${path}.totalCount`)
   }
 }
 

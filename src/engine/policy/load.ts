@@ -3,7 +3,8 @@
 // once, each with the key's dotted path and the line and column of the YAML
 // node, so one round of fixes is enough.
 
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
+import type { ErrorObject, ValidateFunction } from 'ajv'
+import validatePolicy from './policy-validator.generated.js'
 import {
   isAlias,
   isMap,
@@ -18,7 +19,6 @@ import { DURATION_EXAMPLES, parseDuration } from '../duration.js'
 import { PolicyError, type PolicyProblem } from '../errors.js'
 import {
   MAKER_KINDS,
-  policyJsonSchema,
   type ApprovalsDocument,
   type EnvironmentDocument,
   type PolicyDocument
@@ -37,23 +37,13 @@ type YamlDocument = ReturnType<typeof parseDocument>
 /** Where each loaded policy came from, for messages about it later. */
 const sources = new WeakMap<Policy, PolicySource>()
 
-let compiled: ValidateFunction | undefined
-
 /**
- * The schema validator, compiled on first use and kept. Compiling is most of
- * the cost of a first load, so skip re-checking the schema against the
- * draft-07 meta-schema (the tests do that) and the code optimiser (the
- * validator runs once per decision).
+ * The schema validator, compiled ahead of time from policyJsonSchema by
+ * scripts/write-schemas.ts (compiling at run time was most of a decision's
+ * CPU time); a test keeps the generated module in step with the schema.
  */
 function validator(): ValidateFunction {
-  compiled ??= new Ajv({
-    allErrors: true,
-    verbose: true,
-    strict: true,
-    validateSchema: false,
-    code: { optimize: false }
-  }).compile(policyJsonSchema)
-  return compiled
+  return validatePolicy
 }
 
 /**
