@@ -32988,6 +32988,17 @@ function str(value, path) {
 function optStr(value, path) {
     return value === null || value === undefined ? null : str(value, path);
 }
+/** An ISO 8601 time, as GitHub sends them; anything unreadable is a shape error. */
+function date(value, path) {
+    const text = str(value, path);
+    if (Number.isNaN(Date.parse(text))) {
+        throw new engine_errors/* ShapeError */.ym(`${path}: expected a time, got ${JSON.stringify(text.slice(0, 40))}`);
+    }
+    return text;
+}
+function optDate(value, path) {
+    return value === null || value === undefined ? null : date(value, path);
+}
 function num(value, path) {
     if (typeof value !== 'number' || !Number.isFinite(value)) {
         throw new engine_errors/* ShapeError */.ym(`${path}: expected a number, got ${describe(value)}`);
@@ -33125,7 +33136,7 @@ function parseCommit(value, path) {
         committer: identity(c.committer, `${path}.committer`),
         coAuthors: coAuthors.filter((p) => !sameEmail(p.email, author.email)),
         parents: connection(c.parents, `${path}.parents`).nodes.map((n, i) => str(obj(n, `${path}.parents.nodes[${i}]`).oid, `${path}.parents.nodes[${i}].oid`)),
-        committedDate: str(c.committedDate, `${path}.committedDate`),
+        committedDate: date(c.committedDate, `${path}.committedDate`),
         signature: sig === null
             ? null
             : {
@@ -33153,7 +33164,7 @@ function parseReview(value, path) {
         author: parseActor(r.author, `${path}.author`),
         state: state,
         commitOid: commit === null ? null : optStr(commit.oid, `${path}.commit.oid`),
-        submittedAt: optStr(r.submittedAt, `${path}.submittedAt`),
+        submittedAt: optDate(r.submittedAt, `${path}.submittedAt`),
         url: str(r.url, `${path}.url`),
         authorCanPush: r.authorCanPushToRepository === true
     };
@@ -33174,7 +33185,7 @@ function parsePullRequest(value, path) {
             url: str(p.url, `${path}.url`),
             author: parseActor(p.author, `${path}.author`),
             merged: bool(p.merged, `${path}.merged`),
-            mergedAt: optStr(p.mergedAt, `${path}.mergedAt`),
+            mergedAt: optDate(p.mergedAt, `${path}.mergedAt`),
             baseRefName: str(p.baseRefName, `${path}.baseRefName`),
             headRefOid: str(p.headRefOid, `${path}.headRefOid`),
             mergeCommitOid: merge === null ? null : str(merge.oid, `${path}.mergeCommit.oid`),
@@ -33201,7 +33212,7 @@ function parseStatus(value, path) {
     }
     return {
         state: state,
-        createdAt: str(s.createdAt, `${path}.createdAt`),
+        createdAt: date(s.createdAt, `${path}.createdAt`),
         logUrl: optStr(s.logUrl, `${path}.logUrl`),
         environmentUrl: optStr(s.environmentUrl, `${path}.environmentUrl`)
     };
@@ -33221,7 +33232,7 @@ function parseDeployment(value, path) {
             sha: str(d.commitOid, `${path}.commitOid`),
             treeOid: tree === null ? null : optStr(tree.oid, `${path}.commit.tree.oid`),
             creator: parseActor(d.creator, `${path}.creator`),
-            createdAt: str(d.createdAt, `${path}.createdAt`),
+            createdAt: date(d.createdAt, `${path}.createdAt`),
             statuses: statuses.nodes.map((n, i) => parseStatus(n, `${path}.statuses.nodes[${i}]`))
         }
     };
@@ -33522,7 +33533,12 @@ function qualify(d, env, ctx, nowMs) {
     if (!ctx.trustedDeployers.some((t) => sameLogin(t, creator))) {
         return `${name} was created by ${creator}, not a trusted deployer (${trusted}): a record anyone can create by hand proves nothing; ${again} through the deployment workflow`;
     }
-    const statuses = d.statuses.filter((s) => Date.parse(s.createdAt) <= nowMs);
+    // A status whose time cannot be read counts as already given: ignoring it
+    // could hide a failure.
+    const statuses = d.statuses.filter((s) => {
+        const t = Date.parse(s.createdAt);
+        return Number.isNaN(t) || t <= nowMs;
+    });
     const index = statuses.findIndex((s) => s.state === 'success');
     const success = statuses[index];
     if (success === undefined) {
@@ -36865,6 +36881,14 @@ function loadPolicy(text, source) {
         file.addAt('', line, column, `cannot read the YAML: ${load_errorText(error)}`);
         throw failure();
     }
+    // YAML tags such as !!omap, !!set, !!pairs, !!binary or !!timestamp make
+    // Maps, Sets, buffers and dates, which a JSON Schema sees as objects with
+    // no keys: a setting written that way would silently be dropped.
+    const exotic = exoticValue(data, []);
+    if (exotic !== null) {
+        file.add(exotic.path, 'value', `a ${exotic.kind} (from a YAML tag such as !!omap or !!set) is not allowed here: write a plain mapping, list or value`);
+        throw failure();
+    }
     const validate = validator();
     if (!validate(data)) {
         for (const problem of schemaProblems(validate.errors ?? [], data)) {
@@ -36872,6 +36896,9 @@ function loadPolicy(text, source) {
         }
     }
     checkAfter(data, file);
+    // Only once the shapes are right: a bad duration is already reported.
+    if (file.problems.length === 0)
+        checkDurations(data, file);
     if (file.problems.length > 0)
         throw failure();
     const policy = resolvePolicy(data, source);
@@ -37394,6 +37421,68 @@ function afterEntries(value, path) {
     });
     return entries;
 }
+/** The first value that is not plain JSON data, and where it is. */
+function exoticValue(value, path) {
+    if (value === null || typeof value !== 'object')
+        return null;
+    if (Array.isArray(value)) {
+        for (const [i, item] of value.entries()) {
+            const found = exoticValue(item, [...path, i]);
+            if (found !== null)
+                return found;
+        }
+        return null;
+    }
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) {
+        const name = value.constructor
+            ?.name;
+        return { path, kind: name ?? 'non-plain value' };
+    }
+    for (const [key, item] of Object.entries(value)) {
+        const found = exoticValue(item, [...path, key]);
+        if (found !== null)
+            return found;
+    }
+    return null;
+}
+/**
+ * Durations the schema's pattern admits but that are too long to use
+ * (e.g. 9999999999999999d), reported at their place like any problem.
+ */
+function checkDurations(data, file) {
+    if (!isRecord(data))
+        return;
+    const places = [];
+    const collect = (env, base) => {
+        if (!isRecord(env))
+            return;
+        places.push([env.soak, [...base, 'soak']]);
+        const glass = env.break_glass;
+        if (isRecord(glass)) {
+            places.push([
+                glass.review_within,
+                [...base, 'break_glass', 'review_within']
+            ]);
+        }
+    };
+    collect(data.defaults, ['defaults']);
+    if (isRecord(data.environments)) {
+        for (const [name, env] of Object.entries(data.environments)) {
+            collect(env, ['environments', name]);
+        }
+    }
+    for (const [value, path] of places) {
+        if (typeof value !== 'string' && typeof value !== 'number')
+            continue;
+        try {
+            parseDuration(value);
+        }
+        catch (error) {
+            file.add(path, 'value', load_errorText(error));
+        }
+    }
+}
 function checkAfter(data, file) {
     if (!isRecord(data) || !isRecord(data.environments))
         return;
@@ -37801,10 +37890,16 @@ function approversOf(pr, makers, policy, asOf) {
     }
     return { approvers, excluded };
 }
+/**
+ * Whether the review existed at `asOf`. A time that cannot be read counts as
+ * before: the review exists, and ignoring it could hide a later change of
+ * mind (a CHANGES_REQUESTED that replaces an approval).
+ */
 function submittedBy(review, asOf) {
     if (asOf === undefined || review.submittedAt === null)
         return true;
-    return timeOf(review.submittedAt) <= asOf.getTime();
+    const at = timeOf(review.submittedAt);
+    return Number.isNaN(at) || at <= asOf.getTime();
 }
 function exclusionReasons(pr, review, actor, maker, policy) {
     const { onLatestCommit, allowBots, reviewers } = policy.approvals;
@@ -43908,8 +44003,12 @@ function positiveInt(env, name, fallback, max) {
     }
     return Number(raw);
 }
+/** A run id or attempt: a whole number JavaScript holds exactly, else none. */
 function optionalInt(value) {
-    return value !== undefined && /^\d+$/.test(value) ? Number(value) : null;
+    if (value === undefined || !/^\d+$/.test(value))
+        return null;
+    const n = Number(value);
+    return Number.isSafeInteger(n) ? n : null;
 }
 function parseInputs(env) {
     const event = readEvent(env.GITHUB_EVENT_PATH);

@@ -147,8 +147,11 @@ function positiveInt(
   return Number(raw)
 }
 
+/** A run id or attempt: a whole number JavaScript holds exactly, else none. */
 function optionalInt(value: string | undefined): number | null {
-  return value !== undefined && /^\d+$/.test(value) ? Number(value) : null
+  if (value === undefined || !/^\d+$/.test(value)) return null
+  const n = Number(value)
+  return Number.isSafeInteger(n) ? n : null
 }
 
 export function parseInputs(env: Env): ActionInputs {

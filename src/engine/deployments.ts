@@ -55,7 +55,12 @@ export function qualify(
   if (!ctx.trustedDeployers.some((t) => sameLogin(t, creator))) {
     return `${name} was created by ${creator}, not a trusted deployer (${trusted}): a record anyone can create by hand proves nothing; ${again} through the deployment workflow`
   }
-  const statuses = d.statuses.filter((s) => Date.parse(s.createdAt) <= nowMs)
+  // A status whose time cannot be read counts as already given: ignoring it
+  // could hide a failure.
+  const statuses = d.statuses.filter((s) => {
+    const t = Date.parse(s.createdAt)
+    return Number.isNaN(t) || t <= nowMs
+  })
   const index = statuses.findIndex((s) => s.state === 'success')
   const success = statuses[index]
   if (success === undefined) {

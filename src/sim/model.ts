@@ -1762,9 +1762,7 @@ export class RepoHandle {
     // rebases, suggestions) with its own key: they show as Verified.
     // https://docs.github.com/en/authentication/managing-commit-signature-verification/about-commit-signature-verification
     const byGitHub = c.committer.email === WEB_FLOW_SIGNATURE.email
-    return this.writeCommit(
-      byGitHub ? { ...c, signedBy: this.sim.webFlow } : c
-    )
+    return this.writeCommit(byGitHub ? { ...c, signedBy: this.sim.webFlow } : c)
   }
 }
 

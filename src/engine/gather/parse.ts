@@ -20,6 +20,8 @@ import {
   arr,
   bool,
   connection,
+  date,
+  optDate,
   num,
   obj,
   optObj,
@@ -134,7 +136,7 @@ export function parseCommit(value: unknown, path: string): CommitFact {
         `${path}.parents.nodes[${i}].oid`
       )
     ),
-    committedDate: str(c.committedDate, `${path}.committedDate`),
+    committedDate: date(c.committedDate, `${path}.committedDate`),
     signature:
       sig === null
         ? null
@@ -166,7 +168,7 @@ export function parseReview(value: unknown, path: string): ReviewFact {
     state: state as ReviewState,
     commitOid:
       commit === null ? null : optStr(commit.oid, `${path}.commit.oid`),
-    submittedAt: optStr(r.submittedAt, `${path}.submittedAt`),
+    submittedAt: optDate(r.submittedAt, `${path}.submittedAt`),
     url: str(r.url, `${path}.url`),
     authorCanPush: r.authorCanPushToRepository === true
   }
@@ -201,7 +203,7 @@ export function parsePullRequest(
       url: str(p.url, `${path}.url`),
       author: parseActor(p.author, `${path}.author`),
       merged: bool(p.merged, `${path}.merged`),
-      mergedAt: optStr(p.mergedAt, `${path}.mergedAt`),
+      mergedAt: optDate(p.mergedAt, `${path}.mergedAt`),
       baseRefName: str(p.baseRefName, `${path}.baseRefName`),
       headRefOid: str(p.headRefOid, `${path}.headRefOid`),
       mergeCommitOid:
@@ -241,7 +243,7 @@ export function parseStatus(
   }
   return {
     state: state as DeploymentState,
-    createdAt: str(s.createdAt, `${path}.createdAt`),
+    createdAt: date(s.createdAt, `${path}.createdAt`),
     logUrl: optStr(s.logUrl, `${path}.logUrl`),
     environmentUrl: optStr(s.environmentUrl, `${path}.environmentUrl`)
   }
@@ -274,7 +276,7 @@ export function parseDeployment(
       treeOid:
         tree === null ? null : optStr(tree.oid, `${path}.commit.tree.oid`),
       creator: parseActor(d.creator, `${path}.creator`),
-      createdAt: str(d.createdAt, `${path}.createdAt`),
+      createdAt: date(d.createdAt, `${path}.createdAt`),
       statuses: statuses.nodes.map((n, i) =>
         parseStatus(n, `${path}.statuses.nodes[${i}]`)
       )

@@ -35,6 +35,21 @@ export function optStr(value: unknown, path: string): string | null {
   return value === null || value === undefined ? null : str(value, path)
 }
 
+/** An ISO 8601 time, as GitHub sends them; anything unreadable is a shape error. */
+export function date(value: unknown, path: string): string {
+  const text = str(value, path)
+  if (Number.isNaN(Date.parse(text))) {
+    throw new ShapeError(
+      `${path}: expected a time, got ${JSON.stringify(text.slice(0, 40))}`
+    )
+  }
+  return text
+}
+
+export function optDate(value: unknown, path: string): string | null {
+  return value === null || value === undefined ? null : date(value, path)
+}
+
 export function num(value: unknown, path: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     throw new ShapeError(`${path}: expected a number, got ${describe(value)}`)

@@ -100,6 +100,19 @@ export function loadPolicy(text: string, source: PolicySource): Policy {
     throw failure()
   }
 
+  // YAML tags such as !!omap, !!set, !!pairs, !!binary or !!timestamp make
+  // Maps, Sets, buffers and dates, which a JSON Schema sees as objects with
+  // no keys: a setting written that way would silently be dropped.
+  const exotic = exoticValue(data, [])
+  if (exotic !== null) {
+    file.add(
+      exotic.path,
+      'value',
+      `a ${exotic.kind} (from a YAML tag such as !!omap or !!set) is not allowed here: write a plain mapping, list or value`
+    )
+    throw failure()
+  }
+
   const validate = validator()
   if (!validate(data)) {
     for (const problem of schemaProblems(validate.errors ?? [], data)) {
@@ -107,6 +120,8 @@ export function loadPolicy(text: string, source: PolicySource): Policy {
     }
   }
   checkAfter(data, file)
+  // Only once the shapes are right: a bad duration is already reported.
+  if (file.problems.length === 0) checkDurations(data, file)
   if (file.problems.length > 0) throw failure()
 
   const policy = resolvePolicy(data as PolicyDocument, source)
@@ -688,6 +703,66 @@ function afterEntries(value: unknown, path: Segment[]): AfterEntry[] {
       entries.push({ name: item, path: [...path, index] })
   })
   return entries
+}
+
+/** The first value that is not plain JSON data, and where it is. */
+function exoticValue(
+  value: unknown,
+  path: Segment[]
+): { path: Path; kind: string } | null {
+  if (value === null || typeof value !== 'object') return null
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = exoticValue(item, [...path, i])
+      if (found !== null) return found
+    }
+    return null
+  }
+  const proto: unknown = Object.getPrototypeOf(value)
+  if (proto !== Object.prototype && proto !== null) {
+    const name = (value as { constructor?: { name?: string } }).constructor
+      ?.name
+    return { path, kind: name ?? 'non-plain value' }
+  }
+  for (const [key, item] of Object.entries(value)) {
+    const found = exoticValue(item, [...path, key])
+    if (found !== null) return found
+  }
+  return null
+}
+
+/**
+ * Durations the schema's pattern admits but that are too long to use
+ * (e.g. 9999999999999999d), reported at their place like any problem.
+ */
+function checkDurations(data: unknown, file: PolicyText): void {
+  if (!isRecord(data)) return
+  const places: [unknown, Segment[]][] = []
+  const collect = (env: unknown, base: Segment[]): void => {
+    if (!isRecord(env)) return
+    places.push([env.soak, [...base, 'soak']])
+    const glass = env.break_glass
+    if (isRecord(glass)) {
+      places.push([
+        glass.review_within,
+        [...base, 'break_glass', 'review_within']
+      ])
+    }
+  }
+  collect(data.defaults, ['defaults'])
+  if (isRecord(data.environments)) {
+    for (const [name, env] of Object.entries(data.environments)) {
+      collect(env, ['environments', name])
+    }
+  }
+  for (const [value, path] of places) {
+    if (typeof value !== 'string' && typeof value !== 'number') continue
+    try {
+      parseDuration(value)
+    } catch (error) {
+      file.add(path, 'value', errorText(error))
+    }
+  }
 }
 
 function checkAfter(data: unknown, file: PolicyText): void {

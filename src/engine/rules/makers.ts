@@ -294,9 +294,15 @@ export function approversOf(
   return { approvers, excluded }
 }
 
+/**
+ * Whether the review existed at `asOf`. A time that cannot be read counts as
+ * before: the review exists, and ignoring it could hide a later change of
+ * mind (a CHANGES_REQUESTED that replaces an approval).
+ */
 function submittedBy(review: ReviewFact, asOf: Date | undefined): boolean {
   if (asOf === undefined || review.submittedAt === null) return true
-  return timeOf(review.submittedAt) <= asOf.getTime()
+  const at = timeOf(review.submittedAt)
+  return Number.isNaN(at) || at <= asOf.getTime()
 }
 
 function exclusionReasons(
