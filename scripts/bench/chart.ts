@@ -1,0 +1,202 @@
+// bench/chart.svg, written by hand: requests and wall time against size, one
+// line per family (pull request commits, upstream deployments, pull requests
+// in the range), logarithmic x axis.
+
+import type { BenchResults, CaseResult } from './results.js'
+
+interface Series {
+  family: string
+  label: string
+  color: string
+  marker: 'circle' | 'square' | 'diamond'
+  /** where its value labels go, so that equal values stay readable */
+  place: 'left' | 'below' | 'right'
+}
+
+const SERIES: Series[] = [
+  {
+    family: 'pr-commits',
+    label: 'commits in the pull request',
+    color: '#1f77b4',
+    marker: 'circle',
+    place: 'left'
+  },
+  {
+    family: 'deployments',
+    label: 'deployments in the upstream environment',
+    color: '#d62728',
+    marker: 'square',
+    place: 'below'
+  },
+  {
+    family: 'range',
+    label: 'pull requests since the previous deployment',
+    color: '#2ca02c',
+    marker: 'diamond',
+    place: 'right'
+  }
+]
+
+const PANEL = {
+  width: 440,
+  height: 300,
+  left: 56,
+  right: 16,
+  top: 36,
+  bottom: 44
+}
+// a little room either side of 1 and 1,000 so that no point sits on the frame
+const X_MIN = 0.3
+const X_MAX = 2000
+
+function escapeXml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+}
+
+/** A round number at least `value` whose fifths are round too. */
+export function niceCeiling(value: number): number {
+  if (!(value > 0)) return 1
+  const power = 10 ** Math.floor(Math.log10(value))
+  for (const m of [1, 1.5, 2, 2.5, 3, 5, 10]) {
+    if (m * power >= value) return m * power
+  }
+  return 10 * power
+}
+
+const fmt = (n: number): string => String(Math.round(n * 10) / 10)
+
+function marker(s: Series, x: number, y: number): string {
+  const at = `fill="${s.color}" stroke="#fff" stroke-width="1"`
+  switch (s.marker) {
+    case 'circle':
+      return `<circle cx="${fmt(x)}" cy="${fmt(y)}" r="4" ${at}/>`
+    case 'square':
+      return `<rect x="${fmt(x - 3.5)}" y="${fmt(y - 3.5)}" width="7" height="7" ${at}/>`
+    case 'diamond':
+      return `<path d="M${fmt(x)} ${fmt(y - 5)}L${fmt(x + 5)} ${fmt(y)}L${fmt(x)} ${fmt(y + 5)}L${fmt(x - 5)} ${fmt(y)}Z" ${at}/>`
+  }
+}
+
+function panel(
+  cases: CaseResult[],
+  o: {
+    x0: number
+    title: string
+    yLabel: string
+    value: (c: CaseResult) => number
+    /** where the dashed line of the SPEC §9 target goes */
+    target?: number
+  }
+): string {
+  const plotW = PANEL.width - PANEL.left - PANEL.right
+  const plotH = PANEL.height - PANEL.top - PANEL.bottom
+  const left = o.x0 + PANEL.left
+  const top = PANEL.top
+  const values = cases.map(o.value)
+  const yMax = niceCeiling(Math.max(...values, o.target ?? 0, 1) * 1.1)
+  const sx = (v: number): number =>
+    left +
+    ((Math.log10(v) - Math.log10(X_MIN)) /
+      (Math.log10(X_MAX) - Math.log10(X_MIN))) *
+      plotW
+  const sy = (v: number): number => top + plotH - (v / yMax) * plotH
+  const out: string[] = []
+  out.push(
+    `<text x="${fmt(left + plotW / 2)}" y="20" text-anchor="middle" font-weight="bold">${escapeXml(o.title)}</text>`
+  )
+  // grid and axes
+  for (let i = 0; i <= 5; i++) {
+    const v = (yMax / 5) * i
+    const y = sy(v)
+    out.push(
+      `<line x1="${fmt(left)}" y1="${fmt(y)}" x2="${fmt(left + plotW)}" y2="${fmt(y)}" stroke="#e5e5e5"/>`,
+      `<text x="${fmt(left - 6)}" y="${fmt(y + 4)}" text-anchor="end">${fmt(v)}</text>`
+    )
+  }
+  for (const v of [1, 10, 100, 1000]) {
+    const x = sx(v)
+    out.push(
+      `<line x1="${fmt(x)}" y1="${fmt(top)}" x2="${fmt(x)}" y2="${fmt(top + plotH)}" stroke="#e5e5e5"/>`,
+      `<text x="${fmt(x)}" y="${fmt(top + plotH + 16)}" text-anchor="middle">${v.toLocaleString('en-US')}</text>`
+    )
+  }
+  out.push(
+    `<rect x="${fmt(left)}" y="${fmt(top)}" width="${fmt(plotW)}" height="${fmt(plotH)}" fill="none" stroke="#999"/>`,
+    `<text x="${fmt(left + plotW / 2)}" y="${fmt(top + plotH + 34)}" text-anchor="middle">size (log scale)</text>`,
+    `<text transform="translate(${fmt(o.x0 + 14)} ${fmt(top + plotH / 2)}) rotate(-90)" text-anchor="middle">${escapeXml(o.yLabel)}</text>`
+  )
+  if (o.target !== undefined) {
+    const y = sy(o.target)
+    out.push(
+      `<line x1="${fmt(left)}" y1="${fmt(y)}" x2="${fmt(left + plotW)}" y2="${fmt(y)}" stroke="#555" stroke-dasharray="5 4"/>`
+    )
+  }
+  for (const s of SERIES) {
+    const points = cases
+      .filter((c) => c.family === s.family && c.size !== null)
+      .sort((a, b) => (a.size ?? 0) - (b.size ?? 0))
+      .map((c) => ({ x: sx(c.size ?? 1), y: sy(o.value(c)), v: o.value(c) }))
+    if (points.length === 0) continue
+    out.push(
+      `<polyline points="${points.map((p) => `${fmt(p.x)},${fmt(p.y)}`).join(' ')}" fill="none" stroke="${s.color}" stroke-width="2"/>`
+    )
+    for (const p of points) {
+      const at =
+        s.place === 'left'
+          ? `x="${fmt(p.x - 7)}" y="${fmt(p.y - 6)}" text-anchor="end"`
+          : s.place === 'right'
+            ? `x="${fmt(p.x + 7)}" y="${fmt(p.y - 6)}"`
+            : `x="${fmt(p.x)}" y="${fmt(p.y + 16)}" text-anchor="middle"`
+      out.push(
+        marker(s, p.x, p.y),
+        `<text ${at} fill="${s.color}">${fmt(p.v)}</text>`
+      )
+    }
+  }
+  return out.join('\n')
+}
+
+export function renderChart(r: BenchResults): string {
+  const cases = r.cases.filter((c) => SERIES.some((s) => s.family === c.family))
+  const width = PANEL.width * 2
+  const legendY = PANEL.height + 8
+  const height = legendY + (SERIES.length + 1) * 18 + 24
+  const legend = SERIES.map((s, i) => {
+    const y = legendY + i * 18
+    return [
+      `<line x1="${PANEL.left}" y1="${y}" x2="${PANEL.left + 24}" y2="${y}" stroke="${s.color}" stroke-width="2"/>`,
+      marker(s, PANEL.left + 12, y),
+      `<text x="${PANEL.left + 32}" y="${y + 4}">${escapeXml(s.label)}</text>`
+    ].join('\n')
+  })
+  const y = legendY + SERIES.length * 18
+  legend.push(
+    `<line x1="${PANEL.left}" y1="${y}" x2="${PANEL.left + 24}" y2="${y}" stroke="#555" stroke-dasharray="5 4"/>`,
+    `<text x="${PANEL.left + 32}" y="${y + 4}">SPEC §9 target for a typical decision: at most 3 requests; under 0.5 s${r.latencyMs === 100 ? '' : ' (not drawn: not measured at 100 ms per request)'}</text>`
+  )
+  const caption = `promotion-gate ${r.date.slice(0, 10)}, node ${r.node}, ${r.latencyMs} ms per request (simulator on 127.0.0.1)`
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Helvetica, Arial, sans-serif" font-size="11">
+<rect width="100%" height="100%" fill="#fff"/>
+${panel(cases, {
+  x0: 0,
+  title: 'HTTP requests per decision',
+  yLabel: 'requests',
+  value: (c) => c.requests,
+  target: 3
+})}
+${panel(cases, {
+  x0: PANEL.width,
+  title: 'Wall time per decision (spawn to exit)',
+  yLabel: 'ms',
+  value: (c) => c.wallMs,
+  target: r.latencyMs === 100 ? 500 : undefined
+})}
+${legend.join('\n')}
+<text x="${width - PANEL.right}" y="${height - 8}" text-anchor="end" fill="#777">${escapeXml(caption)}</text>
+</svg>
+`
+}

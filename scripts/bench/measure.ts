@@ -1,0 +1,140 @@
+// One measured run: a fresh simulator with a fixed per-request latency, the
+// bundled gate spawned against it exactly as the runner does, and what the
+// simulator and the preload saw.
+
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { startSimulator, type RequestLog } from '../../src/sim/server.js'
+import { runBundledAction } from '../../src/demo/run-action.js'
+import {
+  OWNER,
+  REPO,
+  type GateRun,
+  type World
+} from '../../src/demo/scenarios.js'
+import { MAX_RSS_ENV, preloadOptions } from './max-rss.js'
+
+export interface TimedRequest {
+  /** e.g. `POST /graphql GateContext`, `GET /repos/acme/shop/rules/branches/main` */
+  label: string
+  status: number
+  /** arrival at the simulator, ms after the spawn */
+  atMs: number
+  /** time the simulator took to answer, the fixed latency included */
+  durationMs: number
+}
+
+export interface Sample {
+  exitCode: number
+  decision: string
+  violations: string[]
+  /** changes listed in the evidence record, null when there is none */
+  changes: number | null
+  /** requests the gate itself counted (evidence `api_requests`) */
+  gateCountedRequests: number | null
+  requests: TimedRequest[]
+  /** spawn to exit (runBundledAction's ms) */
+  wallMs: number
+  /** spawn to the first request arriving at the simulator */
+  firstRequestMs: number | null
+  /** spawn to the last answer sent */
+  lastAnswerMs: number | null
+  /** time the simulator spent computing answers, beyond the fixed latency */
+  serverMs: number
+  /** peak resident set size of the gate's process, MiB */
+  peakRssMB: number | null
+  summary: string
+  stderr: string
+}
+
+function label(r: RequestLog): string {
+  const path = r.path.replace(/\?.*$/, '')
+  return r.graphql
+    ? `${r.method} ${path} ${r.operationName ?? '(anonymous)'}`
+    : `${r.method} ${path}`
+}
+
+export async function measure(
+  built: { world: World; run: GateRun },
+  o: { latencyMs: number; preload: string; tmp: string; timeoutMs: number }
+): Promise<Sample> {
+  const server = await startSimulator(built.world.sim, {
+    latencyMs: o.latencyMs
+  })
+  // The log is pushed to as each request arrives: note when.
+  const arrivals = new Map<RequestLog, number>()
+  const log = server.requests
+  const push = log.push.bind(log)
+  log.push = (...items: RequestLog[]): number => {
+    const at = performance.now()
+    for (const item of items) arrivals.set(item, at)
+    return push(...items)
+  }
+  const rssFile = join(o.tmp, `max-rss-${process.hrtime.bigint()}`)
+  try {
+    const spawned = performance.now()
+    const result = await runBundledAction({
+      apiUrl: server.url,
+      graphqlUrl: server.graphqlUrl,
+      repository: `${OWNER}/${REPO}`,
+      run: built.run,
+      timeoutMs: o.timeoutMs,
+      env: {
+        NODE_OPTIONS: preloadOptions(o.preload),
+        [MAX_RSS_ENV]: rssFile
+      }
+    })
+    const requests: TimedRequest[] = log.map((r) => ({
+      label: label(r),
+      status: r.status,
+      atMs: (arrivals.get(r) ?? spawned) - spawned,
+      durationMs: r.durationMs
+    }))
+    const first = requests.reduce((min, r) => Math.min(min, r.atMs), Infinity)
+    const last = requests.reduce(
+      (max, r) => Math.max(max, r.atMs + r.durationMs),
+      -Infinity
+    )
+    const evidence = result.evidence
+    const changes =
+      evidence !== null && Array.isArray(evidence.changes)
+        ? evidence.changes.length
+        : null
+    const counted =
+      evidence !== null && typeof evidence.api_requests === 'number'
+        ? evidence.api_requests
+        : null
+    let violations: string[] = []
+    try {
+      const parsed: unknown = JSON.parse(result.outputs.violations ?? '[]')
+      if (Array.isArray(parsed)) violations = parsed.map(String)
+    } catch {
+      violations = [result.outputs.violations ?? '']
+    }
+    const kib = existsSync(rssFile)
+      ? Number(readFileSync(rssFile, 'utf8'))
+      : NaN
+    return {
+      exitCode: result.exitCode,
+      decision: result.outputs.decision ?? '(none)',
+      violations,
+      changes,
+      gateCountedRequests: counted,
+      requests,
+      wallMs: result.ms,
+      firstRequestMs: Number.isFinite(first) ? first : null,
+      lastAnswerMs: Number.isFinite(last) ? last : null,
+      serverMs: log.reduce(
+        (sum, r) => sum + Math.max(0, r.durationMs - o.latencyMs),
+        0
+      ),
+      peakRssMB: Number.isFinite(kib) ? kib / 1024 : null,
+      summary: result.summary,
+      stderr: result.stderr
+    }
+  } finally {
+    rmSync(rssFile, { force: true })
+    await server.close()
+  }
+}
