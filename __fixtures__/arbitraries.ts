@@ -35,6 +35,8 @@ import type {
   MakerKind
 } from '../src/engine/policy/types.js'
 import type { UpstreamEnvironment } from '../src/engine/rules/index.js'
+import { DEPLOYMENT_STATES } from '../src/engine/facts.js'
+import { MAKER_KINDS } from '../src/engine/policy/schema.js'
 import {
   GITHUB_ACTIONS,
   NOW,
@@ -120,13 +122,7 @@ const BOTS: readonly Actor[] = [
   anActor('ghost', 'Mannequin')
 ]
 
-export const MAKER_KINDS: readonly MakerKind[] = [
-  'author',
-  'commit_authors',
-  'committers',
-  'co_authors',
-  'deployer'
-]
+export { MAKER_KINDS }
 
 /** oid of the `index`th commit of pull request `number` (hex). */
 export const prCommitOid = (number: number, index: number): string =>
@@ -146,16 +142,7 @@ const POSITION: Readonly<Record<string, number>> = {
   staging: 1
 }
 
-const STATES: readonly DeploymentState[] = [
-  'success',
-  'failure',
-  'error',
-  'inactive',
-  'in_progress',
-  'queued',
-  'pending',
-  'waiting'
-]
+const STATES: readonly DeploymentState[] = DEPLOYMENT_STATES
 
 /** A `production` route: its direct `after` and the chain given to runChecks. */
 export interface Route {

@@ -32959,6 +32959,27 @@ minimatch.Minimatch = Minimatch;
 minimatch.escape = escape_escape;
 minimatch.unescape = unescape_unescape;
 //# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./src/engine/facts.ts
+// What the gatherer learned from GitHub, in one plain object. Rules are pure
+// functions of Facts, the resolved Policy and a time; they never call GitHub.
+// Every field that could not be read says so explicitly (`Unreadable`), so a
+// rule can tell "none" from "cannot tell" and fail closed on the second.
+function isUnreadable(value) {
+    return (typeof value === 'object' &&
+        value !== null &&
+        value.unreadable === true);
+}
+const DEPLOYMENT_STATES = [
+    'success',
+    'failure',
+    'error',
+    'inactive',
+    'in_progress',
+    'queued',
+    'pending',
+    'waiting'
+];
+
 ;// CONCATENATED MODULE: ./src/engine/gather/shape.ts
 // Narrowing of GitHub answers at the boundary. Anything that is not the shape
 // the gate relies on becomes a ShapeError naming the field, so a rule never
@@ -33047,6 +33068,7 @@ function describe(value) {
 
 ;// CONCATENATED MODULE: ./src/engine/gather/parse.ts
 // GitHub answers -> Facts. Pure; every value narrowed (shape.ts).
+
 
 
 const ACTOR_TYPES = {
@@ -33194,20 +33216,11 @@ function parsePullRequest(value, path) {
         }
     };
 }
-const DEPLOYMENT_STATES = new Set([
-    'success',
-    'failure',
-    'error',
-    'inactive',
-    'in_progress',
-    'queued',
-    'pending',
-    'waiting'
-]);
+const DEPLOYMENT_STATE_SET = new Set(DEPLOYMENT_STATES);
 function parseStatus(value, path) {
     const s = obj(value, path);
     const state = str(s.state, `${path}.state`).toLowerCase();
-    if (!DEPLOYMENT_STATES.has(state)) {
+    if (!DEPLOYMENT_STATE_SET.has(state)) {
         throw new engine_errors/* ShapeError */.ym(`${path}.state: unknown deployment state ${state}`);
     }
     return {
@@ -33586,17 +33599,6 @@ function previousSuccess(list, env, ctx, nowMs) {
             newest = s;
     }
     return newest?.deployment.sha ?? null;
-}
-
-;// CONCATENATED MODULE: ./src/engine/facts.ts
-// What the gatherer learned from GitHub, in one plain object. Rules are pure
-// functions of Facts, the resolved Policy and a time; they never call GitHub.
-// Every field that could not be read says so explicitly (`Unreadable`), so a
-// rule can tell "none" from "cannot tell" and fail closed on the second.
-function isUnreadable(value) {
-    return (typeof value === 'object' &&
-        value !== null &&
-        value.unreadable === true);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/rules/types.ts
@@ -37695,13 +37697,7 @@ function resolveEnvironment(name, own, defaults, source) {
 // Who made a change, and which approvals of it are independent of them
 // (SPEC §4 `approvals`, §5.6 maker-checker, §5.7 segregation).
 
-const makers_MAKER_KINDS = (/* unused pure expression or super */ null && ([
-    'author',
-    'commit_authors',
-    'committers',
-    'co_authors',
-    'deployer'
-]));
+
 /**
  * The makers of one change, for the given kinds (by default the policy's
  * `approvals.independent_of`):

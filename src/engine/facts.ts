@@ -102,15 +102,18 @@ export interface ChangeFact {
   pullRequest: PullRequestFact | null
 }
 
-export type DeploymentState =
-  | 'success'
-  | 'failure'
-  | 'error'
-  | 'inactive'
-  | 'in_progress'
-  | 'queued'
-  | 'pending'
-  | 'waiting'
+export const DEPLOYMENT_STATES = [
+  'success',
+  'failure',
+  'error',
+  'inactive',
+  'in_progress',
+  'queued',
+  'pending',
+  'waiting'
+] as const
+
+export type DeploymentState = (typeof DEPLOYMENT_STATES)[number]
 
 export interface DeploymentStatusFact {
   state: DeploymentState

@@ -1,7 +1,8 @@
 // GitHub answers -> Facts. Pure; every value narrowed (shape.ts).
 
-import type {
-  Actor,
+import {
+  DEPLOYMENT_STATES,
+  type Actor,
   ActorType,
   ClassicProtectionFact,
   CommitFact,
@@ -221,16 +222,7 @@ export function parsePullRequest(
   }
 }
 
-const DEPLOYMENT_STATES = new Set<DeploymentState>([
-  'success',
-  'failure',
-  'error',
-  'inactive',
-  'in_progress',
-  'queued',
-  'pending',
-  'waiting'
-])
+const DEPLOYMENT_STATE_SET = new Set<string>(DEPLOYMENT_STATES)
 
 export function parseStatus(
   value: unknown,
@@ -238,7 +230,7 @@ export function parseStatus(
 ): DeploymentStatusFact {
   const s = obj(value, path)
   const state = str(s.state, `${path}.state`).toLowerCase()
-  if (!DEPLOYMENT_STATES.has(state as DeploymentState)) {
+  if (!DEPLOYMENT_STATE_SET.has(state)) {
     throw new ShapeError(`${path}.state: unknown deployment state ${state}`)
   }
   return {

@@ -21,13 +21,7 @@ import {
   timeOf
 } from './util.js'
 
-export const MAKER_KINDS: readonly MakerKind[] = [
-  'author',
-  'commit_authors',
-  'committers',
-  'co_authors',
-  'deployer'
-]
+export { MAKER_KINDS } from '../policy/schema.js'
 
 export interface MakerRole {
   kind: MakerKind
