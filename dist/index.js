@@ -33101,6 +33101,18 @@ function parseActor(value, path) {
 // GitHub's own committer for merges and edits made on github.com.
 // docs.github.com/en/authentication/managing-commit-signature-verification/about-commit-signature-verification
 const WEB_FLOW_LOGIN = 'web-flow';
+const WEB_FLOW_EMAIL = 'noreply@github.com';
+/**
+ * GitHub's committer for what it commits itself: the account web-flow, or
+ * its address when GitHub gives no account for it. A forged address hides
+ * only the committer (the author still counts), and cannot carry GitHub's
+ * signature (approvals.require_verified_commits).
+ */
+function isWebFlow(login, email) {
+    if (login !== null)
+        return login.toLowerCase() === WEB_FLOW_LOGIN;
+    return email?.toLowerCase() === WEB_FLOW_EMAIL;
+}
 function identity(value, path) {
     const g = optObj(value, path);
     if (g === null)
@@ -33111,7 +33123,7 @@ function identity(value, path) {
         name: optStr(g.name, `${path}.name`),
         email: optStr(g.email, `${path}.email`),
         login,
-        isWebFlow: login?.toLowerCase() === WEB_FLOW_LOGIN
+        isWebFlow: isWebFlow(login, optStr(g.email, `${path}.email`))
     };
 }
 const TRAILER = /^co-authored-by:\s*(.*?)\s*<([^>]*)>\s*$/gim;

@@ -62,6 +62,18 @@ export function parseActor(value: unknown, path: string): Actor | null {
 // GitHub's own committer for merges and edits made on github.com.
 // docs.github.com/en/authentication/managing-commit-signature-verification/about-commit-signature-verification
 const WEB_FLOW_LOGIN = 'web-flow'
+const WEB_FLOW_EMAIL = 'noreply@github.com'
+
+/**
+ * GitHub's committer for what it commits itself: the account web-flow, or
+ * its address when GitHub gives no account for it. A forged address hides
+ * only the committer (the author still counts), and cannot carry GitHub's
+ * signature (approvals.require_verified_commits).
+ */
+function isWebFlow(login: string | null, email: string | null): boolean {
+  if (login !== null) return login.toLowerCase() === WEB_FLOW_LOGIN
+  return email?.toLowerCase() === WEB_FLOW_EMAIL
+}
 
 function identity(value: unknown, path: string): GitIdentity {
   const g = optObj(value, path)
@@ -73,7 +85,7 @@ function identity(value: unknown, path: string): GitIdentity {
     name: optStr(g.name, `${path}.name`),
     email: optStr(g.email, `${path}.email`),
     login,
-    isWebFlow: login?.toLowerCase() === WEB_FLOW_LOGIN
+    isWebFlow: isWebFlow(login, optStr(g.email, `${path}.email`))
   }
 }
 
