@@ -1,4 +1,5 @@
 // A small but complete world for the simulator's own tests.
+import { PROTECTIVE_RULES } from '../../src/demo/scenarios.js'
 import { Simulator } from '../../src/sim/index.js'
 
 export function world() {
@@ -51,20 +52,7 @@ export function world() {
   })
   const active = repo.ruleset({
     name: 'main rules',
-    rules: [
-      {
-        type: 'pull_request',
-        parameters: {
-          required_approving_review_count: 1,
-          dismiss_stale_reviews_on_push: true,
-          require_code_owner_review: false,
-          require_last_push_approval: false,
-          required_review_thread_resolution: false
-        }
-      },
-      { type: 'non_fast_forward' },
-      { type: 'deletion' }
-    ],
+    rules: PROTECTIVE_RULES,
     bypassActors: [
       { actorId: 5, actorType: 'RepositoryRole', bypassMode: 'always' }
     ]
