@@ -19,7 +19,10 @@ import {
   coAuthorsOf,
   commitsBetween,
   getCommit,
+  latestCheckRuns,
+  latestCommitStatuses,
   latestStatus,
+  GITHUB_ACTIONS_APP,
   mergeBase,
   protectionFor,
   pullCommits,
@@ -29,7 +32,10 @@ import {
   roleOf,
   rulesetAppliesTo,
   type BranchProtection,
+  type CheckApp,
+  type CheckRun,
   type Commit,
+  type CommitStatus,
   type Deployment,
   type DeploymentStatus,
   type Environment,
@@ -41,7 +47,8 @@ import {
   type Simulator,
   type Team,
   type Token,
-  type User
+  type User,
+  type WorkflowRun
 } from './model.js'
 import { blobOid } from './git.js'
 import type { Answer } from './http.js'
@@ -49,6 +56,7 @@ import {
   authorAssociation,
   iso,
   nodeId,
+  workflowDatabaseId,
   type ShapeContext
 } from './rest-shapes.js'
 
@@ -209,11 +217,22 @@ const RANK = { none: 0, read: 1, write: 2 } as const
  * integration" (the rest of the query still resolves).
  */
 function need(ctx: Ctx, perm: keyof Token['permissions']): void {
-  if (RANK[ctx.token.permissions[perm]] < RANK.read) {
-    throw gqlError('FORBIDDEN', 'Resource not accessible by integration', {
-      saml_failure: false
-    })
-  }
+  if (!readable(ctx, perm)) throw forbidden()
+}
+
+function readable(ctx: Ctx, perm: keyof Token['permissions']): boolean {
+  return RANK[ctx.token.permissions[perm]] >= RANK.read
+}
+
+/**
+ * GitHub's FORBIDDEN error. Thrown by a resolver it nulls that field; put
+ * in a list in place of an item it nulls that item only (graphql-js treats
+ * an Error value as the item's error), with the item's index in `path`.
+ */
+function forbidden(): GraphQLError {
+  return gqlError('FORBIDDEN', 'Resource not accessible by integration', {
+    saml_failure: false
+  })
 }
 
 // ---------------------------------------------------------------------------
@@ -429,7 +448,7 @@ function commitNode(ctx: Ctx, repo: Repository, c: Commit): Obj {
     },
     status: () => {
       need(ctx, 'statuses')
-      const latest = latestStatuses(repo, c.oid)
+      const latest = latestCommitStatuses(repo, c.oid)
       if (latest.length === 0) return null
       return {
         id: nodeId('Status', c.oid),
@@ -442,39 +461,7 @@ function commitNode(ctx: Ctx, repo: Repository, c: Commit): Obj {
         commit: () => commitNode(ctx, repo, c)
       }
     },
-    statusCheckRollup: () => {
-      const statuses =
-        RANK[ctx.token.permissions.statuses] > 0
-          ? latestStatuses(repo, c.oid)
-          : []
-      const checks =
-        RANK[ctx.token.permissions.checks] > 0 ? latestChecks(repo, c.oid) : []
-      if (statuses.length === 0 && checks.length === 0) return null
-      const contexts: Obj[] = [
-        ...checks.map((k) => checkRunNode(ctx, repo, k)),
-        ...statuses.map((s) => statusContextNode(ctx, repo, s))
-      ]
-      const states = [
-        ...statuses.map((s) => s.state),
-        ...checks.map((k) =>
-          k.status !== 'completed'
-            ? 'pending'
-            : ['success', 'neutral', 'skipped'].includes(k.conclusion ?? '')
-              ? 'success'
-              : 'failure'
-        )
-      ]
-      return {
-        id: nodeId('StatusCheckRollup', c.oid),
-        state: combined(states),
-        commit: () => commitNode(ctx, repo, c),
-        contexts: (args: ConnArgs, _c: unknown, info: GraphQLResolveInfo) =>
-          connection(contexts, args, info, (x) => x, {
-            checkRunCount: checks.length,
-            statusContextCount: statuses.length
-          })
-      }
-    }
+    statusCheckRollup: () => rollupNode(ctx, repo, c)
   }
 }
 
@@ -485,24 +472,90 @@ function combined(states: string[]): string {
   return 'SUCCESS'
 }
 
-function latestStatuses(repo: Repository, oid: string) {
-  const latest = new Map<string, Repository['commitStatuses'][number]>()
-  for (const s of repo.commitStatuses)
-    if (s.sha === oid) latest.set(s.context, s)
-  return [...latest.values()]
+type RollupContext =
+  { kind: 'check'; run: CheckRun } | { kind: 'status'; status: CommitStatus }
+
+/** The global id of a commit's rollup, which `node(id:)` resolves. */
+function rollupId(repo: Repository, oid: string): string {
+  return nodeId('StatusCheckRollup', `${repo.id}:${oid}`)
 }
 
-function latestChecks(repo: Repository, oid: string) {
-  const latest = new Map<string, Repository['checkRuns'][number]>()
-  for (const k of repo.checkRuns) if (k.headSha === oid) latest.set(k.name, k)
-  return [...latest.values()]
+/**
+ * Commit.statusCheckRollup: the commit's check runs (the latest of each
+ * name per check suite) and commit statuses (the latest per context), or
+ * null when it has neither. `contexts` counts and pages through all of them
+ * whatever the token may read; a context it may not read is answered as
+ * null with a FORBIDDEN error on its path, as GitHub does: without
+ * `statuses: read`, "Resource not accessible by integration" at
+ * `...statusCheckRollup.contexts.nodes.14`
+ * (philips-software/pull-request-report-action#557). The same is done for
+ * check runs without `checks: read`.
+ * https://docs.github.com/en/graphql/reference/objects#statuscheckrollup
+ */
+function rollupNode(ctx: Ctx, repo: Repository, c: Commit): Obj | null {
+  const checks = latestCheckRuns(repo, c.oid)
+  const statuses = latestCommitStatuses(repo, c.oid)
+  if (checks.length === 0 && statuses.length === 0) return null
+  const contexts: RollupContext[] = [
+    ...checks.map((run): RollupContext => ({ kind: 'check', run })),
+    ...statuses.map((status): RollupContext => ({ kind: 'status', status }))
+  ]
+  const states = [
+    ...statuses.map((s) => s.state),
+    ...checks.map((k) =>
+      k.status !== 'completed'
+        ? 'pending'
+        : ['success', 'neutral', 'skipped'].includes(k.conclusion ?? '')
+          ? 'success'
+          : 'failure'
+    )
+  ]
+  return {
+    __typename: 'StatusCheckRollup',
+    id: rollupId(repo, c.oid),
+    state: combined(states),
+    commit: () => commitNode(ctx, repo, c),
+    contexts: (args: ConnArgs, _c: unknown, info: GraphQLResolveInfo) =>
+      connection(
+        contexts,
+        args,
+        info,
+        (x) => {
+          if (x.kind === 'check') {
+            return readable(ctx, 'checks')
+              ? checkRunNode(ctx, repo, x.run)
+              : forbidden()
+          }
+          return readable(ctx, 'statuses')
+            ? statusContextNode(ctx, repo, x.status)
+            : forbidden()
+        },
+        {
+          checkRunCount: checks.length,
+          statusContextCount: statuses.length,
+          checkRunCountsByState: countBy(checks.map(checkRunState)),
+          statusContextCountsByState: countBy(
+            statuses.map((s) => statusState(s.state))
+          )
+        }
+      )
+  }
 }
 
-function statusContextNode(
-  ctx: Ctx,
-  repo: Repository,
-  s: Repository['commitStatuses'][number]
-): Obj {
+function countBy(states: string[]): { state: string; count: number }[] {
+  const counts = new Map<string, number>()
+  for (const s of states) counts.set(s, (counts.get(s) ?? 0) + 1)
+  return [...counts.entries()].map(([state, count]) => ({ state, count }))
+}
+
+/** CheckRunState: the conclusion once completed, else the status. */
+function checkRunState(k: CheckRun): string {
+  return (
+    k.status === 'completed' ? (k.conclusion ?? k.status) : k.status
+  ).toUpperCase()
+}
+
+function statusContextNode(ctx: Ctx, repo: Repository, s: CommitStatus): Obj {
   return {
     __typename: 'StatusContext',
     id: nodeId('StatusContext', s.id),
@@ -512,17 +565,15 @@ function statusContextNode(
     targetUrl: s.targetUrl,
     createdAt: iso(s.createdAt),
     creator: actor(ctx, s.creator),
-    avatarUrl: null,
+    avatarUrl: () =>
+      `https://avatars.githubusercontent.com/u/${s.creator.id}?v=4`,
     isRequired: () => false,
     commit: () => commitNode(ctx, repo, getCommit(repo, s.sha))
   }
 }
 
-function checkRunNode(
-  ctx: Ctx,
-  repo: Repository,
-  k: Repository['checkRuns'][number]
-): Obj {
+function checkRunNode(ctx: Ctx, repo: Repository, k: CheckRun): Obj {
+  const web = `${ctx.shape.web}/${repo.owner.login}/${repo.name}`
   return {
     __typename: 'CheckRun',
     id: nodeId('CheckRun', k.id),
@@ -533,19 +584,162 @@ function checkRunNode(
     startedAt: iso(k.startedAt),
     completedAt: k.completedAt === null ? null : iso(k.completedAt),
     detailsUrl: k.detailsUrl,
-    url: `${ctx.shape.web}/${repo.owner.login}/${repo.name}/runs/${k.id}`,
-    permalink: `${ctx.shape.web}/${repo.owner.login}/${repo.name}/runs/${k.id}`,
+    externalId: '',
+    title: null,
+    summary: null,
+    text: null,
+    url: `${web}/runs/${k.id}`,
+    permalink: `${web}/runs/${k.id}`,
+    resourcePath: `/${repo.owner.login}/${repo.name}/runs/${k.id}`,
     isRequired: () => false,
-    checkSuite: {
-      id: nodeId('CheckSuite', k.id + 1),
-      databaseId: k.id + 1,
-      app: {
-        id: nodeId('App', k.app.id),
-        databaseId: k.app.id,
-        slug: k.app.slug,
-        name: k.app.name
-      }
+    repository: () => repositoryNode(ctx, repo),
+    checkSuite: () => checkSuiteNode(ctx, repo, k)
+  }
+}
+
+/**
+ * A check suite, from any of its check runs: GitHub Actions' suite of a
+ * workflow run, or an App's suite on a commit. Its status and conclusion
+ * sum up its latest check runs.
+ */
+function checkSuiteNode(ctx: Ctx, repo: Repository, k: CheckRun): Obj {
+  const all = repo.checkRuns.filter((x) => x.checkSuiteId === k.checkSuiteId)
+  const latest = new Map<string, CheckRun>()
+  for (const x of all) latest.set(x.name, x)
+  const current = [...latest.values()]
+  const run =
+    k.runId === null ? undefined : repo.runs.find((r) => r.id === k.runId)
+  const first = all[0] ?? k
+  const last = all[all.length - 1] ?? k
+  const done = current.every((x) => x.status === 'completed')
+  const path = `/${repo.owner.login}/${repo.name}/commit/${k.headSha}/checks?check_suite_id=${k.checkSuiteId}`
+  return {
+    __typename: 'CheckSuite',
+    id: nodeId('CheckSuite', k.checkSuiteId),
+    databaseId: k.checkSuiteId,
+    app: appNode(ctx, k.app),
+    status: done ? 'COMPLETED' : 'IN_PROGRESS',
+    conclusion: done ? suiteConclusion(current) : null,
+    createdAt: iso(run?.createdAt ?? first.startedAt),
+    updatedAt: iso(last.completedAt ?? last.startedAt),
+    url: `${ctx.shape.web}${path}`,
+    resourcePath: path,
+    creator: null,
+    push: null,
+    commit: () => commitNode(ctx, repo, getCommit(repo, k.headSha)),
+    repository: () => repositoryNode(ctx, repo),
+    branch: () =>
+      run?.headBranch == null
+        ? null
+        : refNode(ctx, repo, 'refs/heads/', run.headBranch),
+    // Without `actions: read` GitHub refuses the workflow run behind a
+    // GitHub Actions suite: FORBIDDEN at `...checkSuite.workflowRun` (the
+    // cli/cli report quoted in awesomestvi/navet#187). Other Apps' suites
+    // have none.
+    workflowRun: () => {
+      if (k.app.id !== GITHUB_ACTIONS_APP.id) return null
+      need(ctx, 'actions')
+      return run === undefined ? null : workflowRunNode(ctx, repo, run, k)
+    },
+    checkRuns: (
+      args: ConnArgs & {
+        filterBy?: { checkType?: string | null; checkName?: string | null }
+      },
+      _c: unknown,
+      info: GraphQLResolveInfo
+    ) => {
+      need(ctx, 'checks')
+      // CheckRunFilter.checkType: LATEST (default) or ALL
+      let list = args.filterBy?.checkType === 'ALL' ? all : current
+      const name = args.filterBy?.checkName
+      if (typeof name === 'string') list = list.filter((x) => x.name === name)
+      return connection(list, args, info, (x) => checkRunNode(ctx, repo, x))
     }
+  }
+}
+
+/** The worst conclusion of a suite's latest check runs. */
+function suiteConclusion(runs: CheckRun[]): string {
+  const order = [
+    'action_required',
+    'startup_failure',
+    'timed_out',
+    'failure',
+    'cancelled',
+    'stale'
+  ]
+  for (const c of order) {
+    if (runs.some((x) => x.conclusion === c)) return c.toUpperCase()
+  }
+  if (runs.length > 0 && runs.every((x) => x.conclusion === 'skipped')) {
+    return 'SKIPPED'
+  }
+  if (runs.some((x) => x.conclusion === 'success')) return 'SUCCESS'
+  return runs.length === 0 ? 'SUCCESS' : 'NEUTRAL'
+}
+
+function appNode(ctx: Ctx, a: CheckApp): Obj {
+  const registered = ctx.sim.apps.get(a.id)
+  return {
+    __typename: 'App',
+    id: nodeId('App', a.id),
+    databaseId: a.id,
+    slug: a.slug,
+    name: a.name,
+    description: registered?.description ?? null,
+    clientId: registered?.clientId ?? null,
+    url: `${ctx.shape.web}/apps/${a.slug}`,
+    createdAt: iso(registered?.createdAt ?? new Date('2018-07-30T09:30:17Z')),
+    updatedAt: iso(registered?.updatedAt ?? new Date('2024-04-10T20:33:16Z')),
+    logoBackgroundColor: '000000',
+    logoUrl: () => `https://avatars.githubusercontent.com/in/${a.id}?v=4`
+  }
+}
+
+function workflowRunNode(
+  ctx: Ctx,
+  repo: Repository,
+  run: WorkflowRun,
+  suiteRun: CheckRun
+): Obj {
+  const web = `${ctx.shape.web}/${repo.owner.login}/${repo.name}`
+  const path = `/${repo.owner.login}/${repo.name}/actions/runs/${run.id}`
+  const workflow = workflowDatabaseId(run)
+  const file = run.path.split('/').pop() ?? run.path
+  return {
+    __typename: 'WorkflowRun',
+    id: nodeId('WorkflowRun', run.id),
+    databaseId: run.id,
+    runNumber: run.runNumber,
+    event: run.event,
+    createdAt: iso(run.createdAt),
+    updatedAt: iso(run.updatedAt),
+    url: `${ctx.shape.web}${path}`,
+    resourcePath: path,
+    workflow: {
+      __typename: 'Workflow',
+      id: nodeId('Workflow', workflow),
+      databaseId: workflow,
+      name: run.name,
+      state: 'ACTIVE',
+      createdAt: iso(repo.createdAt),
+      updatedAt: iso(repo.createdAt),
+      url: `${web}/actions/workflows/${file}`,
+      resourcePath: `/${repo.owner.login}/${repo.name}/actions/workflows/${file}`
+    },
+    file: () => ({
+      __typename: 'WorkflowRunFile',
+      id: nodeId('WorkflowRunFile', `${run.id}:${run.path}`),
+      path: run.path,
+      url: `${web}/blob/${run.headSha}/${run.path}`,
+      resourcePath: `/${repo.owner.login}/${repo.name}/blob/${run.headSha}/${run.path}`,
+      repositoryFileUrl: `${web}/blob/${run.headSha}/${run.path}`,
+      repositoryName: web,
+      viewerCanPushRepository: false,
+      viewerCanReadRepository: true,
+      run: () => workflowRunNode(ctx, repo, run, suiteRun)
+    }),
+    checkSuite: () => checkSuiteNode(ctx, repo, suiteRun)
   }
 }
 
@@ -1498,6 +1692,15 @@ function rootValue(ctx: Ctx): Obj {
       const key = Number(rest.slice(len))
       for (const handle of ctx.sim.repos.values()) {
         const repo = handle.data
+        // `<repository id>:<oid>`: a client pages a rollup's contexts here
+        if (type === 'StatusCheckRollup') {
+          const [repoId, oid = ''] = rest.slice(len).split(':')
+          const c = repo.commits.get(oid)
+          if (Number(repoId) === repo.id && c !== undefined) {
+            const rollup = rollupNode(ctx, repo, c)
+            if (rollup !== null) return rollup
+          }
+        }
         if (type === 'PullRequest') {
           const pr = repo.pulls.find((p) => p.id === key)
           if (pr !== undefined) {

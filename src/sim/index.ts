@@ -25,3 +25,19 @@ export {
   type TreeEntry
 } from './git.js'
 export { iso, nodeId } from './rest-shapes.js'
+export {
+  awaitProtectionRules,
+  deliver,
+  deploymentProtectionRuleEvent,
+  installationFor,
+  looksLikeJwt,
+  mintInstallationToken,
+  requestProtectionRules,
+  signAppJwt,
+  signWebhook,
+  verifyAppJwt,
+  waitingDeployment,
+  JWT_ERRORS,
+  type Delivery,
+  type WebhookEvent
+} from './app.js'

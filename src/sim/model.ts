@@ -3,7 +3,7 @@
 // returns (`RepoHandle`, `PullHandle`, ...) are a builder API for tests and
 // the demo. The REST and GraphQL layers read the same data, so whatever a
 // test builds is answered identically by both APIs.
-import { randomBytes } from 'node:crypto'
+import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import {
   blobOid,
   buildTree,
@@ -117,6 +117,12 @@ export type DeploymentState =
   | 'queued'
   | 'pending'
   | 'success'
+  /**
+   * A job's deployment while protection rules are pending. REST lists it
+   * though the OpenAPI enum omits it (octokit/webhooks.net#52); GraphQL
+   * has DeploymentStatusState.WAITING.
+   */
+  | 'waiting'
 
 export interface DeploymentStatus {
   id: number
@@ -197,7 +203,21 @@ export interface WorkflowRun {
   updatedAt: Date
   runStartedAt: Date
   approvals: EnvironmentApproval[]
+  /** custom deployment protection rules' answers (see app.ts) */
+  protectionVerdicts: ProtectionVerdict[]
+  /** custom deployment protection rules' status reports (no state) */
+  protectionReports: ProtectionReport[]
 }
+
+export interface ProtectionVerdict {
+  environment: string
+  state: 'approved' | 'rejected'
+  comment: string
+  app: { id: number; slug: string }
+  at: Date
+}
+
+export type ProtectionReport = Omit<ProtectionVerdict, 'state'>
 
 export type RulesetEnforcement = 'active' | 'evaluate' | 'disabled'
 
@@ -286,6 +306,27 @@ export type CheckConclusion =
   | 'action_required'
   | 'stale'
 
+/** The GitHub App a check run (and its check suite) belongs to. */
+export interface CheckApp {
+  id: number
+  slug: string
+  name: string
+}
+
+/** GitHub Actions' own App: every job's check run belongs to it. */
+export const GITHUB_ACTIONS_APP: CheckApp = {
+  id: 15368,
+  slug: 'github-actions',
+  name: 'GitHub Actions'
+}
+
+/**
+ * A check run. It belongs to a check suite: one per workflow run for GitHub
+ * Actions (its re-runs add check runs to the same suite), else one per App
+ * and commit. "A check suite is a collection of the check runs created by a
+ * single GitHub App for a specific commit."
+ * https://docs.github.com/en/rest/guides/using-the-rest-api-to-interact-with-checks#about-check-suites
+ */
 export interface CheckRun {
   id: number
   headSha: string
@@ -294,8 +335,11 @@ export interface CheckRun {
   conclusion: CheckConclusion | null
   startedAt: Date
   completedAt: Date | null
-  app: { id: number; slug: string; name: string }
+  app: CheckApp
   detailsUrl: string | null
+  checkSuiteId: number
+  /** the workflow run whose job this is (GitHub Actions only) */
+  runId: number | null
 }
 
 export interface Issue {
@@ -350,7 +394,9 @@ export const PERMISSION_NAMES = [
   'checks',
   'statuses',
   'issues',
-  'administration'
+  'administration',
+  /** organization permission "Members": teams and their members */
+  'members'
 ] as const
 
 export type PermissionName = (typeof PERMISSION_NAMES)[number]
@@ -364,6 +410,59 @@ export interface Token {
   /** who acts with it: github-actions[bot] or the App's bot */
   actor: User
   installationId: number
+  /** installation tokens expire (server.ts refuses them after) */
+  expiresAt?: Date
+  /** an installation token narrowed to these repositories */
+  repositoryIds?: number[]
+}
+
+/** A GitHub App registration (see app.ts for its routes and webhooks). */
+export interface App {
+  id: number
+  slug: string
+  name: string
+  /** `Iv23...`; a JWT's `iss` may be this or the numeric id */
+  clientId: string
+  description: string | null
+  owner: User
+  /** what the App asks for; metadata read is implied */
+  permissions: Partial<TokenPermissions>
+  events: string[]
+  /** PKCS#1 PEM, the format GitHub's "Generate a private key" downloads */
+  privateKey: string
+  /** SPKI PEM; the simulator verifies JWTs with it */
+  publicKey: string
+  webhookSecret: string
+  hookId: number
+  /** `<slug>[bot]`, who acts with the App's installation tokens */
+  bot: User
+  createdAt: Date
+  updatedAt: Date
+}
+
+export interface Installation {
+  id: number
+  app: App
+  account: User
+  repositorySelection: 'all' | 'selected'
+  /** the selected repositories' ids (selection `selected`) */
+  repositoryIds: number[]
+  permissions: Partial<TokenPermissions>
+  events: string[]
+  createdAt: Date
+  updatedAt: Date
+  suspendedAt: Date | null
+}
+
+export interface AppInput {
+  slug: string
+  name?: string
+  permissions?: Partial<TokenPermissions>
+  /** default: `['deployment_protection_rule']` */
+  events?: string[]
+  owner?: User
+  description?: string
+  webhookSecret?: string
 }
 
 // ---------------------------------------------------------------------------
@@ -749,6 +848,45 @@ export function roleOf(repo: Repository, user: User): RepoRole | null {
   return best
 }
 
+/**
+ * Who has access to a repository, as GET /collaborators lists it: for
+ * `all`, its direct collaborators, the members of teams with access and,
+ * for a personal repository, its owner; each with their highest role.
+ * `direct`: only those with a role of their own (and the owner); `outside`
+ * (an organization's repository): direct collaborators in none of its
+ * teams with access (organization membership is approximated by those
+ * teams). Organization owners and base permissions are not modelled.
+ * Sorted by login.
+ * https://docs.github.com/en/rest/collaborators/collaborators#list-repository-collaborators
+ */
+export function collaboratorsOf(
+  repo: Repository,
+  affiliation: 'all' | 'direct' | 'outside' = 'all'
+): { user: User; role: RepoRole }[] {
+  const users = new Map<number, User>()
+  const isOrg = repo.owner.type === 'Organization'
+  if (!isOrg && affiliation !== 'outside') users.set(repo.owner.id, repo.owner)
+  for (const { user } of repo.collaborators.values()) users.set(user.id, user)
+  if (affiliation === 'all') {
+    for (const { team } of repo.teams.values()) {
+      for (const m of team.members) users.set(m.id, m)
+    }
+  }
+  const inOrgTeam = (u: User) =>
+    [...repo.teams.values()].some(
+      ({ team }) =>
+        team.org === repo.owner.login && team.members.some((m) => m.id === u.id)
+    )
+  return [...users.values()]
+    .filter((u) => !u.deleted)
+    .filter((u) => affiliation !== 'outside' || (isOrg && !inOrgTeam(u)))
+    .flatMap((user) => {
+      const role = roleOf(repo, user)
+      return role === null ? [] : [{ user, role }]
+    })
+    .sort((a, b) => a.user.login.localeCompare(b.user.login))
+}
+
 /** `Co-authored-by` trailers of a commit's message. */
 export function coAuthorsOf(c: Commit): { name: string; email: string }[] {
   return coAuthors(c.message)
@@ -756,6 +894,35 @@ export function coAuthorsOf(c: Commit): { name: string; email: string }[] {
 
 export function latestStatus(d: Deployment): DeploymentStatus | null {
   return d.statuses[d.statuses.length - 1] ?? null
+}
+
+/**
+ * A commit's check runs as GitHub shows them (REST `filter=latest`,
+ * GraphQL `statusCheckRollup`): the latest run of each name within each
+ * check suite. Runs of other suites stay listed beside it, whatever they
+ * concluded: a second workflow run on the same commit adds its check runs
+ * next to the first run's, while re-running a run replaces them
+ * (netresearch/git-workflow-skill#223, measured; rjmurillo/ai-agents#4112
+ * and getsentry/sentry#122183 report superseded runs kept in the rollup).
+ */
+export function latestCheckRuns(repo: Repository, oid: string): CheckRun[] {
+  const latest = new Map<string, CheckRun>()
+  for (const k of repo.checkRuns) {
+    if (k.headSha === oid) latest.set(`${k.checkSuiteId}:${k.name}`, k)
+  }
+  return [...latest.values()]
+}
+
+/** The latest status of each context on a commit, oldest context first. */
+export function latestCommitStatuses(
+  repo: Repository,
+  oid: string
+): CommitStatus[] {
+  const latest = new Map<string, CommitStatus>()
+  for (const s of repo.commitStatuses) {
+    if (s.sha === oid) latest.set(s.context, s)
+  }
+  return [...latest.values()]
 }
 
 // ---------------------------------------------------------------------------
@@ -769,6 +936,8 @@ export class Simulator {
   readonly teams = new Map<string, Team>()
   readonly repos = new Map<string, RepoHandle>()
   readonly tokens = new Map<string, Token>()
+  readonly apps = new Map<number, App>()
+  readonly installations = new Map<number, Installation>()
   readonly ghost: User
   readonly webFlow: User
   readonly githubActions: User
@@ -1014,13 +1183,17 @@ export class Simulator {
       statuses: 'none',
       issues: 'none',
       administration: 'none',
+      members: 'none',
       ...permissions
     }
     if (perms.metadata === 'none') perms.metadata = 'read'
-    if (kind === 'github_token' && perms.administration !== 'none') {
-      // No workflow `permissions:` key grants Administration.
-      // https://docs.github.com/en/actions/security-for-github-actions/security-guides/automatic-token-authentication#permissions-for-the-github_token
-      throw new Error('a GITHUB_TOKEN never has the administration permission')
+    // No workflow `permissions:` key grants Administration or the
+    // organization's Members permission.
+    // https://docs.github.com/en/actions/security-for-github-actions/security-guides/automatic-token-authentication#permissions-for-the-github_token
+    for (const p of ['administration', 'members'] as const) {
+      if (kind === 'github_token' && perms[p] !== 'none') {
+        throw new Error(`a GITHUB_TOKEN never has the ${p} permission`)
+      }
     }
     // both GITHUB_TOKEN and installation tokens start with ghs_
     // https://github.blog/engineering/platform-security/behind-githubs-new-authentication-token-formats/
@@ -1050,6 +1223,42 @@ export class Simulator {
 
   revokeToken(value: string): void {
     this.tokens.delete(value)
+  }
+
+  // -- GitHub Apps -------------------------------------------------------------
+
+  /**
+   * Register a GitHub App with a fresh RSA key pair (its `privateKey` signs
+   * the JWTs app.ts verifies) and a `<slug>[bot]` account. Install it with
+   * `repo.install(app)`.
+   * https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/managing-private-keys-for-github-apps
+   */
+  app(input: AppInput): App {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+      privateKeyEncoding: { type: 'pkcs1', format: 'pem' }
+    })
+    const now = this.now
+    const app: App = {
+      id: this.nextId(),
+      slug: input.slug,
+      name: input.name ?? input.slug,
+      clientId: `Iv23li${randomBytes(7).toString('hex')}`,
+      description: input.description ?? null,
+      owner: input.owner ?? this.org(`${input.slug}-owner`),
+      permissions: { metadata: 'read', ...input.permissions },
+      events: input.events ?? ['deployment_protection_rule'],
+      privateKey,
+      publicKey,
+      webhookSecret: input.webhookSecret ?? randomBytes(20).toString('hex'),
+      hookId: this.nextId(),
+      bot: this.bot(input.slug),
+      createdAt: now,
+      updatedAt: now
+    }
+    this.apps.set(app.id, app)
+    return app
   }
 }
 
@@ -1087,6 +1296,41 @@ export class RepoHandle {
   teamAccess(team: Team, role: RepoRole = 'write'): this {
     this.data.teams.set(team.id, { team, role })
     return this
+  }
+
+  /**
+   * Install a GitHub App on this repository's owner, with access to this
+   * repository (`selected`, added to an existing installation) or to all of
+   * the owner's repositories. The installation gets the App's permissions.
+   */
+  install(app: App, o: { all?: boolean } = {}): Installation {
+    const owner = this.data.owner
+    const existing = [...this.sim.installations.values()].find(
+      (i) => i.app.id === app.id && i.account.id === owner.id
+    )
+    if (existing !== undefined) {
+      if (o.all === true) existing.repositorySelection = 'all'
+      if (!existing.repositoryIds.includes(this.data.id)) {
+        existing.repositoryIds.push(this.data.id)
+      }
+      existing.updatedAt = this.sim.now
+      return existing
+    }
+    const now = this.sim.now
+    const installation: Installation = {
+      id: this.sim.nextId(),
+      app,
+      account: owner,
+      repositorySelection: o.all === true ? 'all' : 'selected',
+      repositoryIds: [this.data.id],
+      permissions: { ...app.permissions },
+      events: [...app.events],
+      createdAt: now,
+      updatedAt: now,
+      suspendedAt: null
+    }
+    this.sim.installations.set(installation.id, installation)
+    return installation
   }
 
   // -- git -----------------------------------------------------------------
@@ -1516,7 +1760,9 @@ export class RepoHandle {
       createdAt: now,
       updatedAt: now,
       runStartedAt: now,
-      approvals: []
+      approvals: [],
+      protectionVerdicts: [],
+      protectionReports: []
     }
     this.data.runs.push(run)
     return new RunHandle(this, run)
@@ -1673,27 +1919,51 @@ export class RepoHandle {
     return s
   }
 
+  /**
+   * A check run on a commit; `null` conclusion: still in progress. With
+   * `run` it is that workflow run's job (GitHub Actions, in the run's check
+   * suite, on the run's commit: see `RunHandle.job`). Without, it joins the
+   * check suite of its App (default GitHub Actions) on that commit. A check
+   * run of the same name in the same suite later supersedes it.
+   */
   checkRun(
     sha: string,
     name: string,
     conclusion: CheckConclusion | null = 'success',
-    o: { app?: CheckRun['app']; detailsUrl?: string } = {}
+    o: {
+      app?: CheckApp
+      detailsUrl?: string
+      run?: WorkflowRun | RunHandle
+    } = {}
   ): CheckRun {
     const now = this.sim.now
+    const run = o.run instanceof RunHandle ? o.run.data : o.run
+    const app =
+      run === undefined ? (o.app ?? GITHUB_ACTIONS_APP) : GITHUB_ACTIONS_APP
+    const id = this.sim.nextId()
+    // Suite ids are derived, not drawn, so that adding suites to the model
+    // changed no other object's id: a workflow run's suite is `run id + 1`
+    // (as the REST workflow run's `check_suite_id` says), an App's suite on
+    // a commit is `first check run's id + 1`.
+    const sibling = this.data.checkRuns.find(
+      (k) => k.runId === null && k.headSha === sha && k.app.id === app.id
+    )
+    const checkSuiteId =
+      run !== undefined ? run.id + 1 : (sibling?.checkSuiteId ?? id + 1)
     const c: CheckRun = {
-      id: this.sim.nextId(),
-      headSha: sha,
+      id,
+      headSha: run?.headSha ?? sha,
       name,
       status: conclusion === null ? 'in_progress' : 'completed',
       conclusion,
       startedAt: now,
       completedAt: conclusion === null ? null : now,
-      app: o.app ?? {
-        id: 15368,
-        slug: 'github-actions',
-        name: 'GitHub Actions'
-      },
-      detailsUrl: o.detailsUrl ?? null
+      app,
+      detailsUrl:
+        o.detailsUrl ??
+        (run === undefined ? null : `${this.runUrl(run)}/job/${id}`),
+      checkSuiteId,
+      runId: run?.id ?? null
     }
     this.data.checkRuns.push(c)
     return c
@@ -2065,6 +2335,23 @@ export class RunHandle {
     o: { state?: DeploymentState } = {}
   ): DeploymentHandle {
     return this.repo.deployFromRun(this.data, environment, o)
+  }
+
+  /**
+   * A job of this run, as GitHub Actions reports it: a check run named
+   * after the job on the run's commit, in the run's check suite, its
+   * details URL the job's log. `null`: still running. Calling it again for
+   * the same name (after `rerun`) supersedes the earlier result.
+   */
+  job(
+    name: string,
+    conclusion: CheckConclusion | null = 'success',
+    o: { detailsUrl?: string } = {}
+  ): CheckRun {
+    return this.repo.checkRun(this.data.headSha, name, conclusion, {
+      ...o,
+      run: this.data
+    })
   }
 
   /** Re-run: same id, next attempt, new triggering actor. */

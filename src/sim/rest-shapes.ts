@@ -6,12 +6,14 @@ import { blobOid } from './git.js'
 import {
   fullName,
   getCommit,
+  GITHUB_ACTIONS_APP,
   latestStatus,
   protectionFor,
   pullCommits,
   pullHeadOid,
   roleOf,
   type BranchProtection,
+  type CheckApp,
   type CheckRun,
   type Commit,
   type CommitStatus,
@@ -20,6 +22,7 @@ import {
   type Environment,
   type Issue,
   type PullRequest,
+  type RepoRole,
   type Repository,
   type Review,
   type Ruleset,
@@ -488,10 +491,14 @@ export function rulesetRule(rule: RulesetRule): Json {
 }
 
 /**
- * A ruleset. `bypass_actors` and `current_user_can_bypass` are only shown to
- * callers who can edit the ruleset (administration); others get neither.
- * (GraphQL: ossf/scorecard#3354 notes bypass actors are nil "depending on
- * the auth token used".)
+ * A ruleset. `bypass_actors` is only shown to callers who can edit the
+ * ruleset (administration); the others get the ruleset without the key, and
+ * everyone gets `current_user_can_bypass`, "never" unless they are a bypass
+ * actor. Measured with an admin and a non-admin account on one ruleset
+ * (upex-galaxy/agentic-qa-boilerplate#35); a workflow's GITHUB_TOKEN is not
+ * enough to see bypass_actors (intent-hq/intent#5510). (GraphQL:
+ * ossf/scorecard#3354 notes bypass actors are nil "depending on the auth
+ * token used".)
  */
 export function ruleset(
   ctx: ShapeContext,
@@ -523,12 +530,39 @@ export function ruleset(
         actor_type: b.actorType,
         bypass_mode: b.bypassMode
       }))
-      out.current_user_can_bypass = 'never'
     }
+    out.current_user_can_bypass = currentUserCanBypass(ctx, rs)
     out.conditions = { ref_name: { include: rs.include, exclude: rs.exclude } }
     out.rules = rs.rules.map(rulesetRule)
   }
   return out
+}
+
+/**
+ * How the caller may bypass a ruleset. A token acts for an App: GitHub
+ * Actions for a GITHUB_TOKEN, else the App of its installation; it bypasses
+ * when that App is an `Integration` bypass actor.
+ */
+function currentUserCanBypass(ctx: ShapeContext, rs: Ruleset): string {
+  const token = ctx.token
+  if (token === null) return 'never'
+  const appId =
+    token.kind === 'github_token'
+      ? GITHUB_ACTIONS_APP.id
+      : ctx.sim.installations.get(token.installationId)?.app.id
+  const actor = rs.bypassActors.find(
+    (b) => b.actorType === 'Integration' && b.actorId === appId
+  )
+  switch (actor?.bypassMode) {
+    case 'always':
+      return 'always'
+    case 'pull_request':
+      return 'pull_requests_only'
+    case 'exempt':
+      return 'exempt'
+    case undefined:
+      return 'never'
+  }
 }
 
 function teamShape(ctx: ShapeContext, t: Team): Json {
@@ -740,6 +774,11 @@ function minimalRepository(ctx: ShapeContext, repo: Repository): Json {
   return repository(ctx, repo)
 }
 
+/** A workflow's id, the same for every run of its file. */
+export function workflowDatabaseId(run: WorkflowRun): number {
+  return 1000 + (run.path.length % 97)
+}
+
 export function workflowRun(
   ctx: ShapeContext,
   repo: Repository,
@@ -747,7 +786,7 @@ export function workflowRun(
 ): Json {
   const u = `${repoUrl(ctx, repo)}/actions/runs/${run.id}`
   const head = repo.commits.get(run.headSha)
-  const workflowId = 1000 + (run.path.length % 97)
+  const workflowId = workflowDatabaseId(run)
   return {
     id: run.id,
     name: run.name,
@@ -873,22 +912,95 @@ export function checkRun(
       annotations_url: `${u}/annotations`
     },
     name: c.name,
-    check_suite: { id: c.id + 1 },
-    app: {
-      id: c.app.id,
-      slug: c.app.slug,
-      node_id: nodeId('App', c.app.id),
-      owner: simpleUser(ctx, ctx.sim.userByLogin('github') ?? ctx.sim.webFlow),
-      name: c.app.name,
-      description: null,
-      external_url: `${ctx.web}/apps/${c.app.slug}`,
-      html_url: `${ctx.web}/apps/${c.app.slug}`,
-      created_at: '2018-07-30T09:30:17Z',
-      updated_at: '2024-04-10T20:33:16Z',
-      permissions: {},
-      events: []
-    },
+    // the same suite GraphQL's CheckRun.checkSuite.databaseId names
+    check_suite: { id: c.checkSuiteId },
+    app: checkApp(ctx, c.app),
     pull_requests: []
+  }
+}
+
+/** The App of a check run: a registered App as it is, else GitHub's own. */
+function checkApp(ctx: ShapeContext, a: CheckApp): Json {
+  const registered = ctx.sim.apps.get(a.id)
+  const owner =
+    registered?.owner ?? ctx.sim.userByLogin('github') ?? ctx.sim.webFlow
+  return {
+    id: a.id,
+    slug: a.slug,
+    node_id: nodeId('App', a.id),
+    owner: simpleUser(ctx, owner),
+    name: a.name,
+    description: registered?.description ?? null,
+    external_url: `${ctx.web}/apps/${a.slug}`,
+    html_url: `${ctx.web}/apps/${a.slug}`,
+    created_at: iso(registered?.createdAt ?? new Date('2018-07-30T09:30:17Z')),
+    updated_at: iso(registered?.updatedAt ?? new Date('2024-04-10T20:33:16Z')),
+    permissions: {},
+    events: []
+  }
+}
+
+/** The `permissions` hash of a role: each permission the role includes. */
+function rolePermissions(role: RepoRole | null): Json {
+  return {
+    admin: role === 'admin',
+    maintain: role === 'admin' || role === 'maintain',
+    push: role === 'admin' || role === 'maintain' || role === 'write',
+    triage: role !== null && role !== 'read',
+    pull: role !== null
+  }
+}
+
+/** GET /collaborators: a user with their permissions and role. */
+export function collaborator(
+  ctx: ShapeContext,
+  user: User,
+  role: RepoRole
+): Json {
+  return {
+    ...simpleUser(ctx, user),
+    permissions: rolePermissions(role),
+    role_name: role
+  }
+}
+
+/**
+ * GET /repos/{o}/{r}/teams: a team with access, `permission` in the legacy
+ * names (pull, triage, push, maintain, admin).
+ */
+export function repoTeam(ctx: ShapeContext, t: Team, role: RepoRole): Json {
+  const legacy: Record<RepoRole, string> = {
+    read: 'pull',
+    triage: 'triage',
+    write: 'push',
+    maintain: 'maintain',
+    admin: 'admin'
+  }
+  return {
+    ...teamShape(ctx, t),
+    permission: legacy[role],
+    permissions: rolePermissions(role)
+  }
+}
+
+/**
+ * A custom deployment protection rule: an App gating the environment.
+ * https://docs.github.com/en/rest/deployments/protection-rules#get-all-deployment-protection-rules-for-an-environment
+ */
+export function deploymentProtectionRule(
+  ctx: ShapeContext,
+  rule: Environment['customRules'][number]
+): Json {
+  return {
+    id: rule.id,
+    node_id: nodeId('DeploymentProtectionRule', rule.id),
+    enabled: true,
+    app: {
+      id: rule.app.id,
+      slug: rule.app.slug,
+      integration_url: `${ctx.api}/apps/${rule.app.slug}`,
+      node_id: nodeId('App', rule.app.id)
+    }
   }
 }
 
@@ -912,13 +1024,7 @@ export function collaboratorPermission(
     role_name: role ?? 'none',
     user: {
       ...simpleUser(ctx, user),
-      permissions: {
-        admin: role === 'admin',
-        maintain: role === 'admin' || role === 'maintain',
-        push: role === 'admin' || role === 'maintain' || role === 'write',
-        triage: role !== null && role !== 'read',
-        pull: role !== null
-      },
+      permissions: rolePermissions(role),
       role_name: role ?? 'none'
     }
   }

@@ -5,8 +5,10 @@
 import {
   addDeploymentStatus,
   ancestors,
+  collaboratorsOf,
   commitsBetween,
   getCommit,
+  latestCheckRuns,
   mergeBase,
   protectionFor,
   pullCommits,
@@ -19,7 +21,8 @@ import {
   type RepoHandle,
   type Repository,
   type Simulator,
-  type Token
+  type Token,
+  type User
 } from './model.js'
 import {
   errorAnswer,
@@ -31,6 +34,7 @@ import {
   type Answer
 } from './http.js'
 import * as shape from './rest-shapes.js'
+import { protectionRuleRoutes, tokenReaches } from './app.js'
 import { blobOid } from './git.js'
 
 export interface RestRequest {
@@ -44,14 +48,14 @@ export interface RestRequest {
   ctx: shape.ShapeContext
 }
 
-interface RouteContext extends RestRequest {
+export interface RouteContext extends RestRequest {
   sim: Simulator
   repo: RepoHandle
   data: Repository
   params: string[]
 }
 
-interface Route {
+export interface Route {
   method: 'GET' | 'POST'
   pattern: RegExp
   /** token permissions required, all of them */
@@ -89,7 +93,10 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined
 }
 
-function listed(r: RouteContext, items: unknown[]): Answer {
+function listed(
+  r: { url: URL; query: URLSearchParams },
+  items: unknown[]
+): Answer {
   const page = paginate(items, r.url, r.query)
   return ok(page.items, page.headers)
 }
@@ -291,13 +298,12 @@ const routes: Route[] = [
           `${D}/checks/runs#list-check-runs-for-a-git-reference`
         )
       }
-      let runs = r.data.checkRuns.filter((c) => c.headSha === oid)
-      // filter=latest (default): the most recent run of each name
-      if ((r.query.get('filter') ?? 'latest') === 'latest') {
-        const latest = new Map<string, (typeof runs)[number]>()
-        for (const c of runs) latest.set(c.name, c)
-        runs = [...latest.values()]
-      }
+      // filter=latest (default): the most recent run of each name in each
+      // check suite (see latestCheckRuns); `all`: every run
+      let runs =
+        (r.query.get('filter') ?? 'latest') === 'latest'
+          ? latestCheckRuns(r.data, oid)
+          : r.data.checkRuns.filter((c) => c.headSha === oid)
       const name = r.query.get('check_name')
       if (name !== null) runs = runs.filter((c) => c.name === name)
       const status = r.query.get('status')
@@ -630,6 +636,30 @@ const routes: Route[] = [
   },
   {
     method: 'GET',
+    pattern: new RegExp(
+      `${REPO}/environments/([^/]+)/deployment_protection_rules$`
+    ),
+    // Actions read, like the environment itself ("Repository permissions
+    // for Actions" in permissions-required-for-github-apps)
+    needs: [['actions', 'read']],
+    doc: `${D}/deployments/protection-rules#get-all-deployment-protection-rules-for-an-environment`,
+    handle: (r) => {
+      const e = findEnvironment(r)
+      if (e === undefined) {
+        return notFound(
+          `${D}/deployments/protection-rules#get-all-deployment-protection-rules-for-an-environment`
+        )
+      }
+      return ok({
+        total_count: e.customRules.length,
+        custom_deployment_protection_rules: e.customRules.map((x) =>
+          shape.deploymentProtectionRule(r.ctx, x)
+        )
+      })
+    }
+  },
+  {
+    method: 'GET',
     pattern: new RegExp(`${REPO}/actions/runs/(\\d+)$`),
     needs: [['actions', 'read']],
     doc: `${D}/actions/workflow-runs#get-a-workflow-run`,
@@ -707,6 +737,77 @@ const routes: Route[] = [
     }
   },
   {
+    method: 'GET',
+    pattern: new RegExp(`${REPO}/collaborators$`),
+    // An App needs Metadata read ("Repository permissions for Metadata" in
+    // permissions-required-for-github-apps) and, for an organization's
+    // repository, the organization's Members permission: "GitHub Apps must
+    // have the members organization permission and metadata repository
+    // permission" (docs.github.com/en/enterprise-server@3.4/rest/collaborators/collaborators).
+    // A GITHUB_TOKEN cannot have Members: workflows report they cannot see
+    // who has access through a team (Azure/template-specs#72,
+    // zephyrproject-rtos/zephyr#90352).
+    needs: [['metadata', 'read']],
+    doc: `${D}/collaborators/collaborators#list-repository-collaborators`,
+    handle: (r) => {
+      const doc = `${D}/collaborators/collaborators#list-repository-collaborators`
+      if (
+        r.data.owner.type === 'Organization' &&
+        rank(r.token.permissions.members) < rank('read')
+      ) {
+        return errorAnswer(403, 'Resource not accessible by integration', doc)
+      }
+      const affiliation = r.query.get('affiliation') ?? 'all'
+      if (!['all', 'direct', 'outside'].includes(affiliation)) {
+        return validationFailed(doc, [
+          {
+            resource: 'Repository',
+            code: 'invalid',
+            field: 'affiliation'
+          }
+        ])
+      }
+      let list = collaboratorsOf(
+        r.data,
+        affiliation as 'all' | 'direct' | 'outside'
+      )
+      // `permission`: those who have it (a higher role includes it)
+      const wanted = r.query.get('permission')
+      if (wanted !== null) {
+        const at: Record<string, number> = {
+          pull: 0,
+          triage: 1,
+          push: 2,
+          maintain: 3,
+          admin: 4
+        }
+        const order = ['read', 'triage', 'write', 'maintain', 'admin']
+        list = list.filter((c) => order.indexOf(c.role) >= (at[wanted] ?? 5))
+      }
+      return listed(
+        r,
+        list.map((c) => shape.collaborator(r.ctx, c.user, c.role))
+      )
+    }
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`${REPO}/teams$`),
+    // Administration read ("Repository permissions for Administration" in
+    // permissions-required-for-github-apps): never a GITHUB_TOKEN's
+    needs: [['administration', 'read']],
+    doc: `${D}/repos/repos#list-repository-teams`,
+    handle: (r) => {
+      const teams = [...r.data.teams.values()].sort((a, b) =>
+        a.team.name.localeCompare(b.team.name)
+      )
+      return listed(
+        r,
+        teams.map(({ team, role }) => shape.repoTeam(r.ctx, team, role))
+      )
+    }
+  },
+  {
     method: 'POST',
     pattern: new RegExp(`${REPO}/issues$`),
     needs: [['issues', 'write']],
@@ -743,6 +844,8 @@ const routes: Route[] = [
     }
   }
 ]
+// GitHub App routes (custom deployment protection rules): app.ts
+routes.push(...protectionRuleRoutes)
 
 function findEnvironment(r: RouteContext) {
   const name = decodeURIComponent(r.params[2] ?? '')
@@ -906,8 +1009,71 @@ function createDeployment(r: RouteContext): Answer {
   return created(body, String(body.url))
 }
 
+interface OrgRouteContext extends RestRequest {
+  sim: Simulator
+  org: User
+  params: string[]
+}
+
+/** Routes under /orgs/{org}: no repository, an organization instead. */
+interface OrgRoute {
+  method: 'GET'
+  pattern: RegExp
+  needs: [PermissionName, Permission][]
+  doc: string
+  handle: (r: OrgRouteContext) => Answer
+}
+
+const orgRoutes: OrgRoute[] = [
+  {
+    method: 'GET',
+    pattern: /^\/orgs\/([^/]+)\/teams\/([^/]+)\/members$/,
+    // The organization's Members permission (read), which no workflow
+    // GITHUB_TOKEN can have.
+    // https://docs.github.com/en/rest/teams/members#list-team-members
+    needs: [['members', 'read']],
+    doc: `${D}/teams/members#list-team-members`,
+    handle: (r) => {
+      const slug = decodeURIComponent(r.params[1] ?? '')
+      const team = r.sim.teams.get(`${r.org.login}/${slug}`.toLowerCase())
+      if (team === undefined) {
+        return notFound(`${D}/teams/members#list-team-members`)
+      }
+      // role=maintainer: the sim has no team maintainers
+      const role = r.query.get('role') ?? 'all'
+      const members = role === 'maintainer' ? [] : team.members
+      return listed(
+        r,
+        members.filter((m) => !m.deleted).map((m) => shape.simpleUser(r.ctx, m))
+      )
+    }
+  }
+]
+
+function handleOrg(sim: Simulator, req: RestRequest): Answer | null {
+  for (const route of orgRoutes) {
+    const m = route.pattern.exec(req.path)
+    if (m === null || route.method !== req.method) continue
+    const org = sim.userByLogin(decodeURIComponent(m[1] ?? ''))
+    if (org === null || org.type !== 'Organization') return notFound(route.doc)
+    for (const [perm, level] of route.needs) {
+      if (rank(req.token.permissions[perm]) < rank(level)) {
+        return errorAnswer(
+          403,
+          'Resource not accessible by integration',
+          route.doc
+        )
+      }
+    }
+    return route.handle({ ...req, sim, org, params: m.slice(1) })
+  }
+  return null
+}
+
 /** Route a REST request. Auth has been checked; permissions are here. */
 export function handleRest(sim: Simulator, req: RestRequest): Answer {
+  const orgAnswer = handleOrg(sim, req)
+  if (orgAnswer !== null) return orgAnswer
   for (const route of routes) {
     const m = route.pattern.exec(req.path)
     if (m === null) continue
@@ -917,6 +1083,8 @@ export function handleRest(sim: Simulator, req: RestRequest): Answer {
       decodeURIComponent(m[2] ?? '')
     )
     if (handle === null) return notFound(route.doc)
+    // an installation token reaches only its installation's repositories
+    if (!tokenReaches(sim, req.token, handle.data)) return notFound(route.doc)
     for (const [perm, level] of route.needs) {
       if (rank(req.token.permissions[perm]) < rank(level)) {
         return errorAnswer(
@@ -943,7 +1111,7 @@ export function restRoutes(): {
   pattern: string
   needs: string[]
 }[] {
-  return routes.map((r) => ({
+  return [...routes, ...orgRoutes].map((r) => ({
     method: r.method,
     pattern: r.pattern.source,
     needs: r.needs.map(([p, l]) => `${p}:${l}`)

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net'
 import { errorAnswer, notFound, type Answer } from './http.js'
 import { executeGraphql } from './graphql.js'
 import { handleRest } from './rest.js'
+import { handleAppRequest } from './app.js'
 import type { Simulator, Token } from './model.js'
 
 export interface RequestLog {
@@ -77,6 +78,12 @@ export interface SimulatorServerOptions {
   latencyMs?: number
   /** `x-ratelimit-limit` for installation tokens (GITHUB_TOKEN: 1000) */
   rateLimit?: number
+  /**
+   * The clock GitHub App JWTs and installation-token expiry are checked
+   * against. Default: the wall clock, which clients such as
+   * @octokit/auth-app sign with (the model's clock is `sim.now`).
+   */
+  authClock?: () => Date
 }
 
 export interface SimulatorServer {
@@ -245,7 +252,14 @@ export async function startSimulator(
 
     const auth = req.headers.authorization ?? ''
     const m = /^(?:token|bearer)\s+(\S+)$/i.exec(auth)
-    const token = m?.[1] === undefined ? null : (sim.tokens.get(m[1]) ?? null)
+    const authNow = options.authClock?.() ?? new Date()
+    const found = m?.[1] === undefined ? null : (sim.tokens.get(m[1]) ?? null)
+    // "Using an expired token produces a status code of 401 - Unauthorized"
+    // https://docs.github.com/en/rest/apps/apps#create-an-installation-access-token-for-an-app
+    const token =
+      found?.expiresAt !== undefined && found.expiresAt <= authNow
+        ? null
+        : found
 
     const send = async (a: Answer, fault?: FaultKind): Promise<void> => {
       if (options.latencyMs !== undefined && options.latencyMs > 0) {
@@ -369,6 +383,23 @@ export async function startSimulator(
         case 'latency':
           break
       }
+    }
+
+    // GitHub App routes take a JWT, not a token (app.ts)
+    const appAnswer = graphql
+      ? null
+      : handleAppRequest(sim, {
+          method,
+          path,
+          credential: m?.[1] ?? null,
+          body: parsed,
+          parseError,
+          ctx: { sim, api: apiBase, web: sim.webUrl, token: null },
+          now: authNow
+        })
+    if (appAnswer !== null) {
+      await send(appAnswer)
+      return
     }
 
     if (token === null) {
