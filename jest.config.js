@@ -13,12 +13,17 @@ export default {
   },
   testTimeout: 30000,
   setupFiles: ['<rootDir>/__fixtures__/no-network.ts'],
-  collectCoverageFrom: ['src/**/*.ts', '!src/action/index.ts', '!src/types/**'],
+  collectCoverageFrom: [
+    'src/**/*.ts',
+    '!src/action/index.ts',
+    '!src/cli/index.ts',
+    '!src/types/**'
+  ],
   coverageReporters: ['text-summary'],
   // A ratchet: raise these as tests grow, never lower them. The rules are
   // the security decision itself and stay at 100 %.
   coverageThreshold: {
-    global: { statements: 83, branches: 68, functions: 77, lines: 86 },
+    global: { statements: 88, branches: 76, functions: 85, lines: 90 },
     './src/engine/rules/': {
       statements: 100,
       branches: 100,

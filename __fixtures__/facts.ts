@@ -7,11 +7,13 @@ import type {
   ActorType,
   BranchFact,
   ChangeFact,
+  CheckResultFact,
   ClassicProtectionFact,
   CommitFact,
   DeploymentFact,
   DeploymentStatusFact,
   EnvironmentApprovalFact,
+  EnvironmentSettingsFact,
   Facts,
   GitIdentity,
   PullRequestFact,
@@ -284,6 +286,78 @@ export function aFacts(overrides: Partial<Facts> = {}): Facts {
       triggeringActor: 'dave',
       approvals: null
     },
+    environmentSettings: { exists: true, settings: anEnvironmentSettings() },
+    checks: {
+      commit: { sha: SHA, results: [aCheckRun('test')] },
+      pullRequestHead: null
+    },
+    ...overrides
+  }
+}
+
+export const ENVIRONMENT_SETTINGS_URL = `${REPO_URL}/settings/environments/77/edit`
+
+/** production: deployments from main only, one reviewer, no self-review */
+export function anEnvironmentSettings(
+  overrides: Partial<EnvironmentSettingsFact> = {}
+): EnvironmentSettingsFact {
+  return {
+    name: 'production',
+    settingsUrl: ENVIRONMENT_SETTINGS_URL,
+    deploymentBranchPolicy: {
+      protectedBranches: false,
+      customBranchPolicies: true
+    },
+    branchPolicies: [{ name: 'main', type: 'branch' }],
+    reviewers: [{ type: 'User', name: 'erin' }],
+    preventSelfReview: true,
+    canAdminsBypass: false,
+    waitTimer: 0,
+    classicProtection: null,
+    ...overrides
+  }
+}
+
+/** a completed GitHub Actions job of another run */
+export function aCheckRun(
+  name: string,
+  state = 'success',
+  overrides: Partial<CheckResultFact> = {}
+): CheckResultFact {
+  return {
+    kind: 'check_run',
+    name,
+    state,
+    completed: ![
+      'queued',
+      'in_progress',
+      'pending',
+      'waiting',
+      'requested'
+    ].includes(state),
+    url: `${REPO_URL}/actions/runs/1001/job/${name.length}`,
+    workflowRunId: 1001,
+    by: 'github-actions',
+    at: '2024-05-01T08:00:00Z',
+    ...overrides
+  }
+}
+
+/** a commit status (a StatusContext of the rollup) */
+export function aCommitStatus(
+  context: string,
+  state = 'success',
+  overrides: Partial<CheckResultFact> = {}
+): CheckResultFact {
+  return {
+    kind: 'status',
+    name: context,
+    state,
+    completed: state !== 'pending' && state !== 'expected',
+    url: `https://ci.example.com/${context}`,
+    workflowRunId: null,
+    by: 'ci-bot',
+    at: '2024-05-01T08:00:00Z',
     ...overrides
   }
 }

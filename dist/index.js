@@ -30152,7 +30152,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9402);
 /* harmony import */ var _engine_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7679);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4552);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9930);
 // Entry of the bundled action (dist/index.js): wires @actions/core to the
 // adapter. Any throw, of any kind, ends as a failed step: the gate fails closed.
 
@@ -30194,7 +30194,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4552:
+/***/ 9930:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33309,6 +33309,52 @@ function parseRules(value, path) {
         return rule;
     });
 }
+/**
+ * GraphQL `Ref.rules`, in the REST shape `parseRules` reads. Null when
+ * GitHub gave no answer or more than a page: REST is asked instead.
+ */
+function parseRefRules(value, path) {
+    const rules = optObj(value, path);
+    if (rules === null)
+        return null;
+    const c = connection(rules, path);
+    if (c.hasNextPage)
+        return null;
+    const rest = [];
+    c.nodes.forEach((item, i) => {
+        const p = `${path}.nodes[${i}]`;
+        const r = obj(item, p);
+        const ruleset = optObj(r.repositoryRuleset, `${p}.repositoryRuleset`);
+        // Only active rulesets protect; `evaluate` only reports.
+        if (ruleset !== null && ruleset.enforcement !== 'ACTIVE')
+            return;
+        const params = optObj(r.parameters, `${p}.parameters`);
+        rest.push({
+            type: str(r.type, `${p}.type`).toLowerCase(),
+            ruleset_id: ruleset === null ? null : ruleset.databaseId,
+            parameters: params === null
+                ? null
+                : {
+                    required_approving_review_count: params.requiredApprovingReviewCount,
+                    dismiss_stale_reviews_on_push: params.dismissStaleReviewsOnPush,
+                    require_code_owner_review: params.requireCodeOwnerReview,
+                    require_last_push_approval: params.requireLastPushApproval,
+                    required_status_checks: params.requiredStatusChecks
+                }
+        });
+    });
+    return parseRules(rest, path);
+}
+/** GraphQL `Ref.refUpdateRule`: the classic rule non-admins may see, if any. */
+function parseRefUpdateRule(value, path) {
+    const r = optObj(value, path);
+    if (r === null)
+        return null;
+    return {
+        pattern: str(r.pattern, `${path}.pattern`),
+        requiredStatusChecks: arr(r.requiredStatusCheckContexts ?? [], `${path}.requiredStatusCheckContexts`).map((c, i) => str(c, `${path}.requiredStatusCheckContexts[${i}]`))
+    };
+}
 /** REST `GET /repos/{o}/{r}/branches/{branch}/protection`. */
 function parseClassicProtection(value, path) {
     const p = obj(value, path);
@@ -33388,21 +33434,35 @@ const CHANGE = `... on Commit {
       ...GateCommit
       associatedPullRequests(first: 10) { nodes { ...GatePullRequest } }
     }`;
-/** Everything that does not depend on the policy: one round trip. */
-const BOOTSTRAP_QUERY = `
-query GateBootstrap($owner: String!, $name: String!, $sha: GitObjectID!,
-    $policyExpression: String!, $policyPath: String!) {
-  repository(owner: $owner, name: $name) {
-    url
-    defaultBranchRef {
-      name
-      target { ... on Commit { file(path: $policyPath) { object { ... on Blob { oid text isTruncated isBinary } } } } }
-    }
-    policy: object(expression: $policyExpression) { ... on Blob { oid text isTruncated isBinary } }
-    commit: object(oid: $sha) { ${CHANGE} }
-  }
-}
-${PULL_REQUEST_FIELDS}`;
+/**
+ * A branch's rules as GraphQL gives them to non-admins: `rules`, "rules from
+ * active Repository and Organization rulesets that apply to this ref", as
+ * REST `rules/branches/{b}` does; and `refUpdateRule`, the classic branch
+ * protection rule "viewable by non-admins" (not every setting, but whether
+ * one exists and its required checks). Both from GitHub's schema
+ * descriptions (docs.github.com/en/graphql/reference/objects#ref).
+ */
+const REF_RULES = `rules(first: ${PAGE}) { pageInfo { hasNextPage endCursor } nodes { type
+        parameters { __typename
+          ... on PullRequestParameters { requiredApprovingReviewCount dismissStaleReviewsOnPush requireCodeOwnerReview requireLastPushApproval }
+          ... on RequiredStatusChecksParameters { requiredStatusChecks { context } } }
+        repositoryRuleset { databaseId enforcement } } }
+      refUpdateRule { pattern requiredStatusCheckContexts }`;
+const ROLLUP_CONTEXTS = `totalCount pageInfo { hasNextPage endCursor } nodes {
+      __typename
+      ... on CheckRun { name status conclusion detailsUrl url startedAt checkSuite { app { slug } workflowRun { databaseId } } }
+      ... on StatusContext { context state targetUrl createdAt creator { login } }
+    }`;
+/**
+ * A commit's check runs and statuses, as GitHub rolls them up (the latest
+ * run per check and the latest status per context).
+ * docs.github.com/en/graphql/reference/objects#statuscheckrollup
+ */
+const ROLLUP_FIELDS = `
+fragment GateRollup on StatusCheckRollup {
+  id
+  contexts(first: ${PAGE}) { ${ROLLUP_CONTEXTS} }
+}`;
 const DEPLOYMENT_FIELDS = `
 fragment GateDeployments on DeploymentConnection {
   totalCount
@@ -33421,7 +33481,43 @@ fragment GateDeployments on DeploymentConnection {
     }
   }
 }`;
-const REF_FIELDS = `name compare(headRef: $sha) { status }`;
+/**
+ * Everything that does not depend on the policy: one round trip. Besides
+ * the policy and the deployed commit it asks, ahead of knowing whether they
+ * are needed, for what a typical decision needs next, so that nothing else
+ * has to be asked: the default branch's comparison with the commit, the
+ * commit's test results and those of its pull request's final head, and the
+ * repository's latest deployments to every environment. The deployments sit
+ * under their own `repository` alias: `deployments` is non-null, and an
+ * error on it (no `deployments: read`) must not null the policy with it.
+ */
+const BOOTSTRAP_QUERY = `
+query GateBootstrap($owner: String!, $name: String!, $sha: GitObjectID!,
+    $head: String!, $policyExpression: String!, $policyPath: String!) {
+  repository(owner: $owner, name: $name) {
+    url
+    defaultBranchRef {
+      name
+      compare(headRef: $head) { status }
+      ${REF_RULES}
+      target { ... on Commit { file(path: $policyPath) { object { ... on Blob { oid text isTruncated isBinary } } } } }
+    }
+    policy: object(expression: $policyExpression) { ... on Blob { oid text isTruncated isBinary } }
+    commit: object(oid: $sha) { ${CHANGE} }
+    checks: object(oid: $sha) { ... on Commit { statusCheckRollup { ...GateRollup } } }
+    heads: object(oid: $sha) { ... on Commit {
+      associatedPullRequests(first: 10) { nodes { number
+        headCommit: commits(last: 1) { nodes { commit { oid statusCheckRollup { ...GateRollup } } } } } }
+    } }
+  }
+  recent: repository(owner: $owner, name: $name) {
+    deployments(first: ${PAGE}, orderBy: {field: CREATED_AT, direction: DESC}) { ...GateDeployments }
+  }
+}
+${PULL_REQUEST_FIELDS}
+${ROLLUP_FIELDS}
+${DEPLOYMENT_FIELDS}`;
+const REF_FIELDS = `name compare(headRef: $sha) { status } ${REF_RULES}`;
 /** Deployments of several environments and the branches: one round trip. */
 function contextQuery(deployments, refs, sha) {
     const variables = {};
@@ -33508,6 +33604,11 @@ function pagesQuery(pages, repository) {
                 declarations.push(`$id${i}: ID!`);
                 variables[`id${i}`] = p.id;
                 nodes.push(`${p.alias}: node(id: $id${i}) { ... on Deployment { statuses(first: ${PAGE}, after: $after${i}) { totalCount pageInfo { hasNextPage endCursor } nodes { state createdAt logUrl environmentUrl } } } }`);
+                break;
+            case 'contexts':
+                declarations.push(`$id${i}: ID!`);
+                variables[`id${i}`] = p.id;
+                nodes.push(`${p.alias}: node(id: $id${i}) { ... on StatusCheckRollup { contexts(first: ${PAGE}, after: $after${i}) { ${ROLLUP_CONTEXTS} } } }`);
                 break;
         }
     });
@@ -33625,9 +33726,19 @@ const CHECK_IDS = [
     'branch-protection',
     'approval-record',
     'maker-checker',
-    'segregation'
+    'segregation',
+    'environment',
+    'checks'
 ];
 const CHECK_STATUSES = (/* unused pure expression or super */ null && (['pass', 'fail', 'error', 'skipped']));
+const LINK_KINDS = (/* unused pure expression or super */ null && ([
+    'pull_request',
+    'review',
+    'deployment',
+    'commit',
+    'settings',
+    'check'
+]));
 function assertNever(value) {
     throw new Error(`unexpected value: ${JSON.stringify(value)}`);
 }
@@ -33681,6 +33792,16 @@ const CONTROLS = {
         C.soc2ChangeManagement,
         C.nistAccessRestrictionsForChange,
         C.nistSeparationOfDuties
+    ],
+    environment: [
+        C.iso27001SeparationOfEnvironments,
+        C.soc2ChangeManagement,
+        C.nistAccessRestrictionsForChange
+    ],
+    checks: [
+        C.iso27001ChangeManagement,
+        C.soc2ChangeManagement,
+        C.nistChangeControl
     ]
 };
 
@@ -34002,6 +34123,297 @@ function rulesMeet(rules, need) {
     return rules.length > 0 && meets(settingsOfRules(rules), need);
 }
 
+;// CONCATENATED MODULE: ./src/engine/gather/checks.ts
+// The deployed commit's test results: GraphQL `statusCheckRollup`, asked in
+// the bootstrap round trip for the commit and for the final head of its pull
+// request, paged through `node(id:)` when a commit has more than a page.
+
+
+
+/**
+ * GitHub nulls each context the token may not see and says why in an error
+ * on its path, e.g. `...statusCheckRollup.contexts.nodes.14` without
+ * `statuses: read` (github.com/philips-software/pull-request-report-action/issues/557)
+ * and `...contexts.nodes.0.checkSuite.workflowRun` without `actions: read`
+ * (the cli/cli report quoted in github.com/awesomestvi/navet/pull/187).
+ * Any such error makes the whole commit's results unreadable: a hidden
+ * failure must never read as "no failures".
+ */
+function rollupPermission(errors) {
+    return errors.some((e) => e.path?.at(-1) === 'workflowRun')
+        ? 'actions: read'
+        : 'checks: read` and `statuses: read';
+}
+function readRollup(commit, sha, path, errors) {
+    if (errors.length > 0) {
+        const permission = rollupPermission(errors);
+        return {
+            sha,
+            results: {
+                unreadable: true,
+                permission,
+                detail: errors.map((e) => e.message).join('; ')
+            },
+            more: null,
+            total: null
+        };
+    }
+    const rollup = commit === null
+        ? null
+        : optObj(commit.statusCheckRollup, `${path}.statusCheckRollup`);
+    // No rollup: GitHub knows no check run and no status for the commit.
+    if (rollup === null)
+        return { sha, results: [], more: null, total: 0 };
+    const c = connection(rollup.contexts, `${path}.statusCheckRollup.contexts`);
+    return {
+        sha,
+        results: parseContexts(c.nodes, `${path}.statusCheckRollup.contexts`),
+        more: c.hasNextPage && c.endCursor !== null
+            ? {
+                id: str(rollup.id, `${path}.statusCheckRollup.id`),
+                after: c.endCursor
+            }
+            : null,
+        total: c.totalCount
+    };
+}
+function parseContexts(nodes, path) {
+    return nodes.map((n, i) => parseContext(n, `${path}.nodes[${i}]`));
+}
+function parseContext(value, path) {
+    const n = obj(value, path);
+    switch (n.__typename) {
+        case 'CheckRun': {
+            const status = str(n.status, `${path}.status`).toLowerCase();
+            const completed = status === 'completed';
+            const conclusion = optStr(n.conclusion, `${path}.conclusion`);
+            const suite = optObj(n.checkSuite, `${path}.checkSuite`);
+            const app = suite === null ? null : optObj(suite.app, `${path}.checkSuite.app`);
+            const run = suite === null
+                ? null
+                : optObj(suite.workflowRun, `${path}.checkSuite.workflowRun`);
+            return {
+                kind: 'check_run',
+                name: str(n.name, `${path}.name`),
+                state: completed && conclusion !== null ? conclusion.toLowerCase() : status,
+                completed,
+                url: optStr(n.detailsUrl, `${path}.detailsUrl`) ??
+                    optStr(n.url, `${path}.url`),
+                workflowRunId: run === null
+                    ? null
+                    : num(run.databaseId, `${path}.checkSuite.workflowRun.databaseId`),
+                by: app === null ? null : optStr(app.slug, `${path}.checkSuite.app.slug`),
+                at: optStr(n.startedAt, `${path}.startedAt`)
+            };
+        }
+        case 'StatusContext': {
+            const state = str(n.state, `${path}.state`).toLowerCase();
+            const creator = optObj(n.creator, `${path}.creator`);
+            return {
+                kind: 'status',
+                name: str(n.context, `${path}.context`),
+                state,
+                completed: state !== 'pending' && state !== 'expected',
+                url: optStr(n.targetUrl, `${path}.targetUrl`),
+                workflowRunId: null,
+                by: creator === null
+                    ? null
+                    : optStr(creator.login, `${path}.creator.login`),
+                at: optStr(n.createdAt, `${path}.createdAt`)
+            };
+        }
+        default:
+            throw new engine_errors/* ShapeError */.ym(`${path}: expected a CheckRun or a StatusContext, got ${String(n.__typename)}`);
+    }
+}
+/**
+ * Reads the further pages of every rollup that has them and checks that
+ * GitHub's total was reached, so a commit is never judged on part of its
+ * results.
+ */
+async function completeRollups(port, repository, reads) {
+    const results = reads.map((r) => r.results);
+    let todo = reads
+        .map((r, i) => ({ r, i }))
+        .filter(({ r }) => r.more !== null && !('unreadable' in r.results));
+    while (todo.length > 0) {
+        const pages = todo.map(({ r, i }) => ({
+            alias: `r${i}`,
+            kind: 'contexts',
+            id: r.more.id,
+            after: r.more.after
+        }));
+        const { query, variables } = pagesQuery(pages, repository);
+        const answer = await port.graphql(query, variables);
+        const data = obj(answer.data, 'data');
+        const next = [];
+        for (const { r, i } of todo) {
+            const alias = `r${i}`;
+            const errors = answer.errors.filter((e) => e.path?.[0] === alias);
+            if (errors.length > 0) {
+                results[i] = {
+                    unreadable: true,
+                    permission: rollupPermission(errors),
+                    detail: errors.map((e) => e.message).join('; ')
+                };
+                continue;
+            }
+            const node = obj(data[alias], alias);
+            const c = connection(node.contexts, `${alias}.contexts`);
+            results[i].push(...parseContexts(c.nodes, `${alias}.contexts`));
+            if (c.hasNextPage && c.endCursor !== null && r.more !== null) {
+                next.push({
+                    r: { ...r, more: { id: r.more.id, after: c.endCursor } },
+                    i
+                });
+            }
+        }
+        todo = next;
+    }
+    return reads.map((r, i) => {
+        const got = results[i];
+        if (!('unreadable' in got) && r.total !== null && got.length < r.total) {
+            throw new engine_errors/* GitHubApiError */.OS(`GitHub listed ${got.length} of the ${r.total} checks and statuses of commit ${r.sha.slice(0, 7)}: whether any failed cannot be verified`);
+        }
+        return { sha: r.sha, results: got };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/engine/gather/environment.ts
+// The GitHub environment's own settings, read through the environments API.
+// GraphQL's `Environment` lacks the deployment branch policy and the admin
+// bypass, so this is REST: one request, and a second only when the
+// environment restricts deployments to custom branch patterns.
+
+
+/** Reading environments takes `actions: read` for GitHub App and workflow tokens. */
+const ENVIRONMENT_PERMISSION = 'actions: read';
+const unreadable = (detail) => ({
+    unreadable: true,
+    permission: ENVIRONMENT_PERMISSION,
+    detail
+});
+/** docs.github.com/en/rest/deployments/environments#get-an-environment */
+async function readEnvironment(port, repo, name) {
+    const listUrl = `${repo.url}/settings/environments`;
+    let data;
+    try {
+        const r = await port.rest('GET /repos/{owner}/{repo}/environments/{environment_name}', { owner: repo.owner, repo: repo.name, environment_name: name });
+        data = obj(r.data, `environments/${name}`);
+    }
+    catch (error) {
+        if (error instanceof engine_errors/* GitHubApiError */.OS && error.status === 404) {
+            return { exists: false, name, settingsUrl: listUrl };
+        }
+        if (error instanceof engine_errors/* GitHubApiError */.OS && error.status === 403) {
+            return unreadable(error.message);
+        }
+        throw error;
+    }
+    const settings = parseEnvironment(data, `environments/${name}`, listUrl);
+    if (settings.deploymentBranchPolicy?.customBranchPolicies === true) {
+        settings.branchPolicies = await readBranchPolicies(port, repo, name);
+    }
+    return { exists: true, settings };
+}
+function parseEnvironment(e, path, listUrl) {
+    const id = num(e.id, `${path}.id`);
+    const policy = optObj(e.deployment_branch_policy, `${path}.deployment_branch_policy`);
+    const settings = {
+        name: str(e.name, `${path}.name`),
+        settingsUrl: `${listUrl}/${id}/edit`,
+        deploymentBranchPolicy: policy === null
+            ? null
+            : {
+                protectedBranches: bool(policy.protected_branches, `${path}.deployment_branch_policy.protected_branches`),
+                customBranchPolicies: bool(policy.custom_branch_policies, `${path}.deployment_branch_policy.custom_branch_policies`)
+            },
+        branchPolicies: null,
+        reviewers: [],
+        preventSelfReview: false,
+        // GitHub returns `can_admins_bypass`, but its OpenAPI description does
+        // not promise it: when absent, administrators are taken to be able to
+        // bypass, GitHub's default for a new environment.
+        canAdminsBypass: typeof e.can_admins_bypass === 'boolean' ? e.can_admins_bypass : null,
+        waitTimer: 0,
+        classicProtection: null
+    };
+    const rules = e.protection_rules === undefined
+        ? []
+        : arr(e.protection_rules, `${path}.protection_rules`);
+    rules.forEach((value, i) => {
+        const rule = obj(value, `${path}.protection_rules[${i}]`);
+        const at = `${path}.protection_rules[${i}]`;
+        switch (rule.type) {
+            case 'required_reviewers':
+                settings.preventSelfReview = rule.prevent_self_review === true;
+                settings.reviewers = (rule.reviewers === undefined
+                    ? []
+                    : arr(rule.reviewers, `${at}.reviewers`)).map((r, j) => parseReviewer(obj(r, `${at}.reviewers[${j}]`), `${at}.reviewers[${j}]`));
+                break;
+            case 'wait_timer':
+                settings.waitTimer = num(rule.wait_timer, `${at}.wait_timer`);
+                break;
+            default:
+                // branch_policy mirrors deployment_branch_policy; others are unknown
+                // to this version and change nothing the check relies on.
+                break;
+        }
+    });
+    return settings;
+}
+function parseReviewer(r, path) {
+    const who = obj(r.reviewer, `${path}.reviewer`);
+    if (r.type === 'Team') {
+        const slug = str(who.slug, `${path}.reviewer.slug`);
+        // A team's html_url is https://github.com/orgs/{org}/teams/{slug}.
+        const org = /\/orgs\/([^/]+)\/teams\//.exec(optStr(who.html_url, `${path}.reviewer.html_url`) ?? '')?.[1];
+        return { type: 'Team', name: org === undefined ? slug : `${org}/${slug}` };
+    }
+    return { type: 'User', name: str(who.login, `${path}.reviewer.login`) };
+}
+/** docs.github.com/en/rest/deployments/branch-policies#list-deployment-branch-policies */
+async function readBranchPolicies(port, repo, name) {
+    const out = [];
+    for (let page = 1; page <= 10; page++) {
+        let data;
+        try {
+            const r = await port.rest('GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies', {
+                owner: repo.owner,
+                repo: repo.name,
+                environment_name: name,
+                per_page: 100,
+                page
+            });
+            data = obj(r.data, 'deployment-branch-policies');
+        }
+        catch (error) {
+            if (error instanceof engine_errors/* GitHubApiError */.OS &&
+                (error.status === 403 || error.status === 404)) {
+                return unreadable(error.message);
+            }
+            throw error;
+        }
+        const items = arr(data.branch_policies, 'deployment-branch-policies.branch_policies');
+        items.forEach((value, i) => {
+            const p = obj(value, `branch_policies[${i}]`);
+            out.push({
+                name: str(p.name, `branch_policies[${i}].name`),
+                // `type` came later; older answers mean branches.
+                type: p.type === 'tag' ? 'tag' : 'branch'
+            });
+        });
+        const total = num(data.total_count, 'deployment-branch-policies.total_count');
+        if (out.length >= total || items.length === 0) {
+            if (out.length < total) {
+                throw new engine_errors/* GitHubApiError */.OS(`GitHub listed ${out.length} of the ${total} deployment branch policies of ${name}`);
+            }
+            return out;
+        }
+    }
+    throw new engine_errors/* GitHubApiError */.OS(`environment ${name} has more than 1000 deployment branch policies; the gate stops reading there`);
+}
+
 ;// CONCATENATED MODULE: ./src/engine/gather/index.ts
 // Gathering: GitHub -> Facts in as few round trips as GitHub allows.
 //   1. bootstrap (GraphQL): policy blob, default branch, the deployed commit
@@ -34018,13 +34430,41 @@ function rulesMeet(rules, need) {
 
 
 
+
+
+
+/** Bootstrap fields whose errors are handled where they are used. */
+const SPECULATIVE = new Set([
+    'checks',
+    'heads',
+    'compare',
+    'rules',
+    'refUpdateRule'
+]);
+function refAnswer(ref, name, errors, path) {
+    const failed = (field) => errors.some((e) => (e.path ?? []).includes(field));
+    return {
+        name,
+        contains: contains(ref, name),
+        rules: failed('rules') ? null : parseRefRules(ref.rules, `${path}.rules`),
+        visibleClassic: failed('refUpdateRule') || !('refUpdateRule' in ref)
+            ? undefined
+            : parseRefUpdateRule(ref.refUpdateRule, `${path}.refUpdateRule`)
+    };
+}
 const MAX_PAGES = 50;
 async function fetchBootstrap(port, req) {
     const expression = `${req.policyRef ?? 'HEAD'}:${req.policyPath}`;
+    const environment = readEnvironment(port, {
+        owner: req.owner,
+        name: req.repo,
+        url: `${req.serverUrl}/${req.owner}/${req.repo}`
+    }, req.environment).then((fact) => fact, (failed) => ({ failed }));
     const answer = await port.graphql(BOOTSTRAP_QUERY, {
         owner: req.owner,
         name: req.repo,
         sha: req.sha,
+        head: req.sha,
         policyExpression: expression,
         policyPath: req.policyPath
     });
@@ -34036,8 +34476,10 @@ async function fetchBootstrap(port, req) {
     // data about the commit, reported once the policy is known.
     let incomplete = null;
     try {
-        assertComplete(answer.errors, `the deployed commit ${req.sha.slice(0, 7)} and its pull requests`, (e) => e.type === 'NOT_FOUND' &&
-            (e.path ?? []).some((p) => p === 'policy' || p === 'file'));
+        assertComplete(answer.errors, `the deployed commit ${req.sha.slice(0, 7)} and its pull requests`, (e) => (e.type === 'NOT_FOUND' &&
+            (e.path ?? []).some((p) => p === 'policy' || p === 'file')) ||
+            e.path?.[0] === 'recent' ||
+            (e.path ?? []).some((p) => typeof p === 'string' && SPECULATIVE.has(p)));
     }
     catch (error) {
         if (!(error instanceof engine_errors/* GitHubApiError */.OS))
@@ -34077,16 +34519,45 @@ async function fetchBootstrap(port, req) {
     const commit = commitNode === null || commitNode.oid === undefined
         ? null
         : parseCommit(commitNode, 'repository.commit');
-    const pullRequests = commitNode === null || commitNode.oid === undefined
-        ? []
-        : associated(commitNode, 'repository.commit');
+    const found = commitNode !== null && commitNode.oid !== undefined;
+    const pullRequests = found ? associated(commitNode, 'repository.commit') : [];
+    const errorsUnder = (alias) => answer.errors.filter((e) => e.path?.[0] === 'repository' && e.path[1] === alias);
+    const checksNode = optObj(repo.checks, 'repository.checks');
+    const heads = new Map();
+    const headsNode = optObj(repo.heads, 'repository.heads');
+    const headErrors = errorsUnder('heads');
+    const headPrs = headsNode === null
+        ? null
+        : optObj(headsNode.associatedPullRequests, 'repository.heads.associatedPullRequests');
+    if (headPrs !== null) {
+        connection(headPrs, 'repository.heads.associatedPullRequests').nodes.forEach((n, i) => {
+            const at = `repository.heads.associatedPullRequests.nodes[${i}]`;
+            const pr = obj(n, at);
+            const number = num(pr.number, `${at}.number`);
+            const last = connection(pr.headCommit, `${at}.headCommit`).nodes[0];
+            const commitOf = last === undefined
+                ? null
+                : optObj(obj(last, `${at}.headCommit.nodes[0]`).commit, `${at}.headCommit.nodes[0].commit`);
+            if (commitOf === null)
+                return;
+            heads.set(number, readRollup(commitOf, str(commitOf.oid, `${at}.headCommit.oid`), `${at}.headCommit`, headErrors.filter((e) => e.path?.[4] === i)));
+        });
+    }
+    const recentRepo = optObj(obj(answer.data, 'data').recent, 'recent');
     return {
         repositoryUrl: str(repo.url, 'repository.url'),
         defaultBranch,
         policy,
         commit,
         pullRequests,
-        incomplete
+        incomplete,
+        defaultRef: refAnswer(defaultRef, defaultBranch, answer.errors.filter((e) => e.path?.[1] === 'defaultBranchRef'), 'repository.defaultBranchRef'),
+        checks: readRollup(checksNode, req.sha, 'repository.checks', errorsUnder('checks')),
+        heads,
+        recent: recentRepo === null
+            ? null
+            : deploymentPage(recentRepo.deployments, 'recent.deployments'),
+        environment
     };
 }
 function defaultBranchFile(ref) {
@@ -34108,7 +34579,10 @@ function errorText(errors) {
         : ` (${errors.map((e) => e.message).join('; ')})`;
 }
 function errorAt(errors, alias) {
-    return errors.find((e) => e.path !== undefined && e.path.includes(alias));
+    return errorsAt(errors, alias)[0];
+}
+function errorsAt(errors, alias) {
+    return errors.filter((e) => e.path !== undefined && e.path.includes(alias));
 }
 /** The permission a GraphQL error on this path most likely lacks. */
 function permissionForPath(path) {
@@ -34138,7 +34612,7 @@ function assertComplete(errors, what, tolerated = () => false) {
             : `The token probably lacks the \`${permission}\` permission.`
     });
 }
-function unreadable(permission, detail) {
+function gather_unreadable(permission, detail) {
     return { unreadable: true, permission, detail };
 }
 const isGlob = (pattern) => /[*?[\]{}()!+@]/.test(pattern);
@@ -34171,18 +34645,56 @@ async function gatherFacts(port, req, boot, commit, policy, chain, logger, now) 
         .catch((error) => {
         if (error instanceof engine_errors/* GitHubApiError */.OS &&
             (error.status === 403 || error.status === 404)) {
-            return unreadable(error.permission ?? 'metadata: read', error.message);
+            return gather_unreadable(error.permission ?? 'metadata: read', error.message);
         }
         throw error;
     });
     // Round trip 2, with everything that does not depend on its answer.
-    const deploymentSel = envs.map((environment, i) => ({
+    // What the bootstrap already answered, ahead of knowing the policy, is not
+    // asked again: an environment whose deployments the repository's latest
+    // page settles, and the default branch's comparison with the commit.
+    const deployments = new Map();
+    const statusPages = [];
+    const statusTotals = new Map();
+    const recent = boot.recent;
+    if (recent !== null) {
+        const oldest = recent.list[recent.list.length - 1];
+        const reachesCommit = oldest !== undefined &&
+            Date.parse(oldest.createdAt) < Date.parse(commit.committedDate);
+        const settled = (env, list) => {
+            if (recent.cursor === null)
+                return true;
+            if (env === req.environment && !chain.includes(env)) {
+                return previous(list) !== null;
+            }
+            return policy.match === 'commit' && reachesCommit;
+        };
+        for (const env of envs) {
+            const list = recent.list.filter((d) => d.environment === env);
+            if (!settled(env, list))
+                continue;
+            deployments.set(env, list);
+            const ids = new Set(list.map((d) => d.id));
+            statusPages.push(...recent.statusPages.filter((p) => ids.has(Number(p.alias.slice(1)))));
+            for (const id of ids)
+                statusTotals.set(id, recent.statusTotals.get(id) ?? null);
+        }
+    }
+    const deploymentSel = envs
+        .filter((environment) => !deployments.has(environment))
+        .map((environment, i) => ({
         alias: `d${i}`,
         environment,
         after: null
     }));
+    const known = new Map();
+    if (literal.includes(boot.defaultBranch)) {
+        known.set(boot.defaultBranch, boot.defaultRef);
+    }
     const refSel = [
-        ...literal.map((name, i) => ({
+        ...literal
+            .filter((name) => !known.has(name))
+            .map((name, i) => ({
             alias: `b${i}`,
             name,
             glob: false,
@@ -34196,17 +34708,34 @@ async function gatherFacts(port, req, boot, commit, policy, chain, logger, now) 
         }))
     ];
     const needApprovals = policy.approvals.environment > 0;
-    const [context, literalRules, approvals] = await Promise.all([
+    const repository = {
+        owner,
+        name: repo,
+        url: boot.repositoryUrl
+    };
+    const defaultRules = known.get(boot.defaultBranch)?.rules === null
+        ? rulesFor(boot.defaultBranch)
+        : null;
+    const [context, approvals, environmentSettings, rollups] = await Promise.all([
         runContext(port, req, deploymentSel, refSel),
-        Promise.all(literal.map(rulesFor)),
-        needApprovals ? fetchApprovals(port, req) : Promise.resolve(null)
+        needApprovals ? fetchApprovals(port, req) : Promise.resolve(null),
+        policy.environmentProtection === false
+            ? Promise.resolve(null)
+            : boot.environment.then((got) => {
+                if ('failed' in got)
+                    throw got.failed;
+                return got;
+            }),
+        policy.checks === false
+            ? Promise.resolve(null)
+            : completeRollups(port, repository, [boot.checks, ...boot.heads.values()])
     ]);
     // Deployments: further pages only where the answer may lie beyond page one.
-    const deployments = new Map();
     let pending = deploymentSel.map((sel) => ({ sel, pages: 1 }));
     let answer = context;
-    const statusPages = [...context.statusPages];
-    const statusTotals = new Map(context.statusTotals);
+    statusPages.push(...context.statusPages);
+    for (const [id, total] of context.statusTotals)
+        statusTotals.set(id, total);
     for (;;) {
         const next = [];
         for (const { sel, pages } of pending) {
@@ -34242,7 +34771,7 @@ async function gatherFacts(port, req, boot, commit, policy, chain, logger, now) 
     }
     await completeStatuses(port, req, statusPages, deployments, statusTotals);
     // Branches: which exist, which contain the commit, their rules and protection.
-    const refs = [...context.refs];
+    const refs = [...known.values(), ...context.refs];
     let globPending = context.globCursors;
     while (globPending.length > 0) {
         const more = await runContext(port, req, [], globPending);
@@ -34258,22 +34787,63 @@ async function gatherFacts(port, req, boot, commit, policy, chain, logger, now) 
     });
     const branches = await Promise.all(matching.map(async (ref) => {
         const containsCommit = ref.contains ?? (await containsByRest(port, req, ref.name));
-        const li = literal.indexOf(ref.name);
-        const rules = li >= 0
-            ? literalRules[li]
-            : containsCommit
-                ? await rulesFor(ref.name)
-                : [];
-        return { name: ref.name, containsCommit, rules, classic: null };
+        // GraphQL's rules when it gave them; else REST, for a branch that
+        // holds the commit or that the policy names.
+        const rules = ref.rules ??
+            (ref.name === boot.defaultBranch && defaultRules !== null
+                ? await defaultRules
+                : containsCommit || literal.includes(ref.name)
+                    ? await rulesFor(ref.name)
+                    : []);
+        const branch = {
+            name: ref.name,
+            containsCommit,
+            rules,
+            classic: null
+        };
+        if (ref.visibleClassic !== undefined) {
+            branch.visibleClassic = ref.visibleClassic;
+        }
+        return branch;
     }));
+    // "Protected branches only" counts classic protection alone (see
+    // rules/environment.ts), so that setting needs the classic rules read.
+    const settings = environmentSettings !== null &&
+        'exists' in environmentSettings &&
+        environmentSettings.exists
+        ? environmentSettings.settings
+        : null;
+    const onlyProtected = settings?.deploymentBranchPolicy?.protectedBranches === true;
     await Promise.all(branches.map(async (b) => {
-        if (!b.containsCommit || policy.branchProtection === false)
+        if (!b.containsCommit)
             return;
-        if (!('unreadable' in b.rules) &&
-            rulesMeet(b.rules, policy.branchProtection))
+        const forBranchProtection = policy.branchProtection !== false &&
+            ('unreadable' in b.rules ||
+                !rulesMeet(b.rules, policy.branchProtection));
+        // A classic rule non-admins can see answers "is it protected?".
+        const forEnvironment = onlyProtected && !b.visibleClassic;
+        if (!forBranchProtection && !forEnvironment)
             return;
         b.classic = await classicProtection(port, owner, repo, b.name);
     }));
+    if (settings !== null && onlyProtected) {
+        const holding = branches.filter((b) => b.containsCommit);
+        const isProtected = (b) => b.visibleClassic
+            ? true
+            : isUnreadable(b.classic)
+                ? b.classic
+                : b.classic !== null;
+        const unread = holding
+            .map(isProtected)
+            .find((p) => typeof p !== 'boolean');
+        settings.classicProtection =
+            unread !== undefined
+                ? unread
+                : holding.map((b) => ({
+                    branch: b.name,
+                    protected: isProtected(b) === true
+                }));
+    }
     // Scope: the changes since the previous successful deployment here.
     const upstream = {};
     for (const env of chain)
@@ -34299,7 +34869,36 @@ async function gatherFacts(port, req, boot, commit, policy, chain, logger, now) 
         scope: scope.scope,
         upstream,
         branches,
-        run
+        run,
+        environmentSettings,
+        checks: rollups === null
+            ? null
+            : checksFact(rollups, scope.changes[0]?.pullRequest ?? null, boot)
+    };
+}
+/** The deployed commit's results, and its pull request's final head's. */
+function checksFact(rollups, pullRequest, boot) {
+    const [commit, ...heads] = rollups;
+    if (commit === undefined)
+        throw new Error('no rollup for the deployed commit');
+    if (pullRequest === null)
+        return { commit, pullRequestHead: null };
+    const numbers = [...boot.heads.keys()];
+    const i = numbers.indexOf(pullRequest.number);
+    const head = i < 0 ? undefined : heads[i];
+    return {
+        commit,
+        pullRequestHead: head !== undefined && head.sha === pullRequest.headRefOid
+            ? { ...head, pullRequest: pullRequest.number }
+            : {
+                sha: pullRequest.headRefOid,
+                pullRequest: pullRequest.number,
+                results: {
+                    unreadable: true,
+                    permission: 'pull-requests: read',
+                    detail: `the checks of pull request #${pullRequest.number}'s final head were not returned`
+                }
+            }
     };
 }
 async function runContext(port, req, deployments, refs) {
@@ -34341,33 +34940,22 @@ async function runContext(port, req, deployments, refs) {
             aliases.has(alias) &&
             path.length === 2 &&
             (repo[alias] === null || repo[alias] === undefined)) ||
-            path.includes('compare'));
+            path.includes('compare') ||
+            path.includes('rules') ||
+            path.includes('refUpdateRule'));
     });
     for (const sel of deployments) {
         const value = repo[sel.alias];
         if (value === null || value === undefined) {
             const err = errorAt(answer.errors, sel.alias);
-            out.deployments.set(sel.alias, unreadable('deployments: read', err?.message ?? 'GitHub returned no deployments'));
+            out.deployments.set(sel.alias, gather_unreadable('deployments: read', err?.message ?? 'GitHub returned no deployments'));
             continue;
         }
-        const c = connection(value, `deployments(${sel.environment})`);
-        const list = c.nodes.map((n, i) => {
-            const parsed = parseDeployment(n, `deployments(${sel.environment}).nodes[${i}]`);
-            out.statusTotals.set(parsed.fact.id, parsed.statusesTotal);
-            if (parsed.statusesCursor !== null) {
-                out.statusPages.push({
-                    alias: `s${parsed.fact.id}`,
-                    id: parsed.id,
-                    kind: 'statuses',
-                    after: parsed.statusesCursor
-                });
-            }
-            return parsed.fact;
-        });
-        out.deployments.set(sel.alias, {
-            list,
-            cursor: c.hasNextPage ? c.endCursor : null
-        });
+        const page = deploymentPage(value, `deployments(${sel.environment})`);
+        out.statusPages.push(...page.statusPages);
+        for (const [id, total] of page.statusTotals)
+            out.statusTotals.set(id, total);
+        out.deployments.set(sel.alias, { list: page.list, cursor: page.cursor });
     }
     for (const sel of refs) {
         const value = repo[sel.alias];
@@ -34382,20 +34970,45 @@ async function runContext(port, req, deployments, refs) {
                 }
                 continue; // the branch does not exist
             }
-            out.refs.push({ name: sel.name, contains: contains(ref, sel.name) });
+            out.refs.push(refAnswer(ref, sel.name, errorsAt(answer.errors, sel.alias), `ref(${sel.name})`));
             continue;
         }
         const c = connection(value, `refs(${sel.name})`);
         c.nodes.forEach((n, i) => {
             const ref = obj(n, `refs(${sel.name}).nodes[${i}]`);
             const name = str(ref.name, `refs(${sel.name}).nodes[${i}].name`);
-            out.refs.push({ name, contains: contains(ref, name) });
+            out.refs.push(refAnswer(ref, name, errorsAt(answer.errors, sel.alias).filter((e) => e.path?.[3] === i), `refs(${sel.name}).nodes[${i}]`));
         });
         if (c.hasNextPage && c.endCursor !== null) {
             out.globCursors.push({ ...sel, after: c.endCursor });
         }
     }
     return out;
+}
+/** A deployments connection: its deployments, next cursor and status pages to read. */
+function deploymentPage(value, label) {
+    const page = {
+        list: [],
+        cursor: null,
+        statusPages: [],
+        statusTotals: new Map()
+    };
+    const c = connection(value, label);
+    page.list = c.nodes.map((n, i) => {
+        const parsed = parseDeployment(n, `${label}.nodes[${i}]`);
+        page.statusTotals.set(parsed.fact.id, parsed.statusesTotal);
+        if (parsed.statusesCursor !== null) {
+            page.statusPages.push({
+                alias: `s${parsed.fact.id}`,
+                id: parsed.id,
+                kind: 'statuses',
+                after: parsed.statusesCursor
+            });
+        }
+        return parsed.fact;
+    });
+    page.cursor = c.hasNextPage ? c.endCursor : null;
+    return page;
 }
 /**
  * `ref.compare(headRef: sha)`: BEHIND or IDENTICAL means the branch contains
@@ -34506,7 +35119,7 @@ async function fetchApprovals(port, req) {
     catch (error) {
         if (error instanceof engine_errors/* GitHubApiError */.OS &&
             (error.status === 403 || error.status === 404)) {
-            return unreadable('actions: read', error.message);
+            return gather_unreadable('actions: read', error.message);
         }
         throw error;
     }
@@ -34525,7 +35138,7 @@ async function classicProtection(port, owner, repo, branch) {
             return null;
         if (error instanceof engine_errors/* GitHubApiError */.OS && error.status === 403) {
             // 403 is "cannot tell", never "unprotected" (SPEC §5.4).
-            return unreadable('administration: read', error.message);
+            return gather_unreadable('administration: read', error.message);
         }
         throw error;
     }
@@ -38082,6 +38695,425 @@ function runRecord(run, environment, policy) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/engine/rules/checks.ts
+// SPEC §5.9 `checks`: the deployed commit passed its tests. Every required
+// name succeeded on the deployed commit, or on the final head of the pull
+// request that introduced it; with `no_failures`, nothing on the deployed
+// commit ended badly. The jobs of the current workflow run (the deploy job
+// itself is still running) and the gate's own commit statuses never count.
+
+/** The gate's own status contexts, `promotion-gate/<environment>`. */
+const OWN_STATUS_PREFIX = 'promotion-gate/';
+/**
+ * What satisfies a required check: "required status checks must have a
+ * successful, skipped, or neutral status" (docs.github.com/en/repositories/
+ * configuring-branches-and-merges-in-your-repository/managing-protected-branches/
+ * about-protected-branches#require-status-checks-before-merging).
+ */
+const SUCCEEDED = new Set(['success', 'neutral', 'skipped']);
+/** SPEC §4 `no_failures`, plus `startup_failure`, a workflow that never ran. */
+const FAILED = new Set([
+    'failure',
+    'error',
+    'timed_out',
+    'cancelled',
+    'action_required',
+    'startup_failure'
+]);
+/** The results that count: not the current run's jobs, not the gate's own status. */
+function counted(results, runId) {
+    const kept = results.filter((r) => !(r.kind === 'status' && r.name.startsWith(OWN_STATUS_PREFIX)) &&
+        !(runId !== null && r.workflowRunId === runId));
+    // The rollup keeps the latest run of a check per check suite, so a second
+    // workflow run on the same commit lists its job beside the first one's
+    // (a re-run replaces it). As for a required check on GitHub, the latest
+    // run of a name by the same app is what counts.
+    const key = (r) => JSON.stringify([r.by, r.name]);
+    const latest = new Map();
+    for (const r of kept) {
+        if (r.kind !== 'check_run')
+            continue;
+        const seen = latest.get(key(r));
+        if (seen === undefined || String(seen.at) < String(r.at))
+            latest.set(key(r), r);
+    }
+    return kept.filter((r) => r.kind !== 'check_run' || latest.get(key(r)) === r);
+}
+function succeeded(r) {
+    return r.completed && SUCCEEDED.has(r.state);
+}
+function failed(r) {
+    return r.completed && FAILED.has(r.state);
+}
+/**
+ * The required names: the policy's list, or else the required status checks
+ * of the rulesets and classic protection of the policy's branches that hold
+ * the commit. A string is a problem that keeps them from being known.
+ */
+function requiredChecks(facts, policy) {
+    if (policy.checks === false)
+        return { names: [], source: 'off' };
+    if (policy.checks.required !== null) {
+        return { names: [...policy.checks.required], source: 'the policy' };
+    }
+    const names = new Set();
+    for (const b of containingBranches(facts, policy)) {
+        if ('unreadable' in b.rules) {
+            return {
+                unknown: `the rules of branch ${b.name} could not be read, so its required checks are unknown (the token needs \`${b.rules.permission}\`); or list them in checks.required`
+            };
+        }
+        for (const rule of b.rules) {
+            for (const name of rule.requiredStatusChecks ?? [])
+                names.add(name);
+        }
+        // Classic protection's required checks: from its full settings when
+        // read, else from the rule non-admins see (GraphQL refUpdateRule).
+        const classic = b.classic;
+        if (classic !== null && !('unreadable' in classic)) {
+            for (const name of classic.requiredStatusChecks)
+                names.add(name);
+        }
+        else if (b.visibleClassic !== undefined) {
+            for (const name of b.visibleClassic?.requiredStatusChecks ?? []) {
+                names.add(name);
+            }
+        }
+        else if (classic !== null) {
+            return {
+                unknown: `the classic protection of branch ${b.name} could not be read, so its required checks are unknown (the token needs \`${classic.permission}\`); or list them in checks.required`
+            };
+        }
+    }
+    return {
+        names: [...names],
+        source: "the required status checks of the branch's rules and protection"
+    };
+}
+function checks_check(facts, policy, _now) {
+    return judge(facts, policy).result;
+}
+/**
+ * Every check run and status the decision relied on: those counted on the
+ * deployed commit, and the required ones found on the pull request's head.
+ */
+function reliedOn(facts, policy) {
+    return judge(facts, policy).relied;
+}
+function judge(facts, policy) {
+    const done = (r, relied = []) => ({
+        result: r,
+        relied
+    });
+    const want = policy.checks;
+    if (want === false) {
+        return done(result('checks', 'skipped', 'test results are not checked (checks: false)'));
+    }
+    const short = shortSha(facts.sha);
+    const read = facts.checks;
+    if (read === null) {
+        return done(result('checks', 'error', `the checks of ${short} were not read`, [
+            `the checks of ${short} were not read, so whether its tests passed cannot be verified`
+        ]));
+    }
+    const commit = read.commit;
+    if ('unreadable' in commit.results) {
+        return done(checks_unreadable(short, commit));
+    }
+    const runId = facts.run.id;
+    const here = counted(commit.results, runId);
+    const required = requiredChecks(facts, policy);
+    const problems = [];
+    const links = [];
+    let definite = false;
+    let unverified = false;
+    const fromHead = new Set();
+    const relied = new Set();
+    if ('unknown' in required) {
+        problems.push(required.unknown);
+        unverified = true;
+    }
+    else {
+        for (const name of required.names) {
+            const ok = here.find((r) => r.name === name && succeeded(r));
+            if (ok !== undefined) {
+                relied.add(ok);
+                continue;
+            }
+            const head = read.pullRequestHead;
+            if (head !== null && head.sha !== facts.sha) {
+                if ('unreadable' in head.results) {
+                    problems.push(`required check ${name} did not succeed on ${short}, and the checks of PR #${head.pullRequest}'s final head ${shortSha(head.sha)} could not be read (the token needs \`${head.results.permission}\`)`);
+                    unverified = true;
+                    continue;
+                }
+                const onHead = counted(head.results, runId).find((r) => r.name === name && succeeded(r));
+                if (onHead !== undefined) {
+                    relied.add(onHead);
+                    fromHead.add(onHead);
+                    continue;
+                }
+            }
+            definite = true;
+            // Reached only when head is null, unreadable (handled above) or the
+            // commit itself, or the head had no success for the name.
+            const other = head !== null &&
+                head.sha !== facts.sha &&
+                !('unreadable' in head.results)
+                ? {
+                    label: `PR #${head.pullRequest}'s final head`,
+                    runs: counted(head.results, runId).filter((r) => r.name === name)
+                }
+                : null;
+            const seen = [
+                ...here.filter((r) => r.name === name),
+                ...(other === null ? [] : other.runs)
+            ];
+            problems.push(seen.length === 0
+                ? `required check ${name} has not run on ${short}${other === null ? '' : ` nor on ${other.label}`}: run it, or correct the name in checks.required or the branch's required status checks`
+                : `required check ${name} did not succeed on ${short}${other !== null && other.runs.length > 0 ? ` or on ${other.label}` : ''}: it is ${andList(seen.map((r) => r.state))}`);
+        }
+    }
+    if (want.noFailures) {
+        for (const r of here.filter(failed)) {
+            definite = true;
+            relied.add(r);
+            problems.push(`${r.kind === 'status' ? 'status' : 'check'} ${r.name} on ${short} ended in ${r.state}${r.url === null ? '' : ` (${r.url})`}: fix it and run it again before deploying`);
+        }
+    }
+    for (const r of relied) {
+        if (r.url !== null)
+            links.push({ kind: 'check', url: r.url, label: `${r.name}: ${r.state}` });
+    }
+    const headSha = read.pullRequestHead?.sha ?? facts.sha;
+    const all = [
+        ...here.map((r) => ({ sha: facts.sha, result: r })),
+        ...[...fromHead].map((r) => ({ sha: headSha, result: r }))
+    ];
+    const status = statusOf(definite, unverified);
+    const names = 'names' in required ? required.names : [];
+    if (status === 'pass') {
+        return done(result('checks', 'pass', names.length === 0
+            ? `${short}: no check is required and ${plural(here.length, 'check and status', 'checks and statuses')} show no failure`
+            : `${short}: ${andList(names)} succeeded${want.noFailures ? ' and nothing failed' : ''}`, [], links), all);
+    }
+    return done(result('checks', status, status === 'fail'
+        ? `the tests of ${short} did not all pass`
+        : `the tests of ${short} could not be verified`, problems, links), all);
+}
+function checks_unreadable(short, c) {
+    const u = c.results;
+    return result('checks', 'error', `the checks of ${short} could not be read`, [
+        `the check runs and statuses of ${short} could not be read (${u.detail}): the token needs \`${u.permission}\``
+    ]);
+}
+
+;// CONCATENATED MODULE: ./src/engine/rules/environment.ts
+// SPEC §5.8 `environment`: the GitHub environment deployed to exists in the
+// repository's settings and itself enforces `environment_protection`, so that
+// no workflow, edited on any branch, can deploy around the gate.
+//
+// "Protected branches only" (`deployment_branch_policy.protected_branches`):
+// GitHub lets a branch deploy when a branch protection rule covers it, and
+// "if no branch protection rules are defined for any branch in the
+// repository, then all branches can deploy" (docs.github.com/en/actions/
+// reference/workflows-and-actions/deployments-and-environments, "Deployment
+// branches and tags"; github.com/github/roadmap/issues/164: "all branches
+// matching the Branch Protection Rules"). The documentation speaks of branch
+// protection rules only, not of rulesets, so the gate accepts the setting
+// only when classic protection is seen on the policy's branch that holds the
+// commit; protected by rulesets alone, or not at all, it fails, and the
+// message recommends selected branches instead, which do not depend on it.
+
+
+function environment_check(facts, policy, _now) {
+    const want = policy.environmentProtection;
+    const env = policy.name;
+    if (want === false) {
+        return result('environment', 'skipped', `the settings of environment ${env} are not checked (environment_protection: false)`);
+    }
+    const read = facts.environmentSettings;
+    if (read === null) {
+        return result('environment', 'error', `the settings of environment ${env} were not read`, [
+            `the settings of environment ${env} were not read, so whether it can be deployed to around the gate cannot be verified`
+        ]);
+    }
+    if ('unreadable' in read) {
+        return result('environment', 'error', `the settings of environment ${env} could not be read`, [
+            `the settings of environment ${env} could not be read (${read.detail}): the token needs \`${read.permission}\``
+        ]);
+    }
+    if (!read.exists) {
+        return result('environment', 'fail', `environment ${env} does not exist in the repository's settings`, [
+            `environment ${env} does not exist in the repository's settings: a workflow job that names it creates it with no rules, so a workflow edited on an unreviewed branch could deploy without the gate. Create it under Settings → Environments (${read.settingsUrl}), with deployment branches restricted to ${util_orList(policy.branches)}`
+        ], [{ kind: 'settings', url: read.settingsUrl, label: 'environments' }]);
+    }
+    const s = read.settings;
+    const link = {
+        kind: 'settings',
+        url: s.settingsUrl,
+        label: `environment ${s.name}`
+    };
+    const { problems, failed, unverified } = settingsProblems(s, want, policy.branches);
+    const status = statusOf(failed, unverified);
+    if (status === 'pass') {
+        return result('environment', 'pass', environment_describe(s, want), [], [link]);
+    }
+    return result('environment', status, status === 'fail'
+        ? `environment ${s.name} leaves a way around the gate`
+        : `the settings of environment ${s.name} could not be verified`, problems, [link]);
+}
+/**
+ * What the environment's settings leave open against the policy, each with
+ * the setting that closes it. `failed`: something definitely open;
+ * `unverified`: something that could not be read. Also used by the access
+ * matrix to flag gaps.
+ */
+function settingsProblems(s, want, branches) {
+    const problems = [];
+    let failed = false;
+    let unverified = false;
+    const where = `under Settings → Environments → ${s.name} (${s.settingsUrl})`;
+    if (want.deploymentBranches === 'protected') {
+        const open = deploymentBranchProblems(s, branches, where);
+        problems.push(...open.problems);
+        if (open.unverified)
+            unverified = true;
+        else if (open.problems.length > 0)
+            failed = true;
+    }
+    const before = problems.length;
+    if (s.reviewers.length < want.requiredReviewers) {
+        problems.push(`environment ${s.name} has ${plural(s.reviewers.length, 'required reviewer')}; the policy asks for ${want.requiredReviewers}: add reviewers ${where}, under "Required reviewers"`);
+    }
+    if (want.preventSelfReview && !s.preventSelfReview) {
+        problems.push(`environment ${s.name} lets the person who started a deployment approve it: turn on "Prevent self-review" ${where}`);
+    }
+    if (!want.adminBypass && s.canAdminsBypass !== false) {
+        problems.push(s.canAdminsBypass === null
+            ? `GitHub did not say whether administrators can bypass the protection rules of ${s.name}, so they are taken to be able to: turn off "Allow administrators to bypass configured protection rules" ${where}`
+            : `administrators can bypass the protection rules of ${s.name}: turn off "Allow administrators to bypass configured protection rules" ${where}`);
+    }
+    if (s.waitTimer < want.waitTimer) {
+        problems.push(`environment ${s.name} waits ${plural(s.waitTimer, 'minute')} before a deployment; the policy asks for ${want.waitTimer}: set "Wait timer" ${where}`);
+    }
+    if (problems.length > before)
+        failed = true;
+    return { problems, failed, unverified };
+}
+function deploymentBranchProblems(s, branches, where) {
+    const fix = `set "Deployment branches and tags" to "Selected branches and tags" with ${util_orList(branches)} ${where}`;
+    const policy = s.deploymentBranchPolicy;
+    if (policy === null) {
+        return {
+            problems: [
+                `environment ${s.name} accepts deployments from every branch: a workflow edited on an unreviewed branch could deploy without the gate; ${fix}`
+            ],
+            unverified: false
+        };
+    }
+    if (policy.protectedBranches) {
+        const classic = s.classicProtection;
+        if (classic === null ||
+            (!('unreadable' in classic) && classic.length === 0)) {
+            return {
+                problems: [
+                    `environment ${s.name} accepts "protected branches only", but no branch of the policy holding the commit was read: ${fix}`
+                ],
+                unverified: true
+            };
+        }
+        if ('unreadable' in classic) {
+            return {
+                problems: [
+                    `environment ${s.name} accepts "protected branches only", which GitHub applies to classic branch protection rules; whether any exists could not be read (the token needs \`${classic.permission}\`): ${fix}, which the gate can verify`
+                ],
+                unverified: true
+            };
+        }
+        const bare = classic.filter((c) => !c.protected).map((c) => c.branch);
+        if (bare.length > 0) {
+            return {
+                problems: [
+                    `environment ${s.name} accepts "protected branches only", but ${andList(bare)} has no classic branch protection rule; protected by rulesets alone, GitHub lets every branch deploy: ${fix}`
+                ],
+                unverified: false
+            };
+        }
+        return { problems: [], unverified: false };
+    }
+    const patterns = s.branchPolicies;
+    if (patterns === null) {
+        return {
+            problems: [`the branch patterns of environment ${s.name} were not read`],
+            unverified: true
+        };
+    }
+    if ('unreadable' in patterns) {
+        return {
+            problems: [
+                `the branch patterns of environment ${s.name} could not be read (${patterns.detail}): the token needs \`${patterns.permission}\``
+            ],
+            unverified: true
+        };
+    }
+    const outside = patterns.filter((p) => p.type === 'tag' || !withinBranches(p.name, branches));
+    if (outside.length > 0) {
+        return {
+            problems: [
+                `environment ${s.name} accepts deployments from ${andList(outside.map((p) => `${p.type} ${p.name}`))}, outside the policy's branches ${util_orList(branches)}: a workflow edited there could deploy without the gate; remove ${outside.length === 1 ? 'that pattern' : 'those patterns'} ${where}`
+            ],
+            unverified: false
+        };
+    }
+    return { problems: [], unverified: false };
+}
+/**
+ * Every branch the environment pattern admits is one of the policy's
+ * branches. GitHub's patterns are fnmatch-style and `*` does not cross `/`
+ * (docs.github.com/en/actions/reference/workflows-and-actions/deployments-and-environments),
+ * as in minimatch; so a pattern whose wildcards are `*` and `?` only is
+ * within a policy glob whose only wildcard is `*` and that matches the
+ * pattern's own text (a glob's `?`, class, escape or negation could match the
+ * pattern's `*` as a character: `a*` is not within `a?`). A pattern without
+ * wildcards names one branch, within a glob without `**` that matches it.
+ * Anything more (`**`, classes, braces) must be one of the policy's globs
+ * exactly.
+ */
+function withinBranches(pattern, branches) {
+    if (branches.includes(pattern))
+        return true;
+    if (/\*\*|[[\]{}()!+@]/.test(pattern))
+        return false;
+    const wild = /[*?]/.test(pattern);
+    return branches.some((glob) => !glob.includes('**') &&
+        !(wild && /[?[\]{}()!+@\\]/.test(glob)) &&
+        minimatch(pattern, glob));
+}
+function environment_describe(s, want) {
+    const parts = [];
+    const policy = s.deploymentBranchPolicy;
+    parts.push(policy === null
+        ? 'any branch may deploy'
+        : policy.protectedBranches
+            ? 'protected branches only'
+            : !Array.isArray(s.branchPolicies)
+                ? 'custom branch patterns (not read)'
+                : s.branchPolicies.length === 0
+                    ? 'no branch may deploy'
+                    : `branches ${util_orList(s.branchPolicies.map((p) => p.name))}`);
+    if (want.requiredReviewers > 0 || s.reviewers.length > 0) {
+        parts.push(plural(s.reviewers.length, 'required reviewer'));
+    }
+    if (s.preventSelfReview)
+        parts.push('no self-review');
+    if (s.canAdminsBypass === false)
+        parts.push('no admin bypass');
+    if (s.waitTimer > 0)
+        parts.push(`wait ${plural(s.waitTimer, 'minute')}`);
+    return `environment ${s.name}: ${parts.join(', ')}`;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/rules/maker-checker.ts
 // SPEC §5.6 `maker-checker`: each pull request has enough approving reviewers
 // outside its makers, and the run has enough environment approvers outside
@@ -38531,6 +39563,8 @@ function source_branch_check(facts, policy, _now) {
 
 
 
+
+
 /**
  * Runs every check of SPEC §5 that reads Facts, in SPEC order. The caller
  * adds the `policy` check (see `policyCheck`). `chain` is the transitive
@@ -38543,7 +39577,9 @@ function runChecks(facts, policy, now, chain) {
         check(facts, policy, now),
         approval_record_check(facts, policy, now),
         maker_checker_check(facts, policy, now),
-        segregation_check(facts, policy, now)
+        segregation_check(facts, policy, now),
+        environment_check(facts, policy, now),
+        checks_check(facts, policy, now)
     ];
 }
 /**
@@ -38685,7 +39721,9 @@ async function engine_evaluate(req, deps) {
 /** Every check the policy asks for, as `error`: none could be verified. */
 function unverified(message, policy) {
     const off = (id) => (id === 'segregation' && !policy.deployerIndependent) ||
-        (id === 'branch-protection' && policy.branchProtection === false);
+        (id === 'branch-protection' && policy.branchProtection === false) ||
+        (id === 'environment' && policy.environmentProtection === false) ||
+        (id === 'checks' && policy.checks === false);
     return CHECK_IDS.filter((id) => id !== 'policy').map((id) => ({
         id,
         status: off(id) ? 'skipped' : 'error',
@@ -41304,6 +42342,48 @@ const src_version_VERSION = '0.1.0';
 // written. No evidence, no allow.
 
 
+
+function environmentEvidence(name, read) {
+    if (read === null)
+        return null;
+    const empty = {
+        name,
+        exists: null,
+        url: null,
+        deployment_branch_policy: null,
+        branch_policies: null,
+        reviewers: [],
+        prevent_self_review: null,
+        can_admins_bypass: null,
+        wait_timer: null,
+        unreadable: null
+    };
+    if ('unreadable' in read)
+        return { ...empty, unreadable: read.permission };
+    if (!read.exists)
+        return { ...empty, exists: false, url: read.settingsUrl };
+    const s = read.settings;
+    const policies = s.branchPolicies;
+    return {
+        name: s.name,
+        exists: true,
+        url: s.settingsUrl,
+        deployment_branch_policy: s.deploymentBranchPolicy === null
+            ? null
+            : {
+                protected_branches: s.deploymentBranchPolicy.protectedBranches,
+                custom_branch_policies: s.deploymentBranchPolicy.customBranchPolicies
+            },
+        branch_policies: policies === null || 'unreadable' in policies
+            ? null
+            : policies.map((p) => ({ name: p.name, type: p.type })),
+        reviewers: s.reviewers.map((r) => ({ type: r.type, name: r.name })),
+        prevent_self_review: s.preventSelfReview,
+        can_admins_bypass: s.canAdminsBypass,
+        wait_timer: s.waitTimer,
+        unreadable: policies !== null && 'unreadable' in policies ? policies.permission : null
+    };
+}
 const EVIDENCE_SCHEMA_ID = 'https://github.com/promotion-gate/promotion-gate/schema/evidence.schema.json';
 function buildEvidence(decision, context) {
     const req = decision.request;
@@ -41389,8 +42469,19 @@ function buildEvidence(decision, context) {
             links: c.links.map((l) => ({ kind: l.kind, url: l.url, label: l.label }))
         })),
         changes,
-        environment_settings: null,
-        checks_relied_on: [],
+        environment_settings: facts === null
+            ? null
+            : environmentEvidence(req.environment, facts.environmentSettings),
+        checks_relied_on: facts === null || policy === null
+            ? []
+            : reliedOn(facts, policy).map(({ sha, result: r }) => ({
+                name: r.name,
+                kind: r.kind,
+                sha,
+                conclusion: r.state,
+                url: r.url,
+                by: r.by
+            })),
         break_glass: null,
         failure: decision.failure === null
             ? null
@@ -41411,7 +42502,7 @@ var formats = __nccwpck_require__(779);
 
 const evidence_validator_generated_validate = (/* unused pure expression or super */ null && (evidence_validator_generated_validate10));
 /* harmony default export */ const evidence_validator_generated = (evidence_validator_generated_validate10);
-const evidence_validator_generated_schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/promotion-gate/promotion-gate/schema/evidence.schema.json","title":"promotion-gate evidence record","description":"One record per gate decision: what was decided, on what data, under which policy, and which controls it evidences.","type":"object","additionalProperties":false,"required":["$schema","kind","tool","time","decision","mode","repository","environment","sha","deployer","run","policy","scope","checks","changes","environment_settings","checks_relied_on","break_glass","failure","api_requests","notes"],"properties":{"$schema":{"const":"https://github.com/promotion-gate/promotion-gate/schema/evidence.schema.json"},"kind":{"const":"promotion-gate/decision"},"tool":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"const":"promotion-gate"},"version":{"type":"string"}}},"time":{"type":"string","format":"date-time","description":"when the decision was made"},"decision":{"enum":["allow","block"]},"mode":{"enum":["enforce","report","audit","check","server"]},"repository":{"type":"string","pattern":"^[^/]+/[^/]+$"},"environment":{"type":"string","minLength":1},"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"deployer":{"type":["string","null"]},"run":{"type":"object","additionalProperties":false,"required":["id","attempt","url","actor","triggering_actor"],"properties":{"id":{"type":["integer","null"]},"attempt":{"type":["integer","null"]},"url":{"type":["string","null"]},"actor":{"type":["string","null"]},"triggering_actor":{"type":["string","null"]}}},"policy":{"type":"object","additionalProperties":false,"required":["path","ref","blob_sha"],"properties":{"path":{"type":"string"},"ref":{"type":["string","null"]},"blob_sha":{"type":["string","null"]}}},"scope":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["kind","since","note"],"properties":{"kind":{"enum":["range","head"]},"since":{"anyOf":[{"type":"string","pattern":"^[0-9a-f]{40}$"},{"type":"null"}]},"note":{"type":["string","null"]}}}]},"checks":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["id","status","message","problems","controls","links"],"properties":{"id":{"enum":["policy","promotion","source-branch","branch-protection","approval-record","maker-checker","segregation","environment","checks"]},"status":{"enum":["pass","fail","error","skipped"]},"message":{"type":"string"},"problems":{"type":"array","items":{"type":"string"}},"controls":{"type":"array","items":{"type":"string"}},"links":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","url","label"],"properties":{"kind":{"enum":["pull_request","review","deployment","commit"]},"url":{"type":"string"},"label":{"type":"string"}}}}}}},"changes":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["sha","url","pull_request","makers","unresolved_identities","approvers","excluded_approvals"],"properties":{"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"url":{"type":"string"},"pull_request":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["number","url","head_sha","merged_at"],"properties":{"number":{"type":"integer"},"url":{"type":"string"},"head_sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"merged_at":{"type":["string","null"]}}}]},"makers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","roles"],"properties":{"login":{"type":"string"},"roles":{"type":"array","items":{"type":"string"}}}}},"unresolved_identities":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","email","role"],"properties":{"name":{"type":["string","null"]},"email":{"type":["string","null"]},"role":{"type":"string"}}}},"approvers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","review_url","submitted_at","commit"],"properties":{"login":{"type":"string"},"review_url":{"type":"string"},"submitted_at":{"type":["string","null"]},"commit":{"type":["string","null"]}}}},"excluded_approvals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","review_url","reason"],"properties":{"login":{"type":["string","null"]},"review_url":{"type":"string"},"reason":{"type":"string"}}}}}}},"environment_settings":{"type":"null"},"checks_relied_on":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","conclusion","url"],"properties":{"name":{"type":"string"},"conclusion":{"type":"string"},"url":{"type":["string","null"]}}}},"break_glass":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["reason"],"properties":{"reason":{"type":"string"}}}]},"failure":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["code","message","hint"],"properties":{"code":{"type":"string"},"message":{"type":"string"},"hint":{"type":["string","null"]}}}]},"api_requests":{"type":["integer","null"]},"notes":{"type":"array","items":{"type":"string"}}}};
+const evidence_validator_generated_schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/promotion-gate/promotion-gate/schema/evidence.schema.json","title":"promotion-gate evidence record","description":"One record per gate decision: what was decided, on what data, under which policy, and which controls it evidences.","type":"object","additionalProperties":false,"required":["$schema","kind","tool","time","decision","mode","repository","environment","sha","deployer","run","policy","scope","checks","changes","environment_settings","checks_relied_on","break_glass","failure","api_requests","notes"],"properties":{"$schema":{"const":"https://github.com/promotion-gate/promotion-gate/schema/evidence.schema.json"},"kind":{"const":"promotion-gate/decision"},"tool":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"const":"promotion-gate"},"version":{"type":"string"}}},"time":{"type":"string","format":"date-time","description":"when the decision was made"},"decision":{"enum":["allow","block"]},"mode":{"enum":["enforce","report","audit","check","server"]},"repository":{"type":"string","pattern":"^[^/]+/[^/]+$"},"environment":{"type":"string","minLength":1},"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"deployer":{"type":["string","null"]},"run":{"type":"object","additionalProperties":false,"required":["id","attempt","url","actor","triggering_actor"],"properties":{"id":{"type":["integer","null"]},"attempt":{"type":["integer","null"]},"url":{"type":["string","null"]},"actor":{"type":["string","null"]},"triggering_actor":{"type":["string","null"]}}},"policy":{"type":"object","additionalProperties":false,"required":["path","ref","blob_sha"],"properties":{"path":{"type":"string"},"ref":{"type":["string","null"]},"blob_sha":{"type":["string","null"]}}},"scope":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["kind","since","note"],"properties":{"kind":{"enum":["range","head"]},"since":{"anyOf":[{"type":"string","pattern":"^[0-9a-f]{40}$"},{"type":"null"}]},"note":{"type":["string","null"]}}}]},"checks":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["id","status","message","problems","controls","links"],"properties":{"id":{"enum":["policy","promotion","source-branch","branch-protection","approval-record","maker-checker","segregation","environment","checks"]},"status":{"enum":["pass","fail","error","skipped"]},"message":{"type":"string"},"problems":{"type":"array","items":{"type":"string"}},"controls":{"type":"array","items":{"type":"string"}},"links":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","url","label"],"properties":{"kind":{"enum":["pull_request","review","deployment","commit","settings","check"]},"url":{"type":"string"},"label":{"type":"string"}}}}}}},"changes":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["sha","url","pull_request","makers","unresolved_identities","approvers","excluded_approvals"],"properties":{"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"url":{"type":"string"},"pull_request":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["number","url","head_sha","merged_at"],"properties":{"number":{"type":"integer"},"url":{"type":"string"},"head_sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"merged_at":{"type":["string","null"]}}}]},"makers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","roles"],"properties":{"login":{"type":"string"},"roles":{"type":"array","items":{"type":"string"}}}}},"unresolved_identities":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","email","role"],"properties":{"name":{"type":["string","null"]},"email":{"type":["string","null"]},"role":{"type":"string"}}}},"approvers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","review_url","submitted_at","commit"],"properties":{"login":{"type":"string"},"review_url":{"type":"string"},"submitted_at":{"type":["string","null"]},"commit":{"type":["string","null"]}}}},"excluded_approvals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","review_url","reason"],"properties":{"login":{"type":["string","null"]},"review_url":{"type":"string"},"reason":{"type":"string"}}}}}}},"environment_settings":{"description":"The GitHub environment's own settings as the gate read them; null when environment_protection is off or nothing was read.","anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["name","exists","url","deployment_branch_policy","branch_policies","reviewers","prevent_self_review","can_admins_bypass","wait_timer","unreadable"],"properties":{"name":{"type":"string"},"exists":{"type":["boolean","null"],"description":"null: the settings could not be read"},"url":{"type":["string","null"]},"deployment_branch_policy":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["protected_branches","custom_branch_policies"],"properties":{"protected_branches":{"type":"boolean"},"custom_branch_policies":{"type":"boolean"}}}]},"branch_policies":{"anyOf":[{"type":"null"},{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string"},"type":{"enum":["branch","tag"]}}}}]},"reviewers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["type","name"],"properties":{"type":{"enum":["User","Team"]},"name":{"type":"string"}}}},"prevent_self_review":{"type":["boolean","null"]},"can_admins_bypass":{"type":["boolean","null"],"description":"null: GitHub did not say; counted as allowed"},"wait_timer":{"type":["integer","null"]},"unreadable":{"type":["string","null"],"description":"the permission that would read what could not be read"}}}]},"checks_relied_on":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","kind","sha","conclusion","url","by"],"properties":{"name":{"type":"string"},"kind":{"enum":["check_run","status"]},"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"conclusion":{"type":"string"},"url":{"type":["string","null"]},"by":{"type":["string","null"]}}}},"break_glass":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["reason"],"properties":{"reason":{"type":"string"}}}]},"failure":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["code","message","hint"],"properties":{"code":{"type":"string"},"message":{"type":"string"},"hint":{"type":["string","null"]}}}]},"api_requests":{"type":["integer","null"]},"notes":{"type":"array","items":{"type":"string"}}}};
 const evidence_validator_generated_func2 = Object.prototype.hasOwnProperty;
 const evidence_validator_generated_func3 = ucs2length/* default */.A;
 const formats0 = formats/* fullFormats */.U9["date-time"];
@@ -42540,7 +43631,7 @@ errors++;
 }
 if(data36.kind !== undefined){
 let data37 = data36.kind;
-if(!((((data37 === "pull_request") || (data37 === "review")) || (data37 === "deployment")) || (data37 === "commit"))){
+if(!((((((data37 === "pull_request") || (data37 === "review")) || (data37 === "deployment")) || (data37 === "commit")) || (data37 === "settings")) || (data37 === "check"))){
 const err93 = {instancePath:instancePath+"/checks/" + i0+"/links/" + i3+"/kind",schemaPath:"#/properties/checks/items/properties/links/items/properties/kind/enum",keyword:"enum",params:{allowedValues: evidence_validator_generated_schema11.properties.checks.items.properties.links.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err93];
@@ -43402,8 +44493,12 @@ errors++;
 }
 }
 if(data.environment_settings !== undefined){
-if(data.environment_settings !== null){
-const err163 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/type",keyword:"type",params:{type: "null"},message:"must be null"};
+let data70 = data.environment_settings;
+const _errs158 = errors;
+let valid36 = false;
+const _errs159 = errors;
+if(data70 !== null){
+const err163 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -43412,16 +44507,13 @@ vErrors.push(err163);
 }
 errors++;
 }
-}
-if(data.checks_relied_on !== undefined){
-let data71 = data.checks_relied_on;
-if(Array.isArray(data71)){
-const len10 = data71.length;
-for(let i10=0; i10<len10; i10++){
-let data72 = data71[i10];
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-if(data72.name === undefined){
-const err164 = {instancePath:instancePath+"/checks_relied_on/" + i10,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+var _valid3 = _errs159 === errors;
+valid36 = valid36 || _valid3;
+if(!valid36){
+const _errs161 = errors;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+if(data70.name === undefined){
+const err164 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -43430,8 +44522,8 @@ vErrors.push(err164);
 }
 errors++;
 }
-if(data72.conclusion === undefined){
-const err165 = {instancePath:instancePath+"/checks_relied_on/" + i10,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "conclusion"},message:"must have required property '"+"conclusion"+"'"};
+if(data70.exists === undefined){
+const err165 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "exists"},message:"must have required property '"+"exists"+"'"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -43440,8 +44532,8 @@ vErrors.push(err165);
 }
 errors++;
 }
-if(data72.url === undefined){
-const err166 = {instancePath:instancePath+"/checks_relied_on/" + i10,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
+if(data70.url === undefined){
+const err166 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -43450,9 +44542,8 @@ vErrors.push(err166);
 }
 errors++;
 }
-for(const key13 in data72){
-if(!(((key13 === "name") || (key13 === "conclusion")) || (key13 === "url"))){
-const err167 = {instancePath:instancePath+"/checks_relied_on/" + i10,schemaPath:"#/properties/checks_relied_on/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(data70.deployment_branch_policy === undefined){
+const err167 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "deployment_branch_policy"},message:"must have required property '"+"deployment_branch_policy"+"'"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -43461,10 +44552,8 @@ vErrors.push(err167);
 }
 errors++;
 }
-}
-if(data72.name !== undefined){
-if(typeof data72.name !== "string"){
-const err168 = {instancePath:instancePath+"/checks_relied_on/" + i10+"/name",schemaPath:"#/properties/checks_relied_on/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data70.branch_policies === undefined){
+const err168 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "branch_policies"},message:"must have required property '"+"branch_policies"+"'"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -43473,10 +44562,8 @@ vErrors.push(err168);
 }
 errors++;
 }
-}
-if(data72.conclusion !== undefined){
-if(typeof data72.conclusion !== "string"){
-const err169 = {instancePath:instancePath+"/checks_relied_on/" + i10+"/conclusion",schemaPath:"#/properties/checks_relied_on/items/properties/conclusion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data70.reviewers === undefined){
+const err169 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "reviewers"},message:"must have required property '"+"reviewers"+"'"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -43485,11 +44572,8 @@ vErrors.push(err169);
 }
 errors++;
 }
-}
-if(data72.url !== undefined){
-let data75 = data72.url;
-if((typeof data75 !== "string") && (data75 !== null)){
-const err170 = {instancePath:instancePath+"/checks_relied_on/" + i10+"/url",schemaPath:"#/properties/checks_relied_on/items/properties/url/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.checks_relied_on.items.properties.url.type},message:"must be string,null"};
+if(data70.prevent_self_review === undefined){
+const err170 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "prevent_self_review"},message:"must have required property '"+"prevent_self_review"+"'"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -43498,10 +44582,8 @@ vErrors.push(err170);
 }
 errors++;
 }
-}
-}
-else {
-const err171 = {instancePath:instancePath+"/checks_relied_on/" + i10,schemaPath:"#/properties/checks_relied_on/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data70.can_admins_bypass === undefined){
+const err171 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "can_admins_bypass"},message:"must have required property '"+"can_admins_bypass"+"'"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -43510,10 +44592,8 @@ vErrors.push(err171);
 }
 errors++;
 }
-}
-}
-else {
-const err172 = {instancePath:instancePath+"/checks_relied_on",schemaPath:"#/properties/checks_relied_on/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data70.wait_timer === undefined){
+const err172 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "wait_timer"},message:"must have required property '"+"wait_timer"+"'"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -43522,14 +44602,8 @@ vErrors.push(err172);
 }
 errors++;
 }
-}
-if(data.break_glass !== undefined){
-let data76 = data.break_glass;
-const _errs171 = errors;
-let valid39 = false;
-const _errs172 = errors;
-if(data76 !== null){
-const err173 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(data70.unreadable === undefined){
+const err173 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "unreadable"},message:"must have required property '"+"unreadable"+"'"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -43538,13 +44612,9 @@ vErrors.push(err173);
 }
 errors++;
 }
-var _valid3 = _errs172 === errors;
-valid39 = valid39 || _valid3;
-if(!valid39){
-const _errs174 = errors;
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-if(data76.reason === undefined){
-const err174 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+for(const key13 in data70){
+if(!(evidence_validator_generated_func2.call(evidence_validator_generated_schema11.properties.environment_settings.anyOf[1].properties, key13))){
+const err174 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -43553,9 +44623,10 @@ vErrors.push(err174);
 }
 errors++;
 }
-for(const key14 in data76){
-if(!(key14 === "reason")){
-const err175 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+}
+if(data70.name !== undefined){
+if(typeof data70.name !== "string"){
+const err175 = {instancePath:instancePath+"/environment_settings/name",schemaPath:"#/properties/environment_settings/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -43565,9 +44636,10 @@ vErrors.push(err175);
 errors++;
 }
 }
-if(data76.reason !== undefined){
-if(typeof data76.reason !== "string"){
-const err176 = {instancePath:instancePath+"/break_glass/reason",schemaPath:"#/properties/break_glass/anyOf/1/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data70.exists !== undefined){
+let data72 = data70.exists;
+if((typeof data72 !== "boolean") && (data72 !== null)){
+const err176 = {instancePath:instancePath+"/environment_settings/exists",schemaPath:"#/properties/environment_settings/anyOf/1/properties/exists/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.environment_settings.anyOf[1].properties.exists.type},message:"must be boolean,null"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -43577,9 +44649,10 @@ vErrors.push(err176);
 errors++;
 }
 }
-}
-else {
-const err177 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data70.url !== undefined){
+let data73 = data70.url;
+if((typeof data73 !== "string") && (data73 !== null)){
+const err177 = {instancePath:instancePath+"/environment_settings/url",schemaPath:"#/properties/environment_settings/anyOf/1/properties/url/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.environment_settings.anyOf[1].properties.url.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -43588,16 +44661,104 @@ vErrors.push(err177);
 }
 errors++;
 }
-var _valid3 = _errs174 === errors;
-valid39 = valid39 || _valid3;
 }
-if(!valid39){
-const err178 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data70.deployment_branch_policy !== undefined){
+let data74 = data70.deployment_branch_policy;
+const _errs171 = errors;
+let valid38 = false;
+const _errs172 = errors;
+if(data74 !== null){
+const err178 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err178];
 }
 else {
 vErrors.push(err178);
+}
+errors++;
+}
+var _valid4 = _errs172 === errors;
+valid38 = valid38 || _valid4;
+if(!valid38){
+const _errs174 = errors;
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+if(data74.protected_branches === undefined){
+const err179 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/1/required",keyword:"required",params:{missingProperty: "protected_branches"},message:"must have required property '"+"protected_branches"+"'"};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+if(data74.custom_branch_policies === undefined){
+const err180 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/1/required",keyword:"required",params:{missingProperty: "custom_branch_policies"},message:"must have required property '"+"custom_branch_policies"+"'"};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+for(const key14 in data74){
+if(!((key14 === "protected_branches") || (key14 === "custom_branch_policies"))){
+const err181 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+}
+if(data74.protected_branches !== undefined){
+if(typeof data74.protected_branches !== "boolean"){
+const err182 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy/protected_branches",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/1/properties/protected_branches/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+}
+if(data74.custom_branch_policies !== undefined){
+if(typeof data74.custom_branch_policies !== "boolean"){
+const err183 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy/custom_branch_policies",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/1/properties/custom_branch_policies/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+}
+}
+else {
+const err184 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+var _valid4 = _errs174 === errors;
+valid38 = valid38 || _valid4;
+}
+if(!valid38){
+const err185 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
 }
 errors++;
 }
@@ -43613,96 +44774,13 @@ vErrors = null;
 }
 }
 }
-if(data.failure !== undefined){
-let data78 = data.failure;
-const _errs180 = errors;
-let valid41 = false;
-const _errs181 = errors;
-if(data78 !== null){
-const err179 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err179];
-}
-else {
-vErrors.push(err179);
-}
-errors++;
-}
-var _valid4 = _errs181 === errors;
-valid41 = valid41 || _valid4;
-if(!valid41){
+if(data70.branch_policies !== undefined){
+let data77 = data70.branch_policies;
+const _errs182 = errors;
+let valid40 = false;
 const _errs183 = errors;
-if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
-if(data78.code === undefined){
-const err180 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
-if(vErrors === null){
-vErrors = [err180];
-}
-else {
-vErrors.push(err180);
-}
-errors++;
-}
-if(data78.message === undefined){
-const err181 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
-if(vErrors === null){
-vErrors = [err181];
-}
-else {
-vErrors.push(err181);
-}
-errors++;
-}
-if(data78.hint === undefined){
-const err182 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/required",keyword:"required",params:{missingProperty: "hint"},message:"must have required property '"+"hint"+"'"};
-if(vErrors === null){
-vErrors = [err182];
-}
-else {
-vErrors.push(err182);
-}
-errors++;
-}
-for(const key15 in data78){
-if(!(((key15 === "code") || (key15 === "message")) || (key15 === "hint"))){
-const err183 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err183];
-}
-else {
-vErrors.push(err183);
-}
-errors++;
-}
-}
-if(data78.code !== undefined){
-if(typeof data78.code !== "string"){
-const err184 = {instancePath:instancePath+"/failure/code",schemaPath:"#/properties/failure/anyOf/1/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err184];
-}
-else {
-vErrors.push(err184);
-}
-errors++;
-}
-}
-if(data78.message !== undefined){
-if(typeof data78.message !== "string"){
-const err185 = {instancePath:instancePath+"/failure/message",schemaPath:"#/properties/failure/anyOf/1/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err185];
-}
-else {
-vErrors.push(err185);
-}
-errors++;
-}
-}
-if(data78.hint !== undefined){
-let data81 = data78.hint;
-if((typeof data81 !== "string") && (data81 !== null)){
-const err186 = {instancePath:instancePath+"/failure/hint",schemaPath:"#/properties/failure/anyOf/1/properties/hint/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.failure.anyOf[1].properties.hint.type},message:"must be string,null"};
+if(data77 !== null){
+const err186 = {instancePath:instancePath+"/environment_settings/branch_policies",schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -43711,10 +44789,17 @@ vErrors.push(err186);
 }
 errors++;
 }
-}
-}
-else {
-const err187 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid5 = _errs183 === errors;
+valid40 = valid40 || _valid5;
+if(!valid40){
+const _errs185 = errors;
+if(Array.isArray(data77)){
+const len10 = data77.length;
+for(let i10=0; i10<len10; i10++){
+let data78 = data77[i10];
+if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
+if(data78.name === undefined){
+const err187 = {instancePath:instancePath+"/environment_settings/branch_policies/" + i10,schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -43723,11 +44808,8 @@ vErrors.push(err187);
 }
 errors++;
 }
-var _valid4 = _errs183 === errors;
-valid41 = valid41 || _valid4;
-}
-if(!valid41){
-const err188 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data78.type === undefined){
+const err188 = {instancePath:instancePath+"/environment_settings/branch_policies/" + i10,schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -43736,22 +44818,9 @@ vErrors.push(err188);
 }
 errors++;
 }
-else {
-errors = _errs180;
-if(vErrors !== null){
-if(_errs180){
-vErrors.length = _errs180;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.api_requests !== undefined){
-let data82 = data.api_requests;
-if((!((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82)))) && (data82 !== null)){
-const err189 = {instancePath:instancePath+"/api_requests",schemaPath:"#/properties/api_requests/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.api_requests.type},message:"must be integer,null"};
+for(const key15 in data78){
+if(!((key15 === "name") || (key15 === "type"))){
+const err189 = {instancePath:instancePath+"/environment_settings/branch_policies/" + i10,schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -43761,13 +44830,9 @@ vErrors.push(err189);
 errors++;
 }
 }
-if(data.notes !== undefined){
-let data83 = data.notes;
-if(Array.isArray(data83)){
-const len11 = data83.length;
-for(let i11=0; i11<len11; i11++){
-if(typeof data83[i11] !== "string"){
-const err190 = {instancePath:instancePath+"/notes/" + i11,schemaPath:"#/properties/notes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data78.name !== undefined){
+if(typeof data78.name !== "string"){
+const err190 = {instancePath:instancePath+"/environment_settings/branch_policies/" + i10+"/name",schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -43777,9 +44842,10 @@ vErrors.push(err190);
 errors++;
 }
 }
-}
-else {
-const err191 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data78.type !== undefined){
+let data80 = data78.type;
+if(!((data80 === "branch") || (data80 === "tag"))){
+const err191 = {instancePath:instancePath+"/environment_settings/branch_policies/" + i10+"/type",schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/items/properties/type/enum",keyword:"enum",params:{allowedValues: evidence_validator_generated_schema11.properties.environment_settings.anyOf[1].properties.branch_policies.anyOf[1].items.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -43791,12 +44857,693 @@ errors++;
 }
 }
 else {
-const err192 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err192 = {instancePath:instancePath+"/environment_settings/branch_policies/" + i10,schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err192];
 }
 else {
 vErrors.push(err192);
+}
+errors++;
+}
+}
+}
+else {
+const err193 = {instancePath:instancePath+"/environment_settings/branch_policies",schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+var _valid5 = _errs185 === errors;
+valid40 = valid40 || _valid5;
+}
+if(!valid40){
+const err194 = {instancePath:instancePath+"/environment_settings/branch_policies",schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+else {
+errors = _errs182;
+if(vErrors !== null){
+if(_errs182){
+vErrors.length = _errs182;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data70.reviewers !== undefined){
+let data81 = data70.reviewers;
+if(Array.isArray(data81)){
+const len11 = data81.length;
+for(let i11=0; i11<len11; i11++){
+let data82 = data81[i11];
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+if(data82.type === undefined){
+const err195 = {instancePath:instancePath+"/environment_settings/reviewers/" + i11,schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+if(data82.name === undefined){
+const err196 = {instancePath:instancePath+"/environment_settings/reviewers/" + i11,schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+for(const key16 in data82){
+if(!((key16 === "type") || (key16 === "name"))){
+const err197 = {instancePath:instancePath+"/environment_settings/reviewers/" + i11,schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+}
+if(data82.type !== undefined){
+let data83 = data82.type;
+if(!((data83 === "User") || (data83 === "Team"))){
+const err198 = {instancePath:instancePath+"/environment_settings/reviewers/" + i11+"/type",schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/items/properties/type/enum",keyword:"enum",params:{allowedValues: evidence_validator_generated_schema11.properties.environment_settings.anyOf[1].properties.reviewers.items.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+}
+if(data82.name !== undefined){
+if(typeof data82.name !== "string"){
+const err199 = {instancePath:instancePath+"/environment_settings/reviewers/" + i11+"/name",schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+}
+}
+else {
+const err200 = {instancePath:instancePath+"/environment_settings/reviewers/" + i11,schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+}
+}
+else {
+const err201 = {instancePath:instancePath+"/environment_settings/reviewers",schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+}
+if(data70.prevent_self_review !== undefined){
+let data85 = data70.prevent_self_review;
+if((typeof data85 !== "boolean") && (data85 !== null)){
+const err202 = {instancePath:instancePath+"/environment_settings/prevent_self_review",schemaPath:"#/properties/environment_settings/anyOf/1/properties/prevent_self_review/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.environment_settings.anyOf[1].properties.prevent_self_review.type},message:"must be boolean,null"};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+}
+if(data70.can_admins_bypass !== undefined){
+let data86 = data70.can_admins_bypass;
+if((typeof data86 !== "boolean") && (data86 !== null)){
+const err203 = {instancePath:instancePath+"/environment_settings/can_admins_bypass",schemaPath:"#/properties/environment_settings/anyOf/1/properties/can_admins_bypass/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.environment_settings.anyOf[1].properties.can_admins_bypass.type},message:"must be boolean,null"};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
+}
+errors++;
+}
+}
+if(data70.wait_timer !== undefined){
+let data87 = data70.wait_timer;
+if((!((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87)))) && (data87 !== null)){
+const err204 = {instancePath:instancePath+"/environment_settings/wait_timer",schemaPath:"#/properties/environment_settings/anyOf/1/properties/wait_timer/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.environment_settings.anyOf[1].properties.wait_timer.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+}
+if(data70.unreadable !== undefined){
+let data88 = data70.unreadable;
+if((typeof data88 !== "string") && (data88 !== null)){
+const err205 = {instancePath:instancePath+"/environment_settings/unreadable",schemaPath:"#/properties/environment_settings/anyOf/1/properties/unreadable/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.environment_settings.anyOf[1].properties.unreadable.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+}
+}
+else {
+const err206 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+var _valid3 = _errs161 === errors;
+valid36 = valid36 || _valid3;
+}
+if(!valid36){
+const err207 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
+}
+else {
+errors = _errs158;
+if(vErrors !== null){
+if(_errs158){
+vErrors.length = _errs158;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.checks_relied_on !== undefined){
+let data89 = data.checks_relied_on;
+if(Array.isArray(data89)){
+const len12 = data89.length;
+for(let i12=0; i12<len12; i12++){
+let data90 = data89[i12];
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+if(data90.name === undefined){
+const err208 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
+}
+errors++;
+}
+if(data90.kind === undefined){
+const err209 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
+}
+errors++;
+}
+if(data90.sha === undefined){
+const err210 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "sha"},message:"must have required property '"+"sha"+"'"};
+if(vErrors === null){
+vErrors = [err210];
+}
+else {
+vErrors.push(err210);
+}
+errors++;
+}
+if(data90.conclusion === undefined){
+const err211 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "conclusion"},message:"must have required property '"+"conclusion"+"'"};
+if(vErrors === null){
+vErrors = [err211];
+}
+else {
+vErrors.push(err211);
+}
+errors++;
+}
+if(data90.url === undefined){
+const err212 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
+if(vErrors === null){
+vErrors = [err212];
+}
+else {
+vErrors.push(err212);
+}
+errors++;
+}
+if(data90.by === undefined){
+const err213 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "by"},message:"must have required property '"+"by"+"'"};
+if(vErrors === null){
+vErrors = [err213];
+}
+else {
+vErrors.push(err213);
+}
+errors++;
+}
+for(const key17 in data90){
+if(!((((((key17 === "name") || (key17 === "kind")) || (key17 === "sha")) || (key17 === "conclusion")) || (key17 === "url")) || (key17 === "by"))){
+const err214 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err214];
+}
+else {
+vErrors.push(err214);
+}
+errors++;
+}
+}
+if(data90.name !== undefined){
+if(typeof data90.name !== "string"){
+const err215 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/name",schemaPath:"#/properties/checks_relied_on/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err215];
+}
+else {
+vErrors.push(err215);
+}
+errors++;
+}
+}
+if(data90.kind !== undefined){
+let data92 = data90.kind;
+if(!((data92 === "check_run") || (data92 === "status"))){
+const err216 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/kind",schemaPath:"#/properties/checks_relied_on/items/properties/kind/enum",keyword:"enum",params:{allowedValues: evidence_validator_generated_schema11.properties.checks_relied_on.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err216];
+}
+else {
+vErrors.push(err216);
+}
+errors++;
+}
+}
+if(data90.sha !== undefined){
+let data93 = data90.sha;
+if(typeof data93 === "string"){
+if(!pattern1.test(data93)){
+const err217 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/sha",schemaPath:"#/properties/checks_relied_on/items/properties/sha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""};
+if(vErrors === null){
+vErrors = [err217];
+}
+else {
+vErrors.push(err217);
+}
+errors++;
+}
+}
+else {
+const err218 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/sha",schemaPath:"#/properties/checks_relied_on/items/properties/sha/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err218];
+}
+else {
+vErrors.push(err218);
+}
+errors++;
+}
+}
+if(data90.conclusion !== undefined){
+if(typeof data90.conclusion !== "string"){
+const err219 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/conclusion",schemaPath:"#/properties/checks_relied_on/items/properties/conclusion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
+}
+errors++;
+}
+}
+if(data90.url !== undefined){
+let data95 = data90.url;
+if((typeof data95 !== "string") && (data95 !== null)){
+const err220 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/url",schemaPath:"#/properties/checks_relied_on/items/properties/url/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.checks_relied_on.items.properties.url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err220];
+}
+else {
+vErrors.push(err220);
+}
+errors++;
+}
+}
+if(data90.by !== undefined){
+let data96 = data90.by;
+if((typeof data96 !== "string") && (data96 !== null)){
+const err221 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/by",schemaPath:"#/properties/checks_relied_on/items/properties/by/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.checks_relied_on.items.properties.by.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err221];
+}
+else {
+vErrors.push(err221);
+}
+errors++;
+}
+}
+}
+else {
+const err222 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err222];
+}
+else {
+vErrors.push(err222);
+}
+errors++;
+}
+}
+}
+else {
+const err223 = {instancePath:instancePath+"/checks_relied_on",schemaPath:"#/properties/checks_relied_on/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+}
+}
+if(data.break_glass !== undefined){
+let data97 = data.break_glass;
+const _errs226 = errors;
+let valid50 = false;
+const _errs227 = errors;
+if(data97 !== null){
+const err224 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+var _valid6 = _errs227 === errors;
+valid50 = valid50 || _valid6;
+if(!valid50){
+const _errs229 = errors;
+if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
+if(data97.reason === undefined){
+const err225 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+for(const key18 in data97){
+if(!(key18 === "reason")){
+const err226 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
+}
+errors++;
+}
+}
+if(data97.reason !== undefined){
+if(typeof data97.reason !== "string"){
+const err227 = {instancePath:instancePath+"/break_glass/reason",schemaPath:"#/properties/break_glass/anyOf/1/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
+}
+errors++;
+}
+}
+}
+else {
+const err228 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
+var _valid6 = _errs229 === errors;
+valid50 = valid50 || _valid6;
+}
+if(!valid50){
+const err229 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+else {
+errors = _errs226;
+if(vErrors !== null){
+if(_errs226){
+vErrors.length = _errs226;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.failure !== undefined){
+let data99 = data.failure;
+const _errs235 = errors;
+let valid52 = false;
+const _errs236 = errors;
+if(data99 !== null){
+const err230 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+var _valid7 = _errs236 === errors;
+valid52 = valid52 || _valid7;
+if(!valid52){
+const _errs238 = errors;
+if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
+if(data99.code === undefined){
+const err231 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+if(data99.message === undefined){
+const err232 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+if(data99.hint === undefined){
+const err233 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/required",keyword:"required",params:{missingProperty: "hint"},message:"must have required property '"+"hint"+"'"};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+for(const key19 in data99){
+if(!(((key19 === "code") || (key19 === "message")) || (key19 === "hint"))){
+const err234 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+}
+if(data99.code !== undefined){
+if(typeof data99.code !== "string"){
+const err235 = {instancePath:instancePath+"/failure/code",schemaPath:"#/properties/failure/anyOf/1/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+}
+if(data99.message !== undefined){
+if(typeof data99.message !== "string"){
+const err236 = {instancePath:instancePath+"/failure/message",schemaPath:"#/properties/failure/anyOf/1/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+}
+if(data99.hint !== undefined){
+let data102 = data99.hint;
+if((typeof data102 !== "string") && (data102 !== null)){
+const err237 = {instancePath:instancePath+"/failure/hint",schemaPath:"#/properties/failure/anyOf/1/properties/hint/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.failure.anyOf[1].properties.hint.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+}
+}
+}
+else {
+const err238 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+var _valid7 = _errs238 === errors;
+valid52 = valid52 || _valid7;
+}
+if(!valid52){
+const err239 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+else {
+errors = _errs235;
+if(vErrors !== null){
+if(_errs235){
+vErrors.length = _errs235;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.api_requests !== undefined){
+let data103 = data.api_requests;
+if((!((typeof data103 == "number") && (!(data103 % 1) && !isNaN(data103)))) && (data103 !== null)){
+const err240 = {instancePath:instancePath+"/api_requests",schemaPath:"#/properties/api_requests/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.api_requests.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+}
+if(data.notes !== undefined){
+let data104 = data.notes;
+if(Array.isArray(data104)){
+const len13 = data104.length;
+for(let i13=0; i13<len13; i13++){
+if(typeof data104[i13] !== "string"){
+const err241 = {instancePath:instancePath+"/notes/" + i13,schemaPath:"#/properties/notes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+}
+}
+else {
+const err242 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
+}
+errors++;
+}
+}
+}
+else {
+const err243 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
 }
 errors++;
 }

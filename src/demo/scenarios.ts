@@ -93,7 +93,9 @@ export const READ_PERMISSIONS = {
 } as const
 
 /** The repository, its people, its protection and its policy. */
-export function world(o: { policy?: string; ruleset?: boolean } = {}): World {
+export function world(
+  o: { policy?: string; ruleset?: boolean; environments?: boolean } = {}
+): World {
   // History starts a month before the real now: the gate judges soak against
   // the real clock, as it does on a runner, so a scenario places its last
   // upstream success a known time before the moment the gate runs.
@@ -125,7 +127,25 @@ export function world(o: { policy?: string; ruleset?: boolean } = {}): World {
       rules: PROTECTIVE_RULES
     })
   }
+  if (o.environments !== false) {
+    // Each environment accepts deployments from main only: no workflow
+    // edited on another branch can deploy around the gate (SPEC §5.8).
+    for (const name of ['development', 'staging', 'production']) {
+      repo.environment(name, { deploymentBranches: { custom: ['main'] } })
+    }
+  }
   return { sim, repo, people }
+}
+
+/** The CI run a push to main triggers: its `test` job passes on `sha`. */
+export function tested(
+  w: World,
+  sha: string,
+  conclusion: 'success' | 'failure' = 'success'
+): void {
+  w.repo
+    .workflowRun({ actor: w.people.alice, headSha: sha, name: 'ci' })
+    .job('test', conclusion)
 }
 
 /** Deploy `sha` through the environments in order, each from a workflow run. */
@@ -162,6 +182,7 @@ export function firstRelease(w: World): string {
     title: 'Checkout page'
   })
   const sha = pr.data.mergeCommit as string
+  tested(w, sha)
   promote(w, sha, ['development', 'staging', 'production'])
   w.sim.advance('1d')
   return sha
@@ -212,11 +233,18 @@ export function standard(
     age?: string
     policy?: string
     ruleset?: boolean
+    /** configure the GitHub environments (default true) */
+    settings?: boolean
   } = {}
 ): { world: World; run: GateRun; sha: string } {
-  const w = world({ policy: o.policy, ruleset: o.ruleset })
+  const w = world({
+    policy: o.policy,
+    ruleset: o.ruleset,
+    environments: o.settings
+  })
   firstRelease(w)
   const sha = change(w)
+  tested(w, sha)
   const environments = o.environments ?? ['development', 'staging']
   ago(
     w,

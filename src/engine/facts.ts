@@ -178,8 +178,13 @@ export interface BranchFact {
   containsCommit: boolean
   /** active rules from every ruleset that targets the branch (evaluate-mode excluded) */
   rules: RulesetRuleFact[] | Unreadable
-  /** null: GitHub says the branch has no classic protection */
+  /** null: GitHub says the branch has no classic protection, or it was not read */
   classic: ClassicProtectionFact | null | Unreadable
+  /**
+   * The classic protection rule as non-admins see it (GraphQL
+   * `refUpdateRule`): null when GitHub showed none, undefined when not asked.
+   */
+  visibleClassic?: { pattern: string; requiredStatusChecks: string[] } | null
 }
 
 export interface EnvironmentApprovalFact {
@@ -197,6 +202,84 @@ export interface RunFact {
   triggeringActor: string | null
   /** environment approvals of this run; null when not needed or no run */
   approvals: EnvironmentApprovalFact[] | Unreadable | null
+}
+
+/** A required reviewer of an environment, as GitHub lists it. */
+export interface EnvironmentReviewerFact {
+  type: 'User' | 'Team'
+  /** a user's login, or `org/team-slug` */
+  name: string
+}
+
+/**
+ * The GitHub environment's own settings, as `GET /repos/{o}/{r}/environments/{name}`
+ * returned them. docs.github.com/en/rest/deployments/environments#get-an-environment
+ */
+export interface EnvironmentSettingsFact {
+  name: string
+  /** the settings page, where each setting is fixed */
+  settingsUrl: string
+  /** null: deployments from any branch */
+  deploymentBranchPolicy: {
+    protectedBranches: boolean
+    customBranchPolicies: boolean
+  } | null
+  /** the custom branch and tag patterns; null unless custom policies are on */
+  branchPolicies: { name: string; type: 'branch' | 'tag' }[] | Unreadable | null
+  reviewers: EnvironmentReviewerFact[]
+  preventSelfReview: boolean
+  /** null: GitHub did not say (absent from its OpenAPI description); counts as allowed */
+  canAdminsBypass: boolean | null
+  /** minutes */
+  waitTimer: number
+  /**
+   * With "protected branches only": for each of the policy's branches that
+   * holds the commit, whether classic branch protection covers it; null
+   * when the environment does not use that setting.
+   */
+  classicProtection:
+    { branch: string; protected: boolean }[] | Unreadable | null
+}
+
+/** The environment as read: its settings, or that it does not exist. */
+export type EnvironmentFact =
+  | { exists: true; settings: EnvironmentSettingsFact }
+  | { exists: false; name: string; settingsUrl: string }
+  | Unreadable
+
+/** One entry of a commit's status check rollup: a check run or a commit status. */
+export interface CheckResultFact {
+  kind: 'check_run' | 'status'
+  /** a check run's name, or a status's context */
+  name: string
+  /**
+   * lower case: a check run's conclusion (success, failure, neutral, skipped,
+   * cancelled, timed_out, action_required, startup_failure, stale), or its
+   * status while not completed (queued, in_progress, ...); a commit status's
+   * state (success, failure, error, pending, expected)
+   */
+  state: string
+  completed: boolean
+  url: string | null
+  /** the workflow run a GitHub Actions job belongs to */
+  workflowRunId: number | null
+  /** the app of a check run, or who posted a status */
+  by: string | null
+  /** when a check run started or a status was posted */
+  at: string | null
+}
+
+/** The check runs and statuses of one commit. */
+export interface CommitChecksFact {
+  sha: string
+  results: CheckResultFact[] | Unreadable
+}
+
+export interface ChecksFact {
+  /** the deployed commit */
+  commit: CommitChecksFact
+  /** the final head of the pull request that introduced the deployed commit */
+  pullRequestHead: (CommitChecksFact & { pullRequest: number }) | null
 }
 
 export interface Facts {
@@ -227,4 +310,8 @@ export interface Facts {
   /** the branches in the policy's `branches` that exist */
   branches: BranchFact[]
   run: RunFact
+  /** null when `environment_protection` is off */
+  environmentSettings: EnvironmentFact | null
+  /** null when `checks` is off */
+  checks: ChecksFact | null
 }

@@ -168,7 +168,9 @@ export async function evaluate(
 function unverified(message: string, policy: EnvironmentPolicy): CheckResult[] {
   const off = (id: CheckId): boolean =>
     (id === 'segregation' && !policy.deployerIndependent) ||
-    (id === 'branch-protection' && policy.branchProtection === false)
+    (id === 'branch-protection' && policy.branchProtection === false) ||
+    (id === 'environment' && policy.environmentProtection === false) ||
+    (id === 'checks' && policy.checks === false)
   return CHECK_IDS.filter((id) => id !== 'policy').map((id) => ({
     id,
     status: off(id) ? ('skipped' as const) : ('error' as const),

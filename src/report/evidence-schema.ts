@@ -1,6 +1,7 @@
 // JSON Schema of the evidence record (SPEC §6), published as
 // schema/evidence.schema.json by scripts/write-schemas.ts.
 
+import { LINK_KINDS } from '../engine/rules/types.js'
 import { EVIDENCE_SCHEMA_ID } from './evidence.js'
 
 const nullableString = { type: ['string', 'null'] }
@@ -132,9 +133,7 @@ export const evidenceJsonSchema = {
               additionalProperties: false,
               required: ['kind', 'url', 'label'],
               properties: {
-                kind: {
-                  enum: ['pull_request', 'review', 'deployment', 'commit']
-                },
+                kind: { enum: [...LINK_KINDS] },
                 url: { type: 'string' },
                 label: { type: 'string' }
               }
@@ -228,17 +227,104 @@ export const evidenceJsonSchema = {
         }
       }
     },
-    environment_settings: { type: 'null' },
+    environment_settings: {
+      description:
+        "The GitHub environment's own settings as the gate read them; null when environment_protection is off or nothing was read.",
+      anyOf: [
+        { type: 'null' },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: [
+            'name',
+            'exists',
+            'url',
+            'deployment_branch_policy',
+            'branch_policies',
+            'reviewers',
+            'prevent_self_review',
+            'can_admins_bypass',
+            'wait_timer',
+            'unreadable'
+          ],
+          properties: {
+            name: { type: 'string' },
+            exists: {
+              type: ['boolean', 'null'],
+              description: 'null: the settings could not be read'
+            },
+            url: nullableString,
+            deployment_branch_policy: {
+              anyOf: [
+                { type: 'null' },
+                {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['protected_branches', 'custom_branch_policies'],
+                  properties: {
+                    protected_branches: { type: 'boolean' },
+                    custom_branch_policies: { type: 'boolean' }
+                  }
+                }
+              ]
+            },
+            branch_policies: {
+              anyOf: [
+                { type: 'null' },
+                {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['name', 'type'],
+                    properties: {
+                      name: { type: 'string' },
+                      type: { enum: ['branch', 'tag'] }
+                    }
+                  }
+                }
+              ]
+            },
+            reviewers: {
+              type: 'array',
+              items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['type', 'name'],
+                properties: {
+                  type: { enum: ['User', 'Team'] },
+                  name: { type: 'string' }
+                }
+              }
+            },
+            prevent_self_review: { type: ['boolean', 'null'] },
+            can_admins_bypass: {
+              type: ['boolean', 'null'],
+              description: 'null: GitHub did not say; counted as allowed'
+            },
+            wait_timer: nullableInt,
+            unreadable: {
+              ...nullableString,
+              description:
+                'the permission that would read what could not be read'
+            }
+          }
+        }
+      ]
+    },
     checks_relied_on: {
       type: 'array',
       items: {
         type: 'object',
         additionalProperties: false,
-        required: ['name', 'conclusion', 'url'],
+        required: ['name', 'kind', 'sha', 'conclusion', 'url', 'by'],
         properties: {
           name: { type: 'string' },
+          kind: { enum: ['check_run', 'status'] },
+          sha,
           conclusion: { type: 'string' },
-          url: nullableString
+          url: nullableString,
+          by: nullableString
         }
       }
     },

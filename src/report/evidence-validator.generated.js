@@ -2,7 +2,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/promotion-gate/promotion-gate/schema/evidence.schema.json","title":"promotion-gate evidence record","description":"One record per gate decision: what was decided, on what data, under which policy, and which controls it evidences.","type":"object","additionalProperties":false,"required":["$schema","kind","tool","time","decision","mode","repository","environment","sha","deployer","run","policy","scope","checks","changes","environment_settings","checks_relied_on","break_glass","failure","api_requests","notes"],"properties":{"$schema":{"const":"https://github.com/promotion-gate/promotion-gate/schema/evidence.schema.json"},"kind":{"const":"promotion-gate/decision"},"tool":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"const":"promotion-gate"},"version":{"type":"string"}}},"time":{"type":"string","format":"date-time","description":"when the decision was made"},"decision":{"enum":["allow","block"]},"mode":{"enum":["enforce","report","audit","check","server"]},"repository":{"type":"string","pattern":"^[^/]+/[^/]+$"},"environment":{"type":"string","minLength":1},"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"deployer":{"type":["string","null"]},"run":{"type":"object","additionalProperties":false,"required":["id","attempt","url","actor","triggering_actor"],"properties":{"id":{"type":["integer","null"]},"attempt":{"type":["integer","null"]},"url":{"type":["string","null"]},"actor":{"type":["string","null"]},"triggering_actor":{"type":["string","null"]}}},"policy":{"type":"object","additionalProperties":false,"required":["path","ref","blob_sha"],"properties":{"path":{"type":"string"},"ref":{"type":["string","null"]},"blob_sha":{"type":["string","null"]}}},"scope":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["kind","since","note"],"properties":{"kind":{"enum":["range","head"]},"since":{"anyOf":[{"type":"string","pattern":"^[0-9a-f]{40}$"},{"type":"null"}]},"note":{"type":["string","null"]}}}]},"checks":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["id","status","message","problems","controls","links"],"properties":{"id":{"enum":["policy","promotion","source-branch","branch-protection","approval-record","maker-checker","segregation","environment","checks"]},"status":{"enum":["pass","fail","error","skipped"]},"message":{"type":"string"},"problems":{"type":"array","items":{"type":"string"}},"controls":{"type":"array","items":{"type":"string"}},"links":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","url","label"],"properties":{"kind":{"enum":["pull_request","review","deployment","commit"]},"url":{"type":"string"},"label":{"type":"string"}}}}}}},"changes":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["sha","url","pull_request","makers","unresolved_identities","approvers","excluded_approvals"],"properties":{"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"url":{"type":"string"},"pull_request":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["number","url","head_sha","merged_at"],"properties":{"number":{"type":"integer"},"url":{"type":"string"},"head_sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"merged_at":{"type":["string","null"]}}}]},"makers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","roles"],"properties":{"login":{"type":"string"},"roles":{"type":"array","items":{"type":"string"}}}}},"unresolved_identities":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","email","role"],"properties":{"name":{"type":["string","null"]},"email":{"type":["string","null"]},"role":{"type":"string"}}}},"approvers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","review_url","submitted_at","commit"],"properties":{"login":{"type":"string"},"review_url":{"type":"string"},"submitted_at":{"type":["string","null"]},"commit":{"type":["string","null"]}}}},"excluded_approvals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","review_url","reason"],"properties":{"login":{"type":["string","null"]},"review_url":{"type":"string"},"reason":{"type":"string"}}}}}}},"environment_settings":{"type":"null"},"checks_relied_on":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","conclusion","url"],"properties":{"name":{"type":"string"},"conclusion":{"type":"string"},"url":{"type":["string","null"]}}}},"break_glass":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["reason"],"properties":{"reason":{"type":"string"}}}]},"failure":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["code","message","hint"],"properties":{"code":{"type":"string"},"message":{"type":"string"},"hint":{"type":["string","null"]}}}]},"api_requests":{"type":["integer","null"]},"notes":{"type":"array","items":{"type":"string"}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/promotion-gate/promotion-gate/schema/evidence.schema.json","title":"promotion-gate evidence record","description":"One record per gate decision: what was decided, on what data, under which policy, and which controls it evidences.","type":"object","additionalProperties":false,"required":["$schema","kind","tool","time","decision","mode","repository","environment","sha","deployer","run","policy","scope","checks","changes","environment_settings","checks_relied_on","break_glass","failure","api_requests","notes"],"properties":{"$schema":{"const":"https://github.com/promotion-gate/promotion-gate/schema/evidence.schema.json"},"kind":{"const":"promotion-gate/decision"},"tool":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"const":"promotion-gate"},"version":{"type":"string"}}},"time":{"type":"string","format":"date-time","description":"when the decision was made"},"decision":{"enum":["allow","block"]},"mode":{"enum":["enforce","report","audit","check","server"]},"repository":{"type":"string","pattern":"^[^/]+/[^/]+$"},"environment":{"type":"string","minLength":1},"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"deployer":{"type":["string","null"]},"run":{"type":"object","additionalProperties":false,"required":["id","attempt","url","actor","triggering_actor"],"properties":{"id":{"type":["integer","null"]},"attempt":{"type":["integer","null"]},"url":{"type":["string","null"]},"actor":{"type":["string","null"]},"triggering_actor":{"type":["string","null"]}}},"policy":{"type":"object","additionalProperties":false,"required":["path","ref","blob_sha"],"properties":{"path":{"type":"string"},"ref":{"type":["string","null"]},"blob_sha":{"type":["string","null"]}}},"scope":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["kind","since","note"],"properties":{"kind":{"enum":["range","head"]},"since":{"anyOf":[{"type":"string","pattern":"^[0-9a-f]{40}$"},{"type":"null"}]},"note":{"type":["string","null"]}}}]},"checks":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["id","status","message","problems","controls","links"],"properties":{"id":{"enum":["policy","promotion","source-branch","branch-protection","approval-record","maker-checker","segregation","environment","checks"]},"status":{"enum":["pass","fail","error","skipped"]},"message":{"type":"string"},"problems":{"type":"array","items":{"type":"string"}},"controls":{"type":"array","items":{"type":"string"}},"links":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","url","label"],"properties":{"kind":{"enum":["pull_request","review","deployment","commit","settings","check"]},"url":{"type":"string"},"label":{"type":"string"}}}}}}},"changes":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["sha","url","pull_request","makers","unresolved_identities","approvers","excluded_approvals"],"properties":{"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"url":{"type":"string"},"pull_request":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["number","url","head_sha","merged_at"],"properties":{"number":{"type":"integer"},"url":{"type":"string"},"head_sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"merged_at":{"type":["string","null"]}}}]},"makers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","roles"],"properties":{"login":{"type":"string"},"roles":{"type":"array","items":{"type":"string"}}}}},"unresolved_identities":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","email","role"],"properties":{"name":{"type":["string","null"]},"email":{"type":["string","null"]},"role":{"type":"string"}}}},"approvers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","review_url","submitted_at","commit"],"properties":{"login":{"type":"string"},"review_url":{"type":"string"},"submitted_at":{"type":["string","null"]},"commit":{"type":["string","null"]}}}},"excluded_approvals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","review_url","reason"],"properties":{"login":{"type":["string","null"]},"review_url":{"type":"string"},"reason":{"type":"string"}}}}}}},"environment_settings":{"description":"The GitHub environment's own settings as the gate read them; null when environment_protection is off or nothing was read.","anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["name","exists","url","deployment_branch_policy","branch_policies","reviewers","prevent_self_review","can_admins_bypass","wait_timer","unreadable"],"properties":{"name":{"type":"string"},"exists":{"type":["boolean","null"],"description":"null: the settings could not be read"},"url":{"type":["string","null"]},"deployment_branch_policy":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["protected_branches","custom_branch_policies"],"properties":{"protected_branches":{"type":"boolean"},"custom_branch_policies":{"type":"boolean"}}}]},"branch_policies":{"anyOf":[{"type":"null"},{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string"},"type":{"enum":["branch","tag"]}}}}]},"reviewers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["type","name"],"properties":{"type":{"enum":["User","Team"]},"name":{"type":"string"}}}},"prevent_self_review":{"type":["boolean","null"]},"can_admins_bypass":{"type":["boolean","null"],"description":"null: GitHub did not say; counted as allowed"},"wait_timer":{"type":["integer","null"]},"unreadable":{"type":["string","null"],"description":"the permission that would read what could not be read"}}}]},"checks_relied_on":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","kind","sha","conclusion","url","by"],"properties":{"name":{"type":"string"},"kind":{"enum":["check_run","status"]},"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"conclusion":{"type":"string"},"url":{"type":["string","null"]},"by":{"type":["string","null"]}}}},"break_glass":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["reason"],"properties":{"reason":{"type":"string"}}}]},"failure":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["code","message","hint"],"properties":{"code":{"type":"string"},"message":{"type":"string"},"hint":{"type":["string","null"]}}}]},"api_requests":{"type":["integer","null"]},"notes":{"type":"array","items":{"type":"string"}}}};
 const func2 = Object.prototype.hasOwnProperty;
 import __module0 from "ajv/dist/runtime/ucs2length.js";const func3 = __module0.default;
 import __module1 from "ajv-formats/dist/formats.js";const formats0 = __module1.fullFormats["date-time"];
@@ -1131,7 +1131,7 @@ errors++;
 }
 if(data36.kind !== undefined){
 let data37 = data36.kind;
-if(!((((data37 === "pull_request") || (data37 === "review")) || (data37 === "deployment")) || (data37 === "commit"))){
+if(!((((((data37 === "pull_request") || (data37 === "review")) || (data37 === "deployment")) || (data37 === "commit")) || (data37 === "settings")) || (data37 === "check"))){
 const err93 = {instancePath:instancePath+"/checks/" + i0+"/links/" + i3+"/kind",schemaPath:"#/properties/checks/items/properties/links/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema11.properties.checks.items.properties.links.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err93];
@@ -1993,8 +1993,12 @@ errors++;
 }
 }
 if(data.environment_settings !== undefined){
-if(data.environment_settings !== null){
-const err163 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/type",keyword:"type",params:{type: "null"},message:"must be null"};
+let data70 = data.environment_settings;
+const _errs158 = errors;
+let valid36 = false;
+const _errs159 = errors;
+if(data70 !== null){
+const err163 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2003,16 +2007,13 @@ vErrors.push(err163);
 }
 errors++;
 }
-}
-if(data.checks_relied_on !== undefined){
-let data71 = data.checks_relied_on;
-if(Array.isArray(data71)){
-const len10 = data71.length;
-for(let i10=0; i10<len10; i10++){
-let data72 = data71[i10];
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-if(data72.name === undefined){
-const err164 = {instancePath:instancePath+"/checks_relied_on/" + i10,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+var _valid3 = _errs159 === errors;
+valid36 = valid36 || _valid3;
+if(!valid36){
+const _errs161 = errors;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+if(data70.name === undefined){
+const err164 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2021,8 +2022,8 @@ vErrors.push(err164);
 }
 errors++;
 }
-if(data72.conclusion === undefined){
-const err165 = {instancePath:instancePath+"/checks_relied_on/" + i10,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "conclusion"},message:"must have required property '"+"conclusion"+"'"};
+if(data70.exists === undefined){
+const err165 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "exists"},message:"must have required property '"+"exists"+"'"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2031,8 +2032,8 @@ vErrors.push(err165);
 }
 errors++;
 }
-if(data72.url === undefined){
-const err166 = {instancePath:instancePath+"/checks_relied_on/" + i10,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
+if(data70.url === undefined){
+const err166 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2041,9 +2042,8 @@ vErrors.push(err166);
 }
 errors++;
 }
-for(const key13 in data72){
-if(!(((key13 === "name") || (key13 === "conclusion")) || (key13 === "url"))){
-const err167 = {instancePath:instancePath+"/checks_relied_on/" + i10,schemaPath:"#/properties/checks_relied_on/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(data70.deployment_branch_policy === undefined){
+const err167 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "deployment_branch_policy"},message:"must have required property '"+"deployment_branch_policy"+"'"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2052,10 +2052,8 @@ vErrors.push(err167);
 }
 errors++;
 }
-}
-if(data72.name !== undefined){
-if(typeof data72.name !== "string"){
-const err168 = {instancePath:instancePath+"/checks_relied_on/" + i10+"/name",schemaPath:"#/properties/checks_relied_on/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data70.branch_policies === undefined){
+const err168 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "branch_policies"},message:"must have required property '"+"branch_policies"+"'"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2064,10 +2062,8 @@ vErrors.push(err168);
 }
 errors++;
 }
-}
-if(data72.conclusion !== undefined){
-if(typeof data72.conclusion !== "string"){
-const err169 = {instancePath:instancePath+"/checks_relied_on/" + i10+"/conclusion",schemaPath:"#/properties/checks_relied_on/items/properties/conclusion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data70.reviewers === undefined){
+const err169 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "reviewers"},message:"must have required property '"+"reviewers"+"'"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2076,11 +2072,8 @@ vErrors.push(err169);
 }
 errors++;
 }
-}
-if(data72.url !== undefined){
-let data75 = data72.url;
-if((typeof data75 !== "string") && (data75 !== null)){
-const err170 = {instancePath:instancePath+"/checks_relied_on/" + i10+"/url",schemaPath:"#/properties/checks_relied_on/items/properties/url/type",keyword:"type",params:{type: schema11.properties.checks_relied_on.items.properties.url.type},message:"must be string,null"};
+if(data70.prevent_self_review === undefined){
+const err170 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "prevent_self_review"},message:"must have required property '"+"prevent_self_review"+"'"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2089,10 +2082,8 @@ vErrors.push(err170);
 }
 errors++;
 }
-}
-}
-else {
-const err171 = {instancePath:instancePath+"/checks_relied_on/" + i10,schemaPath:"#/properties/checks_relied_on/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data70.can_admins_bypass === undefined){
+const err171 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "can_admins_bypass"},message:"must have required property '"+"can_admins_bypass"+"'"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2101,10 +2092,8 @@ vErrors.push(err171);
 }
 errors++;
 }
-}
-}
-else {
-const err172 = {instancePath:instancePath+"/checks_relied_on",schemaPath:"#/properties/checks_relied_on/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data70.wait_timer === undefined){
+const err172 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "wait_timer"},message:"must have required property '"+"wait_timer"+"'"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2113,14 +2102,8 @@ vErrors.push(err172);
 }
 errors++;
 }
-}
-if(data.break_glass !== undefined){
-let data76 = data.break_glass;
-const _errs171 = errors;
-let valid39 = false;
-const _errs172 = errors;
-if(data76 !== null){
-const err173 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(data70.unreadable === undefined){
+const err173 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "unreadable"},message:"must have required property '"+"unreadable"+"'"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2129,13 +2112,9 @@ vErrors.push(err173);
 }
 errors++;
 }
-var _valid3 = _errs172 === errors;
-valid39 = valid39 || _valid3;
-if(!valid39){
-const _errs174 = errors;
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-if(data76.reason === undefined){
-const err174 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+for(const key13 in data70){
+if(!(func2.call(schema11.properties.environment_settings.anyOf[1].properties, key13))){
+const err174 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2144,9 +2123,10 @@ vErrors.push(err174);
 }
 errors++;
 }
-for(const key14 in data76){
-if(!(key14 === "reason")){
-const err175 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+}
+if(data70.name !== undefined){
+if(typeof data70.name !== "string"){
+const err175 = {instancePath:instancePath+"/environment_settings/name",schemaPath:"#/properties/environment_settings/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2156,9 +2136,10 @@ vErrors.push(err175);
 errors++;
 }
 }
-if(data76.reason !== undefined){
-if(typeof data76.reason !== "string"){
-const err176 = {instancePath:instancePath+"/break_glass/reason",schemaPath:"#/properties/break_glass/anyOf/1/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data70.exists !== undefined){
+let data72 = data70.exists;
+if((typeof data72 !== "boolean") && (data72 !== null)){
+const err176 = {instancePath:instancePath+"/environment_settings/exists",schemaPath:"#/properties/environment_settings/anyOf/1/properties/exists/type",keyword:"type",params:{type: schema11.properties.environment_settings.anyOf[1].properties.exists.type},message:"must be boolean,null"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2168,9 +2149,10 @@ vErrors.push(err176);
 errors++;
 }
 }
-}
-else {
-const err177 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data70.url !== undefined){
+let data73 = data70.url;
+if((typeof data73 !== "string") && (data73 !== null)){
+const err177 = {instancePath:instancePath+"/environment_settings/url",schemaPath:"#/properties/environment_settings/anyOf/1/properties/url/type",keyword:"type",params:{type: schema11.properties.environment_settings.anyOf[1].properties.url.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2179,16 +2161,104 @@ vErrors.push(err177);
 }
 errors++;
 }
-var _valid3 = _errs174 === errors;
-valid39 = valid39 || _valid3;
 }
-if(!valid39){
-const err178 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data70.deployment_branch_policy !== undefined){
+let data74 = data70.deployment_branch_policy;
+const _errs171 = errors;
+let valid38 = false;
+const _errs172 = errors;
+if(data74 !== null){
+const err178 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err178];
 }
 else {
 vErrors.push(err178);
+}
+errors++;
+}
+var _valid4 = _errs172 === errors;
+valid38 = valid38 || _valid4;
+if(!valid38){
+const _errs174 = errors;
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+if(data74.protected_branches === undefined){
+const err179 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/1/required",keyword:"required",params:{missingProperty: "protected_branches"},message:"must have required property '"+"protected_branches"+"'"};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+if(data74.custom_branch_policies === undefined){
+const err180 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/1/required",keyword:"required",params:{missingProperty: "custom_branch_policies"},message:"must have required property '"+"custom_branch_policies"+"'"};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+for(const key14 in data74){
+if(!((key14 === "protected_branches") || (key14 === "custom_branch_policies"))){
+const err181 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+}
+if(data74.protected_branches !== undefined){
+if(typeof data74.protected_branches !== "boolean"){
+const err182 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy/protected_branches",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/1/properties/protected_branches/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+}
+if(data74.custom_branch_policies !== undefined){
+if(typeof data74.custom_branch_policies !== "boolean"){
+const err183 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy/custom_branch_policies",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/1/properties/custom_branch_policies/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+}
+}
+else {
+const err184 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+var _valid4 = _errs174 === errors;
+valid38 = valid38 || _valid4;
+}
+if(!valid38){
+const err185 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
 }
 errors++;
 }
@@ -2204,96 +2274,13 @@ vErrors = null;
 }
 }
 }
-if(data.failure !== undefined){
-let data78 = data.failure;
-const _errs180 = errors;
-let valid41 = false;
-const _errs181 = errors;
-if(data78 !== null){
-const err179 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err179];
-}
-else {
-vErrors.push(err179);
-}
-errors++;
-}
-var _valid4 = _errs181 === errors;
-valid41 = valid41 || _valid4;
-if(!valid41){
+if(data70.branch_policies !== undefined){
+let data77 = data70.branch_policies;
+const _errs182 = errors;
+let valid40 = false;
 const _errs183 = errors;
-if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
-if(data78.code === undefined){
-const err180 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
-if(vErrors === null){
-vErrors = [err180];
-}
-else {
-vErrors.push(err180);
-}
-errors++;
-}
-if(data78.message === undefined){
-const err181 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
-if(vErrors === null){
-vErrors = [err181];
-}
-else {
-vErrors.push(err181);
-}
-errors++;
-}
-if(data78.hint === undefined){
-const err182 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/required",keyword:"required",params:{missingProperty: "hint"},message:"must have required property '"+"hint"+"'"};
-if(vErrors === null){
-vErrors = [err182];
-}
-else {
-vErrors.push(err182);
-}
-errors++;
-}
-for(const key15 in data78){
-if(!(((key15 === "code") || (key15 === "message")) || (key15 === "hint"))){
-const err183 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err183];
-}
-else {
-vErrors.push(err183);
-}
-errors++;
-}
-}
-if(data78.code !== undefined){
-if(typeof data78.code !== "string"){
-const err184 = {instancePath:instancePath+"/failure/code",schemaPath:"#/properties/failure/anyOf/1/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err184];
-}
-else {
-vErrors.push(err184);
-}
-errors++;
-}
-}
-if(data78.message !== undefined){
-if(typeof data78.message !== "string"){
-const err185 = {instancePath:instancePath+"/failure/message",schemaPath:"#/properties/failure/anyOf/1/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err185];
-}
-else {
-vErrors.push(err185);
-}
-errors++;
-}
-}
-if(data78.hint !== undefined){
-let data81 = data78.hint;
-if((typeof data81 !== "string") && (data81 !== null)){
-const err186 = {instancePath:instancePath+"/failure/hint",schemaPath:"#/properties/failure/anyOf/1/properties/hint/type",keyword:"type",params:{type: schema11.properties.failure.anyOf[1].properties.hint.type},message:"must be string,null"};
+if(data77 !== null){
+const err186 = {instancePath:instancePath+"/environment_settings/branch_policies",schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2302,10 +2289,17 @@ vErrors.push(err186);
 }
 errors++;
 }
-}
-}
-else {
-const err187 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid5 = _errs183 === errors;
+valid40 = valid40 || _valid5;
+if(!valid40){
+const _errs185 = errors;
+if(Array.isArray(data77)){
+const len10 = data77.length;
+for(let i10=0; i10<len10; i10++){
+let data78 = data77[i10];
+if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
+if(data78.name === undefined){
+const err187 = {instancePath:instancePath+"/environment_settings/branch_policies/" + i10,schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2314,11 +2308,8 @@ vErrors.push(err187);
 }
 errors++;
 }
-var _valid4 = _errs183 === errors;
-valid41 = valid41 || _valid4;
-}
-if(!valid41){
-const err188 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data78.type === undefined){
+const err188 = {instancePath:instancePath+"/environment_settings/branch_policies/" + i10,schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2327,22 +2318,9 @@ vErrors.push(err188);
 }
 errors++;
 }
-else {
-errors = _errs180;
-if(vErrors !== null){
-if(_errs180){
-vErrors.length = _errs180;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.api_requests !== undefined){
-let data82 = data.api_requests;
-if((!((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82)))) && (data82 !== null)){
-const err189 = {instancePath:instancePath+"/api_requests",schemaPath:"#/properties/api_requests/type",keyword:"type",params:{type: schema11.properties.api_requests.type},message:"must be integer,null"};
+for(const key15 in data78){
+if(!((key15 === "name") || (key15 === "type"))){
+const err189 = {instancePath:instancePath+"/environment_settings/branch_policies/" + i10,schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2352,13 +2330,9 @@ vErrors.push(err189);
 errors++;
 }
 }
-if(data.notes !== undefined){
-let data83 = data.notes;
-if(Array.isArray(data83)){
-const len11 = data83.length;
-for(let i11=0; i11<len11; i11++){
-if(typeof data83[i11] !== "string"){
-const err190 = {instancePath:instancePath+"/notes/" + i11,schemaPath:"#/properties/notes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data78.name !== undefined){
+if(typeof data78.name !== "string"){
+const err190 = {instancePath:instancePath+"/environment_settings/branch_policies/" + i10+"/name",schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2368,9 +2342,10 @@ vErrors.push(err190);
 errors++;
 }
 }
-}
-else {
-const err191 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data78.type !== undefined){
+let data80 = data78.type;
+if(!((data80 === "branch") || (data80 === "tag"))){
+const err191 = {instancePath:instancePath+"/environment_settings/branch_policies/" + i10+"/type",schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.environment_settings.anyOf[1].properties.branch_policies.anyOf[1].items.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2382,12 +2357,693 @@ errors++;
 }
 }
 else {
-const err192 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err192 = {instancePath:instancePath+"/environment_settings/branch_policies/" + i10,schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err192];
 }
 else {
 vErrors.push(err192);
+}
+errors++;
+}
+}
+}
+else {
+const err193 = {instancePath:instancePath+"/environment_settings/branch_policies",schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+var _valid5 = _errs185 === errors;
+valid40 = valid40 || _valid5;
+}
+if(!valid40){
+const err194 = {instancePath:instancePath+"/environment_settings/branch_policies",schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+else {
+errors = _errs182;
+if(vErrors !== null){
+if(_errs182){
+vErrors.length = _errs182;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data70.reviewers !== undefined){
+let data81 = data70.reviewers;
+if(Array.isArray(data81)){
+const len11 = data81.length;
+for(let i11=0; i11<len11; i11++){
+let data82 = data81[i11];
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+if(data82.type === undefined){
+const err195 = {instancePath:instancePath+"/environment_settings/reviewers/" + i11,schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+if(data82.name === undefined){
+const err196 = {instancePath:instancePath+"/environment_settings/reviewers/" + i11,schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+for(const key16 in data82){
+if(!((key16 === "type") || (key16 === "name"))){
+const err197 = {instancePath:instancePath+"/environment_settings/reviewers/" + i11,schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+}
+if(data82.type !== undefined){
+let data83 = data82.type;
+if(!((data83 === "User") || (data83 === "Team"))){
+const err198 = {instancePath:instancePath+"/environment_settings/reviewers/" + i11+"/type",schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.environment_settings.anyOf[1].properties.reviewers.items.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+}
+if(data82.name !== undefined){
+if(typeof data82.name !== "string"){
+const err199 = {instancePath:instancePath+"/environment_settings/reviewers/" + i11+"/name",schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+}
+}
+else {
+const err200 = {instancePath:instancePath+"/environment_settings/reviewers/" + i11,schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+}
+}
+else {
+const err201 = {instancePath:instancePath+"/environment_settings/reviewers",schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+}
+if(data70.prevent_self_review !== undefined){
+let data85 = data70.prevent_self_review;
+if((typeof data85 !== "boolean") && (data85 !== null)){
+const err202 = {instancePath:instancePath+"/environment_settings/prevent_self_review",schemaPath:"#/properties/environment_settings/anyOf/1/properties/prevent_self_review/type",keyword:"type",params:{type: schema11.properties.environment_settings.anyOf[1].properties.prevent_self_review.type},message:"must be boolean,null"};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+}
+if(data70.can_admins_bypass !== undefined){
+let data86 = data70.can_admins_bypass;
+if((typeof data86 !== "boolean") && (data86 !== null)){
+const err203 = {instancePath:instancePath+"/environment_settings/can_admins_bypass",schemaPath:"#/properties/environment_settings/anyOf/1/properties/can_admins_bypass/type",keyword:"type",params:{type: schema11.properties.environment_settings.anyOf[1].properties.can_admins_bypass.type},message:"must be boolean,null"};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
+}
+errors++;
+}
+}
+if(data70.wait_timer !== undefined){
+let data87 = data70.wait_timer;
+if((!((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87)))) && (data87 !== null)){
+const err204 = {instancePath:instancePath+"/environment_settings/wait_timer",schemaPath:"#/properties/environment_settings/anyOf/1/properties/wait_timer/type",keyword:"type",params:{type: schema11.properties.environment_settings.anyOf[1].properties.wait_timer.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+}
+if(data70.unreadable !== undefined){
+let data88 = data70.unreadable;
+if((typeof data88 !== "string") && (data88 !== null)){
+const err205 = {instancePath:instancePath+"/environment_settings/unreadable",schemaPath:"#/properties/environment_settings/anyOf/1/properties/unreadable/type",keyword:"type",params:{type: schema11.properties.environment_settings.anyOf[1].properties.unreadable.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+}
+}
+else {
+const err206 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+var _valid3 = _errs161 === errors;
+valid36 = valid36 || _valid3;
+}
+if(!valid36){
+const err207 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
+}
+else {
+errors = _errs158;
+if(vErrors !== null){
+if(_errs158){
+vErrors.length = _errs158;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.checks_relied_on !== undefined){
+let data89 = data.checks_relied_on;
+if(Array.isArray(data89)){
+const len12 = data89.length;
+for(let i12=0; i12<len12; i12++){
+let data90 = data89[i12];
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+if(data90.name === undefined){
+const err208 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
+}
+errors++;
+}
+if(data90.kind === undefined){
+const err209 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
+}
+errors++;
+}
+if(data90.sha === undefined){
+const err210 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "sha"},message:"must have required property '"+"sha"+"'"};
+if(vErrors === null){
+vErrors = [err210];
+}
+else {
+vErrors.push(err210);
+}
+errors++;
+}
+if(data90.conclusion === undefined){
+const err211 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "conclusion"},message:"must have required property '"+"conclusion"+"'"};
+if(vErrors === null){
+vErrors = [err211];
+}
+else {
+vErrors.push(err211);
+}
+errors++;
+}
+if(data90.url === undefined){
+const err212 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
+if(vErrors === null){
+vErrors = [err212];
+}
+else {
+vErrors.push(err212);
+}
+errors++;
+}
+if(data90.by === undefined){
+const err213 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "by"},message:"must have required property '"+"by"+"'"};
+if(vErrors === null){
+vErrors = [err213];
+}
+else {
+vErrors.push(err213);
+}
+errors++;
+}
+for(const key17 in data90){
+if(!((((((key17 === "name") || (key17 === "kind")) || (key17 === "sha")) || (key17 === "conclusion")) || (key17 === "url")) || (key17 === "by"))){
+const err214 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err214];
+}
+else {
+vErrors.push(err214);
+}
+errors++;
+}
+}
+if(data90.name !== undefined){
+if(typeof data90.name !== "string"){
+const err215 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/name",schemaPath:"#/properties/checks_relied_on/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err215];
+}
+else {
+vErrors.push(err215);
+}
+errors++;
+}
+}
+if(data90.kind !== undefined){
+let data92 = data90.kind;
+if(!((data92 === "check_run") || (data92 === "status"))){
+const err216 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/kind",schemaPath:"#/properties/checks_relied_on/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema11.properties.checks_relied_on.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err216];
+}
+else {
+vErrors.push(err216);
+}
+errors++;
+}
+}
+if(data90.sha !== undefined){
+let data93 = data90.sha;
+if(typeof data93 === "string"){
+if(!pattern1.test(data93)){
+const err217 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/sha",schemaPath:"#/properties/checks_relied_on/items/properties/sha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""};
+if(vErrors === null){
+vErrors = [err217];
+}
+else {
+vErrors.push(err217);
+}
+errors++;
+}
+}
+else {
+const err218 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/sha",schemaPath:"#/properties/checks_relied_on/items/properties/sha/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err218];
+}
+else {
+vErrors.push(err218);
+}
+errors++;
+}
+}
+if(data90.conclusion !== undefined){
+if(typeof data90.conclusion !== "string"){
+const err219 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/conclusion",schemaPath:"#/properties/checks_relied_on/items/properties/conclusion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
+}
+errors++;
+}
+}
+if(data90.url !== undefined){
+let data95 = data90.url;
+if((typeof data95 !== "string") && (data95 !== null)){
+const err220 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/url",schemaPath:"#/properties/checks_relied_on/items/properties/url/type",keyword:"type",params:{type: schema11.properties.checks_relied_on.items.properties.url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err220];
+}
+else {
+vErrors.push(err220);
+}
+errors++;
+}
+}
+if(data90.by !== undefined){
+let data96 = data90.by;
+if((typeof data96 !== "string") && (data96 !== null)){
+const err221 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/by",schemaPath:"#/properties/checks_relied_on/items/properties/by/type",keyword:"type",params:{type: schema11.properties.checks_relied_on.items.properties.by.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err221];
+}
+else {
+vErrors.push(err221);
+}
+errors++;
+}
+}
+}
+else {
+const err222 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err222];
+}
+else {
+vErrors.push(err222);
+}
+errors++;
+}
+}
+}
+else {
+const err223 = {instancePath:instancePath+"/checks_relied_on",schemaPath:"#/properties/checks_relied_on/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+}
+}
+if(data.break_glass !== undefined){
+let data97 = data.break_glass;
+const _errs226 = errors;
+let valid50 = false;
+const _errs227 = errors;
+if(data97 !== null){
+const err224 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+var _valid6 = _errs227 === errors;
+valid50 = valid50 || _valid6;
+if(!valid50){
+const _errs229 = errors;
+if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
+if(data97.reason === undefined){
+const err225 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+for(const key18 in data97){
+if(!(key18 === "reason")){
+const err226 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
+}
+errors++;
+}
+}
+if(data97.reason !== undefined){
+if(typeof data97.reason !== "string"){
+const err227 = {instancePath:instancePath+"/break_glass/reason",schemaPath:"#/properties/break_glass/anyOf/1/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
+}
+errors++;
+}
+}
+}
+else {
+const err228 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
+var _valid6 = _errs229 === errors;
+valid50 = valid50 || _valid6;
+}
+if(!valid50){
+const err229 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+else {
+errors = _errs226;
+if(vErrors !== null){
+if(_errs226){
+vErrors.length = _errs226;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.failure !== undefined){
+let data99 = data.failure;
+const _errs235 = errors;
+let valid52 = false;
+const _errs236 = errors;
+if(data99 !== null){
+const err230 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+var _valid7 = _errs236 === errors;
+valid52 = valid52 || _valid7;
+if(!valid52){
+const _errs238 = errors;
+if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
+if(data99.code === undefined){
+const err231 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+if(data99.message === undefined){
+const err232 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+if(data99.hint === undefined){
+const err233 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/required",keyword:"required",params:{missingProperty: "hint"},message:"must have required property '"+"hint"+"'"};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+for(const key19 in data99){
+if(!(((key19 === "code") || (key19 === "message")) || (key19 === "hint"))){
+const err234 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+}
+if(data99.code !== undefined){
+if(typeof data99.code !== "string"){
+const err235 = {instancePath:instancePath+"/failure/code",schemaPath:"#/properties/failure/anyOf/1/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+}
+if(data99.message !== undefined){
+if(typeof data99.message !== "string"){
+const err236 = {instancePath:instancePath+"/failure/message",schemaPath:"#/properties/failure/anyOf/1/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+}
+if(data99.hint !== undefined){
+let data102 = data99.hint;
+if((typeof data102 !== "string") && (data102 !== null)){
+const err237 = {instancePath:instancePath+"/failure/hint",schemaPath:"#/properties/failure/anyOf/1/properties/hint/type",keyword:"type",params:{type: schema11.properties.failure.anyOf[1].properties.hint.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+}
+}
+}
+else {
+const err238 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+var _valid7 = _errs238 === errors;
+valid52 = valid52 || _valid7;
+}
+if(!valid52){
+const err239 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+else {
+errors = _errs235;
+if(vErrors !== null){
+if(_errs235){
+vErrors.length = _errs235;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.api_requests !== undefined){
+let data103 = data.api_requests;
+if((!((typeof data103 == "number") && (!(data103 % 1) && !isNaN(data103)))) && (data103 !== null)){
+const err240 = {instancePath:instancePath+"/api_requests",schemaPath:"#/properties/api_requests/type",keyword:"type",params:{type: schema11.properties.api_requests.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+}
+if(data.notes !== undefined){
+let data104 = data.notes;
+if(Array.isArray(data104)){
+const len13 = data104.length;
+for(let i13=0; i13<len13; i13++){
+if(typeof data104[i13] !== "string"){
+const err241 = {instancePath:instancePath+"/notes/" + i13,schemaPath:"#/properties/notes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+}
+}
+else {
+const err242 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
+}
+errors++;
+}
+}
+}
+else {
+const err243 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
 }
 errors++;
 }

@@ -3,6 +3,8 @@
 // written. No evidence, no allow.
 
 import type { Decision } from '../engine/index.js'
+import type { EnvironmentFact } from '../engine/facts.js'
+import { reliedOn } from '../engine/rules/checks.js'
 import { approversOf, makersOf } from '../engine/rules/makers.js'
 import { VERSION } from '../version.js'
 
@@ -67,14 +69,85 @@ export interface EvidenceRecord {
     links: { kind: string; url: string; label: string }[]
   }[]
   changes: EvidenceChange[]
-  /** the GitHub environment's own settings as read (issue: environment check) */
-  environment_settings: null
-  /** check runs and statuses relied on (issue: checks check) */
-  checks_relied_on: { name: string; conclusion: string; url: string | null }[]
+  /** the GitHub environment's own settings as read */
+  environment_settings: EvidenceEnvironment | null
+  /** the check runs and statuses relied on */
+  checks_relied_on: {
+    name: string
+    kind: 'check_run' | 'status'
+    sha: string
+    conclusion: string
+    url: string | null
+    by: string | null
+  }[]
   break_glass: null | { reason: string }
   failure: { code: string; message: string; hint: string | null } | null
   api_requests: number | null
   notes: string[]
+}
+
+export interface EvidenceEnvironment {
+  name: string
+  /** null: the settings could not be read */
+  exists: boolean | null
+  url: string | null
+  deployment_branch_policy: {
+    protected_branches: boolean
+    custom_branch_policies: boolean
+  } | null
+  branch_policies: { name: string; type: 'branch' | 'tag' }[] | null
+  reviewers: { type: 'User' | 'Team'; name: string }[]
+  prevent_self_review: boolean | null
+  can_admins_bypass: boolean | null
+  wait_timer: number | null
+  /** the permission that would read what could not be read */
+  unreadable: string | null
+}
+
+export function environmentEvidence(
+  name: string,
+  read: EnvironmentFact | null
+): EvidenceEnvironment | null {
+  if (read === null) return null
+  const empty = {
+    name,
+    exists: null,
+    url: null,
+    deployment_branch_policy: null,
+    branch_policies: null,
+    reviewers: [],
+    prevent_self_review: null,
+    can_admins_bypass: null,
+    wait_timer: null,
+    unreadable: null
+  }
+  if ('unreadable' in read) return { ...empty, unreadable: read.permission }
+  if (!read.exists) return { ...empty, exists: false, url: read.settingsUrl }
+  const s = read.settings
+  const policies = s.branchPolicies
+  return {
+    name: s.name,
+    exists: true,
+    url: s.settingsUrl,
+    deployment_branch_policy:
+      s.deploymentBranchPolicy === null
+        ? null
+        : {
+            protected_branches: s.deploymentBranchPolicy.protectedBranches,
+            custom_branch_policies:
+              s.deploymentBranchPolicy.customBranchPolicies
+          },
+    branch_policies:
+      policies === null || 'unreadable' in policies
+        ? null
+        : policies.map((p) => ({ name: p.name, type: p.type })),
+    reviewers: s.reviewers.map((r) => ({ type: r.type, name: r.name })),
+    prevent_self_review: s.preventSelfReview,
+    can_admins_bypass: s.canAdminsBypass,
+    wait_timer: s.waitTimer,
+    unreadable:
+      policies !== null && 'unreadable' in policies ? policies.permission : null
+  }
 }
 
 export const EVIDENCE_SCHEMA_ID =
@@ -175,8 +248,21 @@ export function buildEvidence(
       links: c.links.map((l) => ({ kind: l.kind, url: l.url, label: l.label }))
     })),
     changes,
-    environment_settings: null,
-    checks_relied_on: [],
+    environment_settings:
+      facts === null
+        ? null
+        : environmentEvidence(req.environment, facts.environmentSettings),
+    checks_relied_on:
+      facts === null || policy === null
+        ? []
+        : reliedOn(facts, policy).map(({ sha, result: r }) => ({
+            name: r.name,
+            kind: r.kind,
+            sha,
+            conclusion: r.state,
+            url: r.url,
+            by: r.by
+          })),
     break_glass: null,
     failure:
       decision.failure === null

@@ -47,7 +47,9 @@ describe('runChecks', () => {
         'pass',
         'pass',
         'pass',
-        'skipped'
+        'skipped',
+        'pass',
+        'pass'
       ])
       expect(decide([policyCheck('pass', 'read'), ...results])).toBe('allow')
     })

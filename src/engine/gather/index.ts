@@ -9,15 +9,19 @@
 
 import { minimatch } from 'minimatch'
 import { GitHubApiError, ShapeError } from '../errors.js'
-import type {
-  BranchFact,
-  ChangeFact,
-  CommitFact,
-  DeploymentFact,
-  EnvironmentApprovalFact,
-  Facts,
-  RulesetRuleFact,
-  Unreadable
+import {
+  isUnreadable,
+  type BranchFact,
+  type ChangeFact,
+  type ChecksFact,
+  type CommitChecksFact,
+  type CommitFact,
+  type DeploymentFact,
+  type EnvironmentApprovalFact,
+  type EnvironmentFact,
+  type Facts,
+  type RulesetRuleFact,
+  type Unreadable
 } from '../facts.js'
 import type { EnvironmentPolicy } from '../policy/types.js'
 import type { GitHubPort, GraphQLError, Logger } from '../port.js'
@@ -28,6 +32,8 @@ import {
   parseCommit,
   parseDeployment,
   parsePullRequest,
+  parseRefRules,
+  parseRefUpdateRule,
   parseReview,
   parseRules,
   parseStatus,
@@ -42,9 +48,11 @@ import {
   type PageSelection,
   type RefSelection
 } from './queries.js'
-import { arr, connection, obj, optObj, str, type Json } from './shape.js'
+import { arr, connection, num, obj, optObj, str, type Json } from './shape.js'
 import { previousSuccess, type DeploymentContext } from '../deployments.js'
 import { rulesMeet } from './support.js'
+import { completeRollups, readRollup, type RollupRead } from './checks.js'
+import { readEnvironment } from './environment.js'
 
 export interface EngineRequest {
   owner: string
@@ -75,6 +83,66 @@ export interface Bootstrap {
   pullRequests: ParsedPullRequest[]
   /** set when part of the commit's data could not be read */
   incomplete: GitHubApiError | null
+  /** the default branch as the bootstrap saw it */
+  defaultRef: RefAnswer
+  /** the deployed commit's checks and statuses */
+  checks: RollupRead
+  /** the same for the final head of each associated pull request, by number */
+  heads: Map<number, RollupRead>
+  /** the repository's latest deployments to any environment; null when unread */
+  recent: DeploymentPage | null
+  /**
+   * The environment's settings, asked in parallel with the bootstrap query
+   * (most policies check them); settled, never rejected.
+   */
+  environment: Promise<EnvironmentFact | { failed: unknown }>
+}
+
+/** One page of a deployments connection, parsed. */
+export interface DeploymentPage {
+  list: DeploymentFact[]
+  cursor: string | null
+  statusPages: PageSelection[]
+  statusTotals: Map<number, number | null>
+}
+
+/** Bootstrap fields whose errors are handled where they are used. */
+const SPECULATIVE = new Set([
+  'checks',
+  'heads',
+  'compare',
+  'rules',
+  'refUpdateRule'
+])
+
+/** A branch as GraphQL answered: null/undefined fields are asked again over REST. */
+export interface RefAnswer {
+  name: string
+  /** null: GraphQL could not compare */
+  contains: boolean | null
+  /** null: no usable answer */
+  rules: RulesetRuleFact[] | null
+  /** undefined: no usable answer */
+  visibleClassic: BranchFact['visibleClassic']
+}
+
+function refAnswer(
+  ref: Json,
+  name: string,
+  errors: GraphQLError[],
+  path: string
+): RefAnswer {
+  const failed = (field: string): boolean =>
+    errors.some((e) => (e.path ?? []).includes(field))
+  return {
+    name,
+    contains: contains(ref, name),
+    rules: failed('rules') ? null : parseRefRules(ref.rules, `${path}.rules`),
+    visibleClassic:
+      failed('refUpdateRule') || !('refUpdateRule' in ref)
+        ? undefined
+        : parseRefUpdateRule(ref.refUpdateRule, `${path}.refUpdateRule`)
+  }
 }
 
 const MAX_PAGES = 50
@@ -84,10 +152,23 @@ export async function fetchBootstrap(
   req: EngineRequest
 ): Promise<Bootstrap> {
   const expression = `${req.policyRef ?? 'HEAD'}:${req.policyPath}`
+  const environment = readEnvironment(
+    port,
+    {
+      owner: req.owner,
+      name: req.repo,
+      url: `${req.serverUrl}/${req.owner}/${req.repo}`
+    },
+    req.environment
+  ).then(
+    (fact) => fact,
+    (failed: unknown) => ({ failed })
+  )
   const answer = await port.graphql<Json>(BOOTSTRAP_QUERY, {
     owner: req.owner,
     name: req.repo,
     sha: req.sha,
+    head: req.sha,
     policyExpression: expression,
     policyPath: req.policyPath
   })
@@ -106,8 +187,10 @@ export async function fetchBootstrap(
       answer.errors,
       `the deployed commit ${req.sha.slice(0, 7)} and its pull requests`,
       (e) =>
-        e.type === 'NOT_FOUND' &&
-        (e.path ?? []).some((p) => p === 'policy' || p === 'file')
+        (e.type === 'NOT_FOUND' &&
+          (e.path ?? []).some((p) => p === 'policy' || p === 'file')) ||
+        e.path?.[0] === 'recent' ||
+        (e.path ?? []).some((p) => typeof p === 'string' && SPECULATIVE.has(p))
     )
   } catch (error) {
     if (!(error instanceof GitHubApiError)) throw error
@@ -152,17 +235,77 @@ export async function fetchBootstrap(
     commitNode === null || commitNode.oid === undefined
       ? null
       : parseCommit(commitNode, 'repository.commit')
-  const pullRequests =
-    commitNode === null || commitNode.oid === undefined
-      ? []
-      : associated(commitNode, 'repository.commit')
+  const found = commitNode !== null && commitNode.oid !== undefined
+  const pullRequests = found ? associated(commitNode, 'repository.commit') : []
+  const errorsUnder = (alias: string): GraphQLError[] =>
+    answer.errors.filter(
+      (e) => e.path?.[0] === 'repository' && e.path[1] === alias
+    )
+  const checksNode = optObj(repo.checks, 'repository.checks')
+  const heads = new Map<number, RollupRead>()
+  const headsNode = optObj(repo.heads, 'repository.heads')
+  const headErrors = errorsUnder('heads')
+  const headPrs =
+    headsNode === null
+      ? null
+      : optObj(
+          headsNode.associatedPullRequests,
+          'repository.heads.associatedPullRequests'
+        )
+  if (headPrs !== null) {
+    connection(
+      headPrs,
+      'repository.heads.associatedPullRequests'
+    ).nodes.forEach((n, i) => {
+      const at = `repository.heads.associatedPullRequests.nodes[${i}]`
+      const pr = obj(n, at)
+      const number = num(pr.number, `${at}.number`)
+      const last = connection(pr.headCommit, `${at}.headCommit`).nodes[0]
+      const commitOf =
+        last === undefined
+          ? null
+          : optObj(
+              obj(last, `${at}.headCommit.nodes[0]`).commit,
+              `${at}.headCommit.nodes[0].commit`
+            )
+      if (commitOf === null) return
+      heads.set(
+        number,
+        readRollup(
+          commitOf,
+          str(commitOf.oid, `${at}.headCommit.oid`),
+          `${at}.headCommit`,
+          headErrors.filter((e) => e.path?.[4] === i)
+        )
+      )
+    })
+  }
+  const recentRepo = optObj(obj(answer.data, 'data').recent, 'recent')
   return {
     repositoryUrl: str(repo.url, 'repository.url'),
     defaultBranch,
     policy,
     commit,
     pullRequests,
-    incomplete
+    incomplete,
+    defaultRef: refAnswer(
+      defaultRef,
+      defaultBranch,
+      answer.errors.filter((e) => e.path?.[1] === 'defaultBranchRef'),
+      'repository.defaultBranchRef'
+    ),
+    checks: readRollup(
+      checksNode,
+      req.sha,
+      'repository.checks',
+      errorsUnder('checks')
+    ),
+    heads,
+    recent:
+      recentRepo === null
+        ? null
+        : deploymentPage(recentRepo.deployments, 'recent.deployments'),
+    environment
   }
 }
 
@@ -196,7 +339,11 @@ function errorAt(
   errors: GraphQLError[],
   alias: string
 ): GraphQLError | undefined {
-  return errors.find((e) => e.path !== undefined && e.path.includes(alias))
+  return errorsAt(errors, alias)[0]
+}
+
+function errorsAt(errors: GraphQLError[], alias: string): GraphQLError[] {
+  return errors.filter((e) => e.path !== undefined && e.path.includes(alias))
 }
 
 /** The permission a GraphQL error on this path most likely lacks. */
@@ -292,18 +439,57 @@ export async function gatherFacts(
       })
 
   // Round trip 2, with everything that does not depend on its answer.
-  const deploymentSel: DeploymentSelection[] = envs.map((environment, i) => ({
-    alias: `d${i}`,
-    environment,
-    after: null
-  }))
-  const refSel: RefSelection[] = [
-    ...literal.map((name, i) => ({
-      alias: `b${i}`,
-      name,
-      glob: false,
+  // What the bootstrap already answered, ahead of knowing the policy, is not
+  // asked again: an environment whose deployments the repository's latest
+  // page settles, and the default branch's comparison with the commit.
+  const deployments = new Map<string, DeploymentFact[] | Unreadable>()
+  const statusPages: PageSelection[] = []
+  const statusTotals = new Map<number, number | null>()
+  const recent = boot.recent
+  if (recent !== null) {
+    const oldest = recent.list[recent.list.length - 1]
+    const reachesCommit =
+      oldest !== undefined &&
+      Date.parse(oldest.createdAt) < Date.parse(commit.committedDate)
+    const settled = (env: string, list: DeploymentFact[]): boolean => {
+      if (recent.cursor === null) return true
+      if (env === req.environment && !chain.includes(env)) {
+        return previous(list) !== null
+      }
+      return policy.match === 'commit' && reachesCommit
+    }
+    for (const env of envs) {
+      const list = recent.list.filter((d) => d.environment === env)
+      if (!settled(env, list)) continue
+      deployments.set(env, list)
+      const ids = new Set(list.map((d) => d.id))
+      statusPages.push(
+        ...recent.statusPages.filter((p) => ids.has(Number(p.alias.slice(1))))
+      )
+      for (const id of ids)
+        statusTotals.set(id, recent.statusTotals.get(id) ?? null)
+    }
+  }
+  const deploymentSel: DeploymentSelection[] = envs
+    .filter((environment) => !deployments.has(environment))
+    .map((environment, i) => ({
+      alias: `d${i}`,
+      environment,
       after: null
-    })),
+    }))
+  const known = new Map<string, RefAnswer>()
+  if (literal.includes(boot.defaultBranch)) {
+    known.set(boot.defaultBranch, boot.defaultRef)
+  }
+  const refSel: RefSelection[] = [
+    ...literal
+      .filter((name) => !known.has(name))
+      .map((name, i) => ({
+        alias: `b${i}`,
+        name,
+        glob: false,
+        after: null
+      })),
     ...globs.map((g, i) => ({
       alias: `g${i}`,
       name: globPrefix(g),
@@ -312,18 +498,34 @@ export async function gatherFacts(
     }))
   ]
   const needApprovals = policy.approvals.environment > 0
-  const [context, literalRules, approvals] = await Promise.all([
+  const repository = {
+    owner,
+    name: repo,
+    url: boot.repositoryUrl
+  }
+  const defaultRules =
+    known.get(boot.defaultBranch)?.rules === null
+      ? rulesFor(boot.defaultBranch)
+      : null
+  const [context, approvals, environmentSettings, rollups] = await Promise.all([
     runContext(port, req, deploymentSel, refSel),
-    Promise.all(literal.map(rulesFor)),
-    needApprovals ? fetchApprovals(port, req) : Promise.resolve(null)
+    needApprovals ? fetchApprovals(port, req) : Promise.resolve(null),
+    policy.environmentProtection === false
+      ? Promise.resolve(null)
+      : boot.environment.then((got) => {
+          if ('failed' in got) throw got.failed
+          return got
+        }),
+    policy.checks === false
+      ? Promise.resolve(null)
+      : completeRollups(port, repository, [boot.checks, ...boot.heads.values()])
   ])
 
   // Deployments: further pages only where the answer may lie beyond page one.
-  const deployments = new Map<string, DeploymentFact[] | Unreadable>()
   let pending = deploymentSel.map((sel) => ({ sel, pages: 1 }))
   let answer = context
-  const statusPages = [...context.statusPages]
-  const statusTotals = new Map(context.statusTotals)
+  statusPages.push(...context.statusPages)
+  for (const [id, total] of context.statusTotals) statusTotals.set(id, total)
   for (;;) {
     const next: { sel: DeploymentSelection; pages: number }[] = []
     for (const { sel, pages } of pending) {
@@ -368,7 +570,7 @@ export async function gatherFacts(
   await completeStatuses(port, req, statusPages, deployments, statusTotals)
 
   // Branches: which exist, which contain the commit, their rules and protection.
-  const refs = [...context.refs]
+  const refs: RefAnswer[] = [...known.values(), ...context.refs]
   let globPending = context.globCursors
   while (globPending.length > 0) {
     const more = await runContext(port, req, [], globPending)
@@ -385,27 +587,69 @@ export async function gatherFacts(
     matching.map(async (ref) => {
       const containsCommit =
         ref.contains ?? (await containsByRest(port, req, ref.name))
-      const li = literal.indexOf(ref.name)
+      // GraphQL's rules when it gave them; else REST, for a branch that
+      // holds the commit or that the policy names.
       const rules =
-        li >= 0
-          ? (literalRules[li] as RulesetRuleFact[] | Unreadable)
-          : containsCommit
+        ref.rules ??
+        (ref.name === boot.defaultBranch && defaultRules !== null
+          ? await defaultRules
+          : containsCommit || literal.includes(ref.name)
             ? await rulesFor(ref.name)
-            : []
-      return { name: ref.name, containsCommit, rules, classic: null }
+            : [])
+      const branch: BranchFact = {
+        name: ref.name,
+        containsCommit,
+        rules,
+        classic: null
+      }
+      if (ref.visibleClassic !== undefined) {
+        branch.visibleClassic = ref.visibleClassic
+      }
+      return branch
     })
   )
+  // "Protected branches only" counts classic protection alone (see
+  // rules/environment.ts), so that setting needs the classic rules read.
+  const settings =
+    environmentSettings !== null &&
+    'exists' in environmentSettings &&
+    environmentSettings.exists
+      ? environmentSettings.settings
+      : null
+  const onlyProtected =
+    settings?.deploymentBranchPolicy?.protectedBranches === true
   await Promise.all(
     branches.map(async (b) => {
-      if (!b.containsCommit || policy.branchProtection === false) return
-      if (
-        !('unreadable' in b.rules) &&
-        rulesMeet(b.rules, policy.branchProtection)
-      )
-        return
+      if (!b.containsCommit) return
+      const forBranchProtection =
+        policy.branchProtection !== false &&
+        ('unreadable' in b.rules ||
+          !rulesMeet(b.rules, policy.branchProtection))
+      // A classic rule non-admins can see answers "is it protected?".
+      const forEnvironment = onlyProtected && !b.visibleClassic
+      if (!forBranchProtection && !forEnvironment) return
       b.classic = await classicProtection(port, owner, repo, b.name)
     })
   )
+  if (settings !== null && onlyProtected) {
+    const holding = branches.filter((b) => b.containsCommit)
+    const isProtected = (b: BranchFact): boolean | Unreadable =>
+      b.visibleClassic
+        ? true
+        : isUnreadable(b.classic)
+          ? b.classic
+          : b.classic !== null
+    const unread = holding
+      .map(isProtected)
+      .find((p): p is Unreadable => typeof p !== 'boolean')
+    settings.classicProtection =
+      unread !== undefined
+        ? unread
+        : holding.map((b) => ({
+            branch: b.name,
+            protected: isProtected(b) === true
+          }))
+  }
 
   // Scope: the changes since the previous successful deployment here.
   const upstream: Record<string, DeploymentFact[] | Unreadable> = {}
@@ -440,7 +684,41 @@ export async function gatherFacts(
     scope: scope.scope,
     upstream,
     branches,
-    run
+    run,
+    environmentSettings,
+    checks:
+      rollups === null
+        ? null
+        : checksFact(rollups, scope.changes[0]?.pullRequest ?? null, boot)
+  }
+}
+
+/** The deployed commit's results, and its pull request's final head's. */
+function checksFact(
+  rollups: CommitChecksFact[],
+  pullRequest: { number: number; headRefOid: string } | null,
+  boot: Bootstrap
+): ChecksFact {
+  const [commit, ...heads] = rollups
+  if (commit === undefined) throw new Error('no rollup for the deployed commit')
+  if (pullRequest === null) return { commit, pullRequestHead: null }
+  const numbers = [...boot.heads.keys()]
+  const i = numbers.indexOf(pullRequest.number)
+  const head = i < 0 ? undefined : heads[i]
+  return {
+    commit,
+    pullRequestHead:
+      head !== undefined && head.sha === pullRequest.headRefOid
+        ? { ...head, pullRequest: pullRequest.number }
+        : {
+            sha: pullRequest.headRefOid,
+            pullRequest: pullRequest.number,
+            results: {
+              unreadable: true,
+              permission: 'pull-requests: read',
+              detail: `the checks of pull request #${pullRequest.number}'s final head were not returned`
+            }
+          }
   }
 }
 
@@ -452,8 +730,7 @@ interface ContextAnswer {
   statusPages: PageSelection[]
   /** deployment id -> how many statuses GitHub says it has */
   statusTotals: Map<number, number | null>
-  /** contains: null when GraphQL could not compare */
-  refs: { name: string; contains: boolean | null }[]
+  refs: RefAnswer[]
   globCursors: RefSelection[]
 }
 
@@ -506,7 +783,9 @@ async function runContext(
         aliases.has(alias) &&
         path.length === 2 &&
         (repo[alias] === null || repo[alias] === undefined)) ||
-      path.includes('compare')
+      path.includes('compare') ||
+      path.includes('rules') ||
+      path.includes('refUpdateRule')
     )
   })
   for (const sel of deployments) {
@@ -522,27 +801,10 @@ async function runContext(
       )
       continue
     }
-    const c = connection(value, `deployments(${sel.environment})`)
-    const list = c.nodes.map((n, i) => {
-      const parsed = parseDeployment(
-        n,
-        `deployments(${sel.environment}).nodes[${i}]`
-      )
-      out.statusTotals.set(parsed.fact.id, parsed.statusesTotal)
-      if (parsed.statusesCursor !== null) {
-        out.statusPages.push({
-          alias: `s${parsed.fact.id}`,
-          id: parsed.id,
-          kind: 'statuses',
-          after: parsed.statusesCursor
-        })
-      }
-      return parsed.fact
-    })
-    out.deployments.set(sel.alias, {
-      list,
-      cursor: c.hasNextPage ? c.endCursor : null
-    })
+    const page = deploymentPage(value, `deployments(${sel.environment})`)
+    out.statusPages.push(...page.statusPages)
+    for (const [id, total] of page.statusTotals) out.statusTotals.set(id, total)
+    out.deployments.set(sel.alias, { list: page.list, cursor: page.cursor })
   }
   for (const sel of refs) {
     const value = repo[sel.alias]
@@ -560,20 +822,60 @@ async function runContext(
         }
         continue // the branch does not exist
       }
-      out.refs.push({ name: sel.name, contains: contains(ref, sel.name) })
+      out.refs.push(
+        refAnswer(
+          ref,
+          sel.name,
+          errorsAt(answer.errors, sel.alias),
+          `ref(${sel.name})`
+        )
+      )
       continue
     }
     const c = connection(value, `refs(${sel.name})`)
     c.nodes.forEach((n, i) => {
       const ref = obj(n, `refs(${sel.name}).nodes[${i}]`)
       const name = str(ref.name, `refs(${sel.name}).nodes[${i}].name`)
-      out.refs.push({ name, contains: contains(ref, name) })
+      out.refs.push(
+        refAnswer(
+          ref,
+          name,
+          errorsAt(answer.errors, sel.alias).filter((e) => e.path?.[3] === i),
+          `refs(${sel.name}).nodes[${i}]`
+        )
+      )
     })
     if (c.hasNextPage && c.endCursor !== null) {
       out.globCursors.push({ ...sel, after: c.endCursor })
     }
   }
   return out
+}
+
+/** A deployments connection: its deployments, next cursor and status pages to read. */
+function deploymentPage(value: unknown, label: string): DeploymentPage {
+  const page: DeploymentPage = {
+    list: [],
+    cursor: null,
+    statusPages: [],
+    statusTotals: new Map()
+  }
+  const c = connection(value, label)
+  page.list = c.nodes.map((n, i) => {
+    const parsed = parseDeployment(n, `${label}.nodes[${i}]`)
+    page.statusTotals.set(parsed.fact.id, parsed.statusesTotal)
+    if (parsed.statusesCursor !== null) {
+      page.statusPages.push({
+        alias: `s${parsed.fact.id}`,
+        id: parsed.id,
+        kind: 'statuses',
+        after: parsed.statusesCursor
+      })
+    }
+    return parsed.fact
+  })
+  page.cursor = c.hasNextPage ? c.endCursor : null
+  return page
 }
 
 /**

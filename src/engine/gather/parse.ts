@@ -27,7 +27,8 @@ import {
   obj,
   optObj,
   optStr,
-  str
+  str,
+  type Json
 } from './shape.js'
 
 const ACTOR_TYPES: Record<string, ActorType> = {
@@ -353,6 +354,61 @@ export function parseRules(value: unknown, path: string): RulesetRuleFact[] {
     }
     return rule
   })
+}
+
+/**
+ * GraphQL `Ref.rules`, in the REST shape `parseRules` reads. Null when
+ * GitHub gave no answer or more than a page: REST is asked instead.
+ */
+export function parseRefRules(
+  value: unknown,
+  path: string
+): RulesetRuleFact[] | null {
+  const rules = optObj(value, path)
+  if (rules === null) return null
+  const c = connection(rules, path)
+  if (c.hasNextPage) return null
+  const rest: Json[] = []
+  c.nodes.forEach((item, i) => {
+    const p = `${path}.nodes[${i}]`
+    const r = obj(item, p)
+    const ruleset = optObj(r.repositoryRuleset, `${p}.repositoryRuleset`)
+    // Only active rulesets protect; `evaluate` only reports.
+    if (ruleset !== null && ruleset.enforcement !== 'ACTIVE') return
+    const params = optObj(r.parameters, `${p}.parameters`)
+    rest.push({
+      type: str(r.type, `${p}.type`).toLowerCase(),
+      ruleset_id: ruleset === null ? null : ruleset.databaseId,
+      parameters:
+        params === null
+          ? null
+          : {
+              required_approving_review_count:
+                params.requiredApprovingReviewCount,
+              dismiss_stale_reviews_on_push: params.dismissStaleReviewsOnPush,
+              require_code_owner_review: params.requireCodeOwnerReview,
+              require_last_push_approval: params.requireLastPushApproval,
+              required_status_checks: params.requiredStatusChecks
+            }
+    })
+  })
+  return parseRules(rest, path)
+}
+
+/** GraphQL `Ref.refUpdateRule`: the classic rule non-admins may see, if any. */
+export function parseRefUpdateRule(
+  value: unknown,
+  path: string
+): { pattern: string; requiredStatusChecks: string[] } | null {
+  const r = optObj(value, path)
+  if (r === null) return null
+  return {
+    pattern: str(r.pattern, `${path}.pattern`),
+    requiredStatusChecks: arr(
+      r.requiredStatusCheckContexts ?? [],
+      `${path}.requiredStatusCheckContexts`
+    ).map((c, i) => str(c, `${path}.requiredStatusCheckContexts[${i}]`))
+  }
 }
 
 /** REST `GET /repos/{o}/{r}/branches/{branch}/protection`. */

@@ -45,21 +45,37 @@ const CHANGE = `... on Commit {
       associatedPullRequests(first: 10) { nodes { ...GatePullRequest } }
     }`
 
-/** Everything that does not depend on the policy: one round trip. */
-export const BOOTSTRAP_QUERY = `
-query GateBootstrap($owner: String!, $name: String!, $sha: GitObjectID!,
-    $policyExpression: String!, $policyPath: String!) {
-  repository(owner: $owner, name: $name) {
-    url
-    defaultBranchRef {
-      name
-      target { ... on Commit { file(path: $policyPath) { object { ... on Blob { oid text isTruncated isBinary } } } } }
-    }
-    policy: object(expression: $policyExpression) { ... on Blob { oid text isTruncated isBinary } }
-    commit: object(oid: $sha) { ${CHANGE} }
-  }
-}
-${PULL_REQUEST_FIELDS}`
+/**
+ * A branch's rules as GraphQL gives them to non-admins: `rules`, "rules from
+ * active Repository and Organization rulesets that apply to this ref", as
+ * REST `rules/branches/{b}` does; and `refUpdateRule`, the classic branch
+ * protection rule "viewable by non-admins" (not every setting, but whether
+ * one exists and its required checks). Both from GitHub's schema
+ * descriptions (docs.github.com/en/graphql/reference/objects#ref).
+ */
+export const REF_RULES = `rules(first: ${PAGE}) { pageInfo { hasNextPage endCursor } nodes { type
+        parameters { __typename
+          ... on PullRequestParameters { requiredApprovingReviewCount dismissStaleReviewsOnPush requireCodeOwnerReview requireLastPushApproval }
+          ... on RequiredStatusChecksParameters { requiredStatusChecks { context } } }
+        repositoryRuleset { databaseId enforcement } } }
+      refUpdateRule { pattern requiredStatusCheckContexts }`
+
+export const ROLLUP_CONTEXTS = `totalCount pageInfo { hasNextPage endCursor } nodes {
+      __typename
+      ... on CheckRun { name status conclusion detailsUrl url startedAt checkSuite { app { slug } workflowRun { databaseId } } }
+      ... on StatusContext { context state targetUrl createdAt creator { login } }
+    }`
+
+/**
+ * A commit's check runs and statuses, as GitHub rolls them up (the latest
+ * run per check and the latest status per context).
+ * docs.github.com/en/graphql/reference/objects#statuscheckrollup
+ */
+export const ROLLUP_FIELDS = `
+fragment GateRollup on StatusCheckRollup {
+  id
+  contexts(first: ${PAGE}) { ${ROLLUP_CONTEXTS} }
+}`
 
 export const DEPLOYMENT_FIELDS = `
 fragment GateDeployments on DeploymentConnection {
@@ -80,6 +96,43 @@ fragment GateDeployments on DeploymentConnection {
   }
 }`
 
+/**
+ * Everything that does not depend on the policy: one round trip. Besides
+ * the policy and the deployed commit it asks, ahead of knowing whether they
+ * are needed, for what a typical decision needs next, so that nothing else
+ * has to be asked: the default branch's comparison with the commit, the
+ * commit's test results and those of its pull request's final head, and the
+ * repository's latest deployments to every environment. The deployments sit
+ * under their own `repository` alias: `deployments` is non-null, and an
+ * error on it (no `deployments: read`) must not null the policy with it.
+ */
+export const BOOTSTRAP_QUERY = `
+query GateBootstrap($owner: String!, $name: String!, $sha: GitObjectID!,
+    $head: String!, $policyExpression: String!, $policyPath: String!) {
+  repository(owner: $owner, name: $name) {
+    url
+    defaultBranchRef {
+      name
+      compare(headRef: $head) { status }
+      ${REF_RULES}
+      target { ... on Commit { file(path: $policyPath) { object { ... on Blob { oid text isTruncated isBinary } } } } }
+    }
+    policy: object(expression: $policyExpression) { ... on Blob { oid text isTruncated isBinary } }
+    commit: object(oid: $sha) { ${CHANGE} }
+    checks: object(oid: $sha) { ... on Commit { statusCheckRollup { ...GateRollup } } }
+    heads: object(oid: $sha) { ... on Commit {
+      associatedPullRequests(first: 10) { nodes { number
+        headCommit: commits(last: 1) { nodes { commit { oid statusCheckRollup { ...GateRollup } } } } } }
+    } }
+  }
+  recent: repository(owner: $owner, name: $name) {
+    deployments(first: ${PAGE}, orderBy: {field: CREATED_AT, direction: DESC}) { ...GateDeployments }
+  }
+}
+${PULL_REQUEST_FIELDS}
+${ROLLUP_FIELDS}
+${DEPLOYMENT_FIELDS}`
+
 export interface DeploymentSelection {
   alias: string
   environment: string
@@ -94,7 +147,7 @@ export interface RefSelection {
   after: string | null
 }
 
-const REF_FIELDS = `name compare(headRef: $sha) { status }`
+const REF_FIELDS = `name compare(headRef: $sha) { status } ${REF_RULES}`
 
 /** Deployments of several environments and the branches: one round trip. */
 export function contextQuery(
@@ -177,8 +230,8 @@ export type PageSelection =
     }
   | {
       alias: string
-      kind: 'statuses'
-      /** the deployment's node id */
+      kind: 'statuses' | 'contexts'
+      /** the deployment's or the status check rollup's node id */
       id: string
       after: string
     }
@@ -219,6 +272,13 @@ export function pagesQuery(
         variables[`id${i}`] = p.id
         nodes.push(
           `${p.alias}: node(id: $id${i}) { ... on Deployment { statuses(first: ${PAGE}, after: $after${i}) { totalCount pageInfo { hasNextPage endCursor } nodes { state createdAt logUrl environmentUrl } } } }`
+        )
+        break
+      case 'contexts':
+        declarations.push(`$id${i}: ID!`)
+        variables[`id${i}`] = p.id
+        nodes.push(
+          `${p.alias}: node(id: $id${i}) { ... on StatusCheckRollup { contexts(first: ${PAGE}, after: $after${i}) { ${ROLLUP_CONTEXTS} } } }`
         )
         break
     }

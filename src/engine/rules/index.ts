@@ -5,6 +5,8 @@ import type { Facts } from '../facts.js'
 import type { EnvironmentPolicy } from '../policy/types.js'
 import { check as approvalRecord } from './approval-record.js'
 import { check as branchProtection } from './branch-protection.js'
+import { check as checks } from './checks.js'
+import { check as environment } from './environment.js'
 import { check as makerChecker } from './maker-checker.js'
 import { check as promotion, type UpstreamEnvironment } from './promotion.js'
 import { check as segregation } from './segregation.js'
@@ -31,7 +33,9 @@ export function runChecks(
     branchProtection(facts, policy, now),
     approvalRecord(facts, policy, now),
     makerChecker(facts, policy, now),
-    segregation(facts, policy, now)
+    segregation(facts, policy, now),
+    environment(facts, policy, now),
+    checks(facts, policy, now)
   ]
 }
 
@@ -87,6 +91,7 @@ export {
   CHECK_IDS,
   CHECK_STATUSES,
   CONTROLS,
+  LINK_KINDS,
   assertNever,
   type CheckId,
   type CheckLink,

@@ -10,7 +10,9 @@ export const CHECK_IDS = [
   'branch-protection',
   'approval-record',
   'maker-checker',
-  'segregation'
+  'segregation',
+  'environment',
+  'checks'
 ] as const
 
 export type CheckId = (typeof CHECK_IDS)[number]
@@ -24,7 +26,16 @@ export const CHECK_STATUSES = ['pass', 'fail', 'error', 'skipped'] as const
  */
 export type CheckStatus = (typeof CHECK_STATUSES)[number]
 
-export type LinkKind = 'pull_request' | 'review' | 'deployment' | 'commit'
+export const LINK_KINDS = [
+  'pull_request',
+  'review',
+  'deployment',
+  'commit',
+  'settings',
+  'check'
+] as const
+
+export type LinkKind = (typeof LINK_KINDS)[number]
 
 /** Something a check relied on, for the job summary and the evidence. */
 export interface CheckLink {
@@ -102,5 +113,15 @@ export const CONTROLS: Readonly<Record<CheckId, readonly string[]>> = {
     C.soc2ChangeManagement,
     C.nistAccessRestrictionsForChange,
     C.nistSeparationOfDuties
+  ],
+  environment: [
+    C.iso27001SeparationOfEnvironments,
+    C.soc2ChangeManagement,
+    C.nistAccessRestrictionsForChange
+  ],
+  checks: [
+    C.iso27001ChangeManagement,
+    C.soc2ChangeManagement,
+    C.nistChangeControl
   ]
 }

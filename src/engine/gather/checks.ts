@@ -1,0 +1,202 @@
+// The deployed commit's test results: GraphQL `statusCheckRollup`, asked in
+// the bootstrap round trip for the commit and for the final head of its pull
+// request, paged through `node(id:)` when a commit has more than a page.
+
+import { GitHubApiError, ShapeError } from '../errors.js'
+import type { CheckResultFact, CommitChecksFact, Unreadable } from '../facts.js'
+import type { GitHubPort, GraphQLError } from '../port.js'
+import { pagesQuery, type PageSelection } from './queries.js'
+import {
+  connection,
+  num,
+  obj,
+  optObj,
+  optStr,
+  str,
+  type Json
+} from './shape.js'
+
+/** A rollup as first read: its results and whether more pages remain. */
+export interface RollupRead {
+  sha: string
+  results: CheckResultFact[] | Unreadable
+  /** the rollup's node id and cursor, when GitHub has more */
+  more: { id: string; after: string } | null
+  total: number | null
+}
+
+/**
+ * GitHub nulls each context the token may not see and says why in an error
+ * on its path, e.g. `...statusCheckRollup.contexts.nodes.14` without
+ * `statuses: read` (github.com/philips-software/pull-request-report-action/issues/557)
+ * and `...contexts.nodes.0.checkSuite.workflowRun` without `actions: read`
+ * (the cli/cli report quoted in github.com/awesomestvi/navet/pull/187).
+ * Any such error makes the whole commit's results unreadable: a hidden
+ * failure must never read as "no failures".
+ */
+export function rollupPermission(errors: GraphQLError[]): string {
+  return errors.some((e) => e.path?.at(-1) === 'workflowRun')
+    ? 'actions: read'
+    : 'checks: read` and `statuses: read'
+}
+
+export function readRollup(
+  commit: Json | null,
+  sha: string,
+  path: string,
+  errors: GraphQLError[]
+): RollupRead {
+  if (errors.length > 0) {
+    const permission = rollupPermission(errors)
+    return {
+      sha,
+      results: {
+        unreadable: true,
+        permission,
+        detail: errors.map((e) => e.message).join('; ')
+      },
+      more: null,
+      total: null
+    }
+  }
+  const rollup =
+    commit === null
+      ? null
+      : optObj(commit.statusCheckRollup, `${path}.statusCheckRollup`)
+  // No rollup: GitHub knows no check run and no status for the commit.
+  if (rollup === null) return { sha, results: [], more: null, total: 0 }
+  const c = connection(rollup.contexts, `${path}.statusCheckRollup.contexts`)
+  return {
+    sha,
+    results: parseContexts(c.nodes, `${path}.statusCheckRollup.contexts`),
+    more:
+      c.hasNextPage && c.endCursor !== null
+        ? {
+            id: str(rollup.id, `${path}.statusCheckRollup.id`),
+            after: c.endCursor
+          }
+        : null,
+    total: c.totalCount
+  }
+}
+
+function parseContexts(nodes: unknown[], path: string): CheckResultFact[] {
+  return nodes.map((n, i) => parseContext(n, `${path}.nodes[${i}]`))
+}
+
+function parseContext(value: unknown, path: string): CheckResultFact {
+  const n = obj(value, path)
+  switch (n.__typename) {
+    case 'CheckRun': {
+      const status = str(n.status, `${path}.status`).toLowerCase()
+      const completed = status === 'completed'
+      const conclusion = optStr(n.conclusion, `${path}.conclusion`)
+      const suite = optObj(n.checkSuite, `${path}.checkSuite`)
+      const app =
+        suite === null ? null : optObj(suite.app, `${path}.checkSuite.app`)
+      const run =
+        suite === null
+          ? null
+          : optObj(suite.workflowRun, `${path}.checkSuite.workflowRun`)
+      return {
+        kind: 'check_run',
+        name: str(n.name, `${path}.name`),
+        state:
+          completed && conclusion !== null ? conclusion.toLowerCase() : status,
+        completed,
+        url:
+          optStr(n.detailsUrl, `${path}.detailsUrl`) ??
+          optStr(n.url, `${path}.url`),
+        workflowRunId:
+          run === null
+            ? null
+            : num(run.databaseId, `${path}.checkSuite.workflowRun.databaseId`),
+        by:
+          app === null ? null : optStr(app.slug, `${path}.checkSuite.app.slug`),
+        at: optStr(n.startedAt, `${path}.startedAt`)
+      }
+    }
+    case 'StatusContext': {
+      const state = str(n.state, `${path}.state`).toLowerCase()
+      const creator = optObj(n.creator, `${path}.creator`)
+      return {
+        kind: 'status',
+        name: str(n.context, `${path}.context`),
+        state,
+        completed: state !== 'pending' && state !== 'expected',
+        url: optStr(n.targetUrl, `${path}.targetUrl`),
+        workflowRunId: null,
+        by:
+          creator === null
+            ? null
+            : optStr(creator.login, `${path}.creator.login`),
+        at: optStr(n.createdAt, `${path}.createdAt`)
+      }
+    }
+    default:
+      throw new ShapeError(
+        `${path}: expected a CheckRun or a StatusContext, got ${String(n.__typename)}`
+      )
+  }
+}
+
+/**
+ * Reads the further pages of every rollup that has them and checks that
+ * GitHub's total was reached, so a commit is never judged on part of its
+ * results.
+ */
+export async function completeRollups(
+  port: GitHubPort,
+  repository: { owner: string; name: string },
+  reads: RollupRead[]
+): Promise<CommitChecksFact[]> {
+  const results = reads.map((r) => r.results)
+  let todo = reads
+    .map((r, i) => ({ r, i }))
+    .filter(({ r }) => r.more !== null && !('unreadable' in r.results))
+  while (todo.length > 0) {
+    const pages: PageSelection[] = todo.map(({ r, i }) => ({
+      alias: `r${i}`,
+      kind: 'contexts',
+      id: (r.more as { id: string }).id,
+      after: (r.more as { after: string }).after
+    }))
+    const { query, variables } = pagesQuery(pages, repository)
+    const answer = await port.graphql<Json>(query, variables)
+    const data = obj(answer.data, 'data')
+    const next: typeof todo = []
+    for (const { r, i } of todo) {
+      const alias = `r${i}`
+      const errors = answer.errors.filter((e) => e.path?.[0] === alias)
+      if (errors.length > 0) {
+        results[i] = {
+          unreadable: true,
+          permission: rollupPermission(errors),
+          detail: errors.map((e) => e.message).join('; ')
+        }
+        continue
+      }
+      const node = obj(data[alias], alias)
+      const c = connection(node.contexts, `${alias}.contexts`)
+      ;(results[i] as CheckResultFact[]).push(
+        ...parseContexts(c.nodes, `${alias}.contexts`)
+      )
+      if (c.hasNextPage && c.endCursor !== null && r.more !== null) {
+        next.push({
+          r: { ...r, more: { id: r.more.id, after: c.endCursor } },
+          i
+        })
+      }
+    }
+    todo = next
+  }
+  return reads.map((r, i) => {
+    const got = results[i] as CheckResultFact[] | Unreadable
+    if (!('unreadable' in got) && r.total !== null && got.length < r.total) {
+      throw new GitHubApiError(
+        `GitHub listed ${got.length} of the ${r.total} checks and statuses of commit ${r.sha.slice(0, 7)}: whether any failed cannot be verified`
+      )
+    }
+    return { sha: r.sha, results: got }
+  })
+}
