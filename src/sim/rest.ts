@@ -556,6 +556,25 @@ const routes: Route[] = [
   },
   {
     method: 'GET',
+    pattern: new RegExp(`${REPO}/branches$`),
+    // The short-branch shape: name, commit {sha, url}, protected.
+    needs: [['contents', 'read']],
+    doc: `${D}/branches/branches#list-branches`,
+    handle: (r) =>
+      listed(
+        r,
+        [...r.data.branches.keys()].sort().map((name) => ({
+          name,
+          commit: {
+            sha: r.data.branches.get(name),
+            url: `${shape.repoUrl(r.ctx, r.data)}/commits/${r.data.branches.get(name) ?? ''}`
+          },
+          protected: protectionFor(r.data, name) !== null
+        }))
+      )
+  },
+  {
+    method: 'GET',
     pattern: new RegExp(`${REPO}/branches/(.+)$`),
     // isaacs/github#1940: "GET /repos/:owner/:repo/branches/:branch (contents :read)"
     needs: [['contents', 'read']],

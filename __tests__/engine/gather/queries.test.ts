@@ -3,6 +3,7 @@ import { schema as github } from '@octokit/graphql-schema'
 import { buildSchema, parse, validate } from 'graphql'
 import {
   BOOTSTRAP_QUERY,
+  POLICY_QUERY,
   changesQuery,
   contextQuery,
   pagesQuery
@@ -16,6 +17,10 @@ function problems(query: string): string[] {
 }
 
 describe('GraphQL the gate sends, against GitHub public schema', () => {
+  it('policy query is valid', () => {
+    expect(problems(POLICY_QUERY)).toEqual([])
+  })
+
   it('bootstrap query is valid', () => {
     expect(problems(BOOTSTRAP_QUERY)).toEqual([])
   })

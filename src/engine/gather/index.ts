@@ -41,6 +41,7 @@ import {
 } from './parse.js'
 import {
   BOOTSTRAP_QUERY,
+  POLICY_QUERY,
   changesQuery,
   contextQuery,
   pagesQuery,
@@ -207,29 +208,7 @@ export async function fetchBootstrap(
     )
   }
   const defaultBranch = str(defaultRef.name, 'repository.defaultBranchRef.name')
-  const blob =
-    optObj(repo.policy, 'repository.policy') ??
-    (req.policyRef === null ? defaultBranchFile(defaultRef) : null)
-  const ref = req.policyRef ?? defaultBranch
-  let policy: Bootstrap['policy']
-  if (blob === null || typeof blob.text !== 'string') {
-    policy = {
-      missing:
-        blob === null
-          ? `no policy file at ${req.policyPath} on ${ref}`
-          : `the policy file ${req.policyPath} on ${ref} is binary`
-    }
-  } else if (blob.isTruncated === true) {
-    policy = {
-      missing: `the policy file ${req.policyPath} on ${ref} is too large`
-    }
-  } else {
-    policy = {
-      text: blob.text,
-      blobSha: str(blob.oid, 'repository.policy.oid'),
-      ref
-    }
-  }
+  const policy = policyOf(repo, defaultRef, defaultBranch, req)
   const commitNode = optObj(repo.commit, 'repository.commit')
   const commit =
     commitNode === null || commitNode.oid === undefined
@@ -306,6 +285,88 @@ export async function fetchBootstrap(
         ? null
         : deploymentPage(recentRepo.deployments, 'recent.deployments'),
     environment
+  }
+}
+
+/** The policy blob of a `repository` answer (BOOTSTRAP_QUERY or POLICY_QUERY). */
+function policyOf(
+  repo: Json,
+  defaultRef: Json,
+  defaultBranch: string,
+  req: { policyPath: string; policyRef: string | null }
+): Bootstrap['policy'] {
+  const blob =
+    optObj(repo.policy, 'repository.policy') ??
+    (req.policyRef === null ? defaultBranchFile(defaultRef) : null)
+  const ref = req.policyRef ?? defaultBranch
+  let policy: Bootstrap['policy']
+  if (blob === null || typeof blob.text !== 'string') {
+    policy = {
+      missing:
+        blob === null
+          ? `no policy file at ${req.policyPath} on ${ref}`
+          : `the policy file ${req.policyPath} on ${ref} is binary`
+    }
+  } else if (blob.isTruncated === true) {
+    policy = {
+      missing: `the policy file ${req.policyPath} on ${ref} is too large`
+    }
+  } else {
+    policy = {
+      text: blob.text,
+      blobSha: str(blob.oid, 'repository.policy.oid'),
+      ref
+    }
+  }
+  return policy
+}
+
+/**
+ * The policy alone, for what needs no commit (the access matrix, audits):
+ * the same reading as the bootstrap's, from `policy-ref` or the default branch.
+ */
+export async function fetchPolicy(
+  port: GitHubPort,
+  req: {
+    owner: string
+    repo: string
+    policyPath: string
+    policyRef: string | null
+  }
+): Promise<{
+  repositoryUrl: string
+  defaultBranch: string
+  policy: Bootstrap['policy']
+}> {
+  const answer = await port.graphql<Json>(POLICY_QUERY, {
+    owner: req.owner,
+    name: req.repo,
+    policyExpression: `${req.policyRef ?? 'HEAD'}:${req.policyPath}`,
+    policyPath: req.policyPath
+  })
+  const data = obj(answer.data, 'data')
+  const repo = optObj(data.repository, 'repository')
+  if (repo === null) {
+    throw new GitHubApiError(
+      `repository ${req.owner}/${req.repo} was not found or the token cannot read it${errorText(answer.errors)}`,
+      { permission: 'contents: read' }
+    )
+  }
+  assertComplete(answer.errors, 'the policy', (e) => e.type === 'NOT_FOUND')
+  const defaultRef = optObj(
+    repo.defaultBranchRef,
+    'repository.defaultBranchRef'
+  )
+  if (defaultRef === null) {
+    throw new ShapeError(
+      `repository ${req.owner}/${req.repo} has no default branch`
+    )
+  }
+  const defaultBranch = str(defaultRef.name, 'repository.defaultBranchRef.name')
+  return {
+    repositoryUrl: str(repo.url, 'repository.url'),
+    defaultBranch,
+    policy: policyOf(repo, defaultRef, defaultBranch, req)
   }
 }
 

@@ -60,6 +60,19 @@ export const REF_RULES = `rules(first: ${PAGE}) { pageInfo { hasNextPage endCurs
         repositoryRuleset { databaseId enforcement } } }
       refUpdateRule { pattern requiredStatusCheckContexts }`
 
+/** The policy alone, for commands that need no commit (access, audit). */
+export const POLICY_QUERY = `
+query GatePolicy($owner: String!, $name: String!, $policyExpression: String!, $policyPath: String!) {
+  repository(owner: $owner, name: $name) {
+    url
+    defaultBranchRef {
+      name
+      target { ... on Commit { file(path: $policyPath) { object { ... on Blob { oid text isTruncated isBinary } } } } }
+    }
+    policy: object(expression: $policyExpression) { ... on Blob { oid text isTruncated isBinary } }
+  }
+}`
+
 export const ROLLUP_CONTEXTS = `totalCount pageInfo { hasNextPage endCursor } nodes {
       __typename
       ... on CheckRun { name status conclusion detailsUrl url startedAt checkSuite { app { slug } workflowRun { databaseId } } }

@@ -1,0 +1,153 @@
+// The access matrix as Markdown (people), JSON (machines) or CSV
+// (spreadsheets). Whatever could not be read is printed as such, with the
+// permission that would read it; never as an empty cell.
+
+import type { AccessMatrix, Cannot, Maybe } from './matrix.js'
+
+export type MatrixFormat = 'md' | 'json' | 'csv'
+
+function isCannot(v: unknown): v is Cannot {
+  return (
+    typeof v === 'object' && v !== null && (v as Cannot).unreadable === true
+  )
+}
+
+function show<T>(value: Maybe<T> | null, text: (v: T) => string): string {
+  if (value === null) return 'not read'
+  if (isCannot(value)) return `cannot read (needs ${value.permission})`
+  return text(value)
+}
+
+const list = (items: string[]): string =>
+  items.length === 0 ? 'none' : items.join(', ')
+
+const yes = (b: boolean | null, unknown = 'unknown'): string =>
+  b === null ? unknown : b ? 'yes' : 'no'
+
+/** One row per fact: the same content for CSV and, flattened, for Markdown. */
+export function matrixRows(m: AccessMatrix): string[][] {
+  const rows: string[][] = []
+  for (const e of m.environments) {
+    const add = (field: string, value: string): void => {
+      rows.push(['environment', e.name, field, value])
+    }
+    add('exists', yes(e.exists, 'cannot read'))
+    add(
+      'deployment branches',
+      show(e.deploymentBranches, (v) =>
+        v === 'any'
+          ? 'any branch'
+          : v === 'protected'
+            ? 'protected branches only'
+            : list(v)
+      )
+    )
+    add(
+      'required reviewers',
+      list(
+        e.reviewers.map((r) =>
+          r.type === 'User'
+            ? r.name
+            : `team ${r.name} (${show(r.members, (members) => list(members))})`
+        )
+      )
+    )
+    add('prevent self-review', yes(e.preventSelfReview))
+    add('admins may bypass', yes(e.adminBypass, 'yes (GitHub did not say)'))
+    add(
+      'wait timer (minutes)',
+      e.waitTimer === null ? 'unknown' : String(e.waitTimer)
+    )
+    add('custom protection rules', show(e.customRules, list))
+  }
+  for (const b of m.branches) {
+    const add = (field: string, value: string): void => {
+      rows.push(['branch', b.name, field, value])
+    }
+    add('required approvals', show(b.requiredApprovals, String))
+    add('protected by', list(b.protectedBy))
+    add('ruleset bypass actors', show(b.bypassActors, list))
+    add('admins may bypass', yes(b.adminsBypass))
+  }
+  rows.push([
+    'repository',
+    m.repository,
+    'write, maintain or admin',
+    show(m.writers, (w) => list(w.map((h) => `${h.login} (${h.role})`)))
+  ])
+  rows.push([
+    'repository',
+    m.repository,
+    'teams with write, maintain or admin',
+    show(m.writerTeams, (w) => list(w.map((h) => `${h.login} (${h.role})`)))
+  ])
+  for (const gap of m.gaps) rows.push(['gap', m.repository, 'gap', gap])
+  return rows
+}
+
+function csvCell(value: string): string {
+  // Cells that a spreadsheet would run as a formula are quoted as text.
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+}
+
+function mdCell(value: string): string {
+  return value.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>')
+}
+
+export function renderMatrix(m: AccessMatrix, format: MatrixFormat): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(m, null, 2)}\n`
+    case 'csv':
+      return `${[['section', 'subject', 'field', 'value'], ...matrixRows(m)]
+        .map((r) => r.map(csvCell).join(','))
+        .join('\n')}\n`
+    case 'md':
+      return renderMarkdown(m)
+  }
+}
+
+function renderMarkdown(m: AccessMatrix): string {
+  const rows = matrixRows(m)
+  const lines: string[] = [`## Access matrix: ${mdCell(m.repository)}`, '']
+  lines.push(`<sub>read ${m.generatedAt}</sub>`, '')
+  for (const section of ['environment', 'branch'] as const) {
+    const subjects = [
+      ...new Set(
+        rows.filter((r) => r[0] === section).map((r) => r[1] as string)
+      )
+    ]
+    if (subjects.length === 0) continue
+    const fields = [
+      ...new Set(
+        rows.filter((r) => r[0] === section).map((r) => r[2] as string)
+      )
+    ]
+    lines.push(
+      `### ${section === 'environment' ? 'Environments' : 'Branches'}`,
+      '',
+      `| ${section} | ${fields.map(mdCell).join(' | ')} |`,
+      `| --- | ${fields.map(() => '---').join(' | ')} |`
+    )
+    for (const subject of subjects) {
+      const cells = fields.map(
+        (f) =>
+          rows.find(
+            (r) => r[0] === section && r[1] === subject && r[2] === f
+          )?.[3] ?? ''
+      )
+      lines.push(`| ${mdCell(subject)} | ${cells.map(mdCell).join(' | ')} |`)
+    }
+    lines.push('')
+  }
+  lines.push('### Who may push', '')
+  for (const r of rows.filter((row) => row[0] === 'repository')) {
+    lines.push(`- ${r[2]}: ${mdCell(r[3] as string)}`)
+  }
+  lines.push('', '### Gaps against the policy', '')
+  if (m.gaps.length === 0) lines.push('None.')
+  for (const gap of m.gaps) lines.push(`- ⚠️ ${mdCell(gap)}`)
+  lines.push('')
+  return lines.join('\n')
+}
