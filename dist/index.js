@@ -32985,14 +32985,14 @@ const DEPLOYMENT_STATES = [
 // the gate relies on becomes a ShapeError naming the field, so a rule never
 // sees `undefined` where GitHub promised a value.
 
-function obj(value, path) {
+function shape_obj(value, path) {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
         throw new engine_errors/* ShapeError */.ym(`${path}: expected an object, got ${describe(value)}`);
     }
     return value;
 }
-function optObj(value, path) {
-    return value === null || value === undefined ? null : obj(value, path);
+function shape_optObj(value, path) {
+    return value === null || value === undefined ? null : shape_obj(value, path);
 }
 function arr(value, path) {
     if (!Array.isArray(value)) {
@@ -33000,18 +33000,18 @@ function arr(value, path) {
     }
     return value;
 }
-function str(value, path) {
+function shape_str(value, path) {
     if (typeof value !== 'string') {
         throw new engine_errors/* ShapeError */.ym(`${path}: expected a string, got ${describe(value)}`);
     }
     return value;
 }
 function optStr(value, path) {
-    return value === null || value === undefined ? null : str(value, path);
+    return value === null || value === undefined ? null : shape_str(value, path);
 }
 /** An ISO 8601 time, as GitHub sends them; anything unreadable is a shape error. */
 function date(value, path) {
-    const text = str(value, path);
+    const text = shape_str(value, path);
     if (Number.isNaN(Date.parse(text))) {
         throw new engine_errors/* ShapeError */.ym(`${path}: expected a time, got ${JSON.stringify(text.slice(0, 40))}`);
     }
@@ -33037,9 +33037,9 @@ function bool(value, path) {
  * A next page without a cursor to reach it is a shape error, never "done".
  */
 function connection(value, path) {
-    const c = obj(value, path);
+    const c = shape_obj(value, path);
     const nodes = arr(c.nodes, `${path}.nodes`);
-    const pageInfo = optObj(c.pageInfo, `${path}.pageInfo`);
+    const pageInfo = shape_optObj(c.pageInfo, `${path}.pageInfo`);
     const hasNextPage = pageInfo === null
         ? false
         : bool(pageInfo.hasNextPage, `${path}.pageInfo.hasNextPage`);
@@ -33084,10 +33084,10 @@ const ACTOR_TYPES = {
  * throughout, as policies write it.
  */
 function parseActor(value, path) {
-    const a = optObj(value, path);
+    const a = shape_optObj(value, path);
     if (a === null)
         return null;
-    const raw = str(a.login, `${path}.login`);
+    const raw = shape_str(a.login, `${path}.login`);
     const isBotType = a.__typename === 'Bot' || a.type === 'Bot';
     const login = isBotType && !raw.endsWith('[bot]') ? `${raw}[bot]` : raw;
     const typename = typeof a.__typename === 'string'
@@ -33114,11 +33114,11 @@ function isWebFlow(login, email) {
     return email?.toLowerCase() === WEB_FLOW_EMAIL;
 }
 function identity(value, path) {
-    const g = optObj(value, path);
+    const g = shape_optObj(value, path);
     if (g === null)
         return { name: null, email: null, login: null, isWebFlow: false };
-    const user = optObj(g.user, `${path}.user`);
-    const login = user === null ? null : str(user.login, `${path}.user.login`);
+    const user = shape_optObj(g.user, `${path}.user`);
+    const login = user === null ? null : shape_str(user.login, `${path}.user.login`);
     return {
         name: optStr(g.name, `${path}.name`),
         email: optStr(g.email, `${path}.email`),
@@ -33137,14 +33137,14 @@ function coAuthorTrailers(message) {
 }
 const sameEmail = (a, b) => a !== null && b !== null && a.toLowerCase() === b.toLowerCase();
 function parseCommit(value, path) {
-    const c = obj(value, path);
-    const message = str(c.message, `${path}.message`);
+    const c = shape_obj(value, path);
+    const message = shape_str(c.message, `${path}.message`);
     const author = identity(c.author, `${path}.author`);
     // GitHub's `authors` is the author followed by the co-authors it parsed,
     // each mapped to an account by email where it could.
     // Without `authors` the trailers below still name every co-author; only
     // their accounts are then unknown (and block as unresolved identities).
-    const authors = optObj(c.authors, `${path}.authors`);
+    const authors = shape_optObj(c.authors, `${path}.authors`);
     const listed = authors === null
         ? []
         : connection(authors, `${path}.authors`).nodes.map((n, i) => identity(n, `${path}.authors.nodes[${i}]`));
@@ -33159,17 +33159,17 @@ function parseCommit(value, path) {
             });
         }
     }
-    const tree = obj(c.tree, `${path}.tree`);
-    const sig = optObj(c.signature, `${path}.signature`);
+    const tree = shape_obj(c.tree, `${path}.tree`);
+    const sig = shape_optObj(c.signature, `${path}.signature`);
     return {
-        oid: str(c.oid, `${path}.oid`),
-        treeOid: str(tree.oid, `${path}.tree.oid`),
-        url: str(c.url, `${path}.url`),
+        oid: shape_str(c.oid, `${path}.oid`),
+        treeOid: shape_str(tree.oid, `${path}.tree.oid`),
+        url: shape_str(c.url, `${path}.url`),
         message,
         author,
         committer: identity(c.committer, `${path}.committer`),
         coAuthors: coAuthors.filter((p) => !sameEmail(p.email, author.email)),
-        parents: connection(c.parents, `${path}.parents`).nodes.map((n, i) => str(obj(n, `${path}.parents.nodes[${i}]`).oid, `${path}.parents.nodes[${i}].oid`)),
+        parents: connection(c.parents, `${path}.parents`).nodes.map((n, i) => shape_str(shape_obj(n, `${path}.parents.nodes[${i}]`).oid, `${path}.parents.nodes[${i}].oid`)),
         committedDate: date(c.committedDate, `${path}.committedDate`),
         signature: sig === null
             ? null
@@ -33188,50 +33188,50 @@ const REVIEW_STATES = new Set([
     'PENDING'
 ]);
 function parseReview(value, path) {
-    const r = obj(value, path);
-    const state = str(r.state, `${path}.state`);
+    const r = shape_obj(value, path);
+    const state = shape_str(r.state, `${path}.state`);
     if (!REVIEW_STATES.has(state)) {
         throw new engine_errors/* ShapeError */.ym(`${path}.state: unknown review state ${state}`);
     }
-    const commit = optObj(r.commit, `${path}.commit`);
+    const commit = shape_optObj(r.commit, `${path}.commit`);
     return {
         author: parseActor(r.author, `${path}.author`),
         state: state,
         commitOid: commit === null ? null : optStr(commit.oid, `${path}.commit.oid`),
         submittedAt: optDate(r.submittedAt, `${path}.submittedAt`),
-        url: str(r.url, `${path}.url`),
+        url: shape_str(r.url, `${path}.url`),
         authorCanPush: r.authorCanPushToRepository === true
     };
 }
 function parsePullRequest(value, path) {
-    const p = obj(value, path);
+    const p = shape_obj(value, path);
     const commits = connection(p.commits, `${path}.commits`);
     const reviews = connection(p.reviews, `${path}.reviews`);
-    const merge = optObj(p.mergeCommit, `${path}.mergeCommit`);
+    const merge = shape_optObj(p.mergeCommit, `${path}.mergeCommit`);
     return {
-        id: str(p.id, `${path}.id`),
+        id: shape_str(p.id, `${path}.id`),
         commitsCursor: commits.hasNextPage ? commits.endCursor : null,
         reviewsCursor: reviews.hasNextPage ? reviews.endCursor : null,
         commitsTotal: commits.totalCount,
         reviewsTotal: reviews.totalCount,
         fact: {
             number: num(p.number, `${path}.number`),
-            url: str(p.url, `${path}.url`),
+            url: shape_str(p.url, `${path}.url`),
             author: parseActor(p.author, `${path}.author`),
             merged: bool(p.merged, `${path}.merged`),
             mergedAt: optDate(p.mergedAt, `${path}.mergedAt`),
-            baseRefName: str(p.baseRefName, `${path}.baseRefName`),
-            headRefOid: str(p.headRefOid, `${path}.headRefOid`),
-            mergeCommitOid: merge === null ? null : str(merge.oid, `${path}.mergeCommit.oid`),
-            commits: commits.nodes.map((n, i) => parseCommit(obj(n, `${path}.commits.nodes[${i}]`).commit, `${path}.commits.nodes[${i}].commit`)),
+            baseRefName: shape_str(p.baseRefName, `${path}.baseRefName`),
+            headRefOid: shape_str(p.headRefOid, `${path}.headRefOid`),
+            mergeCommitOid: merge === null ? null : shape_str(merge.oid, `${path}.mergeCommit.oid`),
+            commits: commits.nodes.map((n, i) => parseCommit(shape_obj(n, `${path}.commits.nodes[${i}]`).commit, `${path}.commits.nodes[${i}].commit`)),
             reviews: reviews.nodes.map((n, i) => parseReview(n, `${path}.reviews.nodes[${i}]`))
         }
     };
 }
 const DEPLOYMENT_STATE_SET = new Set(DEPLOYMENT_STATES);
 function parseStatus(value, path) {
-    const s = obj(value, path);
-    const state = str(s.state, `${path}.state`).toLowerCase();
+    const s = shape_obj(value, path);
+    const state = shape_str(s.state, `${path}.state`).toLowerCase();
     if (!DEPLOYMENT_STATE_SET.has(state)) {
         throw new engine_errors/* ShapeError */.ym(`${path}.state: unknown deployment state ${state}`);
     }
@@ -33243,18 +33243,18 @@ function parseStatus(value, path) {
     };
 }
 function parseDeployment(value, path) {
-    const d = obj(value, path);
+    const d = shape_obj(value, path);
     const statuses = connection(d.statuses, `${path}.statuses`);
-    const commit = optObj(d.commit, `${path}.commit`);
-    const tree = commit === null ? null : optObj(commit.tree, `${path}.commit.tree`);
+    const commit = shape_optObj(d.commit, `${path}.commit`);
+    const tree = commit === null ? null : shape_optObj(commit.tree, `${path}.commit.tree`);
     return {
-        id: str(d.id, `${path}.id`),
+        id: shape_str(d.id, `${path}.id`),
         statusesCursor: statuses.hasNextPage ? statuses.endCursor : null,
         statusesTotal: statuses.totalCount,
         fact: {
             id: num(d.databaseId, `${path}.databaseId`),
             environment: optStr(d.environment, `${path}.environment`) ?? '',
-            sha: str(d.commitOid, `${path}.commitOid`),
+            sha: shape_str(d.commitOid, `${path}.commitOid`),
             treeOid: tree === null ? null : optStr(tree.oid, `${path}.commit.tree.oid`),
             creator: parseActor(d.creator, `${path}.creator`),
             createdAt: date(d.createdAt, `${path}.createdAt`),
@@ -33287,9 +33287,9 @@ const RULE_TYPES = {
 function parseRules(value, path) {
     return arr(value, path).map((item, i) => {
         const p = `${path}[${i}]`;
-        const r = obj(item, p);
-        const rawType = str(r.type, `${p}.type`);
-        const params = optObj(r.parameters, `${p}.parameters`);
+        const r = shape_obj(item, p);
+        const rawType = shape_str(r.type, `${p}.type`);
+        const params = shape_optObj(r.parameters, `${p}.parameters`);
         const rule = {
             type: RULE_TYPES[rawType] ?? 'other',
             rawType,
@@ -33304,7 +33304,7 @@ function parseRules(value, path) {
             };
         }
         if (rawType === 'required_status_checks' && params !== null) {
-            rule.requiredStatusChecks = arr(params.required_status_checks, `${p}.parameters.required_status_checks`).map((c, j) => str(obj(c, `${p}.parameters.required_status_checks[${j}]`).context, `${p}.parameters.required_status_checks[${j}].context`));
+            rule.requiredStatusChecks = arr(params.required_status_checks, `${p}.parameters.required_status_checks`).map((c, j) => shape_str(shape_obj(c, `${p}.parameters.required_status_checks[${j}]`).context, `${p}.parameters.required_status_checks[${j}].context`));
         }
         return rule;
     });
@@ -33314,7 +33314,7 @@ function parseRules(value, path) {
  * GitHub gave no answer or more than a page: REST is asked instead.
  */
 function parseRefRules(value, path) {
-    const rules = optObj(value, path);
+    const rules = shape_optObj(value, path);
     if (rules === null)
         return null;
     const c = connection(rules, path);
@@ -33323,14 +33323,14 @@ function parseRefRules(value, path) {
     const rest = [];
     c.nodes.forEach((item, i) => {
         const p = `${path}.nodes[${i}]`;
-        const r = obj(item, p);
-        const ruleset = optObj(r.repositoryRuleset, `${p}.repositoryRuleset`);
+        const r = shape_obj(item, p);
+        const ruleset = shape_optObj(r.repositoryRuleset, `${p}.repositoryRuleset`);
         // Only active rulesets protect; `evaluate` only reports.
         if (ruleset !== null && ruleset.enforcement !== 'ACTIVE')
             return;
-        const params = optObj(r.parameters, `${p}.parameters`);
+        const params = shape_optObj(r.parameters, `${p}.parameters`);
         rest.push({
-            type: str(r.type, `${p}.type`).toLowerCase(),
+            type: shape_str(r.type, `${p}.type`).toLowerCase(),
             ruleset_id: ruleset === null ? null : ruleset.databaseId,
             parameters: params === null
                 ? null
@@ -33347,31 +33347,31 @@ function parseRefRules(value, path) {
 }
 /** GraphQL `Ref.refUpdateRule`: the classic rule non-admins may see, if any. */
 function parseRefUpdateRule(value, path) {
-    const r = optObj(value, path);
+    const r = shape_optObj(value, path);
     if (r === null)
         return null;
     return {
-        pattern: str(r.pattern, `${path}.pattern`),
-        requiredStatusChecks: arr(r.requiredStatusCheckContexts ?? [], `${path}.requiredStatusCheckContexts`).map((c, i) => str(c, `${path}.requiredStatusCheckContexts[${i}]`))
+        pattern: shape_str(r.pattern, `${path}.pattern`),
+        requiredStatusChecks: arr(r.requiredStatusCheckContexts ?? [], `${path}.requiredStatusCheckContexts`).map((c, i) => shape_str(c, `${path}.requiredStatusCheckContexts[${i}]`))
     };
 }
 /** REST `GET /repos/{o}/{r}/branches/{branch}/protection`. */
 function parseClassicProtection(value, path) {
-    const p = obj(value, path);
-    const reviews = optObj(p.required_pull_request_reviews, `${path}.required_pull_request_reviews`);
-    const checks = optObj(p.required_status_checks, `${path}.required_status_checks`);
+    const p = shape_obj(value, path);
+    const reviews = shape_optObj(p.required_pull_request_reviews, `${path}.required_pull_request_reviews`);
+    const checks = shape_optObj(p.required_status_checks, `${path}.required_status_checks`);
     const flag = (key) => {
-        const v = optObj(p[key], `${path}.${key}`);
+        const v = shape_optObj(p[key], `${path}.${key}`);
         return v !== null && v.enabled === true;
     };
     const contexts = [];
     if (checks !== null) {
         if (Array.isArray(checks.contexts)) {
-            checks.contexts.forEach((c, i) => contexts.push(str(c, `${path}.required_status_checks.contexts[${i}]`)));
+            checks.contexts.forEach((c, i) => contexts.push(shape_str(c, `${path}.required_status_checks.contexts[${i}]`)));
         }
         if (Array.isArray(checks.checks)) {
             checks.checks.forEach((c, i) => {
-                const context = str(obj(c, `${path}.required_status_checks.checks[${i}]`).context, `${path}.required_status_checks.checks[${i}].context`);
+                const context = shape_str(shape_obj(c, `${path}.required_status_checks.checks[${i}]`).context, `${path}.required_status_checks.checks[${i}].context`);
                 if (!contexts.includes(context))
                     contexts.push(context);
             });
@@ -33448,6 +33448,18 @@ const REF_RULES = `rules(first: ${PAGE}) { pageInfo { hasNextPage endCursor } no
           ... on RequiredStatusChecksParameters { requiredStatusChecks { context } } }
         repositoryRuleset { databaseId enforcement } } }
       refUpdateRule { pattern requiredStatusCheckContexts }`;
+/** The policy alone, for commands that need no commit (access, audit). */
+const queries_POLICY_QUERY = (/* unused pure expression or super */ null && (`
+query GatePolicy($owner: String!, $name: String!, $policyExpression: String!, $policyPath: String!) {
+  repository(owner: $owner, name: $name) {
+    url
+    defaultBranchRef {
+      name
+      target { ... on Commit { file(path: $policyPath) { object { ... on Blob { oid text isTruncated isBinary } } } } }
+    }
+    policy: object(expression: $policyExpression) { ... on Blob { oid text isTruncated isBinary } }
+  }
+}`));
 const ROLLUP_CONTEXTS = `totalCount pageInfo { hasNextPage endCursor } nodes {
       __typename
       ... on CheckRun { name status conclusion detailsUrl url startedAt checkSuite { app { slug } workflowRun { databaseId } } }
@@ -34160,7 +34172,7 @@ function readRollup(commit, sha, path, errors) {
     }
     const rollup = commit === null
         ? null
-        : optObj(commit.statusCheckRollup, `${path}.statusCheckRollup`);
+        : shape_optObj(commit.statusCheckRollup, `${path}.statusCheckRollup`);
     // No rollup: GitHub knows no check run and no status for the commit.
     if (rollup === null)
         return { sha, results: [], more: null, total: 0 };
@@ -34170,7 +34182,7 @@ function readRollup(commit, sha, path, errors) {
         results: parseContexts(c.nodes, `${path}.statusCheckRollup.contexts`),
         more: c.hasNextPage && c.endCursor !== null
             ? {
-                id: str(rollup.id, `${path}.statusCheckRollup.id`),
+                id: shape_str(rollup.id, `${path}.statusCheckRollup.id`),
                 after: c.endCursor
             }
             : null,
@@ -34181,20 +34193,20 @@ function parseContexts(nodes, path) {
     return nodes.map((n, i) => parseContext(n, `${path}.nodes[${i}]`));
 }
 function parseContext(value, path) {
-    const n = obj(value, path);
+    const n = shape_obj(value, path);
     switch (n.__typename) {
         case 'CheckRun': {
-            const status = str(n.status, `${path}.status`).toLowerCase();
+            const status = shape_str(n.status, `${path}.status`).toLowerCase();
             const completed = status === 'completed';
             const conclusion = optStr(n.conclusion, `${path}.conclusion`);
-            const suite = optObj(n.checkSuite, `${path}.checkSuite`);
-            const app = suite === null ? null : optObj(suite.app, `${path}.checkSuite.app`);
+            const suite = shape_optObj(n.checkSuite, `${path}.checkSuite`);
+            const app = suite === null ? null : shape_optObj(suite.app, `${path}.checkSuite.app`);
             const run = suite === null
                 ? null
-                : optObj(suite.workflowRun, `${path}.checkSuite.workflowRun`);
+                : shape_optObj(suite.workflowRun, `${path}.checkSuite.workflowRun`);
             return {
                 kind: 'check_run',
-                name: str(n.name, `${path}.name`),
+                name: shape_str(n.name, `${path}.name`),
                 state: completed && conclusion !== null ? conclusion.toLowerCase() : status,
                 completed,
                 url: optStr(n.detailsUrl, `${path}.detailsUrl`) ??
@@ -34207,11 +34219,11 @@ function parseContext(value, path) {
             };
         }
         case 'StatusContext': {
-            const state = str(n.state, `${path}.state`).toLowerCase();
-            const creator = optObj(n.creator, `${path}.creator`);
+            const state = shape_str(n.state, `${path}.state`).toLowerCase();
+            const creator = shape_optObj(n.creator, `${path}.creator`);
             return {
                 kind: 'status',
-                name: str(n.context, `${path}.context`),
+                name: shape_str(n.context, `${path}.context`),
                 state,
                 completed: state !== 'pending' && state !== 'expected',
                 url: optStr(n.targetUrl, `${path}.targetUrl`),
@@ -34245,7 +34257,7 @@ async function completeRollups(port, repository, reads) {
         }));
         const { query, variables } = pagesQuery(pages, repository);
         const answer = await port.graphql(query, variables);
-        const data = obj(answer.data, 'data');
+        const data = shape_obj(answer.data, 'data');
         const next = [];
         for (const { r, i } of todo) {
             const alias = `r${i}`;
@@ -34258,7 +34270,7 @@ async function completeRollups(port, repository, reads) {
                 };
                 continue;
             }
-            const node = obj(data[alias], alias);
+            const node = shape_obj(data[alias], alias);
             const c = connection(node.contexts, `${alias}.contexts`);
             results[i].push(...parseContexts(c.nodes, `${alias}.contexts`));
             if (c.hasNextPage && c.endCursor !== null && r.more !== null) {
@@ -34299,7 +34311,7 @@ async function readEnvironment(port, repo, name) {
     let data;
     try {
         const r = await port.rest('GET /repos/{owner}/{repo}/environments/{environment_name}', { owner: repo.owner, repo: repo.name, environment_name: name });
-        data = obj(r.data, `environments/${name}`);
+        data = shape_obj(r.data, `environments/${name}`);
     }
     catch (error) {
         if (error instanceof engine_errors/* GitHubApiError */.OS && error.status === 404) {
@@ -34318,9 +34330,9 @@ async function readEnvironment(port, repo, name) {
 }
 function parseEnvironment(e, path, listUrl) {
     const id = num(e.id, `${path}.id`);
-    const policy = optObj(e.deployment_branch_policy, `${path}.deployment_branch_policy`);
+    const policy = shape_optObj(e.deployment_branch_policy, `${path}.deployment_branch_policy`);
     const settings = {
-        name: str(e.name, `${path}.name`),
+        name: shape_str(e.name, `${path}.name`),
         settingsUrl: `${listUrl}/${id}/edit`,
         deploymentBranchPolicy: policy === null
             ? null
@@ -34342,14 +34354,14 @@ function parseEnvironment(e, path, listUrl) {
         ? []
         : arr(e.protection_rules, `${path}.protection_rules`);
     rules.forEach((value, i) => {
-        const rule = obj(value, `${path}.protection_rules[${i}]`);
+        const rule = shape_obj(value, `${path}.protection_rules[${i}]`);
         const at = `${path}.protection_rules[${i}]`;
         switch (rule.type) {
             case 'required_reviewers':
                 settings.preventSelfReview = rule.prevent_self_review === true;
                 settings.reviewers = (rule.reviewers === undefined
                     ? []
-                    : arr(rule.reviewers, `${at}.reviewers`)).map((r, j) => parseReviewer(obj(r, `${at}.reviewers[${j}]`), `${at}.reviewers[${j}]`));
+                    : arr(rule.reviewers, `${at}.reviewers`)).map((r, j) => parseReviewer(shape_obj(r, `${at}.reviewers[${j}]`), `${at}.reviewers[${j}]`));
                 break;
             case 'wait_timer':
                 settings.waitTimer = num(rule.wait_timer, `${at}.wait_timer`);
@@ -34363,14 +34375,14 @@ function parseEnvironment(e, path, listUrl) {
     return settings;
 }
 function parseReviewer(r, path) {
-    const who = obj(r.reviewer, `${path}.reviewer`);
+    const who = shape_obj(r.reviewer, `${path}.reviewer`);
     if (r.type === 'Team') {
-        const slug = str(who.slug, `${path}.reviewer.slug`);
+        const slug = shape_str(who.slug, `${path}.reviewer.slug`);
         // A team's html_url is https://github.com/orgs/{org}/teams/{slug}.
         const org = /\/orgs\/([^/]+)\/teams\//.exec(optStr(who.html_url, `${path}.reviewer.html_url`) ?? '')?.[1];
         return { type: 'Team', name: org === undefined ? slug : `${org}/${slug}` };
     }
-    return { type: 'User', name: str(who.login, `${path}.reviewer.login`) };
+    return { type: 'User', name: shape_str(who.login, `${path}.reviewer.login`) };
 }
 /** docs.github.com/en/rest/deployments/branch-policies#list-deployment-branch-policies */
 async function readBranchPolicies(port, repo, name) {
@@ -34385,7 +34397,7 @@ async function readBranchPolicies(port, repo, name) {
                 per_page: 100,
                 page
             });
-            data = obj(r.data, 'deployment-branch-policies');
+            data = shape_obj(r.data, 'deployment-branch-policies');
         }
         catch (error) {
             if (error instanceof engine_errors/* GitHubApiError */.OS &&
@@ -34396,9 +34408,9 @@ async function readBranchPolicies(port, repo, name) {
         }
         const items = arr(data.branch_policies, 'deployment-branch-policies.branch_policies');
         items.forEach((value, i) => {
-            const p = obj(value, `branch_policies[${i}]`);
+            const p = shape_obj(value, `branch_policies[${i}]`);
             out.push({
-                name: str(p.name, `branch_policies[${i}].name`),
+                name: shape_str(p.name, `branch_policies[${i}].name`),
                 // `type` came later; older answers mean branches.
                 type: p.type === 'tag' ? 'tag' : 'branch'
             });
@@ -34468,7 +34480,7 @@ async function fetchBootstrap(port, req) {
         policyExpression: expression,
         policyPath: req.policyPath
     });
-    const data = obj(answer.data, 'data');
+    const data = shape_obj(answer.data, 'data');
     if (data.repository === null || data.repository === undefined) {
         throw new engine_errors/* GitHubApiError */.OS(`repository ${req.owner}/${req.repo} was not found or the token cannot read it${errorText(answer.errors)}`, { permission: 'contents: read' });
     }
@@ -34486,13 +34498,61 @@ async function fetchBootstrap(port, req) {
             throw error;
         incomplete = error;
     }
-    const repo = obj(data.repository, 'repository');
-    const defaultRef = optObj(repo.defaultBranchRef, 'repository.defaultBranchRef');
+    const repo = shape_obj(data.repository, 'repository');
+    const defaultRef = shape_optObj(repo.defaultBranchRef, 'repository.defaultBranchRef');
     if (defaultRef === null) {
         throw new engine_errors/* ShapeError */.ym(`repository ${req.owner}/${req.repo} has no default branch`);
     }
-    const defaultBranch = str(defaultRef.name, 'repository.defaultBranchRef.name');
-    const blob = optObj(repo.policy, 'repository.policy') ??
+    const defaultBranch = shape_str(defaultRef.name, 'repository.defaultBranchRef.name');
+    const policy = policyOf(repo, defaultRef, defaultBranch, req);
+    const commitNode = shape_optObj(repo.commit, 'repository.commit');
+    const commit = commitNode === null || commitNode.oid === undefined
+        ? null
+        : parseCommit(commitNode, 'repository.commit');
+    const found = commitNode !== null && commitNode.oid !== undefined;
+    const pullRequests = found ? associated(commitNode, 'repository.commit') : [];
+    const errorsUnder = (alias) => answer.errors.filter((e) => e.path?.[0] === 'repository' && e.path[1] === alias);
+    const checksNode = shape_optObj(repo.checks, 'repository.checks');
+    const heads = new Map();
+    const headsNode = shape_optObj(repo.heads, 'repository.heads');
+    const headErrors = errorsUnder('heads');
+    const headPrs = headsNode === null
+        ? null
+        : shape_optObj(headsNode.associatedPullRequests, 'repository.heads.associatedPullRequests');
+    if (headPrs !== null) {
+        connection(headPrs, 'repository.heads.associatedPullRequests').nodes.forEach((n, i) => {
+            const at = `repository.heads.associatedPullRequests.nodes[${i}]`;
+            const pr = shape_obj(n, at);
+            const number = num(pr.number, `${at}.number`);
+            const last = connection(pr.headCommit, `${at}.headCommit`).nodes[0];
+            const commitOf = last === undefined
+                ? null
+                : shape_optObj(shape_obj(last, `${at}.headCommit.nodes[0]`).commit, `${at}.headCommit.nodes[0].commit`);
+            if (commitOf === null)
+                return;
+            heads.set(number, readRollup(commitOf, shape_str(commitOf.oid, `${at}.headCommit.oid`), `${at}.headCommit`, headErrors.filter((e) => e.path?.[4] === i)));
+        });
+    }
+    const recentRepo = shape_optObj(shape_obj(answer.data, 'data').recent, 'recent');
+    return {
+        repositoryUrl: shape_str(repo.url, 'repository.url'),
+        defaultBranch,
+        policy,
+        commit,
+        pullRequests,
+        incomplete,
+        defaultRef: refAnswer(defaultRef, defaultBranch, answer.errors.filter((e) => e.path?.[1] === 'defaultBranchRef'), 'repository.defaultBranchRef'),
+        checks: readRollup(checksNode, req.sha, 'repository.checks', errorsUnder('checks')),
+        heads,
+        recent: recentRepo === null
+            ? null
+            : deploymentPage(recentRepo.deployments, 'recent.deployments'),
+        environment
+    };
+}
+/** The policy blob of a `repository` answer (BOOTSTRAP_QUERY or POLICY_QUERY). */
+function policyOf(repo, defaultRef, defaultBranch, req) {
+    const blob = shape_optObj(repo.policy, 'repository.policy') ??
         (req.policyRef === null ? defaultBranchFile(defaultRef) : null);
     const ref = req.policyRef ?? defaultBranch;
     let policy;
@@ -34511,64 +34571,49 @@ async function fetchBootstrap(port, req) {
     else {
         policy = {
             text: blob.text,
-            blobSha: str(blob.oid, 'repository.policy.oid'),
+            blobSha: shape_str(blob.oid, 'repository.policy.oid'),
             ref
         };
     }
-    const commitNode = optObj(repo.commit, 'repository.commit');
-    const commit = commitNode === null || commitNode.oid === undefined
-        ? null
-        : parseCommit(commitNode, 'repository.commit');
-    const found = commitNode !== null && commitNode.oid !== undefined;
-    const pullRequests = found ? associated(commitNode, 'repository.commit') : [];
-    const errorsUnder = (alias) => answer.errors.filter((e) => e.path?.[0] === 'repository' && e.path[1] === alias);
-    const checksNode = optObj(repo.checks, 'repository.checks');
-    const heads = new Map();
-    const headsNode = optObj(repo.heads, 'repository.heads');
-    const headErrors = errorsUnder('heads');
-    const headPrs = headsNode === null
-        ? null
-        : optObj(headsNode.associatedPullRequests, 'repository.heads.associatedPullRequests');
-    if (headPrs !== null) {
-        connection(headPrs, 'repository.heads.associatedPullRequests').nodes.forEach((n, i) => {
-            const at = `repository.heads.associatedPullRequests.nodes[${i}]`;
-            const pr = obj(n, at);
-            const number = num(pr.number, `${at}.number`);
-            const last = connection(pr.headCommit, `${at}.headCommit`).nodes[0];
-            const commitOf = last === undefined
-                ? null
-                : optObj(obj(last, `${at}.headCommit.nodes[0]`).commit, `${at}.headCommit.nodes[0].commit`);
-            if (commitOf === null)
-                return;
-            heads.set(number, readRollup(commitOf, str(commitOf.oid, `${at}.headCommit.oid`), `${at}.headCommit`, headErrors.filter((e) => e.path?.[4] === i)));
-        });
+    return policy;
+}
+/**
+ * The policy alone, for what needs no commit (the access matrix, audits):
+ * the same reading as the bootstrap's, from `policy-ref` or the default branch.
+ */
+async function fetchPolicy(port, req) {
+    const answer = await port.graphql(POLICY_QUERY, {
+        owner: req.owner,
+        name: req.repo,
+        policyExpression: `${req.policyRef ?? 'HEAD'}:${req.policyPath}`,
+        policyPath: req.policyPath
+    });
+    const data = obj(answer.data, 'data');
+    const repo = optObj(data.repository, 'repository');
+    if (repo === null) {
+        throw new GitHubApiError(`repository ${req.owner}/${req.repo} was not found or the token cannot read it${errorText(answer.errors)}`, { permission: 'contents: read' });
     }
-    const recentRepo = optObj(obj(answer.data, 'data').recent, 'recent');
+    assertComplete(answer.errors, 'the policy', (e) => e.type === 'NOT_FOUND');
+    const defaultRef = optObj(repo.defaultBranchRef, 'repository.defaultBranchRef');
+    if (defaultRef === null) {
+        throw new ShapeError(`repository ${req.owner}/${req.repo} has no default branch`);
+    }
+    const defaultBranch = str(defaultRef.name, 'repository.defaultBranchRef.name');
     return {
         repositoryUrl: str(repo.url, 'repository.url'),
         defaultBranch,
-        policy,
-        commit,
-        pullRequests,
-        incomplete,
-        defaultRef: refAnswer(defaultRef, defaultBranch, answer.errors.filter((e) => e.path?.[1] === 'defaultBranchRef'), 'repository.defaultBranchRef'),
-        checks: readRollup(checksNode, req.sha, 'repository.checks', errorsUnder('checks')),
-        heads,
-        recent: recentRepo === null
-            ? null
-            : deploymentPage(recentRepo.deployments, 'recent.deployments'),
-        environment
+        policy: policyOf(repo, defaultRef, defaultBranch, req)
     };
 }
 function defaultBranchFile(ref) {
-    const target = optObj(ref.target, 'repository.defaultBranchRef.target');
-    const file = target === null ? null : optObj(target.file, 'defaultBranchRef.target.file');
+    const target = shape_optObj(ref.target, 'repository.defaultBranchRef.target');
+    const file = target === null ? null : shape_optObj(target.file, 'defaultBranchRef.target.file');
     return file === null
         ? null
-        : optObj(file.object, 'defaultBranchRef.target.file.object');
+        : shape_optObj(file.object, 'defaultBranchRef.target.file.object');
 }
 function associated(commitNode, path) {
-    const prs = optObj(commitNode.associatedPullRequests, `${path}.associatedPullRequests`);
+    const prs = shape_optObj(commitNode.associatedPullRequests, `${path}.associatedPullRequests`);
     if (prs === null)
         return [];
     return connection(prs, `${path}.associatedPullRequests`).nodes.map((n, i) => parsePullRequest(n, `${path}.associatedPullRequests.nodes[${i}]`));
@@ -34917,7 +34962,7 @@ async function runContext(port, req, deployments, refs) {
         name: req.repo,
         ...variables
     });
-    const repo = optObj(obj(answer.data, 'data').repository, 'repository');
+    const repo = shape_optObj(shape_obj(answer.data, 'data').repository, 'repository');
     if (repo === null) {
         // `deployments` is non-null in GitHub's schema: an error on it nulls the
         // whole repository (GraphQL's null propagation), so name it here.
@@ -34960,7 +35005,7 @@ async function runContext(port, req, deployments, refs) {
     for (const sel of refs) {
         const value = repo[sel.alias];
         if (!sel.glob) {
-            const ref = optObj(value, `ref(${sel.name})`);
+            const ref = shape_optObj(value, `ref(${sel.name})`);
             if (ref === null) {
                 const err = errorAt(answer.errors, sel.alias);
                 if (err !== undefined) {
@@ -34975,8 +35020,8 @@ async function runContext(port, req, deployments, refs) {
         }
         const c = connection(value, `refs(${sel.name})`);
         c.nodes.forEach((n, i) => {
-            const ref = obj(n, `refs(${sel.name}).nodes[${i}]`);
-            const name = str(ref.name, `refs(${sel.name}).nodes[${i}].name`);
+            const ref = shape_obj(n, `refs(${sel.name}).nodes[${i}]`);
+            const name = shape_str(ref.name, `refs(${sel.name}).nodes[${i}].name`);
             out.refs.push(refAnswer(ref, name, errorsAt(answer.errors, sel.alias).filter((e) => e.path?.[3] === i), `refs(${sel.name}).nodes[${i}]`));
         });
         if (c.hasNextPage && c.endCursor !== null) {
@@ -35015,10 +35060,10 @@ function deploymentPage(value, label) {
  * the sha. Null when GitHub gave no comparison.
  */
 function contains(ref, name) {
-    const cmp = optObj(ref.compare, `ref(${name}).compare`);
+    const cmp = shape_optObj(ref.compare, `ref(${name}).compare`);
     if (cmp === null)
         return null;
-    const status = str(cmp.status, `ref(${name}).compare.status`);
+    const status = shape_str(cmp.status, `ref(${name}).compare.status`);
     return status === 'BEHIND' || status === 'IDENTICAL';
 }
 /**
@@ -35035,7 +35080,7 @@ async function containsByRest(port, req, branch) {
             basehead: `${branch}...${req.sha}`,
             per_page: 1
         });
-        const status = str(obj(r.data, 'compare').status, 'compare.status');
+        const status = shape_str(shape_obj(r.data, 'compare').status, 'compare.status');
         return status === 'behind' || status === 'identical';
     }
     catch (error) {
@@ -35073,10 +35118,10 @@ async function completeStatuses(port, req, pages, deployments, totals) {
         });
         const answer = await port.graphql(query, variables);
         assertComplete(answer.errors, 'further pages');
-        const data = obj(answer.data, 'data');
+        const data = shape_obj(answer.data, 'data');
         const next = [];
         for (const p of todo) {
-            const node = obj(data[p.alias], p.alias);
+            const node = shape_obj(data[p.alias], p.alias);
             const c = connection(node.statuses, `${p.alias}.statuses`);
             const d = byId.get(Number(p.alias.slice(1)));
             d?.statuses.push(...c.nodes.map((n, i) => parseStatus(n, `${p.alias}.statuses[${i}]`)));
@@ -35103,15 +35148,15 @@ async function fetchApprovals(port, req) {
             run_id: req.run.id
         });
         return arr(r.data, 'approvals').map((item, i) => {
-            const a = obj(item, `approvals[${i}]`);
+            const a = shape_obj(item, `approvals[${i}]`);
             const user = parseActor(a.user, `approvals[${i}].user`);
             if (user === null)
                 throw new engine_errors/* ShapeError */.ym(`approvals[${i}].user: missing`);
-            const state = str(a.state, `approvals[${i}].state`);
+            const state = shape_str(a.state, `approvals[${i}].state`);
             return {
                 user,
                 state: state === 'approved' ? 'approved' : 'rejected',
-                environments: arr(a.environments, `approvals[${i}].environments`).map((e, j) => str(obj(e, `approvals[${i}].environments[${j}]`).name, `approvals[${i}].environments[${j}].name`)),
+                environments: arr(a.environments, `approvals[${i}].environments`).map((e, j) => shape_str(shape_obj(e, `approvals[${i}].environments[${j}]`).name, `approvals[${i}].environments[${j}].name`)),
                 comment: typeof a.comment === 'string' ? a.comment : ''
             };
         });
@@ -35206,9 +35251,9 @@ async function changesInScope(port, req, boot, commit, policy, here, previousOf)
             ...variables
         });
         assertComplete(answer.errors, 'the changes since the previous deployment');
-        const repo = obj(obj(answer.data, 'data').repository, 'repository');
+        const repo = shape_obj(shape_obj(answer.data, 'data').repository, 'repository');
         batch.forEach((oid, j) => {
-            const node = obj(repo[`c${j}`], `commit ${oid}`);
+            const node = shape_obj(repo[`c${j}`], `commit ${oid}`);
             found.set(oid, {
                 commit: parseCommit(node, `commit ${oid}`),
                 candidates: associated(node, `commit ${oid}`)
@@ -35233,20 +35278,20 @@ async function firstParentChain(port, req, base, head) {
         basehead: `${base}...${head}`,
         per_page: 100
     };
-    const first = obj((await port.rest(route, { ...params, page: 1 })).data, 'compare');
-    const status = str(first.status, 'compare.status');
+    const first = shape_obj((await port.rest(route, { ...params, page: 1 })).data, 'compare');
+    const status = shape_str(first.status, 'compare.status');
     if (status !== 'ahead' && status !== 'diverged')
         return null;
     const total = typeof first.total_commits === 'number' ? first.total_commits : 0;
     const pages = Math.ceil(total / 100);
     const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_v, i) => port
         .rest(route, { ...params, page: i + 2 })
-        .then((r) => obj(r.data, 'compare'))));
+        .then((r) => shape_obj(r.data, 'compare'))));
     const parents = new Map();
     for (const page of [first, ...rest]) {
         arr(page.commits, 'compare.commits').forEach((c, i) => {
-            const item = obj(c, `compare.commits[${i}]`);
-            parents.set(str(item.sha, `compare.commits[${i}].sha`), arr(item.parents, `compare.commits[${i}].parents`).map((p, j) => str(obj(p, `compare.commits[${i}].parents[${j}]`).sha, `compare.commits[${i}].parents[${j}].sha`)));
+            const item = shape_obj(c, `compare.commits[${i}]`);
+            parents.set(shape_str(item.sha, `compare.commits[${i}].sha`), arr(item.parents, `compare.commits[${i}].parents`).map((p, j) => shape_str(shape_obj(p, `compare.commits[${i}].parents[${j}]`).sha, `compare.commits[${i}].parents[${j}].sha`)));
         });
     }
     if (!parents.has(head)) {
@@ -35304,17 +35349,17 @@ async function completePullRequests(port, req, prs) {
         const { query, variables } = pagesQuery(todo, repository);
         const answer = await port.graphql(query, variables);
         assertComplete(answer.errors, 'further pages of pull requests');
-        const repo = obj(obj(answer.data, 'data').repository, 'repository');
+        const repo = shape_obj(shape_obj(answer.data, 'data').repository, 'repository');
         const next = [];
         for (const p of todo) {
-            const node = optObj(repo[p.alias], p.alias);
+            const node = shape_optObj(repo[p.alias], p.alias);
             if (node === null) {
                 throw new engine_errors/* GitHubApiError */.OS(`pull request #${p.number} could not be read further${errorText(answer.errors)}`, { permission: 'pull-requests: read' });
             }
             const c = connection(node[p.kind], `#${p.number}.${p.kind}`);
             for (const pr of byNumber.get(p.number) ?? []) {
                 if (p.kind === 'commits') {
-                    pr.fact.commits.push(...c.nodes.map((n, i) => parseCommit(obj(n, `#${p.number}.commits[${i}]`).commit, `#${p.number}.commits[${i}].commit`)));
+                    pr.fact.commits.push(...c.nodes.map((n, i) => parseCommit(shape_obj(n, `#${p.number}.commits[${i}]`).commit, `#${p.number}.commits[${i}].commit`)));
                 }
                 else {
                     pr.fact.reviews.push(...c.nodes.map((n, i) => parseReview(n, `#${p.number}.reviews[${i}]`)));

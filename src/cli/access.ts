@@ -1,0 +1,184 @@
+// `promotion-gate access`: the access matrix of SPEC §7 alone. Who may deploy
+// to each environment of the policy, who approves, who may bypass, and who
+// may push to the policy's branches, with every gap against the policy.
+// Exit 0 when no gap is flagged, 1 when any is (or anything fails), 2 usage.
+
+import { accessMatrix } from '../access/matrix.js'
+import { renderMatrix, type MatrixFormat } from '../access/render.js'
+import { PolicyError, toFailure } from '../engine/errors.js'
+import { fetchPolicy } from '../engine/gather/index.js'
+import { loadPolicy } from '../engine/policy/load.js'
+import { createClient, type GitHubClient } from '../github/client.js'
+import { choice, parseCommandArgs, type OptionSpec } from './args.js'
+import { readToken } from './check.js'
+import {
+  EXIT,
+  UsageError,
+  type CliContext,
+  type Command,
+  type ExitCode
+} from './command.js'
+import { endpoints, timeoutOf } from './endpoints.js'
+import { printable, redacting, stderrLogger } from './output.js'
+
+const NAME = 'access'
+const FORMATS = ['md', 'json', 'csv'] as const
+
+const OPTIONS: Record<string, OptionSpec> = {
+  repo: { type: 'string' },
+  policy: { type: 'string' },
+  'policy-ref': { type: 'string' },
+  'api-url': { type: 'string' },
+  'graphql-url': { type: 'string' },
+  'timeout-seconds': { type: 'string' },
+  format: { type: 'string' },
+  verbose: { type: 'boolean' }
+}
+
+const HELP = `Usage: promotion-gate access --repo OWNER/NAME [options]
+
+Prints the access matrix of the repository: for each environment of the
+policy, the branches that may deploy to it, its required reviewers (teams
+expanded to members where the token can read them), self-review prevention,
+admin bypass, wait timer and custom protection rules; for each branch of the
+policy, the approvals it requires, who may bypass them and who may push.
+Gaps against the policy are flagged; whatever the token cannot read is named
+with the permission that would read it.
+
+Options:
+  --repo OWNER/NAME       the repository (required)
+  --policy PATH           the policy file in the repository
+                          (default: .github/promotion-gate.yml)
+  --policy-ref REF        the ref the policy is read from
+                          (default: the repository's default branch)
+  --api-url URL           REST API base
+                          (default: GITHUB_API_URL, else https://api.github.com)
+  --graphql-url URL       GraphQL endpoint (default: derived from the API URL)
+  --timeout-seconds N     total time for API calls, 1-3600 (default: 120)
+  --format md|json|csv    (default: md)
+  --verbose               debug lines on stderr
+  -h, --help              show this help
+
+Environment:
+  GITHUB_TOKEN, else GH_TOKEN   the token (required; never printed). A token
+                                of a repository administrator reads it all;
+                                a workflow token cannot read collaborators,
+                                teams or ruleset bypass actors.
+
+Exit codes:
+  0  printed; no gap against the policy
+  1  printed with gaps, or the matrix could not be made
+  2  usage error (bad option or value, no token)
+`
+
+const NAME_PART = /^[A-Za-z0-9_.-]+$/
+
+async function run(
+  args: readonly string[],
+  ctx: CliContext
+): Promise<ExitCode> {
+  const parsed = parseCommandArgs(NAME, args, OPTIONS, { positionals: false })
+  if (parsed.help) {
+    ctx.stdout.write(HELP)
+    return EXIT.ok
+  }
+  const values = parsed.strings
+  const repository = values.get('repo')?.trim() ?? ''
+  const [owner = '', repo = '', extra] = repository.split('/')
+  if (
+    extra !== undefined ||
+    !NAME_PART.test(owner) ||
+    !NAME_PART.test(repo) ||
+    repo === '.' ||
+    repo === '..'
+  ) {
+    throw new UsageError(
+      NAME,
+      repository === ''
+        ? '--repo is required'
+        : `--repo must be OWNER/NAME, not "${printable(repository)}"`
+    )
+  }
+  const policyPath = values.get('policy') ?? '.github/promotion-gate.yml'
+  const policyRef = values.get('policy-ref') ?? null
+  const format: MatrixFormat = choice(
+    NAME,
+    'format',
+    values.get('format'),
+    FORMATS,
+    'md'
+  )
+  const { apiUrl, graphqlUrl, serverUrl } = endpoints(NAME, values, ctx.env)
+  const timeoutSeconds = timeoutOf(NAME, values)
+  const token = readToken(ctx.env)
+  const stdout = redacting(ctx.stdout, [token])
+  const logger = stderrLogger(
+    redacting(ctx.stderr, [token]),
+    parsed.flags.has('verbose')
+  )
+  const client: GitHubClient = (ctx.client ?? createClient)({
+    token,
+    apiUrl,
+    graphqlUrl,
+    logger,
+    timeoutMs: timeoutSeconds * 1000
+  })
+  try {
+    const read = await fetchPolicy(client, {
+      owner,
+      repo,
+      policyPath,
+      policyRef
+    })
+    if ('missing' in read.policy) {
+      logger.error(`${read.policy.missing}: the matrix flags gaps against it`)
+      return EXIT.block
+    }
+    const policy = loadPolicy(read.policy.text, {
+      path: policyPath,
+      ref: read.policy.ref,
+      blobSha: read.policy.blobSha,
+      defaultBranch: read.defaultBranch
+    })
+    logger.info(
+      `reading the access matrix of ${owner}/${repo} (policy ${policyPath} at ${read.policy.ref})`
+    )
+    const matrix = await accessMatrix(
+      client,
+      {
+        owner,
+        name: repo,
+        url: read.repositoryUrl || `${serverUrl}/${owner}/${repo}`,
+        defaultBranch: read.defaultBranch
+      },
+      policy,
+      ctx.now()
+    )
+    stdout.write(renderMatrix(matrix, format))
+    logger.debug(`${client.requests.length} API requests`)
+    if (matrix.gaps.length > 0) {
+      logger.warning(
+        `${matrix.gaps.length} gap${matrix.gaps.length === 1 ? '' : 's'} against the policy`
+      )
+      return EXIT.block
+    }
+    return EXIT.ok
+  } catch (error) {
+    const failure = toFailure(error)
+    logger.error(
+      error instanceof PolicyError
+        ? `the policy is not valid:\n${failure.message}`
+        : `the access matrix could not be made: ${failure.message}`
+    )
+    if (failure.hint) logger.info(`hint: ${failure.hint}`)
+    return EXIT.block
+  }
+}
+
+export const access: Command = {
+  name: NAME,
+  summary: 'print who may deploy, approve, bypass and push (the access matrix)',
+  help: HELP,
+  failure: EXIT.block,
+  run
+}
