@@ -335,6 +335,28 @@ export const SCENARIOS: Scenario[] = [
       const { world: w, sha } = standard(reviewedChange)
       return { world: w, run: gateRun(w, sha, { actor: 'alice' }) }
     }
+  },
+  {
+    name: 'any-branch',
+    title:
+      'production accepts deployments from every branch: a workflow on another branch could drop the gate',
+    expect: { decision: 'block', violations: ['environment'] },
+    build: () => {
+      const built = standard(reviewedChange)
+      built.world.repo.environment('production', { deploymentBranches: 'all' })
+      return built
+    }
+  },
+  {
+    name: 'tests-failed',
+    title: "The deployed commit's test job failed when CI re-ran it",
+    expect: { decision: 'block', violations: ['checks'] },
+    build: () => {
+      const built = standard(reviewedChange)
+      built.world.sim.advance('1m')
+      tested(built.world, built.sha, 'failure')
+      return built
+    }
   }
 ]
 
