@@ -34718,14 +34718,15 @@ fragment GateDeployments on DeploymentConnection {
  * the policy and the deployed commit it asks, ahead of knowing whether they
  * are needed, for what a typical decision needs next, so that nothing else
  * has to be asked: the default branch's comparison with the commit, the
- * commit's test results and those of its pull request's final head, and the
- * repository's latest deployments to every environment. The deployments sit
+ * commit's test results and those of its pull request's final head, the
+ * latest deployments to the target environment (where the range starts) and
+ * every deployment of the commit itself (its promotion). The deployments sit
  * under their own `repository` alias: `deployments` is non-null, and an
  * error on it (no `deployments: read`) must not null the policy with it.
  */
 const BOOTSTRAP_QUERY = `
 query GateBootstrap($owner: String!, $name: String!, $sha: GitObjectID!,
-    $head: String!, $policyExpression: String!, $policyPath: String!) {
+    $head: String!, $environment: String!, $policyExpression: String!, $policyPath: String!) {
   repository(owner: $owner, name: $name) {
     url
     defaultBranchRef {
@@ -34743,7 +34744,9 @@ query GateBootstrap($owner: String!, $name: String!, $sha: GitObjectID!,
     } }
   }
   recent: repository(owner: $owner, name: $name) {
-    deployments(first: ${PAGE}, orderBy: {field: CREATED_AT, direction: DESC}) { ...GateDeployments }
+    here: deployments(environments: [$environment], first: ${PAGE}, orderBy: {field: CREATED_AT, direction: DESC}) { ...GateDeployments }
+    shipped: object(oid: $sha) { ... on Commit {
+      deployments(first: ${PAGE}, orderBy: {field: CREATED_AT, direction: DESC}) { ...GateDeployments } } }
   }
 }
 ${PULL_REQUEST_FIELDS}
@@ -35378,6 +35381,7 @@ async function fetchBootstrap(port, req) {
         name: req.repo,
         sha: req.sha,
         head: req.sha,
+        environment: req.environment,
         policyExpression: expression,
         policyPath: req.policyPath
     });
@@ -35445,10 +35449,18 @@ async function fetchBootstrap(port, req) {
         defaultRef: refAnswer(defaultRef, defaultBranch, answer.errors.filter((e) => e.path?.[1] === 'defaultBranchRef'), 'repository.defaultBranchRef'),
         checks: readRollup(checksNode, req.sha, 'repository.checks', errorsUnder('checks')),
         heads,
-        recent: recentRepo === null
-            ? null
-            : deploymentPage(recentRepo.deployments, 'recent.deployments'),
+        recent: recentRepo === null ? null : recentPages(recentRepo),
         environment
+    };
+}
+/** The bootstrap's deployment pages: the target environment's and the commit's. */
+function recentPages(recent) {
+    const shipped = optObj(recent.shipped, 'recent.shipped');
+    return {
+        here: deploymentPage(recent.here, 'recent.here'),
+        shipped: shipped === null || shipped.deployments === undefined
+            ? null
+            : deploymentPage(shipped.deployments, 'recent.shipped.deployments')
     };
 }
 /** The policy blob of a `repository` answer (BOOTSTRAP_QUERY or POLICY_QUERY). */
@@ -35604,26 +35616,34 @@ async function gatherFacts(port, req, boot, commit, policy, chain, logger, now) 
     const statusTotals = new Map();
     const recent = boot.recent;
     if (recent !== null) {
-        const oldest = recent.list[recent.list.length - 1];
-        const reachesCommit = oldest !== undefined &&
-            Date.parse(oldest.createdAt) < Date.parse(commit.committedDate);
-        const settled = (env, list) => {
-            if (recent.cursor === null)
-                return true;
+        // The target environment's latest page settles it when the range's start
+        // (its previous success) is on it; an upstream environment is settled by
+        // the commit's own deployments when they all fit on one page and only
+        // the very same commit counts (`match: commit`).
+        const settledBy = (env) => {
             if (env === req.environment && !chain.includes(env)) {
-                return previous(list) !== null;
+                const here = recent.here;
+                return here.cursor === null || previous(here.list) !== null
+                    ? here
+                    : null;
             }
-            return policy.match === 'commit' && reachesCommit;
+            const shipped = recent.shipped;
+            return policy.match === 'commit' &&
+                shipped !== null &&
+                shipped.cursor === null
+                ? shipped
+                : null;
         };
         for (const env of envs) {
-            const list = recent.list.filter((d) => d.environment === env);
-            if (!settled(env, list))
+            const page = settledBy(env);
+            if (page === null)
                 continue;
+            const list = page.list.filter((d) => d.environment === env);
             deployments.set(env, list);
             const ids = new Set(list.map((d) => d.id));
-            statusPages.push(...recent.statusPages.filter((p) => ids.has(Number(p.alias.slice(1)))));
+            statusPages.push(...page.statusPages.filter((p) => ids.has(Number(p.alias.slice(1)))));
             for (const id of ids)
-                statusTotals.set(id, recent.statusTotals.get(id) ?? null);
+                statusTotals.set(id, page.statusTotals.get(id) ?? null);
         }
     }
     const deploymentSel = envs

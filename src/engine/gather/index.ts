@@ -90,8 +90,12 @@ export interface Bootstrap {
   checks: RollupRead
   /** the same for the final head of each associated pull request, by number */
   heads: Map<number, RollupRead>
-  /** the repository's latest deployments to any environment; null when unread */
-  recent: DeploymentPage | null
+  /**
+   * Asked ahead of the policy: the latest deployments to the target
+   * environment, and every deployment of the deployed commit; null when
+   * unread.
+   */
+  recent: { here: DeploymentPage; shipped: DeploymentPage | null } | null
   /**
    * The environment's settings, asked in parallel with the bootstrap query
    * (most policies check them); settled, never rejected.
@@ -170,6 +174,7 @@ export async function fetchBootstrap(
     name: req.repo,
     sha: req.sha,
     head: req.sha,
+    environment: req.environment,
     policyExpression: expression,
     policyPath: req.policyPath
   })
@@ -280,11 +285,20 @@ export async function fetchBootstrap(
       errorsUnder('checks')
     ),
     heads,
-    recent:
-      recentRepo === null
-        ? null
-        : deploymentPage(recentRepo.deployments, 'recent.deployments'),
+    recent: recentRepo === null ? null : recentPages(recentRepo),
     environment
+  }
+}
+
+/** The bootstrap's deployment pages: the target environment's and the commit's. */
+function recentPages(recent: Json): NonNullable<Bootstrap['recent']> {
+  const shipped = optObj(recent.shipped, 'recent.shipped')
+  return {
+    here: deploymentPage(recent.here, 'recent.here'),
+    shipped:
+      shipped === null || shipped.deployments === undefined
+        ? null
+        : deploymentPage(shipped.deployments, 'recent.shipped.deployments')
   }
 }
 
@@ -508,27 +522,35 @@ export async function gatherFacts(
   const statusTotals = new Map<number, number | null>()
   const recent = boot.recent
   if (recent !== null) {
-    const oldest = recent.list[recent.list.length - 1]
-    const reachesCommit =
-      oldest !== undefined &&
-      Date.parse(oldest.createdAt) < Date.parse(commit.committedDate)
-    const settled = (env: string, list: DeploymentFact[]): boolean => {
-      if (recent.cursor === null) return true
+    // The target environment's latest page settles it when the range's start
+    // (its previous success) is on it; an upstream environment is settled by
+    // the commit's own deployments when they all fit on one page and only
+    // the very same commit counts (`match: commit`).
+    const settledBy = (env: string): DeploymentPage | null => {
       if (env === req.environment && !chain.includes(env)) {
-        return previous(list) !== null
+        const here = recent.here
+        return here.cursor === null || previous(here.list) !== null
+          ? here
+          : null
       }
-      return policy.match === 'commit' && reachesCommit
+      const shipped = recent.shipped
+      return policy.match === 'commit' &&
+        shipped !== null &&
+        shipped.cursor === null
+        ? shipped
+        : null
     }
     for (const env of envs) {
-      const list = recent.list.filter((d) => d.environment === env)
-      if (!settled(env, list)) continue
+      const page = settledBy(env)
+      if (page === null) continue
+      const list = page.list.filter((d) => d.environment === env)
       deployments.set(env, list)
       const ids = new Set(list.map((d) => d.id))
       statusPages.push(
-        ...recent.statusPages.filter((p) => ids.has(Number(p.alias.slice(1))))
+        ...page.statusPages.filter((p) => ids.has(Number(p.alias.slice(1))))
       )
       for (const id of ids)
-        statusTotals.set(id, recent.statusTotals.get(id) ?? null)
+        statusTotals.set(id, page.statusTotals.get(id) ?? null)
     }
   }
   const deploymentSel: DeploymentSelection[] = envs

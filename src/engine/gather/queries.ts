@@ -114,14 +114,15 @@ fragment GateDeployments on DeploymentConnection {
  * the policy and the deployed commit it asks, ahead of knowing whether they
  * are needed, for what a typical decision needs next, so that nothing else
  * has to be asked: the default branch's comparison with the commit, the
- * commit's test results and those of its pull request's final head, and the
- * repository's latest deployments to every environment. The deployments sit
+ * commit's test results and those of its pull request's final head, the
+ * latest deployments to the target environment (where the range starts) and
+ * every deployment of the commit itself (its promotion). The deployments sit
  * under their own `repository` alias: `deployments` is non-null, and an
  * error on it (no `deployments: read`) must not null the policy with it.
  */
 export const BOOTSTRAP_QUERY = `
 query GateBootstrap($owner: String!, $name: String!, $sha: GitObjectID!,
-    $head: String!, $policyExpression: String!, $policyPath: String!) {
+    $head: String!, $environment: String!, $policyExpression: String!, $policyPath: String!) {
   repository(owner: $owner, name: $name) {
     url
     defaultBranchRef {
@@ -139,7 +140,9 @@ query GateBootstrap($owner: String!, $name: String!, $sha: GitObjectID!,
     } }
   }
   recent: repository(owner: $owner, name: $name) {
-    deployments(first: ${PAGE}, orderBy: {field: CREATED_AT, direction: DESC}) { ...GateDeployments }
+    here: deployments(environments: [$environment], first: ${PAGE}, orderBy: {field: CREATED_AT, direction: DESC}) { ...GateDeployments }
+    shipped: object(oid: $sha) { ... on Commit {
+      deployments(first: ${PAGE}, orderBy: {field: CREATED_AT, direction: DESC}) { ...GateDeployments } } }
   }
 }
 ${PULL_REQUEST_FIELDS}
