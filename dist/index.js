@@ -30152,7 +30152,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9402);
 /* harmony import */ var _engine_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7679);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9930);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1980);
 // Entry of the bundled action (dist/index.js): wires @actions/core to the
 // adapter. Any throw, of any kind, ends as a failed step: the gate fails closed.
 
@@ -30194,7 +30194,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9930:
+/***/ 1980:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32985,14 +32985,14 @@ const DEPLOYMENT_STATES = [
 // the gate relies on becomes a ShapeError naming the field, so a rule never
 // sees `undefined` where GitHub promised a value.
 
-function shape_obj(value, path) {
+function obj(value, path) {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
         throw new engine_errors/* ShapeError */.ym(`${path}: expected an object, got ${describe(value)}`);
     }
     return value;
 }
-function shape_optObj(value, path) {
-    return value === null || value === undefined ? null : shape_obj(value, path);
+function optObj(value, path) {
+    return value === null || value === undefined ? null : obj(value, path);
 }
 function arr(value, path) {
     if (!Array.isArray(value)) {
@@ -33000,18 +33000,18 @@ function arr(value, path) {
     }
     return value;
 }
-function shape_str(value, path) {
+function str(value, path) {
     if (typeof value !== 'string') {
         throw new engine_errors/* ShapeError */.ym(`${path}: expected a string, got ${describe(value)}`);
     }
     return value;
 }
 function optStr(value, path) {
-    return value === null || value === undefined ? null : shape_str(value, path);
+    return value === null || value === undefined ? null : str(value, path);
 }
 /** An ISO 8601 time, as GitHub sends them; anything unreadable is a shape error. */
 function date(value, path) {
-    const text = shape_str(value, path);
+    const text = str(value, path);
     if (Number.isNaN(Date.parse(text))) {
         throw new engine_errors/* ShapeError */.ym(`${path}: expected a time, got ${JSON.stringify(text.slice(0, 40))}`);
     }
@@ -33037,9 +33037,9 @@ function bool(value, path) {
  * A next page without a cursor to reach it is a shape error, never "done".
  */
 function connection(value, path) {
-    const c = shape_obj(value, path);
+    const c = obj(value, path);
     const nodes = arr(c.nodes, `${path}.nodes`);
-    const pageInfo = shape_optObj(c.pageInfo, `${path}.pageInfo`);
+    const pageInfo = optObj(c.pageInfo, `${path}.pageInfo`);
     const hasNextPage = pageInfo === null
         ? false
         : bool(pageInfo.hasNextPage, `${path}.pageInfo.hasNextPage`);
@@ -33084,10 +33084,10 @@ const ACTOR_TYPES = {
  * throughout, as policies write it.
  */
 function parseActor(value, path) {
-    const a = shape_optObj(value, path);
+    const a = optObj(value, path);
     if (a === null)
         return null;
-    const raw = shape_str(a.login, `${path}.login`);
+    const raw = str(a.login, `${path}.login`);
     const isBotType = a.__typename === 'Bot' || a.type === 'Bot';
     const login = isBotType && !raw.endsWith('[bot]') ? `${raw}[bot]` : raw;
     const typename = typeof a.__typename === 'string'
@@ -33114,11 +33114,11 @@ function isWebFlow(login, email) {
     return email?.toLowerCase() === WEB_FLOW_EMAIL;
 }
 function identity(value, path) {
-    const g = shape_optObj(value, path);
+    const g = optObj(value, path);
     if (g === null)
         return { name: null, email: null, login: null, isWebFlow: false };
-    const user = shape_optObj(g.user, `${path}.user`);
-    const login = user === null ? null : shape_str(user.login, `${path}.user.login`);
+    const user = optObj(g.user, `${path}.user`);
+    const login = user === null ? null : str(user.login, `${path}.user.login`);
     return {
         name: optStr(g.name, `${path}.name`),
         email: optStr(g.email, `${path}.email`),
@@ -33137,14 +33137,14 @@ function coAuthorTrailers(message) {
 }
 const sameEmail = (a, b) => a !== null && b !== null && a.toLowerCase() === b.toLowerCase();
 function parseCommit(value, path) {
-    const c = shape_obj(value, path);
-    const message = shape_str(c.message, `${path}.message`);
+    const c = obj(value, path);
+    const message = str(c.message, `${path}.message`);
     const author = identity(c.author, `${path}.author`);
     // GitHub's `authors` is the author followed by the co-authors it parsed,
     // each mapped to an account by email where it could.
     // Without `authors` the trailers below still name every co-author; only
     // their accounts are then unknown (and block as unresolved identities).
-    const authors = shape_optObj(c.authors, `${path}.authors`);
+    const authors = optObj(c.authors, `${path}.authors`);
     const listed = authors === null
         ? []
         : connection(authors, `${path}.authors`).nodes.map((n, i) => identity(n, `${path}.authors.nodes[${i}]`));
@@ -33159,17 +33159,17 @@ function parseCommit(value, path) {
             });
         }
     }
-    const tree = shape_obj(c.tree, `${path}.tree`);
-    const sig = shape_optObj(c.signature, `${path}.signature`);
+    const tree = obj(c.tree, `${path}.tree`);
+    const sig = optObj(c.signature, `${path}.signature`);
     return {
-        oid: shape_str(c.oid, `${path}.oid`),
-        treeOid: shape_str(tree.oid, `${path}.tree.oid`),
-        url: shape_str(c.url, `${path}.url`),
+        oid: str(c.oid, `${path}.oid`),
+        treeOid: str(tree.oid, `${path}.tree.oid`),
+        url: str(c.url, `${path}.url`),
         message,
         author,
         committer: identity(c.committer, `${path}.committer`),
         coAuthors: coAuthors.filter((p) => !sameEmail(p.email, author.email)),
-        parents: connection(c.parents, `${path}.parents`).nodes.map((n, i) => shape_str(shape_obj(n, `${path}.parents.nodes[${i}]`).oid, `${path}.parents.nodes[${i}].oid`)),
+        parents: connection(c.parents, `${path}.parents`).nodes.map((n, i) => str(obj(n, `${path}.parents.nodes[${i}]`).oid, `${path}.parents.nodes[${i}].oid`)),
         committedDate: date(c.committedDate, `${path}.committedDate`),
         signature: sig === null
             ? null
@@ -33188,50 +33188,50 @@ const REVIEW_STATES = new Set([
     'PENDING'
 ]);
 function parseReview(value, path) {
-    const r = shape_obj(value, path);
-    const state = shape_str(r.state, `${path}.state`);
+    const r = obj(value, path);
+    const state = str(r.state, `${path}.state`);
     if (!REVIEW_STATES.has(state)) {
         throw new engine_errors/* ShapeError */.ym(`${path}.state: unknown review state ${state}`);
     }
-    const commit = shape_optObj(r.commit, `${path}.commit`);
+    const commit = optObj(r.commit, `${path}.commit`);
     return {
         author: parseActor(r.author, `${path}.author`),
         state: state,
         commitOid: commit === null ? null : optStr(commit.oid, `${path}.commit.oid`),
         submittedAt: optDate(r.submittedAt, `${path}.submittedAt`),
-        url: shape_str(r.url, `${path}.url`),
+        url: str(r.url, `${path}.url`),
         authorCanPush: r.authorCanPushToRepository === true
     };
 }
 function parsePullRequest(value, path) {
-    const p = shape_obj(value, path);
+    const p = obj(value, path);
     const commits = connection(p.commits, `${path}.commits`);
     const reviews = connection(p.reviews, `${path}.reviews`);
-    const merge = shape_optObj(p.mergeCommit, `${path}.mergeCommit`);
+    const merge = optObj(p.mergeCommit, `${path}.mergeCommit`);
     return {
-        id: shape_str(p.id, `${path}.id`),
+        id: str(p.id, `${path}.id`),
         commitsCursor: commits.hasNextPage ? commits.endCursor : null,
         reviewsCursor: reviews.hasNextPage ? reviews.endCursor : null,
         commitsTotal: commits.totalCount,
         reviewsTotal: reviews.totalCount,
         fact: {
             number: num(p.number, `${path}.number`),
-            url: shape_str(p.url, `${path}.url`),
+            url: str(p.url, `${path}.url`),
             author: parseActor(p.author, `${path}.author`),
             merged: bool(p.merged, `${path}.merged`),
             mergedAt: optDate(p.mergedAt, `${path}.mergedAt`),
-            baseRefName: shape_str(p.baseRefName, `${path}.baseRefName`),
-            headRefOid: shape_str(p.headRefOid, `${path}.headRefOid`),
-            mergeCommitOid: merge === null ? null : shape_str(merge.oid, `${path}.mergeCommit.oid`),
-            commits: commits.nodes.map((n, i) => parseCommit(shape_obj(n, `${path}.commits.nodes[${i}]`).commit, `${path}.commits.nodes[${i}].commit`)),
+            baseRefName: str(p.baseRefName, `${path}.baseRefName`),
+            headRefOid: str(p.headRefOid, `${path}.headRefOid`),
+            mergeCommitOid: merge === null ? null : str(merge.oid, `${path}.mergeCommit.oid`),
+            commits: commits.nodes.map((n, i) => parseCommit(obj(n, `${path}.commits.nodes[${i}]`).commit, `${path}.commits.nodes[${i}].commit`)),
             reviews: reviews.nodes.map((n, i) => parseReview(n, `${path}.reviews.nodes[${i}]`))
         }
     };
 }
 const DEPLOYMENT_STATE_SET = new Set(DEPLOYMENT_STATES);
 function parseStatus(value, path) {
-    const s = shape_obj(value, path);
-    const state = shape_str(s.state, `${path}.state`).toLowerCase();
+    const s = obj(value, path);
+    const state = str(s.state, `${path}.state`).toLowerCase();
     if (!DEPLOYMENT_STATE_SET.has(state)) {
         throw new engine_errors/* ShapeError */.ym(`${path}.state: unknown deployment state ${state}`);
     }
@@ -33243,18 +33243,18 @@ function parseStatus(value, path) {
     };
 }
 function parseDeployment(value, path) {
-    const d = shape_obj(value, path);
+    const d = obj(value, path);
     const statuses = connection(d.statuses, `${path}.statuses`);
-    const commit = shape_optObj(d.commit, `${path}.commit`);
-    const tree = commit === null ? null : shape_optObj(commit.tree, `${path}.commit.tree`);
+    const commit = optObj(d.commit, `${path}.commit`);
+    const tree = commit === null ? null : optObj(commit.tree, `${path}.commit.tree`);
     return {
-        id: shape_str(d.id, `${path}.id`),
+        id: str(d.id, `${path}.id`),
         statusesCursor: statuses.hasNextPage ? statuses.endCursor : null,
         statusesTotal: statuses.totalCount,
         fact: {
             id: num(d.databaseId, `${path}.databaseId`),
             environment: optStr(d.environment, `${path}.environment`) ?? '',
-            sha: shape_str(d.commitOid, `${path}.commitOid`),
+            sha: str(d.commitOid, `${path}.commitOid`),
             treeOid: tree === null ? null : optStr(tree.oid, `${path}.commit.tree.oid`),
             creator: parseActor(d.creator, `${path}.creator`),
             createdAt: date(d.createdAt, `${path}.createdAt`),
@@ -33287,9 +33287,9 @@ const RULE_TYPES = {
 function parseRules(value, path) {
     return arr(value, path).map((item, i) => {
         const p = `${path}[${i}]`;
-        const r = shape_obj(item, p);
-        const rawType = shape_str(r.type, `${p}.type`);
-        const params = shape_optObj(r.parameters, `${p}.parameters`);
+        const r = obj(item, p);
+        const rawType = str(r.type, `${p}.type`);
+        const params = optObj(r.parameters, `${p}.parameters`);
         const rule = {
             type: RULE_TYPES[rawType] ?? 'other',
             rawType,
@@ -33304,7 +33304,7 @@ function parseRules(value, path) {
             };
         }
         if (rawType === 'required_status_checks' && params !== null) {
-            rule.requiredStatusChecks = arr(params.required_status_checks, `${p}.parameters.required_status_checks`).map((c, j) => shape_str(shape_obj(c, `${p}.parameters.required_status_checks[${j}]`).context, `${p}.parameters.required_status_checks[${j}].context`));
+            rule.requiredStatusChecks = arr(params.required_status_checks, `${p}.parameters.required_status_checks`).map((c, j) => str(obj(c, `${p}.parameters.required_status_checks[${j}]`).context, `${p}.parameters.required_status_checks[${j}].context`));
         }
         return rule;
     });
@@ -33314,7 +33314,7 @@ function parseRules(value, path) {
  * GitHub gave no answer or more than a page: REST is asked instead.
  */
 function parseRefRules(value, path) {
-    const rules = shape_optObj(value, path);
+    const rules = optObj(value, path);
     if (rules === null)
         return null;
     const c = connection(rules, path);
@@ -33323,14 +33323,14 @@ function parseRefRules(value, path) {
     const rest = [];
     c.nodes.forEach((item, i) => {
         const p = `${path}.nodes[${i}]`;
-        const r = shape_obj(item, p);
-        const ruleset = shape_optObj(r.repositoryRuleset, `${p}.repositoryRuleset`);
+        const r = obj(item, p);
+        const ruleset = optObj(r.repositoryRuleset, `${p}.repositoryRuleset`);
         // Only active rulesets protect; `evaluate` only reports.
         if (ruleset !== null && ruleset.enforcement !== 'ACTIVE')
             return;
-        const params = shape_optObj(r.parameters, `${p}.parameters`);
+        const params = optObj(r.parameters, `${p}.parameters`);
         rest.push({
-            type: shape_str(r.type, `${p}.type`).toLowerCase(),
+            type: str(r.type, `${p}.type`).toLowerCase(),
             ruleset_id: ruleset === null ? null : ruleset.databaseId,
             parameters: params === null
                 ? null
@@ -33347,31 +33347,31 @@ function parseRefRules(value, path) {
 }
 /** GraphQL `Ref.refUpdateRule`: the classic rule non-admins may see, if any. */
 function parseRefUpdateRule(value, path) {
-    const r = shape_optObj(value, path);
+    const r = optObj(value, path);
     if (r === null)
         return null;
     return {
-        pattern: shape_str(r.pattern, `${path}.pattern`),
-        requiredStatusChecks: arr(r.requiredStatusCheckContexts ?? [], `${path}.requiredStatusCheckContexts`).map((c, i) => shape_str(c, `${path}.requiredStatusCheckContexts[${i}]`))
+        pattern: str(r.pattern, `${path}.pattern`),
+        requiredStatusChecks: arr(r.requiredStatusCheckContexts ?? [], `${path}.requiredStatusCheckContexts`).map((c, i) => str(c, `${path}.requiredStatusCheckContexts[${i}]`))
     };
 }
 /** REST `GET /repos/{o}/{r}/branches/{branch}/protection`. */
 function parseClassicProtection(value, path) {
-    const p = shape_obj(value, path);
-    const reviews = shape_optObj(p.required_pull_request_reviews, `${path}.required_pull_request_reviews`);
-    const checks = shape_optObj(p.required_status_checks, `${path}.required_status_checks`);
+    const p = obj(value, path);
+    const reviews = optObj(p.required_pull_request_reviews, `${path}.required_pull_request_reviews`);
+    const checks = optObj(p.required_status_checks, `${path}.required_status_checks`);
     const flag = (key) => {
-        const v = shape_optObj(p[key], `${path}.${key}`);
+        const v = optObj(p[key], `${path}.${key}`);
         return v !== null && v.enabled === true;
     };
     const contexts = [];
     if (checks !== null) {
         if (Array.isArray(checks.contexts)) {
-            checks.contexts.forEach((c, i) => contexts.push(shape_str(c, `${path}.required_status_checks.contexts[${i}]`)));
+            checks.contexts.forEach((c, i) => contexts.push(str(c, `${path}.required_status_checks.contexts[${i}]`)));
         }
         if (Array.isArray(checks.checks)) {
             checks.checks.forEach((c, i) => {
-                const context = shape_str(shape_obj(c, `${path}.required_status_checks.checks[${i}]`).context, `${path}.required_status_checks.checks[${i}].context`);
+                const context = str(obj(c, `${path}.required_status_checks.checks[${i}]`).context, `${path}.required_status_checks.checks[${i}].context`);
                 if (!contexts.includes(context))
                     contexts.push(context);
             });
@@ -33449,7 +33449,7 @@ const REF_RULES = `rules(first: ${PAGE}) { pageInfo { hasNextPage endCursor } no
         repositoryRuleset { databaseId enforcement } } }
       refUpdateRule { pattern requiredStatusCheckContexts }`;
 /** The policy alone, for commands that need no commit (access, audit). */
-const queries_POLICY_QUERY = (/* unused pure expression or super */ null && (`
+const POLICY_QUERY = `
 query GatePolicy($owner: String!, $name: String!, $policyExpression: String!, $policyPath: String!) {
   repository(owner: $owner, name: $name) {
     url
@@ -33459,7 +33459,7 @@ query GatePolicy($owner: String!, $name: String!, $policyExpression: String!, $p
     }
     policy: object(expression: $policyExpression) { ... on Blob { oid text isTruncated isBinary } }
   }
-}`));
+}`;
 const ROLLUP_CONTEXTS = `totalCount pageInfo { hasNextPage endCursor } nodes {
       __typename
       ... on CheckRun { name status conclusion detailsUrl url startedAt checkSuite { app { slug } workflowRun { databaseId } } }
@@ -34175,7 +34175,7 @@ function readRollup(commit, sha, path, errors) {
     }
     const rollup = commit === null
         ? null
-        : shape_optObj(commit.statusCheckRollup, `${path}.statusCheckRollup`);
+        : optObj(commit.statusCheckRollup, `${path}.statusCheckRollup`);
     // No rollup: GitHub knows no check run and no status for the commit.
     if (rollup === null)
         return { sha, results: [], more: null, total: 0 };
@@ -34185,7 +34185,7 @@ function readRollup(commit, sha, path, errors) {
         results: parseContexts(c.nodes, `${path}.statusCheckRollup.contexts`),
         more: c.hasNextPage && c.endCursor !== null
             ? {
-                id: shape_str(rollup.id, `${path}.statusCheckRollup.id`),
+                id: str(rollup.id, `${path}.statusCheckRollup.id`),
                 after: c.endCursor
             }
             : null,
@@ -34196,20 +34196,20 @@ function parseContexts(nodes, path) {
     return nodes.map((n, i) => parseContext(n, `${path}.nodes[${i}]`));
 }
 function parseContext(value, path) {
-    const n = shape_obj(value, path);
+    const n = obj(value, path);
     switch (n.__typename) {
         case 'CheckRun': {
-            const status = shape_str(n.status, `${path}.status`).toLowerCase();
+            const status = str(n.status, `${path}.status`).toLowerCase();
             const completed = status === 'completed';
             const conclusion = optStr(n.conclusion, `${path}.conclusion`);
-            const suite = shape_optObj(n.checkSuite, `${path}.checkSuite`);
-            const app = suite === null ? null : shape_optObj(suite.app, `${path}.checkSuite.app`);
+            const suite = optObj(n.checkSuite, `${path}.checkSuite`);
+            const app = suite === null ? null : optObj(suite.app, `${path}.checkSuite.app`);
             const run = suite === null
                 ? null
-                : shape_optObj(suite.workflowRun, `${path}.checkSuite.workflowRun`);
+                : optObj(suite.workflowRun, `${path}.checkSuite.workflowRun`);
             return {
                 kind: 'check_run',
-                name: shape_str(n.name, `${path}.name`),
+                name: str(n.name, `${path}.name`),
                 state: completed && conclusion !== null ? conclusion.toLowerCase() : status,
                 completed,
                 url: optStr(n.detailsUrl, `${path}.detailsUrl`) ??
@@ -34222,11 +34222,11 @@ function parseContext(value, path) {
             };
         }
         case 'StatusContext': {
-            const state = shape_str(n.state, `${path}.state`).toLowerCase();
-            const creator = shape_optObj(n.creator, `${path}.creator`);
+            const state = str(n.state, `${path}.state`).toLowerCase();
+            const creator = optObj(n.creator, `${path}.creator`);
             return {
                 kind: 'status',
-                name: shape_str(n.context, `${path}.context`),
+                name: str(n.context, `${path}.context`),
                 state,
                 completed: state !== 'pending' && state !== 'expected',
                 url: optStr(n.targetUrl, `${path}.targetUrl`),
@@ -34260,7 +34260,7 @@ async function completeRollups(port, repository, reads) {
         }));
         const { query, variables } = pagesQuery(pages, repository);
         const answer = await port.graphql(query, variables);
-        const data = shape_obj(answer.data, 'data');
+        const data = obj(answer.data, 'data');
         const next = [];
         for (const { r, i } of todo) {
             const alias = `r${i}`;
@@ -34273,7 +34273,7 @@ async function completeRollups(port, repository, reads) {
                 };
                 continue;
             }
-            const node = shape_obj(data[alias], alias);
+            const node = obj(data[alias], alias);
             const c = connection(node.contexts, `${alias}.contexts`);
             results[i].push(...parseContexts(c.nodes, `${alias}.contexts`));
             if (c.hasNextPage && c.endCursor !== null && r.more !== null) {
@@ -34314,7 +34314,7 @@ async function readEnvironment(port, repo, name) {
     let data;
     try {
         const r = await port.rest('GET /repos/{owner}/{repo}/environments/{environment_name}', { owner: repo.owner, repo: repo.name, environment_name: name });
-        data = shape_obj(r.data, `environments/${name}`);
+        data = obj(r.data, `environments/${name}`);
     }
     catch (error) {
         if (error instanceof engine_errors/* GitHubApiError */.OS && error.status === 404) {
@@ -34333,9 +34333,9 @@ async function readEnvironment(port, repo, name) {
 }
 function parseEnvironment(e, path, listUrl) {
     const id = num(e.id, `${path}.id`);
-    const policy = shape_optObj(e.deployment_branch_policy, `${path}.deployment_branch_policy`);
+    const policy = optObj(e.deployment_branch_policy, `${path}.deployment_branch_policy`);
     const settings = {
-        name: shape_str(e.name, `${path}.name`),
+        name: str(e.name, `${path}.name`),
         settingsUrl: `${listUrl}/${id}/edit`,
         deploymentBranchPolicy: policy === null
             ? null
@@ -34357,14 +34357,14 @@ function parseEnvironment(e, path, listUrl) {
         ? []
         : arr(e.protection_rules, `${path}.protection_rules`);
     rules.forEach((value, i) => {
-        const rule = shape_obj(value, `${path}.protection_rules[${i}]`);
+        const rule = obj(value, `${path}.protection_rules[${i}]`);
         const at = `${path}.protection_rules[${i}]`;
         switch (rule.type) {
             case 'required_reviewers':
                 settings.preventSelfReview = rule.prevent_self_review === true;
                 settings.reviewers = (rule.reviewers === undefined
                     ? []
-                    : arr(rule.reviewers, `${at}.reviewers`)).map((r, j) => parseReviewer(shape_obj(r, `${at}.reviewers[${j}]`), `${at}.reviewers[${j}]`));
+                    : arr(rule.reviewers, `${at}.reviewers`)).map((r, j) => parseReviewer(obj(r, `${at}.reviewers[${j}]`), `${at}.reviewers[${j}]`));
                 break;
             case 'wait_timer':
                 settings.waitTimer = num(rule.wait_timer, `${at}.wait_timer`);
@@ -34378,14 +34378,14 @@ function parseEnvironment(e, path, listUrl) {
     return settings;
 }
 function parseReviewer(r, path) {
-    const who = shape_obj(r.reviewer, `${path}.reviewer`);
+    const who = obj(r.reviewer, `${path}.reviewer`);
     if (r.type === 'Team') {
-        const slug = shape_str(who.slug, `${path}.reviewer.slug`);
+        const slug = str(who.slug, `${path}.reviewer.slug`);
         // A team's html_url is https://github.com/orgs/{org}/teams/{slug}.
         const org = /\/orgs\/([^/]+)\/teams\//.exec(optStr(who.html_url, `${path}.reviewer.html_url`) ?? '')?.[1];
         return { type: 'Team', name: org === undefined ? slug : `${org}/${slug}` };
     }
-    return { type: 'User', name: shape_str(who.login, `${path}.reviewer.login`) };
+    return { type: 'User', name: str(who.login, `${path}.reviewer.login`) };
 }
 /** docs.github.com/en/rest/deployments/branch-policies#list-deployment-branch-policies */
 async function readBranchPolicies(port, repo, name) {
@@ -34400,7 +34400,7 @@ async function readBranchPolicies(port, repo, name) {
                 per_page: 100,
                 page
             });
-            data = shape_obj(r.data, 'deployment-branch-policies');
+            data = obj(r.data, 'deployment-branch-policies');
         }
         catch (error) {
             if (error instanceof engine_errors/* GitHubApiError */.OS &&
@@ -34411,9 +34411,9 @@ async function readBranchPolicies(port, repo, name) {
         }
         const items = arr(data.branch_policies, 'deployment-branch-policies.branch_policies');
         items.forEach((value, i) => {
-            const p = shape_obj(value, `branch_policies[${i}]`);
+            const p = obj(value, `branch_policies[${i}]`);
             out.push({
-                name: shape_str(p.name, `branch_policies[${i}].name`),
+                name: str(p.name, `branch_policies[${i}].name`),
                 // `type` came later; older answers mean branches.
                 type: p.type === 'tag' ? 'tag' : 'branch'
             });
@@ -34484,7 +34484,7 @@ async function fetchBootstrap(port, req) {
         policyExpression: expression,
         policyPath: req.policyPath
     });
-    const data = shape_obj(answer.data, 'data');
+    const data = obj(answer.data, 'data');
     if (data.repository === null || data.repository === undefined) {
         throw new engine_errors/* GitHubApiError */.OS(`repository ${req.owner}/${req.repo} was not found or the token cannot read it${errorText(answer.errors)}`, { permission: 'contents: read' });
     }
@@ -34502,44 +34502,44 @@ async function fetchBootstrap(port, req) {
             throw error;
         incomplete = error;
     }
-    const repo = shape_obj(data.repository, 'repository');
-    const defaultRef = shape_optObj(repo.defaultBranchRef, 'repository.defaultBranchRef');
+    const repo = obj(data.repository, 'repository');
+    const defaultRef = optObj(repo.defaultBranchRef, 'repository.defaultBranchRef');
     if (defaultRef === null) {
         throw new engine_errors/* ShapeError */.ym(`repository ${req.owner}/${req.repo} has no default branch`);
     }
-    const defaultBranch = shape_str(defaultRef.name, 'repository.defaultBranchRef.name');
+    const defaultBranch = str(defaultRef.name, 'repository.defaultBranchRef.name');
     const policy = policyOf(repo, defaultRef, defaultBranch, req);
-    const commitNode = shape_optObj(repo.commit, 'repository.commit');
+    const commitNode = optObj(repo.commit, 'repository.commit');
     const commit = commitNode === null || commitNode.oid === undefined
         ? null
         : parseCommit(commitNode, 'repository.commit');
     const found = commitNode !== null && commitNode.oid !== undefined;
     const pullRequests = found ? associated(commitNode, 'repository.commit') : [];
     const errorsUnder = (alias) => answer.errors.filter((e) => e.path?.[0] === 'repository' && e.path[1] === alias);
-    const checksNode = shape_optObj(repo.checks, 'repository.checks');
+    const checksNode = optObj(repo.checks, 'repository.checks');
     const heads = new Map();
-    const headsNode = shape_optObj(repo.heads, 'repository.heads');
+    const headsNode = optObj(repo.heads, 'repository.heads');
     const headErrors = errorsUnder('heads');
     const headPrs = headsNode === null
         ? null
-        : shape_optObj(headsNode.associatedPullRequests, 'repository.heads.associatedPullRequests');
+        : optObj(headsNode.associatedPullRequests, 'repository.heads.associatedPullRequests');
     if (headPrs !== null) {
         connection(headPrs, 'repository.heads.associatedPullRequests').nodes.forEach((n, i) => {
             const at = `repository.heads.associatedPullRequests.nodes[${i}]`;
-            const pr = shape_obj(n, at);
+            const pr = obj(n, at);
             const number = num(pr.number, `${at}.number`);
             const last = connection(pr.headCommit, `${at}.headCommit`).nodes[0];
             const commitOf = last === undefined
                 ? null
-                : shape_optObj(shape_obj(last, `${at}.headCommit.nodes[0]`).commit, `${at}.headCommit.nodes[0].commit`);
+                : optObj(obj(last, `${at}.headCommit.nodes[0]`).commit, `${at}.headCommit.nodes[0].commit`);
             if (commitOf === null)
                 return;
-            heads.set(number, readRollup(commitOf, shape_str(commitOf.oid, `${at}.headCommit.oid`), `${at}.headCommit`, headErrors.filter((e) => e.path?.[4] === i)));
+            heads.set(number, readRollup(commitOf, str(commitOf.oid, `${at}.headCommit.oid`), `${at}.headCommit`, headErrors.filter((e) => e.path?.[4] === i)));
         });
     }
-    const recentRepo = shape_optObj(shape_obj(answer.data, 'data').recent, 'recent');
+    const recentRepo = optObj(obj(answer.data, 'data').recent, 'recent');
     return {
-        repositoryUrl: shape_str(repo.url, 'repository.url'),
+        repositoryUrl: str(repo.url, 'repository.url'),
         defaultBranch,
         policy,
         commit,
@@ -34554,7 +34554,7 @@ async function fetchBootstrap(port, req) {
 }
 /** The bootstrap's deployment pages: the target environment's and the commit's. */
 function recentPages(recent) {
-    const shipped = shape_optObj(recent.shipped, 'recent.shipped');
+    const shipped = optObj(recent.shipped, 'recent.shipped');
     return {
         here: deploymentPage(recent.here, 'recent.here'),
         shipped: shipped === null || shipped.deployments === undefined
@@ -34564,7 +34564,7 @@ function recentPages(recent) {
 }
 /** The policy blob of a `repository` answer (BOOTSTRAP_QUERY or POLICY_QUERY). */
 function policyOf(repo, defaultRef, defaultBranch, req) {
-    const blob = shape_optObj(repo.policy, 'repository.policy') ??
+    const blob = optObj(repo.policy, 'repository.policy') ??
         (req.policyRef === null ? defaultBranchFile(defaultRef) : null);
     const ref = req.policyRef ?? defaultBranch;
     let policy;
@@ -34583,7 +34583,7 @@ function policyOf(repo, defaultRef, defaultBranch, req) {
     else {
         policy = {
             text: blob.text,
-            blobSha: shape_str(blob.oid, 'repository.policy.oid'),
+            blobSha: str(blob.oid, 'repository.policy.oid'),
             ref
         };
     }
@@ -34603,12 +34603,12 @@ async function fetchPolicy(port, req) {
     const data = obj(answer.data, 'data');
     const repo = optObj(data.repository, 'repository');
     if (repo === null) {
-        throw new GitHubApiError(`repository ${req.owner}/${req.repo} was not found or the token cannot read it${errorText(answer.errors)}`, { permission: 'contents: read' });
+        throw new engine_errors/* GitHubApiError */.OS(`repository ${req.owner}/${req.repo} was not found or the token cannot read it${errorText(answer.errors)}`, { permission: 'contents: read' });
     }
     assertComplete(answer.errors, 'the policy', (e) => e.type === 'NOT_FOUND');
     const defaultRef = optObj(repo.defaultBranchRef, 'repository.defaultBranchRef');
     if (defaultRef === null) {
-        throw new ShapeError(`repository ${req.owner}/${req.repo} has no default branch`);
+        throw new engine_errors/* ShapeError */.ym(`repository ${req.owner}/${req.repo} has no default branch`);
     }
     const defaultBranch = str(defaultRef.name, 'repository.defaultBranchRef.name');
     return {
@@ -34618,14 +34618,14 @@ async function fetchPolicy(port, req) {
     };
 }
 function defaultBranchFile(ref) {
-    const target = shape_optObj(ref.target, 'repository.defaultBranchRef.target');
-    const file = target === null ? null : shape_optObj(target.file, 'defaultBranchRef.target.file');
+    const target = optObj(ref.target, 'repository.defaultBranchRef.target');
+    const file = target === null ? null : optObj(target.file, 'defaultBranchRef.target.file');
     return file === null
         ? null
-        : shape_optObj(file.object, 'defaultBranchRef.target.file.object');
+        : optObj(file.object, 'defaultBranchRef.target.file.object');
 }
 function associated(commitNode, path) {
-    const prs = shape_optObj(commitNode.associatedPullRequests, `${path}.associatedPullRequests`);
+    const prs = optObj(commitNode.associatedPullRequests, `${path}.associatedPullRequests`);
     if (prs === null)
         return [];
     return connection(prs, `${path}.associatedPullRequests`).nodes.map((n, i) => parsePullRequest(n, `${path}.associatedPullRequests.nodes[${i}]`));
@@ -34674,6 +34674,14 @@ function gather_unreadable(permission, detail) {
 }
 const isGlob = (pattern) => /[*?[\]{}()!+@]/.test(pattern);
 const globPrefix = (pattern) => pattern.split(/[*?[\]{}()!+@]/)[0] ?? '';
+/**
+ * Commits per changes query. GitHub refuses a query that may return more than
+ * 500,000 nodes, counting each connection's `first` times its parents'
+ * (docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api#node-limit);
+ * one commit with its pull requests, their commits' authors and reviews may
+ * be about 24,000 (__tests__/engine/gather/node-limit.test.ts counts them).
+ */
+const CHANGES_PER_QUERY = 20;
 async function gatherFacts(port, req, boot, commit, policy, chain, logger, now) {
     const owner = req.owner;
     const ctx = {
@@ -34772,7 +34780,7 @@ async function gatherFacts(port, req, boot, commit, policy, chain, logger, now) 
             after: null
         }))
     ];
-    const needApprovals = policy.approvals.environment > 0;
+    const needApprovals = policy.approvals.environment > 0 || req.breakGlassReason !== null;
     const repository = {
         owner,
         name: repo,
@@ -34982,7 +34990,7 @@ async function runContext(port, req, deployments, refs) {
         name: req.repo,
         ...variables
     });
-    const repo = shape_optObj(shape_obj(answer.data, 'data').repository, 'repository');
+    const repo = optObj(obj(answer.data, 'data').repository, 'repository');
     if (repo === null) {
         // `deployments` is non-null in GitHub's schema: an error on it nulls the
         // whole repository (GraphQL's null propagation), so name it here.
@@ -35025,7 +35033,7 @@ async function runContext(port, req, deployments, refs) {
     for (const sel of refs) {
         const value = repo[sel.alias];
         if (!sel.glob) {
-            const ref = shape_optObj(value, `ref(${sel.name})`);
+            const ref = optObj(value, `ref(${sel.name})`);
             if (ref === null) {
                 const err = errorAt(answer.errors, sel.alias);
                 if (err !== undefined) {
@@ -35040,8 +35048,8 @@ async function runContext(port, req, deployments, refs) {
         }
         const c = connection(value, `refs(${sel.name})`);
         c.nodes.forEach((n, i) => {
-            const ref = shape_obj(n, `refs(${sel.name}).nodes[${i}]`);
-            const name = shape_str(ref.name, `refs(${sel.name}).nodes[${i}].name`);
+            const ref = obj(n, `refs(${sel.name}).nodes[${i}]`);
+            const name = str(ref.name, `refs(${sel.name}).nodes[${i}].name`);
             out.refs.push(refAnswer(ref, name, errorsAt(answer.errors, sel.alias).filter((e) => e.path?.[3] === i), `refs(${sel.name}).nodes[${i}]`));
         });
         if (c.hasNextPage && c.endCursor !== null) {
@@ -35080,10 +35088,10 @@ function deploymentPage(value, label) {
  * the sha. Null when GitHub gave no comparison.
  */
 function contains(ref, name) {
-    const cmp = shape_optObj(ref.compare, `ref(${name}).compare`);
+    const cmp = optObj(ref.compare, `ref(${name}).compare`);
     if (cmp === null)
         return null;
-    const status = shape_str(cmp.status, `ref(${name}).compare.status`);
+    const status = str(cmp.status, `ref(${name}).compare.status`);
     return status === 'BEHIND' || status === 'IDENTICAL';
 }
 /**
@@ -35100,7 +35108,7 @@ async function containsByRest(port, req, branch) {
             basehead: `${branch}...${req.sha}`,
             per_page: 1
         });
-        const status = shape_str(shape_obj(r.data, 'compare').status, 'compare.status');
+        const status = str(obj(r.data, 'compare').status, 'compare.status');
         return status === 'behind' || status === 'identical';
     }
     catch (error) {
@@ -35138,10 +35146,10 @@ async function completeStatuses(port, req, pages, deployments, totals) {
         });
         const answer = await port.graphql(query, variables);
         assertComplete(answer.errors, 'further pages');
-        const data = shape_obj(answer.data, 'data');
+        const data = obj(answer.data, 'data');
         const next = [];
         for (const p of todo) {
-            const node = shape_obj(data[p.alias], p.alias);
+            const node = obj(data[p.alias], p.alias);
             const c = connection(node.statuses, `${p.alias}.statuses`);
             const d = byId.get(Number(p.alias.slice(1)));
             d?.statuses.push(...c.nodes.map((n, i) => parseStatus(n, `${p.alias}.statuses[${i}]`)));
@@ -35168,15 +35176,15 @@ async function fetchApprovals(port, req) {
             run_id: req.run.id
         });
         return arr(r.data, 'approvals').map((item, i) => {
-            const a = shape_obj(item, `approvals[${i}]`);
+            const a = obj(item, `approvals[${i}]`);
             const user = parseActor(a.user, `approvals[${i}].user`);
             if (user === null)
                 throw new engine_errors/* ShapeError */.ym(`approvals[${i}].user: missing`);
-            const state = shape_str(a.state, `approvals[${i}].state`);
+            const state = str(a.state, `approvals[${i}].state`);
             return {
                 user,
                 state: state === 'approved' ? 'approved' : 'rejected',
-                environments: arr(a.environments, `approvals[${i}].environments`).map((e, j) => shape_str(shape_obj(e, `approvals[${i}].environments[${j}]`).name, `approvals[${i}].environments[${j}].name`)),
+                environments: arr(a.environments, `approvals[${i}].environments`).map((e, j) => str(obj(e, `approvals[${i}].environments[${j}]`).name, `approvals[${i}].environments[${j}].name`)),
                 comment: typeof a.comment === 'string' ? a.comment : ''
             };
         });
@@ -35260,8 +35268,8 @@ async function changesInScope(port, req, boot, commit, policy, here, previousOf)
     const found = new Map([[commit.oid, { commit, candidates: boot.pullRequests }]]);
     const others = chainOids.filter((oid) => oid !== commit.oid);
     const batches = [];
-    for (let i = 0; i < others.length; i += 50)
-        batches.push(others.slice(i, i + 50));
+    for (let i = 0; i < others.length; i += CHANGES_PER_QUERY)
+        batches.push(others.slice(i, i + CHANGES_PER_QUERY));
     // The batches do not depend on each other: one round trip for all.
     await Promise.all(batches.map(async (batch) => {
         const { query, variables } = changesQuery(batch);
@@ -35271,9 +35279,9 @@ async function changesInScope(port, req, boot, commit, policy, here, previousOf)
             ...variables
         });
         assertComplete(answer.errors, 'the changes since the previous deployment');
-        const repo = shape_obj(shape_obj(answer.data, 'data').repository, 'repository');
+        const repo = obj(obj(answer.data, 'data').repository, 'repository');
         batch.forEach((oid, j) => {
-            const node = shape_obj(repo[`c${j}`], `commit ${oid}`);
+            const node = obj(repo[`c${j}`], `commit ${oid}`);
             found.set(oid, {
                 commit: parseCommit(node, `commit ${oid}`),
                 candidates: associated(node, `commit ${oid}`)
@@ -35298,20 +35306,20 @@ async function firstParentChain(port, req, base, head) {
         basehead: `${base}...${head}`,
         per_page: 100
     };
-    const first = shape_obj((await port.rest(route, { ...params, page: 1 })).data, 'compare');
-    const status = shape_str(first.status, 'compare.status');
+    const first = obj((await port.rest(route, { ...params, page: 1 })).data, 'compare');
+    const status = str(first.status, 'compare.status');
     if (status !== 'ahead' && status !== 'diverged')
         return null;
     const total = typeof first.total_commits === 'number' ? first.total_commits : 0;
     const pages = Math.ceil(total / 100);
     const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_v, i) => port
         .rest(route, { ...params, page: i + 2 })
-        .then((r) => shape_obj(r.data, 'compare'))));
+        .then((r) => obj(r.data, 'compare'))));
     const parents = new Map();
     for (const page of [first, ...rest]) {
         arr(page.commits, 'compare.commits').forEach((c, i) => {
-            const item = shape_obj(c, `compare.commits[${i}]`);
-            parents.set(shape_str(item.sha, `compare.commits[${i}].sha`), arr(item.parents, `compare.commits[${i}].parents`).map((p, j) => shape_str(shape_obj(p, `compare.commits[${i}].parents[${j}]`).sha, `compare.commits[${i}].parents[${j}].sha`)));
+            const item = obj(c, `compare.commits[${i}]`);
+            parents.set(str(item.sha, `compare.commits[${i}].sha`), arr(item.parents, `compare.commits[${i}].parents`).map((p, j) => str(obj(p, `compare.commits[${i}].parents[${j}]`).sha, `compare.commits[${i}].parents[${j}].sha`)));
         });
     }
     if (!parents.has(head)) {
@@ -35369,17 +35377,17 @@ async function completePullRequests(port, req, prs) {
         const { query, variables } = pagesQuery(todo, repository);
         const answer = await port.graphql(query, variables);
         assertComplete(answer.errors, 'further pages of pull requests');
-        const repo = shape_obj(shape_obj(answer.data, 'data').repository, 'repository');
+        const repo = obj(obj(answer.data, 'data').repository, 'repository');
         const next = [];
         for (const p of todo) {
-            const node = shape_optObj(repo[p.alias], p.alias);
+            const node = optObj(repo[p.alias], p.alias);
             if (node === null) {
                 throw new engine_errors/* GitHubApiError */.OS(`pull request #${p.number} could not be read further${errorText(answer.errors)}`, { permission: 'pull-requests: read' });
             }
             const c = connection(node[p.kind], `#${p.number}.${p.kind}`);
             for (const pr of byNumber.get(p.number) ?? []) {
                 if (p.kind === 'commits') {
-                    pr.fact.commits.push(...c.nodes.map((n, i) => parseCommit(shape_obj(n, `#${p.number}.commits[${i}]`).commit, `#${p.number}.commits[${i}].commit`)));
+                    pr.fact.commits.push(...c.nodes.map((n, i) => parseCommit(obj(n, `#${p.number}.commits[${i}]`).commit, `#${p.number}.commits[${i}].commit`)));
                 }
                 else {
                     pr.fact.reviews.push(...c.nodes.map((n, i) => parseReview(n, `#${p.number}.reviews[${i}]`)));
@@ -38383,6 +38391,63 @@ function resolveEnvironment(name, own, defaults, source) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/engine/gather/teams.ts
+// The members of `org/team` entries of `break_glass.approvers` (SPEC §5.7).
+// GET /orgs/{org}/teams/{team_slug}/members needs the organization
+// permission "Members" (read), which no workflow `permissions:` key grants:
+// with the action's token a team is always unreadable, and the break-glass
+// is refused with a message saying so.
+// https://docs.github.com/en/rest/teams/members#list-team-members
+
+
+const MEMBERS_PERMISSION = 'members: read';
+/** More than this many pages (10,000 members) is not a team we can trust to list. */
+const teams_MAX_PAGES = 100;
+/**
+ * Each `org/team` entry's member logins, or Unreadable when GitHub refused
+ * (403) or does not show the team to this token (404). Other errors throw.
+ */
+async function readTeams(port, entries) {
+    const read = await Promise.all([...new Set(entries)].map(async (entry) => [entry, await readTeam(port, entry)]));
+    return new Map(read);
+}
+async function readTeam(port, entry) {
+    const at = entry.indexOf('/');
+    const org = entry.slice(0, at);
+    const slug = entry.slice(at + 1);
+    const logins = [];
+    try {
+        for (let page = 1; page <= teams_MAX_PAGES; page++) {
+            const r = await port.rest('GET /orgs/{org}/teams/{team_slug}/members', {
+                org,
+                team_slug: slug,
+                per_page: 100,
+                page
+            });
+            const path = `teams/${entry}/members`;
+            const list = arr(r.data, path);
+            list.forEach((m, i) => {
+                logins.push(str(obj(m, `${path}[${i}]`).login, `${path}[${i}].login`));
+            });
+            const link = r.headers.link;
+            if (typeof link !== 'string' || !/rel="next"/.test(link))
+                return logins;
+        }
+    }
+    catch (error) {
+        if (error instanceof engine_errors/* GitHubApiError */.OS &&
+            (error.status === 403 || error.status === 404)) {
+            return {
+                unreadable: true,
+                permission: MEMBERS_PERMISSION,
+                detail: error.message
+            };
+        }
+        throw error;
+    }
+    throw new engine_errors/* GitHubApiError */.OS(`team ${entry} lists more than ${teams_MAX_PAGES * 100} members; its membership cannot be verified`);
+}
+
 ;// CONCATENATED MODULE: ./src/engine/rules/makers.ts
 // Who made a change, and which approvals of it are independent of them
 // (SPEC §4 `approvals`, §5.6 maker-checker, §5.7 segregation).
@@ -38617,6 +38682,181 @@ function exclusionReasons(pr, review, actor, maker, policy) {
     if (maker !== undefined)
         reasons.push(`is ${describeMaker(maker)}`);
     return reasons;
+}
+
+;// CONCATENATED MODULE: ./src/engine/rules/break-glass.ts
+// SPEC §5.7 break-glass: when the checks block and a reason is given, an
+// `approved` environment approval of this run by a `break_glass.approvers`
+// member who made none of the changes and is not the deployer allows the
+// deployment anyway. Besides `decide` (index.ts), `breakGlassDecision` is
+// the only place an `allow` is produced, and it never produces one on
+// missing data: whatever it cannot verify refuses the break-glass.
+
+
+
+/** Who counts as a maker for break-glass: everyone who made a change. */
+const MAKING = ['author', 'commit_authors', 'committers', 'co_authors'];
+/**
+ * The break-glass verdict for checks that block (`decide` gave `block`).
+ * `allow` only when the `policy` check passed, the policy has `break_glass`
+ * for the environment, the makers of every change are known, and this run
+ * carries an approval for the environment by an approver who is listed (or
+ * is a member of a listed team), is not a bot, not a maker and not the
+ * deployer. Every `block` says why, starting `break-glass requested but`.
+ */
+function breakGlassDecision(input) {
+    const outcome = verify(input);
+    return outcome.verdict === 'allow'
+        ? outcome
+        : { verdict: 'block', message: outcome.message };
+}
+/**
+ * The `org/team` entries of `break_glass.approvers` whose members decide the
+ * verdict: read them (the organization permission `members: read`) only when
+ * no listed login already grants the break-glass and an approver who is
+ * otherwise eligible is not listed by login.
+ */
+function teamsToRead(input) {
+    const outcome = verify({ ...input, teams: new Map() });
+    return outcome.verdict === 'allow' ? [] : outcome.unreadTeams;
+}
+function verify(input) {
+    const { checks, facts, policy } = input;
+    const refuse = (why, unreadTeams = []) => ({
+        verdict: 'block',
+        message: `break-glass requested but ${why}`,
+        unreadTeams
+    });
+    const policyCheck = checks.find((c) => c.id === 'policy');
+    if (policyCheck?.status !== 'pass' || policy === null) {
+        return refuse('the policy check did not pass: a missing, unreadable or invalid policy is never overridden');
+    }
+    const breakGlass = policy.breakGlass;
+    if (breakGlass === null) {
+        return refuse(`the policy gives ${policy.name} no break_glass: add break_glass (approvers, review_within) to environments.${policy.name} to allow it`);
+    }
+    const overridden = checks
+        .filter((c) => c.status === 'fail' || c.status === 'error')
+        .map((c) => c.id);
+    if (overridden.length === 0) {
+        return refuse('no check failed, so there is nothing to override');
+    }
+    if (facts === null) {
+        return refuse('the changes in this deployment could not be read, so their makers are unknown and the approver cannot be shown to be independent of them');
+    }
+    const deployer = facts.deployer;
+    if (deployer === null) {
+        return refuse('the deployer is unknown, so the approver cannot be shown to be someone else');
+    }
+    const makers = makersOfAll(facts, policy);
+    if (policy.approvals.unresolvedIdentities === 'block' &&
+        makers.unresolved.length > 0) {
+        const names = [
+            ...new Set(makers.unresolved.map((u) => `${describeIdentity(u)} (${u.commit})`))
+        ];
+        return refuse(`${andList(names)} ${names.length === 1 ? 'is' : 'are'} not linked to a GitHub account, so the approver cannot be shown to be independent of the changes: link the email to a GitHub account, or set approvals.unresolved_identities: ignore`);
+    }
+    const approvals = facts.run.approvals;
+    const env = facts.environment;
+    if (approvals === null) {
+        return refuse(`this run carries no environment approvals (the gate must run in the job that deploys to ${env}, inside its workflow run)`);
+    }
+    if (isUnreadable(approvals)) {
+        return refuse(`the environment approvals of this run cannot be read: grant the token \`${approvals.permission}\` (GitHub said: ${approvals.detail})`);
+    }
+    const candidates = [];
+    const seen = new Set();
+    for (const approval of approvals) {
+        if (approval.state !== 'approved' ||
+            !approval.environments.some((e) => e.toLowerCase() === env.toLowerCase())) {
+            continue;
+        }
+        const login = approval.user.login;
+        if (seen.has(loginKey(login)))
+            continue;
+        seen.add(loginKey(login));
+        const problems = [];
+        if (isBot(approval.user))
+            problems.push('is a bot');
+        const maker = makers.makers.get(loginKey(login));
+        if (maker !== undefined)
+            problems.push(`is ${describeMaker(maker)}`);
+        if (util_sameLogin(login, deployer))
+            problems.push('is the deployer');
+        candidates.push({
+            login,
+            problems,
+            membership: membership(login, breakGlass.approvers, input.teams)
+        });
+    }
+    const granted = candidates.find((c) => c.problems.length === 0 && c.membership === 'listed');
+    if (granted !== undefined) {
+        return {
+            verdict: 'allow',
+            grant: {
+                reason: input.reason,
+                approvedBy: granted.login,
+                deployer,
+                makers: [...makers.makers.values()]
+                    .map((m) => m.login)
+                    .sort((a, b) => loginKey(a).localeCompare(loginKey(b))),
+                overridden,
+                reviewWithin: breakGlass.reviewWithinSeconds,
+                reviewDue: new Date(input.now.getTime() + breakGlass.reviewWithinSeconds * 1000).toISOString()
+            }
+        };
+    }
+    const approvers = andList(breakGlass.approvers);
+    if (candidates.length === 0) {
+        return refuse(`this run has no approval for the ${env} environment: add ${approvers} as required reviewers of the ${env} environment, so that one of them approves the run`);
+    }
+    const unknownTeams = new Set();
+    const reasons = candidates.map((c) => {
+        const why = [...c.problems];
+        if (c.membership === 'not-listed') {
+            why.push(`is not in break_glass.approvers (${approvers})`);
+        }
+        else if (c.membership !== 'listed' && why.length === 0) {
+            for (const team of c.membership.unknown)
+                unknownTeams.add(team);
+            why.push(`may be a member of ${andList(c.membership.unknown)}, which cannot be read`);
+        }
+        return `${c.login} approved the run but ${andList(why)}`;
+    });
+    if (unknownTeams.size > 0) {
+        const teams = [...unknownTeams];
+        const details = teams
+            .map((t) => input.teams.get(t))
+            .filter(isUnreadable)
+            .map((u) => u.detail);
+        const said = details.length > 0 ? ` (GitHub said: ${details[0]})` : '';
+        return refuse(`it cannot be verified: ${reasons.join('; ')}. Reading the members of ${andList(teams)} needs the organization permission \`members: read\`, which a workflow token cannot have${said}: list the approvers' logins in break_glass.approvers instead of the team`, teams);
+    }
+    return refuse(`no approval of this run counts: ${reasons.join('; ')}. Ask one of ${approvers} who made none of the changes and is not the deployer to approve the run`);
+}
+function isTeam(entry) {
+    return entry.includes('/');
+}
+function membership(login, approvers, teams) {
+    const unknown = [];
+    for (const entry of approvers) {
+        if (!isTeam(entry)) {
+            if (util_sameLogin(entry, login))
+                return 'listed';
+            continue;
+        }
+        const members = teams.get(entry);
+        if (members === undefined || isUnreadable(members)) {
+            unknown.push(entry);
+        }
+        else if (members.some((m) => util_sameLogin(m, login))) {
+            return 'listed';
+        }
+    }
+    return unknown.length > 0 ? { unknown } : 'not-listed';
+}
+function makersOfAll(facts, policy) {
+    return mergeMakers(facts.changes.map((change) => makersOf(change, facts, policy, MAKING)));
 }
 
 ;// CONCATENATED MODULE: ./src/engine/rules/approval-record.ts
@@ -39551,7 +39791,7 @@ function deploymentContext(facts, policy) {
 // `approvals.independent_of` says.
 
 
-const MAKING = [
+const segregation_MAKING = [
     'author',
     'commit_authors',
     'committers',
@@ -39576,7 +39816,7 @@ function segregation_check(facts, policy, _now) {
             continue;
         if (pr !== null)
             seen.add(pr.number);
-        const maker = makersOf(change, facts, policy, MAKING).makers.get(loginKey(deployer));
+        const maker = makersOf(change, facts, policy, segregation_MAKING).makers.get(loginKey(deployer));
         if (maker === undefined)
             continue;
         const sha = shortSha(change.commit.oid);
@@ -39619,7 +39859,8 @@ function source_branch_check(facts, policy, _now) {
 
 ;// CONCATENATED MODULE: ./src/engine/rules/index.ts
 // The checks of SPEC §5 that read Facts, in SPEC order, and the one place a
-// decision of `allow` is made.
+// normal decision of `allow` is made (the break-glass allow of SPEC §5.7 is
+// `breakGlassDecision` in break-glass.ts, and only overrides a `block` here).
 
 
 
@@ -39650,7 +39891,7 @@ function runChecks(facts, policy, now, chain) {
 /**
  * `allow` only when at least one check passed and every check that is not
  * skipped passed. No results, or only skipped ones, block: nothing was
- * verified. This is the only place `allow` is produced.
+ * verified. This is the only place a normal `allow` is produced.
  */
 function decide(results) {
     let passed = 0;
@@ -39697,8 +39938,74 @@ function policyFailure(message, status = 'fail') {
 
 
 
+
+
+/**
+ * The decision of SPEC §5: every check, then `decide`. With a break-glass
+ * reason, a blocking decision may become a break-glass `allow` (§5.7).
+ */
 async function engine_evaluate(req, deps) {
     const now = deps.now();
+    const decision = await evaluateChecks(req, deps, now);
+    const reason = req.breakGlassReason;
+    return reason === null
+        ? decision
+        : applyBreakGlass(decision, reason, deps.github, now);
+}
+/**
+ * The break-glass path on a decision already made. Never throws: anything
+ * that goes wrong while verifying leaves the decision as it was, with a note.
+ */
+async function applyBreakGlass(decision, reason, github, now) {
+    if (decision.decision === 'allow') {
+        return {
+            ...decision,
+            breakGlass: null,
+            breakGlassNote: 'a break-glass reason was given, but every check passed: the deployment is allowed as usual, with no follow-up issue'
+        };
+    }
+    const blocked = (note) => ({
+        ...decision,
+        decision: 'block',
+        breakGlass: null,
+        breakGlassNote: note
+    });
+    try {
+        const input = {
+            reason,
+            checks: decision.checks,
+            facts: decision.facts,
+            policy: decision.environmentPolicy,
+            now
+        };
+        const teams = await readTeams(github, teamsToRead(input));
+        const verdict = breakGlassDecision({ ...input, teams });
+        if (verdict.verdict === 'block')
+            return blocked(verdict.message);
+        return {
+            ...decision,
+            decision: 'allow',
+            breakGlass: verdict.grant,
+            breakGlassNote: null
+        };
+    }
+    catch (error) {
+        return blocked(`break-glass requested but it could not be verified: ${(0,engine_errors/* toFailure */.w2)(error).message}`);
+    }
+}
+/**
+ * A break-glass allow taken back (its follow-up issue could not be opened):
+ * the decision is `block`, with `note` saying why.
+ */
+function revokeBreakGlass(decision, note) {
+    return {
+        ...decision,
+        decision: 'block',
+        breakGlass: null,
+        breakGlassNote: note
+    };
+}
+async function evaluateChecks(req, deps, now) {
     const base = {
         request: req,
         policy: {
@@ -39710,6 +40017,8 @@ async function engine_evaluate(req, deps) {
         chain: [],
         facts: null,
         failure: null,
+        breakGlass: null,
+        breakGlassNote: null,
         evaluatedAt: now.toISOString()
     };
     const blocked = (checks, failure) => ({
@@ -42547,7 +42856,22 @@ function buildEvidence(decision, context) {
                 url: r.url,
                 by: r.by
             })),
-        break_glass: null,
+        break_glass: decision.breakGlass === null
+            ? null
+            : {
+                reason: decision.breakGlass.reason,
+                approved_by: decision.breakGlass.approvedBy,
+                overridden_checks: [...decision.breakGlass.overridden],
+                review_within: decision.breakGlass.reviewWithin,
+                review_due: decision.breakGlass.reviewDue,
+                follow_up_issue: context.followUpIssue === undefined ||
+                    context.followUpIssue === null
+                    ? null
+                    : {
+                        number: context.followUpIssue.number,
+                        url: context.followUpIssue.url
+                    }
+            },
         failure: decision.failure === null
             ? null
             : {
@@ -42567,7 +42891,7 @@ var formats = __nccwpck_require__(779);
 
 const evidence_validator_generated_validate = (/* unused pure expression or super */ null && (evidence_validator_generated_validate10));
 /* harmony default export */ const evidence_validator_generated = (evidence_validator_generated_validate10);
-const evidence_validator_generated_schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/promotion-gate/promotion-gate/schema/evidence.schema.json","title":"promotion-gate evidence record","description":"One record per gate decision: what was decided, on what data, under which policy, and which controls it evidences.","type":"object","additionalProperties":false,"required":["$schema","kind","tool","time","decision","mode","repository","environment","sha","deployer","run","policy","scope","checks","changes","environment_settings","checks_relied_on","break_glass","failure","api_requests","notes"],"properties":{"$schema":{"const":"https://github.com/promotion-gate/promotion-gate/schema/evidence.schema.json"},"kind":{"const":"promotion-gate/decision"},"tool":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"const":"promotion-gate"},"version":{"type":"string"}}},"time":{"type":"string","format":"date-time","description":"when the decision was made"},"decision":{"enum":["allow","block"]},"mode":{"enum":["enforce","report","audit","check","server"]},"repository":{"type":"string","pattern":"^[^/]+/[^/]+$"},"environment":{"type":"string","minLength":1},"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"deployer":{"type":["string","null"]},"run":{"type":"object","additionalProperties":false,"required":["id","attempt","url","actor","triggering_actor"],"properties":{"id":{"type":["integer","null"]},"attempt":{"type":["integer","null"]},"url":{"type":["string","null"]},"actor":{"type":["string","null"]},"triggering_actor":{"type":["string","null"]}}},"policy":{"type":"object","additionalProperties":false,"required":["path","ref","blob_sha"],"properties":{"path":{"type":"string"},"ref":{"type":["string","null"]},"blob_sha":{"type":["string","null"]}}},"scope":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["kind","since","note"],"properties":{"kind":{"enum":["range","head"]},"since":{"anyOf":[{"type":"string","pattern":"^[0-9a-f]{40}$"},{"type":"null"}]},"note":{"type":["string","null"]}}}]},"checks":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["id","status","message","problems","controls","links"],"properties":{"id":{"enum":["policy","promotion","source-branch","branch-protection","approval-record","maker-checker","segregation","environment","checks"]},"status":{"enum":["pass","fail","error","skipped"]},"message":{"type":"string"},"problems":{"type":"array","items":{"type":"string"}},"controls":{"type":"array","items":{"type":"string"}},"links":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","url","label"],"properties":{"kind":{"enum":["pull_request","review","deployment","commit","settings","check"]},"url":{"type":"string"},"label":{"type":"string"}}}}}}},"changes":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["sha","url","pull_request","makers","unresolved_identities","approvers","excluded_approvals"],"properties":{"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"url":{"type":"string"},"pull_request":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["number","url","head_sha","merged_at"],"properties":{"number":{"type":"integer"},"url":{"type":"string"},"head_sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"merged_at":{"type":["string","null"]}}}]},"makers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","roles"],"properties":{"login":{"type":"string"},"roles":{"type":"array","items":{"type":"string"}}}}},"unresolved_identities":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","email","role"],"properties":{"name":{"type":["string","null"]},"email":{"type":["string","null"]},"role":{"type":"string"}}}},"approvers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","review_url","submitted_at","commit"],"properties":{"login":{"type":"string"},"review_url":{"type":"string"},"submitted_at":{"type":["string","null"]},"commit":{"type":["string","null"]}}}},"excluded_approvals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","review_url","reason"],"properties":{"login":{"type":["string","null"]},"review_url":{"type":"string"},"reason":{"type":"string"}}}}}}},"environment_settings":{"description":"The GitHub environment's own settings as the gate read them; null when environment_protection is off or nothing was read.","anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["name","exists","url","deployment_branch_policy","branch_policies","reviewers","prevent_self_review","can_admins_bypass","wait_timer","unreadable"],"properties":{"name":{"type":"string"},"exists":{"type":["boolean","null"],"description":"null: the settings could not be read"},"url":{"type":["string","null"]},"deployment_branch_policy":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["protected_branches","custom_branch_policies"],"properties":{"protected_branches":{"type":"boolean"},"custom_branch_policies":{"type":"boolean"}}}]},"branch_policies":{"anyOf":[{"type":"null"},{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string"},"type":{"enum":["branch","tag"]}}}}]},"reviewers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["type","name"],"properties":{"type":{"enum":["User","Team"]},"name":{"type":"string"}}}},"prevent_self_review":{"type":["boolean","null"]},"can_admins_bypass":{"type":["boolean","null"],"description":"null: GitHub did not say; counted as allowed"},"wait_timer":{"type":["integer","null"]},"unreadable":{"type":["string","null"],"description":"the permission that would read what could not be read"}}}]},"checks_relied_on":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","kind","sha","conclusion","url","by"],"properties":{"name":{"type":"string"},"kind":{"enum":["check_run","status"]},"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"conclusion":{"type":"string"},"url":{"type":["string","null"]},"by":{"type":["string","null"]}}}},"break_glass":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["reason"],"properties":{"reason":{"type":"string"}}}]},"failure":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["code","message","hint"],"properties":{"code":{"type":"string"},"message":{"type":"string"},"hint":{"type":["string","null"]}}}]},"api_requests":{"type":["integer","null"]},"notes":{"type":"array","items":{"type":"string"}}}};
+const evidence_validator_generated_schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/promotion-gate/promotion-gate/schema/evidence.schema.json","title":"promotion-gate evidence record","description":"One record per gate decision: what was decided, on what data, under which policy, and which controls it evidences.","type":"object","additionalProperties":false,"required":["$schema","kind","tool","time","decision","mode","repository","environment","sha","deployer","run","policy","scope","checks","changes","environment_settings","checks_relied_on","break_glass","failure","api_requests","notes"],"properties":{"$schema":{"const":"https://github.com/promotion-gate/promotion-gate/schema/evidence.schema.json"},"kind":{"const":"promotion-gate/decision"},"tool":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"const":"promotion-gate"},"version":{"type":"string"}}},"time":{"type":"string","format":"date-time","description":"when the decision was made"},"decision":{"enum":["allow","block"]},"mode":{"enum":["enforce","report","audit","check","server"]},"repository":{"type":"string","pattern":"^[^/]+/[^/]+$"},"environment":{"type":"string","minLength":1},"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"deployer":{"type":["string","null"]},"run":{"type":"object","additionalProperties":false,"required":["id","attempt","url","actor","triggering_actor"],"properties":{"id":{"type":["integer","null"]},"attempt":{"type":["integer","null"]},"url":{"type":["string","null"]},"actor":{"type":["string","null"]},"triggering_actor":{"type":["string","null"]}}},"policy":{"type":"object","additionalProperties":false,"required":["path","ref","blob_sha"],"properties":{"path":{"type":"string"},"ref":{"type":["string","null"]},"blob_sha":{"type":["string","null"]}}},"scope":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["kind","since","note"],"properties":{"kind":{"enum":["range","head"]},"since":{"anyOf":[{"type":"string","pattern":"^[0-9a-f]{40}$"},{"type":"null"}]},"note":{"type":["string","null"]}}}]},"checks":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["id","status","message","problems","controls","links"],"properties":{"id":{"enum":["policy","promotion","source-branch","branch-protection","approval-record","maker-checker","segregation","environment","checks"]},"status":{"enum":["pass","fail","error","skipped"]},"message":{"type":"string"},"problems":{"type":"array","items":{"type":"string"}},"controls":{"type":"array","items":{"type":"string"}},"links":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","url","label"],"properties":{"kind":{"enum":["pull_request","review","deployment","commit","settings","check"]},"url":{"type":"string"},"label":{"type":"string"}}}}}}},"changes":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["sha","url","pull_request","makers","unresolved_identities","approvers","excluded_approvals"],"properties":{"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"url":{"type":"string"},"pull_request":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["number","url","head_sha","merged_at"],"properties":{"number":{"type":"integer"},"url":{"type":"string"},"head_sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"merged_at":{"type":["string","null"]}}}]},"makers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","roles"],"properties":{"login":{"type":"string"},"roles":{"type":"array","items":{"type":"string"}}}}},"unresolved_identities":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","email","role"],"properties":{"name":{"type":["string","null"]},"email":{"type":["string","null"]},"role":{"type":"string"}}}},"approvers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","review_url","submitted_at","commit"],"properties":{"login":{"type":"string"},"review_url":{"type":"string"},"submitted_at":{"type":["string","null"]},"commit":{"type":["string","null"]}}}},"excluded_approvals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","review_url","reason"],"properties":{"login":{"type":["string","null"]},"review_url":{"type":"string"},"reason":{"type":"string"}}}}}}},"environment_settings":{"description":"The GitHub environment's own settings as the gate read them; null when environment_protection is off or nothing was read.","anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["name","exists","url","deployment_branch_policy","branch_policies","reviewers","prevent_self_review","can_admins_bypass","wait_timer","unreadable"],"properties":{"name":{"type":"string"},"exists":{"type":["boolean","null"],"description":"null: the settings could not be read"},"url":{"type":["string","null"]},"deployment_branch_policy":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["protected_branches","custom_branch_policies"],"properties":{"protected_branches":{"type":"boolean"},"custom_branch_policies":{"type":"boolean"}}}]},"branch_policies":{"anyOf":[{"type":"null"},{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string"},"type":{"enum":["branch","tag"]}}}}]},"reviewers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["type","name"],"properties":{"type":{"enum":["User","Team"]},"name":{"type":"string"}}}},"prevent_self_review":{"type":["boolean","null"]},"can_admins_bypass":{"type":["boolean","null"],"description":"null: GitHub did not say; counted as allowed"},"wait_timer":{"type":["integer","null"]},"unreadable":{"type":["string","null"],"description":"the permission that would read what could not be read"}}}]},"checks_relied_on":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","kind","sha","conclusion","url","by"],"properties":{"name":{"type":"string"},"kind":{"enum":["check_run","status"]},"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"conclusion":{"type":"string"},"url":{"type":["string","null"]},"by":{"type":["string","null"]}}}},"break_glass":{"description":"Set when the decision is a break-glass allow (SPEC §5.7): the checks it overrode still read fail or error in `checks`.","anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["reason","approved_by","overridden_checks","review_within","review_due","follow_up_issue"],"properties":{"reason":{"type":"string","minLength":1},"approved_by":{"type":"string","minLength":1,"description":"the login whose environment approval of the run granted the break-glass"},"overridden_checks":{"type":"array","minItems":1,"items":{"enum":["promotion","source-branch","branch-protection","approval-record","maker-checker","segregation","environment","checks"]}},"review_within":{"type":"integer","minimum":0,"description":"break_glass.review_within, in seconds"},"review_due":{"type":"string","format":"date-time","description":"the decision time plus review_within"},"follow_up_issue":{"description":"the issue asking for the independent review; null: not opened","anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["number","url"],"properties":{"number":{"type":"integer","minimum":1},"url":{"type":"string"}}}]}}}]},"failure":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["code","message","hint"],"properties":{"code":{"type":"string"},"message":{"type":"string"},"hint":{"type":["string","null"]}}}]},"api_requests":{"type":["integer","null"]},"notes":{"type":"array","items":{"type":"string"}}}};
 const evidence_validator_generated_func2 = Object.prototype.hasOwnProperty;
 const evidence_validator_generated_func3 = ucs2length/* default */.A;
 const formats0 = formats/* fullFormats */.U9["date-time"];
@@ -45365,9 +45689,8 @@ vErrors.push(err225);
 }
 errors++;
 }
-for(const key18 in data97){
-if(!(key18 === "reason")){
-const err226 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+if(data97.approved_by === undefined){
+const err226 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "approved_by"},message:"must have required property '"+"approved_by"+"'"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -45376,10 +45699,8 @@ vErrors.push(err226);
 }
 errors++;
 }
-}
-if(data97.reason !== undefined){
-if(typeof data97.reason !== "string"){
-const err227 = {instancePath:instancePath+"/break_glass/reason",schemaPath:"#/properties/break_glass/anyOf/1/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data97.overridden_checks === undefined){
+const err227 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "overridden_checks"},message:"must have required property '"+"overridden_checks"+"'"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -45388,10 +45709,8 @@ vErrors.push(err227);
 }
 errors++;
 }
-}
-}
-else {
-const err228 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data97.review_within === undefined){
+const err228 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "review_within"},message:"must have required property '"+"review_within"+"'"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -45400,16 +45719,323 @@ vErrors.push(err228);
 }
 errors++;
 }
-var _valid6 = _errs229 === errors;
-valid50 = valid50 || _valid6;
-}
-if(!valid50){
-const err229 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data97.review_due === undefined){
+const err229 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "review_due"},message:"must have required property '"+"review_due"+"'"};
 if(vErrors === null){
 vErrors = [err229];
 }
 else {
 vErrors.push(err229);
+}
+errors++;
+}
+if(data97.follow_up_issue === undefined){
+const err230 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "follow_up_issue"},message:"must have required property '"+"follow_up_issue"+"'"};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+for(const key18 in data97){
+if(!((((((key18 === "reason") || (key18 === "approved_by")) || (key18 === "overridden_checks")) || (key18 === "review_within")) || (key18 === "review_due")) || (key18 === "follow_up_issue"))){
+const err231 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+}
+if(data97.reason !== undefined){
+let data98 = data97.reason;
+if(typeof data98 === "string"){
+if(evidence_validator_generated_func3(data98) < 1){
+const err232 = {instancePath:instancePath+"/break_glass/reason",schemaPath:"#/properties/break_glass/anyOf/1/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+}
+else {
+const err233 = {instancePath:instancePath+"/break_glass/reason",schemaPath:"#/properties/break_glass/anyOf/1/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+}
+if(data97.approved_by !== undefined){
+let data99 = data97.approved_by;
+if(typeof data99 === "string"){
+if(evidence_validator_generated_func3(data99) < 1){
+const err234 = {instancePath:instancePath+"/break_glass/approved_by",schemaPath:"#/properties/break_glass/anyOf/1/properties/approved_by/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+}
+else {
+const err235 = {instancePath:instancePath+"/break_glass/approved_by",schemaPath:"#/properties/break_glass/anyOf/1/properties/approved_by/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+}
+if(data97.overridden_checks !== undefined){
+let data100 = data97.overridden_checks;
+if(Array.isArray(data100)){
+if(data100.length < 1){
+const err236 = {instancePath:instancePath+"/break_glass/overridden_checks",schemaPath:"#/properties/break_glass/anyOf/1/properties/overridden_checks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+const len13 = data100.length;
+for(let i13=0; i13<len13; i13++){
+let data101 = data100[i13];
+if(!((((((((data101 === "promotion") || (data101 === "source-branch")) || (data101 === "branch-protection")) || (data101 === "approval-record")) || (data101 === "maker-checker")) || (data101 === "segregation")) || (data101 === "environment")) || (data101 === "checks"))){
+const err237 = {instancePath:instancePath+"/break_glass/overridden_checks/" + i13,schemaPath:"#/properties/break_glass/anyOf/1/properties/overridden_checks/items/enum",keyword:"enum",params:{allowedValues: evidence_validator_generated_schema11.properties.break_glass.anyOf[1].properties.overridden_checks.items.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+}
+}
+}
+else {
+const err238 = {instancePath:instancePath+"/break_glass/overridden_checks",schemaPath:"#/properties/break_glass/anyOf/1/properties/overridden_checks/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+}
+if(data97.review_within !== undefined){
+let data102 = data97.review_within;
+if(!((typeof data102 == "number") && (!(data102 % 1) && !isNaN(data102)))){
+const err239 = {instancePath:instancePath+"/break_glass/review_within",schemaPath:"#/properties/break_glass/anyOf/1/properties/review_within/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+if(typeof data102 == "number"){
+if(data102 < 0 || isNaN(data102)){
+const err240 = {instancePath:instancePath+"/break_glass/review_within",schemaPath:"#/properties/break_glass/anyOf/1/properties/review_within/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+}
+}
+if(data97.review_due !== undefined){
+let data103 = data97.review_due;
+if(typeof data103 === "string"){
+if(!(formats0.validate(data103))){
+const err241 = {instancePath:instancePath+"/break_glass/review_due",schemaPath:"#/properties/break_glass/anyOf/1/properties/review_due/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+}
+else {
+const err242 = {instancePath:instancePath+"/break_glass/review_due",schemaPath:"#/properties/break_glass/anyOf/1/properties/review_due/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
+}
+errors++;
+}
+}
+if(data97.follow_up_issue !== undefined){
+let data104 = data97.follow_up_issue;
+const _errs244 = errors;
+let valid54 = false;
+const _errs245 = errors;
+if(data104 !== null){
+const err243 = {instancePath:instancePath+"/break_glass/follow_up_issue",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
+}
+errors++;
+}
+var _valid7 = _errs245 === errors;
+valid54 = valid54 || _valid7;
+if(!valid54){
+const _errs247 = errors;
+if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
+if(data104.number === undefined){
+const err244 = {instancePath:instancePath+"/break_glass/follow_up_issue",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'"};
+if(vErrors === null){
+vErrors = [err244];
+}
+else {
+vErrors.push(err244);
+}
+errors++;
+}
+if(data104.url === undefined){
+const err245 = {instancePath:instancePath+"/break_glass/follow_up_issue",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+for(const key19 in data104){
+if(!((key19 === "number") || (key19 === "url"))){
+const err246 = {instancePath:instancePath+"/break_glass/follow_up_issue",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+}
+if(data104.number !== undefined){
+let data105 = data104.number;
+if(!((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105)))){
+const err247 = {instancePath:instancePath+"/break_glass/follow_up_issue/number",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/properties/number/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
+}
+errors++;
+}
+if(typeof data105 == "number"){
+if(data105 < 1 || isNaN(data105)){
+const err248 = {instancePath:instancePath+"/break_glass/follow_up_issue/number",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
+}
+}
+if(data104.url !== undefined){
+if(typeof data104.url !== "string"){
+const err249 = {instancePath:instancePath+"/break_glass/follow_up_issue/url",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
+}
+errors++;
+}
+}
+}
+else {
+const err250 = {instancePath:instancePath+"/break_glass/follow_up_issue",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err250];
+}
+else {
+vErrors.push(err250);
+}
+errors++;
+}
+var _valid7 = _errs247 === errors;
+valid54 = valid54 || _valid7;
+}
+if(!valid54){
+const err251 = {instancePath:instancePath+"/break_glass/follow_up_issue",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err251];
+}
+else {
+vErrors.push(err251);
+}
+errors++;
+}
+else {
+errors = _errs244;
+if(vErrors !== null){
+if(_errs244){
+vErrors.length = _errs244;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err252 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
+}
+errors++;
+}
+var _valid6 = _errs229 === errors;
+valid50 = valid50 || _valid6;
+}
+if(!valid50){
+const err253 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
 }
 errors++;
 }
@@ -45426,133 +46052,133 @@ vErrors = null;
 }
 }
 if(data.failure !== undefined){
-let data99 = data.failure;
-const _errs235 = errors;
-let valid52 = false;
-const _errs236 = errors;
-if(data99 !== null){
-const err230 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+let data107 = data.failure;
+const _errs255 = errors;
+let valid56 = false;
+const _errs256 = errors;
+if(data107 !== null){
+const err254 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err230];
+vErrors = [err254];
 }
 else {
-vErrors.push(err230);
+vErrors.push(err254);
 }
 errors++;
 }
-var _valid7 = _errs236 === errors;
-valid52 = valid52 || _valid7;
-if(!valid52){
-const _errs238 = errors;
-if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
-if(data99.code === undefined){
-const err231 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
+var _valid8 = _errs256 === errors;
+valid56 = valid56 || _valid8;
+if(!valid56){
+const _errs258 = errors;
+if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
+if(data107.code === undefined){
+const err255 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
 if(vErrors === null){
-vErrors = [err231];
+vErrors = [err255];
 }
 else {
-vErrors.push(err231);
+vErrors.push(err255);
 }
 errors++;
 }
-if(data99.message === undefined){
-const err232 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(data107.message === undefined){
+const err256 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
 if(vErrors === null){
-vErrors = [err232];
+vErrors = [err256];
 }
 else {
-vErrors.push(err232);
+vErrors.push(err256);
 }
 errors++;
 }
-if(data99.hint === undefined){
-const err233 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/required",keyword:"required",params:{missingProperty: "hint"},message:"must have required property '"+"hint"+"'"};
+if(data107.hint === undefined){
+const err257 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/required",keyword:"required",params:{missingProperty: "hint"},message:"must have required property '"+"hint"+"'"};
 if(vErrors === null){
-vErrors = [err233];
+vErrors = [err257];
 }
 else {
-vErrors.push(err233);
+vErrors.push(err257);
 }
 errors++;
 }
-for(const key19 in data99){
-if(!(((key19 === "code") || (key19 === "message")) || (key19 === "hint"))){
-const err234 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+for(const key20 in data107){
+if(!(((key20 === "code") || (key20 === "message")) || (key20 === "hint"))){
+const err258 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err234];
+vErrors = [err258];
 }
 else {
-vErrors.push(err234);
-}
-errors++;
-}
-}
-if(data99.code !== undefined){
-if(typeof data99.code !== "string"){
-const err235 = {instancePath:instancePath+"/failure/code",schemaPath:"#/properties/failure/anyOf/1/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err235];
-}
-else {
-vErrors.push(err235);
+vErrors.push(err258);
 }
 errors++;
 }
 }
-if(data99.message !== undefined){
-if(typeof data99.message !== "string"){
-const err236 = {instancePath:instancePath+"/failure/message",schemaPath:"#/properties/failure/anyOf/1/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data107.code !== undefined){
+if(typeof data107.code !== "string"){
+const err259 = {instancePath:instancePath+"/failure/code",schemaPath:"#/properties/failure/anyOf/1/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err236];
+vErrors = [err259];
 }
 else {
-vErrors.push(err236);
+vErrors.push(err259);
 }
 errors++;
 }
 }
-if(data99.hint !== undefined){
-let data102 = data99.hint;
-if((typeof data102 !== "string") && (data102 !== null)){
-const err237 = {instancePath:instancePath+"/failure/hint",schemaPath:"#/properties/failure/anyOf/1/properties/hint/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.failure.anyOf[1].properties.hint.type},message:"must be string,null"};
+if(data107.message !== undefined){
+if(typeof data107.message !== "string"){
+const err260 = {instancePath:instancePath+"/failure/message",schemaPath:"#/properties/failure/anyOf/1/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err237];
+vErrors = [err260];
 }
 else {
-vErrors.push(err237);
+vErrors.push(err260);
+}
+errors++;
+}
+}
+if(data107.hint !== undefined){
+let data110 = data107.hint;
+if((typeof data110 !== "string") && (data110 !== null)){
+const err261 = {instancePath:instancePath+"/failure/hint",schemaPath:"#/properties/failure/anyOf/1/properties/hint/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.failure.anyOf[1].properties.hint.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
 }
 errors++;
 }
 }
 }
 else {
-const err238 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err262 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err238];
+vErrors = [err262];
 }
 else {
-vErrors.push(err238);
+vErrors.push(err262);
 }
 errors++;
 }
-var _valid7 = _errs238 === errors;
-valid52 = valid52 || _valid7;
+var _valid8 = _errs258 === errors;
+valid56 = valid56 || _valid8;
 }
-if(!valid52){
-const err239 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(!valid56){
+const err263 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
-vErrors = [err239];
+vErrors = [err263];
 }
 else {
-vErrors.push(err239);
+vErrors.push(err263);
 }
 errors++;
 }
 else {
-errors = _errs235;
+errors = _errs255;
 if(vErrors !== null){
-if(_errs235){
-vErrors.length = _errs235;
+if(_errs255){
+vErrors.length = _errs255;
 }
 else {
 vErrors = null;
@@ -45561,54 +46187,54 @@ vErrors = null;
 }
 }
 if(data.api_requests !== undefined){
-let data103 = data.api_requests;
-if((!((typeof data103 == "number") && (!(data103 % 1) && !isNaN(data103)))) && (data103 !== null)){
-const err240 = {instancePath:instancePath+"/api_requests",schemaPath:"#/properties/api_requests/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.api_requests.type},message:"must be integer,null"};
+let data111 = data.api_requests;
+if((!((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111)))) && (data111 !== null)){
+const err264 = {instancePath:instancePath+"/api_requests",schemaPath:"#/properties/api_requests/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.api_requests.type},message:"must be integer,null"};
 if(vErrors === null){
-vErrors = [err240];
+vErrors = [err264];
 }
 else {
-vErrors.push(err240);
+vErrors.push(err264);
 }
 errors++;
 }
 }
 if(data.notes !== undefined){
-let data104 = data.notes;
-if(Array.isArray(data104)){
-const len13 = data104.length;
-for(let i13=0; i13<len13; i13++){
-if(typeof data104[i13] !== "string"){
-const err241 = {instancePath:instancePath+"/notes/" + i13,schemaPath:"#/properties/notes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data112 = data.notes;
+if(Array.isArray(data112)){
+const len14 = data112.length;
+for(let i14=0; i14<len14; i14++){
+if(typeof data112[i14] !== "string"){
+const err265 = {instancePath:instancePath+"/notes/" + i14,schemaPath:"#/properties/notes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err241];
+vErrors = [err265];
 }
 else {
-vErrors.push(err241);
+vErrors.push(err265);
 }
 errors++;
 }
 }
 }
 else {
-const err242 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err266 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err242];
+vErrors = [err266];
 }
 else {
-vErrors.push(err242);
+vErrors.push(err266);
 }
 errors++;
 }
 }
 }
 else {
-const err243 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err267 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err243];
+vErrors = [err267];
 }
 else {
-vErrors.push(err243);
+vErrors.push(err267);
 }
 errors++;
 }
@@ -45646,6 +46272,10 @@ function violations(decision) {
 function oneLine(decision) {
     const r = decision.request;
     const where = `${r.sha.slice(0, 7)} to ${r.environment}`;
+    const grant = decision.breakGlass;
+    if (decision.decision === 'allow' && grant !== null) {
+        return `promotion-gate allowed ${where} by BREAK-GLASS (approved by ${grant.approvedBy}), overriding ${grant.overridden.join(', ')}; independent review due by ${grant.reviewDue}`;
+    }
     if (decision.decision === 'allow') {
         return `promotion-gate allowed ${where}: all ${decision.checks.filter((c) => c.status === 'pass').length} checks passed`;
     }
@@ -45655,7 +46285,8 @@ function oneLine(decision) {
         ? 'no check passed'
         : `${first.id}: ${first.problems[0] ?? first.summary}`;
     const more = failed.length > 1 ? ` (+${failed.length - 1} more)` : '';
-    return `promotion-gate blocked ${where}: ${reason}${more}`;
+    const note = decision.breakGlassNote === null ? '' : `; ${decision.breakGlassNote}`;
+    return `promotion-gate blocked ${where}: ${reason}${more}${note}`;
 }
 /** Markdown cells must not break the table. */
 function cell(text) {
@@ -45670,22 +46301,50 @@ function links(check) {
     const more = check.links.length > 12 ? ` and ${check.links.length - 12} more` : '';
     return `<br>${shown.join(', ')}${more}`;
 }
+/** What a break-glass allow overrode, said plainly, above the checks. */
+function breakGlassSection(evidence) {
+    const bg = evidence.break_glass;
+    if (bg === null)
+        return [];
+    const issue = bg.follow_up_issue === null
+        ? 'no follow-up issue was opened'
+        : `follow-up issue [#${bg.follow_up_issue.number}](${bg.follow_up_issue.url})`;
+    const quote = (text) => `> ${cell(text)}`;
+    return [
+        quote(`**This deployment was allowed by break-glass, not because it passed the gate.** It overrode ${bg.overridden_checks.length === 1 ? 'the failed check' : `${bg.overridden_checks.length} failed checks`}: ${bg.overridden_checks.map((id) => `\`${id}\``).join(', ')}.`),
+        '>',
+        quote(`Approved by @${bg.approved_by} (an environment approval of this run); deployed by ${evidence.deployer === null ? 'an unknown deployer' : `@${evidence.deployer}`}.`),
+        '>',
+        quote(`Reason: ${bg.reason.replace(/</g, '&lt;').replace(/>/g, '&gt;')}`),
+        '>',
+        quote(`An independent review is due by ${bg.review_due}: ${issue} must be closed as completed by someone who is neither the deployer, the approver nor a maker of the changes.`)
+    ];
+}
 function renderSummary(decision, evidence, evidencePath) {
     const r = decision.request;
-    const verdict = decision.decision === 'allow' ? '✅ **allow**' : '⛔ **block**';
+    const grant = decision.breakGlass;
+    const verdict = decision.decision === 'block'
+        ? '⛔ **block**'
+        : grant === null
+            ? '✅ **allow**'
+            : '🚨 **allow by break-glass**';
     const lines = [
         `## promotion-gate: ${verdict} \`${r.sha.slice(0, 7)}\` → ${cell(r.environment)}`,
         '',
         oneLine(decision),
-        '',
-        '| Check | Result | Details |',
-        '| --- | --- | --- |'
+        ''
     ];
+    if (grant !== null)
+        lines.push(...breakGlassSection(evidence), '');
+    lines.push('| Check | Result | Details |', '| --- | --- | --- |');
     for (const check of decision.checks) {
         const details = [check.summary, ...check.problems.map((p) => `• ${p}`)]
             .map(cell)
             .join('<br>');
-        lines.push(`| \`${check.id}\` | ${ICON[check.status]} | ${details}${links(check)} |`);
+        const overridden = grant?.overridden.includes(check.id) === true
+            ? ' (overridden by break-glass)'
+            : '';
+        lines.push(`| \`${check.id}\` | ${ICON[check.status]}${overridden} | ${details}${links(check)} |`);
     }
     if (evidence.changes.length > 0) {
         lines.push('', '### Changes in scope', '', '| Change | Makers | Independent approvers |', '| --- | --- | --- |');
@@ -45921,7 +46580,8 @@ function parseInputs(env) {
                 actor: env.GITHUB_ACTOR || null,
                 triggeringActor: env.GITHUB_TRIGGERING_ACTOR || null
             },
-            serverUrl
+            serverUrl,
+            breakGlassReason: breakGlass === '' ? null : breakGlass
         },
         token,
         mode: mode,
@@ -45970,12 +46630,1859 @@ async function publishStatus(github, inputs, decision, line) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/access/matrix.ts
+// The access matrix an auditor asks for (SPEC §7): for each environment in
+// the policy, who and what may deploy to it; for each branch in `branches`,
+// the approvals it requires, who may bypass them, and who may push. Every
+// gap against the policy is flagged; whatever the token cannot read is named
+// with the permission that would read it, never shown as "nobody".
+
+
+
+
+
+
+const cannot = (permission, detail) => ({
+    unreadable: true,
+    permission,
+    detail
+});
+/** A 403 or 404 becomes "cannot read, needs `permission`"; anything else throws. */
+async function readOr(permission, read) {
+    try {
+        return await read();
+    }
+    catch (error) {
+        if (error instanceof engine_errors/* GitHubApiError */.OS &&
+            (error.status === 403 || error.status === 404)) {
+            return cannot(permission, error.message);
+        }
+        throw error;
+    }
+}
+const isCannot = (v) => typeof v === 'object' && v !== null && v.unreadable === true;
+async function accessMatrix(port, repo, policy, now) {
+    const envPolicies = Object.values(policy.environments);
+    const globs = [...new Set(envPolicies.flatMap((e) => e.branches))];
+    const [environments, branchNames, writers, writerTeams] = await Promise.all([
+        Promise.all(envPolicies.map((e) => environmentAccess(port, repo, e))),
+        branchesOf(port, repo, globs),
+        writersOf(port, repo),
+        teamsOf(port, repo)
+    ]);
+    const wantApprovals = Math.max(0, ...envPolicies.map((e) => e.branchProtection === false ? 0 : e.branchProtection.requiredApprovals));
+    const branches = await Promise.all(branchNames.map((b) => branchAccess(port, repo, b, wantApprovals)));
+    const gaps = [
+        ...environments.flatMap((e) => e.gaps.map((g) => `environment ${e.name}: ${g}`)),
+        ...branches.flatMap((b) => b.gaps.map((g) => `branch ${b.name}: ${g}`))
+    ];
+    if (isCannot(writers)) {
+        gaps.push(`who holds write access could not be read: the token needs \`${writers.permission}\``);
+    }
+    if (isCannot(writerTeams)) {
+        gaps.push(`which teams hold write access could not be read: the token needs \`${writerTeams.permission}\``);
+    }
+    return {
+        repository: `${repo.owner}/${repo.name}`,
+        generatedAt: now.toISOString(),
+        environments,
+        branches,
+        writers,
+        writerTeams,
+        gaps
+    };
+}
+async function environmentAccess(port, repo, policy) {
+    const read = await readEnvironment(port, repo, policy.name);
+    const base = {
+        name: policy.name,
+        exists: null,
+        url: null,
+        deploymentBranches: null,
+        reviewers: [],
+        preventSelfReview: null,
+        adminBypass: null,
+        waitTimer: null,
+        customRules: null,
+        gaps: []
+    };
+    if ('unreadable' in read) {
+        return {
+            ...base,
+            deploymentBranches: cannot(read.permission, read.detail),
+            gaps: [
+                `its settings could not be read: the token needs \`${read.permission}\``
+            ]
+        };
+    }
+    if (!read.exists) {
+        return {
+            ...base,
+            exists: false,
+            url: read.settingsUrl,
+            deploymentBranches: 'any',
+            gaps: [
+                'it does not exist in the repository settings: any workflow that names it creates it with no rules'
+            ]
+        };
+    }
+    const s = read.settings;
+    const custom = await readOr('actions: read', async () => {
+        const r = await port.rest('GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules', { owner: repo.owner, repo: repo.name, environment_name: s.name });
+        const body = obj(r.data, 'deployment_protection_rules');
+        return arr(body.custom_deployment_protection_rules, 'custom_deployment_protection_rules')
+            .map((item, i) => obj(item, `custom_deployment_protection_rules[${i}]`))
+            .filter((rule) => rule.enabled !== false)
+            .map((rule, i) => {
+            const app = obj(rule.app, `custom_deployment_protection_rules[${i}].app`);
+            return str(app.slug, `custom_deployment_protection_rules[${i}].app.slug`);
+        });
+    });
+    const reviewers = await Promise.all(s.reviewers.map(async (r) => {
+        if (r.type === 'User')
+            return { type: 'User', name: r.name, members: null };
+        const [org, slug] = r.name.includes('/')
+            ? r.name.split('/', 2)
+            : [repo.owner, r.name];
+        return {
+            type: 'Team',
+            name: r.name,
+            members: await teamMembers(port, org, slug)
+        };
+    }));
+    const want = policy.environmentProtection;
+    const policies = s.deploymentBranchPolicy;
+    const gaps = want === false
+        ? []
+        : settingsProblems(s, want, policy.branches).problems.map(stripWhere);
+    for (const r of reviewers) {
+        if (isCannot(r.members)) {
+            gaps.push(`the members of reviewer team ${r.name} could not be read: the token needs \`${r.members.permission}\``);
+        }
+    }
+    if (isCannot(custom)) {
+        gaps.push(`its custom protection rules could not be read: the token needs \`${custom.permission}\``);
+    }
+    return {
+        name: s.name,
+        exists: true,
+        url: s.settingsUrl,
+        deploymentBranches: policies === null
+            ? 'any'
+            : policies.protectedBranches
+                ? 'protected'
+                : s.branchPolicies === null
+                    ? cannot('actions: read', 'the branch patterns were not read')
+                    : 'unreadable' in s.branchPolicies
+                        ? cannot(s.branchPolicies.permission, s.branchPolicies.detail)
+                        : s.branchPolicies.map((p) => p.type === 'tag' ? `tag:${p.name}` : p.name),
+        reviewers,
+        preventSelfReview: s.preventSelfReview,
+        adminBypass: s.canAdminsBypass,
+        waitTimer: s.waitTimer,
+        customRules: custom,
+        gaps
+    };
+}
+/** The messages of the checks end with where to fix them; the matrix links the page once. */
+function stripWhere(problem) {
+    return problem.replace(/ under Settings → Environments → [^(]+\([^)]+\)/g, '');
+}
+/** docs.github.com/en/rest/teams/members#list-team-members (organization `members: read`) */
+async function teamMembers(port, org, slug) {
+    return readOr('members: read (organization)', async () => {
+        const out = [];
+        for (let page = 1; page <= 10; page++) {
+            const r = await port.rest('GET /orgs/{org}/teams/{team_slug}/members', {
+                org,
+                team_slug: slug,
+                per_page: 100,
+                page
+            });
+            const items = arr(r.data, 'team members');
+            items.forEach((m, i) => out.push(str(obj(m, `members[${i}]`).login, `members[${i}].login`)));
+            if (items.length < 100)
+                break;
+        }
+        return out;
+    });
+}
+/** The existing branches each policy glob names; literal names even when absent. */
+async function branchesOf(port, repo, globs) {
+    const literal = globs.filter((g) => !/[*?[\]{}()!+@]/.test(g));
+    const patterns = globs.filter((g) => !literal.includes(g));
+    // The default branch exists: a policy naming only it needs no listing
+    // (a repository of a thousand branches would take ten pages).
+    if (patterns.length === 0 && literal.every((b) => b === repo.defaultBranch)) {
+        return literal.map((name) => ({ name, exists: true }));
+    }
+    const existing = [];
+    for (let page = 1; page <= 20; page++) {
+        const r = await port.rest('GET /repos/{owner}/{repo}/branches', {
+            owner: repo.owner,
+            repo: repo.name,
+            per_page: 100,
+            page
+        });
+        const items = arr(r.data, 'branches');
+        items.forEach((b, i) => existing.push(str(obj(b, `branches[${i}]`).name, `branches[${i}].name`)));
+        if (items.length < 100)
+            break;
+    }
+    const names = new Set(literal);
+    for (const name of existing) {
+        if (patterns.some((g) => minimatch(name, g)))
+            names.add(name);
+    }
+    return [...names].map((name) => ({ name, exists: existing.includes(name) }));
+}
+async function branchAccess(port, repo, branch, wantApprovals) {
+    const [rules, classic] = await Promise.all([
+        readOr('metadata: read', async () => {
+            const r = await port.rest('GET /repos/{owner}/{repo}/rules/branches/{branch}', {
+                owner: repo.owner,
+                repo: repo.name,
+                branch: branch.name,
+                per_page: 100
+            });
+            return parseRules(r.data, `rules/branches/${branch.name}`);
+        }),
+        (async () => {
+            try {
+                const r = await port.rest('GET /repos/{owner}/{repo}/branches/{branch}/protection', {
+                    owner: repo.owner,
+                    repo: repo.name,
+                    branch: branch.name
+                });
+                return parseClassicProtection(r.data, `branches/${branch.name}/protection`);
+            }
+            catch (error) {
+                if (error instanceof engine_errors/* GitHubApiError */.OS && error.status === 404)
+                    return null;
+                if (error instanceof engine_errors/* GitHubApiError */.OS && error.status === 403) {
+                    return cannot('administration: read', error.message);
+                }
+                throw error;
+            }
+        })()
+    ]);
+    const protectedBy = [];
+    let required = 0;
+    if (!isCannot(rules)) {
+        for (const rule of rules) {
+            if (rule.pullRequest === undefined)
+                continue;
+            required = Math.max(required, rule.pullRequest.requiredApprovingReviewCount);
+            protectedBy.push(`ruleset ${rule.rulesetId ?? '?'}`);
+        }
+    }
+    if (classic !== null && !isCannot(classic)) {
+        required = Math.max(required, classic.requiredApprovingReviewCount ?? 0);
+        protectedBy.push('classic branch protection');
+    }
+    const rulesetIds = isCannot(rules)
+        ? []
+        : [
+            ...new Set(rules
+                .map((r) => r.rulesetId)
+                .filter((id) => id !== null))
+        ];
+    const bypass = await bypassActors(port, repo, rulesetIds);
+    const gaps = [];
+    const unread = [rules, classic].filter(isCannot);
+    let requiredApprovals = required;
+    if (unread.length > 0 && required < wantApprovals) {
+        const first = unread[0];
+        requiredApprovals = first;
+        gaps.push(`its required approvals could not be read completely: the token needs \`${unread.map((u) => u.permission).join('` and `')}\``);
+    }
+    else if (required < wantApprovals) {
+        gaps.push(`it requires ${required} approving review${required === 1 ? '' : 's'}; the policy asks for ${wantApprovals}`);
+    }
+    if (!branch.exists)
+        gaps.push('it does not exist');
+    if (isCannot(bypass)) {
+        gaps.push(`who may bypass its rulesets could not be read: the token needs \`${bypass.permission}\``);
+    }
+    else if (bypass.length > 0) {
+        gaps.push(`${bypass.length} actor${bypass.length === 1 ? '' : 's'} may bypass its rulesets: ${bypass.join(', ')}`);
+    }
+    // Classic protection binds administrators only with enforce_admins;
+    // rulesets bind them unless the admin role is a bypass actor.
+    const classicLets = classic === null ? false : isCannot(classic) ? null : !classic.enforceAdmins;
+    const rulesetsLet = isCannot(bypass)
+        ? null
+        : bypass.some((b) => /repository role admin|organization admins/.test(b));
+    const adminsBypass = classicLets === true || rulesetsLet === true
+        ? true
+        : classicLets === null || rulesetsLet === null
+            ? null
+            : false;
+    if (classicLets === true) {
+        gaps.push('administrators are not bound by its classic protection (enforce admins is off)');
+    }
+    return {
+        name: branch.name,
+        exists: branch.exists,
+        requiredApprovals,
+        protectedBy,
+        bypassActors: bypass,
+        adminsBypass,
+        gaps
+    };
+}
+/**
+ * docs.github.com/en/rest/repos/rules#get-a-repository-ruleset: GitHub shows
+ * `bypass_actors` only to those who may edit the ruleset; without it the
+ * bypass list is unknown, never empty.
+ */
+async function bypassActors(port, repo, ids) {
+    const out = [];
+    for (const id of ids) {
+        const got = await readOr('administration: read', async () => {
+            const r = await port.rest('GET /repos/{owner}/{repo}/rulesets/{ruleset_id}', {
+                owner: repo.owner,
+                repo: repo.name,
+                ruleset_id: id
+            });
+            return obj(r.data, `rulesets/${id}`);
+        });
+        if (isCannot(got))
+            return got;
+        if (!Array.isArray(got.bypass_actors)) {
+            return cannot('administration: read', `ruleset ${id} was read without its bypass actors`);
+        }
+        got.bypass_actors.forEach((value, i) => {
+            const a = obj(value, `rulesets/${id}.bypass_actors[${i}]`);
+            const type = optStr(a.actor_type, `bypass_actors[${i}].actor_type`) ?? 'actor';
+            const actorId = a.actor_id === null || a.actor_id === undefined
+                ? ''
+                : ` ${num(a.actor_id, `bypass_actors[${i}].actor_id`)}`;
+            const mode = optStr(a.bypass_mode, `bypass_actors[${i}].bypass_mode`) ?? 'always';
+            out.push(`${bypassName(type, actorId)} (${mode})`);
+        });
+    }
+    return out;
+}
+function bypassName(type, id) {
+    // Repository roles by id in bypass actors: 2 maintain, 4 write, 5 admin
+    // (docs.github.com/en/rest/repos/rules, `actor_id`); others shown by id.
+    if (type === 'RepositoryRole') {
+        const role = {
+            ' 2': 'maintain',
+            ' 4': 'write',
+            ' 5': 'admin'
+        };
+        return `repository role ${role[id] ?? id.trim()}`;
+    }
+    if (type === 'OrganizationAdmin')
+        return 'organization admins';
+    if (type === 'DeployKey')
+        return 'deploy keys';
+    return `${type}${id}`;
+}
+/**
+ * docs.github.com/en/rest/collaborators/collaborators#list-repository-collaborators
+ * and docs.github.com/en/rest/repos/repos#list-repository-teams.
+ */
+async function writersOf(port, repo) {
+    const people = await readOr('administration: read (or a token of a repository writer)', async () => {
+        const out = [];
+        for (let page = 1; page <= 20; page++) {
+            const r = await port.rest('GET /repos/{owner}/{repo}/collaborators', {
+                owner: repo.owner,
+                repo: repo.name,
+                affiliation: 'all',
+                per_page: 100,
+                page
+            });
+            const items = arr(r.data, 'collaborators');
+            items.forEach((value, i) => {
+                const c = obj(value, `collaborators[${i}]`);
+                const role = roleOf(c, `collaborators[${i}]`);
+                if (role !== null)
+                    out.push({
+                        login: str(c.login, `collaborators[${i}].login`),
+                        type: 'User',
+                        role
+                    });
+            });
+            if (items.length < 100)
+                break;
+        }
+        return out;
+    });
+    return people;
+}
+async function teamsOf(port, repo) {
+    return readOr('administration: read', async () => {
+        const r = await port.rest('GET /repos/{owner}/{repo}/teams', {
+            owner: repo.owner,
+            repo: repo.name,
+            per_page: 100
+        });
+        return arr(r.data, 'teams').flatMap((value, i) => {
+            const t = obj(value, `teams[${i}]`);
+            const permission = optStr(t.permission, `teams[${i}].permission`);
+            if (permission === null ||
+                !['push', 'maintain', 'admin'].includes(permission))
+                return [];
+            const org = /\/orgs\/([^/]+)\/teams\//.exec(optStr(t.html_url, `teams[${i}].html_url`) ?? '')?.[1];
+            const slug = str(t.slug, `teams[${i}].slug`);
+            return [
+                {
+                    login: org === undefined ? slug : `${org}/${slug}`,
+                    type: 'Team',
+                    role: permission === 'push' ? 'write' : permission
+                }
+            ];
+        });
+    });
+}
+function roleOf(c, path) {
+    const p = optObj(c.permissions, `${path}.permissions`);
+    if (p === null)
+        return null;
+    if (p.admin === true)
+        return 'admin';
+    if (p.maintain === true)
+        return 'maintain';
+    if (p.push === true)
+        return 'write';
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/engine/break-glass.ts
+// The follow-up issue of a break-glass deployment (SPEC §5.7), as both sides
+// read it: the action writes the marker into the issue it opens, the audit
+// finds the issue by its label, parses the marker and judges the review.
+// Pure: no GitHub, no clock.
+//
+// The marker is one line of the issue body, an HTML comment (invisible when
+// GitHub renders the issue) holding one JSON object on one line:
+//
+//   <!-- promotion-gate:break-glass {"environment":"production","sha":"…","run_id":123,"approved_by":"erin","deployer":"dave","makers":["alice","bob"],"due":"2024-05-04T12:00:00.000Z"} -->
+//
+// Anyone who can edit the issue can edit the marker: the audit should check
+// that the issue's author is the token that opened it (github-actions[bot]
+// for the action) and compare the marker with the deployment it names.
+/** The label of every follow-up issue. */
+const BREAK_GLASS_LABEL = 'promotion-gate:break-glass';
+const MARKER_NAME = 'promotion-gate:break-glass';
+/**
+ * The marker line. `<`, `>` and `&` are written as JSON escapes, so no value
+ * can end the HTML comment early; JSON.parse reads them back unchanged.
+ */
+function renderBreakGlassMarker(marker) {
+    const json = JSON.stringify({
+        environment: marker.environment,
+        sha: marker.sha,
+        run_id: marker.run_id,
+        approved_by: marker.approved_by,
+        deployer: marker.deployer,
+        makers: marker.makers,
+        due: marker.due
+    }).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return `<!-- ${MARKER_NAME} ${json} -->`;
+}
+const MARKER_LINE = /^[ \t]*<!-- promotion-gate:break-glass (.+) -->[ \t]*$/;
+/**
+ * The marker of an issue body, or null when the body has none, has more than
+ * one (ambiguous), or its JSON is not a valid marker.
+ */
+function parseBreakGlassMarker(body) {
+    if (typeof body !== 'string')
+        return null;
+    const found = body
+        .split(/\r?\n/)
+        .map((line) => MARKER_LINE.exec(line))
+        .filter((m) => m !== null);
+    if (found.length !== 1)
+        return null;
+    const [match] = found;
+    let value;
+    try {
+        value = JSON.parse(match[1]);
+    }
+    catch {
+        return null;
+    }
+    return asMarker(value);
+}
+function asMarker(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        return null;
+    }
+    const v = value;
+    const text = (x) => typeof x === 'string' && x.length > 0;
+    if (!text(v.environment) ||
+        typeof v.sha !== 'string' ||
+        !/^[0-9a-f]{40}$/.test(v.sha) ||
+        typeof v.run_id !== 'number' ||
+        !Number.isSafeInteger(v.run_id) ||
+        v.run_id < 1 ||
+        !text(v.approved_by) ||
+        !text(v.deployer) ||
+        !Array.isArray(v.makers) ||
+        !v.makers.every(text) ||
+        !text(v.due) ||
+        Number.isNaN(Date.parse(v.due))) {
+        return null;
+    }
+    return {
+        environment: v.environment,
+        sha: v.sha,
+        run_id: v.run_id,
+        approved_by: v.approved_by,
+        deployer: v.deployer,
+        makers: [...v.makers],
+        due: v.due
+    };
+}
+/**
+ * Whether `login` may do the independent review: not the deployer, not the
+ * break-glass approver, not a maker of any change, and not a bot (a bot
+ * closing an issue, e.g. a stale-issue bot, reviews nothing). Logins compare
+ * case-insensitively, as GitHub's do.
+ */
+function isIndependentReviewer(marker, login) {
+    if (login === null || login === '')
+        return false;
+    const key = login.toLowerCase();
+    if (key.endsWith('[bot]'))
+        return false;
+    return ![marker.deployer, marker.approved_by, ...marker.makers].some((other) => other.toLowerCase() === key);
+}
+/**
+ * The review of a break-glass deployment as of `now`. Only a closure as
+ * `completed` by an independent reviewer is a review; a closure as not
+ * planned or duplicate, or by the deployer, the approver, a maker or a bot,
+ * counts as no review at all.
+ */
+function judgeReview(marker, closed, now) {
+    const due = Date.parse(marker.due);
+    if (closed !== null && isReview(marker, closed)) {
+        return Date.parse(closed.at) <= due ? 'done' : 'late';
+    }
+    return now.getTime() <= due ? 'pending' : 'missing';
+}
+function isReview(marker, closed) {
+    return ((closed.reason ?? '').toLowerCase() === 'completed' &&
+        !Number.isNaN(Date.parse(closed.at)) &&
+        isIndependentReviewer(marker, closed.by));
+}
+
+;// CONCATENATED MODULE: ./src/audit/gather.ts
+// What an audit reads (SPEC §7), in bulk: the environment's deployments in
+// the period, the deployed commits with their pull requests, tests and own
+// deployments, the default branch's history that links them, and the runs
+// that made them. Round trips grow with the population's pages, not with
+// one decision per deployment (SPEC §9: 1,000 deployments in at most 100
+// requests).
+
+
+
+
+
+
+/** Further pages of deployments to the audited environment: at most this many. */
+const MAX_DEPLOYMENT_PAGES = 300;
+/** History pages walked to link the deployed commits: at most this many. */
+const MAX_HISTORY_PAGES = 500;
+/**
+ * Deployed commits per query: each brings its pull requests (3, with their
+ * commits, authors and reviews), its own deployments and its tests, about
+ * 9,500 nodes of GitHub's 500,000 per query (see CHANGES_PER_QUERY).
+ */
+const DEPLOYED_PER_QUERY = 40;
+/** Requests in flight at once: GitHub asks clients not to flood it. */
+const CONCURRENCY = 4;
+const ENV_DEPLOYMENTS = `
+query AuditDeployments($owner: String!, $name: String!, $environment: String!, $after: String) {
+  repository(owner: $owner, name: $name) {
+    deployments(environments: [$environment], first: 100, after: $after, orderBy: {field: CREATED_AT, direction: DESC}) { ...GateDeployments }
+  }
+}
+${DEPLOYMENT_FIELDS}`;
+const HISTORY = `
+query AuditHistory($owner: String!, $name: String!, $until: GitTimestamp, $after: String) {
+  repository(owner: $owner, name: $name) {
+    defaultBranchRef { target { ... on Commit {
+      history(first: 100, after: $after, until: $until) {
+        pageInfo { hasNextPage endCursor }
+        nodes { oid parents(first: 2) { nodes { oid } } }
+      }
+    } } }
+  }
+}`;
+/** A deployed commit: the change it is, its pull requests' heads' tests, its own deployments. */
+const DEPLOYED = `... on Commit {
+      ...GateCommit
+      associatedPullRequests(first: 3) { nodes { ...GatePullRequest
+        headCommit: commits(last: 1) { nodes { commit { oid statusCheckRollup { ...GateRollup } } } } } }
+      statusCheckRollup { ...GateRollup }
+      deployments(first: 20, orderBy: {field: CREATED_AT, direction: DESC}) { ...GateDeployments }
+    }`;
+function deployedQuery(oids) {
+    const variables = {};
+    const declarations = ['$owner: String!', '$name: String!'];
+    const parts = oids.map((oid, i) => {
+        declarations.push(`$oid${i}: GitObjectID!`);
+        variables[`oid${i}`] = oid;
+        return `c${i}: object(oid: $oid${i}) { ${DEPLOYED} }`;
+    });
+    return {
+        query: `query AuditCommits(${declarations.join(', ')}) {
+  repository(owner: $owner, name: $name) {
+    ${parts.join('\n    ')}
+  }
+}
+${PULL_REQUEST_FIELDS}
+${ROLLUP_FIELDS}
+${DEPLOYMENT_FIELDS}`,
+        variables
+    };
+}
+/** Runs `tasks` with at most CONCURRENCY in flight, results in order. */
+async function limited(tasks) {
+    const results = new Array(tasks.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < tasks.length) {
+            const i = next++;
+            results[i] = await tasks[i]();
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, tasks.length) }, worker));
+    return results;
+}
+function chunks(items, size) {
+    const out = [];
+    for (let i = 0; i < items.length; i += size)
+        out.push(items.slice(i, i + size));
+    return out;
+}
+/**
+ * The environment's deployments, newest first, down to the first one
+ * created before `stopBefore` that `enough` accepts (the deployment the
+ * oldest range of the period starts at).
+ */
+async function environmentDeployments(port, repo, environment, stopBefore, enough) {
+    const list = [];
+    const statusPages = [];
+    const totals = new Map();
+    let after = null;
+    for (let pages = 0;; pages++) {
+        if (pages >= MAX_DEPLOYMENT_PAGES) {
+            throw new engine_errors/* GitHubApiError */.OS(`more than ${MAX_DEPLOYMENT_PAGES * 100} deployments to ${environment}; the audit stops reading there: audit a shorter period`);
+        }
+        const answer = await port.graphql(ENV_DEPLOYMENTS, {
+            owner: repo.owner,
+            name: repo.repo,
+            environment,
+            after
+        });
+        const repository = optObj(obj(answer.data, 'data').repository, 'repository');
+        if (repository === null) {
+            throw new engine_errors/* GitHubApiError */.OS(`the deployments to ${environment} could not be read: the token needs \`deployments: read\``, { permission: 'deployments: read' });
+        }
+        assertComplete(answer.errors, `the deployments to ${environment}`);
+        const page = deploymentPage(repository.deployments, `deployments(${environment})`);
+        list.push(...page.list);
+        statusPages.push(...page.statusPages);
+        for (const [id, total] of page.statusTotals)
+            totals.set(id, total);
+        const older = list.filter((d) => Date.parse(d.createdAt) < stopBefore.getTime());
+        if (page.cursor === null || (older.length > 0 && enough(older)))
+            break;
+        after = page.cursor;
+    }
+    await completeStatuses(port, repo, statusPages, new Map([[environment, list]]), totals);
+    return list;
+}
+/**
+ * Parents of the default branch's commits, newest first, until every oid
+ * in `wanted` was seen (or the history ends): the links that make each
+ * deployment's range of changes.
+ */
+async function gather_history(port, repo, until, wanted) {
+    const parents = new Map();
+    const missing = new Set(wanted);
+    let after = null;
+    for (let pages = 0; missing.size > 0; pages++) {
+        if (pages >= MAX_HISTORY_PAGES)
+            break;
+        const answer = await port.graphql(HISTORY, {
+            owner: repo.owner,
+            name: repo.repo,
+            until: until.toISOString(),
+            after
+        });
+        assertComplete(answer.errors, 'the history of the default branch');
+        const repository = obj(obj(answer.data, 'data').repository, 'repository');
+        const ref = optObj(repository.defaultBranchRef, 'defaultBranchRef');
+        const target = ref === null ? null : optObj(ref.target, 'target');
+        if (target === null || target.history === undefined)
+            break;
+        const c = connection(target.history, 'history');
+        c.nodes.forEach((n, i) => {
+            const node = obj(n, `history[${i}]`);
+            const oid = str(node.oid, `history[${i}].oid`);
+            parents.set(oid, connection(node.parents, `history[${i}].parents`).nodes.map((p, j) => str(obj(p, `history[${i}].parents[${j}]`).oid, 'parent.oid')));
+            missing.delete(oid);
+        });
+        if (!c.hasNextPage || c.endCursor === null)
+            break;
+        after = c.endCursor;
+    }
+    return parents;
+}
+/** The deployed commits, batched; null for an oid GitHub does not know. */
+async function deployedCommits(port, repo, oids) {
+    const found = new Map();
+    const statusPages = [];
+    const totals = new Map();
+    await limited(chunks(oids, DEPLOYED_PER_QUERY).map((batch) => async () => {
+        const { query, variables } = deployedQuery(batch);
+        const answer = await port.graphql(query, {
+            owner: repo.owner,
+            name: repo.repo,
+            ...variables
+        });
+        const repository = obj(obj(answer.data, 'data').repository, 'repository');
+        // Tests a token cannot read are reported per commit by readRollup.
+        assertComplete(answer.errors, 'the deployed commits', (e) => (e.path ?? []).includes('statusCheckRollup') ||
+            (e.type === 'NOT_FOUND' && (e.path ?? []).length === 2));
+        batch.forEach((oid, i) => {
+            const at = `commit ${oid.slice(0, 7)}`;
+            const node = optObj(repository[`c${i}`], at);
+            if (node === null || node.oid === undefined) {
+                found.set(oid, null);
+                return;
+            }
+            const errors = answer.errors.filter((e) => e.path?.[1] === `c${i}`);
+            const page = deploymentPage(node.deployments, `${at}.deployments`);
+            statusPages.push(...page.statusPages);
+            for (const [id, total] of page.statusTotals)
+                totals.set(id, total);
+            const heads = new Map();
+            const prs = optObj(node.associatedPullRequests, `${at}.associatedPullRequests`);
+            if (prs !== null) {
+                connection(prs, `${at}.associatedPullRequests`).nodes.forEach((n, j) => {
+                    const pr = obj(n, `${at}.pr[${j}]`);
+                    const last = connection(pr.headCommit, `${at}.pr[${j}].head`)
+                        .nodes[0];
+                    const head = last === undefined
+                        ? null
+                        : optObj(obj(last, 'head').commit, 'head.commit');
+                    if (head === null)
+                        return;
+                    heads.set(num(pr.number, `${at}.pr[${j}].number`), readRollup(head, str(head.oid, 'head.oid'), `${at}.pr[${j}].head`, errors.filter((e) => e.path?.[3] === j &&
+                        (e.path ?? []).includes('statusCheckRollup'))));
+                });
+            }
+            found.set(oid, {
+                commit: parseCommit(node, at),
+                candidates: associated(node, at),
+                checks: readRollup(node, oid, at, errors.filter((e) => e.path?.length === 3 && e.path[2] === 'statusCheckRollup')),
+                heads,
+                deployments: page.list,
+                moreDeployments: page.cursor !== null
+            });
+        });
+    }));
+    const byEnv = new Map();
+    for (const d of found.values()) {
+        if (d === null)
+            continue;
+        for (const dep of d.deployments)
+            byEnv.set(dep.environment, [...(byEnv.get(dep.environment) ?? []), dep]);
+    }
+    await completeStatuses(port, repo, statusPages, byEnv, totals);
+    return found;
+}
+/** Commits of the ranges that were not deployed themselves. */
+async function changeCommits(port, repo, oids) {
+    const found = new Map();
+    await limited(chunks(oids, CHANGES_PER_QUERY).map((batch) => async () => {
+        const { query, variables } = changesQuery(batch);
+        const answer = await port.graphql(query, {
+            owner: repo.owner,
+            name: repo.repo,
+            ...variables
+        });
+        assertComplete(answer.errors, 'the changes between deployments');
+        const repository = obj(obj(answer.data, 'data').repository, 'repository');
+        batch.forEach((oid, j) => {
+            const node = obj(repository[`c${j}`], `commit ${oid}`);
+            found.set(oid, {
+                commit: parseCommit(node, `commit ${oid}`),
+                candidates: associated(node, `commit ${oid}`)
+            });
+        });
+    }));
+    return found;
+}
+/**
+ * The repository's workflow runs created in [from, to], by id. GitHub
+ * returns at most 1,000 runs per filtered search, so a window holding more
+ * is halved until each half fits.
+ */
+async function workflowRuns(port, repo, from, to) {
+    const runs = new Map();
+    const route = 'GET /repos/{owner}/{repo}/actions/runs';
+    const read = (page, a, b) => port
+        .rest(route, {
+        owner: repo.owner,
+        repo: repo.repo,
+        created: `${a.toISOString()}..${b.toISOString()}`,
+        per_page: 100,
+        page
+    })
+        .then((r) => obj(r.data, 'workflow runs'));
+    const add = (page) => {
+        arr(page.workflow_runs, 'workflow_runs').forEach((x, i) => {
+            const run = obj(x, `workflow_runs[${i}]`);
+            const login = (v) => {
+                const user = optObj(v, 'user');
+                return user === null ? null : str(user.login, 'user.login');
+            };
+            const id = num(run.id, `workflow_runs[${i}].id`);
+            runs.set(id, {
+                id,
+                attempt: typeof run.run_attempt === 'number' ? run.run_attempt : null,
+                url: optStr(run.html_url, 'html_url'),
+                actor: login(run.actor),
+                triggeringActor: login(run.triggering_actor)
+            });
+        });
+    };
+    const windows = [[from, to]];
+    try {
+        while (windows.length > 0) {
+            const [a, b] = windows.shift();
+            const first = await read(1, a, b);
+            const total = num(first.total_count, 'total_count');
+            if (total > 1000 && b.getTime() - a.getTime() > 1000) {
+                const mid = new Date(Math.floor((a.getTime() + b.getTime()) / 2));
+                windows.push([a, mid], [new Date(mid.getTime() + 1), b]);
+                continue;
+            }
+            add(first);
+            const pages = Math.min(10, Math.ceil(total / 100));
+            const rest = await limited(Array.from({ length: Math.max(0, pages - 1) }, (_v, i) => () => read(i + 2, a, b)));
+            rest.forEach(add);
+        }
+    }
+    catch (error) {
+        if (error instanceof engine_errors/* GitHubApiError */.OS &&
+            (error.status === 403 || error.status === 404)) {
+            return {
+                unreadable: true,
+                permission: 'actions: read',
+                detail: error.message
+            };
+        }
+        throw error;
+    }
+    return runs;
+}
+/** A run's environment approvals (one request per run: GitHub has no bulk form). */
+async function runApprovals(port, repo, runId) {
+    const got = await fetchApprovals(port, { ...repo, run: { id: runId } });
+    if (got === null)
+        throw new Error('approvals of a run without an id');
+    return got;
+}
+const BREAK_GLASS_ISSUES = `
+query AuditBreakGlass($owner: String!, $name: String!, $labels: [String!], $since: DateTime, $after: String) {
+  repository(owner: $owner, name: $name) {
+    issues(labels: $labels, first: 100, after: $after, orderBy: {field: CREATED_AT, direction: DESC}, filterBy: {since: $since}) {
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        number url body createdAt closedAt stateReason
+        author { login }
+        timelineItems(itemTypes: [CLOSED_EVENT], last: 1) { nodes { ... on ClosedEvent { actor { login } createdAt } } }
+      }
+    }
+  }
+}`;
+/** Issues with the break-glass label updated since `since`: one request per 100. */
+async function breakGlassIssues(port, repo, label, since) {
+    const issues = [];
+    let after = null;
+    for (let pages = 0; pages < 50; pages++) {
+        const answer = await port.graphql(BREAK_GLASS_ISSUES, {
+            owner: repo.owner,
+            name: repo.repo,
+            labels: [label],
+            since: since.toISOString(),
+            after
+        });
+        const repository = optObj(obj(answer.data, 'data').repository, 'repository');
+        const unreadable = answer.errors.find((e) => (e.path ?? []).includes('issues'));
+        if (repository === null || unreadable !== undefined) {
+            return {
+                unreadable: true,
+                permission: 'issues: read',
+                detail: unreadable?.message ?? 'GitHub returned no issues'
+            };
+        }
+        assertComplete(answer.errors, 'the break-glass issues');
+        const c = connection(repository.issues, 'issues');
+        c.nodes.forEach((n, i) => {
+            const at = `issues[${i}]`;
+            const issue = obj(n, at);
+            const author = optObj(issue.author, `${at}.author`);
+            const closedAt = optStr(issue.closedAt, `${at}.closedAt`);
+            const event = connection(issue.timelineItems, `${at}.timelineItems`)
+                .nodes[0];
+            const actor = event === undefined
+                ? null
+                : optObj(obj(event, `${at}.closedEvent`).actor, `${at}.actor`);
+            issues.push({
+                number: num(issue.number, `${at}.number`),
+                url: str(issue.url, `${at}.url`),
+                body: typeof issue.body === 'string' ? issue.body : '',
+                createdAt: str(issue.createdAt, `${at}.createdAt`),
+                author: author === null ? null : str(author.login, `${at}.author`),
+                closed: closedAt === null
+                    ? null
+                    : {
+                        at: closedAt,
+                        by: actor === null ? null : str(actor.login, `${at}.actor`),
+                        reason: optStr(issue.stateReason, `${at}.stateReason`)
+                    }
+            });
+        });
+        if (!c.hasNextPage || c.endCursor === null)
+            break;
+        after = c.endCursor;
+    }
+    return issues;
+}
+
+;// CONCATENATED MODULE: ./src/audit/index.ts
+// The audit (SPEC §7): every successful deployment to an environment in a
+// period, each judged by the same rules as the gate, as of its own time:
+// reviews submitted, upstream statuses posted and tests finished after the
+// deployment do not count. What GitHub keeps no history of (branch rules,
+// the environment's settings, who holds access) is read as it is now, and
+// the report says so.
+
+
+
+
+
+
+
+
+
+
+const READ_NOW = [
+    'branch rules and classic protection',
+    "the environment's settings",
+    'collaborators, teams and bypass actors (the access matrix)'
+];
+/** The audit's population, judged; throws only when nothing can be judged. */
+async function runAudit(req, deps) {
+    const { github: port } = deps;
+    const progress = deps.progress ?? (() => undefined);
+    const repo = { owner: req.owner, repo: req.repo };
+    const read = await fetchPolicy(port, req);
+    if ('missing' in read.policy) {
+        throw new Error(`${read.policy.missing}; the audit judges deployments against it`);
+    }
+    const source = read.policy;
+    const all = loadPolicy(source.text, {
+        path: req.policyPath,
+        ref: source.ref,
+        blobSha: source.blobSha,
+        defaultBranch: read.defaultBranch
+    });
+    const policy = environmentPolicy(all, req.environment);
+    const chain = upstreamChain(all.environments, req.environment);
+    const ctx = {
+        owner: req.owner,
+        repo: req.repo,
+        serverUrl: req.serverUrl,
+        sha: '',
+        trustedDeployers: policy.trustedDeployers
+    };
+    // 1. The population: deployments that succeeded in the period, and the
+    //    older ones the first of their ranges starts at.
+    progress(`reading the deployments to ${req.environment}`);
+    const list = await environmentDeployments(port, repo, req.environment, req.since, (older) => previousSuccess(older, req.environment, ctx, req.since.getTime()) !== null);
+    const population = list
+        .map((d) => ({ d, success: firstSuccess(d) }))
+        .filter((x) => x.success !== null &&
+        Date.parse(x.success) >= req.since.getTime() &&
+        Date.parse(x.success) <= req.until.getTime())
+        .sort((a, b) => Date.parse(a.success) - Date.parse(b.success));
+    progress(`${population.length} successful deployment${population.length === 1 ? '' : 's'} to ${req.environment} in the period`);
+    const access = accessMatrix(port, {
+        owner: req.owner,
+        name: req.repo,
+        url: read.repositoryUrl,
+        defaultBranch: read.defaultBranch
+    }, all, deps.now()).catch((error) => ({ error: (0,engine_errors/* toFailure */.w2)(error).message }));
+    const issues = breakGlassIssues(port, repo, BREAK_GLASS_LABEL, req.since);
+    const report = {
+        repository: { owner: req.owner, name: req.repo, url: read.repositoryUrl },
+        environment: req.environment,
+        period: { since: req.since.toISOString(), until: req.until.toISOString() },
+        policy: { path: req.policyPath, ref: source.ref, blobSha: source.blobSha },
+        generatedAt: deps.now().toISOString(),
+        readNow: READ_NOW,
+        entries: [],
+        breakGlass: [],
+        access: { error: 'not read' },
+        requests: null
+    };
+    if (population.length === 0) {
+        report.breakGlass = reviews(await issues, req, new Map(), deps.now());
+        report.access = await access;
+        report.requests = port.requests?.length ?? null;
+        return report;
+    }
+    // 2. Where each range starts, and the history that links them.
+    const bases = population.map(({ d, success }) => policy.scope === 'head'
+        ? null
+        : previousSuccess(list.filter((x) => x.id !== d.id), req.environment, ctx, Date.parse(success) - 1));
+    const deployedOids = [...new Set(population.map((p) => p.d.sha))];
+    progress(`reading ${deployedOids.length} deployed commits and their history`);
+    const newest = population[population.length - 1];
+    const [parents, deployed, runs, base] = await Promise.all([
+        gather_history(port, repo, req.until, new Set([
+            ...deployedOids,
+            ...bases.filter((b) => b !== null)
+        ])),
+        deployedCommits(port, repo, deployedOids),
+        workflowRuns(port, repo, new Date(req.since.getTime() - 86_400_000), req.until),
+        baseFacts(port, req, policy, chain, newest.d, deps)
+    ]);
+    const ranges = population.map(({ d }, i) => rangeOf(d.sha, bases[i] ?? null, parents, policy, req.environment));
+    const others = [
+        ...new Set(ranges.flatMap((r) => r.oids).filter((oid) => !deployed.has(oid)))
+    ];
+    if (others.length > 0)
+        progress(`reading ${others.length} further changes between deployments`);
+    const changes = await changeCommits(port, repo, others);
+    const candidatesOf = (oid) => deployed.get(oid) ?? changes.get(oid) ?? null;
+    const chosen = new Map();
+    for (const r of ranges) {
+        for (const oid of r.oids) {
+            const c = candidatesOf(oid);
+            if (c !== null && !chosen.has(oid))
+                chosen.set(oid, choosePullRequest(c.commit, c.candidates, policy));
+        }
+    }
+    await completePullRequests(port, repo, [...chosen.values()].filter((p) => p !== null));
+    // 3. Tests: every deployed commit's and its pull requests' heads', all pages.
+    const reads = [];
+    for (const c of deployed.values()) {
+        if (c === null)
+            continue;
+        reads.push(c.checks, ...c.heads.values());
+    }
+    const rollups = new Map();
+    for (const r of await completeRollups(port, { owner: req.owner, name: req.repo }, reads))
+        rollups.set(r.sha, r);
+    // 4. Environment approvals: one request per run, only when required.
+    const runOf = population.map(({ d }) => runId(d));
+    const approvals = new Map();
+    if (policy.approvals.environment > 0) {
+        const ids = [...new Set(runOf.filter((id) => id !== null))];
+        progress(`reading the environment approvals of ${ids.length} runs`);
+        for (const id of ids)
+            approvals.set(id, await runApprovals(port, repo, id));
+    }
+    // 5. Judge each deployment as of its success.
+    report.entries = population.map(({ d, success }, i) => {
+        const at = new Date(success);
+        const range = ranges[i];
+        const id = runOf[i] ?? null;
+        const info = id === null || 'unreadable' in runs ? null : (runs.get(id) ?? null);
+        const facts = factsAt({
+            req,
+            d,
+            at,
+            range,
+            deployed: deployed.get(d.sha) ?? null,
+            commitOf: candidatesOf,
+            chosen,
+            parents,
+            base,
+            rollups,
+            run: {
+                id,
+                attempt: info?.attempt ?? null,
+                url: info?.url ?? null,
+                actor: info?.actor ?? null,
+                triggeringActor: info?.triggeringActor ?? null,
+                approvals: id === null ? null : (approvals.get(id) ?? null)
+            },
+            chain: chain.map((e) => e.name),
+            readableRuns: !('unreadable' in runs)
+        });
+        const decision = audit_judge(req, policy, chain, source, facts, at);
+        const notes = [...range.notes];
+        if ('unreadable' in runs)
+            notes.push(`who started the deployment's run is unknown: the token needs \`${runs.permission}\``);
+        const evidence = buildEvidence(decision, {
+            mode: 'audit',
+            requests: null,
+            notes
+        });
+        return {
+            deployment: {
+                id: d.id,
+                sha: d.sha,
+                createdAt: d.createdAt,
+                succeededAt: success,
+                creator: d.creator?.login ?? null
+            },
+            decision: decision.decision,
+            violations: evidence.checks
+                .filter((c) => c.status === 'fail' || c.status === 'error')
+                .map((c) => c.id),
+            evidence,
+            breakGlass: null
+        };
+    });
+    const byRun = new Map();
+    population.forEach(({ d }, i) => {
+        const id = runOf[i];
+        if (id !== null && id !== undefined)
+            byRun.set(`${d.sha}/${id}`, report.entries[i]);
+    });
+    report.breakGlass = reviews(await issues, req, byRun, deps.now());
+    if (!('error' in report.breakGlass)) {
+        for (const r of report.breakGlass) {
+            const entry = byRun.get(`${r.sha}/${r.runId}`);
+            if (entry !== undefined && r.problem === null)
+                entry.breakGlass = r;
+        }
+    }
+    report.access = await access;
+    report.requests = port.requests?.length ?? null;
+    return report;
+}
+/** The issue authors the gate opens follow-up issues as (GraphQL shows the bot without `[bot]`). */
+const GATE_AUTHORS = ['github-actions', 'github-actions[bot]'];
+/** The break-glass issues of the audited environment, each with its review judged. */
+function reviews(issues, req, byRun, now) {
+    if ('unreadable' in issues) {
+        return {
+            error: `the break-glass issues could not be read (${issues.detail}): the token needs \`${issues.permission}\``
+        };
+    }
+    const out = [];
+    for (const issue of issues) {
+        const marker = parseBreakGlassMarker(issue.body);
+        if (marker === null || marker.environment !== req.environment)
+            continue;
+        const opened = Date.parse(issue.createdAt);
+        if (opened < req.since.getTime() || opened > req.until.getTime())
+            continue;
+        const entry = byRun.get(`${marker.sha}/${marker.run_id}`);
+        const problem = issue.author === null || !GATE_AUTHORS.includes(issue.author)
+            ? `opened by ${issue.author ?? 'a deleted account'}, not by the gate's workflow token: not a record the gate made`
+            : null;
+        out.push({
+            issue: { number: issue.number, url: issue.url },
+            environment: marker.environment,
+            sha: marker.sha,
+            runId: marker.run_id,
+            approvedBy: marker.approved_by,
+            deployer: marker.deployer,
+            due: marker.due,
+            review: judgeReview(marker, issue.closed, now),
+            closed: issue.closed,
+            deployment: entry?.deployment.id ?? null,
+            problem
+        });
+    }
+    return out;
+}
+/**
+ * Deployments that need an auditor's attention: those that would not have
+ * passed, unless a break-glass covers them and its review is done or not
+ * yet due; and every break-glass whose review is missing or late.
+ */
+function flagged(report) {
+    const deployments = report.entries.filter((e) => e.decision === 'block' &&
+        !(e.breakGlass !== null &&
+            (e.breakGlass.review === 'done' || e.breakGlass.review === 'pending'))).length;
+    const reviewsFlagged = 'error' in report.breakGlass
+        ? 1
+        : report.breakGlass.filter((r) => r.problem !== null || r.review === 'missing' || r.review === 'late').length;
+    return deployments + reviewsFlagged;
+}
+function firstSuccess(d) {
+    return d.statuses.find((s) => s.state === 'success')?.createdAt ?? null;
+}
+/** The run a deployment's success links to. */
+function runId(d) {
+    const success = d.statuses.find((s) => s.state === 'success');
+    const m = /\/actions\/runs\/(\d+)/.exec(success?.logUrl ?? '');
+    return m === null ? null : Number(m[1]);
+}
+/** The first-parent chain from the deployed commit back to the range's start. */
+function rangeOf(sha, base, parents, policy, environment) {
+    const only = (note) => ({
+        oids: [sha],
+        since: base,
+        notes: note === null ? [] : [note]
+    });
+    if (policy.scope === 'head')
+        return only(null);
+    if (base === null)
+        return only(`no earlier successful deployment to ${environment}: only the deployed change is in scope`);
+    if (base === sha)
+        return only(null);
+    const oids = [];
+    for (let oid = sha; oid !== undefined;) {
+        if (oid === base)
+            return { oids, since: base, notes: [] };
+        if (!parents.has(oid) || oids.length > 10_000)
+            break;
+        oids.push(oid);
+        oid = parents.get(oid)?.[0];
+    }
+    return only(`${sha.slice(0, 7)} is not ahead of the previous deployment ${base.slice(0, 7)} on the default branch (a rollback, or another branch): only the deployed change is in scope`);
+}
+/**
+ * Branch rules and the environment's settings, read once through the
+ * gate's own gathering for the newest deployment: GitHub keeps no history
+ * of either.
+ */
+async function baseFacts(port, req, policy, chain, newest, deps) {
+    const request = engineRequest(req, newest.sha, null, null);
+    const boot = await fetchBootstrap(port, request);
+    if (boot.commit === null) {
+        throw new Error(`the deployed commit ${newest.sha.slice(0, 7)} does not exist in ${req.owner}/${req.repo}`);
+    }
+    const facts = await gatherFacts(port, request, boot, boot.commit, { ...policy, scope: 'head', checks: false }, chain.map((e) => e.name), deps.logger, deps.now());
+    return {
+        sha: newest.sha,
+        branches: facts.branches,
+        environmentSettings: facts.environmentSettings
+    };
+}
+function engineRequest(req, sha, deployer, run) {
+    return {
+        owner: req.owner,
+        repo: req.repo,
+        environment: req.environment,
+        sha,
+        policyPath: req.policyPath,
+        policyRef: req.policyRef,
+        deployer,
+        run: {
+            id: run?.id ?? null,
+            attempt: run?.attempt ?? null,
+            url: run?.url ?? null,
+            actor: run?.actor ?? null,
+            triggeringActor: run?.triggeringActor ?? null
+        },
+        serverUrl: req.serverUrl,
+        breakGlassReason: null
+    };
+}
+const notAfter = (iso, at) => iso === null || Date.parse(iso) <= at.getTime();
+/** The facts the gate would have gathered at `at`, from what the audit read. */
+function factsAt(o) {
+    const { req, d, at, deployed } = o;
+    if (deployed === null)
+        return null;
+    const changes = [];
+    for (const oid of o.range.oids) {
+        const c = o.commitOf(oid);
+        if (c === null)
+            return null;
+        const pr = o.chosen.get(oid)?.fact ?? null;
+        changes.push({
+            commit: c.commit,
+            // Reviews given after the deployment do not count for it.
+            pullRequest: pr === null
+                ? null
+                : {
+                    ...pr,
+                    reviews: pr.reviews.filter((r) => r.submittedAt !== null && notAfter(r.submittedAt, at))
+                }
+        });
+    }
+    const upstream = {};
+    for (const env of o.chain) {
+        upstream[env] = deployed.deployments
+            .filter((x) => x.environment === env && notAfter(x.createdAt, at))
+            .map((x) => ({
+            ...x,
+            statuses: x.statuses.filter((s) => notAfter(s.createdAt, at))
+        }));
+    }
+    const onDefault = o.parents.has(d.sha);
+    const branches = o.base.branches.map((b) => ({
+        ...b,
+        containsCommit: b.containsCommit && (d.sha === o.base.sha || onDefault)
+    }));
+    const asOf = (c, sha) => c === undefined
+        ? {
+            sha,
+            results: {
+                unreadable: true,
+                permission: 'checks: read` and `statuses: read',
+                detail: 'not read'
+            }
+        }
+        : {
+            sha,
+            results: 'unreadable' in c.results
+                ? c.results
+                : c.results.filter((r) => notAfter(r.at, at))
+        };
+    const pr = changes[0]?.pullRequest ?? null;
+    const checks = {
+        commit: asOf(o.rollups.get(d.sha), d.sha),
+        pullRequestHead: pr === null
+            ? null
+            : {
+                ...asOf(o.rollups.get(pr.headRefOid), pr.headRefOid),
+                pullRequest: pr.number
+            }
+    };
+    return {
+        repository: {
+            owner: req.owner,
+            name: req.repo,
+            url: `${req.serverUrl}/${req.owner}/${req.repo}`,
+            defaultBranch: ''
+        },
+        serverUrl: req.serverUrl,
+        environment: req.environment,
+        sha: d.sha,
+        commit: deployed.commit,
+        deployer: o.run.triggeringActor ?? o.run.actor,
+        changes,
+        scope: {
+            kind: o.range.since === null && o.range.oids.length === 1 ? 'head' : 'range',
+            since: o.range.since,
+            note: o.range.notes[0] ?? null
+        },
+        upstream,
+        branches,
+        run: o.run,
+        environmentSettings: o.base.environmentSettings,
+        checks
+    };
+}
+/** The decision the gate would have made, from the facts as of `at`. */
+function audit_judge(req, policy, chain, source, facts, at) {
+    const sha = facts?.sha ?? '';
+    const request = engineRequest(req, sha, facts?.deployer ?? null, facts?.run ?? null);
+    const ok = policyCheck('pass', `${req.policyPath} at ${source.ref} (blob ${source.blobSha.slice(0, 7)}, as it is now); environment ${req.environment} is in it`);
+    const base = {
+        request,
+        policy: { path: req.policyPath, ref: source.ref, blobSha: source.blobSha },
+        environmentPolicy: policy,
+        chain: chain.map((e) => e.name),
+        evaluatedAt: at.toISOString(),
+        breakGlass: null,
+        breakGlassNote: null
+    };
+    if (facts === null) {
+        const message = 'the deployed commit or a change in its range could not be read';
+        return {
+            ...base,
+            facts: null,
+            checks: [ok, policyCheck('error', message)],
+            decision: 'block',
+            failure: { code: 'github-api', message, hint: undefined }
+        };
+    }
+    const checks = [ok, ...runChecks(facts, policy, at, chain)];
+    return { ...base, facts, checks, decision: decide(checks), failure: null };
+}
+
+;// CONCATENATED MODULE: ./src/audit/period.ts
+// The audit's period: `since` and `until` as a date (2026-10-01, or a full
+// ISO 8601 time) or a duration back from now (30d, 12h), as `audit-since`
+// takes it (SPEC §3).
+
+
+const DATE = /^\d{4}-\d{2}-\d{2}(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+/** A point in time from a date or a duration back from `now`. */
+function pointInTime(name, text, now) {
+    const value = text.trim();
+    if (DATE.test(value)) {
+        const t = Date.parse(/T| /.test(value) ? value : `${value}T00:00:00Z`);
+        if (!Number.isNaN(t))
+            return new Date(t);
+    }
+    else {
+        try {
+            return new Date(now.getTime() - parseDuration(value) * 1000);
+        }
+        catch {
+            // fall through to the one error below
+        }
+    }
+    throw new engine_errors/* InputError */.dz(`${name} must be a date (2026-10-01) or a duration back from now (${DURATION_EXAMPLES}), not "${value}"`);
+}
+/** The period [since, until], checked. */
+function period(since, until, now) {
+    const from = pointInTime('since', since, now);
+    const to = until === null ? now : pointInTime('until', until, now);
+    if (from.getTime() > to.getTime()) {
+        throw new engine_errors/* InputError */.dz(`the period is empty: since (${from.toISOString()}) is after until (${to.toISOString()})`);
+    }
+    return { since: from, until: to };
+}
+
+;// CONCATENATED MODULE: ./src/access/render.ts
+// The access matrix as Markdown (people), JSON (machines) or CSV
+// (spreadsheets). Whatever could not be read is printed as such, with the
+// permission that would read it; never as an empty cell.
+function render_isCannot(v) {
+    return (typeof v === 'object' && v !== null && v.unreadable === true);
+}
+function show(value, text) {
+    if (value === null)
+        return 'not read';
+    if (render_isCannot(value))
+        return `cannot read (needs ${value.permission})`;
+    return text(value);
+}
+const list = (items) => items.length === 0 ? 'none' : items.join(', ');
+const yes = (b, unknown = 'unknown') => b === null ? unknown : b ? 'yes' : 'no';
+/** One row per fact: the same content for CSV and, flattened, for Markdown. */
+function matrixRows(m) {
+    const rows = [];
+    for (const e of m.environments) {
+        const add = (field, value) => {
+            rows.push(['environment', e.name, field, value]);
+        };
+        add('exists', yes(e.exists, 'cannot read'));
+        add('deployment branches', show(e.deploymentBranches, (v) => v === 'any'
+            ? 'any branch'
+            : v === 'protected'
+                ? 'protected branches only'
+                : list(v)));
+        add('required reviewers', list(e.reviewers.map((r) => r.type === 'User'
+            ? r.name
+            : `team ${r.name} (${show(r.members, (members) => list(members))})`)));
+        add('prevent self-review', yes(e.preventSelfReview));
+        add('admins may bypass', yes(e.adminBypass, 'yes (GitHub did not say)'));
+        add('wait timer (minutes)', e.waitTimer === null ? 'unknown' : String(e.waitTimer));
+        add('custom protection rules', show(e.customRules, list));
+    }
+    for (const b of m.branches) {
+        const add = (field, value) => {
+            rows.push(['branch', b.name, field, value]);
+        };
+        add('required approvals', show(b.requiredApprovals, String));
+        add('protected by', list(b.protectedBy));
+        add('ruleset bypass actors', show(b.bypassActors, list));
+        add('admins may bypass', yes(b.adminsBypass));
+    }
+    rows.push([
+        'repository',
+        m.repository,
+        'write, maintain or admin',
+        show(m.writers, (w) => list(w.map((h) => `${h.login} (${h.role})`)))
+    ]);
+    rows.push([
+        'repository',
+        m.repository,
+        'teams with write, maintain or admin',
+        show(m.writerTeams, (w) => list(w.map((h) => `${h.login} (${h.role})`)))
+    ]);
+    for (const gap of m.gaps)
+        rows.push(['gap', m.repository, 'gap', gap]);
+    return rows;
+}
+function csvCell(value) {
+    // Cells that a spreadsheet would run as a formula are quoted as text.
+    const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+function mdCell(value) {
+    return value.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+function renderMatrix(m, format) {
+    switch (format) {
+        case 'json':
+            return `${JSON.stringify(m, null, 2)}\n`;
+        case 'csv':
+            return `${[['section', 'subject', 'field', 'value'], ...matrixRows(m)]
+                .map((r) => r.map(csvCell).join(','))
+                .join('\n')}\n`;
+        case 'md':
+            return renderMarkdown(m);
+    }
+}
+function renderMarkdown(m) {
+    const rows = matrixRows(m);
+    const lines = [`## Access matrix: ${mdCell(m.repository)}`, ''];
+    lines.push(`<sub>read ${m.generatedAt}</sub>`, '');
+    for (const section of ['environment', 'branch']) {
+        const subjects = [
+            ...new Set(rows.filter((r) => r[0] === section).map((r) => r[1]))
+        ];
+        if (subjects.length === 0)
+            continue;
+        const fields = [
+            ...new Set(rows.filter((r) => r[0] === section).map((r) => r[2]))
+        ];
+        lines.push(`### ${section === 'environment' ? 'Environments' : 'Branches'}`, '', `| ${section} | ${fields.map(mdCell).join(' | ')} |`, `| --- | ${fields.map(() => '---').join(' | ')} |`);
+        for (const subject of subjects) {
+            const cells = fields.map((f) => rows.find((r) => r[0] === section && r[1] === subject && r[2] === f)?.[3] ?? '');
+            lines.push(`| ${mdCell(subject)} | ${cells.map(mdCell).join(' | ')} |`);
+        }
+        lines.push('');
+    }
+    lines.push('### Who may push', '');
+    for (const r of rows.filter((row) => row[0] === 'repository')) {
+        lines.push(`- ${r[2]}: ${mdCell(r[3])}`);
+    }
+    lines.push('', '### Gaps against the policy', '');
+    if (m.gaps.length === 0)
+        lines.push('None.');
+    for (const gap of m.gaps)
+        lines.push(`- ⚠️ ${mdCell(gap)}`);
+    lines.push('');
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/audit/render.ts
+// The audit report as Markdown (an auditor reading it), JSON (every
+// deployment's full evidence record) or CSV (one row per deployment, for a
+// spreadsheet); the access matrix follows in the same format.
+
+const render_short = (sha) => sha.slice(0, 7);
+function changesOf(e) {
+    return e.evidence.changes
+        .map((c) => c.pull_request === null
+        ? `${render_short(c.sha)} (direct push)`
+        : `#${c.pull_request.number}`)
+        .join(' ');
+}
+function problemsOf(e) {
+    return e.evidence.checks
+        .filter((c) => c.status === 'fail' || c.status === 'error')
+        .map((c) => `${c.id}: ${c.problems[0] ?? c.message}`)
+        .join('; ');
+}
+function auditRows(r) {
+    return r.entries.map((e) => [
+        String(e.deployment.id),
+        e.deployment.succeededAt,
+        e.deployment.sha,
+        e.evidence.run.triggering_actor ?? e.evidence.run.actor ?? '',
+        e.evidence.run.url ?? '',
+        e.decision,
+        e.violations.join(' '),
+        changesOf(e),
+        problemsOf(e),
+        e.breakGlass === null
+            ? ''
+            : `#${e.breakGlass.issue.number} review ${e.breakGlass.review}`
+    ]);
+}
+const HEADER = [
+    'deployment',
+    'succeeded_at',
+    'sha',
+    'deployer',
+    'run',
+    'decision',
+    'violations',
+    'changes',
+    'problems',
+    'break_glass'
+];
+function renderAudit(r, format) {
+    switch (format) {
+        case 'json':
+            return `${JSON.stringify(r, null, 2)}\n`;
+        case 'csv': {
+            const table = [HEADER, ...auditRows(r)]
+                .map((row) => row.map(csvCell).join(','))
+                .join('\n');
+            const access = 'error' in r.access
+                ? `access matrix,not read: ${csvCell(r.access.error)}\n`
+                : renderMatrix(r.access, 'csv');
+            return `${table}\n\n${access}`;
+        }
+        case 'md':
+            return render_renderMarkdown(r);
+    }
+}
+function render_renderMarkdown(r) {
+    const blocked = r.entries.filter((e) => e.decision === 'block');
+    const lines = [
+        `# Deployments to ${mdCell(r.environment)}: ${mdCell(`${r.repository.owner}/${r.repository.name}`)}`,
+        '',
+        `Period ${r.period.since} to ${r.period.until}; policy \`${mdCell(r.policy.path)}\` at \`${mdCell(r.policy.ref)}\` (blob \`${render_short(r.policy.blobSha)}\`); generated ${r.generatedAt}.`,
+        '',
+        `**${r.entries.length}** successful deployment${r.entries.length === 1 ? '' : 's'}: **${r.entries.length - blocked.length}** would pass the gate as of their own time, **${blocked.length}** would not${'error' in r.breakGlass ? '' : `; ${r.breakGlass.length} broke the glass`}.`,
+        '',
+        `Each deployment is judged as of its first success status: reviews, upstream statuses and test results that came later do not count. Read as they are now (GitHub keeps no history of them): ${r.readNow.join('; ')}.`,
+        ''
+    ];
+    if (r.entries.length > 0) {
+        lines.push('| Deployment | Succeeded | Commit | Deployer | Decision | Changes | Problems |', '| --- | --- | --- | --- | --- | --- | --- |');
+        for (const e of r.entries) {
+            const run = e.evidence.run;
+            const deployer = run.triggering_actor ?? run.actor ?? 'unknown';
+            const id = run.url === null
+                ? `#${e.deployment.id}`
+                : `[#${e.deployment.id}](${run.url})`;
+            lines.push(`| ${id} | ${e.deployment.succeededAt} | \`${render_short(e.deployment.sha)}\` | ${mdCell(deployer)} | ${e.decision === 'allow' ? '✅ allow' : '⛔ block'}${e.breakGlass === null ? '' : ` (break-glass, review ${e.breakGlass.review})`} | ${mdCell(changesOf(e))} | ${mdCell(problemsOf(e))} |`);
+        }
+        lines.push('');
+    }
+    lines.push('## Break-glass deployments', '');
+    if ('error' in r.breakGlass) {
+        lines.push(`⚠️ ${mdCell(r.breakGlass.error)}`, '');
+    }
+    else if (r.breakGlass.length === 0) {
+        lines.push('None in the period.', '');
+    }
+    else {
+        lines.push('| Issue | Commit | Deployer | Approved by | Review due | Review | Closed |', '| --- | --- | --- | --- | --- | --- | --- |');
+        for (const b of r.breakGlass) {
+            const review = b.review === 'done'
+                ? '✅ done'
+                : b.review === 'pending'
+                    ? '⏳ pending'
+                    : `⚠️ ${b.review}`;
+            const closed = b.closed === null
+                ? 'open'
+                : `${b.closed.at} by ${b.closed.by ?? 'unknown'} (${b.closed.reason ?? 'no reason'})`;
+            lines.push(`| [#${b.issue.number}](${b.issue.url}) | \`${render_short(b.sha)}\` | ${mdCell(b.deployer)} | ${mdCell(b.approvedBy)} | ${b.due} | ${review}${b.problem === null ? '' : `: ${mdCell(b.problem)}`} | ${mdCell(closed)} |`);
+        }
+        lines.push('');
+    }
+    lines.push('error' in r.access
+        ? `## Access matrix\n\nNot read: ${mdCell(r.access.error)}\n`
+        : renderMatrix(r.access, 'md'));
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/action/audit.ts
+// `mode: audit` (SPEC §3, §7): the audit of a scheduled workflow. Writes the
+// report as the job summary and as a JSON file (`evidence-file`), sets
+// `decision` to `block` when any deployment of the period would not have
+// passed the gate, and fails the step only when the audit cannot be made:
+// it reports on deployments that already happened, it does not stop one.
+
+
+
+
+
+
+
+
+/** Blocked deployments named one by one in the log; the rest are counted. */
+const NAMED = 10;
+async function runAuditMode(inputs, deps) {
+    const { io, env } = deps;
+    const req = inputs.request;
+    try {
+        const when = period(inputs.auditSince, null, deps.now());
+        const report = await runAudit({
+            owner: req.owner,
+            repo: req.repo,
+            environment: req.environment,
+            policyPath: req.policyPath,
+            policyRef: req.policyRef,
+            since: when.since,
+            until: when.until,
+            serverUrl: req.serverUrl
+        }, {
+            github: deps.client,
+            logger: io,
+            now: deps.now,
+            progress: (message) => io.info(message)
+        });
+        const dir = (0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'promotion-gate');
+        (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
+        const file = (0,external_node_path_namespaceObject.join)(dir, `audit-${req.environment.replace(/[^A-Za-z0-9._-]/g, '_')}-${report.generatedAt.slice(0, 10)}.json`);
+        (0,external_node_fs_namespaceObject.writeFileSync)(file, renderAudit(report, 'json'), { mode: 0o644 });
+        const blocked = report.entries.filter((e) => e.decision === 'block');
+        const summary = `promotion-gate audit of ${req.environment}, ${report.period.since} to ${report.period.until}: ${report.entries.length} deployments, ${blocked.length} would not have passed the gate`;
+        io.setOutput(OUTPUTS.decision, flagged(report) === 0 ? 'allow' : 'block');
+        io.setOutput(OUTPUTS.violations, JSON.stringify([...new Set(blocked.flatMap((e) => e.violations))]));
+        io.setOutput(OUTPUTS.evidenceFile, file);
+        io.setOutput(OUTPUTS.summary, summary);
+        try {
+            await io.writeSummary(renderAudit(report, 'md'));
+        }
+        catch (error) {
+            io.warning(`the job summary could not be written: ${(0,engine_errors/* getErrorMessage */.u1)(error)}`);
+        }
+        for (const e of blocked.slice(0, NAMED)) {
+            io.warning(`deployment #${e.deployment.id} of ${e.deployment.sha.slice(0, 7)} at ${e.deployment.succeededAt} would not have passed: ${e.violations.join(', ')}`);
+        }
+        if (blocked.length > NAMED) {
+            io.warning(`${blocked.length - NAMED} more: see the job summary`);
+        }
+        io.info(summary);
+    }
+    catch (error) {
+        const failure = (0,engine_errors/* toFailure */.w2)(error);
+        const message = `promotion-gate audit could not be made: ${failure.message}`;
+        io.setOutput(OUTPUTS.decision, 'block');
+        io.setOutput(OUTPUTS.violations, '[]');
+        io.setOutput(OUTPUTS.evidenceFile, '');
+        io.setOutput(OUTPUTS.summary, message);
+        io.annotate(failure.hint ? `${failure.message}\n${failure.hint}` : failure.message, 'promotion-gate: audit');
+        io.setFailed(message);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/break-glass.ts
+// The follow-up issue of a break-glass allow (SPEC §5.7): opened with the
+// workflow token (`issues: write`), labelled `promotion-gate:break-glass`,
+// with the machine-readable marker the audit reads (src/engine/break-glass.ts).
+// No issue, no break-glass: the caller turns a failure here into `block`.
+// docs.github.com/en/rest/issues/issues#create-an-issue
+
+
+
+
+const ISSUES_PERMISSION = 'issues: write';
+/** GitHub's limits: a title of 256 characters, a body of 65,536. */
+const TITLE_MAX = 256;
+const BODY_BUDGET = 60_000;
+const PROBLEMS_PER_CHECK = 10;
+const PROBLEM_MAX = 600;
+function followUpMarker(decision, grant) {
+    const req = decision.request;
+    return {
+        environment: req.environment,
+        sha: req.sha,
+        run_id: req.run.id ?? 0,
+        approved_by: grant.approvedBy,
+        deployer: grant.deployer,
+        makers: grant.makers,
+        due: grant.reviewDue
+    };
+}
+function followUpTitle(decision) {
+    const req = decision.request;
+    const title = `Break-glass review: ${req.environment} ${req.sha.slice(0, 7)} (run ${req.run.id ?? '?'})`;
+    return title.length <= TITLE_MAX ? title : `${title.slice(0, TITLE_MAX - 1)}…`;
+}
+/** Text from inputs or GitHub, made inert: no HTML, so no second marker. */
+function inert(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+function code(login) {
+    return `\`${login.replace(/`/g, '')}\``;
+}
+function followUpBody(decision, grant) {
+    const req = decision.request;
+    const sha7 = req.sha.slice(0, 7);
+    const repoUrl = `${req.serverUrl}/${req.owner}/${req.repo}`;
+    const makers = grant.makers.length === 0 ? 'none found' : grant.makers.map(code).join(', ');
+    const excluded = [grant.deployer, grant.approvedBy, ...grant.makers];
+    const head = [
+        renderBreakGlassMarker(followUpMarker(decision, grant)),
+        '',
+        `promotion-gate allowed \`${sha7}\` to **${inert(req.environment)}** by **break-glass**, overriding ${grant.overridden.map((id) => `\`${id}\``).join(', ')}.`,
+        '',
+        `**Independent review needed by ${grant.reviewDue}** (${formatDuration(grant.reviewWithin)} after the deployment): someone who is not ${[...new Set(excluded)].map(code).join(', ')} reviews what was deployed and closes this issue as **completed**. Closing it as not planned, or by any of them, is not a review.`,
+        '',
+        '**Reason given**',
+        '',
+        ...inert(grant.reason)
+            .split(/\r?\n/)
+            .map((line) => `> ${line}`),
+        '',
+        '| | |',
+        '| --- | --- |',
+        `| Approved by | ${code(grant.approvedBy)} (environment approval of the run, listed in \`break_glass.approvers\`) |`,
+        `| Deployer | ${code(grant.deployer)} |`,
+        `| Makers of the changes | ${makers} |`,
+        `| Commit | [\`${sha7}\`](${repoUrl}/commit/${req.sha}) |`,
+        `| Workflow run | ${req.run.url === null ? 'unknown' : `[run ${req.run.id ?? '?'}](${req.run.url})`} |`,
+        `| Deployed at | ${decision.evaluatedAt} |`,
+        `| Review due | ${grant.reviewDue} |`,
+        '',
+        '### Overridden checks',
+        ''
+    ];
+    const checks = [];
+    for (const check of decision.checks) {
+        if (!grant.overridden.includes(check.id))
+            continue;
+        checks.push(`- **\`${check.id}\`** (${check.status}): ${inert(check.summary)}`);
+        for (const p of check.problems.slice(0, PROBLEMS_PER_CHECK)) {
+            const text = p.length > PROBLEM_MAX ? `${p.slice(0, PROBLEM_MAX)}…` : p;
+            checks.push(`  - ${inert(text.replace(/\r?\n/g, ' '))}`);
+        }
+        if (check.problems.length > PROBLEMS_PER_CHECK) {
+            checks.push(`  - and ${check.problems.length - PROBLEMS_PER_CHECK} more (see the evidence record of the run)`);
+        }
+    }
+    const foot = [
+        '',
+        `<sub>Opened by promotion-gate. The first line of this issue is read by \`promotion-gate audit\`: do not edit it.</sub>`,
+        ''
+    ];
+    let body = [...head, ...checks, ...foot].join('\n');
+    while (body.length > BODY_BUDGET && checks.length > 1) {
+        checks.splice(-2, 2, '- … (cut to fit; see the evidence record of the run)');
+        body = [...head, ...checks, ...foot].join('\n');
+    }
+    return body;
+}
+/**
+ * Opens the follow-up issue. Never throws: a failure is a `problem` naming
+ * `issues: write`, and the caller blocks.
+ */
+async function openFollowUpIssue(github, decision, grant) {
+    const req = decision.request;
+    const failed = (why) => ({
+        problem: `break-glass was verified (approved by ${grant.approvedBy}) but its follow-up issue could not be opened, so the deployment is blocked: grant the job \`${ISSUES_PERMISSION}\` in its permissions (${why})`
+    });
+    if (req.run.id === null)
+        return failed('the workflow run id is unknown');
+    try {
+        const r = await github.rest('POST /repos/{owner}/{repo}/issues', {
+            owner: req.owner,
+            repo: req.repo,
+            title: followUpTitle(decision),
+            body: followUpBody(decision, grant),
+            labels: [BREAK_GLASS_LABEL]
+        });
+        const data = obj(r.data, 'issue');
+        const issue = {
+            number: num(data.number, 'issue.number'),
+            url: str(data.html_url, 'issue.html_url')
+        };
+        const labels = arr(data.labels ?? [], 'issue.labels').map((l) => typeof l === 'string' ? l : String(obj(l, 'issue.labels[]').name));
+        const warning = labels.includes(BREAK_GLASS_LABEL)
+            ? null
+            : `the follow-up issue #${issue.number} was opened without the label ${BREAK_GLASS_LABEL} (GitHub dropped it): add the label to ${issue.url} so that the audit finds it`;
+        return { issue, warning };
+    }
+    catch (error) {
+        return failed(`GitHub said: ${(0,engine_errors/* getErrorMessage */.u1)(error)}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/action/main.ts
 // The action adapter: inputs -> engine -> evidence, outputs, summary,
 // annotations, exit. The order is fixed (STYLE habit 9): decide, publish the
 // status, write evidence, set outputs, write the summary, then fail the step.
 // Nothing here can turn `block` into `allow`; failing to write evidence turns
 // `allow` into `block`.
+
+
 
 
 
@@ -45995,11 +48502,6 @@ async function runAction(deps) {
     try {
         inputs = parseInputs(env);
         io.setSecret(inputs.token);
-        if (inputs.mode === 'audit') {
-            throw new engine_errors/* InputError */.dz('mode audit is not available in this version of promotion-gate', {
-                hint: 'Use mode enforce or report.'
-            });
-        }
     }
     catch (error) {
         const token = readInput(env, INPUTS.token);
@@ -46008,16 +48510,32 @@ async function runAction(deps) {
         return failEarly(io, (0,engine_errors/* toFailure */.w2)(error), failStep);
     }
     const client = (deps.client ?? defaultClient)(inputs, io);
+    if (inputs.mode === 'audit') {
+        return runAuditMode(inputs, { env, io, now: deps.now, client });
+    }
     const notes = [];
     let decision = await engine_evaluate(inputs.request, {
         github: client,
         logger: io,
         now: deps.now
     });
-    if (inputs.breakGlassReason !== null) {
-        notes.push('break-glass-reason was given, but break-glass is not available in this version: the decision was made as usual');
-        io.warning(notes[notes.length - 1]);
+    // SPEC §5.7: a break-glass allow stands only with its follow-up issue.
+    let followUp = null;
+    if (decision.breakGlass !== null) {
+        const opened = await openFollowUpIssue(client, decision, decision.breakGlass);
+        if ('problem' in opened) {
+            decision = revokeBreakGlass(decision, opened.problem);
+        }
+        else {
+            followUp = opened.issue;
+            if (opened.warning !== null) {
+                notes.push(opened.warning);
+                io.warning(opened.warning);
+            }
+        }
     }
+    if (decision.breakGlassNote !== null)
+        notes.push(decision.breakGlassNote);
     if (inputs.commitStatus) {
         const problem = await publishStatus(client, inputs, decision, oneLine(decision));
         if (problem !== null) {
@@ -46028,7 +48546,8 @@ async function runAction(deps) {
     let evidence = buildEvidence(decision, {
         mode: inputs.mode,
         requests: client.requests.length,
-        notes
+        notes,
+        followUpIssue: followUp
     });
     let evidencePath = null;
     try {
@@ -46042,7 +48561,10 @@ async function runAction(deps) {
         // No evidence, no allow.
         const message = `evidence could not be written: ${(0,engine_errors/* getErrorMessage */.u1)(error)}`;
         io.error(message);
-        decision = { ...decision, decision: 'block' };
+        decision =
+            decision.breakGlass === null
+                ? { ...decision, decision: 'block' }
+                : revokeBreakGlass(decision, `the break-glass allow was withdrawn: ${message}`);
         evidence = {
             ...evidence,
             decision: 'block',
@@ -46060,16 +48582,34 @@ async function runAction(deps) {
     catch (error) {
         io.warning(`the job summary could not be written: ${(0,engine_errors/* getErrorMessage */.u1)(error)}`);
     }
+    const grant = decision.breakGlass;
+    if (grant !== null) {
+        io.warning(`${summary}${followUp === null ? '' : `; follow-up issue: ${followUp.url}`}`);
+    }
     for (const check of decision.checks) {
         if (check.status !== 'fail' && check.status !== 'error')
             continue;
+        const text = [check.summary, ...check.problems].join('\n');
+        if (grant?.overridden.includes(check.id) === true) {
+            io.warning(`promotion-gate: ${check.id} (${check.status}, overridden by break-glass): ${text}`);
+            continue;
+        }
         const title = `promotion-gate: ${check.id} ${check.status === 'error' ? '(could not verify)' : ''}`.trim();
-        io.annotate([check.summary, ...check.problems].join('\n'), title);
+        io.annotate(text, title);
+    }
+    if (decision.breakGlassNote !== null) {
+        if (decision.decision === 'block') {
+            io.annotate(decision.breakGlassNote, 'promotion-gate: break-glass refused');
+        }
+        else {
+            io.warning(decision.breakGlassNote);
+        }
     }
     if (decision.failure?.hint)
         io.info(`hint: ${decision.failure.hint}`);
     if (decision.decision === 'allow') {
-        io.info(summary);
+        if (grant === null)
+            io.info(summary);
     }
     else if (inputs.mode === 'enforce') {
         io.setFailed(summary);

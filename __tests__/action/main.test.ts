@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { runAction, type ActionIO } from '../../src/action/main.js'
 import {
   OWNER,
+  POLICY,
   READ_PERMISSIONS,
   REPO,
   reviewedChange,
@@ -15,6 +16,35 @@ import {
 } from '../../src/demo/scenarios.js'
 import { startSimulator, type SimulatorServer } from '../../src/sim/server.js'
 import type { World } from '../../src/demo/scenarios.js'
+import {
+  BREAK_GLASS_LABEL,
+  parseBreakGlassMarker,
+  renderBreakGlassMarker,
+  type BreakGlassMarker
+} from '../../src/engine/break-glass.js'
+import type { EvidenceRecord } from '../../src/report/evidence.js'
+import { evidenceProblems } from '../../src/report/validate-evidence.js'
+import { Ajv } from 'ajv'
+import addFormatsModule from 'ajv-formats'
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv
+
+/** Problems of a record against the published schema file itself. */
+function schemaProblems(record: unknown): string[] {
+  const schema = JSON.parse(
+    readFileSync(
+      new URL('../../schema/evidence.schema.json', import.meta.url),
+      'utf8'
+    )
+  ) as Record<string, unknown>
+  const ajv = new Ajv({ allErrors: true, strict: false })
+  addFormats(ajv)
+  const validate = ajv.compile(schema)
+  if (validate(record)) return []
+  return (validate.errors ?? []).map(
+    (e) => `${e.instancePath} ${e.message ?? ''}`
+  )
+}
 
 interface Recorded {
   io: ActionIO
@@ -144,11 +174,36 @@ describe('runAction', () => {
     ).toBe(true)
   })
 
-  it('mode audit is refused (not in this version), and blocks', async () => {
+  it('mode audit: the report as the job summary and a JSON file, the step not failed', async () => {
     const { world, run } = standard(reviewedChange)
-    const rec = await act(world, run, { INPUT_MODE: 'audit' })
+    const rec = await act(world, run, {
+      INPUT_MODE: 'audit',
+      'INPUT_AUDIT-SINCE': '31d'
+    })
+    // The first release went to production ten minutes after staging: less
+    // than the policy's hour of soak. The audit says so, the step stays green.
+    expect(rec.failed).toEqual([])
     expect(rec.outputs.decision).toBe('block')
-    expect(rec.failed[0]).toMatch(/mode audit is not available/)
+    expect(rec.outputs.violations).toBe('["promotion"]')
+    expect(rec.outputs.summary).toMatch(
+      /audit of production, .*: 1 deployments, 1 would not have passed the gate/
+    )
+    const file = rec.outputs['evidence-file'] ?? ''
+    const report = JSON.parse(readFileSync(file, 'utf8')) as {
+      entries: { decision: string }[]
+    }
+    expect(report.entries.map((e) => e.decision)).toEqual(['block'])
+    expect(rec.summary.join('')).toContain('# Deployments to production')
+  })
+
+  it('mode audit fails the step, naming the input, on a bad audit-since', async () => {
+    const { world, run } = standard(reviewedChange)
+    const rec = await act(world, run, {
+      INPUT_MODE: 'audit',
+      'INPUT_AUDIT-SINCE': 'last week'
+    })
+    expect(rec.outputs.decision).toBe('block')
+    expect(rec.failed[0]).toMatch(/audit-since/)
   })
 
   it('blocks on bad input before any request, naming the input', async () => {
@@ -212,16 +267,185 @@ describe('runAction', () => {
     ).toBe(true)
   })
 
-  it('notes that break-glass is not available and decides as usual', async () => {
-    const { world, run } = standard(reviewedChange, {
-      environments: ['development']
+  describe('break-glass (SPEC §5.7)', () => {
+    const REASON = 'checkout is down for every customer'
+    const policy = `${POLICY}    break_glass:\n      approvers: [erin]\n      review_within: 72h\n`
+
+    /** never deployed to staging; erin approved the run; the job may write issues */
+    function emergency(o: { issues?: boolean; approver?: string } = {}) {
+      const { world, run } = standard(reviewedChange, {
+        environments: ['development'],
+        policy
+      })
+      const approver = world.sim.user(o.approver ?? 'erin')
+      world.repo.run(run.runId as number).approve(approver, 'production')
+      const token = world.sim.workflowToken({
+        ...READ_PERMISSIONS,
+        ...(o.issues === false ? {} : { issues: 'write' as const })
+      })
+      return { world, run: { ...run, token } }
+    }
+
+    async function actEmergency(
+      world: World,
+      run: GateRun,
+      extra: Record<string, string> = {}
+    ) {
+      const rec = await act(world, run, {
+        INPUT_TOKEN: run.token,
+        'INPUT_BREAK-GLASS-REASON': REASON,
+        ...extra
+      })
+      const file = rec.outputs['evidence-file'] as string
+      const evidence = JSON.parse(readFileSync(file, 'utf8')) as EvidenceRecord
+      return { rec, evidence }
+    }
+
+    it('allows, opens the follow-up issue with its marker and label, and records it', async () => {
+      const { world, run } = emergency()
+      const { rec, evidence } = await actEmergency(world, run)
+      expect(rec.failed).toEqual([])
+      expect(rec.outputs.decision).toBe('allow')
+      // the overridden check is still a violation
+      expect(rec.outputs.violations).toBe('["promotion"]')
+      expect(rec.outputs.summary).toMatch(
+        /^promotion-gate allowed [0-9a-f]{7} to production by BREAK-GLASS \(approved by erin\), overriding promotion/
+      )
+
+      const issues = world.repo.data.issues
+      expect(issues).toHaveLength(1)
+      const issue = issues[0] as (typeof issues)[number]
+      const lastPull = Math.max(...world.repo.data.pulls.map((p) => p.number))
+      expect(issue.number).toBe(lastPull + 1)
+      expect(issue.title).toBe(
+        `Break-glass review: production ${run.sha.slice(0, 7)} (run ${run.runId})`
+      )
+      expect(issue.labels).toEqual([BREAK_GLASS_LABEL])
+      expect(issue.author.login).toBe('github-actions[bot]')
+      const marker = parseBreakGlassMarker(issue.body)
+      expect(marker).toEqual({
+        environment: 'production',
+        sha: run.sha,
+        run_id: run.runId,
+        approved_by: 'erin',
+        deployer: 'dora',
+        makers: ['alice'],
+        due: evidence.break_glass?.review_due
+      })
+      expect((issue.body ?? '').split('\n')[0]).toBe(
+        renderBreakGlassMarker(marker as BreakGlassMarker)
+      )
+      expect(issue.body).toContain(REASON)
+      expect(issue.body).toContain('**`promotion`** (fail)')
+      expect(issue.body).toContain(
+        `https://github.com/acme/shop/actions/runs/${run.runId}`
+      )
+
+      expect(evidence.decision).toBe('allow')
+      expect(evidence.break_glass).toEqual({
+        reason: REASON,
+        approved_by: 'erin',
+        overridden_checks: ['promotion'],
+        review_within: 259_200,
+        review_due: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        follow_up_issue: {
+          number: issue.number,
+          url: `https://github.com/acme/shop/issues/${issue.number}`
+        }
+      })
+      expect(
+        Date.parse(evidence.break_glass?.review_due ?? '') -
+          Date.parse(evidence.time)
+      ).toBe(259_200_000)
+      expect(evidence.checks.find((c) => c.id === 'promotion')?.status).toBe(
+        'fail'
+      )
+      expect(evidenceProblems(evidence)).toEqual([])
+      expect(schemaProblems(evidence)).toEqual([])
+
+      const summary = rec.summary.join('')
+      expect(summary).toContain('🚨 **allow by break-glass**')
+      expect(summary).toContain(
+        'This deployment was allowed by break-glass, not because it passed the gate.'
+      )
+      expect(summary).toContain(
+        '| `promotion` | ❌ fail (overridden by break-glass) |'
+      )
+      expect(summary).toContain(
+        `[#${issue.number}](https://github.com/acme/shop/issues/${issue.number})`
+      )
+      // overridden checks are warnings, not error annotations
+      expect(rec.annotations).toEqual([])
+      expect(
+        rec.log.some((l) =>
+          l.startsWith('warning promotion-gate: promotion (fail, overridden')
+        )
+      ).toBe(true)
     })
-    const rec = await act(world, run, {
-      'INPUT_BREAK-GLASS-REASON': 'prod is down'
+
+    it('blocks, naming issues: write, when the follow-up issue cannot be opened (403)', async () => {
+      const { world, run } = emergency({ issues: false })
+      const { rec, evidence } = await actEmergency(world, run)
+      expect(rec.outputs.decision).toBe('block')
+      expect(world.repo.data.issues).toHaveLength(0)
+      expect(rec.failed).toHaveLength(1)
+      expect(rec.failed[0]).toContain('`issues: write`')
+      expect(rec.failed[0]).toContain('follow-up issue could not be opened')
+      expect(rec.annotations.map((a) => a.title)).toEqual([
+        'promotion-gate: promotion',
+        'promotion-gate: break-glass refused'
+      ])
+      expect(evidence.decision).toBe('block')
+      expect(evidence.break_glass).toBeNull()
+      expect(evidence.notes.join('\n')).toMatch(
+        /follow-up issue could not be opened.*issues: write.*Resource not accessible by integration/
+      )
+      expect(evidenceProblems(evidence)).toEqual([])
+      expect(schemaProblems(evidence)).toEqual([])
     })
-    expect(rec.outputs.decision).toBe('block')
-    expect(
-      rec.log.some((l) => l.includes('break-glass is not available'))
-    ).toBe(true)
+
+    it('blocks and says why when the approval does not count', async () => {
+      const { world, run } = emergency({ approver: 'frank' })
+      const { rec, evidence } = await actEmergency(world, run)
+      expect(rec.outputs.decision).toBe('block')
+      expect(world.repo.data.issues).toHaveLength(0)
+      expect(rec.failed[0]).toContain(
+        'frank approved the run but is not in break_glass.approvers (erin)'
+      )
+      const refused = rec.annotations.find(
+        (a) => a.title === 'promotion-gate: break-glass refused'
+      )
+      expect(refused?.message).toMatch(/^break-glass requested but /)
+      expect(evidence.break_glass).toBeNull()
+      expect(schemaProblems(evidence)).toEqual([])
+    })
+
+    it('opens no issue when every check passed, and notes the reason was not needed', async () => {
+      const { world, run } = standard(reviewedChange, { policy })
+      const token = world.sim.workflowToken({
+        ...READ_PERMISSIONS,
+        issues: 'write'
+      })
+      const { rec, evidence } = await actEmergency(world, { ...run, token })
+      expect(rec.outputs.decision).toBe('allow')
+      expect(rec.outputs.summary).toMatch(/checks passed$/)
+      expect(world.repo.data.issues).toHaveLength(0)
+      expect(evidence.break_glass).toBeNull()
+      expect(evidence.notes.join('\n')).toMatch(/every check passed/)
+    })
+
+    it('the evidence it cannot write withdraws the break-glass allow', async () => {
+      const { world, run } = emergency()
+      const file = join(temp, 'a-file')
+      writeFileSync(file, '')
+      const rec = await act(world, run, {
+        INPUT_TOKEN: run.token,
+        'INPUT_BREAK-GLASS-REASON': REASON,
+        RUNNER_TEMP: file
+      })
+      expect(rec.outputs.decision).toBe('block')
+      expect(rec.failed).toHaveLength(1)
+      expect(rec.failed[0]).toMatch(/break-glass allow was withdrawn/)
+    })
   })
 })

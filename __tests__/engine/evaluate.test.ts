@@ -34,7 +34,8 @@ function requestFor(run: GateRun): EngineRequest {
       actor: run.actor,
       triggeringActor: run.actor
     },
-    serverUrl: 'https://github.com'
+    serverUrl: 'https://github.com',
+    breakGlassReason: null
   }
 }
 

@@ -3,7 +3,9 @@
 // so a world built early would age.
 
 import { durationMs, type MergeMethod } from '../../src/sim/model.js'
+import { auditWorld, RELEASE_MS } from '../../src/demo/audit-world.js'
 import {
+  gateRun,
   reviewedChange,
   standard,
   type GateRun,
@@ -17,6 +19,7 @@ export type Family =
   | 'deployments'
   | 'range'
   | 'large-range'
+  | 'audit'
 
 export interface BenchCase {
   name: string
@@ -106,6 +109,33 @@ function crowdedStaging(total: number): { world: World; run: GateRun } {
 
 const typical = (): { world: World; run: GateRun } => standard(reviewedChange)
 
+/**
+ * Audits (SPEC §7, §9): `mode: audit` of the bundled action over a
+ * production that received `n` releases, each through development and
+ * staging; the population is every one of them.
+ */
+export const AUDIT_CASES: BenchCase[] = [100, 1000, 10000].map((n) => ({
+  name: `audit-${n}`,
+  family: 'audit',
+  size: n,
+  title: `audit of ${n.toLocaleString('en-US')} deployments (mode: audit)`,
+  runs: 1,
+  expect: { decision: 'allow', changes: n },
+  build: () => {
+    const { world: w } = auditWorld(n)
+    return {
+      world: w,
+      run: gateRun(w, w.repo.data.branches.get('main') as string, {
+        inputs: {
+          mode: 'audit',
+          'audit-since': `${Math.ceil((n * RELEASE_MS) / 86_400_000) + 1}d`,
+          'timeout-seconds': '3600'
+        }
+      })
+    }
+  }
+}))
+
 export const CASES: BenchCase[] = [
   {
     name: 'typical',
@@ -161,15 +191,11 @@ export const CASES: BenchCase[] = [
     runs: 3,
     expect: { decision: 'allow', changes: 20 },
     build: () => standard((w) => pullRequests(w, 20, 15, 'merge'))
-  }
+  },
+  ...AUDIT_CASES
 ]
 
-export const UNAVAILABLE: UnavailableCase[] = [100, 1000, 10000].map((n) => ({
-  name: `audit-${n}`,
-  size: n,
-  title: `audit of ${n.toLocaleString('en-US')} deployments`,
-  reason: 'not available: audit is not implemented yet'
-}))
+export const UNAVAILABLE: UnavailableCase[] = []
 
 /** Case names that --quick leaves out: the sizes of 1,000. */
 export function isLarge(c: BenchCase): boolean {

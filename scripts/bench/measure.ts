@@ -97,10 +97,13 @@ export async function measure(
       -Infinity
     )
     const evidence = result.evidence
+    // An audit's file lists its population under `entries`.
     const changes =
       evidence !== null && Array.isArray(evidence.changes)
         ? evidence.changes.length
-        : null
+        : evidence !== null && Array.isArray(evidence.entries)
+          ? evidence.entries.length
+          : null
     const counted =
       evidence !== null && typeof evidence.api_requests === 'number'
         ? evidence.api_requests

@@ -316,11 +316,16 @@ async function teamMembers(
 /** The existing branches each policy glob names; literal names even when absent. */
 async function branchesOf(
   port: GitHubPort,
-  repo: { owner: string; name: string },
+  repo: { owner: string; name: string; defaultBranch: string },
   globs: string[]
 ): Promise<{ name: string; exists: boolean }[]> {
   const literal = globs.filter((g) => !/[*?[\]{}()!+@]/.test(g))
   const patterns = globs.filter((g) => !literal.includes(g))
+  // The default branch exists: a policy naming only it needs no listing
+  // (a repository of a thousand branches would take ten pages).
+  if (patterns.length === 0 && literal.every((b) => b === repo.defaultBranch)) {
+    return literal.map((name) => ({ name, exists: true }))
+  }
   const existing: string[] = []
   for (let page = 1; page <= 20; page++) {
     const r = await port.rest('GET /repos/{owner}/{repo}/branches', {

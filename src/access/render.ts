@@ -85,13 +85,13 @@ export function matrixRows(m: AccessMatrix): string[][] {
   return rows
 }
 
-function csvCell(value: string): string {
+export function csvCell(value: string): string {
   // Cells that a spreadsheet would run as a formula are quoted as text.
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 
-function mdCell(value: string): string {
+export function mdCell(value: string): string {
   return value.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>')
 }
 

@@ -37,6 +37,7 @@ export interface ActionInputs {
   auditSince: string
   timeoutSeconds: number
   commitStatus: boolean
+  /** the same as `request.breakGlassReason` */
   breakGlassReason: string | null
   apiUrl: string
   graphqlUrl: string | null
@@ -277,7 +278,8 @@ export function parseInputs(env: Env): ActionInputs {
         actor: env.GITHUB_ACTOR || null,
         triggeringActor: env.GITHUB_TRIGGERING_ACTOR || null
       },
-      serverUrl
+      serverUrl,
+      breakGlassReason: breakGlass === '' ? null : breakGlass
     },
     token,
     mode: mode as Mode,

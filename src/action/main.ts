@@ -7,13 +7,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { tmpdir } from 'node:os'
-import { evaluate, type Decision } from '../engine/index.js'
-import {
-  getErrorMessage,
-  InputError,
-  toFailure,
-  type Failure
-} from '../engine/errors.js'
+import { evaluate, revokeBreakGlass, type Decision } from '../engine/index.js'
+import { getErrorMessage, toFailure, type Failure } from '../engine/errors.js'
 import type { GitHubPort, Logger } from '../engine/port.js'
 import { createClient, type GitHubClient } from '../github/client.js'
 import { buildEvidence, type EvidenceRecord } from '../report/evidence.js'
@@ -27,6 +22,8 @@ import {
   type ActionInputs
 } from './inputs.js'
 import { publishStatus } from './status.js'
+import { runAuditMode } from './audit.js'
+import { openFollowUpIssue, type FollowUpIssue } from './break-glass.js'
 
 /** What the adapter needs from the runner; @actions/core in production. */
 export interface ActionIO extends Logger {
@@ -53,14 +50,6 @@ export async function runAction(deps: ActionDeps): Promise<void> {
   try {
     inputs = parseInputs(env)
     io.setSecret(inputs.token)
-    if (inputs.mode === 'audit') {
-      throw new InputError(
-        'mode audit is not available in this version of promotion-gate',
-        {
-          hint: 'Use mode enforce or report.'
-        }
-      )
-    }
   } catch (error) {
     const token = readInput(env, INPUTS.token)
     if (token !== '') io.setSecret(token)
@@ -68,18 +57,34 @@ export async function runAction(deps: ActionDeps): Promise<void> {
   }
 
   const client = (deps.client ?? defaultClient)(inputs, io)
+  if (inputs.mode === 'audit') {
+    return runAuditMode(inputs, { env, io, now: deps.now, client })
+  }
   const notes: string[] = []
   let decision: Decision = await evaluate(inputs.request, {
     github: client,
     logger: io,
     now: deps.now
   })
-  if (inputs.breakGlassReason !== null) {
-    notes.push(
-      'break-glass-reason was given, but break-glass is not available in this version: the decision was made as usual'
+  // SPEC §5.7: a break-glass allow stands only with its follow-up issue.
+  let followUp: FollowUpIssue | null = null
+  if (decision.breakGlass !== null) {
+    const opened = await openFollowUpIssue(
+      client,
+      decision,
+      decision.breakGlass
     )
-    io.warning(notes[notes.length - 1] as string)
+    if ('problem' in opened) {
+      decision = revokeBreakGlass(decision, opened.problem)
+    } else {
+      followUp = opened.issue
+      if (opened.warning !== null) {
+        notes.push(opened.warning)
+        io.warning(opened.warning)
+      }
+    }
   }
+  if (decision.breakGlassNote !== null) notes.push(decision.breakGlassNote)
 
   if (inputs.commitStatus) {
     const problem = await publishStatus(
@@ -97,7 +102,8 @@ export async function runAction(deps: ActionDeps): Promise<void> {
   let evidence = buildEvidence(decision, {
     mode: inputs.mode,
     requests: client.requests.length,
-    notes
+    notes,
+    followUpIssue: followUp
   })
   let evidencePath: string | null = null
   try {
@@ -112,7 +118,13 @@ export async function runAction(deps: ActionDeps): Promise<void> {
     // No evidence, no allow.
     const message = `evidence could not be written: ${getErrorMessage(error)}`
     io.error(message)
-    decision = { ...decision, decision: 'block' }
+    decision =
+      decision.breakGlass === null
+        ? { ...decision, decision: 'block' }
+        : revokeBreakGlass(
+            decision,
+            `the break-glass allow was withdrawn: ${message}`
+          )
     evidence = {
       ...evidence,
       decision: 'block',
@@ -134,16 +146,39 @@ export async function runAction(deps: ActionDeps): Promise<void> {
     )
   }
 
+  const grant = decision.breakGlass
+  if (grant !== null) {
+    io.warning(
+      `${summary}${followUp === null ? '' : `; follow-up issue: ${followUp.url}`}`
+    )
+  }
   for (const check of decision.checks) {
     if (check.status !== 'fail' && check.status !== 'error') continue
+    const text = [check.summary, ...check.problems].join('\n')
+    if (grant?.overridden.includes(check.id) === true) {
+      io.warning(
+        `promotion-gate: ${check.id} (${check.status}, overridden by break-glass): ${text}`
+      )
+      continue
+    }
     const title =
       `promotion-gate: ${check.id} ${check.status === 'error' ? '(could not verify)' : ''}`.trim()
-    io.annotate([check.summary, ...check.problems].join('\n'), title)
+    io.annotate(text, title)
+  }
+  if (decision.breakGlassNote !== null) {
+    if (decision.decision === 'block') {
+      io.annotate(
+        decision.breakGlassNote,
+        'promotion-gate: break-glass refused'
+      )
+    } else {
+      io.warning(decision.breakGlassNote)
+    }
   }
   if (decision.failure?.hint) io.info(`hint: ${decision.failure.hint}`)
 
   if (decision.decision === 'allow') {
-    io.info(summary)
+    if (grant === null) io.info(summary)
   } else if (inputs.mode === 'enforce') {
     io.setFailed(summary)
   } else {

@@ -212,7 +212,9 @@ export function parseCheckOptions(
         actor: inActions ? env.GITHUB_ACTOR || null : null,
         triggeringActor: inActions ? env.GITHUB_TRIGGERING_ACTOR || null : null
       },
-      serverUrl
+      serverUrl,
+      // break-glass (SPEC §5.7) is the action's alone: it needs the run's approvals
+      breakGlassReason: null
     },
     apiUrl,
     graphqlUrl,

@@ -7,6 +7,7 @@ import { toFailure } from '../engine/errors.js'
 import { VERSION } from '../version.js'
 import { closest, parseCommandArgs } from './args.js'
 import { access } from './access.js'
+import { audit } from './audit.js'
 import { check } from './check.js'
 import {
   EXIT,
@@ -21,7 +22,7 @@ import { validate } from './validate.js'
 export type { CliContext, Command, ExitCode, Writer } from './command.js'
 export { EXIT } from './command.js'
 
-export const COMMANDS: readonly Command[] = [check, validate, access]
+export const COMMANDS: readonly Command[] = [check, validate, audit, access]
 
 function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length))

@@ -94,12 +94,19 @@ export const READ_PERMISSIONS = {
 
 /** The repository, its people, its protection and its policy. */
 export function world(
-  o: { policy?: string; ruleset?: boolean; environments?: boolean } = {}
+  o: {
+    policy?: string
+    ruleset?: boolean
+    environments?: boolean
+    /** how long before the real now history starts (default 30d) */
+    history?: number
+  } = {}
 ): World {
   // History starts a month before the real now: the gate judges soak against
   // the real clock, as it does on a runner, so a scenario places its last
   // upstream success a known time before the moment the gate runs.
-  const start = Math.floor(Date.now() / 1000) * 1000 - durationMs('30d')
+  const start =
+    Math.floor(Date.now() / 1000) * 1000 - (o.history ?? durationMs('30d'))
   const sim = new Simulator({ now: new Date(start) })
   const people: People = {
     alice: sim.user('alice'),

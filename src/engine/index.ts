@@ -12,11 +12,18 @@ import {
 import { environmentPolicy, loadPolicy } from './policy/load.js'
 import type { EnvironmentPolicy } from './policy/types.js'
 import type { GitHubPort, Logger } from './port.js'
+import { readTeams } from './gather/teams.js'
+import {
+  breakGlassDecision,
+  teamsToRead,
+  type BreakGlassGrant
+} from './rules/break-glass.js'
 import { CHECK_IDS, decide, policyCheck, runChecks } from './rules/index.js'
 import { upstreamChain, type UpstreamEnvironment } from './rules/promotion.js'
 import { CONTROLS, type CheckId, type CheckResult } from './rules/types.js'
 
 export type { EngineRequest } from './gather/index.js'
+export type { BreakGlassGrant } from './rules/break-glass.js'
 
 export interface PolicyRecord {
   path: string
@@ -35,6 +42,16 @@ export interface Decision {
   facts: Facts | null
   /** set when the decision could not be computed normally */
   failure: Failure | null
+  /**
+   * SPEC §5.7: set when the decision is a break-glass `allow`; the checks it
+   * overrode still say `fail` or `error`.
+   */
+  breakGlass: BreakGlassGrant | null
+  /**
+   * Set when a break-glass reason was given but no break-glass allow was
+   * made: why (refused, or not needed because every check passed).
+   */
+  breakGlassNote: string | null
   evaluatedAt: string
 }
 
@@ -44,11 +61,88 @@ export interface EngineDeps {
   now: () => Date
 }
 
+/**
+ * The decision of SPEC §5: every check, then `decide`. With a break-glass
+ * reason, a blocking decision may become a break-glass `allow` (§5.7).
+ */
 export async function evaluate(
   req: EngineRequest,
   deps: EngineDeps
 ): Promise<Decision> {
   const now = deps.now()
+  const decision = await evaluateChecks(req, deps, now)
+  const reason = req.breakGlassReason
+  return reason === null
+    ? decision
+    : applyBreakGlass(decision, reason, deps.github, now)
+}
+
+/**
+ * The break-glass path on a decision already made. Never throws: anything
+ * that goes wrong while verifying leaves the decision as it was, with a note.
+ */
+export async function applyBreakGlass(
+  decision: Decision,
+  reason: string,
+  github: GitHubPort,
+  now: Date
+): Promise<Decision> {
+  if (decision.decision === 'allow') {
+    return {
+      ...decision,
+      breakGlass: null,
+      breakGlassNote:
+        'a break-glass reason was given, but every check passed: the deployment is allowed as usual, with no follow-up issue'
+    }
+  }
+  const blocked = (note: string): Decision => ({
+    ...decision,
+    decision: 'block',
+    breakGlass: null,
+    breakGlassNote: note
+  })
+  try {
+    const input = {
+      reason,
+      checks: decision.checks,
+      facts: decision.facts,
+      policy: decision.environmentPolicy,
+      now
+    }
+    const teams = await readTeams(github, teamsToRead(input))
+    const verdict = breakGlassDecision({ ...input, teams })
+    if (verdict.verdict === 'block') return blocked(verdict.message)
+    return {
+      ...decision,
+      decision: 'allow',
+      breakGlass: verdict.grant,
+      breakGlassNote: null
+    }
+  } catch (error) {
+    return blocked(
+      `break-glass requested but it could not be verified: ${toFailure(error).message}`
+    )
+  }
+}
+
+/**
+ * A break-glass allow taken back (its follow-up issue could not be opened):
+ * the decision is `block`, with `note` saying why.
+ */
+export function revokeBreakGlass(decision: Decision, note: string): Decision {
+  return {
+    ...decision,
+    decision: 'block',
+    breakGlass: null,
+    breakGlassNote: note
+  }
+}
+
+async function evaluateChecks(
+  req: EngineRequest,
+  deps: EngineDeps,
+  now: Date
+): Promise<Decision> {
   const base = {
     request: req,
     policy: {
@@ -60,6 +154,8 @@ export async function evaluate(
     chain: [] as string[],
     facts: null as Facts | null,
     failure: null as Failure | null,
+    breakGlass: null,
+    breakGlassNote: null,
     evaluatedAt: now.toISOString()
   }
   const blocked = (

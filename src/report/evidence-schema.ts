@@ -1,7 +1,7 @@
 // JSON Schema of the evidence record (SPEC §6), published as
 // schema/evidence.schema.json by scripts/write-schemas.ts.
 
-import { LINK_KINDS } from '../engine/rules/types.js'
+import { CHECK_IDS, LINK_KINDS } from '../engine/rules/types.js'
 import { EVIDENCE_SCHEMA_ID } from './evidence.js'
 
 const nullableString = { type: ['string', 'null'] }
@@ -329,13 +329,61 @@ export const evidenceJsonSchema = {
       }
     },
     break_glass: {
+      description:
+        'Set when the decision is a break-glass allow (SPEC §5.7): the checks it overrode still read fail or error in `checks`.',
       anyOf: [
         { type: 'null' },
         {
           type: 'object',
           additionalProperties: false,
-          required: ['reason'],
-          properties: { reason: { type: 'string' } }
+          required: [
+            'reason',
+            'approved_by',
+            'overridden_checks',
+            'review_within',
+            'review_due',
+            'follow_up_issue'
+          ],
+          properties: {
+            reason: { type: 'string', minLength: 1 },
+            approved_by: {
+              type: 'string',
+              minLength: 1,
+              description:
+                'the login whose environment approval of the run granted the break-glass'
+            },
+            overridden_checks: {
+              type: 'array',
+              minItems: 1,
+              items: { enum: [...CHECK_IDS.filter((id) => id !== 'policy')] }
+            },
+            review_within: {
+              type: 'integer',
+              minimum: 0,
+              description: 'break_glass.review_within, in seconds'
+            },
+            review_due: {
+              type: 'string',
+              format: 'date-time',
+              description: 'the decision time plus review_within'
+            },
+            follow_up_issue: {
+              description:
+                'the issue asking for the independent review; null: not opened',
+              anyOf: [
+                { type: 'null' },
+                {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['number', 'url'],
+                  properties: {
+                    number: { type: 'integer', minimum: 1 },
+                    url: { type: 'string' }
+                  }
+                }
+              ]
+            }
+          }
         }
       ]
     },

@@ -2,7 +2,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/promotion-gate/promotion-gate/schema/evidence.schema.json","title":"promotion-gate evidence record","description":"One record per gate decision: what was decided, on what data, under which policy, and which controls it evidences.","type":"object","additionalProperties":false,"required":["$schema","kind","tool","time","decision","mode","repository","environment","sha","deployer","run","policy","scope","checks","changes","environment_settings","checks_relied_on","break_glass","failure","api_requests","notes"],"properties":{"$schema":{"const":"https://github.com/promotion-gate/promotion-gate/schema/evidence.schema.json"},"kind":{"const":"promotion-gate/decision"},"tool":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"const":"promotion-gate"},"version":{"type":"string"}}},"time":{"type":"string","format":"date-time","description":"when the decision was made"},"decision":{"enum":["allow","block"]},"mode":{"enum":["enforce","report","audit","check","server"]},"repository":{"type":"string","pattern":"^[^/]+/[^/]+$"},"environment":{"type":"string","minLength":1},"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"deployer":{"type":["string","null"]},"run":{"type":"object","additionalProperties":false,"required":["id","attempt","url","actor","triggering_actor"],"properties":{"id":{"type":["integer","null"]},"attempt":{"type":["integer","null"]},"url":{"type":["string","null"]},"actor":{"type":["string","null"]},"triggering_actor":{"type":["string","null"]}}},"policy":{"type":"object","additionalProperties":false,"required":["path","ref","blob_sha"],"properties":{"path":{"type":"string"},"ref":{"type":["string","null"]},"blob_sha":{"type":["string","null"]}}},"scope":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["kind","since","note"],"properties":{"kind":{"enum":["range","head"]},"since":{"anyOf":[{"type":"string","pattern":"^[0-9a-f]{40}$"},{"type":"null"}]},"note":{"type":["string","null"]}}}]},"checks":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["id","status","message","problems","controls","links"],"properties":{"id":{"enum":["policy","promotion","source-branch","branch-protection","approval-record","maker-checker","segregation","environment","checks"]},"status":{"enum":["pass","fail","error","skipped"]},"message":{"type":"string"},"problems":{"type":"array","items":{"type":"string"}},"controls":{"type":"array","items":{"type":"string"}},"links":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","url","label"],"properties":{"kind":{"enum":["pull_request","review","deployment","commit","settings","check"]},"url":{"type":"string"},"label":{"type":"string"}}}}}}},"changes":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["sha","url","pull_request","makers","unresolved_identities","approvers","excluded_approvals"],"properties":{"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"url":{"type":"string"},"pull_request":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["number","url","head_sha","merged_at"],"properties":{"number":{"type":"integer"},"url":{"type":"string"},"head_sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"merged_at":{"type":["string","null"]}}}]},"makers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","roles"],"properties":{"login":{"type":"string"},"roles":{"type":"array","items":{"type":"string"}}}}},"unresolved_identities":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","email","role"],"properties":{"name":{"type":["string","null"]},"email":{"type":["string","null"]},"role":{"type":"string"}}}},"approvers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","review_url","submitted_at","commit"],"properties":{"login":{"type":"string"},"review_url":{"type":"string"},"submitted_at":{"type":["string","null"]},"commit":{"type":["string","null"]}}}},"excluded_approvals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","review_url","reason"],"properties":{"login":{"type":["string","null"]},"review_url":{"type":"string"},"reason":{"type":"string"}}}}}}},"environment_settings":{"description":"The GitHub environment's own settings as the gate read them; null when environment_protection is off or nothing was read.","anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["name","exists","url","deployment_branch_policy","branch_policies","reviewers","prevent_self_review","can_admins_bypass","wait_timer","unreadable"],"properties":{"name":{"type":"string"},"exists":{"type":["boolean","null"],"description":"null: the settings could not be read"},"url":{"type":["string","null"]},"deployment_branch_policy":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["protected_branches","custom_branch_policies"],"properties":{"protected_branches":{"type":"boolean"},"custom_branch_policies":{"type":"boolean"}}}]},"branch_policies":{"anyOf":[{"type":"null"},{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string"},"type":{"enum":["branch","tag"]}}}}]},"reviewers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["type","name"],"properties":{"type":{"enum":["User","Team"]},"name":{"type":"string"}}}},"prevent_self_review":{"type":["boolean","null"]},"can_admins_bypass":{"type":["boolean","null"],"description":"null: GitHub did not say; counted as allowed"},"wait_timer":{"type":["integer","null"]},"unreadable":{"type":["string","null"],"description":"the permission that would read what could not be read"}}}]},"checks_relied_on":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","kind","sha","conclusion","url","by"],"properties":{"name":{"type":"string"},"kind":{"enum":["check_run","status"]},"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"conclusion":{"type":"string"},"url":{"type":["string","null"]},"by":{"type":["string","null"]}}}},"break_glass":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["reason"],"properties":{"reason":{"type":"string"}}}]},"failure":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["code","message","hint"],"properties":{"code":{"type":"string"},"message":{"type":"string"},"hint":{"type":["string","null"]}}}]},"api_requests":{"type":["integer","null"]},"notes":{"type":"array","items":{"type":"string"}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/promotion-gate/promotion-gate/schema/evidence.schema.json","title":"promotion-gate evidence record","description":"One record per gate decision: what was decided, on what data, under which policy, and which controls it evidences.","type":"object","additionalProperties":false,"required":["$schema","kind","tool","time","decision","mode","repository","environment","sha","deployer","run","policy","scope","checks","changes","environment_settings","checks_relied_on","break_glass","failure","api_requests","notes"],"properties":{"$schema":{"const":"https://github.com/promotion-gate/promotion-gate/schema/evidence.schema.json"},"kind":{"const":"promotion-gate/decision"},"tool":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"const":"promotion-gate"},"version":{"type":"string"}}},"time":{"type":"string","format":"date-time","description":"when the decision was made"},"decision":{"enum":["allow","block"]},"mode":{"enum":["enforce","report","audit","check","server"]},"repository":{"type":"string","pattern":"^[^/]+/[^/]+$"},"environment":{"type":"string","minLength":1},"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"deployer":{"type":["string","null"]},"run":{"type":"object","additionalProperties":false,"required":["id","attempt","url","actor","triggering_actor"],"properties":{"id":{"type":["integer","null"]},"attempt":{"type":["integer","null"]},"url":{"type":["string","null"]},"actor":{"type":["string","null"]},"triggering_actor":{"type":["string","null"]}}},"policy":{"type":"object","additionalProperties":false,"required":["path","ref","blob_sha"],"properties":{"path":{"type":"string"},"ref":{"type":["string","null"]},"blob_sha":{"type":["string","null"]}}},"scope":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["kind","since","note"],"properties":{"kind":{"enum":["range","head"]},"since":{"anyOf":[{"type":"string","pattern":"^[0-9a-f]{40}$"},{"type":"null"}]},"note":{"type":["string","null"]}}}]},"checks":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["id","status","message","problems","controls","links"],"properties":{"id":{"enum":["policy","promotion","source-branch","branch-protection","approval-record","maker-checker","segregation","environment","checks"]},"status":{"enum":["pass","fail","error","skipped"]},"message":{"type":"string"},"problems":{"type":"array","items":{"type":"string"}},"controls":{"type":"array","items":{"type":"string"}},"links":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","url","label"],"properties":{"kind":{"enum":["pull_request","review","deployment","commit","settings","check"]},"url":{"type":"string"},"label":{"type":"string"}}}}}}},"changes":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["sha","url","pull_request","makers","unresolved_identities","approvers","excluded_approvals"],"properties":{"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"url":{"type":"string"},"pull_request":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["number","url","head_sha","merged_at"],"properties":{"number":{"type":"integer"},"url":{"type":"string"},"head_sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"merged_at":{"type":["string","null"]}}}]},"makers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","roles"],"properties":{"login":{"type":"string"},"roles":{"type":"array","items":{"type":"string"}}}}},"unresolved_identities":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","email","role"],"properties":{"name":{"type":["string","null"]},"email":{"type":["string","null"]},"role":{"type":"string"}}}},"approvers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","review_url","submitted_at","commit"],"properties":{"login":{"type":"string"},"review_url":{"type":"string"},"submitted_at":{"type":["string","null"]},"commit":{"type":["string","null"]}}}},"excluded_approvals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","review_url","reason"],"properties":{"login":{"type":["string","null"]},"review_url":{"type":"string"},"reason":{"type":"string"}}}}}}},"environment_settings":{"description":"The GitHub environment's own settings as the gate read them; null when environment_protection is off or nothing was read.","anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["name","exists","url","deployment_branch_policy","branch_policies","reviewers","prevent_self_review","can_admins_bypass","wait_timer","unreadable"],"properties":{"name":{"type":"string"},"exists":{"type":["boolean","null"],"description":"null: the settings could not be read"},"url":{"type":["string","null"]},"deployment_branch_policy":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["protected_branches","custom_branch_policies"],"properties":{"protected_branches":{"type":"boolean"},"custom_branch_policies":{"type":"boolean"}}}]},"branch_policies":{"anyOf":[{"type":"null"},{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string"},"type":{"enum":["branch","tag"]}}}}]},"reviewers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["type","name"],"properties":{"type":{"enum":["User","Team"]},"name":{"type":"string"}}}},"prevent_self_review":{"type":["boolean","null"]},"can_admins_bypass":{"type":["boolean","null"],"description":"null: GitHub did not say; counted as allowed"},"wait_timer":{"type":["integer","null"]},"unreadable":{"type":["string","null"],"description":"the permission that would read what could not be read"}}}]},"checks_relied_on":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","kind","sha","conclusion","url","by"],"properties":{"name":{"type":"string"},"kind":{"enum":["check_run","status"]},"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"conclusion":{"type":"string"},"url":{"type":["string","null"]},"by":{"type":["string","null"]}}}},"break_glass":{"description":"Set when the decision is a break-glass allow (SPEC §5.7): the checks it overrode still read fail or error in `checks`.","anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["reason","approved_by","overridden_checks","review_within","review_due","follow_up_issue"],"properties":{"reason":{"type":"string","minLength":1},"approved_by":{"type":"string","minLength":1,"description":"the login whose environment approval of the run granted the break-glass"},"overridden_checks":{"type":"array","minItems":1,"items":{"enum":["promotion","source-branch","branch-protection","approval-record","maker-checker","segregation","environment","checks"]}},"review_within":{"type":"integer","minimum":0,"description":"break_glass.review_within, in seconds"},"review_due":{"type":"string","format":"date-time","description":"the decision time plus review_within"},"follow_up_issue":{"description":"the issue asking for the independent review; null: not opened","anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["number","url"],"properties":{"number":{"type":"integer","minimum":1},"url":{"type":"string"}}}]}}}]},"failure":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["code","message","hint"],"properties":{"code":{"type":"string"},"message":{"type":"string"},"hint":{"type":["string","null"]}}}]},"api_requests":{"type":["integer","null"]},"notes":{"type":"array","items":{"type":"string"}}}};
 const func2 = Object.prototype.hasOwnProperty;
 import __module0 from "ajv/dist/runtime/ucs2length.js";const func3 = __module0.default;
 import __module1 from "ajv-formats/dist/formats.js";const formats0 = __module1.fullFormats["date-time"];
@@ -2800,9 +2800,8 @@ vErrors.push(err225);
 }
 errors++;
 }
-for(const key18 in data97){
-if(!(key18 === "reason")){
-const err226 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+if(data97.approved_by === undefined){
+const err226 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "approved_by"},message:"must have required property '"+"approved_by"+"'"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2811,10 +2810,8 @@ vErrors.push(err226);
 }
 errors++;
 }
-}
-if(data97.reason !== undefined){
-if(typeof data97.reason !== "string"){
-const err227 = {instancePath:instancePath+"/break_glass/reason",schemaPath:"#/properties/break_glass/anyOf/1/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data97.overridden_checks === undefined){
+const err227 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "overridden_checks"},message:"must have required property '"+"overridden_checks"+"'"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2823,10 +2820,8 @@ vErrors.push(err227);
 }
 errors++;
 }
-}
-}
-else {
-const err228 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data97.review_within === undefined){
+const err228 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "review_within"},message:"must have required property '"+"review_within"+"'"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2835,16 +2830,323 @@ vErrors.push(err228);
 }
 errors++;
 }
-var _valid6 = _errs229 === errors;
-valid50 = valid50 || _valid6;
-}
-if(!valid50){
-const err229 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data97.review_due === undefined){
+const err229 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "review_due"},message:"must have required property '"+"review_due"+"'"};
 if(vErrors === null){
 vErrors = [err229];
 }
 else {
 vErrors.push(err229);
+}
+errors++;
+}
+if(data97.follow_up_issue === undefined){
+const err230 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "follow_up_issue"},message:"must have required property '"+"follow_up_issue"+"'"};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+for(const key18 in data97){
+if(!((((((key18 === "reason") || (key18 === "approved_by")) || (key18 === "overridden_checks")) || (key18 === "review_within")) || (key18 === "review_due")) || (key18 === "follow_up_issue"))){
+const err231 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+}
+if(data97.reason !== undefined){
+let data98 = data97.reason;
+if(typeof data98 === "string"){
+if(func3(data98) < 1){
+const err232 = {instancePath:instancePath+"/break_glass/reason",schemaPath:"#/properties/break_glass/anyOf/1/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+}
+else {
+const err233 = {instancePath:instancePath+"/break_glass/reason",schemaPath:"#/properties/break_glass/anyOf/1/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+}
+if(data97.approved_by !== undefined){
+let data99 = data97.approved_by;
+if(typeof data99 === "string"){
+if(func3(data99) < 1){
+const err234 = {instancePath:instancePath+"/break_glass/approved_by",schemaPath:"#/properties/break_glass/anyOf/1/properties/approved_by/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+}
+else {
+const err235 = {instancePath:instancePath+"/break_glass/approved_by",schemaPath:"#/properties/break_glass/anyOf/1/properties/approved_by/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+}
+if(data97.overridden_checks !== undefined){
+let data100 = data97.overridden_checks;
+if(Array.isArray(data100)){
+if(data100.length < 1){
+const err236 = {instancePath:instancePath+"/break_glass/overridden_checks",schemaPath:"#/properties/break_glass/anyOf/1/properties/overridden_checks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+const len13 = data100.length;
+for(let i13=0; i13<len13; i13++){
+let data101 = data100[i13];
+if(!((((((((data101 === "promotion") || (data101 === "source-branch")) || (data101 === "branch-protection")) || (data101 === "approval-record")) || (data101 === "maker-checker")) || (data101 === "segregation")) || (data101 === "environment")) || (data101 === "checks"))){
+const err237 = {instancePath:instancePath+"/break_glass/overridden_checks/" + i13,schemaPath:"#/properties/break_glass/anyOf/1/properties/overridden_checks/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.break_glass.anyOf[1].properties.overridden_checks.items.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+}
+}
+}
+else {
+const err238 = {instancePath:instancePath+"/break_glass/overridden_checks",schemaPath:"#/properties/break_glass/anyOf/1/properties/overridden_checks/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+}
+if(data97.review_within !== undefined){
+let data102 = data97.review_within;
+if(!((typeof data102 == "number") && (!(data102 % 1) && !isNaN(data102)))){
+const err239 = {instancePath:instancePath+"/break_glass/review_within",schemaPath:"#/properties/break_glass/anyOf/1/properties/review_within/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+if(typeof data102 == "number"){
+if(data102 < 0 || isNaN(data102)){
+const err240 = {instancePath:instancePath+"/break_glass/review_within",schemaPath:"#/properties/break_glass/anyOf/1/properties/review_within/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+}
+}
+if(data97.review_due !== undefined){
+let data103 = data97.review_due;
+if(typeof data103 === "string"){
+if(!(formats0.validate(data103))){
+const err241 = {instancePath:instancePath+"/break_glass/review_due",schemaPath:"#/properties/break_glass/anyOf/1/properties/review_due/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+}
+else {
+const err242 = {instancePath:instancePath+"/break_glass/review_due",schemaPath:"#/properties/break_glass/anyOf/1/properties/review_due/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
+}
+errors++;
+}
+}
+if(data97.follow_up_issue !== undefined){
+let data104 = data97.follow_up_issue;
+const _errs244 = errors;
+let valid54 = false;
+const _errs245 = errors;
+if(data104 !== null){
+const err243 = {instancePath:instancePath+"/break_glass/follow_up_issue",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
+}
+errors++;
+}
+var _valid7 = _errs245 === errors;
+valid54 = valid54 || _valid7;
+if(!valid54){
+const _errs247 = errors;
+if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
+if(data104.number === undefined){
+const err244 = {instancePath:instancePath+"/break_glass/follow_up_issue",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'"};
+if(vErrors === null){
+vErrors = [err244];
+}
+else {
+vErrors.push(err244);
+}
+errors++;
+}
+if(data104.url === undefined){
+const err245 = {instancePath:instancePath+"/break_glass/follow_up_issue",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+for(const key19 in data104){
+if(!((key19 === "number") || (key19 === "url"))){
+const err246 = {instancePath:instancePath+"/break_glass/follow_up_issue",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+}
+if(data104.number !== undefined){
+let data105 = data104.number;
+if(!((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105)))){
+const err247 = {instancePath:instancePath+"/break_glass/follow_up_issue/number",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/properties/number/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
+}
+errors++;
+}
+if(typeof data105 == "number"){
+if(data105 < 1 || isNaN(data105)){
+const err248 = {instancePath:instancePath+"/break_glass/follow_up_issue/number",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
+}
+}
+if(data104.url !== undefined){
+if(typeof data104.url !== "string"){
+const err249 = {instancePath:instancePath+"/break_glass/follow_up_issue/url",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
+}
+errors++;
+}
+}
+}
+else {
+const err250 = {instancePath:instancePath+"/break_glass/follow_up_issue",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err250];
+}
+else {
+vErrors.push(err250);
+}
+errors++;
+}
+var _valid7 = _errs247 === errors;
+valid54 = valid54 || _valid7;
+}
+if(!valid54){
+const err251 = {instancePath:instancePath+"/break_glass/follow_up_issue",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err251];
+}
+else {
+vErrors.push(err251);
+}
+errors++;
+}
+else {
+errors = _errs244;
+if(vErrors !== null){
+if(_errs244){
+vErrors.length = _errs244;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err252 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
+}
+errors++;
+}
+var _valid6 = _errs229 === errors;
+valid50 = valid50 || _valid6;
+}
+if(!valid50){
+const err253 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
 }
 errors++;
 }
@@ -2861,133 +3163,133 @@ vErrors = null;
 }
 }
 if(data.failure !== undefined){
-let data99 = data.failure;
-const _errs235 = errors;
-let valid52 = false;
-const _errs236 = errors;
-if(data99 !== null){
-const err230 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+let data107 = data.failure;
+const _errs255 = errors;
+let valid56 = false;
+const _errs256 = errors;
+if(data107 !== null){
+const err254 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err230];
+vErrors = [err254];
 }
 else {
-vErrors.push(err230);
+vErrors.push(err254);
 }
 errors++;
 }
-var _valid7 = _errs236 === errors;
-valid52 = valid52 || _valid7;
-if(!valid52){
-const _errs238 = errors;
-if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
-if(data99.code === undefined){
-const err231 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
+var _valid8 = _errs256 === errors;
+valid56 = valid56 || _valid8;
+if(!valid56){
+const _errs258 = errors;
+if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
+if(data107.code === undefined){
+const err255 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
 if(vErrors === null){
-vErrors = [err231];
+vErrors = [err255];
 }
 else {
-vErrors.push(err231);
+vErrors.push(err255);
 }
 errors++;
 }
-if(data99.message === undefined){
-const err232 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(data107.message === undefined){
+const err256 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
 if(vErrors === null){
-vErrors = [err232];
+vErrors = [err256];
 }
 else {
-vErrors.push(err232);
+vErrors.push(err256);
 }
 errors++;
 }
-if(data99.hint === undefined){
-const err233 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/required",keyword:"required",params:{missingProperty: "hint"},message:"must have required property '"+"hint"+"'"};
+if(data107.hint === undefined){
+const err257 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/required",keyword:"required",params:{missingProperty: "hint"},message:"must have required property '"+"hint"+"'"};
 if(vErrors === null){
-vErrors = [err233];
+vErrors = [err257];
 }
 else {
-vErrors.push(err233);
+vErrors.push(err257);
 }
 errors++;
 }
-for(const key19 in data99){
-if(!(((key19 === "code") || (key19 === "message")) || (key19 === "hint"))){
-const err234 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+for(const key20 in data107){
+if(!(((key20 === "code") || (key20 === "message")) || (key20 === "hint"))){
+const err258 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err234];
+vErrors = [err258];
 }
 else {
-vErrors.push(err234);
-}
-errors++;
-}
-}
-if(data99.code !== undefined){
-if(typeof data99.code !== "string"){
-const err235 = {instancePath:instancePath+"/failure/code",schemaPath:"#/properties/failure/anyOf/1/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err235];
-}
-else {
-vErrors.push(err235);
+vErrors.push(err258);
 }
 errors++;
 }
 }
-if(data99.message !== undefined){
-if(typeof data99.message !== "string"){
-const err236 = {instancePath:instancePath+"/failure/message",schemaPath:"#/properties/failure/anyOf/1/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data107.code !== undefined){
+if(typeof data107.code !== "string"){
+const err259 = {instancePath:instancePath+"/failure/code",schemaPath:"#/properties/failure/anyOf/1/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err236];
+vErrors = [err259];
 }
 else {
-vErrors.push(err236);
+vErrors.push(err259);
 }
 errors++;
 }
 }
-if(data99.hint !== undefined){
-let data102 = data99.hint;
-if((typeof data102 !== "string") && (data102 !== null)){
-const err237 = {instancePath:instancePath+"/failure/hint",schemaPath:"#/properties/failure/anyOf/1/properties/hint/type",keyword:"type",params:{type: schema11.properties.failure.anyOf[1].properties.hint.type},message:"must be string,null"};
+if(data107.message !== undefined){
+if(typeof data107.message !== "string"){
+const err260 = {instancePath:instancePath+"/failure/message",schemaPath:"#/properties/failure/anyOf/1/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err237];
+vErrors = [err260];
 }
 else {
-vErrors.push(err237);
+vErrors.push(err260);
+}
+errors++;
+}
+}
+if(data107.hint !== undefined){
+let data110 = data107.hint;
+if((typeof data110 !== "string") && (data110 !== null)){
+const err261 = {instancePath:instancePath+"/failure/hint",schemaPath:"#/properties/failure/anyOf/1/properties/hint/type",keyword:"type",params:{type: schema11.properties.failure.anyOf[1].properties.hint.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
 }
 errors++;
 }
 }
 }
 else {
-const err238 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err262 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err238];
+vErrors = [err262];
 }
 else {
-vErrors.push(err238);
+vErrors.push(err262);
 }
 errors++;
 }
-var _valid7 = _errs238 === errors;
-valid52 = valid52 || _valid7;
+var _valid8 = _errs258 === errors;
+valid56 = valid56 || _valid8;
 }
-if(!valid52){
-const err239 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(!valid56){
+const err263 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
-vErrors = [err239];
+vErrors = [err263];
 }
 else {
-vErrors.push(err239);
+vErrors.push(err263);
 }
 errors++;
 }
 else {
-errors = _errs235;
+errors = _errs255;
 if(vErrors !== null){
-if(_errs235){
-vErrors.length = _errs235;
+if(_errs255){
+vErrors.length = _errs255;
 }
 else {
 vErrors = null;
@@ -2996,54 +3298,54 @@ vErrors = null;
 }
 }
 if(data.api_requests !== undefined){
-let data103 = data.api_requests;
-if((!((typeof data103 == "number") && (!(data103 % 1) && !isNaN(data103)))) && (data103 !== null)){
-const err240 = {instancePath:instancePath+"/api_requests",schemaPath:"#/properties/api_requests/type",keyword:"type",params:{type: schema11.properties.api_requests.type},message:"must be integer,null"};
+let data111 = data.api_requests;
+if((!((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111)))) && (data111 !== null)){
+const err264 = {instancePath:instancePath+"/api_requests",schemaPath:"#/properties/api_requests/type",keyword:"type",params:{type: schema11.properties.api_requests.type},message:"must be integer,null"};
 if(vErrors === null){
-vErrors = [err240];
+vErrors = [err264];
 }
 else {
-vErrors.push(err240);
+vErrors.push(err264);
 }
 errors++;
 }
 }
 if(data.notes !== undefined){
-let data104 = data.notes;
-if(Array.isArray(data104)){
-const len13 = data104.length;
-for(let i13=0; i13<len13; i13++){
-if(typeof data104[i13] !== "string"){
-const err241 = {instancePath:instancePath+"/notes/" + i13,schemaPath:"#/properties/notes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data112 = data.notes;
+if(Array.isArray(data112)){
+const len14 = data112.length;
+for(let i14=0; i14<len14; i14++){
+if(typeof data112[i14] !== "string"){
+const err265 = {instancePath:instancePath+"/notes/" + i14,schemaPath:"#/properties/notes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err241];
+vErrors = [err265];
 }
 else {
-vErrors.push(err241);
+vErrors.push(err265);
 }
 errors++;
 }
 }
 }
 else {
-const err242 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err266 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err242];
+vErrors = [err266];
 }
 else {
-vErrors.push(err242);
+vErrors.push(err266);
 }
 errors++;
 }
 }
 }
 else {
-const err243 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err267 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err243];
+vErrors = [err267];
 }
 else {
-vErrors.push(err243);
+vErrors.push(err267);
 }
 errors++;
 }

@@ -3,6 +3,7 @@
 // written. No evidence, no allow.
 
 import type { Decision } from '../engine/index.js'
+import type { CheckId } from '../engine/rules/types.js'
 import type { EnvironmentFact } from '../engine/facts.js'
 import { reliedOn } from '../engine/rules/checks.js'
 import { approversOf, makersOf } from '../engine/rules/makers.js'
@@ -80,10 +81,26 @@ export interface EvidenceRecord {
     url: string | null
     by: string | null
   }[]
-  break_glass: null | { reason: string }
+  /** SPEC §5.7: set when the decision is a break-glass allow */
+  break_glass: EvidenceBreakGlass | null
   failure: { code: string; message: string; hint: string | null } | null
   api_requests: number | null
   notes: string[]
+}
+
+export interface EvidenceBreakGlass {
+  /** the `break-glass-reason` given */
+  reason: string
+  /** whose environment approval of the run granted it */
+  approved_by: string
+  /** the checks that failed or could not be verified, overridden */
+  overridden_checks: CheckId[]
+  /** `break_glass.review_within`, in seconds */
+  review_within: number
+  /** ISO 8601: the decision time plus review_within */
+  review_due: string
+  /** the issue asking for the independent review; null: not opened */
+  follow_up_issue: { number: number; url: string } | null
 }
 
 export interface EvidenceEnvironment {
@@ -155,7 +172,13 @@ export const EVIDENCE_SCHEMA_ID =
 
 export function buildEvidence(
   decision: Decision,
-  context: { mode: string; requests: number | null; notes: string[] }
+  context: {
+    mode: string
+    requests: number | null
+    notes: string[]
+    /** the break-glass follow-up issue, when one was opened */
+    followUpIssue?: { number: number; url: string } | null
+  }
 ): EvidenceRecord {
   const req = decision.request
   const facts = decision.facts
@@ -263,7 +286,24 @@ export function buildEvidence(
             url: r.url,
             by: r.by
           })),
-    break_glass: null,
+    break_glass:
+      decision.breakGlass === null
+        ? null
+        : {
+            reason: decision.breakGlass.reason,
+            approved_by: decision.breakGlass.approvedBy,
+            overridden_checks: [...decision.breakGlass.overridden],
+            review_within: decision.breakGlass.reviewWithin,
+            review_due: decision.breakGlass.reviewDue,
+            follow_up_issue:
+              context.followUpIssue === undefined ||
+              context.followUpIssue === null
+                ? null
+                : {
+                    number: context.followUpIssue.number,
+                    url: context.followUpIssue.url
+                  }
+          },
     failure:
       decision.failure === null
         ? null

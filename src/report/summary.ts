@@ -21,6 +21,10 @@ export function violations(decision: Decision): string[] {
 export function oneLine(decision: Decision): string {
   const r = decision.request
   const where = `${r.sha.slice(0, 7)} to ${r.environment}`
+  const grant = decision.breakGlass
+  if (decision.decision === 'allow' && grant !== null) {
+    return `promotion-gate allowed ${where} by BREAK-GLASS (approved by ${grant.approvedBy}), overriding ${grant.overridden.join(', ')}; independent review due by ${grant.reviewDue}`
+  }
   if (decision.decision === 'allow') {
     return `promotion-gate allowed ${where}: all ${decision.checks.filter((c) => c.status === 'pass').length} checks passed`
   }
@@ -33,7 +37,9 @@ export function oneLine(decision: Decision): string {
       ? 'no check passed'
       : `${first.id}: ${first.problems[0] ?? first.summary}`
   const more = failed.length > 1 ? ` (+${failed.length - 1} more)` : ''
-  return `promotion-gate blocked ${where}: ${reason}${more}`
+  const note =
+    decision.breakGlassNote === null ? '' : `; ${decision.breakGlassNote}`
+  return `promotion-gate blocked ${where}: ${reason}${more}${note}`
 }
 
 /** Markdown cells must not break the table. */
@@ -51,28 +57,63 @@ function links(check: CheckResult): string {
   return `<br>${shown.join(', ')}${more}`
 }
 
+/** What a break-glass allow overrode, said plainly, above the checks. */
+function breakGlassSection(evidence: EvidenceRecord): string[] {
+  const bg = evidence.break_glass
+  if (bg === null) return []
+  const issue =
+    bg.follow_up_issue === null
+      ? 'no follow-up issue was opened'
+      : `follow-up issue [#${bg.follow_up_issue.number}](${bg.follow_up_issue.url})`
+  const quote = (text: string): string => `> ${cell(text)}`
+  return [
+    quote(
+      `**This deployment was allowed by break-glass, not because it passed the gate.** It overrode ${bg.overridden_checks.length === 1 ? 'the failed check' : `${bg.overridden_checks.length} failed checks`}: ${bg.overridden_checks.map((id) => `\`${id}\``).join(', ')}.`
+    ),
+    '>',
+    quote(
+      `Approved by @${bg.approved_by} (an environment approval of this run); deployed by ${evidence.deployer === null ? 'an unknown deployer' : `@${evidence.deployer}`}.`
+    ),
+    '>',
+    quote(`Reason: ${bg.reason.replace(/</g, '&lt;').replace(/>/g, '&gt;')}`),
+    '>',
+    quote(
+      `An independent review is due by ${bg.review_due}: ${issue} must be closed as completed by someone who is neither the deployer, the approver nor a maker of the changes.`
+    )
+  ]
+}
+
 export function renderSummary(
   decision: Decision,
   evidence: EvidenceRecord,
   evidencePath: string | null
 ): string {
   const r = decision.request
+  const grant = decision.breakGlass
   const verdict =
-    decision.decision === 'allow' ? '✅ **allow**' : '⛔ **block**'
+    decision.decision === 'block'
+      ? '⛔ **block**'
+      : grant === null
+        ? '✅ **allow**'
+        : '🚨 **allow by break-glass**'
   const lines: string[] = [
     `## promotion-gate: ${verdict} \`${r.sha.slice(0, 7)}\` → ${cell(r.environment)}`,
     '',
     oneLine(decision),
-    '',
-    '| Check | Result | Details |',
-    '| --- | --- | --- |'
+    ''
   ]
+  if (grant !== null) lines.push(...breakGlassSection(evidence), '')
+  lines.push('| Check | Result | Details |', '| --- | --- | --- |')
   for (const check of decision.checks) {
     const details = [check.summary, ...check.problems.map((p) => `• ${p}`)]
       .map(cell)
       .join('<br>')
+    const overridden =
+      grant?.overridden.includes(check.id) === true
+        ? ' (overridden by break-glass)'
+        : ''
     lines.push(
-      `| \`${check.id}\` | ${ICON[check.status]} | ${details}${links(check)} |`
+      `| \`${check.id}\` | ${ICON[check.status]}${overridden} | ${details}${links(check)} |`
     )
   }
   if (evidence.changes.length > 0) {

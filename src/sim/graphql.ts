@@ -39,6 +39,10 @@ import {
   type Deployment,
   type DeploymentStatus,
   type Environment,
+  type Issue,
+  type IssueEvent,
+  type IssueStateReason,
+  type Label,
   type PullRequest,
   type Repository,
   type Review,
@@ -795,6 +799,220 @@ function blobNode(ctx: Ctx, repo: Repository, oid: string): Obj {
     commitUrl: `${ctx.shape.web}/${repo.owner.login}/${repo.name}`,
     commitResourcePath: `/${repo.owner.login}/${repo.name}`,
     repository: () => repositoryNode(ctx, repo)
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Issues
+
+interface IssueFiltersArg {
+  labels?: string[] | null
+  states?: string[] | null
+  createdBy?: string | null
+  assignee?: string | null
+  since?: string | null
+}
+
+/**
+ * `Repository.issues`: issues only (pull requests have their own
+ * connection). `labels` (and `filterBy.labels`) keep issues carrying any of
+ * the names: the GraphQL API has no AND over labels (sendgrid/dx-automator
+ * #59; cli/cli#419, where `gh` used it and returned the union). Default
+ * order: creation time, ascending.
+ */
+function issueConnection(
+  ctx: Ctx,
+  repo: Repository,
+  args: ConnArgs & {
+    labels?: string[] | null
+    states?: string[] | null
+    filterBy?: IssueFiltersArg | null
+    orderBy?: { field: string; direction: string } | null
+  },
+  info: GraphQLResolveInfo
+): Obj {
+  const anyLabel = (names: string[]) => (i: Issue) =>
+    i.labels.some((l) => names.some((n) => n.toLowerCase() === l.toLowerCase()))
+  let list = repo.issues
+  if (args.labels !== undefined && args.labels !== null) {
+    list = list.filter(anyLabel(args.labels))
+  }
+  const inStates = (states: string[]) => (i: Issue) =>
+    states.includes(i.state.toUpperCase())
+  if (args.states !== undefined && args.states !== null) {
+    list = list.filter(inStates(args.states))
+  }
+  const f = args.filterBy
+  if (f !== undefined && f !== null) {
+    if (f.states !== undefined && f.states !== null) {
+      list = list.filter(inStates(f.states))
+    }
+    if (f.labels !== undefined && f.labels !== null) {
+      list = list.filter(anyLabel(f.labels))
+    }
+    if (typeof f.createdBy === 'string') {
+      const by = f.createdBy.toLowerCase()
+      list = list.filter((i) => i.author.login.toLowerCase() === by)
+    }
+    if (typeof f.assignee === 'string') {
+      const who = f.assignee.toLowerCase()
+      list = list.filter((i) =>
+        who === '*'
+          ? i.assignees.length > 0
+          : i.assignees.some((a) => a.login.toLowerCase() === who)
+      )
+    }
+    if (typeof f.since === 'string') {
+      const since = Date.parse(f.since)
+      list = list.filter((i) => i.updatedAt.getTime() >= since)
+    }
+  }
+  const key = (i: Issue) =>
+    args.orderBy?.field === 'UPDATED_AT'
+      ? i.updatedAt.getTime()
+      : args.orderBy?.field === 'COMMENTS'
+        ? 0
+        : i.createdAt.getTime()
+  list = [...list].sort((a, b) => key(a) - key(b) || a.number - b.number)
+  if (args.orderBy?.direction === 'DESC') list.reverse()
+  return connection(list, args, info, (i) => issueNode(ctx, repo, i))
+}
+
+/**
+ * `stateReason` in GraphQL's enum; DUPLICATE only with
+ * `enableDuplicate: true` ("To retrieve this value, set
+ * `(enableDuplicate: true)`", IssueStateReason in GitHub's schema), else it
+ * reads as NOT_PLANNED, what a duplicate was before the value existed.
+ */
+function stateReasonValue(
+  reason: IssueStateReason | null,
+  enableDuplicate: boolean | null | undefined
+): string | null {
+  if (reason === null) return null
+  if (reason === 'duplicate' && enableDuplicate !== true) return 'NOT_PLANNED'
+  return reason.toUpperCase()
+}
+
+function labelNode(ctx: Ctx, repo: Repository, l: Label): Obj {
+  const web = `${ctx.shape.web}/${repo.owner.login}/${repo.name}/labels/${encodeURIComponent(l.name)}`
+  return {
+    __typename: 'Label',
+    id: nodeId('Label', l.id),
+    name: l.name,
+    color: l.color,
+    description: l.description,
+    isDefault: l.isDefault,
+    createdAt: iso(l.createdAt),
+    updatedAt: iso(l.createdAt),
+    url: web,
+    resourcePath: new URL(web).pathname,
+    repository: () => repositoryNode(ctx, repo)
+  }
+}
+
+function issueEventNode(
+  ctx: Ctx,
+  repo: Repository,
+  issue: Issue,
+  e: IssueEvent
+): Obj {
+  const path = `/${repo.owner.login}/${repo.name}/issues/${issue.number}#event-${e.id}`
+  const common = {
+    id: nodeId(e.kind === 'closed' ? 'ClosedEvent' : 'ReopenedEvent', e.id),
+    actor: actor(ctx, e.actor),
+    createdAt: iso(e.at),
+    closable: () => issueNode(ctx, repo, issue)
+  }
+  if (e.kind === 'reopened') {
+    return {
+      __typename: 'ReopenedEvent',
+      ...common,
+      stateReason: ({ enableDuplicate }: { enableDuplicate?: boolean }) =>
+        stateReasonValue(e.stateReason, enableDuplicate)
+    }
+  }
+  return {
+    __typename: 'ClosedEvent',
+    ...common,
+    // the pull request or commit that closed it; the simulator closes
+    // issues only by hand
+    closer: null,
+    stateReason: ({ enableDuplicate }: { enableDuplicate?: boolean }) =>
+      stateReasonValue(e.stateReason, enableDuplicate),
+    url: `${ctx.shape.web}${path}`,
+    resourcePath: path
+  }
+}
+
+const TIMELINE_TYPES: Readonly<Record<IssueEvent['kind'], string>> = {
+  closed: 'CLOSED_EVENT',
+  reopened: 'REOPENED_EVENT'
+}
+
+function issueNode(ctx: Ctx, repo: Repository, i: Issue): Obj {
+  const path = `/${repo.owner.login}/${repo.name}/issues/${i.number}`
+  const web = `${ctx.shape.web}${path}`
+  return {
+    __typename: 'Issue',
+    id: nodeId('Issue', i.id),
+    databaseId: i.id,
+    number: i.number,
+    url: web,
+    resourcePath: path,
+    title: i.title,
+    body: i.body ?? '',
+    bodyText: i.body ?? '',
+    state: i.state.toUpperCase(),
+    stateReason: ({ enableDuplicate }: { enableDuplicate?: boolean }) =>
+      stateReasonValue(i.stateReason, enableDuplicate),
+    closed: i.state === 'closed',
+    closedAt: i.closedAt === null ? null : iso(i.closedAt),
+    createdAt: iso(i.createdAt),
+    updatedAt: iso(i.updatedAt),
+    locked: false,
+    author: actor(ctx, i.author),
+    authorAssociation: authorAssociation(repo, i.author),
+    repository: () => repositoryNode(ctx, repo),
+    labels: (args: ConnArgs, _c: unknown, info: GraphQLResolveInfo) => {
+      const list = i.labels.flatMap((name) => {
+        const l = repo.labels.find((x) => x.name === name)
+        return l === undefined ? [] : [l]
+      })
+      return connection(list, args, info, (l) => labelNode(ctx, repo, l))
+    },
+    timelineItems: (
+      args: ConnArgs & {
+        itemTypes?: string[] | null
+        since?: string | null
+        skip?: number | null
+      },
+      _c: unknown,
+      info: GraphQLResolveInfo
+    ) => {
+      // Only closed and reopened events are simulated; other item types
+      // give an empty list.
+      let list = i.events
+      const types = args.itemTypes
+      if (types !== undefined && types !== null && types.length > 0) {
+        list = list.filter((e) => types.includes(TIMELINE_TYPES[e.kind]))
+      }
+      if (typeof args.since === 'string') {
+        const since = Date.parse(args.since)
+        list = list.filter((e) => e.at.getTime() >= since)
+      }
+      const filteredCount = list.length
+      if (typeof args.skip === 'number') list = list.slice(args.skip)
+      const conn = connection(list, args, info, (e) =>
+        issueEventNode(ctx, repo, i, e)
+      )
+      return {
+        ...conn,
+        totalCount: i.events.length,
+        filteredCount,
+        pageCount: (conn.nodes as unknown[]).length,
+        updatedAt: iso(i.updatedAt)
+      }
+    }
   }
 }
 
@@ -1569,6 +1787,30 @@ function repositoryNode(ctx: Ctx, repo: Repository): Obj {
       }
       if (args.direction === 'DESC') names.reverse()
       return connection(names, args, info, (n) => refNode(ctx, repo, prefix, n))
+    },
+    issue: ({ number }: { number: number }) => {
+      need(ctx, 'issues')
+      const issue = repo.issues.find((i) => i.number === number)
+      if (issue === undefined) {
+        throw gqlError(
+          'NOT_FOUND',
+          `Could not resolve to an Issue with the number of ${number}.`
+        )
+      }
+      return issueNode(ctx, repo, issue)
+    },
+    issues: (
+      args: ConnArgs & {
+        labels?: string[] | null
+        states?: string[] | null
+        filterBy?: IssueFiltersArg | null
+        orderBy?: { field: string; direction: string } | null
+      },
+      _c: unknown,
+      info: GraphQLResolveInfo
+    ) => {
+      need(ctx, 'issues')
+      return issueConnection(ctx, repo, args, info)
     },
     pullRequest: ({ number }: { number: number }) => {
       need(ctx, 'pull_requests')

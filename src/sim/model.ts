@@ -342,14 +342,46 @@ export interface CheckRun {
   runId: number | null
 }
 
+/** Why an issue is in its state, as REST's `state_reason` spells it. */
+export type IssueStateReason =
+  'completed' | 'not_planned' | 'duplicate' | 'reopened'
+
+/** A closed or reopened event of an issue's timeline. */
+export interface IssueEvent {
+  id: number
+  kind: 'closed' | 'reopened'
+  actor: User
+  at: Date
+  stateReason: IssueStateReason | null
+}
+
 export interface Issue {
   id: number
+  /** shares the repository's sequence with pull requests, as on GitHub */
   number: number
   title: string
   body: string | null
   author: User
+  /** label names; each is one of the repository's labels */
   labels: string[]
   assignees: User[]
+  state: 'open' | 'closed'
+  stateReason: IssueStateReason | null
+  createdAt: Date
+  updatedAt: Date
+  closedAt: Date | null
+  closedBy: User | null
+  /** closed and reopened events, oldest first */
+  events: IssueEvent[]
+}
+
+export interface Label {
+  id: number
+  name: string
+  /** 6 hex digits, no `#` */
+  color: string
+  description: string | null
+  isDefault: boolean
   createdAt: Date
 }
 
@@ -379,6 +411,7 @@ export interface Repository {
   collaborators: Map<string, { user: User; role: RepoRole }>
   teams: Map<number, { team: Team; role: RepoRole }>
   issues: Issue[]
+  labels: Label[]
   /** next issue / pull request number (they share one sequence) */
   nextNumber: number
 }
@@ -1142,6 +1175,7 @@ export class Simulator {
       collaborators: new Map(),
       teams: new Map(),
       issues: [],
+      labels: [],
       nextNumber: 1
     }
     const handle = new RepoHandle(this, repo)
@@ -1969,25 +2003,128 @@ export class RepoHandle {
     return c
   }
 
+  /**
+   * An open issue (default author: github-actions[bot], as a workflow's
+   * token opens it). Labels the repository lacks are created, as the REST
+   * API does (see the POST /issues route in rest.ts).
+   */
   issue(input: {
     title: string
     body?: string | null
-    author: User
+    author?: User
     labels?: string[]
     assignees?: User[]
   }): Issue {
+    const now = this.sim.now
+    const labels: string[] = []
+    for (const name of input.labels ?? []) {
+      const label = this.label(name)
+      if (!labels.includes(label.name)) labels.push(label.name)
+    }
     const i: Issue = {
       id: this.sim.nextId(),
       number: this.data.nextNumber++,
       title: input.title,
       body: input.body ?? null,
-      author: input.author,
-      labels: input.labels ?? [],
+      author: input.author ?? this.sim.githubActions,
+      labels,
       assignees: input.assignees ?? [],
-      createdAt: this.sim.now
+      state: 'open',
+      stateReason: null,
+      createdAt: now,
+      updatedAt: now,
+      closedAt: null,
+      closedBy: null,
+      events: []
     }
     this.data.issues.push(i)
     return i
+  }
+
+  /**
+   * The repository's label `name` (matched case-insensitively, as GitHub
+   * does), created with GitHub's default colour `ededed` and no
+   * description when absent.
+   */
+  label(name: string, o: { color?: string; description?: string } = {}): Label {
+    const found = this.data.labels.find(
+      (l) => l.name.toLowerCase() === name.toLowerCase()
+    )
+    if (found !== undefined) return found
+    const label: Label = {
+      id: this.sim.nextId(),
+      name,
+      color: o.color ?? 'ededed',
+      description: o.description ?? null,
+      isDefault: false,
+      createdAt: this.sim.now
+    }
+    this.data.labels.push(label)
+    return label
+  }
+
+  getIssue(number: number): Issue | null {
+    return this.data.issues.find((i) => i.number === number) ?? null
+  }
+
+  /** Close issue `number` as `by` (default reason: completed). */
+  closeIssue(
+    number: number,
+    by: User,
+    reason: Exclude<IssueStateReason, 'reopened'> = 'completed'
+  ): Issue {
+    return this.setIssueState(number, 'closed', by, reason)
+  }
+
+  /** Reopen issue `number` as `by`. */
+  reopenIssue(number: number, by: User): Issue {
+    return this.setIssueState(number, 'open', by, 'reopened')
+  }
+
+  /**
+   * Move an issue to `state`. Closing an open issue records a closed event;
+   * closing a closed one only changes its reason. Reopening records a
+   * reopened event and clears `closedAt` and `closedBy`, with the reason
+   * `reopened`, as GitHub shows a reopened issue.
+   */
+  setIssueState(
+    number: number,
+    state: Issue['state'],
+    by: User,
+    reason: IssueStateReason | null
+  ): Issue {
+    const issue = this.getIssue(number)
+    if (issue === null) throw new Error(`no issue #${number}`)
+    const now = this.sim.now
+    issue.updatedAt = now
+    if (state === 'closed') {
+      issue.stateReason = reason ?? 'completed'
+      if (issue.state === 'closed') return issue
+      issue.state = 'closed'
+      issue.closedAt = now
+      issue.closedBy = by
+      issue.events.push({
+        id: this.sim.nextId(),
+        kind: 'closed',
+        actor: by,
+        at: now,
+        stateReason: issue.stateReason
+      })
+      return issue
+    }
+    if (issue.state === 'open') return issue
+    issue.state = 'open'
+    issue.stateReason = 'reopened'
+    issue.closedAt = null
+    issue.closedBy = null
+    issue.events.push({
+      id: this.sim.nextId(),
+      kind: 'reopened',
+      actor: by,
+      at: now,
+      stateReason: 'reopened'
+    })
+    return issue
   }
 
   // -- merging (used by PullHandle) ------------------------------------------

@@ -21,6 +21,7 @@ import {
   type DeploymentStatus,
   type Environment,
   type Issue,
+  type Label,
   type PullRequest,
   type RepoRole,
   type Repository,
@@ -112,7 +113,8 @@ export function repository(ctx: ShapeContext, repo: Repository): Json {
   const u = repoUrl(ctx, repo)
   const host = new URL(ctx.web).host
   const openIssues =
-    repo.issues.length + repo.pulls.filter((p) => p.state === 'open').length
+    repo.issues.filter((i) => i.state === 'open').length +
+    repo.pulls.filter((p) => p.state === 'open').length
   return {
     id: repo.id,
     node_id: nodeId('Repository', repo.id),
@@ -1030,8 +1032,25 @@ export function collaboratorPermission(
   }
 }
 
+export function label(ctx: ShapeContext, repo: Repository, l: Label): Json {
+  return {
+    id: l.id,
+    node_id: nodeId('Label', l.id),
+    url: `${repoUrl(ctx, repo)}/labels/${encodeURIComponent(l.name)}`,
+    name: l.name,
+    description: l.description,
+    color: l.color,
+    default: l.isDefault
+  }
+}
+
+/** Issue, as the issues routes answer it. */
 export function issue(ctx: ShapeContext, repo: Repository, i: Issue): Json {
   const u = `${repoUrl(ctx, repo)}/issues/${i.number}`
+  const labels = i.labels.flatMap((name) => {
+    const l = repo.labels.find((x) => x.name === name)
+    return l === undefined ? [] : [label(ctx, repo, l)]
+  })
   return {
     id: i.id,
     node_id: nodeId('Issue', i.id),
@@ -1042,20 +1061,12 @@ export function issue(ctx: ShapeContext, repo: Repository, i: Issue): Json {
     events_url: `${u}/events`,
     html_url: `${htmlRepo(ctx, repo)}/issues/${i.number}`,
     number: i.number,
-    state: 'open',
-    state_reason: null,
+    state: i.state,
+    state_reason: i.stateReason,
     title: i.title,
     body: i.body,
     user: simpleUser(ctx, i.author),
-    labels: i.labels.map((name, n) => ({
-      id: i.id * 100 + n,
-      node_id: nodeId('Label', i.id * 100 + n),
-      url: `${repoUrl(ctx, repo)}/labels/${encodeURIComponent(name)}`,
-      name,
-      description: null,
-      color: 'ededed',
-      default: false
-    })),
+    labels,
     assignee:
       i.assignees[0] === undefined ? null : simpleUser(ctx, i.assignees[0]),
     assignees: i.assignees.map((a) => simpleUser(ctx, a)),
@@ -1063,11 +1074,52 @@ export function issue(ctx: ShapeContext, repo: Repository, i: Issue): Json {
     locked: false,
     active_lock_reason: null,
     comments: 0,
-    closed_at: null,
+    closed_at: i.closedAt === null ? null : iso(i.closedAt),
     created_at: iso(i.createdAt),
-    updated_at: iso(i.createdAt),
-    closed_by: null,
+    updated_at: iso(i.updatedAt),
+    closed_by: i.closedBy === null ? null : simpleUser(ctx, i.closedBy),
     author_association: authorAssociation(repo, i.author)
+  }
+}
+
+/**
+ * A pull request as the issues API answers it: the issue every pull request
+ * also is, with `pull_request` links.
+ * https://docs.github.com/en/rest/issues/issues#get-an-issue
+ */
+export function pullAsIssue(
+  ctx: ShapeContext,
+  repo: Repository,
+  pr: PullRequest
+): Json {
+  const html = `${htmlRepo(ctx, repo)}/pull/${pr.number}`
+  const base = issue(ctx, repo, {
+    id: pr.id,
+    number: pr.number,
+    title: pr.title,
+    body: pr.body,
+    author: pr.author,
+    labels: [],
+    assignees: [],
+    state: pr.state,
+    stateReason: null,
+    createdAt: pr.createdAt,
+    updatedAt: pr.updatedAt,
+    closedAt: pr.closedAt,
+    closedBy: pr.state === 'closed' ? pr.mergedBy : null,
+    events: []
+  })
+  return {
+    ...base,
+    node_id: nodeId('PullRequest', pr.id),
+    html_url: html,
+    pull_request: {
+      url: `${repoUrl(ctx, repo)}/pulls/${pr.number}`,
+      html_url: html,
+      diff_url: `${html}.diff`,
+      patch_url: `${html}.patch`,
+      merged_at: pr.mergedAt === null ? null : iso(pr.mergedAt)
+    }
   }
 }
 

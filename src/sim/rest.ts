@@ -56,7 +56,7 @@ export interface RouteContext extends RestRequest {
 }
 
 export interface Route {
-  method: 'GET' | 'POST'
+  method: 'GET' | 'POST' | 'PATCH'
   pattern: RegExp
   /** token permissions required, all of them */
   needs: [PermissionName, Permission][]
@@ -91,6 +91,28 @@ function record(body: unknown): Record<string, unknown> {
 
 function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined
+}
+
+/** GitHub's date range syntax of `created`: `A..B`, `>=A`, `>A`, `<=B`, `<B`, or a day. */
+function createdRange(text: string): { from: number; to: number } | null {
+  const at = (t: string): number => Date.parse(t)
+  const m = /^(.+)\.\.(.+)$/.exec(text)
+  let range: { from: number; to: number }
+  if (m !== null) {
+    range = { from: at(m[1] ?? ''), to: at(m[2] ?? '') }
+  } else if (text.startsWith('>=')) {
+    range = { from: at(text.slice(2)), to: Infinity }
+  } else if (text.startsWith('>')) {
+    range = { from: at(text.slice(1)) + 1, to: Infinity }
+  } else if (text.startsWith('<=')) {
+    range = { from: -Infinity, to: at(text.slice(2)) }
+  } else if (text.startsWith('<')) {
+    range = { from: -Infinity, to: at(text.slice(1)) - 1 }
+  } else {
+    const day = at(text)
+    range = { from: day, to: day + 86_400_000 - 1 }
+  }
+  return Number.isNaN(range.from) || Number.isNaN(range.to) ? null : range
 }
 
 function listed(
@@ -678,6 +700,51 @@ const routes: Route[] = [
     }
   },
   {
+    // `created` takes GitHub's search date syntax (`A..B`, `>=A`, `<=B`);
+    // with it, and the other filters, the endpoint "will return up to 1,000
+    // results for each search" (docs.github.com/en/rest/actions/workflow-runs#list-workflow-runs-for-a-repository).
+    method: 'GET',
+    pattern: new RegExp(`${REPO}/actions/runs$`),
+    needs: [['actions', 'read']],
+    doc: `${D}/actions/workflow-runs#list-workflow-runs-for-a-repository`,
+    handle: (r) => {
+      const created = r.query.get('created')
+      let runs = [...r.data.runs]
+      if (created !== null) {
+        const range = createdRange(created)
+        if (range === null) {
+          return errorAnswer(
+            422,
+            `Invalid created filter: ${created}`,
+            `${D}/actions/workflow-runs#list-workflow-runs-for-a-repository`
+          )
+        }
+        runs = runs.filter(
+          (x) =>
+            x.createdAt.getTime() >= range.from &&
+            x.createdAt.getTime() <= range.to
+        )
+      }
+      const sha = r.query.get('head_sha')
+      if (sha !== null) runs = runs.filter((x) => x.headSha === sha)
+      runs.sort(
+        (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id
+      )
+      const total = runs.length
+      if (created !== null || sha !== null) runs = runs.slice(0, 1000)
+      const page = paginate(runs, r.url, r.query)
+      return ok(
+        {
+          total_count: total,
+          workflow_runs: page.items.map((x) =>
+            shape.workflowRun(r.ctx, r.data, x)
+          )
+        },
+        page.headers
+      )
+    }
+  },
+  {
     method: 'GET',
     pattern: new RegExp(`${REPO}/actions/runs/(\\d+)$`),
     needs: [['actions', 'read']],
@@ -840,17 +907,30 @@ const routes: Route[] = [
           { resource: 'Issue', code: 'missing_field', field: 'title' }
         ])
       }
-      const labels = Array.isArray(b.labels)
-        ? b.labels.flatMap((l) =>
-            typeof l === 'string' ? [l] : (str(record(l).name) ?? [])
-          )
-        : []
+      const labels = labelNames(b.labels)
+      if (labels === null) {
+        return validationFailed(doc, [
+          { resource: 'Issue', code: 'invalid', field: 'labels' }
+        ])
+      }
       const assignees = Array.isArray(b.assignees)
         ? b.assignees.flatMap((a) => {
             const u = typeof a === 'string' ? r.sim.userByLogin(a) : null
             return u === null ? [] : [u]
           })
         : []
+      // Labels the repository lacks are created (colour ededed, no
+      // description) rather than refused. GitHub documents only that labels
+      // set by someone without push access are "silently dropped"
+      // (create-an-issue); creation is what users observe of this route
+      // (ballerina-attic/ballerina-extended-library#453: "the labels get
+      // automatically added" through POST /repos/{o}/{r}/issues) and of
+      // adding labels to an issue (github/docs#35718: "creates a new label
+      // if it does not already exist ... null description and a default
+      // color of ededed"; googleapis/repo-automation-bots#2211). Creating
+      // a label takes `issues: write`
+      // (googleapis/release-please-action#1105), which this route needs
+      // anyway, so every token that gets here may set and create labels.
       const i = r.repo.issue({
         title,
         body: str(b.body) ?? null,
@@ -861,10 +941,110 @@ const routes: Route[] = [
       const body = shape.issue(r.ctx, r.data, i)
       return created(body, String(body.url))
     }
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`${REPO}/issues/(\\d+)$`),
+    // Issues read for an issue; a pull request (every pull request is an
+    // issue too) is also readable with Pull requests read.
+    // https://docs.github.com/en/rest/authentication/permissions-required-for-github-apps
+    needs: [],
+    doc: `${D}/issues/issues#get-an-issue`,
+    handle: (r) => {
+      const doc = `${D}/issues/issues#get-an-issue`
+      const number = Number(r.params[2])
+      const issue = r.repo.getIssue(number)
+      const pr = r.data.pulls.find((p) => p.number === number)
+      const canRead =
+        rank(r.token.permissions.issues) >= 1 ||
+        (pr !== undefined && rank(r.token.permissions.pull_requests) >= 1)
+      if (!canRead) {
+        return errorAnswer(403, 'Resource not accessible by integration', doc)
+      }
+      if (issue !== null) return ok(shape.issue(r.ctx, r.data, issue))
+      if (pr !== undefined) return ok(shape.pullAsIssue(r.ctx, r.data, pr))
+      return notFound(doc)
+    }
+  },
+  {
+    method: 'PATCH',
+    pattern: new RegExp(`${REPO}/issues/(\\d+)$`),
+    needs: [['issues', 'write']],
+    doc: `${D}/issues/issues#update-an-issue`,
+    handle: (r) => updateIssue(r)
   }
 ]
 // GitHub App routes (custom deployment protection rules): app.ts
 routes.push(...protectionRuleRoutes)
+
+/** `labels` of an issue body: names or `{ name }` objects; null when malformed. */
+function labelNames(value: unknown): string[] | null {
+  if (value === undefined || value === null) return []
+  if (!Array.isArray(value)) return null
+  const names: string[] = []
+  for (const l of value) {
+    const name = typeof l === 'string' ? l : str(record(l).name)
+    if (name === undefined || name.trim() === '') return null
+    names.push(name)
+  }
+  return names
+}
+
+const STATE_REASONS = ['completed', 'not_planned', 'duplicate', 'reopened']
+
+/**
+ * PATCH /issues/{issue_number}: title, body, labels (replaced; missing ones
+ * created as on creation), and `state` with `state_reason` ("ignored unless
+ * state is changed"; closing defaults to `completed`). Pull requests are
+ * not updated through this route by the simulator (404).
+ * https://docs.github.com/en/rest/issues/issues#update-an-issue
+ */
+function updateIssue(r: RouteContext): Answer {
+  const doc = `${D}/issues/issues#update-an-issue`
+  const issue = r.repo.getIssue(Number(r.params[2]))
+  if (issue === null) return notFound(doc)
+  const b = record(r.body)
+  const invalid = (field: string) =>
+    validationFailed(doc, [{ resource: 'Issue', code: 'invalid', field }])
+  if (b.state !== undefined && b.state !== 'open' && b.state !== 'closed') {
+    return invalid('state')
+  }
+  const reason = b.state_reason
+  if (
+    reason !== undefined &&
+    reason !== null &&
+    (typeof reason !== 'string' || !STATE_REASONS.includes(reason))
+  ) {
+    return invalid('state_reason')
+  }
+  if (b.state === 'closed' && reason === 'reopened')
+    return invalid('state_reason')
+  if (b.title !== undefined) {
+    const title = typeof b.title === 'number' ? String(b.title) : str(b.title)
+    if (title === undefined || title === '') return invalid('title')
+    issue.title = title
+  }
+  if (b.body !== undefined) issue.body = str(b.body) ?? null
+  if (b.labels !== undefined) {
+    const labels = labelNames(b.labels)
+    if (labels === null) return invalid('labels')
+    issue.labels = [...new Set(labels.map((n) => r.repo.label(n).name))]
+  }
+  issue.updatedAt = r.sim.now
+  if (b.state === 'closed') {
+    r.repo.setIssueState(
+      issue.number,
+      'closed',
+      r.token.actor,
+      typeof reason === 'string'
+        ? (reason as 'completed' | 'not_planned' | 'duplicate')
+        : 'completed'
+    )
+  } else if (b.state === 'open') {
+    r.repo.setIssueState(issue.number, 'open', r.token.actor, 'reopened')
+  }
+  return ok(shape.issue(r.ctx, r.data, issue))
+}
 
 function findEnvironment(r: RouteContext) {
   const name = decodeURIComponent(r.params[2] ?? '')

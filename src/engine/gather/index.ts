@@ -73,6 +73,8 @@ export interface EngineRequest {
   }
   /** web UI base, e.g. https://github.com */
   serverUrl: string
+  /** SPEC §5.7: the emergency path's reason; null for a normal decision */
+  breakGlassReason: string | null
 }
 
 export interface Bootstrap {
@@ -393,7 +395,10 @@ function defaultBranchFile(ref: Json): Json | null {
     : optObj(file.object, 'defaultBranchRef.target.file.object')
 }
 
-function associated(commitNode: Json, path: string): ParsedPullRequest[] {
+export function associated(
+  commitNode: Json,
+  path: string
+): ParsedPullRequest[] {
   const prs = optObj(
     commitNode.associatedPullRequests,
     `${path}.associatedPullRequests`
@@ -404,7 +409,7 @@ function associated(commitNode: Json, path: string): ParsedPullRequest[] {
   )
 }
 
-function errorText(errors: GraphQLError[]): string {
+export function errorText(errors: GraphQLError[]): string {
   return errors.length === 0
     ? ''
     : ` (${errors.map((e) => e.message).join('; ')})`
@@ -434,7 +439,7 @@ function permissionForPath(path: (string | number)[] | undefined): string {
  * answer could not be read. Any error left after `tolerated` means a fact is
  * missing, and a missing fact must never read as "none": block, naming it.
  */
-function assertComplete(
+export function assertComplete(
   errors: GraphQLError[],
   what: string,
   tolerated: (e: GraphQLError) => boolean = () => false
@@ -466,6 +471,15 @@ function unreadable(permission: string, detail: string): Unreadable {
 const isGlob = (pattern: string): boolean => /[*?[\]{}()!+@]/.test(pattern)
 const globPrefix = (pattern: string): string =>
   pattern.split(/[*?[\]{}()!+@]/)[0] ?? ''
+
+/**
+ * Commits per changes query. GitHub refuses a query that may return more than
+ * 500,000 nodes, counting each connection's `first` times its parents'
+ * (docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api#node-limit);
+ * one commit with its pull requests, their commits' authors and reviews may
+ * be about 24,000 (__tests__/engine/gather/node-limit.test.ts counts them).
+ */
+export const CHANGES_PER_QUERY = 20
 
 export async function gatherFacts(
   port: GitHubPort,
@@ -580,7 +594,8 @@ export async function gatherFacts(
       after: null
     }))
   ]
-  const needApprovals = policy.approvals.environment > 0
+  const needApprovals =
+    policy.approvals.environment > 0 || req.breakGlassReason !== null
   const repository = {
     owner,
     name: repo,
@@ -936,7 +951,7 @@ async function runContext(
 }
 
 /** A deployments connection: its deployments, next cursor and status pages to read. */
-function deploymentPage(value: unknown, label: string): DeploymentPage {
+export function deploymentPage(value: unknown, label: string): DeploymentPage {
   const page: DeploymentPage = {
     list: [],
     cursor: null,
@@ -1021,9 +1036,9 @@ function wantMore(
   )
 }
 
-async function completeStatuses(
+export async function completeStatuses(
   port: GitHubPort,
-  req: EngineRequest,
+  req: Pick<EngineRequest, 'owner' | 'repo'>,
   pages: PageSelection[],
   deployments: Map<string, DeploymentFact[] | Unreadable>,
   totals: Map<number, number | null>
@@ -1066,9 +1081,9 @@ async function completeStatuses(
   }
 }
 
-async function fetchApprovals(
+export async function fetchApprovals(
   port: GitHubPort,
-  req: EngineRequest
+  req: Pick<EngineRequest, 'owner' | 'repo'> & { run: { id: number | null } }
 ): Promise<EnvironmentApprovalFact[] | Unreadable | null> {
   if (req.run.id === null) return null
   try {
@@ -1212,8 +1227,8 @@ async function changesInScope(
   >([[commit.oid, { commit, candidates: boot.pullRequests }]])
   const others = chainOids.filter((oid) => oid !== commit.oid)
   const batches: string[][] = []
-  for (let i = 0; i < others.length; i += 50)
-    batches.push(others.slice(i, i + 50))
+  for (let i = 0; i < others.length; i += CHANGES_PER_QUERY)
+    batches.push(others.slice(i, i + CHANGES_PER_QUERY))
   // The batches do not depend on each other: one round trip for all.
   await Promise.all(
     batches.map(async (batch) => {
@@ -1314,7 +1329,7 @@ async function firstParentChain(
 }
 
 /** The pull request a commit entered the branch through, if any. */
-function choosePullRequest(
+export function choosePullRequest(
   commit: CommitFact,
   candidates: ParsedPullRequest[],
   policy: EnvironmentPolicy
@@ -1334,9 +1349,9 @@ function choosePullRequest(
 }
 
 /** Every commit and review of the chosen pull requests, all pages. */
-async function completePullRequests(
+export async function completePullRequests(
   port: GitHubPort,
-  req: EngineRequest,
+  req: Pick<EngineRequest, 'owner' | 'repo'>,
   prs: ParsedPullRequest[]
 ): Promise<void> {
   const byNumber = new Map<number, ParsedPullRequest[]>()

@@ -1,5 +1,6 @@
 // The checks of SPEC §5 that read Facts, in SPEC order, and the one place a
-// decision of `allow` is made.
+// normal decision of `allow` is made (the break-glass allow of SPEC §5.7 is
+// `breakGlassDecision` in break-glass.ts, and only overrides a `block` here).
 
 import type { Facts } from '../facts.js'
 import type { EnvironmentPolicy } from '../policy/types.js'
@@ -42,7 +43,7 @@ export function runChecks(
 /**
  * `allow` only when at least one check passed and every check that is not
  * skipped passed. No results, or only skipped ones, block: nothing was
- * verified. This is the only place `allow` is produced.
+ * verified. This is the only place a normal `allow` is produced.
  */
 export function decide(results: readonly CheckResult[]): Verdict {
   let passed = 0

@@ -1,0 +1,97 @@
+// `mode: audit` (SPEC §3, §7): the audit of a scheduled workflow. Writes the
+// report as the job summary and as a JSON file (`evidence-file`), sets
+// `decision` to `block` when any deployment of the period would not have
+// passed the gate, and fails the step only when the audit cannot be made:
+// it reports on deployments that already happened, it does not stop one.
+
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { flagged, runAudit } from '../audit/index.js'
+import { period } from '../audit/period.js'
+import { renderAudit } from '../audit/render.js'
+import { getErrorMessage, toFailure } from '../engine/errors.js'
+import type { GitHubClient } from '../github/client.js'
+import type { ActionIO } from './main.js'
+import { OUTPUTS, type ActionInputs } from './inputs.js'
+
+/** Blocked deployments named one by one in the log; the rest are counted. */
+const NAMED = 10
+
+export async function runAuditMode(
+  inputs: ActionInputs,
+  deps: {
+    env: Record<string, string | undefined>
+    io: ActionIO
+    now: () => Date
+    client: GitHubClient
+  }
+): Promise<void> {
+  const { io, env } = deps
+  const req = inputs.request
+  try {
+    const when = period(inputs.auditSince, null, deps.now())
+    const report = await runAudit(
+      {
+        owner: req.owner,
+        repo: req.repo,
+        environment: req.environment,
+        policyPath: req.policyPath,
+        policyRef: req.policyRef,
+        since: when.since,
+        until: when.until,
+        serverUrl: req.serverUrl
+      },
+      {
+        github: deps.client,
+        logger: io,
+        now: deps.now,
+        progress: (message) => io.info(message)
+      }
+    )
+    const dir = join(env.RUNNER_TEMP || tmpdir(), 'promotion-gate')
+    mkdirSync(dir, { recursive: true })
+    const file = join(
+      dir,
+      `audit-${req.environment.replace(/[^A-Za-z0-9._-]/g, '_')}-${report.generatedAt.slice(0, 10)}.json`
+    )
+    writeFileSync(file, renderAudit(report, 'json'), { mode: 0o644 })
+    const blocked = report.entries.filter((e) => e.decision === 'block')
+    const summary = `promotion-gate audit of ${req.environment}, ${report.period.since} to ${report.period.until}: ${report.entries.length} deployments, ${blocked.length} would not have passed the gate`
+    io.setOutput(OUTPUTS.decision, flagged(report) === 0 ? 'allow' : 'block')
+    io.setOutput(
+      OUTPUTS.violations,
+      JSON.stringify([...new Set(blocked.flatMap((e) => e.violations))])
+    )
+    io.setOutput(OUTPUTS.evidenceFile, file)
+    io.setOutput(OUTPUTS.summary, summary)
+    try {
+      await io.writeSummary(renderAudit(report, 'md'))
+    } catch (error) {
+      io.warning(
+        `the job summary could not be written: ${getErrorMessage(error)}`
+      )
+    }
+    for (const e of blocked.slice(0, NAMED)) {
+      io.warning(
+        `deployment #${e.deployment.id} of ${e.deployment.sha.slice(0, 7)} at ${e.deployment.succeededAt} would not have passed: ${e.violations.join(', ')}`
+      )
+    }
+    if (blocked.length > NAMED) {
+      io.warning(`${blocked.length - NAMED} more: see the job summary`)
+    }
+    io.info(summary)
+  } catch (error) {
+    const failure = toFailure(error)
+    const message = `promotion-gate audit could not be made: ${failure.message}`
+    io.setOutput(OUTPUTS.decision, 'block')
+    io.setOutput(OUTPUTS.violations, '[]')
+    io.setOutput(OUTPUTS.evidenceFile, '')
+    io.setOutput(OUTPUTS.summary, message)
+    io.annotate(
+      failure.hint ? `${failure.message}\n${failure.hint}` : failure.message,
+      'promotion-gate: audit'
+    )
+    io.setFailed(message)
+  }
+}

@@ -1,0 +1,201 @@
+// `promotion-gate audit`: every successful deployment to an environment in
+// a period, each judged as of its own time, and the access matrix (SPEC §7).
+// Exit 0 when every deployment would have passed, 1 when any would not (or
+// the audit could not be made), 2 usage.
+
+import { period } from '../audit/period.js'
+import { flagged, runAudit } from '../audit/index.js'
+import { renderAudit, type AuditFormat } from '../audit/render.js'
+import { InputError, PolicyError, toFailure } from '../engine/errors.js'
+import { createClient, type GitHubClient } from '../github/client.js'
+import { choice, parseCommandArgs, type OptionSpec } from './args.js'
+import { readToken } from './check.js'
+import {
+  EXIT,
+  UsageError,
+  type CliContext,
+  type Command,
+  type ExitCode
+} from './command.js'
+import { endpoints, timeoutOf } from './endpoints.js'
+import { printable, redacting, stderrLogger } from './output.js'
+
+const NAME = 'audit'
+const FORMATS = ['md', 'json', 'csv'] as const
+
+const OPTIONS: Record<string, OptionSpec> = {
+  repo: { type: 'string' },
+  environment: { type: 'string' },
+  since: { type: 'string' },
+  until: { type: 'string' },
+  policy: { type: 'string' },
+  'policy-ref': { type: 'string' },
+  'api-url': { type: 'string' },
+  'graphql-url': { type: 'string' },
+  'timeout-seconds': { type: 'string' },
+  format: { type: 'string' },
+  quiet: { type: 'boolean' },
+  verbose: { type: 'boolean' }
+}
+
+const HELP = `Usage: promotion-gate audit --repo OWNER/NAME --environment NAME
+                            --since WHEN [options]
+
+Re-evaluates every successful deployment to the environment in the period,
+each as of its own time (reviews, upstream statuses and test results that
+came after it do not count), and prints the population with each decision
+and its reasons, the break-glass deployments with the state of their
+independent review, then the access matrix. Branch rules, the environment's
+settings and access are read as they are now: GitHub keeps no history of
+them.
+
+Options:
+  --repo OWNER/NAME       the repository (required)
+  --environment NAME      the environment audited (required; in the policy)
+  --since WHEN            start of the period (required): a date
+                          (2026-10-01, or an ISO 8601 time) or a duration
+                          back from now (30d)
+  --until WHEN            end of the period (default: now)
+  --policy PATH           the policy file in the repository
+                          (default: .github/promotion-gate.yml)
+  --policy-ref REF        the ref the policy is read from
+                          (default: the repository's default branch)
+  --api-url URL           REST API base
+                          (default: GITHUB_API_URL, else https://api.github.com)
+  --graphql-url URL       GraphQL endpoint (default: derived from the API URL)
+  --timeout-seconds N     total time for API calls, 1-3600 (default: 120)
+  --format md|json|csv    (default: md); json holds each deployment's full
+                          evidence record
+  --quiet                 no progress on stderr
+  --verbose               debug lines on stderr
+  -h, --help              show this help
+
+Environment:
+  GITHUB_TOKEN, else GH_TOKEN   the token (required; never printed): read
+                                access to contents, pull requests,
+                                deployments, actions, checks and statuses
+
+Exit codes:
+  0  every deployment in the period would have passed the gate (or broke
+     the glass with its review done or not yet due)
+  1  findings: a deployment that would not have passed, a break-glass
+     review missing or late; or the audit could not be made
+  2  usage error (bad option or value, no token)
+`
+
+const NAME_PART = /^[A-Za-z0-9_.-]+$/
+
+function repoOption(value: string | undefined): [string, string] {
+  const repository = value?.trim() ?? ''
+  const [owner = '', repo = '', extra] = repository.split('/')
+  if (
+    extra !== undefined ||
+    !NAME_PART.test(owner) ||
+    !NAME_PART.test(repo) ||
+    repo === '.' ||
+    repo === '..'
+  ) {
+    throw new UsageError(
+      NAME,
+      repository === ''
+        ? '--repo is required'
+        : `--repo must be OWNER/NAME, not "${printable(repository)}"`
+    )
+  }
+  return [owner, repo]
+}
+
+async function run(
+  args: readonly string[],
+  ctx: CliContext
+): Promise<ExitCode> {
+  const parsed = parseCommandArgs(NAME, args, OPTIONS, { positionals: false })
+  if (parsed.help) {
+    ctx.stdout.write(HELP)
+    return EXIT.ok
+  }
+  const values = parsed.strings
+  const [owner, repo] = repoOption(values.get('repo'))
+  const environment = values.get('environment')?.trim() ?? ''
+  if (environment === '')
+    throw new UsageError(NAME, '--environment is required')
+  const sinceText = values.get('since')
+  if (sinceText === undefined) throw new UsageError(NAME, '--since is required')
+  let when: { since: Date; until: Date }
+  try {
+    when = period(sinceText, values.get('until') ?? null, ctx.now())
+  } catch (error) {
+    if (error instanceof InputError) throw new UsageError(NAME, error.message)
+    throw error
+  }
+  const format: AuditFormat = choice(
+    NAME,
+    'format',
+    values.get('format'),
+    FORMATS,
+    'md'
+  )
+  const { apiUrl, graphqlUrl, serverUrl } = endpoints(NAME, values, ctx.env)
+  const timeoutSeconds = timeoutOf(NAME, values)
+  const token = readToken(ctx.env)
+  const stdout = redacting(ctx.stdout, [token])
+  const stderr = redacting(ctx.stderr, [token])
+  const logger = stderrLogger(stderr, parsed.flags.has('verbose'))
+  const client: GitHubClient = (ctx.client ?? createClient)({
+    token,
+    apiUrl,
+    graphqlUrl,
+    logger,
+    timeoutMs: timeoutSeconds * 1000
+  })
+  const quiet = parsed.flags.has('quiet')
+  try {
+    const report = await runAudit(
+      {
+        owner,
+        repo,
+        environment,
+        policyPath: values.get('policy') ?? '.github/promotion-gate.yml',
+        policyRef: values.get('policy-ref') ?? null,
+        since: when.since,
+        until: when.until,
+        serverUrl
+      },
+      {
+        github: client,
+        logger,
+        now: ctx.now,
+        progress: quiet
+          ? undefined
+          : (message) => stderr.write(`promotion-gate audit: ${message}\n`)
+      }
+    )
+    stdout.write(renderAudit(report, format))
+    const blocked = report.entries.filter((e) => e.decision === 'block')
+    const attention = flagged(report)
+    if (!quiet) {
+      stderr.write(
+        `promotion-gate audit: ${report.entries.length} deployments, ${blocked.length} would not have passed; ${attention} finding${attention === 1 ? '' : 's'}; ${client.requests.length} API requests\n`
+      )
+    }
+    return attention === 0 ? EXIT.ok : EXIT.block
+  } catch (error) {
+    const failure = toFailure(error)
+    logger.error(
+      error instanceof PolicyError
+        ? `the policy is not valid:\n${failure.message}`
+        : `the audit could not be made: ${failure.message}`
+    )
+    if (failure.hint) logger.info(`hint: ${failure.hint}`)
+    return EXIT.block
+  }
+}
+
+export const audit: Command = {
+  name: NAME,
+  summary:
+    'judge every deployment to an environment in a period, as of its own time',
+  help: HELP,
+  failure: EXIT.block,
+  run
+}

@@ -1,0 +1,55 @@
+// Histories for the audit (SPEC §7): a repository whose production received
+// `n` deployments, each of a reviewed change promoted through development
+// and staging and soaked, one after another. Shared by the audit's tests,
+// the demo and the benchmark.
+
+import type { User } from '../sim/model.js'
+import { promote, tested, world, type World } from './scenarios.js'
+
+export interface Release {
+  sha: string
+  /** the pull request that brought it */
+  number: number
+}
+
+/** One reviewed change through every environment; returns it. */
+export function release(
+  w: World,
+  o: { author?: User; approvals?: User[]; soak?: string } = {}
+): Release {
+  const pr = w.repo.mergedPullRequest({
+    author: o.author ?? w.people.alice,
+    approvals: o.approvals ?? [w.people.bob],
+    method: 'squash'
+  })
+  const sha = pr.data.mergeCommit as string
+  tested(w, sha)
+  promote(w, sha, ['development', 'staging'])
+  w.sim.advance(o.soak ?? '2h')
+  promote(w, sha, ['production'])
+  w.sim.advance('1h')
+  return { sha, number: pr.data.number }
+}
+
+/** Each release takes 3h10m of simulated time (see `release`). */
+export const RELEASE_MS = 190 * 60_000
+
+/**
+ * A world whose production received `n` releases, one every 3h10m, the
+ * last about an hour before the real now.
+ */
+export function auditWorld(
+  n: number,
+  o: {
+    policy?: string
+    /** further simulated time left before now, ms */ room?: number
+  } = {}
+): { world: World; releases: Release[] } {
+  const w = world({
+    policy: o.policy,
+    history: n * RELEASE_MS + 3_600_000 + (o.room ?? 0)
+  })
+  const releases: Release[] = []
+  for (let i = 0; i < n; i++) releases.push(release(w))
+  return { world: w, releases }
+}
