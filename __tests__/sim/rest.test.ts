@@ -30,6 +30,8 @@ const OPS: [string, string, number][] = [
     200
   ],
   ['GET', '/repos/{owner}/{repo}/actions/runs/{run_id}', 200],
+  ['GET', '/repos/{owner}/{repo}/actions/runs', 200],
+  ['GET', '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', 200],
   ['GET', '/repos/{owner}/{repo}/actions/runs/{run_id}/approvals', 200],
   ['POST', '/repos/{owner}/{repo}/statuses/{sha}', 201],
   ['GET', '/repos/{owner}/{repo}/commits/{ref}/status', 200],
@@ -194,6 +196,29 @@ describe('REST answers match GitHub OpenAPI', () => {
       'GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals',
       `${R}/actions/runs/${run2.id}/approvals`
     )
+    const created = `2000-01-01T00:00:00Z..${new Date(Date.now() + 864e5).toISOString()}`
+    const runs = await v(
+      'GET /repos/{owner}/{repo}/actions/runs',
+      `${R}/actions/runs?created=${created}&per_page=2`
+    )
+    const listed = runs.body as {
+      total_count: number
+      workflow_runs: { workflow_id: number }[]
+    }
+    expect(listed.total_count).toBeGreaterThan(0)
+    const workflow = listed.workflow_runs[0]?.workflow_id ?? 0
+    const ofWorkflow = await v(
+      'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs',
+      `${R}/actions/workflows/${workflow}/runs?created=${created}`
+    )
+    expect(
+      (
+        ofWorkflow.body as { workflow_runs: { workflow_id: number }[] }
+      ).workflow_runs.every((x) => x.workflow_id === workflow)
+    ).toBe(true)
+    expect(
+      (await call('GET', `${R}/actions/runs?created=not-a-date`)).status
+    ).toBe(422)
     await v(
       'POST /repos/{owner}/{repo}/statuses/{sha}',
       `${R}/statuses/${head}`,

@@ -48792,18 +48792,32 @@ async function changeCommits(port, repo, oids) {
     }));
     return found;
 }
+function runInfo(value, at) {
+    const run = obj(value, at);
+    const login = (v) => {
+        const user = optObj(v, `${at}.user`);
+        return user === null ? null : str(user.login, `${at}.user.login`);
+    };
+    return {
+        id: num(run.id, `${at}.id`),
+        attempt: typeof run.run_attempt === 'number' ? run.run_attempt : null,
+        url: optStr(run.html_url, `${at}.html_url`),
+        actor: login(run.actor),
+        triggeringActor: login(run.triggering_actor)
+    };
+}
 /**
- * The repository's workflow runs created in [from, to], by id. GitHub
+ * The runs of one workflow created in [from, to], into `runs`. GitHub
  * returns at most 1,000 runs per filtered search, so a window holding more
  * is halved until each half fits.
  */
-async function workflowRuns(port, repo, from, to) {
-    const runs = new Map();
-    const route = 'GET /repos/{owner}/{repo}/actions/runs';
+async function listWorkflowRuns(port, repo, workflowId, from, to, runs) {
+    const route = 'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs';
     const read = (page, a, b) => port
         .rest(route, {
         owner: repo.owner,
         repo: repo.repo,
+        workflow_id: workflowId,
         created: `${a.toISOString()}..${b.toISOString()}`,
         per_page: 100,
         page
@@ -48811,36 +48825,47 @@ async function workflowRuns(port, repo, from, to) {
         .then((r) => obj(r.data, 'workflow runs'));
     const add = (page) => {
         arr(page.workflow_runs, 'workflow_runs').forEach((x, i) => {
-            const run = obj(x, `workflow_runs[${i}]`);
-            const login = (v) => {
-                const user = optObj(v, 'user');
-                return user === null ? null : str(user.login, 'user.login');
-            };
-            const id = num(run.id, `workflow_runs[${i}].id`);
-            runs.set(id, {
-                id,
-                attempt: typeof run.run_attempt === 'number' ? run.run_attempt : null,
-                url: optStr(run.html_url, 'html_url'),
-                actor: login(run.actor),
-                triggeringActor: login(run.triggering_actor)
-            });
+            const info = runInfo(x, `workflow_runs[${i}]`);
+            runs.set(info.id, info);
         });
     };
     const windows = [[from, to]];
+    while (windows.length > 0) {
+        const [a, b] = windows.shift();
+        const first = await read(1, a, b);
+        const total = num(first.total_count, 'total_count');
+        if (total > 1000 && b.getTime() - a.getTime() > 1000) {
+            const mid = new Date(Math.floor((a.getTime() + b.getTime()) / 2));
+            windows.push([a, mid], [new Date(mid.getTime() + 1), b]);
+            continue;
+        }
+        add(first);
+        const pages = Math.min(10, Math.ceil(total / 100));
+        const rest = await limited(Array.from({ length: Math.max(0, pages - 1) }, (_v, i) => () => read(i + 2, a, b)));
+        rest.forEach(add);
+    }
+}
+/** Workflows whose runs are listed before giving up on the rest. */
+const MAX_WORKFLOWS = 5;
+/**
+ * Who started each deploying run. A run read by id names its workflow;
+ * that workflow's runs in [from, to] are then listed 100 a page, which
+ * usually covers every deployment of the period. Runs of another workflow
+ * lead to that workflow, up to MAX_WORKFLOWS; any run still unknown is
+ * left out of the answer (its deployer is then unknown).
+ */
+async function deploymentRuns(port, repo, ids, from, to) {
+    const runs = new Map();
     try {
-        while (windows.length > 0) {
-            const [a, b] = windows.shift();
-            const first = await read(1, a, b);
-            const total = num(first.total_count, 'total_count');
-            if (total > 1000 && b.getTime() - a.getTime() > 1000) {
-                const mid = new Date(Math.floor((a.getTime() + b.getTime()) / 2));
-                windows.push([a, mid], [new Date(mid.getTime() + 1), b]);
-                continue;
-            }
-            add(first);
-            const pages = Math.min(10, Math.ceil(total / 100));
-            const rest = await limited(Array.from({ length: Math.max(0, pages - 1) }, (_v, i) => () => read(i + 2, a, b)));
-            rest.forEach(add);
+        for (let workflows = 0; workflows < MAX_WORKFLOWS; workflows++) {
+            const missing = ids.find((id) => !runs.has(id));
+            if (missing === undefined)
+                break;
+            const r = await port.rest('GET /repos/{owner}/{repo}/actions/runs/{run_id}', { owner: repo.owner, repo: repo.repo, run_id: missing });
+            const run = obj(r.data, `run ${missing}`);
+            runs.set(missing, runInfo(run, `run ${missing}`));
+            const workflowId = num(run.workflow_id, `run ${missing}.workflow_id`);
+            await listWorkflowRuns(port, repo, workflowId, from, to, runs);
         }
     }
     catch (error) {
@@ -49027,7 +49052,11 @@ async function runAudit(req, deps) {
             ...bases.filter((b) => b !== null)
         ])),
         deployedCommits(port, repo, deployedOids),
-        workflowRuns(port, repo, new Date(req.since.getTime() - 86_400_000), req.until),
+        deploymentRuns(port, repo, [
+            ...new Set(population
+                .map(({ d }) => runId(d))
+                .filter((id) => id !== null))
+        ], new Date(req.since.getTime() - 86_400_000), req.until),
         baseFacts(port, req, policy, chain, newest.d, deps)
     ]);
     const ranges = population.map(({ d }, i) => rangeOf(d.sha, bases[i] ?? null, parents, policy, req.environment));

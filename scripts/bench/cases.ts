@@ -6,6 +6,7 @@ import { durationMs, type MergeMethod } from '../../src/sim/model.js'
 import { auditWorld, RELEASE_MS } from '../../src/demo/audit-world.js'
 import {
   gateRun,
+  READ_PERMISSIONS,
   reviewedChange,
   standard,
   type GateRun,
@@ -126,6 +127,8 @@ export const AUDIT_CASES: BenchCase[] = [100, 1000, 10000].map((n) => ({
     return {
       world: w,
       run: gateRun(w, w.repo.data.branches.get('main') as string, {
+        // as the README's audit workflow grants: the reads and issues: read
+        token: w.sim.workflowToken({ ...READ_PERMISSIONS, issues: 'read' }),
         inputs: {
           mode: 'audit',
           'audit-since': `${Math.ceil((n * RELEASE_MS) / 86_400_000) + 1}d`,

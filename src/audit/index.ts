@@ -54,7 +54,7 @@ import {
   environmentDeployments,
   history,
   runApprovals,
-  workflowRuns,
+  deploymentRuns,
   type BreakGlassIssue,
   type DeployedCommit,
   type RunInfo
@@ -250,9 +250,16 @@ export async function runAudit(
       ])
     ),
     deployedCommits(port, repo, deployedOids),
-    workflowRuns(
+    deploymentRuns(
       port,
       repo,
+      [
+        ...new Set(
+          population
+            .map(({ d }) => runId(d))
+            .filter((id): id is number => id !== null)
+        )
+      ],
       new Date(req.since.getTime() - 86_400_000),
       req.until
     ),

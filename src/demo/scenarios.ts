@@ -151,7 +151,12 @@ export function tested(
   conclusion: 'success' | 'failure' = 'success'
 ): void {
   w.repo
-    .workflowRun({ actor: w.people.alice, headSha: sha, name: 'ci' })
+    .workflowRun({
+      actor: w.people.alice,
+      headSha: sha,
+      name: 'ci',
+      path: '.github/workflows/ci.yml'
+    })
     .job('test', conclusion)
 }
 

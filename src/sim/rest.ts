@@ -20,6 +20,7 @@ import {
   type PermissionName,
   type RepoHandle,
   type Repository,
+  type WorkflowRun,
   type Simulator,
   type Token,
   type User
@@ -91,6 +92,46 @@ function record(body: unknown): Record<string, unknown> {
 
 function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined
+}
+
+/** A page of runs, filtered by `created` and `head_sha`, newest first. */
+function listRuns(
+  r: {
+    url: URL
+    query: URLSearchParams
+    ctx: RouteContext['ctx']
+    data: Repository
+  },
+  all: WorkflowRun[],
+  doc: string
+): Answer {
+  const created = r.query.get('created')
+  let runs = [...all]
+  if (created !== null) {
+    const range = createdRange(created)
+    if (range === null) {
+      return errorAnswer(422, `Invalid created filter: ${created}`, doc)
+    }
+    runs = runs.filter(
+      (x) =>
+        x.createdAt.getTime() >= range.from && x.createdAt.getTime() <= range.to
+    )
+  }
+  const sha = r.query.get('head_sha')
+  if (sha !== null) runs = runs.filter((x) => x.headSha === sha)
+  runs.sort(
+    (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id
+  )
+  const total = runs.length
+  if (created !== null || sha !== null) runs = runs.slice(0, 1000)
+  const page = paginate(runs, r.url, r.query)
+  return ok(
+    {
+      total_count: total,
+      workflow_runs: page.items.map((x) => shape.workflowRun(r.ctx, r.data, x))
+    },
+    page.headers
+  )
 }
 
 /** GitHub's date range syntax of `created`: `A..B`, `>=A`, `>A`, `<=B`, `<B`, or a day. */
@@ -707,41 +748,31 @@ const routes: Route[] = [
     pattern: new RegExp(`${REPO}/actions/runs$`),
     needs: [['actions', 'read']],
     doc: `${D}/actions/workflow-runs#list-workflow-runs-for-a-repository`,
+    handle: (r) =>
+      listRuns(
+        r,
+        r.data.runs,
+        `${D}/actions/workflow-runs#list-workflow-runs-for-a-repository`
+      )
+  },
+  {
+    // The runs of one workflow, by its numeric id (or file name), with the
+    // same filters and cap (docs.github.com/en/rest/actions/workflow-runs#list-workflow-runs-for-a-workflow).
+    method: 'GET',
+    pattern: new RegExp(`${REPO}/actions/workflows/([^/]+)/runs$`),
+    needs: [['actions', 'read']],
+    doc: `${D}/actions/workflow-runs#list-workflow-runs-for-a-workflow`,
     handle: (r) => {
-      const created = r.query.get('created')
-      let runs = [...r.data.runs]
-      if (created !== null) {
-        const range = createdRange(created)
-        if (range === null) {
-          return errorAnswer(
-            422,
-            `Invalid created filter: ${created}`,
-            `${D}/actions/workflow-runs#list-workflow-runs-for-a-repository`
-          )
-        }
-        runs = runs.filter(
-          (x) =>
-            x.createdAt.getTime() >= range.from &&
-            x.createdAt.getTime() <= range.to
-        )
-      }
-      const sha = r.query.get('head_sha')
-      if (sha !== null) runs = runs.filter((x) => x.headSha === sha)
-      runs.sort(
-        (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id
+      const id = decodeURIComponent(r.params[2] ?? '')
+      const runs = r.data.runs.filter(
+        (x) =>
+          String(shape.workflowDatabaseId(x)) === id ||
+          x.path.split('/').pop() === id
       )
-      const total = runs.length
-      if (created !== null || sha !== null) runs = runs.slice(0, 1000)
-      const page = paginate(runs, r.url, r.query)
-      return ok(
-        {
-          total_count: total,
-          workflow_runs: page.items.map((x) =>
-            shape.workflowRun(r.ctx, r.data, x)
-          )
-        },
-        page.headers
-      )
+      const doc = `${D}/actions/workflow-runs#list-workflow-runs-for-a-workflow`
+      return runs.length === 0 && !/^\d+$/.test(id)
+        ? notFound(doc)
+        : listRuns(r, runs, doc)
     }
   },
   {
