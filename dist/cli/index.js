@@ -30151,7 +30151,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8987);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3903);
 /* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6657);
 // Entry of the bundled command line (dist/cli/index.js, the package's `bin`).
 // Binds runCli to the process; any throw or stray rejection fails closed
@@ -30204,7 +30204,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8987:
+/***/ 3903:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41737,7 +41737,7 @@ function dist_bundle_withDefaults(oldEndpoint, newDefaults) {
 }
 
 // pkg/dist-src/index.js
-var request = dist_bundle_withDefaults(endpoint, defaults_default);
+var dist_bundle_request = dist_bundle_withDefaults(endpoint, defaults_default);
 
 /* v8 ignore next -- @preserve */
 /* v8 ignore else -- @preserve */
@@ -41857,7 +41857,7 @@ function graphql_dist_bundle_withDefaults(request2, newDefaults) {
 }
 
 // pkg/dist-src/index.js
-var graphql2 = graphql_dist_bundle_withDefaults(request, {
+var graphql2 = graphql_dist_bundle_withDefaults(dist_bundle_request, {
   headers: {
     "user-agent": `octokit-graphql.js/${graphql_dist_bundle_VERSION} ${getUserAgent()}`
   },
@@ -42002,7 +42002,7 @@ class Octokit {
   constructor(options = {}) {
     const hook = new before_after_hook.Collection();
     const requestDefaults = {
-      baseUrl: request.endpoint.DEFAULTS.baseUrl,
+      baseUrl: dist_bundle_request.endpoint.DEFAULTS.baseUrl,
       headers: {},
       request: Object.assign({}, options.request, {
         // @ts-ignore internal usage only, no need to type
@@ -42023,7 +42023,7 @@ class Octokit {
     if (options.timeZone) {
       requestDefaults.headers["time-zone"] = options.timeZone;
     }
-    this.request = request.defaults(requestDefaults);
+    this.request = dist_bundle_request.defaults(requestDefaults);
     this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
     this.log = createLogger(options.log);
     this.hook = hook;
@@ -49822,6 +49822,4739 @@ const validate_validate = {
     run: validate_run
 };
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/server/config.ts
+// Configuration of `promotion-gate serve`, from environment variables (the
+// names Probot uses where one exists) and the --port / --host options,
+// parsed strictly into one typed object. Any missing or invalid value is a
+// UsageError naming the variable: the command prints one line and exits 2.
+// The private key and the webhook secret are never part of a message.
+
+
+
+
+
+
+const COMMAND = 'serve';
+/** Every variable the server reads, by name, for the help and the README. */
+const ENV = {
+    appId: 'APP_ID',
+    privateKey: 'PRIVATE_KEY',
+    privateKeyPath: 'PRIVATE_KEY_PATH',
+    webhookSecret: 'WEBHOOK_SECRET',
+    webhookPath: 'WEBHOOK_PATH',
+    port: 'PORT',
+    host: 'HOST',
+    apiUrl: 'GITHUB_API_URL',
+    graphqlUrl: 'GITHUB_GRAPHQL_URL',
+    serverUrl: 'GITHUB_SERVER_URL',
+    policy: 'PROMOTION_GATE_POLICY',
+    evidenceDir: 'PROMOTION_GATE_EVIDENCE_DIR',
+    timeout: 'PROMOTION_GATE_TIMEOUT_SECONDS',
+    shutdown: 'PROMOTION_GATE_SHUTDOWN_SECONDS',
+    concurrency: 'PROMOTION_GATE_CONCURRENCY',
+    logLevel: 'LOG_LEVEL'
+};
+const LOG_LEVELS = ['debug', 'info', 'warning', 'error'];
+const config_DEFAULTS = {
+    port: 3000,
+    host: '0.0.0.0',
+    webhookPath: '/api/github/webhooks',
+    policy: '.github/promotion-gate.yml',
+    timeoutSeconds: 120,
+    shutdownSeconds: 30,
+    concurrency: 32,
+    logLevel: 'info'
+};
+function config_usage(message) {
+    return new UsageError(COMMAND, message);
+}
+function value(env, name) {
+    const v = env[name]?.trim();
+    return v === undefined || v === '' ? undefined : v;
+}
+function wholeNumber(raw, label, min, max) {
+    const n = Number(raw);
+    if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n < min || n > max) {
+        throw config_usage(`${label} must be a whole number from ${min} to ${max}, not "${(0,output/* printable */.g$)(raw.slice(0, 40))}"`);
+    }
+    return n;
+}
+/**
+ * The App's private key: PRIVATE_KEY (the PEM itself, real or `\n`-escaped
+ * newlines, as a secret store may hold it) or PRIVATE_KEY_PATH (the file
+ * GitHub's "Generate a private key" downloads), exactly one of them. Checked
+ * to be an RSA private key, since GitHub signs App JWTs with RS256.
+ */
+function readPrivateKey(env, readFile) {
+    const raw = env[ENV.privateKey] ?? '';
+    const inline = raw.trim() === '' ? '' : raw;
+    const path = value(env, ENV.privateKeyPath);
+    if (inline !== '' && path !== undefined) {
+        throw config_usage(`set ${ENV.privateKey} or ${ENV.privateKeyPath}, not both (which one would be meant is not clear)`);
+    }
+    let pem;
+    let source;
+    if (inline !== '') {
+        pem = inline.includes('\\n') ? inline.replace(/\\n/g, '\n') : inline;
+        source = ENV.privateKey;
+    }
+    else if (path !== undefined) {
+        source = `${ENV.privateKeyPath} (${(0,output/* printable */.g$)(path)})`;
+        try {
+            pem = readFile(path);
+        }
+        catch (error) {
+            throw config_usage(`${ENV.privateKeyPath}: cannot read ${(0,output/* printable */.g$)(path)}: ${(0,output/* printable */.g$)((0,output/* errorText */.kc)(error))}`);
+        }
+    }
+    else {
+        throw config_usage(`no private key: set ${ENV.privateKey} to the App's private key (PEM) or ${ENV.privateKeyPath} to its file`);
+    }
+    let type;
+    try {
+        type = (0,external_node_crypto_.createPrivateKey)(pem).asymmetricKeyType;
+    }
+    catch {
+        // the parser's message may quote the input; say what is expected instead
+        throw config_usage(`${source} is not a PEM private key; use the .pem file GitHub generates for the App (it begins with -----BEGIN RSA PRIVATE KEY-----)`);
+    }
+    if (type !== 'rsa') {
+        throw config_usage(`${source} is not an RSA key (it is ${type ?? 'of an unknown type'}); GitHub App keys are RSA (the .pem file GitHub generates for the App)`);
+    }
+    return pem;
+}
+function policyPathOf(env) {
+    const p = value(env, ENV.policy) ?? config_DEFAULTS.policy;
+    if (p.startsWith('/') ||
+        p.split('/').some((s) => s === '..' || s === '.' || s === '') ||
+        p.includes(':')) {
+        throw config_usage(`${ENV.policy} must be a path inside the repository such as ${config_DEFAULTS.policy}, not "${(0,output/* printable */.g$)(p)}"`);
+    }
+    return p;
+}
+/** Created when missing, and checked writable now rather than per decision. */
+function evidenceDirOf(env) {
+    const raw = value(env, ENV.evidenceDir);
+    if (raw === undefined)
+        return null;
+    const dir = (0,external_node_path_namespaceObject.isAbsolute)(raw) ? raw : (0,external_node_path_namespaceObject.resolve)(raw);
+    try {
+        (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
+        (0,external_node_fs_namespaceObject.accessSync)(dir, external_node_fs_namespaceObject.constants.W_OK);
+    }
+    catch (error) {
+        throw config_usage(`${ENV.evidenceDir}: ${(0,output/* printable */.g$)(dir)} is not a writable directory: ${(0,output/* printable */.g$)((0,output/* errorText */.kc)(error))}`);
+    }
+    return dir;
+}
+/** Every setting checked; the first problem is thrown as a UsageError. */
+function parseConfig(env, overrides = {}, readFile = (p) => (0,external_node_fs_namespaceObject.readFileSync)(p, 'utf8')) {
+    const appId = value(env, ENV.appId);
+    if (appId === undefined) {
+        throw config_usage(`${ENV.appId} is not set: give the App's ID (a number, on the App's settings page)`);
+    }
+    if (!/^[1-9]\d{0,15}$/.test(appId) && !/^Iv[0-9A-Za-z.]{4,60}$/.test(appId)) {
+        throw config_usage(`${ENV.appId} must be the App's numeric ID or its client ID (Iv…), not "${(0,output/* printable */.g$)(appId.slice(0, 40))}"`);
+    }
+    const privateKey = readPrivateKey(env, readFile);
+    // A secret is compared as given: surrounding spaces are part of it.
+    const webhookSecret = env[ENV.webhookSecret] ?? '';
+    if (webhookSecret.trim() === '') {
+        throw config_usage(`${ENV.webhookSecret} is not set: give the App's webhook secret; without it no delivery can be verified`);
+    }
+    const webhookPath = value(env, ENV.webhookPath) ?? config_DEFAULTS.webhookPath;
+    if (!/^\/[A-Za-z0-9._~/-]*$/.test(webhookPath)) {
+        throw config_usage(`${ENV.webhookPath} must be a URL path such as ${config_DEFAULTS.webhookPath}, not "${(0,output/* printable */.g$)(webhookPath)}"`);
+    }
+    if (webhookPath === '/healthz') {
+        throw config_usage(`${ENV.webhookPath} cannot be /healthz, the health endpoint`);
+    }
+    const portRaw = overrides.port ?? value(env, ENV.port);
+    const port = portRaw === undefined
+        ? config_DEFAULTS.port
+        : wholeNumber(portRaw, overrides.port !== undefined ? '--port' : ENV.port, 0, 65535);
+    const host = overrides.host ?? value(env, ENV.host) ?? config_DEFAULTS.host;
+    if (!/^[A-Za-z0-9.:[\]-]+$/.test(host)) {
+        throw config_usage(`${overrides.host !== undefined ? '--host' : ENV.host} must be a host name or IP address, not "${(0,output/* printable */.g$)(host)}"`);
+    }
+    const { apiUrl, graphqlUrl, serverUrl } = endpoints(COMMAND, new Map(), env);
+    const timeoutRaw = value(env, ENV.timeout);
+    const shutdownRaw = value(env, ENV.shutdown);
+    const concurrencyRaw = value(env, ENV.concurrency);
+    const level = value(env, ENV.logLevel)?.toLowerCase() ?? config_DEFAULTS.logLevel;
+    if (!LOG_LEVELS.includes(level)) {
+        throw config_usage(`${ENV.logLevel} must be one of ${LOG_LEVELS.join(', ')}, not "${(0,output/* printable */.g$)(level)}"`);
+    }
+    return {
+        appId,
+        privateKey,
+        webhookSecret,
+        webhookPath,
+        port,
+        host,
+        apiUrl,
+        graphqlUrl,
+        serverUrl,
+        policyPath: policyPathOf(env),
+        evidenceDir: evidenceDirOf(env),
+        timeoutSeconds: timeoutRaw === undefined
+            ? config_DEFAULTS.timeoutSeconds
+            : wholeNumber(timeoutRaw, ENV.timeout, 1, 3600),
+        shutdownSeconds: shutdownRaw === undefined
+            ? config_DEFAULTS.shutdownSeconds
+            : wholeNumber(shutdownRaw, ENV.shutdown, 0, 3600),
+        concurrency: concurrencyRaw === undefined
+            ? config_DEFAULTS.concurrency
+            : wholeNumber(concurrencyRaw, ENV.concurrency, 1, 1000),
+        logLevel: level
+    };
+}
+
+;// CONCATENATED MODULE: ./src/server/log.ts
+// The server's logger (STYLE habit 8): one JSON object per line, with the
+// delivery, repository and run each line is about. Secrets never reach it:
+// the webhook secret, the private key and every installation token minted
+// are replaced by ***, and so is anything shaped like a GitHub token or a JWT.
+const RANK = {
+    debug: 0,
+    info: 1,
+    warning: 2,
+    error: 3
+};
+// ghs_ (installation), ghp_/gho_/ghu_/ghr_ tokens, github_pat_, and JWTs
+// (three base64url parts, the first a JSON header: "eyJ").
+const TOKEN_SHAPES = [
+    /\bgh[pousr]_[A-Za-z0-9]{20,}\b/g,
+    /\bgithub_pat_[A-Za-z0-9_]{20,}\b/g,
+    /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\b/g
+];
+function jsonLogger(out, o) {
+    const secrets = new Set();
+    const hide = (v) => {
+        // Short values would blank ordinary words; real secrets are long.
+        if (v.length >= 8)
+            secrets.add(v);
+        // A PEM key could leak line by line.
+        for (const line of v.split('\n')) {
+            if (line.length >= 16 && !line.startsWith('-----'))
+                secrets.add(line);
+        }
+    };
+    for (const s of o.secrets ?? [])
+        hide(s);
+    const now = o.now ?? (() => new Date());
+    const redact = (text) => {
+        let t = text;
+        for (const s of secrets)
+            if (t.includes(s))
+                t = t.split(s).join('***');
+        for (const shape of TOKEN_SHAPES)
+            t = t.replace(shape, '***');
+        return t;
+    };
+    const make = (base) => {
+        const log = (level, message, fields = {}) => {
+            if (RANK[level] < RANK[o.level])
+                return;
+            const line = {
+                time: now().toISOString(),
+                level,
+                msg: redact(message)
+            };
+            for (const [k, v] of Object.entries({ ...base, ...fields })) {
+                line[k] = typeof v === 'string' ? redact(v) : v;
+            }
+            out.write(`${JSON.stringify(line)}\n`);
+        };
+        return {
+            log,
+            debug: (m) => log('debug', m),
+            info: (m) => log('info', m),
+            warning: (m) => log('warning', m),
+            error: (m) => log('error', m),
+            child: (fields) => make({ ...base, ...fields }),
+            secret: hide
+        };
+    };
+    return make({});
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
+;// CONCATENATED MODULE: ./node_modules/@octokit/webhooks-methods/dist-node/index.js
+// pkg/dist-src/node/sign.js
+
+
+// pkg/dist-src/version.js
+var dist_node_VERSION = "6.0.0";
+
+// pkg/dist-src/node/sign.js
+async function sign(secret, payload) {
+  if (!secret || !payload) {
+    throw new TypeError(
+      "[@octokit/webhooks-methods] secret & payload required for sign()"
+    );
+  }
+  if (typeof payload !== "string") {
+    throw new TypeError("[@octokit/webhooks-methods] payload must be a string");
+  }
+  const algorithm = "sha256";
+  return `${algorithm}=${(0,external_node_crypto_.createHmac)(algorithm, secret).update(payload).digest("hex")}`;
+}
+sign.VERSION = dist_node_VERSION;
+
+// pkg/dist-src/node/verify.js
+
+
+async function dist_node_verify(secret, eventPayload, signature) {
+  if (!secret || !eventPayload || !signature) {
+    throw new TypeError(
+      "[@octokit/webhooks-methods] secret, eventPayload & signature required"
+    );
+  }
+  if (typeof eventPayload !== "string") {
+    throw new TypeError(
+      "[@octokit/webhooks-methods] eventPayload must be a string"
+    );
+  }
+  const signatureBuffer = external_node_buffer_.Buffer.from(signature);
+  const verificationBuffer = external_node_buffer_.Buffer.from(await sign(secret, eventPayload));
+  if (signatureBuffer.length !== verificationBuffer.length) {
+    return false;
+  }
+  return (0,external_node_crypto_.timingSafeEqual)(signatureBuffer, verificationBuffer);
+}
+dist_node_verify.VERSION = dist_node_VERSION;
+
+// pkg/dist-src/index.js
+async function verifyWithFallback(secret, payload, signature, additionalSecrets) {
+  const firstPass = await dist_node_verify(secret, payload, signature);
+  if (firstPass) {
+    return true;
+  }
+  if (additionalSecrets !== void 0) {
+    for (const s of additionalSecrets) {
+      const v = await dist_node_verify(s, payload, signature);
+      if (v) {
+        return v;
+      }
+    }
+  }
+  return false;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/webhooks/dist-bundle/index.js
+// pkg/dist-src/create-logger.js
+var dist_bundle_createLogger = (logger = {}) => {
+  if (typeof logger.debug !== "function") {
+    logger.debug = () => {
+    };
+  }
+  if (typeof logger.info !== "function") {
+    logger.info = () => {
+    };
+  }
+  if (typeof logger.warn !== "function") {
+    logger.warn = console.warn.bind(console);
+  }
+  if (typeof logger.error !== "function") {
+    logger.error = console.error.bind(console);
+  }
+  return logger;
+};
+
+// pkg/dist-src/generated/webhook-names.js
+var emitterEventNames = [
+  "branch_protection_configuration",
+  "branch_protection_configuration.disabled",
+  "branch_protection_configuration.enabled",
+  "branch_protection_rule",
+  "branch_protection_rule.created",
+  "branch_protection_rule.deleted",
+  "branch_protection_rule.edited",
+  "check_run",
+  "check_run.completed",
+  "check_run.created",
+  "check_run.requested_action",
+  "check_run.rerequested",
+  "check_suite",
+  "check_suite.completed",
+  "check_suite.requested",
+  "check_suite.rerequested",
+  "code_scanning_alert",
+  "code_scanning_alert.appeared_in_branch",
+  "code_scanning_alert.closed_by_user",
+  "code_scanning_alert.created",
+  "code_scanning_alert.fixed",
+  "code_scanning_alert.reopened",
+  "code_scanning_alert.reopened_by_user",
+  "commit_comment",
+  "commit_comment.created",
+  "create",
+  "custom_property",
+  "custom_property.created",
+  "custom_property.deleted",
+  "custom_property.promote_to_enterprise",
+  "custom_property.updated",
+  "custom_property_values",
+  "custom_property_values.updated",
+  "delete",
+  "dependabot_alert",
+  "dependabot_alert.auto_dismissed",
+  "dependabot_alert.auto_reopened",
+  "dependabot_alert.created",
+  "dependabot_alert.dismissed",
+  "dependabot_alert.fixed",
+  "dependabot_alert.reintroduced",
+  "dependabot_alert.reopened",
+  "deploy_key",
+  "deploy_key.created",
+  "deploy_key.deleted",
+  "deployment",
+  "deployment.created",
+  "deployment_protection_rule",
+  "deployment_protection_rule.requested",
+  "deployment_review",
+  "deployment_review.approved",
+  "deployment_review.rejected",
+  "deployment_review.requested",
+  "deployment_status",
+  "deployment_status.created",
+  "discussion",
+  "discussion.answered",
+  "discussion.category_changed",
+  "discussion.closed",
+  "discussion.created",
+  "discussion.deleted",
+  "discussion.edited",
+  "discussion.labeled",
+  "discussion.locked",
+  "discussion.pinned",
+  "discussion.reopened",
+  "discussion.transferred",
+  "discussion.unanswered",
+  "discussion.unlabeled",
+  "discussion.unlocked",
+  "discussion.unpinned",
+  "discussion_comment",
+  "discussion_comment.created",
+  "discussion_comment.deleted",
+  "discussion_comment.edited",
+  "fork",
+  "github_app_authorization",
+  "github_app_authorization.revoked",
+  "gollum",
+  "installation",
+  "installation.created",
+  "installation.deleted",
+  "installation.new_permissions_accepted",
+  "installation.suspend",
+  "installation.unsuspend",
+  "installation_repositories",
+  "installation_repositories.added",
+  "installation_repositories.removed",
+  "installation_target",
+  "installation_target.renamed",
+  "issue_comment",
+  "issue_comment.created",
+  "issue_comment.deleted",
+  "issue_comment.edited",
+  "issue_dependencies",
+  "issue_dependencies.blocked_by_added",
+  "issue_dependencies.blocked_by_removed",
+  "issue_dependencies.blocking_added",
+  "issue_dependencies.blocking_removed",
+  "issues",
+  "issues.assigned",
+  "issues.closed",
+  "issues.deleted",
+  "issues.demilestoned",
+  "issues.edited",
+  "issues.labeled",
+  "issues.locked",
+  "issues.milestoned",
+  "issues.opened",
+  "issues.pinned",
+  "issues.reopened",
+  "issues.transferred",
+  "issues.typed",
+  "issues.unassigned",
+  "issues.unlabeled",
+  "issues.unlocked",
+  "issues.unpinned",
+  "issues.untyped",
+  "label",
+  "label.created",
+  "label.deleted",
+  "label.edited",
+  "marketplace_purchase",
+  "marketplace_purchase.cancelled",
+  "marketplace_purchase.changed",
+  "marketplace_purchase.pending_change",
+  "marketplace_purchase.pending_change_cancelled",
+  "marketplace_purchase.purchased",
+  "member",
+  "member.added",
+  "member.edited",
+  "member.removed",
+  "membership",
+  "membership.added",
+  "membership.removed",
+  "merge_group",
+  "merge_group.checks_requested",
+  "merge_group.destroyed",
+  "meta",
+  "meta.deleted",
+  "milestone",
+  "milestone.closed",
+  "milestone.created",
+  "milestone.deleted",
+  "milestone.edited",
+  "milestone.opened",
+  "org_block",
+  "org_block.blocked",
+  "org_block.unblocked",
+  "organization",
+  "organization.deleted",
+  "organization.member_added",
+  "organization.member_invited",
+  "organization.member_removed",
+  "organization.renamed",
+  "package",
+  "package.published",
+  "package.updated",
+  "page_build",
+  "personal_access_token_request",
+  "personal_access_token_request.approved",
+  "personal_access_token_request.cancelled",
+  "personal_access_token_request.created",
+  "personal_access_token_request.denied",
+  "ping",
+  "project",
+  "project.closed",
+  "project.created",
+  "project.deleted",
+  "project.edited",
+  "project.reopened",
+  "project_card",
+  "project_card.converted",
+  "project_card.created",
+  "project_card.deleted",
+  "project_card.edited",
+  "project_card.moved",
+  "project_column",
+  "project_column.created",
+  "project_column.deleted",
+  "project_column.edited",
+  "project_column.moved",
+  "projects_v2",
+  "projects_v2.closed",
+  "projects_v2.created",
+  "projects_v2.deleted",
+  "projects_v2.edited",
+  "projects_v2.reopened",
+  "projects_v2_item",
+  "projects_v2_item.archived",
+  "projects_v2_item.converted",
+  "projects_v2_item.created",
+  "projects_v2_item.deleted",
+  "projects_v2_item.edited",
+  "projects_v2_item.reordered",
+  "projects_v2_item.restored",
+  "projects_v2_status_update",
+  "projects_v2_status_update.created",
+  "projects_v2_status_update.deleted",
+  "projects_v2_status_update.edited",
+  "public",
+  "pull_request",
+  "pull_request.assigned",
+  "pull_request.auto_merge_disabled",
+  "pull_request.auto_merge_enabled",
+  "pull_request.closed",
+  "pull_request.converted_to_draft",
+  "pull_request.demilestoned",
+  "pull_request.dequeued",
+  "pull_request.edited",
+  "pull_request.enqueued",
+  "pull_request.labeled",
+  "pull_request.locked",
+  "pull_request.milestoned",
+  "pull_request.opened",
+  "pull_request.ready_for_review",
+  "pull_request.reopened",
+  "pull_request.review_request_removed",
+  "pull_request.review_requested",
+  "pull_request.synchronize",
+  "pull_request.unassigned",
+  "pull_request.unlabeled",
+  "pull_request.unlocked",
+  "pull_request_review",
+  "pull_request_review.dismissed",
+  "pull_request_review.edited",
+  "pull_request_review.submitted",
+  "pull_request_review_comment",
+  "pull_request_review_comment.created",
+  "pull_request_review_comment.deleted",
+  "pull_request_review_comment.edited",
+  "pull_request_review_thread",
+  "pull_request_review_thread.resolved",
+  "pull_request_review_thread.unresolved",
+  "push",
+  "registry_package",
+  "registry_package.published",
+  "registry_package.updated",
+  "release",
+  "release.created",
+  "release.deleted",
+  "release.edited",
+  "release.prereleased",
+  "release.published",
+  "release.released",
+  "release.unpublished",
+  "repository",
+  "repository.archived",
+  "repository.created",
+  "repository.deleted",
+  "repository.edited",
+  "repository.privatized",
+  "repository.publicized",
+  "repository.renamed",
+  "repository.transferred",
+  "repository.unarchived",
+  "repository_advisory",
+  "repository_advisory.published",
+  "repository_advisory.reported",
+  "repository_dispatch",
+  "repository_dispatch.sample.collected",
+  "repository_import",
+  "repository_ruleset",
+  "repository_ruleset.created",
+  "repository_ruleset.deleted",
+  "repository_ruleset.edited",
+  "repository_vulnerability_alert",
+  "repository_vulnerability_alert.create",
+  "repository_vulnerability_alert.dismiss",
+  "repository_vulnerability_alert.reopen",
+  "repository_vulnerability_alert.resolve",
+  "secret_scanning_alert",
+  "secret_scanning_alert.assigned",
+  "secret_scanning_alert.created",
+  "secret_scanning_alert.publicly_leaked",
+  "secret_scanning_alert.reopened",
+  "secret_scanning_alert.resolved",
+  "secret_scanning_alert.unassigned",
+  "secret_scanning_alert.validated",
+  "secret_scanning_alert_location",
+  "secret_scanning_alert_location.created",
+  "secret_scanning_scan",
+  "secret_scanning_scan.completed",
+  "security_advisory",
+  "security_advisory.published",
+  "security_advisory.updated",
+  "security_advisory.withdrawn",
+  "security_and_analysis",
+  "sponsorship",
+  "sponsorship.cancelled",
+  "sponsorship.created",
+  "sponsorship.edited",
+  "sponsorship.pending_cancellation",
+  "sponsorship.pending_tier_change",
+  "sponsorship.tier_changed",
+  "star",
+  "star.created",
+  "star.deleted",
+  "status",
+  "sub_issues",
+  "sub_issues.parent_issue_added",
+  "sub_issues.parent_issue_removed",
+  "sub_issues.sub_issue_added",
+  "sub_issues.sub_issue_removed",
+  "team",
+  "team.added_to_repository",
+  "team.created",
+  "team.deleted",
+  "team.edited",
+  "team.removed_from_repository",
+  "team_add",
+  "watch",
+  "watch.started",
+  "workflow_dispatch",
+  "workflow_job",
+  "workflow_job.completed",
+  "workflow_job.in_progress",
+  "workflow_job.queued",
+  "workflow_job.waiting",
+  "workflow_run",
+  "workflow_run.completed",
+  "workflow_run.in_progress",
+  "workflow_run.requested"
+];
+
+// pkg/dist-src/event-handler/validate-event-name.js
+function validateEventName(eventName, options = {}) {
+  if (typeof eventName !== "string") {
+    throw new TypeError("eventName must be of type string");
+  }
+  if (eventName === "*") {
+    throw new TypeError(
+      `Using the "*" event with the regular Webhooks.on() function is not supported. Please use the Webhooks.onAny() method instead`
+    );
+  }
+  if (eventName === "error") {
+    throw new TypeError(
+      `Using the "error" event with the regular Webhooks.on() function is not supported. Please use the Webhooks.onError() method instead`
+    );
+  }
+  if (options.onUnknownEventName === "ignore") {
+    return;
+  }
+  if (!emitterEventNames.includes(eventName)) {
+    if (options.onUnknownEventName !== "warn") {
+      throw new TypeError(
+        `"${eventName}" is not a known webhook name (https://developer.github.com/v3/activity/events/types/)`
+      );
+    } else {
+      (options.log || console).warn(
+        `"${eventName}" is not a known webhook name (https://developer.github.com/v3/activity/events/types/)`
+      );
+    }
+  }
+}
+
+// pkg/dist-src/event-handler/on.js
+function handleEventHandlers(state, webhookName, handler) {
+  if (!state.hooks[webhookName]) {
+    state.hooks[webhookName] = [];
+  }
+  state.hooks[webhookName].push(handler);
+}
+function receiverOn(state, webhookNameOrNames, handler) {
+  if (Array.isArray(webhookNameOrNames)) {
+    webhookNameOrNames.forEach(
+      (webhookName) => receiverOn(state, webhookName, handler)
+    );
+    return;
+  }
+  validateEventName(webhookNameOrNames, {
+    onUnknownEventName: "warn",
+    log: state.log
+  });
+  handleEventHandlers(state, webhookNameOrNames, handler);
+}
+function receiverOnAny(state, handler) {
+  handleEventHandlers(state, "*", handler);
+}
+function receiverOnError(state, handler) {
+  handleEventHandlers(state, "error", handler);
+}
+
+// pkg/dist-src/event-handler/wrap-error-handler.js
+function wrapErrorHandler(handler, error) {
+  let returnValue;
+  try {
+    returnValue = handler(error);
+  } catch (error2) {
+    console.log('FATAL: Error occurred in "error" event handler');
+    console.log(error2);
+  }
+  if (returnValue && returnValue.catch) {
+    returnValue.catch((error2) => {
+      console.log('FATAL: Error occurred in "error" event handler');
+      console.log(error2);
+    });
+  }
+}
+
+// pkg/dist-src/event-handler/receive.js
+function getHooks(state, eventPayloadAction, eventName) {
+  const hooks = [state.hooks[eventName], state.hooks["*"]];
+  if (eventPayloadAction) {
+    hooks.unshift(state.hooks[`${eventName}.${eventPayloadAction}`]);
+  }
+  return [].concat(...hooks.filter(Boolean));
+}
+function receiverHandle(state, event) {
+  const errorHandlers = state.hooks.error || [];
+  if (event instanceof Error) {
+    const error = Object.assign(new AggregateError([event], event.message), {
+      event
+    });
+    errorHandlers.forEach((handler) => wrapErrorHandler(handler, error));
+    return Promise.reject(error);
+  }
+  if (!event || !event.name) {
+    const error = new Error("Event name not passed");
+    throw new AggregateError([error], error.message);
+  }
+  if (!event.payload) {
+    const error = new Error("Event name not passed");
+    throw new AggregateError([error], error.message);
+  }
+  const hooks = getHooks(
+    state,
+    "action" in event.payload ? event.payload.action : null,
+    event.name
+  );
+  if (hooks.length === 0) {
+    return Promise.resolve();
+  }
+  const errors = [];
+  const promises = hooks.map((handler) => {
+    let promise = Promise.resolve(event);
+    if (state.transform) {
+      promise = promise.then(state.transform);
+    }
+    return promise.then((event2) => {
+      return handler(event2);
+    }).catch((error) => errors.push(Object.assign(error, { event })));
+  });
+  return Promise.all(promises).then(() => {
+    if (errors.length === 0) {
+      return;
+    }
+    const error = new AggregateError(
+      errors,
+      errors.map((error2) => error2.message).join("\n")
+    );
+    Object.assign(error, {
+      event
+    });
+    errorHandlers.forEach((handler) => wrapErrorHandler(handler, error));
+    throw error;
+  });
+}
+
+// pkg/dist-src/event-handler/remove-listener.js
+function removeListener(state, webhookNameOrNames, handler) {
+  if (Array.isArray(webhookNameOrNames)) {
+    webhookNameOrNames.forEach(
+      (webhookName) => removeListener(state, webhookName, handler)
+    );
+    return;
+  }
+  if (!state.hooks[webhookNameOrNames]) {
+    return;
+  }
+  for (let i = state.hooks[webhookNameOrNames].length - 1; i >= 0; i--) {
+    if (state.hooks[webhookNameOrNames][i] === handler) {
+      state.hooks[webhookNameOrNames].splice(i, 1);
+      return;
+    }
+  }
+}
+
+// pkg/dist-src/event-handler/index.js
+function createEventHandler(options) {
+  const state = {
+    hooks: {},
+    log: dist_bundle_createLogger(options && options.log)
+  };
+  if (options && options.transform) {
+    state.transform = options.transform;
+  }
+  return {
+    on: receiverOn.bind(null, state),
+    onAny: receiverOnAny.bind(null, state),
+    onError: receiverOnError.bind(null, state),
+    removeListener: removeListener.bind(null, state),
+    receive: receiverHandle.bind(null, state)
+  };
+}
+
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/verify-and-receive.js
+
+async function verifyAndReceive(state, event) {
+  const matchesSignature = await verifyWithFallback(
+    state.secret,
+    event.payload,
+    event.signature,
+    state.additionalSecrets
+  ).catch(() => false);
+  if (!matchesSignature) {
+    const error = new Error(
+      "[@octokit/webhooks] signature does not match event payload and secret"
+    );
+    error.event = event;
+    error.status = 400;
+    return state.eventHandler.receive(error);
+  }
+  let payload;
+  try {
+    payload = JSON.parse(event.payload);
+  } catch (error) {
+    error.message = "Invalid JSON";
+    error.status = 400;
+    throw new AggregateError([error], error.message);
+  }
+  return state.eventHandler.receive({
+    id: event.id,
+    name: event.name,
+    payload
+  });
+}
+
+// pkg/dist-src/normalize-trailing-slashes.js
+function normalizeTrailingSlashes(path) {
+  let i = path.length;
+  if (i === 0) {
+    return "/";
+  }
+  while (i > 0) {
+    if (path.charCodeAt(--i) !== 47) {
+      break;
+    }
+  }
+  if (i === -1) {
+    return "/";
+  }
+  return path.slice(0, i + 1);
+}
+
+// pkg/dist-src/middleware/create-middleware.js
+var isApplicationJsonRE = /^\s*(application\/json)\s*(?:;|$)/u;
+var WEBHOOK_HEADERS = (/* unused pure expression or super */ null && ([
+  "x-github-event",
+  "x-hub-signature-256",
+  "x-github-delivery"
+]));
+function createMiddleware(options) {
+  const { handleResponse: handleResponse3, getRequestHeader: getRequestHeader3, getPayload: getPayload3 } = options;
+  return function middleware(webhooks, options2) {
+    const middlewarePath = normalizeTrailingSlashes(options2.path);
+    return async function octokitWebhooksMiddleware(request, response, next) {
+      let pathname;
+      try {
+        pathname = new URL(
+          normalizeTrailingSlashes(request.url),
+          "http://localhost"
+        ).pathname;
+      } catch (error) {
+        return handleResponse3(
+          JSON.stringify({
+            error: `Request URL could not be parsed: ${request.url}`
+          }),
+          422,
+          {
+            "content-type": "application/json"
+          },
+          response
+        );
+      }
+      if (pathname !== middlewarePath) {
+        next?.();
+        return handleResponse3(null);
+      } else if (request.method !== "POST") {
+        return handleResponse3(
+          JSON.stringify({
+            error: `Unknown route: ${request.method} ${pathname}`
+          }),
+          404,
+          {
+            "content-type": "application/json"
+          },
+          response
+        );
+      }
+      const contentType = getRequestHeader3(request, "content-type");
+      if (typeof contentType !== "string" || !isApplicationJsonRE.test(contentType)) {
+        return handleResponse3(
+          JSON.stringify({
+            error: `Unsupported "Content-Type" header value. Must be "application/json"`
+          }),
+          415,
+          {
+            "content-type": "application/json",
+            accept: "application/json"
+          },
+          response
+        );
+      }
+      const missingHeaders = WEBHOOK_HEADERS.filter((header) => {
+        return getRequestHeader3(request, header) == void 0;
+      }).join(", ");
+      if (missingHeaders) {
+        return handleResponse3(
+          JSON.stringify({
+            error: `Required headers missing: ${missingHeaders}`
+          }),
+          400,
+          {
+            "content-type": "application/json",
+            accept: "application/json"
+          },
+          response
+        );
+      }
+      const eventName = getRequestHeader3(
+        request,
+        "x-github-event"
+      );
+      const signature = getRequestHeader3(request, "x-hub-signature-256");
+      const id = getRequestHeader3(request, "x-github-delivery");
+      options2.log.debug(`${eventName} event received (id: ${id})`);
+      let didTimeout = false;
+      let timeout;
+      const timeoutPromise = new Promise((resolve) => {
+        timeout = setTimeout(() => {
+          didTimeout = true;
+          resolve(
+            handleResponse3(
+              "still processing\n",
+              202,
+              {
+                "Content-Type": "text/plain",
+                accept: "application/json"
+              },
+              response
+            )
+          );
+        }, options2.timeout);
+      });
+      const processWebhook = async () => {
+        try {
+          const payload = await getPayload3(request);
+          await webhooks.verifyAndReceive({
+            id,
+            name: eventName,
+            payload,
+            signature
+          });
+          clearTimeout(timeout);
+          if (didTimeout) return handleResponse3(null);
+          return handleResponse3(
+            "ok\n",
+            200,
+            {
+              "content-type": "text/plain",
+              accept: "application/json"
+            },
+            response
+          );
+        } catch (error) {
+          clearTimeout(timeout);
+          if (didTimeout) return handleResponse3(null);
+          const err = Array.from(error.errors)[0];
+          const errorMessage = err.message ? `${err.name}: ${err.message}` : "Error: An Unspecified error occurred";
+          const statusCode = typeof err.status !== "undefined" ? err.status : 500;
+          options2.log.error(error);
+          return handleResponse3(
+            JSON.stringify({
+              error: errorMessage
+            }),
+            statusCode,
+            {
+              "content-type": "application/json",
+              accept: "application/json"
+            },
+            response
+          );
+        }
+      };
+      return await Promise.race([timeoutPromise, processWebhook()]);
+    };
+  };
+}
+
+// pkg/dist-src/middleware/node/handle-response.js
+function handleResponse(body, status = 200, headers = {}, response) {
+  if (body === null) {
+    return false;
+  }
+  headers["content-length"] = body.length.toString();
+  response.writeHead(status, headers).end(body);
+  return true;
+}
+
+// pkg/dist-src/middleware/node/get-request-header.js
+function getRequestHeader(request, key) {
+  return request.headers[key];
+}
+
+// pkg/dist-src/concat-uint8array.js
+function concatUint8Array(data) {
+  if (data.length === 0) {
+    return new Uint8Array(0);
+  }
+  let totalLength = 0;
+  for (let i = 0; i < data.length; i++) {
+    totalLength += data[i].length;
+  }
+  if (totalLength === 0) {
+    return new Uint8Array(0);
+  }
+  const result = new Uint8Array(totalLength);
+  let offset = 0;
+  for (let i = 0; i < data.length; i++) {
+    result.set(data[i], offset);
+    offset += data[i].length;
+  }
+  return result;
+}
+
+// pkg/dist-src/middleware/node/get-payload.js
+var textDecoder = new TextDecoder("utf-8", { fatal: false });
+var decode = textDecoder.decode.bind(textDecoder);
+async function getPayload(request) {
+  if (typeof request.body === "object" && "rawBody" in request && request.rawBody instanceof Uint8Array) {
+    return decode(request.rawBody);
+  } else if (typeof request.body === "string") {
+    return request.body;
+  }
+  const payload = await getPayloadFromRequestStream(request);
+  return decode(payload);
+}
+function getPayloadFromRequestStream(request) {
+  return new Promise((resolve, reject) => {
+    let data = [];
+    request.on(
+      "error",
+      (error) => reject(new AggregateError([error], error.message))
+    );
+    request.on("data", data.push.bind(data));
+    request.on("end", () => {
+      const result = concatUint8Array(data);
+      queueMicrotask(() => resolve(result));
+    });
+  });
+}
+
+// pkg/dist-src/middleware/node/index.js
+function createNodeMiddleware(webhooks, {
+  path = "/api/github/webhooks",
+  log = dist_bundle_createLogger(),
+  timeout = 9e3
+} = {}) {
+  return createMiddleware({
+    handleResponse,
+    getRequestHeader,
+    getPayload
+  })(webhooks, {
+    path,
+    log,
+    timeout
+  });
+}
+
+// pkg/dist-src/middleware/web/get-payload.js
+function getPayload2(request) {
+  return request.text();
+}
+
+// pkg/dist-src/middleware/web/get-request-header.js
+function getRequestHeader2(request, key) {
+  return request.headers.get(key);
+}
+
+// pkg/dist-src/middleware/web/handle-response.js
+function handleResponse2(body, status = 200, headers = {}) {
+  if (body !== null) {
+    headers["content-length"] = body.length.toString();
+  }
+  return new Response(body, {
+    status,
+    headers
+  });
+}
+
+// pkg/dist-src/middleware/web/index.js
+function createWebMiddleware(webhooks, {
+  path = "/api/github/webhooks",
+  log = dist_bundle_createLogger(),
+  timeout = 9e3
+} = {}) {
+  return createMiddleware({
+    handleResponse: handleResponse2,
+    getRequestHeader: getRequestHeader2,
+    getPayload: getPayload2
+  })(webhooks, {
+    path,
+    log,
+    timeout
+  });
+}
+
+// pkg/dist-src/index.js
+var Webhooks = class {
+  sign;
+  verify;
+  on;
+  onAny;
+  onError;
+  removeListener;
+  receive;
+  verifyAndReceive;
+  constructor(options) {
+    if (!options || !options.secret) {
+      throw new Error("[@octokit/webhooks] options.secret required");
+    }
+    const state = {
+      eventHandler: createEventHandler(options),
+      secret: options.secret,
+      additionalSecrets: options.additionalSecrets,
+      hooks: {},
+      log: dist_bundle_createLogger(options.log)
+    };
+    this.sign = sign.bind(null, options.secret);
+    this.verify = dist_node_verify.bind(null, options.secret);
+    this.on = state.eventHandler.on;
+    this.onAny = state.eventHandler.onAny;
+    this.onError = state.eventHandler.onError;
+    this.removeListener = state.eventHandler.removeListener;
+    this.receive = state.eventHandler.receive;
+    this.verifyAndReceive = verifyAndReceive.bind(null, state);
+  }
+};
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/oauth-methods/dist-bundle/index.js
+// pkg/dist-src/version.js
+var oauth_methods_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/get-web-flow-authorization-url.js
+
+
+
+// pkg/dist-src/utils.js
+
+function requestToOAuthBaseUrl(request) {
+  const endpointDefaults = request.endpoint.DEFAULTS;
+  if (/^https:\/\/(api\.)?github\.com$/.test(endpointDefaults.baseUrl)) {
+    return "https://github.com";
+  }
+  if (/^https:\/\/api\..*\.ghe\.com$/.test(endpointDefaults.baseUrl)) {
+    return endpointDefaults.baseUrl.replace("api.", "");
+  }
+  return endpointDefaults.baseUrl.replace("/api/v3", "");
+}
+async function oauthRequest(request, route, parameters) {
+  const withOAuthParameters = {
+    baseUrl: requestToOAuthBaseUrl(request),
+    headers: {
+      accept: "application/json"
+    },
+    ...parameters
+  };
+  const response = await request(route, withOAuthParameters);
+  if ("error" in response.data) {
+    const error = new RequestError(
+      `${response.data.error_description} (${response.data.error}, ${response.data.error_uri})`,
+      400,
+      {
+        request: request.endpoint.merge(
+          route,
+          withOAuthParameters
+        )
+      }
+    );
+    error.response = response;
+    throw error;
+  }
+  return response;
+}
+
+// pkg/dist-src/get-web-flow-authorization-url.js
+function getWebFlowAuthorizationUrl({
+  request = defaultRequest,
+  ...options
+}) {
+  const baseUrl = requestToOAuthBaseUrl(request);
+  return oauthAuthorizationUrl({
+    ...options,
+    baseUrl
+  });
+}
+
+// pkg/dist-src/exchange-web-flow-code.js
+
+async function exchangeWebFlowCode(options) {
+  const request = options.request || dist_bundle_request;
+  const response = await oauthRequest(
+    request,
+    "POST /login/oauth/access_token",
+    {
+      client_id: options.clientId,
+      client_secret: options.clientSecret,
+      code: options.code,
+      redirect_uri: options.redirectUrl
+    }
+  );
+  const authentication = {
+    clientType: options.clientType,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    token: response.data.access_token,
+    scopes: response.data.scope.split(/\s+/).filter(Boolean)
+  };
+  if (options.clientType === "github-app") {
+    if ("refresh_token" in response.data) {
+      const apiTimeInMs = new Date(response.headers.date).getTime();
+      authentication.refreshToken = response.data.refresh_token, authentication.expiresAt = toTimestamp(
+        apiTimeInMs,
+        response.data.expires_in
+      ), authentication.refreshTokenExpiresAt = toTimestamp(
+        apiTimeInMs,
+        response.data.refresh_token_expires_in
+      );
+    }
+    delete authentication.scopes;
+  }
+  return { ...response, authentication };
+}
+function toTimestamp(apiTimeInMs, expirationInSeconds) {
+  return new Date(apiTimeInMs + expirationInSeconds * 1e3).toISOString();
+}
+
+// pkg/dist-src/create-device-code.js
+
+async function createDeviceCode(options) {
+  const request = options.request || dist_bundle_request;
+  const parameters = {
+    client_id: options.clientId
+  };
+  if ("scopes" in options && Array.isArray(options.scopes)) {
+    parameters.scope = options.scopes.join(" ");
+  }
+  return oauthRequest(request, "POST /login/device/code", parameters);
+}
+
+// pkg/dist-src/exchange-device-code.js
+
+async function exchangeDeviceCode(options) {
+  const request = options.request || dist_bundle_request;
+  const response = await oauthRequest(
+    request,
+    "POST /login/oauth/access_token",
+    {
+      client_id: options.clientId,
+      device_code: options.code,
+      grant_type: "urn:ietf:params:oauth:grant-type:device_code"
+    }
+  );
+  const authentication = {
+    clientType: options.clientType,
+    clientId: options.clientId,
+    token: response.data.access_token,
+    scopes: response.data.scope.split(/\s+/).filter(Boolean)
+  };
+  if ("clientSecret" in options) {
+    authentication.clientSecret = options.clientSecret;
+  }
+  if (options.clientType === "github-app") {
+    if ("refresh_token" in response.data) {
+      const apiTimeInMs = new Date(response.headers.date).getTime();
+      authentication.refreshToken = response.data.refresh_token, authentication.expiresAt = toTimestamp2(
+        apiTimeInMs,
+        response.data.expires_in
+      ), authentication.refreshTokenExpiresAt = toTimestamp2(
+        apiTimeInMs,
+        response.data.refresh_token_expires_in
+      );
+    }
+    delete authentication.scopes;
+  }
+  return { ...response, authentication };
+}
+function toTimestamp2(apiTimeInMs, expirationInSeconds) {
+  return new Date(apiTimeInMs + expirationInSeconds * 1e3).toISOString();
+}
+
+// pkg/dist-src/check-token.js
+
+async function checkToken(options) {
+  const request = options.request || dist_bundle_request;
+  const response = await request("POST /applications/{client_id}/token", {
+    headers: {
+      authorization: `basic ${btoa(
+        `${options.clientId}:${options.clientSecret}`
+      )}`
+    },
+    client_id: options.clientId,
+    access_token: options.token
+  });
+  const authentication = {
+    clientType: options.clientType,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    token: options.token,
+    scopes: response.data.scopes
+  };
+  if (response.data.expires_at)
+    authentication.expiresAt = response.data.expires_at;
+  if (options.clientType === "github-app") {
+    delete authentication.scopes;
+  }
+  return { ...response, authentication };
+}
+
+// pkg/dist-src/refresh-token.js
+
+async function refreshToken(options) {
+  const request = options.request || dist_bundle_request;
+  const response = await oauthRequest(
+    request,
+    "POST /login/oauth/access_token",
+    {
+      client_id: options.clientId,
+      client_secret: options.clientSecret,
+      grant_type: "refresh_token",
+      refresh_token: options.refreshToken
+    }
+  );
+  const apiTimeInMs = new Date(response.headers.date).getTime();
+  const authentication = {
+    clientType: "github-app",
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    token: response.data.access_token,
+    refreshToken: response.data.refresh_token,
+    expiresAt: toTimestamp3(apiTimeInMs, response.data.expires_in),
+    refreshTokenExpiresAt: toTimestamp3(
+      apiTimeInMs,
+      response.data.refresh_token_expires_in
+    )
+  };
+  return { ...response, authentication };
+}
+function toTimestamp3(apiTimeInMs, expirationInSeconds) {
+  return new Date(apiTimeInMs + expirationInSeconds * 1e3).toISOString();
+}
+
+// pkg/dist-src/scope-token.js
+
+async function scopeToken(options) {
+  const {
+    request: optionsRequest,
+    clientType,
+    clientId,
+    clientSecret,
+    token,
+    ...requestOptions
+  } = options;
+  const request = options.request || defaultRequest7;
+  const response = await request(
+    "POST /applications/{client_id}/token/scoped",
+    {
+      headers: {
+        authorization: `basic ${btoa(`${clientId}:${clientSecret}`)}`
+      },
+      client_id: clientId,
+      access_token: token,
+      ...requestOptions
+    }
+  );
+  const authentication = Object.assign(
+    {
+      clientType,
+      clientId,
+      clientSecret,
+      token: response.data.token
+    },
+    response.data.expires_at ? { expiresAt: response.data.expires_at } : {}
+  );
+  return { ...response, authentication };
+}
+
+// pkg/dist-src/reset-token.js
+
+async function resetToken(options) {
+  const request = options.request || dist_bundle_request;
+  const auth = btoa(`${options.clientId}:${options.clientSecret}`);
+  const response = await request(
+    "PATCH /applications/{client_id}/token",
+    {
+      headers: {
+        authorization: `basic ${auth}`
+      },
+      client_id: options.clientId,
+      access_token: options.token
+    }
+  );
+  const authentication = {
+    clientType: options.clientType,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    token: response.data.token,
+    scopes: response.data.scopes
+  };
+  if (response.data.expires_at)
+    authentication.expiresAt = response.data.expires_at;
+  if (options.clientType === "github-app") {
+    delete authentication.scopes;
+  }
+  return { ...response, authentication };
+}
+
+// pkg/dist-src/delete-token.js
+
+async function deleteToken(options) {
+  const request = options.request || dist_bundle_request;
+  const auth = btoa(`${options.clientId}:${options.clientSecret}`);
+  return request(
+    "DELETE /applications/{client_id}/token",
+    {
+      headers: {
+        authorization: `basic ${auth}`
+      },
+      client_id: options.clientId,
+      access_token: options.token
+    }
+  );
+}
+
+// pkg/dist-src/delete-authorization.js
+
+async function deleteAuthorization(options) {
+  const request = options.request || dist_bundle_request;
+  const auth = btoa(`${options.clientId}:${options.clientSecret}`);
+  return request(
+    "DELETE /applications/{client_id}/grant",
+    {
+      headers: {
+        authorization: `basic ${auth}`
+      },
+      client_id: options.clientId,
+      access_token: options.token
+    }
+  );
+}
+
+/* v8 ignore next: we always pass a custom request in tests -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/auth-oauth-device/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+
+// pkg/dist-src/get-oauth-access-token.js
+
+async function getOAuthAccessToken(state, options) {
+  const cachedAuthentication = getCachedAuthentication(state, options.auth);
+  if (cachedAuthentication) return cachedAuthentication;
+  const { data: verification } = await createDeviceCode({
+    clientType: state.clientType,
+    clientId: state.clientId,
+    request: options.request || state.request,
+    // @ts-expect-error the extra code to make TS happy is not worth it
+    scopes: options.auth.scopes || state.scopes
+  });
+  await state.onVerification(verification);
+  const authentication = await waitForAccessToken(
+    options.request || state.request,
+    state.clientId,
+    state.clientType,
+    verification
+  );
+  state.authentication = authentication;
+  return authentication;
+}
+function getCachedAuthentication(state, auth2) {
+  if (auth2.refresh === true) return false;
+  if (!state.authentication) return false;
+  if (state.clientType === "github-app") {
+    return state.authentication;
+  }
+  const authentication = state.authentication;
+  const newScope = ("scopes" in auth2 && auth2.scopes || state.scopes).join(
+    " "
+  );
+  const currentScope = authentication.scopes.join(" ");
+  return newScope === currentScope ? authentication : false;
+}
+async function wait(seconds) {
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1e3));
+}
+async function waitForAccessToken(request, clientId, clientType, verification) {
+  try {
+    const options = {
+      clientId,
+      request,
+      code: verification.device_code
+    };
+    const { authentication } = clientType === "oauth-app" ? await exchangeDeviceCode({
+      ...options,
+      clientType: "oauth-app"
+    }) : await exchangeDeviceCode({
+      ...options,
+      clientType: "github-app"
+    });
+    return {
+      type: "token",
+      tokenType: "oauth",
+      ...authentication
+    };
+  } catch (error) {
+    if (!error.response) throw error;
+    const errorType = error.response.data.error;
+    if (errorType === "authorization_pending") {
+      await wait(verification.interval);
+      return waitForAccessToken(request, clientId, clientType, verification);
+    }
+    if (errorType === "slow_down") {
+      await wait(verification.interval + 7);
+      return waitForAccessToken(request, clientId, clientType, verification);
+    }
+    throw error;
+  }
+}
+
+// pkg/dist-src/auth.js
+async function dist_bundle_auth(state, authOptions) {
+  return getOAuthAccessToken(state, {
+    auth: authOptions
+  });
+}
+
+// pkg/dist-src/hook.js
+async function dist_bundle_hook(state, request, route, parameters) {
+  let endpoint = request.endpoint.merge(
+    route,
+    parameters
+  );
+  if (/\/login\/(oauth\/access_token|device\/code)$/.test(endpoint.url)) {
+    return request(endpoint);
+  }
+  const { token } = await getOAuthAccessToken(state, {
+    request,
+    auth: { type: "oauth" }
+  });
+  endpoint.headers.authorization = `token ${token}`;
+  return request(endpoint);
+}
+
+// pkg/dist-src/version.js
+var auth_oauth_device_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/index.js
+function createOAuthDeviceAuth(options) {
+  const requestWithDefaults = options.request || dist_bundle_request.defaults({
+    headers: {
+      "user-agent": `octokit-auth-oauth-device.js/${auth_oauth_device_dist_bundle_VERSION} ${getUserAgent()}`
+    }
+  });
+  const { request = requestWithDefaults, ...otherOptions } = options;
+  const state = options.clientType === "github-app" ? {
+    ...otherOptions,
+    clientType: "github-app",
+    request
+  } : {
+    ...otherOptions,
+    clientType: "oauth-app",
+    request,
+    scopes: options.scopes || []
+  };
+  if (!options.clientId) {
+    throw new Error(
+      '[@octokit/auth-oauth-device] "clientId" option must be set (https://github.com/octokit/auth-oauth-device.js#usage)'
+    );
+  }
+  if (!options.onVerification) {
+    throw new Error(
+      '[@octokit/auth-oauth-device] "onVerification" option must be a function (https://github.com/octokit/auth-oauth-device.js#usage)'
+    );
+  }
+  return Object.assign(dist_bundle_auth.bind(null, state), {
+    hook: dist_bundle_hook.bind(null, state)
+  });
+}
+
+/* v8 ignore next 2 -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/auth-oauth-user/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+
+// pkg/dist-src/version.js
+var auth_oauth_user_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/get-authentication.js
+
+
+async function getAuthentication(state) {
+  if ("code" in state.strategyOptions) {
+    const { authentication } = await exchangeWebFlowCode({
+      clientId: state.clientId,
+      clientSecret: state.clientSecret,
+      clientType: state.clientType,
+      onTokenCreated: state.onTokenCreated,
+      ...state.strategyOptions,
+      request: state.request
+    });
+    return {
+      type: "token",
+      tokenType: "oauth",
+      ...authentication
+    };
+  }
+  if ("onVerification" in state.strategyOptions) {
+    const deviceAuth = createOAuthDeviceAuth({
+      clientType: state.clientType,
+      clientId: state.clientId,
+      onTokenCreated: state.onTokenCreated,
+      ...state.strategyOptions,
+      request: state.request
+    });
+    const authentication = await deviceAuth({
+      type: "oauth"
+    });
+    return {
+      clientSecret: state.clientSecret,
+      ...authentication
+    };
+  }
+  if ("token" in state.strategyOptions) {
+    return {
+      type: "token",
+      tokenType: "oauth",
+      clientId: state.clientId,
+      clientSecret: state.clientSecret,
+      clientType: state.clientType,
+      onTokenCreated: state.onTokenCreated,
+      ...state.strategyOptions
+    };
+  }
+  throw new Error("[@octokit/auth-oauth-user] Invalid strategy options");
+}
+
+// pkg/dist-src/auth.js
+
+async function auth_oauth_user_dist_bundle_auth(state, options = {}) {
+  if (!state.authentication) {
+    state.authentication = state.clientType === "oauth-app" ? await getAuthentication(state) : await getAuthentication(state);
+  }
+  if (state.authentication.invalid) {
+    throw new Error("[@octokit/auth-oauth-user] Token is invalid");
+  }
+  const currentAuthentication = state.authentication;
+  if ("expiresAt" in currentAuthentication) {
+    if (options.type === "refresh" || new Date(currentAuthentication.expiresAt) < /* @__PURE__ */ new Date()) {
+      const { authentication } = await refreshToken({
+        clientType: "github-app",
+        clientId: state.clientId,
+        clientSecret: state.clientSecret,
+        refreshToken: currentAuthentication.refreshToken,
+        request: state.request
+      });
+      state.authentication = {
+        tokenType: "oauth",
+        type: "token",
+        ...authentication
+      };
+    }
+  }
+  if (options.type === "refresh") {
+    if (state.clientType === "oauth-app") {
+      throw new Error(
+        "[@octokit/auth-oauth-user] OAuth Apps do not support expiring tokens"
+      );
+    }
+    if (!currentAuthentication.hasOwnProperty("expiresAt")) {
+      throw new Error("[@octokit/auth-oauth-user] Refresh token missing");
+    }
+    await state.onTokenCreated?.(state.authentication, {
+      type: options.type
+    });
+  }
+  if (options.type === "check" || options.type === "reset") {
+    const method = options.type === "check" ? checkToken : resetToken;
+    try {
+      const { authentication } = await method({
+        // @ts-expect-error making TS happy would require unnecessary code so no
+        clientType: state.clientType,
+        clientId: state.clientId,
+        clientSecret: state.clientSecret,
+        token: state.authentication.token,
+        request: state.request
+      });
+      state.authentication = {
+        tokenType: "oauth",
+        type: "token",
+        // @ts-expect-error TBD
+        ...authentication
+      };
+      if (options.type === "reset") {
+        await state.onTokenCreated?.(state.authentication, {
+          type: options.type
+        });
+      }
+      return state.authentication;
+    } catch (error) {
+      if (error.status === 404) {
+        error.message = "[@octokit/auth-oauth-user] Token is invalid";
+        state.authentication.invalid = true;
+      }
+      throw error;
+    }
+  }
+  if (options.type === "delete" || options.type === "deleteAuthorization") {
+    const method = options.type === "delete" ? deleteToken : deleteAuthorization;
+    try {
+      await method({
+        // @ts-expect-error making TS happy would require unnecessary code so no
+        clientType: state.clientType,
+        clientId: state.clientId,
+        clientSecret: state.clientSecret,
+        token: state.authentication.token,
+        request: state.request
+      });
+    } catch (error) {
+      if (error.status !== 404) throw error;
+    }
+    state.authentication.invalid = true;
+    return state.authentication;
+  }
+  return state.authentication;
+}
+
+// pkg/dist-src/requires-basic-auth.js
+var ROUTES_REQUIRING_BASIC_AUTH = /\/applications\/[^/]+\/(token|grant)s?/;
+function requiresBasicAuth(url) {
+  return url && ROUTES_REQUIRING_BASIC_AUTH.test(url);
+}
+
+// pkg/dist-src/hook.js
+async function auth_oauth_user_dist_bundle_hook(state, request, route, parameters = {}) {
+  const endpoint = request.endpoint.merge(
+    route,
+    parameters
+  );
+  if (/\/login\/(oauth\/access_token|device\/code)$/.test(endpoint.url)) {
+    return request(endpoint);
+  }
+  if (requiresBasicAuth(endpoint.url)) {
+    const credentials = btoa(`${state.clientId}:${state.clientSecret}`);
+    endpoint.headers.authorization = `basic ${credentials}`;
+    return request(endpoint);
+  }
+  const { token } = state.clientType === "oauth-app" ? await auth_oauth_user_dist_bundle_auth({ ...state, request }) : await auth_oauth_user_dist_bundle_auth({ ...state, request });
+  endpoint.headers.authorization = "token " + token;
+  return request(endpoint);
+}
+
+// pkg/dist-src/index.js
+function createOAuthUserAuth({
+  clientId,
+  clientSecret,
+  clientType = "oauth-app",
+  request = dist_bundle_request.defaults({
+    headers: {
+      "user-agent": `octokit-auth-oauth-app.js/${auth_oauth_user_dist_bundle_VERSION} ${getUserAgent()}`
+    }
+  }),
+  onTokenCreated,
+  ...strategyOptions
+}) {
+  const state = Object.assign({
+    clientType,
+    clientId,
+    clientSecret,
+    onTokenCreated,
+    strategyOptions,
+    request
+  });
+  return Object.assign(auth_oauth_user_dist_bundle_auth.bind(null, state), {
+    // @ts-expect-error not worth the extra code needed to appease TS
+    hook: auth_oauth_user_dist_bundle_hook.bind(null, state)
+  });
+}
+createOAuthUserAuth.VERSION = auth_oauth_user_dist_bundle_VERSION;
+
+/* v8 ignore if -- @preserve */
+/* v8 ignore next -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/auth-oauth-app/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+
+// pkg/dist-src/auth.js
+
+async function auth_oauth_app_dist_bundle_auth(state, authOptions) {
+  if (authOptions.type === "oauth-app") {
+    return {
+      type: "oauth-app",
+      clientId: state.clientId,
+      clientSecret: state.clientSecret,
+      clientType: state.clientType,
+      headers: {
+        authorization: `basic ${btoa(
+          `${state.clientId}:${state.clientSecret}`
+        )}`
+      }
+    };
+  }
+  if ("factory" in authOptions) {
+    const { type, ...options } = {
+      ...authOptions,
+      ...state
+    };
+    return authOptions.factory(options);
+  }
+  const common = {
+    clientId: state.clientId,
+    clientSecret: state.clientSecret,
+    request: state.request,
+    ...authOptions
+  };
+  const userAuth = state.clientType === "oauth-app" ? await createOAuthUserAuth({
+    ...common,
+    clientType: state.clientType
+  }) : await createOAuthUserAuth({
+    ...common,
+    clientType: state.clientType
+  });
+  return userAuth();
+}
+
+// pkg/dist-src/hook.js
+
+async function auth_oauth_app_dist_bundle_hook(state, request2, route, parameters) {
+  let endpoint = request2.endpoint.merge(
+    route,
+    parameters
+  );
+  if (/\/login\/(oauth\/access_token|device\/code)$/.test(endpoint.url)) {
+    return request2(endpoint);
+  }
+  if (state.clientType === "github-app" && !requiresBasicAuth(endpoint.url)) {
+    throw new Error(
+      `[@octokit/auth-oauth-app] GitHub Apps cannot use their client ID/secret for basic authentication for endpoints other than "/applications/{client_id}/**". "${endpoint.method} ${endpoint.url}" is not supported.`
+    );
+  }
+  const credentials = btoa(`${state.clientId}:${state.clientSecret}`);
+  endpoint.headers.authorization = `basic ${credentials}`;
+  try {
+    return await request2(endpoint);
+  } catch (error) {
+    if (error.status !== 401) throw error;
+    error.message = `[@octokit/auth-oauth-app] "${endpoint.method} ${endpoint.url}" does not support clientId/clientSecret basic authentication.`;
+    throw error;
+  }
+}
+
+// pkg/dist-src/version.js
+var auth_oauth_app_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/index.js
+
+function createOAuthAppAuth(options) {
+  const state = Object.assign(
+    {
+      request: dist_bundle_request.defaults({
+        headers: {
+          "user-agent": `octokit-auth-oauth-app.js/${auth_oauth_app_dist_bundle_VERSION} ${getUserAgent()}`
+        }
+      }),
+      clientType: "oauth-app"
+    },
+    options
+  );
+  return Object.assign(auth_oauth_app_dist_bundle_auth.bind(null, state), {
+    hook: auth_oauth_app_dist_bundle_hook.bind(null, state)
+  });
+}
+
+/* v8 ignore next -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/universal-github-app-jwt/lib/utils.js
+// we don't @ts-check here because it chokes on atob and btoa which are available in all modern JS runtime environments
+
+/**
+ * @param {string} privateKey
+ * @returns {boolean}
+ */
+function isPkcs1(privateKey) {
+  return privateKey.includes("-----BEGIN RSA PRIVATE KEY-----");
+}
+
+/**
+ * @param {string} privateKey
+ * @returns {boolean}
+ */
+function isOpenSsh(privateKey) {
+  return privateKey.includes("-----BEGIN OPENSSH PRIVATE KEY-----");
+}
+
+/**
+ * @param {string} str
+ * @returns {ArrayBuffer}
+ */
+function string2ArrayBuffer(str) {
+  const buf = new ArrayBuffer(str.length);
+  const bufView = new Uint8Array(buf);
+  for (let i = 0, strLen = str.length; i < strLen; i++) {
+    bufView[i] = str.charCodeAt(i);
+  }
+  return buf;
+}
+
+/**
+ * @param {string} pem
+ * @returns {ArrayBuffer}
+ */
+function getDERfromPEM(pem) {
+  const pemB64 = pem
+    .trim()
+    .split("\n")
+    .slice(1, -1) // Remove the --- BEGIN / END PRIVATE KEY ---
+    .join("");
+
+  const decoded = atob(pemB64);
+  return string2ArrayBuffer(decoded);
+}
+
+/**
+ * @param {import('../internals').Header} header
+ * @param {import('../internals').Payload} payload
+ * @returns {string}
+ */
+function getEncodedMessage(header, payload) {
+  return `${base64encodeJSON(header)}.${base64encodeJSON(payload)}`;
+}
+
+/**
+ * @param {ArrayBuffer} buffer
+ * @returns {string}
+ */
+function base64encode(buffer) {
+  var binary = "";
+  var bytes = new Uint8Array(buffer);
+  var len = bytes.byteLength;
+  for (var i = 0; i < len; i++) {
+    binary += String.fromCharCode(bytes[i]);
+  }
+
+  return fromBase64(btoa(binary));
+}
+
+/**
+ * @param {string} base64
+ * @returns {string}
+ */
+function fromBase64(base64) {
+  return base64.replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_");
+}
+
+/**
+ * @param {Record<string,unknown>} obj
+ * @returns {string}
+ */
+function base64encodeJSON(obj) {
+  return fromBase64(btoa(JSON.stringify(obj)));
+}
+
+;// CONCATENATED MODULE: ./node_modules/universal-github-app-jwt/lib/crypto-node.js
+// this can be removed once we only support Node 20+
+
+
+
+
+
+// no-op, unfortunately there is no way to transform from PKCS8 or OpenSSH to PKCS1 with WebCrypto
+function convertPrivateKey(privateKey) {
+  if (!isPkcs1(privateKey)) return privateKey;
+
+  return (0,external_node_crypto_.createPrivateKey)(privateKey).export({
+    type: "pkcs8",
+    format: "pem",
+  });
+}
+
+;// CONCATENATED MODULE: ./node_modules/universal-github-app-jwt/lib/get-token.js
+// we don't @ts-check here because it chokes crypto which is a global API in modern JS runtime environments
+
+
+
+
+
+/**
+ * @param {import('../internals').GetTokenOptions} options
+ * @returns {Promise<string>}
+ */
+async function getToken({ privateKey, payload }) {
+  const convertedPrivateKey = convertPrivateKey(privateKey);
+
+  // WebCrypto only supports PKCS#8, unfortunately
+  /* c8 ignore start */
+  if (isPkcs1(convertedPrivateKey)) {
+    throw new Error(
+      "[universal-github-app-jwt] Private Key is in PKCS#1 format, but only PKCS#8 is supported. See https://github.com/gr2m/universal-github-app-jwt#private-key-formats"
+    );
+  }
+  /* c8 ignore stop */
+
+  // WebCrypto does not support OpenSSH, unfortunately
+  if (isOpenSsh(convertedPrivateKey)) {
+    throw new Error(
+      "[universal-github-app-jwt] Private Key is in OpenSSH format, but only PKCS#8 is supported. See https://github.com/gr2m/universal-github-app-jwt#private-key-formats"
+    );
+  }
+
+  const algorithm = {
+    name: "RSASSA-PKCS1-v1_5",
+    hash: { name: "SHA-256" },
+  };
+
+  /** @type {import('../internals').Header} */
+  const header = { alg: "RS256", typ: "JWT" };
+
+  const privateKeyDER = getDERfromPEM(convertedPrivateKey);
+  const importedKey = await external_node_crypto_.subtle.importKey(
+    "pkcs8",
+    privateKeyDER,
+    algorithm,
+    false,
+    ["sign"]
+  );
+
+  const encodedMessage = getEncodedMessage(header, payload);
+  const encodedMessageArrBuf = string2ArrayBuffer(encodedMessage);
+
+  const signatureArrBuf = await external_node_crypto_.subtle.sign(
+    algorithm.name,
+    importedKey,
+    encodedMessageArrBuf
+  );
+
+  const encodedSignature = base64encode(signatureArrBuf);
+
+  return `${encodedMessage}.${encodedSignature}`;
+}
+
+;// CONCATENATED MODULE: ./node_modules/universal-github-app-jwt/index.js
+// @ts-check
+
+// @ts-ignore - #get-token is defined in "imports" in package.json
+
+
+/**
+ * @param {import(".").Options} options
+ * @returns {Promise<import(".").Result>}
+ */
+async function githubAppJwt({
+  id,
+  privateKey,
+  now = Math.floor(Date.now() / 1000),
+}) {
+  // Private keys are often times configured as environment variables, in which case line breaks are escaped using `\\n`.
+  // Replace these here for convenience.
+  const privateKeyWithNewlines = privateKey.replace(/\\n/g, '\n');
+
+  // When creating a JSON Web Token, it sets the "issued at time" (iat) to 30s
+  // in the past as we have seen people running situations where the GitHub API
+  // claimed the iat would be in future. It turned out the clocks on the
+  // different machine were not in sync.
+  const nowWithSafetyMargin = now - 30;
+  const expiration = nowWithSafetyMargin + 60 * 10; // JWT expiration time (10 minute maximum)
+
+  const payload = {
+    iat: nowWithSafetyMargin, // Issued at time
+    exp: expiration,
+    iss: id,
+  };
+
+  const token = await getToken({
+    privateKey: privateKeyWithNewlines,
+    payload,
+  });
+
+  return {
+    appId: id,
+    expiration,
+    token,
+  };
+}
+
+;// CONCATENATED MODULE: ./node_modules/toad-cache/dist/toad-cache.mjs
+/**
+ * toad-cache
+ *
+ * @copyright 2026 Igor Savin <kibertoad@gmail.com>
+ * @license MIT
+ * @version 3.7.3
+ */
+/**
+ * Validates the shared cache constructor parameters.
+ * Both values must be non-negative integers.
+ *
+ * @param {number} max
+ * @param {number} ttlInMsecs
+ */
+function validateCacheParams(max, ttlInMsecs) {
+  if (typeof max !== 'number' || !Number.isInteger(max) || max < 0) {
+    throw new Error('Invalid max value')
+  }
+
+  if (typeof ttlInMsecs !== 'number' || !Number.isInteger(ttlInMsecs) || ttlInMsecs < 0) {
+    throw new Error('Invalid ttl value')
+  }
+}class FifoMap {
+  constructor(max = 1000, ttlInMsecs = 0) {
+    validateCacheParams(max, ttlInMsecs);
+
+    this.first = null;
+    this.items = new Map();
+    this.last = null;
+    this.max = max;
+    this.ttl = ttlInMsecs;
+  }
+
+  get size() {
+    return this.items.size
+  }
+
+  clear() {
+    this.items.clear();
+    this.first = null;
+    this.last = null;
+  }
+
+  delete(key) {
+    const deletedItem = this.items.get(key);
+
+    if (deletedItem !== undefined) {
+      this.items.delete(key);
+
+      if (deletedItem.prev !== null) {
+        deletedItem.prev.next = deletedItem.next;
+      }
+
+      if (deletedItem.next !== null) {
+        deletedItem.next.prev = deletedItem.prev;
+      }
+
+      if (this.first === deletedItem) {
+        this.first = deletedItem.next;
+      }
+
+      if (this.last === deletedItem) {
+        this.last = deletedItem.prev;
+      }
+    }
+  }
+
+  deleteMany(keys) {
+    for (var i = 0; i < keys.length; i++) {
+      this.delete(keys[i]);
+    }
+  }
+
+  evict() {
+    if (this.size > 0) {
+      const item = this.first;
+
+      this.items.delete(item.key);
+
+      if (this.size === 0) {
+        this.first = null;
+        this.last = null;
+      } else {
+        this.first = item.next;
+        this.first.prev = null;
+      }
+    }
+  }
+
+  expiresAt(key) {
+    const item = this.items.get(key);
+
+    if (item !== undefined) {
+      return item.expiry
+    }
+  }
+
+  get(key) {
+    const item = this.items.get(key);
+
+    if (item !== undefined) {
+      if (this.ttl > 0 && item.expiry <= Date.now()) {
+        this.delete(key);
+        return
+      }
+
+      return item.value
+    }
+  }
+
+  getMany(keys) {
+    const result = new Array(keys.length);
+
+    for (var i = 0; i < keys.length; i++) {
+      result[i] = this.get(keys[i]);
+    }
+
+    return result
+  }
+
+  keys() {
+    return this.items.keys()
+  }
+
+  set(key, value) {
+    // Replace existing item
+    const existing = this.items.get(key);
+
+    if (existing !== undefined) {
+      existing.value = value;
+      existing.expiry = this.ttl > 0 ? Date.now() + this.ttl : this.ttl;
+
+      return
+    }
+
+    // Add new item
+    if (this.max > 0 && this.size >= this.max) {
+      this.evict();
+    }
+
+    const item = {
+      expiry: this.ttl > 0 ? Date.now() + this.ttl : this.ttl,
+      key: key,
+      prev: this.last,
+      next: null,
+      value,
+    };
+    this.items.set(key, item);
+
+    if (this.size === 1) {
+      this.first = item;
+    } else {
+      this.last.next = item;
+    }
+
+    this.last = item;
+  }
+}class FifoObject {
+  constructor(max = 1000, ttlInMsecs = 0) {
+    validateCacheParams(max, ttlInMsecs);
+
+    this.first = null;
+    this.items = Object.create(null);
+    this.last = null;
+    this.size = 0;
+    this.max = max;
+    this.ttl = ttlInMsecs;
+  }
+
+  clear() {
+    this.items = Object.create(null);
+    this.first = null;
+    this.last = null;
+    this.size = 0;
+  }
+
+  delete(key) {
+    const deletedItem = this.items[key];
+
+    if (deletedItem !== undefined) {
+      delete this.items[key];
+      this.size--;
+
+      if (deletedItem.prev !== null) {
+        deletedItem.prev.next = deletedItem.next;
+      }
+
+      if (deletedItem.next !== null) {
+        deletedItem.next.prev = deletedItem.prev;
+      }
+
+      if (this.first === deletedItem) {
+        this.first = deletedItem.next;
+      }
+
+      if (this.last === deletedItem) {
+        this.last = deletedItem.prev;
+      }
+    }
+  }
+
+  deleteMany(keys) {
+    for (var i = 0; i < keys.length; i++) {
+      this.delete(keys[i]);
+    }
+  }
+
+  evict() {
+    if (this.size > 0) {
+      const item = this.first;
+
+      delete this.items[item.key];
+
+      if (--this.size === 0) {
+        this.first = null;
+        this.last = null;
+      } else {
+        this.first = item.next;
+        this.first.prev = null;
+      }
+    }
+  }
+
+  expiresAt(key) {
+    const item = this.items[key];
+
+    if (item !== undefined) {
+      return item.expiry
+    }
+  }
+
+  get(key) {
+    const item = this.items[key];
+
+    if (item !== undefined) {
+      if (this.ttl > 0 && item.expiry <= Date.now()) {
+        this.delete(key);
+        return
+      }
+
+      return item.value
+    }
+  }
+
+  getMany(keys) {
+    const result = new Array(keys.length);
+
+    for (var i = 0; i < keys.length; i++) {
+      result[i] = this.get(keys[i]);
+    }
+
+    return result
+  }
+
+  keys() {
+    return Object.keys(this.items)
+  }
+
+  set(key, value) {
+    // Replace existing item
+    const existing = this.items[key];
+
+    if (existing !== undefined) {
+      existing.value = value;
+      existing.expiry = this.ttl > 0 ? Date.now() + this.ttl : this.ttl;
+
+      return
+    }
+
+    // Add new item
+    if (this.max > 0 && this.size >= this.max) {
+      this.evict();
+    }
+
+    const item = {
+      expiry: this.ttl > 0 ? Date.now() + this.ttl : this.ttl,
+      key: key,
+      prev: this.last,
+      next: null,
+      value,
+    };
+    this.items[key] = item;
+
+    if (++this.size === 1) {
+      this.first = item;
+    } else {
+      this.last.next = item;
+    }
+
+    this.last = item;
+  }
+}/**
+ * Creates a zeroed statistics record for a single collection window.
+ *
+ * @returns {object}
+ */
+function createEmptyStatisticsRecord() {
+  return {
+    cacheSize: 0,
+    hits: 0,
+    falsyHits: 0,
+    emptyHits: 0,
+    misses: 0,
+    expirations: 0,
+    evictions: 0,
+    invalidateOne: 0,
+    invalidateAll: 0,
+    sets: 0,
+  }
+}class HitStatisticsRecord {
+  constructor() {
+    this.records = {};
+  }
+
+  initForCache(cacheId, currentTimeStamp) {
+    this.records[cacheId] = {
+      [currentTimeStamp]: createEmptyStatisticsRecord(),
+    };
+  }
+
+  resetForCache(cacheId) {
+    if (!this.records[cacheId]) {
+      return
+    }
+
+    for (let key of Object.keys(this.records[cacheId])) {
+      this.records[cacheId][key] = createEmptyStatisticsRecord();
+    }
+  }
+
+  getStatistics() {
+    return this.records
+  }
+}class LruMap {
+  constructor(max = 1000, ttlInMsecs = 0) {
+    validateCacheParams(max, ttlInMsecs);
+
+    this.first = null;
+    this.items = new Map();
+    this.last = null;
+    this.max = max;
+    this.ttl = ttlInMsecs;
+  }
+
+  get size() {
+    return this.items.size
+  }
+
+  bumpLru(item) {
+    if (this.last === item) {
+      return // Item is already the last one, no need to bump
+    }
+
+    const last = this.last;
+    const next = item.next;
+    const prev = item.prev;
+
+    if (this.first === item) {
+      this.first = next;
+    }
+
+    item.next = null;
+    item.prev = last;
+    last.next = item;
+
+    if (prev !== null) {
+      prev.next = next;
+    }
+
+    /* v8 ignore next 3 -- next is always non-null here: the early return above guarantees item !== this.last in a well-formed list */
+    if (next !== null) {
+      next.prev = prev;
+    }
+
+    this.last = item;
+  }
+
+  clear() {
+    this.items.clear();
+    this.first = null;
+    this.last = null;
+  }
+
+  delete(key) {
+    const item = this.items.get(key);
+
+    if (item !== undefined) {
+      this.items.delete(key);
+
+      if (item.prev !== null) {
+        item.prev.next = item.next;
+      }
+
+      if (item.next !== null) {
+        item.next.prev = item.prev;
+      }
+
+      if (this.first === item) {
+        this.first = item.next;
+      }
+
+      if (this.last === item) {
+        this.last = item.prev;
+      }
+    }
+  }
+
+  deleteMany(keys) {
+    for (var i = 0; i < keys.length; i++) {
+      this.delete(keys[i]);
+    }
+  }
+
+  evict() {
+    if (this.size > 0) {
+      const item = this.first;
+
+      this.items.delete(item.key);
+
+      if (this.size === 0) {
+        this.first = null;
+        this.last = null;
+      } else {
+        this.first = item.next;
+        this.first.prev = null;
+      }
+    }
+  }
+
+  expiresAt(key) {
+    const item = this.items.get(key);
+
+    if (item !== undefined) {
+      return item.expiry
+    }
+  }
+
+  get(key) {
+    const item = this.items.get(key);
+
+    if (item !== undefined) {
+      // Item has already expired
+      if (this.ttl > 0 && item.expiry <= Date.now()) {
+        this.delete(key);
+        return
+      }
+
+      // Item is still fresh
+      this.bumpLru(item);
+      return item.value
+    }
+  }
+
+  getMany(keys) {
+    const result = new Array(keys.length);
+
+    for (var i = 0; i < keys.length; i++) {
+      result[i] = this.get(keys[i]);
+    }
+
+    return result
+  }
+
+  keys() {
+    return this.items.keys()
+  }
+
+  set(key, value) {
+    // Replace existing item
+    const existing = this.items.get(key);
+
+    if (existing !== undefined) {
+      existing.value = value;
+      existing.expiry = this.ttl > 0 ? Date.now() + this.ttl : this.ttl;
+      this.bumpLru(existing);
+
+      return
+    }
+
+    // Add new item
+    if (this.max > 0 && this.size >= this.max) {
+      this.evict();
+    }
+
+    const item = {
+      expiry: this.ttl > 0 ? Date.now() + this.ttl : this.ttl,
+      key: key,
+      prev: this.last,
+      next: null,
+      value,
+    };
+    this.items.set(key, item);
+
+    if (this.size === 1) {
+      this.first = item;
+    } else {
+      this.last.next = item;
+    }
+
+    this.last = item;
+  }
+}class LruObject {
+  constructor(max = 1000, ttlInMsecs = 0) {
+    validateCacheParams(max, ttlInMsecs);
+
+    this.first = null;
+    this.items = Object.create(null);
+    this.last = null;
+    this.size = 0;
+    this.max = max;
+    this.ttl = ttlInMsecs;
+  }
+
+  bumpLru(item) {
+    if (this.last === item) {
+      return // Item is already the last one, no need to bump
+    }
+
+    const last = this.last;
+    const next = item.next;
+    const prev = item.prev;
+
+    if (this.first === item) {
+      this.first = next;
+    }
+
+    item.next = null;
+    item.prev = last;
+    last.next = item;
+
+    if (prev !== null) {
+      prev.next = next;
+    }
+
+    /* v8 ignore next 3 -- next is always non-null here: the early return above guarantees item !== this.last in a well-formed list */
+    if (next !== null) {
+      next.prev = prev;
+    }
+
+    this.last = item;
+  }
+
+  clear() {
+    this.items = Object.create(null);
+    this.first = null;
+    this.last = null;
+    this.size = 0;
+  }
+
+  delete(key) {
+    const item = this.items[key];
+
+    if (item !== undefined) {
+      delete this.items[key];
+      this.size--;
+
+      if (item.prev !== null) {
+        item.prev.next = item.next;
+      }
+
+      if (item.next !== null) {
+        item.next.prev = item.prev;
+      }
+
+      if (this.first === item) {
+        this.first = item.next;
+      }
+
+      if (this.last === item) {
+        this.last = item.prev;
+      }
+    }
+  }
+
+  deleteMany(keys) {
+    for (var i = 0; i < keys.length; i++) {
+      this.delete(keys[i]);
+    }
+  }
+
+  evict() {
+    if (this.size > 0) {
+      const item = this.first;
+
+      delete this.items[item.key];
+
+      if (--this.size === 0) {
+        this.first = null;
+        this.last = null;
+      } else {
+        this.first = item.next;
+        this.first.prev = null;
+      }
+    }
+  }
+
+  expiresAt(key) {
+    const item = this.items[key];
+
+    if (item !== undefined) {
+      return item.expiry
+    }
+  }
+
+  get(key) {
+    const item = this.items[key];
+
+    if (item !== undefined) {
+      // Item has already expired
+      if (this.ttl > 0 && item.expiry <= Date.now()) {
+        this.delete(key);
+        return
+      }
+
+      // Item is still fresh
+      this.bumpLru(item);
+      return item.value
+    }
+  }
+
+  getMany(keys) {
+    const result = new Array(keys.length);
+
+    for (var i = 0; i < keys.length; i++) {
+      result[i] = this.get(keys[i]);
+    }
+
+    return result
+  }
+
+  keys() {
+    return Object.keys(this.items)
+  }
+
+  set(key, value) {
+    // Replace existing item
+    const existing = this.items[key];
+
+    if (existing !== undefined) {
+      existing.value = value;
+      existing.expiry = this.ttl > 0 ? Date.now() + this.ttl : this.ttl;
+      this.bumpLru(existing);
+
+      return
+    }
+
+    // Add new item
+    if (this.max > 0 && this.size >= this.max) {
+      this.evict();
+    }
+
+    const item = {
+      expiry: this.ttl > 0 ? Date.now() + this.ttl : this.ttl,
+      key: key,
+      prev: this.last,
+      next: null,
+      value,
+    };
+    this.items[key] = item;
+
+    if (++this.size === 1) {
+      this.first = item;
+    } else {
+      this.last.next = item;
+    }
+
+    this.last = item;
+  }
+}/**
+ *
+ * @param {Date} date
+ * @returns {string}
+ */
+function getTimestamp(date) {
+  return `${date.getFullYear()}-${(date.getMonth() + 1).toString().padStart(2, '0')}-${date
+    .getDate()
+    .toString()
+    .padStart(2, '0')}`
+}class HitStatistics {
+  constructor(cacheId, statisticTtlInHours, globalStatisticsRecord) {
+    this.cacheId = cacheId;
+    this.statisticTtlInHours = statisticTtlInHours;
+
+    this.collectionStart = new Date();
+    this.currentTimeStamp = getTimestamp(this.collectionStart);
+    this.archiveAfter = this.collectionStart.getTime() + this.statisticTtlInHours * 3_600_000;
+
+    this.records = globalStatisticsRecord || new HitStatisticsRecord();
+    this.records.initForCache(this.cacheId, this.currentTimeStamp);
+  }
+
+  get currentRecord() {
+    const cacheRecords = this.records.records[this.cacheId];
+    // safety net
+    /* c8 ignore next 3 */
+    if (!cacheRecords[this.currentTimeStamp]) {
+      cacheRecords[this.currentTimeStamp] = createEmptyStatisticsRecord();
+    }
+
+    return cacheRecords[this.currentTimeStamp]
+  }
+
+  /* v8 ignore next 3 -- kept for compatibility, no longer used internally */
+  hoursPassed() {
+    return (Date.now() - this.collectionStart) / 1000 / 60 / 60
+  }
+
+  addHit() {
+    this.archiveIfNeeded();
+    this.currentRecord.hits++;
+  }
+  addFalsyHit() {
+    this.archiveIfNeeded();
+    this.currentRecord.falsyHits++;
+  }
+
+  addEmptyHit() {
+    this.archiveIfNeeded();
+    this.currentRecord.emptyHits++;
+  }
+
+  addMiss() {
+    this.archiveIfNeeded();
+    this.currentRecord.misses++;
+  }
+
+  addEviction() {
+    this.archiveIfNeeded();
+    this.currentRecord.evictions++;
+  }
+
+  setCacheSize(currentSize) {
+    this.archiveIfNeeded();
+    this.currentRecord.cacheSize = currentSize;
+  }
+
+  addExpiration() {
+    this.archiveIfNeeded();
+    this.currentRecord.expirations++;
+  }
+
+  addSet() {
+    this.archiveIfNeeded();
+    this.currentRecord.sets++;
+  }
+
+  addInvalidateOne() {
+    this.archiveIfNeeded();
+    this.currentRecord.invalidateOne++;
+  }
+
+  addInvalidateAll() {
+    this.archiveIfNeeded();
+    this.currentRecord.invalidateAll++;
+  }
+
+  getStatistics() {
+    return this.records.getStatistics()
+  }
+
+  archiveIfNeeded() {
+    if (Date.now() >= this.archiveAfter) {
+      this.collectionStart = new Date();
+      this.currentTimeStamp = getTimestamp(this.collectionStart);
+      this.archiveAfter = this.collectionStart.getTime() + this.statisticTtlInHours * 3_600_000;
+      this.records.initForCache(this.cacheId, this.currentTimeStamp);
+    }
+  }
+}class LruObjectHitStatistics extends LruObject {
+  constructor(max, ttlInMsecs, cacheId, globalStatisticsRecord, statisticTtlInHours) {
+    // Pass through as-is: the base constructor applies the 1000/0 defaults for
+    // omitted (undefined) values and validates everything else, so explicit 0
+    // stays unlimited and null/NaN are rejected the same way as the base class.
+    super(max, ttlInMsecs);
+
+    if (!cacheId) {
+      throw new Error('Cache id is mandatory')
+    }
+
+    this.hitStatistics = new HitStatistics(
+      cacheId,
+      statisticTtlInHours !== undefined ? statisticTtlInHours : 24,
+      globalStatisticsRecord,
+    );
+  }
+
+  getStatistics() {
+    return this.hitStatistics.getStatistics()
+  }
+
+  set(key, value) {
+    super.set(key, value);
+    this.hitStatistics.addSet();
+    this.hitStatistics.setCacheSize(this.size);
+  }
+
+  evict() {
+    const hadItems = this.size > 0;
+    super.evict();
+    if (hadItems) {
+      this.hitStatistics.addEviction();
+    }
+    this.hitStatistics.setCacheSize(this.size);
+  }
+
+  delete(key, isExpiration = false) {
+    const existed = this.items[key] !== undefined;
+    super.delete(key);
+
+    if (existed && !isExpiration) {
+      this.hitStatistics.addInvalidateOne();
+    }
+    this.hitStatistics.setCacheSize(this.size);
+  }
+
+  clear() {
+    super.clear();
+
+    this.hitStatistics.addInvalidateAll();
+    this.hitStatistics.setCacheSize(this.size);
+  }
+
+  get(key) {
+    const item = this.items[key];
+
+    if (item !== undefined) {
+      // Item has already expired
+      if (this.ttl > 0 && item.expiry <= Date.now()) {
+        this.delete(key, true);
+        this.hitStatistics.addExpiration();
+        return
+      }
+
+      // Item is still fresh
+      this.bumpLru(item);
+      if (!item.value) {
+        this.hitStatistics.addFalsyHit();
+        // Empty values are a subset of falsy values
+        if (item.value === undefined || item.value === null || item.value === '') {
+          this.hitStatistics.addEmptyHit();
+        }
+      }
+      this.hitStatistics.addHit();
+      return item.value
+    }
+    this.hitStatistics.addMiss();
+  }
+}
+;// CONCATENATED MODULE: ./node_modules/@octokit/auth-app/dist-node/index.js
+// pkg/dist-src/index.js
+
+
+
+
+// pkg/dist-src/get-app-authentication.js
+
+async function getAppAuthentication({
+  appId,
+  privateKey,
+  timeDifference,
+  createJwt
+}) {
+  try {
+    if (createJwt) {
+      const { jwt, expiresAt } = await createJwt(appId, timeDifference);
+      return {
+        type: "app",
+        token: jwt,
+        appId,
+        expiresAt
+      };
+    }
+    const authOptions = {
+      id: appId,
+      privateKey
+    };
+    if (timeDifference) {
+      Object.assign(authOptions, {
+        now: Math.floor(Date.now() / 1e3) + timeDifference
+      });
+    }
+    const appAuthentication = await githubAppJwt(authOptions);
+    return {
+      type: "app",
+      token: appAuthentication.token,
+      appId: appAuthentication.appId,
+      expiresAt: new Date(appAuthentication.expiration * 1e3).toISOString()
+    };
+  } catch (error) {
+    if (privateKey === "-----BEGIN RSA PRIVATE KEY-----") {
+      throw new Error(
+        "The 'privateKey` option contains only the first line '-----BEGIN RSA PRIVATE KEY-----'. If you are setting it using a `.env` file, make sure it is set on a single line with newlines replaced by '\n'"
+      );
+    } else {
+      throw error;
+    }
+  }
+}
+
+// pkg/dist-src/cache.js
+
+function getCache() {
+  return new LruObject(
+    // cache max. 15000 tokens, that will use less than 10mb memory
+    15e3,
+    // Cache for 1 minute less than GitHub expiry
+    1e3 * 60 * 59
+  );
+}
+async function get(cache, options) {
+  const cacheKey = optionsToCacheKey(options);
+  const result = await cache.get(cacheKey);
+  if (!result) {
+    return;
+  }
+  const [
+    token,
+    createdAt,
+    expiresAt,
+    repositorySelection,
+    permissionsString,
+    singleFileName
+  ] = result.split("|");
+  const permissions = options.permissions || permissionsString.split(/,/).reduce((permissions2, string) => {
+    if (/!$/.test(string)) {
+      permissions2[string.slice(0, -1)] = "write";
+    } else {
+      permissions2[string] = "read";
+    }
+    return permissions2;
+  }, {});
+  return {
+    token,
+    createdAt,
+    expiresAt,
+    permissions,
+    repositoryIds: options.repositoryIds,
+    repositoryNames: options.repositoryNames,
+    singleFileName,
+    repositorySelection
+  };
+}
+async function set(cache, options, data) {
+  const key = optionsToCacheKey(options);
+  const permissionsString = options.permissions ? "" : Object.keys(data.permissions).map(
+    (name) => `${name}${data.permissions[name] === "write" ? "!" : ""}`
+  ).join(",");
+  const value = [
+    data.token,
+    data.createdAt,
+    data.expiresAt,
+    data.repositorySelection,
+    permissionsString,
+    data.singleFileName
+  ].join("|");
+  await cache.set(key, value);
+}
+function optionsToCacheKey({
+  installationId,
+  permissions = {},
+  repositoryIds = [],
+  repositoryNames = []
+}) {
+  const permissionsString = Object.keys(permissions).sort().map((name) => permissions[name] === "read" ? name : `${name}!`).join(",");
+  const repositoryIdsString = repositoryIds.sort().join(",");
+  const repositoryNamesString = repositoryNames.join(",");
+  return [
+    installationId,
+    repositoryIdsString,
+    repositoryNamesString,
+    permissionsString
+  ].filter(Boolean).join("|");
+}
+
+// pkg/dist-src/to-token-authentication.js
+function toTokenAuthentication({
+  installationId,
+  token,
+  createdAt,
+  expiresAt,
+  repositorySelection,
+  permissions,
+  repositoryIds,
+  repositoryNames,
+  singleFileName
+}) {
+  return Object.assign(
+    {
+      type: "token",
+      tokenType: "installation",
+      token,
+      installationId,
+      permissions,
+      createdAt,
+      expiresAt,
+      repositorySelection
+    },
+    repositoryIds ? { repositoryIds } : null,
+    repositoryNames ? { repositoryNames } : null,
+    singleFileName ? { singleFileName } : null
+  );
+}
+
+// pkg/dist-src/get-installation-authentication.js
+async function getInstallationAuthentication(state, options, customRequest) {
+  const installationId = Number(options.installationId || state.installationId);
+  if (!installationId) {
+    throw new Error(
+      "[@octokit/auth-app] installationId option is required for installation authentication."
+    );
+  }
+  if (options.factory) {
+    const { type, factory, oauthApp, ...factoryAuthOptions } = {
+      ...state,
+      ...options
+    };
+    return factory(factoryAuthOptions);
+  }
+  const request = customRequest || state.request;
+  return getInstallationAuthenticationConcurrently(
+    state,
+    { ...options, installationId },
+    request
+  );
+}
+var pendingPromises = /* @__PURE__ */ new Map();
+function getInstallationAuthenticationConcurrently(state, options, request) {
+  const cacheKey = optionsToCacheKey(options);
+  if (pendingPromises.has(cacheKey)) {
+    return pendingPromises.get(cacheKey);
+  }
+  const promise = getInstallationAuthenticationImpl(
+    state,
+    options,
+    request
+  ).finally(() => pendingPromises.delete(cacheKey));
+  pendingPromises.set(cacheKey, promise);
+  return promise;
+}
+async function getInstallationAuthenticationImpl(state, options, request) {
+  if (!options.refresh) {
+    const result = await get(state.cache, options);
+    if (result) {
+      const {
+        token: token2,
+        createdAt: createdAt2,
+        expiresAt: expiresAt2,
+        permissions: permissions2,
+        repositoryIds: repositoryIds2,
+        repositoryNames: repositoryNames2,
+        singleFileName: singleFileName2,
+        repositorySelection: repositorySelection2
+      } = result;
+      return toTokenAuthentication({
+        installationId: options.installationId,
+        token: token2,
+        createdAt: createdAt2,
+        expiresAt: expiresAt2,
+        permissions: permissions2,
+        repositorySelection: repositorySelection2,
+        repositoryIds: repositoryIds2,
+        repositoryNames: repositoryNames2,
+        singleFileName: singleFileName2
+      });
+    }
+  }
+  const appAuthentication = await getAppAuthentication(state);
+  const payload = {
+    installation_id: options.installationId,
+    mediaType: {
+      previews: ["machine-man"]
+    },
+    headers: {
+      authorization: `bearer ${appAuthentication.token}`
+    }
+  };
+  if (options.repositoryIds) {
+    Object.assign(payload, { repository_ids: options.repositoryIds });
+  }
+  if (options.repositoryNames) {
+    Object.assign(payload, {
+      repositories: options.repositoryNames
+    });
+  }
+  if (options.permissions) {
+    Object.assign(payload, { permissions: options.permissions });
+  }
+  const {
+    data: {
+      token,
+      expires_at: expiresAt,
+      repositories,
+      permissions: permissionsOptional,
+      repository_selection: repositorySelectionOptional,
+      single_file: singleFileName
+    }
+  } = await request(
+    "POST /app/installations/{installation_id}/access_tokens",
+    payload
+  );
+  const permissions = permissionsOptional || {};
+  const repositorySelection = repositorySelectionOptional || "all";
+  const repositoryIds = repositories ? repositories.map((r) => r.id) : void 0;
+  const repositoryNames = repositories ? repositories.map((repo) => repo.name) : void 0;
+  const createdAt = (/* @__PURE__ */ new Date()).toISOString();
+  const cacheOptions = {
+    token,
+    createdAt,
+    expiresAt,
+    repositorySelection,
+    permissions,
+    repositoryIds,
+    repositoryNames
+  };
+  if (singleFileName) {
+    Object.assign(payload, { singleFileName });
+  }
+  await set(state.cache, options, cacheOptions);
+  const cacheData = {
+    installationId: options.installationId,
+    token,
+    createdAt,
+    expiresAt,
+    repositorySelection,
+    permissions,
+    repositoryIds,
+    repositoryNames
+  };
+  if (singleFileName) {
+    Object.assign(cacheData, { singleFileName });
+  }
+  return toTokenAuthentication(cacheData);
+}
+
+// pkg/dist-src/auth.js
+async function dist_node_auth(state, authOptions) {
+  switch (authOptions.type) {
+    case "app":
+      return getAppAuthentication(state);
+    case "oauth-app":
+      return state.oauthApp({ type: "oauth-app" });
+    case "installation":
+      authOptions;
+      return getInstallationAuthentication(state, {
+        ...authOptions,
+        type: "installation"
+      });
+    case "oauth-user":
+      return state.oauthApp(authOptions);
+    default:
+      throw new Error(`Invalid auth type: ${authOptions.type}`);
+  }
+}
+
+// pkg/dist-src/hook.js
+
+
+
+// pkg/dist-src/requires-app-auth.js
+var PATHS = [
+  "/app",
+  "/app/hook/config",
+  "/app/hook/deliveries",
+  "/app/hook/deliveries/{delivery_id}",
+  "/app/hook/deliveries/{delivery_id}/attempts",
+  "/app/installations",
+  "/app/installations/{installation_id}",
+  "/app/installations/{installation_id}/access_tokens",
+  "/app/installations/{installation_id}/suspended",
+  "/app/installation-requests",
+  "/marketplace_listing/accounts/{account_id}",
+  "/marketplace_listing/plan",
+  "/marketplace_listing/plans",
+  "/marketplace_listing/plans/{plan_id}/accounts",
+  "/marketplace_listing/stubbed/accounts/{account_id}",
+  "/marketplace_listing/stubbed/plan",
+  "/marketplace_listing/stubbed/plans",
+  "/marketplace_listing/stubbed/plans/{plan_id}/accounts",
+  "/orgs/{org}/installation",
+  "/repos/{owner}/{repo}/installation",
+  "/users/{username}/installation",
+  "/enterprises/{enterprise}/installation"
+];
+function dist_node_routeMatcher(paths) {
+  const regexes = paths.map(
+    (p) => p.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})$`;
+  return new RegExp(regex, "i");
+}
+var REGEX = dist_node_routeMatcher(PATHS);
+function requiresAppAuth(url) {
+  return !!url && REGEX.test(url.split("?")[0]);
+}
+
+// pkg/dist-src/hook.js
+var FIVE_SECONDS_IN_MS = 5 * 1e3;
+function isNotTimeSkewError(error) {
+  return !(error.message.match(
+    /'Expiration time' claim \('exp'\) is too far in the future/
+  ) || error.message.match(
+    /'Expiration time' claim \('exp'\) must be a numeric value representing the future time at which the assertion expires/
+  ) || error.message.match(
+    /'Issued at' claim \('iat'\) must be an Integer representing the time that the assertion was issued/
+  ));
+}
+async function dist_node_hook(state, request, route, parameters) {
+  const endpoint = request.endpoint.merge(route, parameters);
+  const url = endpoint.url;
+  if (/\/login\/oauth\/access_token$/.test(url)) {
+    return request(endpoint);
+  }
+  if (requiresAppAuth(url.replace(request.endpoint.DEFAULTS.baseUrl, ""))) {
+    const { token: token2 } = await getAppAuthentication(state);
+    endpoint.headers.authorization = `bearer ${token2}`;
+    let response;
+    try {
+      response = await request(endpoint);
+    } catch (error) {
+      if (isNotTimeSkewError(error)) {
+        throw error;
+      }
+      if (typeof error.response.headers.date === "undefined") {
+        throw error;
+      }
+      const diff = Math.floor(
+        (Date.parse(error.response.headers.date) - Date.parse((/* @__PURE__ */ new Date()).toString())) / 1e3
+      );
+      state.log.warn(error.message);
+      state.log.warn(
+        `[@octokit/auth-app] GitHub API time and system time are different by ${diff} seconds. Retrying request with the difference accounted for.`
+      );
+      const { token: token3 } = await getAppAuthentication({
+        ...state,
+        timeDifference: diff
+      });
+      endpoint.headers.authorization = `bearer ${token3}`;
+      return request(endpoint);
+    }
+    return response;
+  }
+  if (requiresBasicAuth(url)) {
+    const authentication = await state.oauthApp({ type: "oauth-app" });
+    endpoint.headers.authorization = authentication.headers.authorization;
+    return request(endpoint);
+  }
+  const { token, createdAt } = await getInstallationAuthentication(
+    state,
+    // @ts-expect-error TBD
+    {},
+    request.defaults({ baseUrl: endpoint.baseUrl })
+  );
+  endpoint.headers.authorization = `token ${token}`;
+  return sendRequestWithRetries(
+    state,
+    request,
+    endpoint,
+    createdAt
+  );
+}
+async function sendRequestWithRetries(state, request, options, createdAt, retries = 0) {
+  const timeSinceTokenCreationInMs = +/* @__PURE__ */ new Date() - +new Date(createdAt);
+  try {
+    return await request(options);
+  } catch (error) {
+    if (error.status !== 401) {
+      throw error;
+    }
+    if (timeSinceTokenCreationInMs >= FIVE_SECONDS_IN_MS) {
+      if (retries > 0) {
+        error.message = `After ${retries} retries within ${timeSinceTokenCreationInMs / 1e3}s of creating the installation access token, the response remains 401. At this point, the cause may be an authentication problem or a system outage. Please check https://www.githubstatus.com for status information`;
+      }
+      throw error;
+    }
+    ++retries;
+    const awaitTime = retries * 1e3;
+    state.log.warn(
+      `[@octokit/auth-app] Retrying after 401 response to account for token replication delay (retry: ${retries}, wait: ${awaitTime / 1e3}s)`
+    );
+    await new Promise((resolve) => setTimeout(resolve, awaitTime));
+    return sendRequestWithRetries(state, request, options, createdAt, retries);
+  }
+}
+
+// pkg/dist-src/version.js
+var auth_app_dist_node_VERSION = "8.3.1";
+
+// pkg/dist-src/index.js
+
+function createAppAuth(options) {
+  if (!options.appId) {
+    throw new Error("[@octokit/auth-app] appId option is required");
+  }
+  if (!options.privateKey && !options.createJwt) {
+    throw new Error("[@octokit/auth-app] privateKey option is required");
+  } else if (options.privateKey && options.createJwt) {
+    throw new Error(
+      "[@octokit/auth-app] privateKey and createJwt options are mutually exclusive"
+    );
+  }
+  if ("installationId" in options && !options.installationId) {
+    throw new Error(
+      "[@octokit/auth-app] installationId is set to a falsy value"
+    );
+  }
+  const log = options.log || {};
+  if (typeof log.warn !== "function") {
+    log.warn = console.warn.bind(console);
+  }
+  const request = options.request || dist_bundle_request.defaults({
+    headers: {
+      "user-agent": `octokit-auth-app.js/${auth_app_dist_node_VERSION} ${getUserAgent()}`
+    }
+  });
+  const state = Object.assign(
+    {
+      request,
+      cache: getCache()
+    },
+    options,
+    options.installationId ? { installationId: Number(options.installationId) } : {},
+    {
+      log,
+      oauthApp: createOAuthAppAuth({
+        clientType: "github-app",
+        clientId: options.clientId || "",
+        clientSecret: options.clientSecret || "",
+        request
+      })
+    }
+  );
+  return Object.assign(dist_node_auth.bind(null, state), {
+    hook: dist_node_hook.bind(null, state)
+  });
+}
+
+/* v8 ignore next - permissions are optional per OpenAPI spec, but we think that is incorrect -- @preserve */
+/* v8 ignore next - repositorySelection are optional per OpenAPI spec, but we think that is incorrect -- @preserve */
+/* v8 ignore start - due to skipped tests, see https://github.com/octokit/auth-app.js/pull/580 -- @preserve */
+/* v8 ignore end -- @preserve */
+
+;// CONCATENATED MODULE: ./src/server/comment.ts
+// The comment GitHub shows with the App's verdict on the run's deployment
+// review: Markdown, at most 1024 characters (GitHub's limit). A rejection
+// names every check that did not pass in its first lines, then as many of
+// the problems (each says what is wrong and what would fix it) as fit; what
+// does not fit is counted, never cut mid-character.
+/** "Status reports can be up to 1024 characters long." */
+const MAX_COMMENT = 1024;
+/**
+ * The longest a problem line may be when there are `n`: one may take most
+ * of the comment, several share it, so one long message cannot starve the
+ * others.
+ */
+function maxLine(n) {
+    return Math.max(240, Math.floor(720 / Math.max(1, n)));
+}
+// C0 and C1 controls (newlines included) become spaces: a message from
+// GitHub data must not start a Markdown block of its own.
+// eslint-disable-next-line no-control-regex
+const comment_CONTROL = /[\u0000-\u001f\u007f-\u009f]+/g;
+/** One line of plain text, Markdown-inert enough for a list item. */
+function inline(text) {
+    return text.replace(comment_CONTROL, ' ').replace(/\s+/g, ' ').trim();
+}
+/**
+ * At most `max` UTF-16 units (what GitHub's limit and JavaScript's length
+ * count, and never fewer code points), ending with … when cut; a surrogate
+ * pair is never split.
+ */
+function clip(text, max) {
+    if (text.length <= max)
+        return text;
+    if (max <= 0)
+        return '';
+    let end = max - 1;
+    const last = text.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff)
+        end -= 1;
+    return `${text.slice(0, end)}…`;
+}
+function comment_failed(decision) {
+    return decision.checks.filter((c) => c.status === 'fail' || c.status === 'error');
+}
+function code(text) {
+    return `\`${text.replace(/`/g, "'")}\``;
+}
+/** The comment for a decision the engine made (allow or block). */
+function renderComment(decision, ctx) {
+    const r = decision.request;
+    const where = `${code(r.sha.slice(0, 7))} to ${code(inline(r.environment))}`;
+    const policy = `${decision.policy.path}${decision.policy.ref === null ? '' : `@${decision.policy.ref}`}`;
+    const footer = inline(`Policy ${policy}; delivery ${ctx.delivery}${ctx.evidence === null ? '' : `; evidence ${ctx.evidence}`}.`);
+    if (decision.decision === 'allow') {
+        const passed = decision.checks.filter((c) => c.status === 'pass').length;
+        const skipped = decision.checks.filter((c) => c.status === 'skipped');
+        return fit([
+            `**promotion-gate approved** ${where}: all ${passed} checks passed` +
+                (skipped.length === 0
+                    ? '.'
+                    : ` (${skipped.map((c) => c.id).join(', ')} turned off by the policy).`)
+        ], [], footer);
+    }
+    const bad = comment_failed(decision);
+    const ids = (status) => bad
+        .filter((c) => c.status === status)
+        .map((c) => `**${c.id}**`)
+        .join(', ');
+    const head = [`**promotion-gate rejected** ${where}.`];
+    if (bad.length === 0) {
+        head.push(decision.failure === null
+            ? 'No check passed.'
+            : `It could not be decided: ${clip(inline(decision.failure.message), 300)}`);
+    }
+    if (ids('fail') !== '')
+        head.push(`Violations: ${ids('fail')}.`);
+    if (ids('error') !== '')
+        head.push(`Could not be verified: ${ids('error')}.`);
+    const hint = decision.failure?.hint;
+    if (hint !== undefined && hint !== '') {
+        head.push(`Hint: ${clip(inline(hint), 300)}`);
+    }
+    // One line per distinct problem: a failure that stopped every check is
+    // said once, with the checks it stopped.
+    const problemsOf = (c) => c.problems.length > 0 ? c.problems : [c.summary];
+    const max = maxLine(new Set(bad.flatMap(problemsOf)).size);
+    const byProblem = new Map();
+    for (const check of bad) {
+        for (const p of problemsOf(check)) {
+            const text = clip(inline(p), max);
+            const list = byProblem.get(text) ?? [];
+            if (!list.includes(check.id))
+                list.push(check.id);
+            byProblem.set(text, list);
+        }
+    }
+    const lines = [...byProblem].map(([text, checks]) => `- ${checks.length > 3 ? `${checks.length} checks` : checks.join(', ')}: ${text}`);
+    return fit(head, lines, `${footer} Fix the above, then re-run the deployment job.`);
+}
+/**
+ * A rejection for a deployment the engine could not be asked about (a
+ * payload that cannot be trusted, an unreadable run, a server stopping).
+ */
+function renderFailureComment(reason, ctx, fix) {
+    const where = ctx.sha === null
+        ? `the deployment to ${code(inline(ctx.environment))}`
+        : `${code(ctx.sha.slice(0, 7))} to ${code(inline(ctx.environment))}`;
+    return fit([`**promotion-gate rejected** ${where}: it could not be verified.`], [`- ${clip(inline(reason), 600)}`], inline(`${fix} Delivery ${ctx.delivery}.`));
+}
+/**
+ * head, then as many body lines as fit, then "…and N more", then the
+ * footer; the result is at most MAX_COMMENT long whatever the inputs.
+ */
+function fit(head, body, footer) {
+    const top = clip(head.join('\n'), 600);
+    const bottom = clip(footer, MAX_COMMENT - top.length - 4);
+    const budget = MAX_COMMENT - top.length - bottom.length - 4;
+    const shown = [];
+    let used = 0;
+    for (let i = 0; i < body.length; i++) {
+        const line = body[i];
+        const left = body.length - i - 1;
+        const more = left === 0 ? 0 : `\n- …and ${left} more`.length;
+        if (used + line.length + 1 + more > budget) {
+            const rest = body.length - i;
+            const note = `- …and ${rest} more (see the server's log or evidence)`;
+            if (used + note.length + 1 <= budget)
+                shown.push(note);
+            else if (used + 14 <= budget)
+                shown.push(`- …and ${rest} more`);
+            break;
+        }
+        shown.push(line);
+        used += line.length + 1;
+    }
+    const text = [top, shown.join('\n'), bottom]
+        .filter((s) => s !== '')
+        .join('\n\n');
+    return clip(text, MAX_COMMENT);
+}
+
+;// CONCATENATED MODULE: ./src/server/decide.ts
+// One delivery's decision, in the background after the webhook was answered:
+// installation token -> the run (who deploys) -> the engine -> evidence ->
+// the verdict through the run's callback. Fail closed: whatever cannot be
+// verified is `rejected` with the reason in the comment. The verdict is
+// posted at most once per delivery, retried within a bounded time.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** How long one attempt to mint a token or post the verdict may take. */
+const ATTEMPT_MS = 10_000;
+/**
+ * The App's tokens, through @octokit/auth-app with its `request` pointed at
+ * the configured API (GHES, the simulator) and its proxy.
+ */
+function appTokens(config, logger) {
+    const base = proxyFetch(config.apiUrl) ?? globalThis.fetch;
+    const request = new Octokit({
+        baseUrl: config.apiUrl,
+        userAgent: USER_AGENT,
+        request: {
+            fetch: ((input, init) => base(input, {
+                ...init,
+                signal: AbortSignal.timeout(ATTEMPT_MS)
+            }))
+        }
+    }).request;
+    const auth = createAppAuth({
+        // GitHub wants a numeric `iss` for an App id; a client id stays a string.
+        appId: /^\d+$/.test(config.appId) ? Number(config.appId) : config.appId,
+        privateKey: config.privateKey,
+        request,
+        log: { warn: (m) => logger.warning(m) }
+    });
+    return {
+        async token(installationId, repo, o) {
+            const mint = (refresh) => auth({
+                type: 'installation',
+                installationId,
+                repositoryNames: [repo],
+                refresh
+            });
+            let a = await mint(o.refresh === true);
+            if (Date.parse(a.expiresAt) - Date.now() < o.validForMs) {
+                a = await mint(true);
+            }
+            return a.token;
+        }
+    };
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+function decide_statusOf(error) {
+    return error instanceof engine_errors/* GitHubApiError */.OS || error instanceof RequestError
+        ? error.status
+        : undefined;
+}
+/** Worth minting again: no answer, a server error, a rate limit. */
+function decide_transient(error) {
+    const status = decide_statusOf(error);
+    return (status === undefined || status === 408 || status === 429 || status >= 500);
+}
+/** Worth posting again: as above, or a 401 (a token not yet replicated). */
+function retryablePost(error) {
+    return decide_transient(error) || decide_statusOf(error) === 401;
+}
+/** What a failed token mint means, in words an operator can act on. */
+function tokenError(error, d) {
+    const t = d.target;
+    if (error instanceof RequestError) {
+        switch (error.status) {
+            case 401:
+                return `GitHub refused the App's JWT (401): check APP_ID, the private key and this server's clock`;
+            case 403:
+                return `GitHub refused an installation token (403): the installation ${t.installationId} may be suspended`;
+            case 404:
+                return `installation ${t.installationId} of this App was not found (404): is the App installed, and is APP_ID the App that receives these webhooks?`;
+            case 422:
+                return `installation ${t.installationId} does not reach ${t.owner}/${t.repo} (422): add the repository to the App's installation`;
+            default:
+                return `minting an installation token failed with ${error.status}: ${error.message}`;
+        }
+    }
+    return `minting an installation token failed: ${(0,engine_errors/* getErrorMessage */.u1)(error)}`;
+}
+/** A blocked decision for a request the engine was never asked about. */
+function decide_unverified(req, failure, now) {
+    return {
+        decision: 'block',
+        checks: CHECK_IDS.map((id) => ({
+            id,
+            status: 'error',
+            summary: `not verified: ${failure.message}`,
+            problems: [failure.message],
+            controls: [...CONTROLS[id]],
+            links: []
+        })),
+        request: req,
+        policy: { path: req.policyPath, ref: req.policyRef, blobSha: null },
+        environmentPolicy: null,
+        chain: [],
+        facts: null,
+        failure,
+        breakGlass: null,
+        breakGlassNote: null,
+        evaluatedAt: now.toISOString()
+    };
+}
+function safe(part) {
+    return part.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 100);
+}
+/**
+ * The work of one delivery. `run()` decides and answers; `abandon()`, when
+ * the server must stop first, answers `rejected` instead. Whichever answers
+ * first wins; the other does nothing.
+ */
+class Job {
+    delivery;
+    deps;
+    log;
+    answered = false;
+    abandoned = false;
+    token = null;
+    minting = null;
+    constructor(delivery, deps, log) {
+        this.delivery = delivery;
+        this.deps = deps;
+        this.log = log;
+    }
+    /** a verdict was posted, is being posted, or was given up on */
+    get isAnswered() {
+        return this.answered;
+    }
+    /** answered by abandon(), not by a decision */
+    get wasAbandoned() {
+        return this.abandoned;
+    }
+    async run() {
+        const started = this.delivery.receivedAt;
+        const d = this.delivery;
+        const cfg = this.deps.config;
+        const outcome = {
+            state: null,
+            violations: [],
+            comment: null,
+            evidence: null,
+            requests: 0,
+            ms: 0,
+            error: null
+        };
+        const finish = () => ({ ...outcome, ms: Date.now() - started });
+        let token;
+        try {
+            token = await this.installationToken(Date.now() + this.deps.callbackBudgetMs);
+        }
+        catch (error) {
+            outcome.error = `cannot answer: ${tokenError(error, d)}`;
+            this.log.error(outcome.error);
+            return finish();
+        }
+        if (d.problem !== null || d.deployment === null) {
+            const reason = d.problem ?? 'the payload carries no deployment';
+            outcome.comment = renderFailureComment(`GitHub's event could not be read: ${reason}`, {
+                delivery: d.id,
+                evidence: null,
+                sha: d.deployment?.sha ?? null,
+                environment: d.target.environment
+            }, 'Re-run the deployment job; if this repeats, report it with the delivery id.');
+            outcome.state = this.claim()
+                ? await this.post('rejected', outcome.comment)
+                : null;
+            return finish();
+        }
+        const client = this.deps.client({
+            token,
+            apiUrl: cfg.apiUrl,
+            graphqlUrl: cfg.graphqlUrl,
+            logger: this.log,
+            timeoutMs: cfg.timeoutSeconds * 1000,
+            retryBaseMs: this.deps.retryBaseMs
+        });
+        const t = d.target;
+        const req = {
+            owner: t.owner,
+            repo: t.repo,
+            environment: t.environment,
+            sha: d.deployment.sha,
+            policyPath: cfg.policyPath,
+            policyRef: null,
+            deployer: null,
+            run: {
+                id: t.runId,
+                attempt: null,
+                url: `${cfg.serverUrl}/${t.owner}/${t.repo}/actions/runs/${t.runId}`,
+                actor: null,
+                triggeringActor: null
+            },
+            serverUrl: cfg.serverUrl,
+            // Break-glass (SPEC §5.7) is an input of the workflow step; a
+            // deployment protection rule has no way to be given a reason.
+            breakGlassReason: null
+        };
+        let decision;
+        try {
+            await this.readRun(client, req);
+            decision = await engine_evaluate(req, {
+                github: client,
+                logger: this.log,
+                now: this.deps.now
+            });
+        }
+        catch (error) {
+            decision = decide_unverified(req, (0,engine_errors/* toFailure */.w2)(error), this.deps.now());
+        }
+        outcome.requests = client.requests.length;
+        if (this.answered) {
+            // the server gave up on this delivery while the engine ran
+            this.log.warning('decided after the delivery was abandoned; not posted');
+            return finish();
+        }
+        const evidence = buildEvidence(decision, {
+            mode: 'server',
+            requests: client.requests.length,
+            notes: [
+                `deployment_protection_rule delivery ${d.id}, answered through the run's deployment_callback_url`
+            ]
+        });
+        try {
+            const problems = evidenceProblems(evidence);
+            if (problems.length > 0) {
+                throw new Error(`the evidence record does not match its schema: ${problems.join('; ')}`);
+            }
+            if (cfg.evidenceDir !== null) {
+                const name = [
+                    'evidence',
+                    safe(t.owner),
+                    safe(t.repo),
+                    safe(t.environment),
+                    req.sha.slice(0, 7),
+                    `run${t.runId}-${req.run.attempt ?? 1}`,
+                    safe(d.id)
+                ].join('-');
+                const file = (0,external_node_path_namespaceObject.join)(cfg.evidenceDir, `${name}.json`);
+                (0,external_node_fs_namespaceObject.writeFileSync)(file, `${JSON.stringify(evidence, null, 2)}\n`, {
+                    mode: 0o644
+                });
+                outcome.evidence = file;
+            }
+        }
+        catch (error) {
+            // No evidence, no allow (as in the action and the CLI). The comment
+            // says why without the server's paths; the log has the whole error.
+            this.log.error(`evidence could not be written: ${(0,output/* errorText */.kc)(error)}`);
+            const code = typeof error === 'object' && error !== null && 'code' in error
+                ? String(error.code)
+                : null;
+            decision = {
+                ...decision,
+                decision: 'block',
+                failure: decision.failure ?? {
+                    code: 'internal',
+                    message: `the evidence record could not be written${code === null ? '' : ` (${code})`}`,
+                    hint: "Check PROMOTION_GATE_EVIDENCE_DIR on the gate's server."
+                }
+            };
+        }
+        outcome.violations = violations(decision);
+        outcome.comment = renderComment(decision, {
+            delivery: d.id,
+            evidence: outcome.evidence === null ? null : (0,external_node_path_namespaceObject.basename)(outcome.evidence)
+        });
+        const state = decision.decision === 'allow' ? 'approved' : 'rejected';
+        this.log.log('info', `decided: ${state}`, {
+            decision: decision.decision,
+            violations: outcome.violations.join(',') || null,
+            sha: req.sha,
+            deployer: req.deployer,
+            requests: outcome.requests,
+            evidence: outcome.evidence
+        });
+        if (!this.claim())
+            return finish(); // abandoned meanwhile
+        outcome.state = await this.post(state, outcome.comment);
+        if (outcome.state === null) {
+            outcome.error = 'the verdict could not be posted';
+        }
+        return finish();
+    }
+    /**
+     * Answer `rejected` now (the server is stopping): at most `budgetMs`,
+     * nothing when the job has answered already.
+     */
+    async abandon(reason, budgetMs) {
+        if (!this.claim())
+            return null;
+        this.abandoned = true;
+        const d = this.delivery;
+        const comment = renderFailureComment(reason, {
+            delivery: d.id,
+            evidence: null,
+            sha: d.deployment?.sha ?? null,
+            environment: d.target.environment
+        }, 'Re-run the deployment job to ask the gate again.');
+        try {
+            await this.installationToken(Date.now() + budgetMs);
+        }
+        catch (error) {
+            this.log.error(`cannot answer: ${tokenError(error, d)}`);
+            return null;
+        }
+        return this.post('rejected', comment, budgetMs);
+    }
+    /** The right to answer: true once, for run() or abandon(). */
+    claim() {
+        if (this.answered)
+            return false;
+        this.answered = true;
+        return true;
+    }
+    /**
+     * One mint shared by run() and abandon(), retried within the deadline;
+     * `refresh`: a new token whatever the cache holds (the last was refused).
+     */
+    async installationToken(deadline, refresh = false) {
+        if (this.token !== null && !refresh)
+            return this.token;
+        this.minting ??= this.retrying('minting an installation token', deadline, decide_transient, (attempt) => this.deps.tokens.token(this.delivery.target.installationId, this.delivery.target.repo, {
+            validForMs: this.deps.config.timeoutSeconds * 1000 +
+                this.deps.callbackBudgetMs +
+                60_000,
+            refresh: refresh || attempt > 0
+        })).finally(() => {
+            this.minting = null;
+        });
+        this.token = await this.minting;
+        return this.token;
+    }
+    /** Who deploys, and the run's attempt: GET the run, read its actors. */
+    async readRun(client, req) {
+        const r = await client.rest('GET /repos/{owner}/{repo}/actions/runs/{run_id}', { owner: req.owner, repo: req.repo, run_id: req.run.id });
+        const run = obj(r.data, 'run');
+        const login = (v, path) => {
+            const user = optObj(v, path);
+            return user !== null && typeof user.login === 'string' ? user.login : null;
+        };
+        req.run.actor = login(run.actor, 'run.actor');
+        req.run.triggeringActor = login(run.triggering_actor, 'run.triggering_actor');
+        req.run.attempt =
+            typeof run.run_attempt === 'number' &&
+                Number.isSafeInteger(run.run_attempt)
+                ? run.run_attempt
+                : null;
+        // The deployer is who set the run going this time (a re-run's
+        // triggering actor), as the action reads GITHUB_TRIGGERING_ACTOR.
+        req.deployer = req.run.triggeringActor ?? req.run.actor;
+        const sender = this.delivery.deployment?.sender ?? null;
+        if (sender !== null && req.deployer !== null && sender !== req.deployer) {
+            this.log.info(`the event's sender ${sender} is not the run's triggering actor ${req.deployer}; the run's is used`);
+        }
+    }
+    /**
+     * POST the verdict; retried on no answer, 5xx, 429 and a 401 (a token not
+     * yet replicated, or expired: minted again) until `budgetMs` is spent.
+     * null when it could not be posted.
+     */
+    async post(state, comment, budgetMs = this.deps.callbackBudgetMs) {
+        const t = this.delivery.target;
+        const deadline = Date.now() + budgetMs;
+        try {
+            let refused = false;
+            await this.retrying('posting the verdict', deadline, retryablePost, async () => {
+                const token = await this.installationToken(deadline, refused);
+                const client = this.deps.client({
+                    token,
+                    apiUrl: this.deps.config.apiUrl,
+                    graphqlUrl: this.deps.config.graphqlUrl,
+                    logger: this.log,
+                    timeoutMs: Math.max(1000, Math.min(ATTEMPT_MS * 3, deadline - Date.now())),
+                    retryBaseMs: this.deps.retryBaseMs
+                });
+                try {
+                    await client.rest('POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule', {
+                        owner: t.owner,
+                        repo: t.repo,
+                        run_id: t.runId,
+                        environment_name: t.environment,
+                        state,
+                        comment
+                    });
+                }
+                catch (error) {
+                    refused = decide_statusOf(error) === 401;
+                    throw error;
+                }
+            });
+            this.log.log('info', `answered: ${state}`, { state });
+            return state;
+        }
+        catch (error) {
+            const hint = error instanceof engine_errors/* GitHubApiError */.OS && error.status === 403
+                ? ' (the App needs Deployments: read and write, and must be a protection rule of this environment)'
+                : '';
+            this.log.log('error', `the verdict (${state}) could not be posted: ${(0,engine_errors/* getErrorMessage */.u1)(error)}${hint}`, { state: null });
+            return null;
+        }
+    }
+    /** `f` until it succeeds, fails for good, or the deadline passes. */
+    async retrying(what, deadline, retryable, f) {
+        for (let attempt = 0;; attempt++) {
+            try {
+                return await f(attempt);
+            }
+            catch (error) {
+                const wait = Math.min(this.deps.retryBaseMs * 2 ** attempt, this.deps.retryBaseMs * 16);
+                if (!retryable(error) || Date.now() + wait >= deadline)
+                    throw error;
+                this.log.warning(`${what} failed (attempt ${attempt + 1}): ${(0,engine_errors/* getErrorMessage */.u1)(error)}; retrying in ${wait} ms`);
+                await sleep(wait);
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/server/payload.ts
+// The `deployment_protection_rule` payload, read strictly. Two questions,
+// in this order:
+//   1. where is the answer to go? (the callback: repository, run id,
+//      environment, installation). Without all four nothing can be answered:
+//      the delivery is refused (400) and nothing is done.
+//   2. what is to be decided? (the deployed sha). When the answer can go
+//      somewhere but this part is wrong, the deployment is rejected with the
+//      reason (fail closed) and the delivery is still refused (400).
+// Shape: @octokit/openapi-webhooks `webhook-deployment-protection-rule-requested`
+// plus the `sha` and `ref` real deliveries carry. The run id is only in
+// `deployment_callback_url`, which must be on the configured API host.
+const payload_NAME_PART = /^[A-Za-z0-9_.-]{1,100}$/;
+const payload_SHA = /^[0-9a-f]{40}$/;
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function quote(v) {
+    const text = typeof v === 'string' ? v : JSON.stringify(v);
+    const shown = (text ?? String(v)).slice(0, 80);
+    // eslint-disable-next-line no-control-regex
+    return JSON.stringify(shown.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?'));
+}
+function positiveId(v) {
+    return typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? v : null;
+}
+/**
+ * `${apiUrl}/repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule`
+ * exactly: same scheme, host, port and path prefix as the configured API
+ * URL, no query, fragment or credentials, one segment per name.
+ */
+function parseCallbackUrl(raw, apiUrl) {
+    let url;
+    let api;
+    try {
+        url = new URL(raw);
+        api = new URL(apiUrl);
+    }
+    catch {
+        return `deployment_callback_url is not a URL: ${quote(raw)}`;
+    }
+    if (url.origin !== api.origin) {
+        return `deployment_callback_url is on ${url.origin}, not on the configured GitHub API (${api.origin}); set GITHUB_API_URL if this server answers another GitHub`;
+    }
+    if (url.username !== '' ||
+        url.password !== '' ||
+        url.search !== '' ||
+        url.hash !== '') {
+        return 'deployment_callback_url carries credentials, a query or a fragment';
+    }
+    const prefix = api.pathname.replace(/\/+$/, '');
+    if (!url.pathname.startsWith(`${prefix}/repos/`)) {
+        return `deployment_callback_url is not under the configured API path (${prefix || '/'})`;
+    }
+    const parts = url.pathname.slice(prefix.length + 1).split('/');
+    const [repos, owner = '', repo = '', actions, runs, id = '', rule, extra] = parts;
+    const runId = /^[1-9]\d{0,15}$/.test(id) ? Number(id) : NaN;
+    if (repos !== 'repos' ||
+        actions !== 'actions' ||
+        runs !== 'runs' ||
+        rule !== 'deployment_protection_rule' ||
+        extra !== undefined ||
+        !payload_NAME_PART.test(owner) ||
+        !payload_NAME_PART.test(repo) ||
+        repo === '.' ||
+        repo === '..' ||
+        !Number.isSafeInteger(runId)) {
+        return `deployment_callback_url is not .../repos/OWNER/REPO/actions/runs/RUN_ID/deployment_protection_rule: ${quote(url.pathname)}`;
+    }
+    return { owner, repo, runId };
+}
+/** Reads a parsed JSON body; `apiUrl` is the configured REST base. */
+function parsePayload(body, apiUrl) {
+    const refuse = (problem) => ({
+        ok: false,
+        target: null,
+        problem
+    });
+    if (!isObject(body))
+        return refuse('the payload is not a JSON object');
+    if (body.action !== 'requested') {
+        return refuse(`action is ${quote(body.action)}, not "requested"`);
+    }
+    const callback = body.deployment_callback_url;
+    if (typeof callback !== 'string') {
+        return refuse('deployment_callback_url is missing: it is where the verdict goes');
+    }
+    const parsed = parseCallbackUrl(callback, apiUrl);
+    if (typeof parsed === 'string')
+        return refuse(parsed);
+    const repository = body.repository;
+    const fullName = isObject(repository) ? repository.full_name : undefined;
+    if (typeof fullName !== 'string') {
+        return refuse('repository.full_name is missing');
+    }
+    if (fullName.toLowerCase() !== `${parsed.owner}/${parsed.repo}`.toLowerCase()) {
+        return refuse(`deployment_callback_url names ${parsed.owner}/${parsed.repo}, but the payload's repository is ${quote(fullName)}`);
+    }
+    const environment = body.environment;
+    if (typeof environment !== 'string' || environment.trim() === '') {
+        return refuse('environment is missing: the verdict must name it');
+    }
+    const installation = body.installation;
+    const installationId = isObject(installation)
+        ? positiveId(installation.id)
+        : null;
+    if (installationId === null) {
+        return refuse('installation.id is missing: the App answers as that installation');
+    }
+    const target = {
+        owner: parsed.owner,
+        repo: parsed.repo,
+        runId: parsed.runId,
+        environment,
+        installationId
+    };
+    // From here the verdict can be delivered: problems reject the deployment.
+    const reject = (problem) => ({
+        ok: false,
+        target,
+        problem
+    });
+    const deployment = body.deployment;
+    if (!isObject(deployment)) {
+        return reject('the payload has no deployment object');
+    }
+    const sha = deployment.sha;
+    if (typeof sha !== 'string' || !payload_SHA.test(sha)) {
+        return reject(`deployment.sha must be a full 40-character commit sha, not ${quote(sha)}`);
+    }
+    if (body.sha !== undefined && body.sha !== sha) {
+        return reject(`the payload's sha ${quote(body.sha)} differs from deployment.sha ${sha}`);
+    }
+    const deploymentEnv = deployment.environment;
+    if (deploymentEnv !== undefined &&
+        (typeof deploymentEnv !== 'string' ||
+            deploymentEnv.toLowerCase() !== environment.toLowerCase())) {
+        return reject(`deployment.environment ${quote(deploymentEnv)} differs from environment ${quote(environment)}`);
+    }
+    const sender = isObject(body.sender) ? body.sender.login : undefined;
+    return {
+        ok: true,
+        target,
+        deployment: {
+            sha,
+            deploymentId: positiveId(deployment.id),
+            sender: typeof sender === 'string' ? sender : null
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/server/server.ts
+// The GitHub App's webhook server (SPEC §2, deployment protection rule).
+//   POST {WEBHOOK_PATH}  deliveries: signature checked first (401), then
+//                        202 at once and the decision in the background
+//   GET  /healthz        200 (503 while draining) JSON: status and counts
+// Anything else is 404, or 405 on a known path. Decisions run at most
+// `concurrency` at a time; every accepted one is tracked until answered, so
+// shutdown() can stop accepting, finish them within the grace period, and
+// answer `rejected` (re-run the job) for whatever could not finish.
+
+
+
+
+
+
+
+const HEALTH_PATH = '/healthz';
+/** GitHub caps webhook payloads at 25 MB; this event's are a few kB. */
+const MAX_BODY = 5 * 1024 * 1024;
+/** how long an answer to a stopping server's leftover deliveries may take */
+const ABANDON_BUDGET_MS = 5000;
+function send(res, status, body, headers = {}) {
+    const text = `${JSON.stringify(body)}\n`;
+    res.writeHead(status, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': String(Buffer.byteLength(text)),
+        'cache-control': 'no-store',
+        ...headers
+    });
+    res.end(text);
+}
+function header(req, name) {
+    const v = req.headers[name];
+    return typeof v === 'string' && v !== '' ? v : null;
+}
+async function startServer(o) {
+    const { config, logger } = o;
+    const webhooks = new Webhooks({ secret: config.webhookSecret });
+    const tokens = o.tokens ?? appTokens(config, logger);
+    const deps = {
+        config,
+        tokens,
+        client: o.client ?? createClient,
+        logger,
+        now: o.now ?? (() => new Date()),
+        callbackBudgetMs: o.callbackBudgetMs ?? 60_000,
+        retryBaseMs: o.retryBaseMs ?? 1000
+    };
+    const started = Date.now();
+    const counts = {
+        deliveries: 0,
+        unauthorized: 0,
+        malformed: 0,
+        ignored: 0,
+        accepted: 0,
+        approved: 0,
+        rejected: 0,
+        unanswered: 0,
+        abandoned: 0
+    };
+    const inflight = new Map();
+    let idleWaiters = [];
+    let draining = false;
+    let finished = 0;
+    // At most `concurrency` decisions at once; the rest wait in order.
+    let active = 0;
+    const queue = [];
+    const acquire = () => {
+        if (active < config.concurrency) {
+            active += 1;
+            return Promise.resolve();
+        }
+        return new Promise((resolve) => queue.push(resolve));
+    };
+    const release = () => {
+        const next = queue.shift();
+        if (next === undefined)
+            active -= 1;
+        else
+            next();
+    };
+    const health = () => {
+        const running = [...inflight.values()].filter((t) => t.running).length;
+        return {
+            status: draining ? 'draining' : 'ok',
+            version: VERSION,
+            uptime_seconds: Math.floor((Date.now() - started) / 1000),
+            in_flight: inflight.size,
+            running,
+            queued: inflight.size - running,
+            counts: { ...counts }
+        };
+    };
+    const track = (delivery, abandonAtOnce) => {
+        const log = logger.child({
+            delivery: delivery.id,
+            repository: `${delivery.target.owner}/${delivery.target.repo}`,
+            run: delivery.target.runId,
+            environment: delivery.target.environment
+        });
+        const job = new Job(delivery, deps, log);
+        const tracked = { job, running: false };
+        const work = async () => {
+            if (abandonAtOnce !== null) {
+                const state = await job.abandon(abandonAtOnce, ABANDON_BUDGET_MS);
+                counts.abandoned += 1;
+                if (state === null)
+                    counts.unanswered += 1;
+                else
+                    counts.rejected += 1;
+                return;
+            }
+            await acquire();
+            tracked.running = true;
+            try {
+                if (job.isAnswered)
+                    return; // abandoned while it waited
+                const outcome = await job.run();
+                if (job.wasAbandoned)
+                    return; // counted by shutdown()
+                if (outcome.state === 'approved')
+                    counts.approved += 1;
+                else if (outcome.state === 'rejected')
+                    counts.rejected += 1;
+                else
+                    counts.unanswered += 1;
+                finished += 1;
+                log.log('info', `done in ${outcome.ms} ms`, {
+                    state: outcome.state,
+                    ms: outcome.ms
+                });
+                o.onOutcome?.(delivery, outcome);
+            }
+            finally {
+                release();
+            }
+        };
+        void work()
+            .catch((error) => {
+            // Job.run catches what it expects; this is a bug, logged, not fatal.
+            counts.unanswered += 1;
+            log.error(`unexpected error: ${(0,engine_errors/* getErrorMessage */.u1)(error)}`);
+        })
+            .finally(() => {
+            inflight.delete(delivery.id);
+            if (inflight.size === 0) {
+                const waiters = idleWaiters;
+                idleWaiters = [];
+                for (const w of waiters)
+                    w();
+            }
+        });
+        inflight.set(delivery.id, tracked);
+    };
+    /** 401, logged; nothing else is done with the delivery. */
+    const unauthorized = (req, res, signature) => {
+        counts.unauthorized += 1;
+        logger.log('warning', 'delivery refused: signature missing or wrong', {
+            delivery: header(req, 'x-github-delivery'),
+            remote: req.socket.remoteAddress ?? null
+        });
+        send(res, 401, {
+            message: signature === null
+                ? 'missing X-Hub-Signature-256: the delivery is not signed'
+                : 'X-Hub-Signature-256 does not match: check WEBHOOK_SECRET against the App\u2019s webhook secret'
+        }, signature === null ? { connection: 'close' } : {});
+    };
+    const onWebhook = async (req, res, body) => {
+        const signature = header(req, 'x-hub-signature-256');
+        let verified = false;
+        if (signature !== null && body !== '') {
+            try {
+                verified = await webhooks.verify(body, signature);
+            }
+            catch {
+                verified = false;
+            }
+        }
+        if (!verified) {
+            unauthorized(req, res, signature);
+            return;
+        }
+        const event = header(req, 'x-github-event');
+        const id = header(req, 'x-github-delivery');
+        if (event === null || id === null || !/^[A-Za-z0-9-]{1,100}$/.test(id)) {
+            counts.malformed += 1;
+            send(res, 400, {
+                message: 'missing X-GitHub-Event or X-GitHub-Delivery header'
+            });
+            return;
+        }
+        const log = logger.child({ delivery: id, event });
+        if (event === 'ping') {
+            counts.ignored += 1;
+            log.info('ping');
+            send(res, 200, { message: 'pong' });
+            return;
+        }
+        if (event !== 'deployment_protection_rule') {
+            counts.ignored += 1;
+            log.info(`ignored: ${event} events are not acted on`);
+            send(res, 202, { message: `ignored: ${event} events are not acted on` });
+            return;
+        }
+        let payload;
+        try {
+            payload = JSON.parse(body);
+        }
+        catch {
+            counts.malformed += 1;
+            log.warning('delivery refused: the body is not JSON');
+            send(res, 400, {
+                message: 'the payload is not JSON: the App\u2019s webhook must send application/json'
+            });
+            return;
+        }
+        const parsed = parsePayload(payload, config.apiUrl);
+        const target = parsed.target;
+        if (target === null) {
+            const problem = parsed.ok ? 'no callback' : parsed.problem;
+            counts.malformed += 1;
+            log.warning(`delivery refused: ${problem}`);
+            send(res, 400, { message: `malformed payload: ${problem}` });
+            return;
+        }
+        if (inflight.has(id)) {
+            log.info('a redelivery of a delivery still in progress: not repeated');
+            send(res, 202, { message: 'already in progress', delivery: id });
+            return;
+        }
+        const delivery = {
+            id,
+            receivedAt: Date.now(),
+            target,
+            deployment: parsed.ok ? parsed.deployment : null,
+            problem: parsed.ok ? null : parsed.problem
+        };
+        counts.accepted += 1;
+        if (draining) {
+            track(delivery, 'the gate\u2019s server was shutting down when this deployment asked it');
+            send(res, 503, {
+                message: 'shutting down: the deployment is rejected; re-run the job to ask again',
+                delivery: id
+            }, { connection: 'close' });
+            return;
+        }
+        track(delivery, null);
+        if (!parsed.ok) {
+            counts.malformed += 1;
+            log.warning(`malformed payload, rejecting the deployment: ${parsed.problem}`);
+            send(res, 400, {
+                message: `malformed payload: ${parsed.problem}; the deployment is being rejected`,
+                delivery: id
+            });
+            return;
+        }
+        log.log('info', 'accepted', {
+            repository: `${target.owner}/${target.repo}`,
+            run: target.runId,
+            environment: target.environment,
+            sha: parsed.deployment.sha
+        });
+        send(res, 202, { message: 'accepted', delivery: id });
+    };
+    const server = external_node_http_default().createServer((req, res) => {
+        const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
+        const method = req.method ?? 'GET';
+        if (draining)
+            res.setHeader('connection', 'close');
+        if (path === HEALTH_PATH) {
+            if (method !== 'GET' && method !== 'HEAD') {
+                send(res, 405, { message: 'use GET' }, { allow: 'GET, HEAD' });
+                return;
+            }
+            const h = health();
+            send(res, draining ? 503 : 200, { ...h });
+            return;
+        }
+        if (path !== config.webhookPath) {
+            send(res, 404, { message: 'not found' });
+            return;
+        }
+        if (method !== 'POST') {
+            send(res, 405, { message: 'use POST' }, { allow: 'POST' });
+            return;
+        }
+        counts.deliveries += 1;
+        // Unsigned: refused before the body is read.
+        if (header(req, 'x-hub-signature-256') === null) {
+            unauthorized(req, res, null);
+            req.resume();
+            return;
+        }
+        const declared = Number(req.headers['content-length'] ?? 0);
+        if (declared > MAX_BODY) {
+            send(res, 413, { message: 'payload too large' }, { connection: 'close' });
+            req.destroy();
+            return;
+        }
+        const chunks = [];
+        let size = 0;
+        req.on('data', (c) => {
+            size += c.length;
+            if (size > MAX_BODY) {
+                send(res, 413, { message: 'payload too large' }, { connection: 'close' });
+                req.destroy();
+                return;
+            }
+            chunks.push(c);
+        });
+        req.on('end', () => {
+            if (res.headersSent)
+                return;
+            onWebhook(req, res, Buffer.concat(chunks).toString('utf8')).catch((error) => {
+                logger.error(`webhook handling failed: ${(0,engine_errors/* getErrorMessage */.u1)(error)}`);
+                if (!res.headersSent)
+                    send(res, 500, { message: 'internal error' });
+            });
+        });
+        req.on('error', () => undefined);
+    });
+    // Slow or stuck clients cannot hold the server.
+    server.requestTimeout = 30_000;
+    server.headersTimeout = 15_000;
+    server.keepAliveTimeout = 5_000;
+    await new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => {
+            server.off('error', reject);
+            resolve();
+        });
+    });
+    const address = server.address();
+    const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    const url = `http://${shownHost}:${address.port}`;
+    logger.log('info', `listening on ${url}`, {
+        url,
+        webhook_path: config.webhookPath,
+        health_path: HEALTH_PATH,
+        api_url: config.apiUrl,
+        app_id: config.appId,
+        evidence_dir: config.evidenceDir
+    });
+    let stopping = null;
+    const shutdown = () => {
+        stopping ??= (async () => {
+            draining = true;
+            const closed = new Promise((resolve) => server.close(() => resolve()));
+            server.closeIdleConnections();
+            const waiting = inflight.size;
+            logger.log('info', `shutting down: ${waiting} decisions in flight`, {
+                in_flight: waiting,
+                grace_seconds: config.shutdownSeconds
+            });
+            const idle = new Promise((resolve) => {
+                if (inflight.size === 0)
+                    resolve();
+                else
+                    idleWaiters.push(resolve);
+            });
+            let timer;
+            const graceOver = new Promise((resolve) => {
+                timer = setTimeout(() => resolve('late'), config.shutdownSeconds * 1000);
+            });
+            const before = finished;
+            const late = (await Promise.race([idle, graceOver])) === 'late';
+            clearTimeout(timer);
+            let abandoned = 0;
+            if (late) {
+                // a job already posting its verdict is left to finish
+                const left = [...inflight.values()].filter((t) => !t.job.isAnswered);
+                const reason = `the gate\u2019s server stopped before it finished deciding (grace period of ${config.shutdownSeconds}s)`;
+                const answers = await Promise.all(left.map((t) => t.job.abandon(reason, ABANDON_BUDGET_MS)));
+                abandoned = answers.filter((a) => a !== null).length;
+                counts.abandoned += abandoned;
+                counts.rejected += abandoned;
+                counts.unanswered += answers.length - abandoned;
+                logger.log('warning', `grace period over: ${abandoned} of ${left.length} unfinished decisions answered rejected`, { abandoned, unfinished: left.length });
+            }
+            server.closeAllConnections();
+            await closed;
+            const report = { finished: finished - before, abandoned };
+            logger.log('info', 'stopped', { ...report });
+            return report;
+        })();
+        return stopping;
+    };
+    return {
+        url,
+        webhookUrl: `${url}${config.webhookPath}`,
+        port: address.port,
+        health,
+        shutdown
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/serve.ts
+// `promotion-gate serve`: the GitHub App's webhook server (SPEC §2,
+// deployment protection rule). Configured by environment variables; --port
+// and --host override PORT and HOST. Runs until SIGTERM or SIGINT, then
+// stops accepting, finishes the decisions in flight (bounded) and exits 0.
+
+
+
+
+
+
+const serve_NAME = 'serve';
+const serve_OPTIONS = {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    verbose: { type: 'boolean' }
+};
+const serve_HELP = `Usage: promotion-gate serve [--port N] [--host ADDRESS] [--verbose]
+
+Runs the GitHub App that answers deployment_protection_rule webhooks: GitHub
+asks it before any job deploys to an environment that has the App as a
+custom protection rule, whatever the workflow says. Each delivery's
+signature is checked, the App mints an installation token, the same engine
+as the action decides, and the App approves or rejects the deployment with
+a comment naming each violation.
+
+Endpoints:
+  POST ${config_DEFAULTS.webhookPath}  webhook deliveries (path: WEBHOOK_PATH)
+  GET  ${HEALTH_PATH}              200 {"status":"ok",...} with counts;
+                             503 while shutting down
+
+Options:
+  --port N        port to listen on, 0-65535 (default: PORT, else ${config_DEFAULTS.port})
+  --host ADDRESS  address to listen on (default: HOST, else ${config_DEFAULTS.host})
+  --verbose       debug lines in the log (as LOG_LEVEL=debug)
+  -h, --help      show this help
+
+Environment (required):
+  ${ENV.appId}                the App's ID
+  ${ENV.privateKey}           the App's private key (PEM), or
+  ${ENV.privateKeyPath}      the path of its .pem file
+  ${ENV.webhookSecret}        the App's webhook secret
+Environment (optional):
+  ${ENV.apiUrl}        REST API (default: https://api.github.com)
+  ${ENV.graphqlUrl}    GraphQL (default: derived from GITHUB_API_URL)
+  ${ENV.serverUrl}     web UI (default: derived from GITHUB_API_URL)
+  ${ENV.policy}
+                        policy path (default: ${config_DEFAULTS.policy})
+  ${ENV.evidenceDir}
+                        directory for one evidence JSON per decision
+  ${ENV.timeout}
+                        API time per decision, retries included (${config_DEFAULTS.timeoutSeconds})
+  ${ENV.shutdown}
+                        grace for decisions in flight on SIGTERM (${config_DEFAULTS.shutdownSeconds})
+  ${ENV.concurrency}
+                        decisions computed at once (${config_DEFAULTS.concurrency})
+  ${ENV.webhookPath}          (default: ${config_DEFAULTS.webhookPath})
+  ${ENV.logLevel}             debug, info, warning or error (default: ${config_DEFAULTS.logLevel})
+
+The log is JSON lines on stdout; the key, the secret and tokens never
+appear in it. A second SIGINT stops at once.
+
+Exit codes:
+  0  stopped by SIGTERM or SIGINT
+  2  missing or invalid configuration (or the port could not be opened)
+`;
+let signals = process;
+/** Tests replace the process's signals with their own emitter. */
+function useSignals(s) {
+    signals = s;
+}
+async function serve_run(args, ctx) {
+    const parsed = parseCommandArgs(serve_NAME, args, serve_OPTIONS, { positionals: false });
+    if (parsed.help) {
+        ctx.stdout.write(serve_HELP);
+        return EXIT.ok;
+    }
+    const config = parseConfig(ctx.env, {
+        port: parsed.strings.get('port'),
+        host: parsed.strings.get('host')
+    });
+    const logger = jsonLogger(ctx.stdout, {
+        level: parsed.flags.has('verbose') ? 'debug' : config.logLevel,
+        now: ctx.now,
+        secrets: [config.webhookSecret, config.privateKey]
+    });
+    let server;
+    try {
+        server = await startServer({ config, logger });
+    }
+    catch (error) {
+        throw new UsageError(serve_NAME, `cannot listen on ${(0,output/* printable */.g$)(config.host)}:${config.port}: ${(0,output/* printable */.g$)((0,output/* errorText */.kc)(error))}`);
+    }
+    const signal = await new Promise((resolve) => {
+        const term = () => finish('SIGTERM');
+        const int = () => finish('SIGINT');
+        const finish = (name) => {
+            signals.off('SIGTERM', term);
+            signals.off('SIGINT', int);
+            resolve(name);
+        };
+        signals.once('SIGTERM', term);
+        signals.once('SIGINT', int);
+    });
+    logger.info(`${signal}: stopping`);
+    await server.shutdown();
+    return EXIT.ok;
+}
+const serve = {
+    name: serve_NAME,
+    summary: 'run the GitHub App that answers deployment protection rules',
+    help: serve_HELP,
+    failure: EXIT.usage,
+    run: serve_run
+};
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 // The `promotion-gate` command line, in process: argv in, exit code out, all
 // output through the injected streams. src/cli/index.ts is the thin entry
@@ -49837,7 +54570,14 @@ const validate_validate = {
 
 
 
-const COMMANDS = [check_check, validate_validate, audit, access];
+
+const COMMANDS = [
+    check_check,
+    validate_validate,
+    audit,
+    access,
+    serve
+];
 function helpText() {
     const width = Math.max(...COMMANDS.map((c) => c.name.length));
     return `promotion-gate ${VERSION}: gates a deployment on its promotion path, independent

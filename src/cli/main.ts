@@ -18,11 +18,18 @@ import {
 } from './command.js'
 import { errorText, printable } from './output.js'
 import { validate } from './validate.js'
+import { serve } from './serve.js'
 
 export type { CliContext, Command, ExitCode, Writer } from './command.js'
 export { EXIT } from './command.js'
 
-export const COMMANDS: readonly Command[] = [check, validate, audit, access]
+export const COMMANDS: readonly Command[] = [
+  check,
+  validate,
+  audit,
+  access,
+  serve
+]
 
 function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length))
