@@ -43,7 +43,8 @@ import { standard, reviewedChange } from '../src/demo/scenarios.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const BUNDLE = join(ROOT, 'dist', 'index.js')
-const RUN_TIMEOUT_MS = 120_000
+// an audit of 10,000 deployments runs for minutes; a hang still ends
+const RUN_TIMEOUT_MS = 600_000
 
 interface Options {
   latencyMs: number

@@ -37,6 +37,17 @@ const SERIES: Series[] = [
   }
 ]
 
+/** The audits, drawn in a row of their own: their sizes run to 10,000. */
+const AUDIT_SERIES: Series[] = [
+  {
+    family: 'audit',
+    label: 'deployments audited (second row)',
+    color: '#9467bd',
+    marker: 'circle',
+    place: 'left'
+  }
+]
+
 const PANEL = {
   width: 440,
   height: 300,
@@ -90,23 +101,31 @@ function panel(
     value: (c: CaseResult) => number
     /** where the dashed line of the SPEC §9 target goes */
     target?: number
+    /** the panel's top; default the first row */
+    y0?: number
+    series?: Series[]
+    /** the log axis: its range and labelled sizes */
+    x?: { min: number; max: number; ticks: number[] }
   }
 ): string {
+  const series = o.series ?? SERIES
+  const xAxis = o.x ?? { min: X_MIN, max: X_MAX, ticks: [1, 10, 100, 1000] }
   const plotW = PANEL.width - PANEL.left - PANEL.right
   const plotH = PANEL.height - PANEL.top - PANEL.bottom
   const left = o.x0 + PANEL.left
-  const top = PANEL.top
+  const y0 = o.y0 ?? 0
+  const top = y0 + PANEL.top
   const values = cases.map(o.value)
   const yMax = niceCeiling(Math.max(...values, o.target ?? 0, 1) * 1.1)
   const sx = (v: number): number =>
     left +
-    ((Math.log10(v) - Math.log10(X_MIN)) /
-      (Math.log10(X_MAX) - Math.log10(X_MIN))) *
+    ((Math.log10(v) - Math.log10(xAxis.min)) /
+      (Math.log10(xAxis.max) - Math.log10(xAxis.min))) *
       plotW
   const sy = (v: number): number => top + plotH - (v / yMax) * plotH
   const out: string[] = []
   out.push(
-    `<text x="${fmt(left + plotW / 2)}" y="20" text-anchor="middle" font-weight="bold">${escapeXml(o.title)}</text>`
+    `<text x="${fmt(left + plotW / 2)}" y="${fmt(y0 + 20)}" text-anchor="middle" font-weight="bold">${escapeXml(o.title)}</text>`
   )
   // grid and axes
   for (let i = 0; i <= 5; i++) {
@@ -117,7 +136,7 @@ function panel(
       `<text x="${fmt(left - 6)}" y="${fmt(y + 4)}" text-anchor="end">${fmt(v)}</text>`
     )
   }
-  for (const v of [1, 10, 100, 1000]) {
+  for (const v of xAxis.ticks) {
     const x = sx(v)
     out.push(
       `<line x1="${fmt(x)}" y1="${fmt(top)}" x2="${fmt(x)}" y2="${fmt(top + plotH)}" stroke="#e5e5e5"/>`,
@@ -135,7 +154,7 @@ function panel(
       `<line x1="${fmt(left)}" y1="${fmt(y)}" x2="${fmt(left + plotW)}" y2="${fmt(y)}" stroke="#555" stroke-dasharray="5 4"/>`
     )
   }
-  for (const s of SERIES) {
+  for (const s of series) {
     const points = cases
       .filter((c) => c.family === s.family && c.size !== null)
       .sort((a, b) => (a.size ?? 0) - (b.size ?? 0))
@@ -162,10 +181,41 @@ function panel(
 
 export function renderChart(r: BenchResults): string {
   const cases = r.cases.filter((c) => SERIES.some((s) => s.family === c.family))
+  const audits = r.cases.filter((c) =>
+    AUDIT_SERIES.some((s) => s.family === c.family)
+  )
+  const rows = audits.length > 0 ? 2 : 1
+  const shown = audits.length > 0 ? [...SERIES, ...AUDIT_SERIES] : SERIES
   const width = PANEL.width * 2
-  const legendY = PANEL.height + 8
-  const height = legendY + (SERIES.length + 1) * 18 + 24
-  const legend = SERIES.map((s, i) => {
+  const legendY = PANEL.height * rows + 8
+  const height = legendY + (shown.length + 1) * 18 + 24
+  const auditAxis = { min: 30, max: 30_000, ticks: [100, 1000, 10_000] }
+  const auditRow =
+    audits.length === 0
+      ? ''
+      : [
+          panel(audits, {
+            x0: 0,
+            y0: PANEL.height,
+            series: AUDIT_SERIES,
+            x: auditAxis,
+            title: 'HTTP requests per audit',
+            yLabel: 'requests',
+            value: (c) => c.requests,
+            target: 100
+          }),
+          panel(audits, {
+            x0: PANEL.width,
+            y0: PANEL.height,
+            series: AUDIT_SERIES,
+            x: auditAxis,
+            title: 'Wall time per audit (spawn to exit)',
+            yLabel: 'ms',
+            value: (c) => c.wallMs,
+            target: r.latencyMs === 100 ? 30_000 : undefined
+          })
+        ].join('\n')
+  const legend = shown.map((s, i) => {
     const y = legendY + i * 18
     return [
       `<line x1="${PANEL.left}" y1="${y}" x2="${PANEL.left + 24}" y2="${y}" stroke="${s.color}" stroke-width="2"/>`,
@@ -173,10 +223,10 @@ export function renderChart(r: BenchResults): string {
       `<text x="${PANEL.left + 32}" y="${y + 4}">${escapeXml(s.label)}</text>`
     ].join('\n')
   })
-  const y = legendY + SERIES.length * 18
+  const y = legendY + shown.length * 18
   legend.push(
     `<line x1="${PANEL.left}" y1="${y}" x2="${PANEL.left + 24}" y2="${y}" stroke="#555" stroke-dasharray="5 4"/>`,
-    `<text x="${PANEL.left + 32}" y="${y + 4}">SPEC §9 target for a typical decision: at most 3 requests; under 0.5 s${r.latencyMs === 100 ? '' : ' (not drawn: not measured at 100 ms per request)'}</text>`
+    `<text x="${PANEL.left + 32}" y="${y + 4}">SPEC §9 targets: a typical decision at most 3 requests, under 0.5 s; an audit of 1,000 deployments at most 100 requests, under 30 s${r.latencyMs === 100 ? '' : ' (times not drawn: not measured at 100 ms per request)'}</text>`
   )
   const caption = `promotion-gate ${r.date.slice(0, 10)}, node ${r.node}, ${r.latencyMs} ms per request (simulator on 127.0.0.1)`
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Helvetica, Arial, sans-serif" font-size="11">
@@ -195,6 +245,7 @@ ${panel(cases, {
   value: (c) => c.wallMs,
   target: r.latencyMs === 100 ? 500 : undefined
 })}
+${auditRow}
 ${legend.join('\n')}
 <text x="${width - PANEL.right}" y="${height - 8}" text-anchor="end" fill="#777">${escapeXml(caption)}</text>
 </svg>

@@ -75,7 +75,7 @@ ${r.unavailable.map((u) => `| \`${u.name}\` | ${u.title} | | | | | | | ${u.reaso
 
 ![requests and wall time against size](bench/chart.svg)
 
-[\`bench/chart.svg\`](bench/chart.svg): requests (left) and wall time (right) against size on a logarithmic axis, one line per family: commits in one pull request (1, 100, 1,000), deployments in the upstream environment (10, 100, 1,000), pull requests since the previous production deployment (1, 20, 100).
+[\`bench/chart.svg\`](bench/chart.svg): requests (left) and wall time (right) against size on a logarithmic axis, one line per family: commits in one pull request (1, 100, 1,000), deployments in the upstream environment (10, 100, 1,000), pull requests since the previous production deployment (1, 20, 100); the second row, the audits (100, 1,000, 10,000 deployments).
 
 ## SPEC §9 targets
 

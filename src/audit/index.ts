@@ -8,6 +8,7 @@
 import { accessMatrix, type AccessMatrix } from '../access/matrix.js'
 import {
   previousSuccess,
+  qualify,
   type DeploymentContext
 } from '../engine/deployments.js'
 import { toFailure } from '../engine/errors.js'
@@ -226,16 +227,15 @@ export async function runAudit(
   }
 
   // 2. Where each range starts, and the history that links them.
-  const bases = population.map(({ d, success }) =>
+  const bases =
     policy.scope === 'head'
-      ? null
-      : previousSuccess(
-          list.filter((x) => x.id !== d.id),
+      ? population.map(() => null)
+      : rangeStarts(
+          list,
+          population.map((p) => Date.parse(p.success)),
           req.environment,
-          ctx,
-          Date.parse(success) - 1
+          ctx
         )
-  )
   const deployedOids = [...new Set(population.map((p) => p.d.sha))]
   progress(`reading ${deployedOids.length} deployed commits and their history`)
   const newest = population[population.length - 1] as { d: DeploymentFact }
@@ -461,6 +461,64 @@ export function flagged(report: AuditReport): number {
             r.problem !== null || r.review === 'missing' || r.review === 'late'
         ).length
   return deployments + reviewsFlagged
+}
+
+/**
+ * For each time (ascending), the sha of the newest deployment that counted
+ * as a success just before it: what `previousSuccess` answers as of
+ * `time - 1`, for all the population in one pass instead of one scan each
+ * (10,000 deployments would be 10^8 checks).
+ *
+ * A deployment counts as of t when it qualifies as of its own success (a
+ * trusted deployer, a linked run, no failure stamped with the success) and
+ * no failure or error status came after the success by t. Once that failure
+ * has come it never counts again, so a stack ordered by success time can
+ * drop it for good.
+ */
+export function rangeStarts(
+  list: readonly DeploymentFact[],
+  times: readonly number[],
+  env: string,
+  ctx: DeploymentContext
+): (string | null)[] {
+  const candidates = list
+    .flatMap((d, index) => {
+      const success = d.statuses.find((x) => x.state === 'success')
+      if (success === undefined) return []
+      const at = Date.parse(success.createdAt)
+      if (typeof qualify(d, env, ctx, at) === 'string') return []
+      const failed = d.statuses.find(
+        (x) =>
+          (x.state === 'failure' || x.state === 'error') &&
+          Date.parse(x.createdAt) > at
+      )
+      return [
+        {
+          sha: d.sha,
+          index,
+          at,
+          failedAt:
+            failed === undefined ? Infinity : Date.parse(failed.createdAt)
+        }
+      ]
+    })
+    // on a tie previousSuccess keeps the first in the list: put it on top
+    .sort((a, b) => a.at - b.at || b.index - a.index)
+  const stack: typeof candidates = []
+  let next = 0
+  return times.map((time) => {
+    const t = time - 1
+    while (next < candidates.length && (candidates[next]?.at ?? 0) <= t) {
+      stack.push(candidates[next] as (typeof candidates)[number])
+      next++
+    }
+    // the newest success still standing at t: one that failed by t is gone
+    // for every later t too
+    while (stack.length > 0 && (stack[stack.length - 1]?.failedAt ?? 0) <= t)
+      stack.pop()
+    // an older success hidden under a newer failed one stays reachable
+    return stack[stack.length - 1]?.sha ?? null
+  })
 }
 
 function firstSuccess(d: DeploymentFact): string | null {
