@@ -11,6 +11,7 @@
 //   npm run bench -- --latency 50             another latency per request
 //   npm run bench -- --runs 1                 runs per case (default: 7 typical, 3 others)
 //   npm run bench -- --write                  write the outputs of a partial run too
+//   npm run bench -- --render                 re-render the report from bench/results.json
 
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
@@ -51,6 +52,8 @@ interface Options {
   only: string[] | null
   quick: boolean
   write: boolean
+  /** only re-render BENCHMARKS.md and the chart from bench/results.json */
+  render: boolean
   /** runs per case instead of each case's own */
   runs: number | null
 }
@@ -73,6 +76,7 @@ function options(argv: string[]): Options {
       quick: { type: 'boolean', default: false },
       runs: { type: 'string' },
       write: { type: 'boolean', default: false },
+      render: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false }
     },
     strict: true,
@@ -118,6 +122,7 @@ function options(argv: string[]): Options {
     only,
     quick: values.quick === true,
     write: values.write === true,
+    render: values.render === true,
     runs
   }
 }
@@ -215,8 +220,25 @@ function printRow(r: CaseResult): void {
 
 // -- main --------------------------------------------------------------------
 
+/** The report and chart again from the measured results, targets and observations recomputed. */
+function render(): number {
+  const file = join(ROOT, 'bench', 'results.json')
+  const measured = JSON.parse(readFileSync(file, 'utf8')) as BenchResults
+  const all: BenchResults = {
+    ...measured,
+    targets: evaluateTargets(measured),
+    observations: observe(measured)
+  }
+  writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`)
+  writeFileSync(join(ROOT, 'bench', 'chart.svg'), renderChart(all))
+  writeFileSync(join(ROOT, 'BENCHMARKS.md'), renderMarkdown(all))
+  console.log('re-rendered bench/results.json, bench/chart.svg, BENCHMARKS.md')
+  return 0
+}
+
 async function main(): Promise<number> {
   const o = options(process.argv.slice(2))
+  if (o.render) return render()
   if (!existsSync(BUNDLE)) {
     console.error('dist/index.js is missing: run `npm run bundle` first')
     return 2

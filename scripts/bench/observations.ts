@@ -43,9 +43,18 @@ export function observe(
   if (crowded !== undefined) {
     const pages = count(crowded, 'GateContext')
     out.push(
-      `**Upstream deployments are read 100 per sequential round trip**: ${crowded.name} took ${pages} GateContext queries in ${crowded.roundTrips} round trips (${ms(crowded.wallMs)}), because the deployed commit's deployment sits behind 998 newer ones and GraphQL cannot filter deployments by commit. ` +
-        "REST can: `GET /repos/{owner}/{repo}/deployments?sha={sha}&environment={env}` returns only that commit's deployments to that environment, one request per upstream environment however long its history (the statuses of each are one more request). " +
-        `The reading stops at 50 pages (5,000 deployments) and then blocks.`
+      pages === 0
+        ? `**Upstream history does not cost requests**: ${crowded.name} took ${crowded.requests} requests in ${crowded.roundTrips} round trips (${ms(crowded.wallMs)}) although the deployed commit's deployment sits behind 998 newer ones: GateBootstrap asks for the commit's own deployments (\`Commit.deployments\`) and the target environment's latest, which settle the promotion and the range's start without paging.`
+        : `**Upstream deployments are read 100 per sequential round trip**: ${crowded.name} took ${pages} GateContext queries in ${crowded.roundTrips} round trips (${ms(crowded.wallMs)}). The reading stops at 50 pages (5,000 deployments) and then blocks.`
+    )
+  }
+
+  const audit = byName.get('audit-10000')
+  const audit1000 = byName.get('audit-1000')
+  if (audit !== undefined && audit1000 !== undefined) {
+    out.push(
+      `**Audits grow linearly in requests**: ${audit1000.requests} for 1,000 deployments, ${audit.requests} for 10,000 (deployments, history and workflow runs 100 a page; deployed commits 40 a query, four queries in flight). ` +
+        `At 10,000 the wall time (${ms(audit.wallMs)}) is mostly the simulator's own work (sim ms ${audit.serverMs.toLocaleString('en-US')}, summed over concurrent answers): it recomputes ancestries over a 10,000-commit history for every commit it describes, where GitHub answers from indexes. The gate's peak memory was ${audit.peakRssMB?.toFixed(0) ?? '?'} MiB, holding every deployment's evidence record for the report.`
     )
   }
 
@@ -85,9 +94,13 @@ export function observe(
   const rss = r.cases
     .map((c) => c.peakRssMB)
     .filter((v): v is number => v !== null)
-  if (rss.length > 0) {
+  const decisions = r.cases
+    .filter((c) => c.family !== 'audit')
+    .map((c) => c.peakRssMB)
+    .filter((v): v is number => v !== null)
+  if (rss.length > 0 && decisions.length > 0) {
     out.push(
-      `Peak memory stays between ${Math.min(...rss).toFixed(0)} and ${Math.max(...rss).toFixed(0)} MiB in every case: it does not grow with the size of the pull request, the deployment history or the range at these sizes.`
+      `Peak memory of a decision stays between ${Math.min(...decisions).toFixed(0)} and ${Math.max(...decisions).toFixed(0)} MiB: it does not grow with the size of the pull request, the deployment history or the range at these sizes. An audit's grows with its population (${Math.max(...rss).toFixed(0)} MiB at its largest).`
     )
   }
   return out

@@ -51,6 +51,7 @@ npm run bench -- --only typical,range-20   # only these cases
 npm run bench -- --latency 50              # another latency per request
 npm run bench -- --runs 1                  # runs per case (default: 7 for typical and cold-start, 3 for the others)
 npm run bench -- --write                   # write the outputs of a partial run too
+npm run bench -- --render                  # re-render this file and the chart from bench/results.json
 \`\`\`
 
 A full run at the default latency writes \`bench/results.json\`, \`bench/chart.svg\` and this file; a partial one only prints its table. It exits non-zero, and writes nothing, when any case is decided otherwise than expected (every case here must be \`allow\`, with the evidence listing exactly the changes of its range): a benchmark of a wrong decision is worthless.

@@ -66,7 +66,7 @@ function requestsTarget(cases: Map<string, CaseResult>): TargetResult {
     note =
       typical === undefined
         ? 'Every case of the envelope fits.'
-        : `The typical decision: ${sequenceOf(typical)} (${plural(typical.roundTrips, 'round trip')}: the branch rules and GateContext go out together). ` +
+        : `The typical decision: ${sequenceOf(typical)} (${plural(typical.roundTrips, 'round trip')}: the environment's settings go out with GateBootstrap, its branch patterns once they show custom policies). ` +
           'Every case of the envelope (a pull request of up to 100 commits, up to 100 deployments upstream) takes the same three.'
   } else if (over.length > 0) {
     note = `Over budget: ${over.map((c) => `${c.name} took ${c.requests} (${sequenceOf(c)})`).join('; ')}.`
