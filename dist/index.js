@@ -33842,6 +33842,24 @@ function includesLogin(list, login) {
 function isBot(actor) {
     return actor.type === 'Bot' || loginKey(actor.login).endsWith('[bot]');
 }
+/**
+ * The run's approvals of `env` (environment names compare case-insensitively,
+ * as GitHub's do), one per approver: the first, in GitHub's order.
+ */
+function approvalsOf(approvals, env) {
+    const seen = new Set();
+    return approvals.filter((a) => {
+        if (a.state !== 'approved' ||
+            !a.environments.some((e) => e.toLowerCase() === env.toLowerCase())) {
+            return false;
+        }
+        const key = loginKey(a.user.login);
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
 function matchesBranch(name, globs) {
     return globs.some((glob) => minimatch(name, glob));
 }
@@ -38765,16 +38783,8 @@ function verify(input) {
         return refuse(`the environment approvals of this run cannot be read: grant the token \`${approvals.permission}\` (GitHub said: ${approvals.detail})`);
     }
     const candidates = [];
-    const seen = new Set();
-    for (const approval of approvals) {
-        if (approval.state !== 'approved' ||
-            !approval.environments.some((e) => e.toLowerCase() === env.toLowerCase())) {
-            continue;
-        }
+    for (const approval of approvalsOf(approvals, env)) {
         const login = approval.user.login;
-        if (seen.has(loginKey(login)))
-            continue;
-        seen.add(loginKey(login));
         const problems = [];
         if (isBot(approval.user))
             problems.push('is a bot');
@@ -39542,17 +39552,9 @@ function environmentApprovals(facts, policy, makers) {
     }
     const counted = new Set();
     const excluded = [];
-    const seen = new Set();
-    for (const approval of approvals) {
-        if (approval.state !== 'approved' ||
-            !approval.environments.some((e) => e.toLowerCase() === env.toLowerCase())) {
-            continue;
-        }
+    for (const approval of approvalsOf(approvals, env)) {
         const login = approval.user.login;
         const key = loginKey(login);
-        if (seen.has(key))
-            continue;
-        seen.add(key);
         const reasons = [];
         if (!policy.approvals.allowBots && isBot(approval.user)) {
             reasons.push('is a bot (approvals.allow_bots is false)');

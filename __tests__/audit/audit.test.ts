@@ -128,6 +128,29 @@ describe('promotion-gate audit', () => {
     expect(r.stdout).toMatch(/⛔ block .*maker-checker/)
   })
 
+  it('checks --repo and --policy as check does, and names the command without a token', async () => {
+    const { world: w } = auditWorld(1)
+    const bad = await audit(w, ['--since', '1d', '--policy', '../etc/x.yml'])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain(
+      'promotion-gate audit: --policy must be a path inside the repository'
+    )
+    const noToken = await cli(
+      [
+        'audit',
+        '--repo',
+        'acme/shop',
+        '--environment',
+        'production',
+        '--since',
+        '1d'
+      ],
+      {}
+    )
+    expect(noToken.code).toBe(2)
+    expect(noToken.stderr).toContain('promotion-gate audit: no token')
+  })
+
   it('rejects a bad period as a usage error', async () => {
     const { world: w } = auditWorld(1)
     const r = await audit(w, ['--since', 'yesterday'])

@@ -158,6 +158,9 @@ describe('promotion-gate check', () => {
     for (const s of SCENARIOS) {
       const { world: w, run } = s.build()
       server = await startSimulator(w.sim)
+      // one clock for both: a message that says how long ago something was
+      // must not differ because a minute turned between the two runs
+      const at = new Date()
       const temp = mkdtempSync(join(tmpdir(), 'pg-cli-same-'))
       const outputs: Record<string, string> = {}
       const quiet = () => undefined
@@ -193,7 +196,7 @@ describe('promotion-gate check', () => {
             INPUT_TOKEN: run.token
           },
           io,
-          now: () => new Date()
+          now: () => at
         })
         const fromAction = JSON.parse(
           readFileSync(outputs['evidence-file'] as string, 'utf8')
@@ -211,7 +214,8 @@ describe('promotion-gate check', () => {
             '--format',
             'json'
           ],
-          { ...ghEnv, GITHUB_TOKEN: run.token }
+          { ...ghEnv, GITHUB_TOKEN: run.token },
+          { now: () => at }
         )
         const fromCli = evidenceOf(r)
         const shape = (e: EvidenceRecord) => ({

@@ -30151,7 +30151,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3903);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7408);
 /* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6657);
 // Entry of the bundled command line (dist/cli/index.js, the package's `bin`).
 // Binds runCli to the process; any throw or stray rejection fails closed
@@ -30204,7 +30204,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3903:
+/***/ 7408:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33803,6 +33803,24 @@ function includesLogin(list, login) {
 /** A bot account: GitHub says so, or the login has the `[bot]` suffix. */
 function isBot(actor) {
     return actor.type === 'Bot' || loginKey(actor.login).endsWith('[bot]');
+}
+/**
+ * The run's approvals of `env` (environment names compare case-insensitively,
+ * as GitHub's do), one per approver: the first, in GitHub's order.
+ */
+function approvalsOf(approvals, env) {
+    const seen = new Set();
+    return approvals.filter((a) => {
+        if (a.state !== 'approved' ||
+            !a.environments.some((e) => e.toLowerCase() === env.toLowerCase())) {
+            return false;
+        }
+        const key = loginKey(a.user.login);
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
 }
 function matchesBranch(name, globs) {
     return globs.some((glob) => minimatch(name, glob));
@@ -42689,63 +42707,299 @@ function messageOf(data) {
         : undefined;
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/engine/gather/teams.ts
-// The members of `org/team` entries of `break_glass.approvers` (SPEC §5.7).
-// GET /orgs/{org}/teams/{team_slug}/members needs the organization
-// permission "Members" (read), which no workflow `permissions:` key grants:
-// with the action's token a team is always unreadable, and the break-glass
-// is refused with a message saying so.
-// https://docs.github.com/en/rest/teams/members#list-team-members
+;// CONCATENATED MODULE: ./src/cli/endpoints.ts
+// The API endpoints and time budget every networked subcommand takes, from
+// its options and the environment (GitHub Actions and GHES variables).
 
 
-const MEMBERS_PERMISSION = 'members: read';
-/** More than this many pages (10,000 members) is not a team we can trust to list. */
-const teams_MAX_PAGES = 100;
-/**
- * Each `org/team` entry's member logins, or Unreadable when GitHub refused
- * (403) or does not show the team to this token (404). Other errors throw.
- */
-async function readTeams(port, entries) {
-    const read = await Promise.all([...new Set(entries)].map(async (entry) => [entry, await readTeam(port, entry)]));
-    return new Map(read);
-}
-async function readTeam(port, entry) {
-    const at = entry.indexOf('/');
-    const org = entry.slice(0, at);
-    const slug = entry.slice(at + 1);
-    const logins = [];
+
+/** `label`: the option or variable the value came from, for the message. */
+function httpUrl(command, label, value) {
+    let url = null;
     try {
-        for (let page = 1; page <= teams_MAX_PAGES; page++) {
-            const r = await port.rest('GET /orgs/{org}/teams/{team_slug}/members', {
-                org,
-                team_slug: slug,
-                per_page: 100,
-                page
-            });
-            const path = `teams/${entry}/members`;
-            const list = arr(r.data, path);
-            list.forEach((m, i) => {
-                logins.push(str(obj(m, `${path}[${i}]`).login, `${path}[${i}].login`));
-            });
-            const link = r.headers.link;
-            if (typeof link !== 'string' || !/rel="next"/.test(link))
-                return logins;
+        url = new URL(value);
+    }
+    catch {
+        // reported below
+    }
+    if (url === null || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+        throw new UsageError(command, `${label} must be an http(s) URL, not "${(0,output/* printable */.g$)(value)}"`);
+    }
+    if (url.username !== '' || url.password !== '') {
+        throw new UsageError(command, `${label} must not carry credentials; the token comes from GITHUB_TOKEN or GH_TOKEN`);
+    }
+    return value.replace(/\/+$/, '');
+}
+/**
+ * The web UI base the engine checks workflow-run links against: GitHub's own
+ * for api.github.com, the host for GHES (/api/v3) and GHE.com (api.<name>).
+ */
+function defaultServerUrl(apiUrl) {
+    const url = new URL(apiUrl);
+    const path = url.pathname.replace(/\/+$/, '');
+    if (path.endsWith('/api/v3')) {
+        return `${url.origin}${path.slice(0, -'/api/v3'.length)}`;
+    }
+    if (url.hostname.startsWith('api.') && url.hostname !== 'api.github.com') {
+        return `${url.protocol}//${url.host.slice('api.'.length)}`;
+    }
+    return 'https://github.com';
+}
+/** REST, GraphQL and web URLs: options first, else the job's variables. */
+function endpoints(command, values, env) {
+    const apiFlag = values.get('api-url');
+    const apiUrl = apiFlag !== undefined
+        ? httpUrl(command, '--api-url', apiFlag)
+        : httpUrl(command, 'GITHUB_API_URL', env.GITHUB_API_URL || 'https://api.github.com');
+    // An explicit --api-url wins over the job's variables: GraphQL and web
+    // URLs are then derived from it rather than mixed with another host's.
+    const graphqlFlag = values.get('graphql-url');
+    const graphqlUrl = graphqlFlag !== undefined
+        ? httpUrl(command, '--graphql-url', graphqlFlag)
+        : apiFlag === undefined && env.GITHUB_GRAPHQL_URL
+            ? httpUrl(command, 'GITHUB_GRAPHQL_URL', env.GITHUB_GRAPHQL_URL)
+            : defaultGraphqlUrl(apiUrl);
+    const serverUrl = (apiFlag === undefined && env.GITHUB_SERVER_URL
+        ? env.GITHUB_SERVER_URL
+        : defaultServerUrl(apiUrl)).replace(/\/+$/, '');
+    return { apiUrl, graphqlUrl, serverUrl };
+}
+/** --timeout-seconds, 1-3600, default 120. */
+function timeoutOf(command, values) {
+    const rawTimeout = values.get('timeout-seconds');
+    let timeoutSeconds = 120;
+    if (rawTimeout !== undefined) {
+        timeoutSeconds = Number(rawTimeout);
+        if (!/^\d+$/.test(rawTimeout) ||
+            timeoutSeconds < 1 ||
+            timeoutSeconds > 3600) {
+            throw new UsageError(command, `--timeout-seconds must be a whole number from 1 to 3600, not "${(0,output/* printable */.g$)(rawTimeout)}"`);
         }
+    }
+    return timeoutSeconds;
+}
+
+;// CONCATENATED MODULE: ./src/cli/repository.ts
+// What the commands that read a repository share: --repo, --policy and
+// --policy-ref checked alike, the token from the environment, and a client
+// and logger that never print it.
+
+
+
+
+const NAME_PART = /^[A-Za-z0-9_.-]+$/;
+/** `--repo OWNER/NAME`, required. */
+function repoOption(command, value) {
+    const repository = value?.trim() ?? '';
+    const [owner = '', repo = '', extra] = repository.split('/');
+    if (extra !== undefined ||
+        !NAME_PART.test(owner) ||
+        !NAME_PART.test(repo) ||
+        repo === '.' ||
+        repo === '..') {
+        throw new UsageError(command, repository === ''
+            ? '--repo is required'
+            : `--repo must be OWNER/NAME, not "${(0,output/* printable */.g$)(repository)}"`);
+    }
+    return { owner, repo };
+}
+/** `--policy` (a path inside the repository) and `--policy-ref` (a git ref). */
+function policyOptions(command, values) {
+    const policyPath = values.get('policy') ?? '.github/promotion-gate.yml';
+    if (policyPath.startsWith('/') ||
+        policyPath.split('/').some((p) => p === '..' || p === '.' || p === '') ||
+        policyPath.includes(':')) {
+        throw new UsageError(command, `--policy must be a path inside the repository such as .github/promotion-gate.yml, not "${(0,output/* printable */.g$)(policyPath)}"`);
+    }
+    const policyRef = values.get('policy-ref') ?? '';
+    if (values.has('policy-ref') &&
+        (policyRef === '' ||
+            /[\s:~^?*[\\]/.test(policyRef) ||
+            policyRef.includes('..'))) {
+        throw new UsageError(command, `--policy-ref is not a valid git ref: "${(0,output/* printable */.g$)(policyRef)}"`);
+    }
+    return { policyPath, policyRef: values.has('policy-ref') ? policyRef : null };
+}
+/** GITHUB_TOKEN, else GH_TOKEN (as gh reads them); blank counts as unset. */
+function readToken(command, env) {
+    const token = env.GITHUB_TOKEN?.trim() || env.GH_TOKEN?.trim() || '';
+    if (token === '') {
+        throw new UsageError(command, 'no token: set GITHUB_TOKEN or GH_TOKEN to a token that can read the repository');
+    }
+    return token;
+}
+/** The client, logger and streams of a command that reads GitHub. */
+function connect(command, values, ctx, verbose) {
+    const { apiUrl, graphqlUrl, serverUrl } = endpoints(command, values, ctx.env);
+    const timeoutSeconds = timeoutOf(command, values);
+    const token = readToken(command, ctx.env);
+    const stdout = (0,output/* redacting */.qG)(ctx.stdout, [token]);
+    const stderr = (0,output/* redacting */.qG)(ctx.stderr, [token]);
+    const logger = (0,output/* stderrLogger */.D7)(stderr, verbose);
+    const client = (ctx.client ?? createClient)({
+        token,
+        apiUrl,
+        graphqlUrl,
+        logger,
+        timeoutMs: timeoutSeconds * 1000
+    });
+    return { client, logger, stdout, stderr, serverUrl };
+}
+
+;// CONCATENATED MODULE: ./src/cli/access.ts
+// `promotion-gate access`: the access matrix of SPEC §7 alone. Who may deploy
+// to each environment of the policy, who approves, who may bypass, and who
+// may push to the policy's branches, with every gap against the policy.
+// Exit 0 when no gap is flagged, 1 when any is (or anything fails), 2 usage.
+
+
+
+
+
+
+
+
+const NAME = 'access';
+const FORMATS = ['md', 'json', 'csv'];
+const OPTIONS = {
+    repo: { type: 'string' },
+    policy: { type: 'string' },
+    'policy-ref': { type: 'string' },
+    'api-url': { type: 'string' },
+    'graphql-url': { type: 'string' },
+    'timeout-seconds': { type: 'string' },
+    format: { type: 'string' },
+    verbose: { type: 'boolean' }
+};
+const HELP = `Usage: promotion-gate access --repo OWNER/NAME [options]
+
+Prints the access matrix of the repository: for each environment of the
+policy, the branches that may deploy to it, its required reviewers (teams
+expanded to members where the token can read them), self-review prevention,
+admin bypass, wait timer and custom protection rules; for each branch of the
+policy, the approvals it requires, who may bypass them and who may push.
+Gaps against the policy are flagged; whatever the token cannot read is named
+with the permission that would read it.
+
+Options:
+  --repo OWNER/NAME       the repository (required)
+  --policy PATH           the policy file in the repository
+                          (default: .github/promotion-gate.yml)
+  --policy-ref REF        the ref the policy is read from
+                          (default: the repository's default branch)
+  --api-url URL           REST API base
+                          (default: GITHUB_API_URL, else https://api.github.com)
+  --graphql-url URL       GraphQL endpoint (default: derived from the API URL)
+  --timeout-seconds N     total time for API calls, 1-3600 (default: 120)
+  --format md|json|csv    (default: md)
+  --verbose               debug lines on stderr
+  -h, --help              show this help
+
+Environment:
+  GITHUB_TOKEN, else GH_TOKEN   the token (required; never printed). A token
+                                of a repository administrator reads it all;
+                                a workflow token cannot read collaborators,
+                                teams or ruleset bypass actors.
+
+Exit codes:
+  0  printed; no gap against the policy
+  1  printed with gaps, or the matrix could not be made
+  2  usage error (bad option or value, no token)
+`;
+async function run(args, ctx) {
+    const parsed = parseCommandArgs(NAME, args, OPTIONS, { positionals: false });
+    if (parsed.help) {
+        ctx.stdout.write(HELP);
+        return EXIT.ok;
+    }
+    const values = parsed.strings;
+    const { owner, repo } = repoOption(NAME, values.get('repo'));
+    const { policyPath, policyRef } = policyOptions(NAME, values);
+    const format = choice(NAME, 'format', values.get('format'), FORMATS, 'md');
+    const { client, logger, stdout, serverUrl } = connect(NAME, values, ctx, parsed.flags.has('verbose'));
+    try {
+        const read = await fetchPolicy(client, {
+            owner,
+            repo,
+            policyPath,
+            policyRef
+        });
+        if ('missing' in read.policy) {
+            logger.error(`${read.policy.missing}: the matrix flags gaps against it`);
+            return EXIT.block;
+        }
+        const policy = loadPolicy(read.policy.text, {
+            path: policyPath,
+            ref: read.policy.ref,
+            blobSha: read.policy.blobSha,
+            defaultBranch: read.defaultBranch
+        });
+        logger.info(`reading the access matrix of ${owner}/${repo} (policy ${policyPath} at ${read.policy.ref})`);
+        const matrix = await accessMatrix(client, {
+            owner,
+            name: repo,
+            url: read.repositoryUrl || `${serverUrl}/${owner}/${repo}`,
+            defaultBranch: read.defaultBranch
+        }, policy, ctx.now());
+        stdout.write(renderMatrix(matrix, format));
+        logger.debug(`${client.requests.length} API requests`);
+        if (matrix.gaps.length > 0) {
+            logger.warning(`${matrix.gaps.length} gap${matrix.gaps.length === 1 ? '' : 's'} against the policy`);
+            return EXIT.block;
+        }
+        return EXIT.ok;
     }
     catch (error) {
-        if (error instanceof engine_errors/* GitHubApiError */.OS &&
-            (error.status === 403 || error.status === 404)) {
-            return {
-                unreadable: true,
-                permission: MEMBERS_PERMISSION,
-                detail: error.message
-            };
-        }
-        throw error;
+        const failure = (0,engine_errors/* toFailure */.w2)(error);
+        logger.error(error instanceof engine_errors/* PolicyError */.pn
+            ? `the policy is not valid:\n${failure.message}`
+            : `the access matrix could not be made: ${failure.message}`);
+        if (failure.hint)
+            logger.info(`hint: ${failure.hint}`);
+        return EXIT.block;
     }
-    throw new engine_errors/* GitHubApiError */.OS(`team ${entry} lists more than ${teams_MAX_PAGES * 100} members; its membership cannot be verified`);
+}
+const access = {
+    name: NAME,
+    summary: 'print who may deploy, approve, bypass and push (the access matrix)',
+    help: HELP,
+    failure: EXIT.block,
+    run
+};
+
+;// CONCATENATED MODULE: ./src/audit/period.ts
+// The audit's period: `since` and `until` as a date (2026-10-01, or a full
+// ISO 8601 time) or a duration back from now (30d, 12h), as `audit-since`
+// takes it (SPEC §3).
+
+
+const DATE = /^\d{4}-\d{2}-\d{2}(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+/** A point in time from a date or a duration back from `now`. */
+function pointInTime(name, text, now) {
+    const value = text.trim();
+    if (DATE.test(value)) {
+        const t = Date.parse(/T| /.test(value) ? value : `${value}T00:00:00Z`);
+        if (!Number.isNaN(t))
+            return new Date(t);
+    }
+    else {
+        try {
+            return new Date(now.getTime() - parseDuration(value) * 1000);
+        }
+        catch {
+            // fall through to the one error below
+        }
+    }
+    throw new engine_errors/* InputError */.dz(`${name} must be a date (2026-10-01) or a duration back from now (${DURATION_EXAMPLES}), not "${value}"`);
+}
+/** The period [since, until], checked. */
+function period(since, until, now) {
+    const from = pointInTime('since', since, now);
+    const to = until === null ? now : pointInTime('until', until, now);
+    if (from.getTime() > to.getTime()) {
+        throw new engine_errors/* InputError */.dz(`the period is empty: since (${from.toISOString()}) is after until (${to.toISOString()})`);
+    }
+    return { since: from, until: to };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/rules/makers.ts
@@ -42982,181 +43236,6 @@ function exclusionReasons(pr, review, actor, maker, policy) {
     if (maker !== undefined)
         reasons.push(`is ${describeMaker(maker)}`);
     return reasons;
-}
-
-;// CONCATENATED MODULE: ./src/engine/rules/break-glass.ts
-// SPEC §5.7 break-glass: when the checks block and a reason is given, an
-// `approved` environment approval of this run by a `break_glass.approvers`
-// member who made none of the changes and is not the deployer allows the
-// deployment anyway. Besides `decide` (index.ts), `breakGlassDecision` is
-// the only place an `allow` is produced, and it never produces one on
-// missing data: whatever it cannot verify refuses the break-glass.
-
-
-
-/** Who counts as a maker for break-glass: everyone who made a change. */
-const MAKING = ['author', 'commit_authors', 'committers', 'co_authors'];
-/**
- * The break-glass verdict for checks that block (`decide` gave `block`).
- * `allow` only when the `policy` check passed, the policy has `break_glass`
- * for the environment, the makers of every change are known, and this run
- * carries an approval for the environment by an approver who is listed (or
- * is a member of a listed team), is not a bot, not a maker and not the
- * deployer. Every `block` says why, starting `break-glass requested but`.
- */
-function breakGlassDecision(input) {
-    const outcome = verify(input);
-    return outcome.verdict === 'allow'
-        ? outcome
-        : { verdict: 'block', message: outcome.message };
-}
-/**
- * The `org/team` entries of `break_glass.approvers` whose members decide the
- * verdict: read them (the organization permission `members: read`) only when
- * no listed login already grants the break-glass and an approver who is
- * otherwise eligible is not listed by login.
- */
-function teamsToRead(input) {
-    const outcome = verify({ ...input, teams: new Map() });
-    return outcome.verdict === 'allow' ? [] : outcome.unreadTeams;
-}
-function verify(input) {
-    const { checks, facts, policy } = input;
-    const refuse = (why, unreadTeams = []) => ({
-        verdict: 'block',
-        message: `break-glass requested but ${why}`,
-        unreadTeams
-    });
-    const policyCheck = checks.find((c) => c.id === 'policy');
-    if (policyCheck?.status !== 'pass' || policy === null) {
-        return refuse('the policy check did not pass: a missing, unreadable or invalid policy is never overridden');
-    }
-    const breakGlass = policy.breakGlass;
-    if (breakGlass === null) {
-        return refuse(`the policy gives ${policy.name} no break_glass: add break_glass (approvers, review_within) to environments.${policy.name} to allow it`);
-    }
-    const overridden = checks
-        .filter((c) => c.status === 'fail' || c.status === 'error')
-        .map((c) => c.id);
-    if (overridden.length === 0) {
-        return refuse('no check failed, so there is nothing to override');
-    }
-    if (facts === null) {
-        return refuse('the changes in this deployment could not be read, so their makers are unknown and the approver cannot be shown to be independent of them');
-    }
-    const deployer = facts.deployer;
-    if (deployer === null) {
-        return refuse('the deployer is unknown, so the approver cannot be shown to be someone else');
-    }
-    const makers = makersOfAll(facts, policy);
-    if (policy.approvals.unresolvedIdentities === 'block' &&
-        makers.unresolved.length > 0) {
-        const names = [
-            ...new Set(makers.unresolved.map((u) => `${describeIdentity(u)} (${u.commit})`))
-        ];
-        return refuse(`${andList(names)} ${names.length === 1 ? 'is' : 'are'} not linked to a GitHub account, so the approver cannot be shown to be independent of the changes: link the email to a GitHub account, or set approvals.unresolved_identities: ignore`);
-    }
-    const approvals = facts.run.approvals;
-    const env = facts.environment;
-    if (approvals === null) {
-        return refuse(`this run carries no environment approvals (the gate must run in the job that deploys to ${env}, inside its workflow run)`);
-    }
-    if (isUnreadable(approvals)) {
-        return refuse(`the environment approvals of this run cannot be read: grant the token \`${approvals.permission}\` (GitHub said: ${approvals.detail})`);
-    }
-    const candidates = [];
-    const seen = new Set();
-    for (const approval of approvals) {
-        if (approval.state !== 'approved' ||
-            !approval.environments.some((e) => e.toLowerCase() === env.toLowerCase())) {
-            continue;
-        }
-        const login = approval.user.login;
-        if (seen.has(loginKey(login)))
-            continue;
-        seen.add(loginKey(login));
-        const problems = [];
-        if (isBot(approval.user))
-            problems.push('is a bot');
-        const maker = makers.makers.get(loginKey(login));
-        if (maker !== undefined)
-            problems.push(`is ${describeMaker(maker)}`);
-        if (sameLogin(login, deployer))
-            problems.push('is the deployer');
-        candidates.push({
-            login,
-            problems,
-            membership: membership(login, breakGlass.approvers, input.teams)
-        });
-    }
-    const granted = candidates.find((c) => c.problems.length === 0 && c.membership === 'listed');
-    if (granted !== undefined) {
-        return {
-            verdict: 'allow',
-            grant: {
-                reason: input.reason,
-                approvedBy: granted.login,
-                deployer,
-                makers: [...makers.makers.values()]
-                    .map((m) => m.login)
-                    .sort((a, b) => loginKey(a).localeCompare(loginKey(b))),
-                overridden,
-                reviewWithin: breakGlass.reviewWithinSeconds,
-                reviewDue: new Date(input.now.getTime() + breakGlass.reviewWithinSeconds * 1000).toISOString()
-            }
-        };
-    }
-    const approvers = andList(breakGlass.approvers);
-    if (candidates.length === 0) {
-        return refuse(`this run has no approval for the ${env} environment: add ${approvers} as required reviewers of the ${env} environment, so that one of them approves the run`);
-    }
-    const unknownTeams = new Set();
-    const reasons = candidates.map((c) => {
-        const why = [...c.problems];
-        if (c.membership === 'not-listed') {
-            why.push(`is not in break_glass.approvers (${approvers})`);
-        }
-        else if (c.membership !== 'listed' && why.length === 0) {
-            for (const team of c.membership.unknown)
-                unknownTeams.add(team);
-            why.push(`may be a member of ${andList(c.membership.unknown)}, which cannot be read`);
-        }
-        return `${c.login} approved the run but ${andList(why)}`;
-    });
-    if (unknownTeams.size > 0) {
-        const teams = [...unknownTeams];
-        const details = teams
-            .map((t) => input.teams.get(t))
-            .filter(isUnreadable)
-            .map((u) => u.detail);
-        const said = details.length > 0 ? ` (GitHub said: ${details[0]})` : '';
-        return refuse(`it cannot be verified: ${reasons.join('; ')}. Reading the members of ${andList(teams)} needs the organization permission \`members: read\`, which a workflow token cannot have${said}: list the approvers' logins in break_glass.approvers instead of the team`, teams);
-    }
-    return refuse(`no approval of this run counts: ${reasons.join('; ')}. Ask one of ${approvers} who made none of the changes and is not the deployer to approve the run`);
-}
-function isTeam(entry) {
-    return entry.includes('/');
-}
-function membership(login, approvers, teams) {
-    const unknown = [];
-    for (const entry of approvers) {
-        if (!isTeam(entry)) {
-            if (sameLogin(entry, login))
-                return 'listed';
-            continue;
-        }
-        const members = teams.get(entry);
-        if (members === undefined || isUnreadable(members)) {
-            unknown.push(entry);
-        }
-        else if (members.some((m) => sameLogin(m, login))) {
-            return 'listed';
-        }
-    }
-    return unknown.length > 0 ? { unknown } : 'not-listed';
-}
-function makersOfAll(facts, policy) {
-    return mergeMakers(facts.changes.map((change) => makersOf(change, facts, policy, MAKING)));
 }
 
 ;// CONCATENATED MODULE: ./src/engine/rules/approval-record.ts
@@ -43636,17 +43715,9 @@ function environmentApprovals(facts, policy, makers) {
     }
     const counted = new Set();
     const excluded = [];
-    const seen = new Set();
-    for (const approval of approvals) {
-        if (approval.state !== 'approved' ||
-            !approval.environments.some((e) => e.toLowerCase() === env.toLowerCase())) {
-            continue;
-        }
+    for (const approval of approvalsOf(approvals, env)) {
         const login = approval.user.login;
         const key = loginKey(login);
-        if (seen.has(key))
-            continue;
-        seen.add(key);
         const reasons = [];
         if (!policy.approvals.allowBots && isBot(approval.user)) {
             reasons.push('is a bot (approvals.allow_bots is false)');
@@ -43885,7 +43956,7 @@ function deploymentContext(facts, policy) {
 // `approvals.independent_of` says.
 
 
-const segregation_MAKING = [
+const MAKING = [
     'author',
     'commit_authors',
     'committers',
@@ -43910,7 +43981,7 @@ function segregation_check(facts, policy, _now) {
             continue;
         if (pr !== null)
             seen.add(pr.number);
-        const maker = makersOf(change, facts, policy, segregation_MAKING).makers.get(loginKey(deployer));
+        const maker = makersOf(change, facts, policy, MAKING).makers.get(loginKey(deployer));
         if (maker === undefined)
             continue;
         const sha = shortSha(change.commit.oid);
@@ -44021,6 +44092,1697 @@ function policyFailure(message, status = 'fail') {
 }
 
 
+
+;// CONCATENATED MODULE: ./src/report/evidence.ts
+// The evidence record of one decision (SPEC §6): a pure function of the
+// Decision, validated against schema/evidence.schema.json before it is
+// written. No evidence, no allow.
+
+
+
+function environmentEvidence(name, read) {
+    if (read === null)
+        return null;
+    const empty = {
+        name,
+        exists: null,
+        url: null,
+        deployment_branch_policy: null,
+        branch_policies: null,
+        reviewers: [],
+        prevent_self_review: null,
+        can_admins_bypass: null,
+        wait_timer: null,
+        unreadable: null
+    };
+    if ('unreadable' in read)
+        return { ...empty, unreadable: read.permission };
+    if (!read.exists)
+        return { ...empty, exists: false, url: read.settingsUrl };
+    const s = read.settings;
+    const policies = s.branchPolicies;
+    return {
+        name: s.name,
+        exists: true,
+        url: s.settingsUrl,
+        deployment_branch_policy: s.deploymentBranchPolicy === null
+            ? null
+            : {
+                protected_branches: s.deploymentBranchPolicy.protectedBranches,
+                custom_branch_policies: s.deploymentBranchPolicy.customBranchPolicies
+            },
+        branch_policies: policies === null || 'unreadable' in policies
+            ? null
+            : policies.map((p) => ({ name: p.name, type: p.type })),
+        reviewers: s.reviewers.map((r) => ({ type: r.type, name: r.name })),
+        prevent_self_review: s.preventSelfReview,
+        can_admins_bypass: s.canAdminsBypass,
+        wait_timer: s.waitTimer,
+        unreadable: policies !== null && 'unreadable' in policies ? policies.permission : null
+    };
+}
+const EVIDENCE_SCHEMA_ID = 'https://github.com/promotion-gate/promotion-gate/schema/evidence.schema.json';
+function buildEvidence(decision, context) {
+    const req = decision.request;
+    const facts = decision.facts;
+    const policy = decision.environmentPolicy;
+    const changes = facts === null || policy === null
+        ? []
+        : facts.changes.map((change) => {
+            const { makers, unresolved } = makersOf(change, facts, policy, [
+                'author',
+                'commit_authors',
+                'committers',
+                'co_authors'
+            ]);
+            const independent = makersOf(change, facts, policy);
+            const pr = change.pullRequest;
+            const counted = pr === null
+                ? null
+                : approversOf(pr, independent.makers, policy, new Date(decision.evaluatedAt));
+            return {
+                sha: change.commit.oid,
+                url: change.commit.url,
+                pull_request: pr === null
+                    ? null
+                    : {
+                        number: pr.number,
+                        url: pr.url,
+                        head_sha: pr.headRefOid,
+                        merged_at: pr.mergedAt
+                    },
+                makers: [...makers.values()].map((m) => ({
+                    login: m.login,
+                    roles: [...new Set(m.roles.map((r) => r.kind))]
+                })),
+                unresolved_identities: unresolved.map((u) => ({
+                    name: u.name,
+                    email: u.email,
+                    role: u.kind
+                })),
+                approvers: (counted?.approvers ?? []).map((a) => ({
+                    login: a.login,
+                    review_url: a.review.url,
+                    submitted_at: a.review.submittedAt,
+                    commit: a.review.commitOid
+                })),
+                excluded_approvals: (counted?.excluded ?? []).map((e) => ({
+                    login: e.login,
+                    review_url: e.review.url,
+                    reason: e.message
+                }))
+            };
+        });
+    return {
+        $schema: EVIDENCE_SCHEMA_ID,
+        kind: 'promotion-gate/decision',
+        tool: { name: 'promotion-gate', version: VERSION },
+        time: decision.evaluatedAt,
+        decision: decision.decision,
+        mode: context.mode,
+        repository: `${req.owner}/${req.repo}`,
+        environment: req.environment,
+        sha: req.sha,
+        deployer: req.deployer,
+        run: {
+            id: req.run.id,
+            attempt: req.run.attempt,
+            url: req.run.url,
+            actor: req.run.actor,
+            triggering_actor: req.run.triggeringActor
+        },
+        policy: {
+            path: decision.policy.path,
+            ref: decision.policy.ref,
+            blob_sha: decision.policy.blobSha
+        },
+        scope: facts === null ? null : facts.scope,
+        checks: decision.checks.map((c) => ({
+            id: c.id,
+            status: c.status,
+            message: c.summary,
+            problems: c.problems,
+            controls: c.controls,
+            links: c.links.map((l) => ({ kind: l.kind, url: l.url, label: l.label }))
+        })),
+        changes,
+        environment_settings: facts === null
+            ? null
+            : environmentEvidence(req.environment, facts.environmentSettings),
+        checks_relied_on: facts === null || policy === null
+            ? []
+            : reliedOn(facts, policy).map(({ sha, result: r }) => ({
+                name: r.name,
+                kind: r.kind,
+                sha,
+                conclusion: r.state,
+                url: r.url,
+                by: r.by
+            })),
+        break_glass: decision.breakGlass === null
+            ? null
+            : {
+                reason: decision.breakGlass.reason,
+                approved_by: decision.breakGlass.approvedBy,
+                overridden_checks: [...decision.breakGlass.overridden],
+                review_within: decision.breakGlass.reviewWithin,
+                review_due: decision.breakGlass.reviewDue,
+                follow_up_issue: context.followUpIssue === undefined ||
+                    context.followUpIssue === null
+                    ? null
+                    : {
+                        number: context.followUpIssue.number,
+                        url: context.followUpIssue.url
+                    }
+            },
+        failure: decision.failure === null
+            ? null
+            : {
+                code: decision.failure.code,
+                message: decision.failure.message,
+                hint: decision.failure.hint ?? null
+            },
+        api_requests: context.requests,
+        notes: context.notes
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/break-glass.ts
+// The follow-up issue of a break-glass deployment (SPEC §5.7), as both sides
+// read it: the action writes the marker into the issue it opens, the audit
+// finds the issue by its label, parses the marker and judges the review.
+// Pure: no GitHub, no clock.
+//
+// The marker is one line of the issue body, an HTML comment (invisible when
+// GitHub renders the issue) holding one JSON object on one line:
+//
+//   <!-- promotion-gate:break-glass {"environment":"production","sha":"…","run_id":123,"approved_by":"erin","deployer":"dave","makers":["alice","bob"],"due":"2024-05-04T12:00:00.000Z"} -->
+//
+// Anyone who can edit the issue can edit the marker: the audit should check
+// that the issue's author is the token that opened it (github-actions[bot]
+// for the action) and compare the marker with the deployment it names.
+/** The label of every follow-up issue. */
+const BREAK_GLASS_LABEL = 'promotion-gate:break-glass';
+const MARKER_NAME = 'promotion-gate:break-glass';
+/**
+ * The marker line. `<`, `>` and `&` are written as JSON escapes, so no value
+ * can end the HTML comment early; JSON.parse reads them back unchanged.
+ */
+function renderBreakGlassMarker(marker) {
+    const json = JSON.stringify({
+        environment: marker.environment,
+        sha: marker.sha,
+        run_id: marker.run_id,
+        approved_by: marker.approved_by,
+        deployer: marker.deployer,
+        makers: marker.makers,
+        due: marker.due
+    }).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return `<!-- ${MARKER_NAME} ${json} -->`;
+}
+const MARKER_LINE = /^[ \t]*<!-- promotion-gate:break-glass (.+) -->[ \t]*$/;
+/**
+ * The marker of an issue body, or null when the body has none, has more than
+ * one (ambiguous), or its JSON is not a valid marker.
+ */
+function parseBreakGlassMarker(body) {
+    if (typeof body !== 'string')
+        return null;
+    const found = body
+        .split(/\r?\n/)
+        .map((line) => MARKER_LINE.exec(line))
+        .filter((m) => m !== null);
+    if (found.length !== 1)
+        return null;
+    const [match] = found;
+    let value;
+    try {
+        value = JSON.parse(match[1]);
+    }
+    catch {
+        return null;
+    }
+    return asMarker(value);
+}
+function asMarker(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        return null;
+    }
+    const v = value;
+    const text = (x) => typeof x === 'string' && x.length > 0;
+    if (!text(v.environment) ||
+        typeof v.sha !== 'string' ||
+        !/^[0-9a-f]{40}$/.test(v.sha) ||
+        typeof v.run_id !== 'number' ||
+        !Number.isSafeInteger(v.run_id) ||
+        v.run_id < 1 ||
+        !text(v.approved_by) ||
+        !text(v.deployer) ||
+        !Array.isArray(v.makers) ||
+        !v.makers.every(text) ||
+        !text(v.due) ||
+        Number.isNaN(Date.parse(v.due))) {
+        return null;
+    }
+    return {
+        environment: v.environment,
+        sha: v.sha,
+        run_id: v.run_id,
+        approved_by: v.approved_by,
+        deployer: v.deployer,
+        makers: [...v.makers],
+        due: v.due
+    };
+}
+/**
+ * Whether `login` may do the independent review: not the deployer, not the
+ * break-glass approver, not a maker of any change, and not a bot (a bot
+ * closing an issue, e.g. a stale-issue bot, reviews nothing). Logins compare
+ * case-insensitively, as GitHub's do.
+ */
+function isIndependentReviewer(marker, login) {
+    if (login === null || login === '')
+        return false;
+    const key = login.toLowerCase();
+    if (key.endsWith('[bot]'))
+        return false;
+    return ![marker.deployer, marker.approved_by, ...marker.makers].some((other) => other.toLowerCase() === key);
+}
+/**
+ * The review of a break-glass deployment as of `now`. Only a closure as
+ * `completed` by an independent reviewer is a review; a closure as not
+ * planned or duplicate, or by the deployer, the approver, a maker or a bot,
+ * counts as no review at all.
+ */
+function judgeReview(marker, closed, now) {
+    const due = Date.parse(marker.due);
+    if (closed !== null && isReview(marker, closed)) {
+        return Date.parse(closed.at) <= due ? 'done' : 'late';
+    }
+    return now.getTime() <= due ? 'pending' : 'missing';
+}
+function isReview(marker, closed) {
+    return ((closed.reason ?? '').toLowerCase() === 'completed' &&
+        !Number.isNaN(Date.parse(closed.at)) &&
+        isIndependentReviewer(marker, closed.by));
+}
+
+;// CONCATENATED MODULE: ./src/audit/gather.ts
+// What an audit reads (SPEC §7), in bulk: the environment's deployments in
+// the period, the deployed commits with their pull requests, tests and own
+// deployments, the default branch's history that links them, and the runs
+// that made them. Round trips grow with the population's pages, not with
+// one decision per deployment (SPEC §9: 1,000 deployments in at most 100
+// requests).
+
+
+
+
+
+
+/** Further pages of deployments to the audited environment: at most this many. */
+const MAX_DEPLOYMENT_PAGES = 300;
+/** History pages walked to link the deployed commits: at most this many. */
+const MAX_HISTORY_PAGES = 500;
+/**
+ * Deployed commits per query: each brings its pull requests (3, with their
+ * commits, authors and reviews), its own deployments and its tests, about
+ * 9,500 nodes of GitHub's 500,000 per query (see CHANGES_PER_QUERY).
+ */
+const DEPLOYED_PER_QUERY = 40;
+/** Requests in flight at once: GitHub asks clients not to flood it. */
+const CONCURRENCY = 4;
+const ENV_DEPLOYMENTS = `
+query AuditDeployments($owner: String!, $name: String!, $environment: String!, $after: String) {
+  repository(owner: $owner, name: $name) {
+    deployments(environments: [$environment], first: 100, after: $after, orderBy: {field: CREATED_AT, direction: DESC}) { ...GateDeployments }
+  }
+}
+${DEPLOYMENT_FIELDS}`;
+const HISTORY = `
+query AuditHistory($owner: String!, $name: String!, $until: GitTimestamp, $after: String) {
+  repository(owner: $owner, name: $name) {
+    defaultBranchRef { target { ... on Commit {
+      history(first: 100, after: $after, until: $until) {
+        pageInfo { hasNextPage endCursor }
+        nodes { oid parents(first: 2) { nodes { oid } } }
+      }
+    } } }
+  }
+}`;
+/** A deployed commit: the change it is, its pull requests' heads' tests, its own deployments. */
+const DEPLOYED = `... on Commit {
+      ...GateCommit
+      associatedPullRequests(first: 3) { nodes { ...GatePullRequest
+        headCommit: commits(last: 1) { nodes { commit { oid statusCheckRollup { ...GateRollup } } } } } }
+      statusCheckRollup { ...GateRollup }
+      deployments(first: 20, orderBy: {field: CREATED_AT, direction: DESC}) { ...GateDeployments }
+    }`;
+function deployedQuery(oids) {
+    const variables = {};
+    const declarations = ['$owner: String!', '$name: String!'];
+    const parts = oids.map((oid, i) => {
+        declarations.push(`$oid${i}: GitObjectID!`);
+        variables[`oid${i}`] = oid;
+        return `c${i}: object(oid: $oid${i}) { ${DEPLOYED} }`;
+    });
+    return {
+        query: `query AuditCommits(${declarations.join(', ')}) {
+  repository(owner: $owner, name: $name) {
+    ${parts.join('\n    ')}
+  }
+}
+${PULL_REQUEST_FIELDS}
+${ROLLUP_FIELDS}
+${DEPLOYMENT_FIELDS}`,
+        variables
+    };
+}
+/** Runs `tasks` with at most CONCURRENCY in flight, results in order. */
+async function limited(tasks) {
+    const results = new Array(tasks.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < tasks.length) {
+            const i = next++;
+            results[i] = await tasks[i]();
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, tasks.length) }, worker));
+    return results;
+}
+function chunks(items, size) {
+    const out = [];
+    for (let i = 0; i < items.length; i += size)
+        out.push(items.slice(i, i + size));
+    return out;
+}
+/**
+ * The environment's deployments, newest first, down to the first one
+ * created before `stopBefore` that `enough` accepts (the deployment the
+ * oldest range of the period starts at).
+ */
+async function environmentDeployments(port, repo, environment, stopBefore, enough) {
+    const list = [];
+    const statusPages = [];
+    const totals = new Map();
+    let after = null;
+    for (let pages = 0;; pages++) {
+        if (pages >= MAX_DEPLOYMENT_PAGES) {
+            throw new engine_errors/* GitHubApiError */.OS(`more than ${MAX_DEPLOYMENT_PAGES * 100} deployments to ${environment}; the audit stops reading there: audit a shorter period`);
+        }
+        const answer = await port.graphql(ENV_DEPLOYMENTS, {
+            owner: repo.owner,
+            name: repo.repo,
+            environment,
+            after
+        });
+        const repository = optObj(obj(answer.data, 'data').repository, 'repository');
+        if (repository === null) {
+            throw new engine_errors/* GitHubApiError */.OS(`the deployments to ${environment} could not be read: the token needs \`deployments: read\``, { permission: 'deployments: read' });
+        }
+        assertComplete(answer.errors, `the deployments to ${environment}`);
+        const page = deploymentPage(repository.deployments, `deployments(${environment})`);
+        list.push(...page.list);
+        statusPages.push(...page.statusPages);
+        for (const [id, total] of page.statusTotals)
+            totals.set(id, total);
+        const older = list.filter((d) => Date.parse(d.createdAt) < stopBefore.getTime());
+        if (page.cursor === null || (older.length > 0 && enough(older)))
+            break;
+        after = page.cursor;
+    }
+    await completeStatuses(port, repo, statusPages, new Map([[environment, list]]), totals);
+    return list;
+}
+/**
+ * Parents of the default branch's commits, newest first, until every oid
+ * in `wanted` was seen (or the history ends): the links that make each
+ * deployment's range of changes.
+ */
+async function gather_history(port, repo, until, wanted) {
+    const parents = new Map();
+    const missing = new Set(wanted);
+    let after = null;
+    for (let pages = 0; missing.size > 0; pages++) {
+        if (pages >= MAX_HISTORY_PAGES)
+            break;
+        const answer = await port.graphql(HISTORY, {
+            owner: repo.owner,
+            name: repo.repo,
+            until: until.toISOString(),
+            after
+        });
+        assertComplete(answer.errors, 'the history of the default branch');
+        const repository = obj(obj(answer.data, 'data').repository, 'repository');
+        const ref = optObj(repository.defaultBranchRef, 'defaultBranchRef');
+        const target = ref === null ? null : optObj(ref.target, 'target');
+        if (target === null || target.history === undefined)
+            break;
+        const c = connection(target.history, 'history');
+        c.nodes.forEach((n, i) => {
+            const node = obj(n, `history[${i}]`);
+            const oid = str(node.oid, `history[${i}].oid`);
+            parents.set(oid, connection(node.parents, `history[${i}].parents`).nodes.map((p, j) => str(obj(p, `history[${i}].parents[${j}]`).oid, 'parent.oid')));
+            missing.delete(oid);
+        });
+        if (!c.hasNextPage || c.endCursor === null)
+            break;
+        after = c.endCursor;
+    }
+    return parents;
+}
+/** The deployed commits, batched; null for an oid GitHub does not know. */
+async function deployedCommits(port, repo, oids) {
+    const found = new Map();
+    const statusPages = [];
+    const totals = new Map();
+    await limited(chunks(oids, DEPLOYED_PER_QUERY).map((batch) => async () => {
+        const { query, variables } = deployedQuery(batch);
+        const answer = await port.graphql(query, {
+            owner: repo.owner,
+            name: repo.repo,
+            ...variables
+        });
+        const repository = obj(obj(answer.data, 'data').repository, 'repository');
+        // Tests a token cannot read are reported per commit by readRollup.
+        assertComplete(answer.errors, 'the deployed commits', (e) => (e.path ?? []).includes('statusCheckRollup') ||
+            (e.type === 'NOT_FOUND' && (e.path ?? []).length === 2));
+        batch.forEach((oid, i) => {
+            const at = `commit ${oid.slice(0, 7)}`;
+            const node = optObj(repository[`c${i}`], at);
+            if (node === null || node.oid === undefined) {
+                found.set(oid, null);
+                return;
+            }
+            const errors = answer.errors.filter((e) => e.path?.[1] === `c${i}`);
+            const page = deploymentPage(node.deployments, `${at}.deployments`);
+            statusPages.push(...page.statusPages);
+            for (const [id, total] of page.statusTotals)
+                totals.set(id, total);
+            const heads = new Map();
+            const prs = optObj(node.associatedPullRequests, `${at}.associatedPullRequests`);
+            if (prs !== null) {
+                connection(prs, `${at}.associatedPullRequests`).nodes.forEach((n, j) => {
+                    const pr = obj(n, `${at}.pr[${j}]`);
+                    const last = connection(pr.headCommit, `${at}.pr[${j}].head`)
+                        .nodes[0];
+                    const head = last === undefined
+                        ? null
+                        : optObj(obj(last, 'head').commit, 'head.commit');
+                    if (head === null)
+                        return;
+                    heads.set(num(pr.number, `${at}.pr[${j}].number`), readRollup(head, str(head.oid, 'head.oid'), `${at}.pr[${j}].head`, errors.filter((e) => e.path?.[3] === j &&
+                        (e.path ?? []).includes('statusCheckRollup'))));
+                });
+            }
+            found.set(oid, {
+                commit: parseCommit(node, at),
+                candidates: associated(node, at),
+                checks: readRollup(node, oid, at, errors.filter((e) => e.path?.length === 3 && e.path[2] === 'statusCheckRollup')),
+                heads,
+                deployments: page.list,
+                moreDeployments: page.cursor !== null
+            });
+        });
+    }));
+    const byEnv = new Map();
+    for (const d of found.values()) {
+        if (d === null)
+            continue;
+        for (const dep of d.deployments)
+            byEnv.set(dep.environment, [...(byEnv.get(dep.environment) ?? []), dep]);
+    }
+    await completeStatuses(port, repo, statusPages, byEnv, totals);
+    return found;
+}
+/** Commits of the ranges that were not deployed themselves. */
+async function changeCommits(port, repo, oids) {
+    const found = new Map();
+    await limited(chunks(oids, CHANGES_PER_QUERY).map((batch) => async () => {
+        const { query, variables } = changesQuery(batch);
+        const answer = await port.graphql(query, {
+            owner: repo.owner,
+            name: repo.repo,
+            ...variables
+        });
+        assertComplete(answer.errors, 'the changes between deployments');
+        const repository = obj(obj(answer.data, 'data').repository, 'repository');
+        batch.forEach((oid, j) => {
+            const node = obj(repository[`c${j}`], `commit ${oid}`);
+            found.set(oid, {
+                commit: parseCommit(node, `commit ${oid}`),
+                candidates: associated(node, `commit ${oid}`)
+            });
+        });
+    }));
+    return found;
+}
+function runInfo(value, at) {
+    const run = obj(value, at);
+    const login = (v) => {
+        const user = optObj(v, `${at}.user`);
+        return user === null ? null : str(user.login, `${at}.user.login`);
+    };
+    return {
+        id: num(run.id, `${at}.id`),
+        attempt: typeof run.run_attempt === 'number' ? run.run_attempt : null,
+        url: optStr(run.html_url, `${at}.html_url`),
+        actor: login(run.actor),
+        triggeringActor: login(run.triggering_actor)
+    };
+}
+/**
+ * The runs of one workflow created in [from, to], into `runs`. GitHub
+ * returns at most 1,000 runs per filtered search, so a window holding more
+ * is halved until each half fits.
+ */
+async function listWorkflowRuns(port, repo, workflowId, from, to, runs) {
+    const route = 'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs';
+    const read = (page, a, b) => port
+        .rest(route, {
+        owner: repo.owner,
+        repo: repo.repo,
+        workflow_id: workflowId,
+        created: `${a.toISOString()}..${b.toISOString()}`,
+        per_page: 100,
+        page
+    })
+        .then((r) => obj(r.data, 'workflow runs'));
+    const add = (page) => {
+        arr(page.workflow_runs, 'workflow_runs').forEach((x, i) => {
+            const info = runInfo(x, `workflow_runs[${i}]`);
+            runs.set(info.id, info);
+        });
+    };
+    const windows = [[from, to]];
+    while (windows.length > 0) {
+        const [a, b] = windows.shift();
+        const first = await read(1, a, b);
+        const total = num(first.total_count, 'total_count');
+        if (total > 1000 && b.getTime() - a.getTime() > 1000) {
+            const mid = new Date(Math.floor((a.getTime() + b.getTime()) / 2));
+            windows.push([a, mid], [new Date(mid.getTime() + 1), b]);
+            continue;
+        }
+        add(first);
+        const pages = Math.min(10, Math.ceil(total / 100));
+        const rest = await limited(Array.from({ length: Math.max(0, pages - 1) }, (_v, i) => () => read(i + 2, a, b)));
+        rest.forEach(add);
+    }
+}
+/** Workflows whose runs are listed before giving up on the rest. */
+const MAX_WORKFLOWS = 5;
+/**
+ * Who started each deploying run. A run read by id names its workflow;
+ * that workflow's runs in [from, to] are then listed 100 a page, which
+ * usually covers every deployment of the period. Runs of another workflow
+ * lead to that workflow, up to MAX_WORKFLOWS; any run still unknown is
+ * left out of the answer (its deployer is then unknown).
+ */
+async function deploymentRuns(port, repo, ids, from, to) {
+    const runs = new Map();
+    try {
+        for (let workflows = 0; workflows < MAX_WORKFLOWS; workflows++) {
+            const missing = ids.find((id) => !runs.has(id));
+            if (missing === undefined)
+                break;
+            const r = await port.rest('GET /repos/{owner}/{repo}/actions/runs/{run_id}', { owner: repo.owner, repo: repo.repo, run_id: missing });
+            const run = obj(r.data, `run ${missing}`);
+            runs.set(missing, runInfo(run, `run ${missing}`));
+            const workflowId = num(run.workflow_id, `run ${missing}.workflow_id`);
+            await listWorkflowRuns(port, repo, workflowId, from, to, runs);
+        }
+    }
+    catch (error) {
+        if (error instanceof engine_errors/* GitHubApiError */.OS &&
+            (error.status === 403 || error.status === 404)) {
+            return {
+                unreadable: true,
+                permission: 'actions: read',
+                detail: error.message
+            };
+        }
+        throw error;
+    }
+    return runs;
+}
+/** A run's environment approvals (one request per run: GitHub has no bulk form). */
+async function runApprovals(port, repo, runId) {
+    const got = await fetchApprovals(port, { ...repo, run: { id: runId } });
+    if (got === null)
+        throw new Error('approvals of a run without an id');
+    return got;
+}
+const BREAK_GLASS_ISSUES = `
+query AuditBreakGlass($owner: String!, $name: String!, $labels: [String!], $since: DateTime, $after: String) {
+  repository(owner: $owner, name: $name) {
+    issues(labels: $labels, first: 100, after: $after, orderBy: {field: CREATED_AT, direction: DESC}, filterBy: {since: $since}) {
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        number url body createdAt closedAt stateReason
+        author { login }
+        timelineItems(itemTypes: [CLOSED_EVENT], last: 1) { nodes { ... on ClosedEvent { actor { login } createdAt } } }
+      }
+    }
+  }
+}`;
+/** Issues with the break-glass label updated since `since`: one request per 100. */
+async function breakGlassIssues(port, repo, label, since) {
+    const issues = [];
+    let after = null;
+    for (let pages = 0; pages < 50; pages++) {
+        const answer = await port.graphql(BREAK_GLASS_ISSUES, {
+            owner: repo.owner,
+            name: repo.repo,
+            labels: [label],
+            since: since.toISOString(),
+            after
+        });
+        const repository = optObj(obj(answer.data, 'data').repository, 'repository');
+        const unreadable = answer.errors.find((e) => (e.path ?? []).includes('issues'));
+        if (repository === null || unreadable !== undefined) {
+            return {
+                unreadable: true,
+                permission: 'issues: read',
+                detail: unreadable?.message ?? 'GitHub returned no issues'
+            };
+        }
+        assertComplete(answer.errors, 'the break-glass issues');
+        const c = connection(repository.issues, 'issues');
+        c.nodes.forEach((n, i) => {
+            const at = `issues[${i}]`;
+            const issue = obj(n, at);
+            const author = optObj(issue.author, `${at}.author`);
+            const closedAt = optStr(issue.closedAt, `${at}.closedAt`);
+            const event = connection(issue.timelineItems, `${at}.timelineItems`)
+                .nodes[0];
+            const actor = event === undefined
+                ? null
+                : optObj(obj(event, `${at}.closedEvent`).actor, `${at}.actor`);
+            issues.push({
+                number: num(issue.number, `${at}.number`),
+                url: str(issue.url, `${at}.url`),
+                body: typeof issue.body === 'string' ? issue.body : '',
+                createdAt: str(issue.createdAt, `${at}.createdAt`),
+                author: author === null ? null : str(author.login, `${at}.author`),
+                closed: closedAt === null
+                    ? null
+                    : {
+                        at: closedAt,
+                        by: actor === null ? null : str(actor.login, `${at}.actor`),
+                        reason: optStr(issue.stateReason, `${at}.stateReason`)
+                    }
+            });
+        });
+        if (!c.hasNextPage || c.endCursor === null)
+            break;
+        after = c.endCursor;
+    }
+    return issues;
+}
+
+;// CONCATENATED MODULE: ./src/audit/index.ts
+// The audit (SPEC §7): every successful deployment to an environment in a
+// period, each judged by the same rules as the gate, as of its own time:
+// reviews submitted, upstream statuses posted and tests finished after the
+// deployment do not count. What GitHub keeps no history of (branch rules,
+// the environment's settings, who holds access) is read as it is now, and
+// the report says so.
+
+
+
+
+
+
+
+
+
+
+const READ_NOW = [
+    'branch rules and classic protection',
+    "the environment's settings",
+    'collaborators, teams and bypass actors (the access matrix)'
+];
+/** The audit's population, judged; throws only when nothing can be judged. */
+async function runAudit(req, deps) {
+    const { github: port } = deps;
+    const progress = deps.progress ?? (() => undefined);
+    const repo = { owner: req.owner, repo: req.repo };
+    const read = await fetchPolicy(port, req);
+    if ('missing' in read.policy) {
+        throw new Error(`${read.policy.missing}; the audit judges deployments against it`);
+    }
+    const source = read.policy;
+    const all = loadPolicy(source.text, {
+        path: req.policyPath,
+        ref: source.ref,
+        blobSha: source.blobSha,
+        defaultBranch: read.defaultBranch
+    });
+    const policy = environmentPolicy(all, req.environment);
+    const chain = upstreamChain(all.environments, req.environment);
+    const ctx = {
+        owner: req.owner,
+        repo: req.repo,
+        serverUrl: req.serverUrl,
+        sha: '',
+        trustedDeployers: policy.trustedDeployers
+    };
+    // 1. The population: deployments that succeeded in the period, and the
+    //    older ones the first of their ranges starts at.
+    progress(`reading the deployments to ${req.environment}`);
+    const list = await environmentDeployments(port, repo, req.environment, req.since, (older) => previousSuccess(older, req.environment, ctx, req.since.getTime()) !== null);
+    const population = list
+        .map((d) => ({ d, success: firstSuccess(d) }))
+        .filter((x) => x.success !== null &&
+        Date.parse(x.success) >= req.since.getTime() &&
+        Date.parse(x.success) <= req.until.getTime())
+        .sort((a, b) => Date.parse(a.success) - Date.parse(b.success));
+    progress(`${population.length} successful deployment${population.length === 1 ? '' : 's'} to ${req.environment} in the period`);
+    const access = accessMatrix(port, {
+        owner: req.owner,
+        name: req.repo,
+        url: read.repositoryUrl,
+        defaultBranch: read.defaultBranch
+    }, all, deps.now()).catch((error) => ({ error: (0,engine_errors/* toFailure */.w2)(error).message }));
+    const issues = breakGlassIssues(port, repo, BREAK_GLASS_LABEL, req.since);
+    const report = {
+        repository: { owner: req.owner, name: req.repo, url: read.repositoryUrl },
+        environment: req.environment,
+        period: { since: req.since.toISOString(), until: req.until.toISOString() },
+        policy: { path: req.policyPath, ref: source.ref, blobSha: source.blobSha },
+        generatedAt: deps.now().toISOString(),
+        readNow: READ_NOW,
+        entries: [],
+        breakGlass: [],
+        access: { error: 'not read' },
+        requests: null
+    };
+    if (population.length === 0) {
+        report.breakGlass = reviews(await issues, req, new Map(), deps.now());
+        report.access = await access;
+        report.requests = port.requests?.length ?? null;
+        return report;
+    }
+    // 2. Where each range starts, and the history that links them.
+    const bases = policy.scope === 'head'
+        ? population.map(() => null)
+        : rangeStarts(list, population.map((p) => Date.parse(p.success)), req.environment, ctx);
+    const deployedOids = [...new Set(population.map((p) => p.d.sha))];
+    progress(`reading ${deployedOids.length} deployed commits and their history`);
+    const newest = population[population.length - 1];
+    const [parents, deployed, runs, base] = await Promise.all([
+        gather_history(port, repo, req.until, new Set([
+            ...deployedOids,
+            ...bases.filter((b) => b !== null)
+        ])),
+        deployedCommits(port, repo, deployedOids),
+        deploymentRuns(port, repo, [
+            ...new Set(population
+                .map(({ d }) => runId(d))
+                .filter((id) => id !== null))
+        ], new Date(req.since.getTime() - 86_400_000), req.until),
+        baseFacts(port, req, policy, chain, newest.d, deps)
+    ]);
+    const ranges = population.map(({ d }, i) => rangeOf(d.sha, bases[i] ?? null, parents, policy, req.environment));
+    const others = [
+        ...new Set(ranges.flatMap((r) => r.oids).filter((oid) => !deployed.has(oid)))
+    ];
+    if (others.length > 0)
+        progress(`reading ${others.length} further changes between deployments`);
+    const changes = await changeCommits(port, repo, others);
+    const candidatesOf = (oid) => deployed.get(oid) ?? changes.get(oid) ?? null;
+    const chosen = new Map();
+    for (const r of ranges) {
+        for (const oid of r.oids) {
+            const c = candidatesOf(oid);
+            if (c !== null && !chosen.has(oid))
+                chosen.set(oid, choosePullRequest(c.commit, c.candidates, policy));
+        }
+    }
+    await completePullRequests(port, repo, [...chosen.values()].filter((p) => p !== null));
+    // 3. Tests: every deployed commit's and its pull requests' heads', all pages.
+    const reads = [];
+    for (const c of deployed.values()) {
+        if (c === null)
+            continue;
+        reads.push(c.checks, ...c.heads.values());
+    }
+    const rollups = new Map();
+    for (const r of await completeRollups(port, { owner: req.owner, name: req.repo }, reads))
+        rollups.set(r.sha, r);
+    // 4. Environment approvals: one request per run, only when required.
+    const runOf = population.map(({ d }) => runId(d));
+    const approvals = new Map();
+    if (policy.approvals.environment > 0) {
+        const ids = [...new Set(runOf.filter((id) => id !== null))];
+        progress(`reading the environment approvals of ${ids.length} runs`);
+        for (const id of ids)
+            approvals.set(id, await runApprovals(port, repo, id));
+    }
+    // 5. Judge each deployment as of its success.
+    report.entries = population.map(({ d, success }, i) => {
+        const at = new Date(success);
+        const range = ranges[i];
+        const id = runOf[i] ?? null;
+        const info = id === null || 'unreadable' in runs ? null : (runs.get(id) ?? null);
+        const facts = factsAt({
+            req,
+            d,
+            at,
+            range,
+            deployed: deployed.get(d.sha) ?? null,
+            commitOf: candidatesOf,
+            chosen,
+            parents,
+            base,
+            rollups,
+            run: {
+                id,
+                attempt: info?.attempt ?? null,
+                url: info?.url ?? null,
+                actor: info?.actor ?? null,
+                triggeringActor: info?.triggeringActor ?? null,
+                approvals: id === null ? null : (approvals.get(id) ?? null)
+            },
+            chain: chain.map((e) => e.name),
+            readableRuns: !('unreadable' in runs)
+        });
+        const decision = audit_judge(req, policy, chain, source, facts, at);
+        const notes = [...range.notes];
+        if ('unreadable' in runs)
+            notes.push(`who started the deployment's run is unknown: the token needs \`${runs.permission}\``);
+        const evidence = buildEvidence(decision, {
+            mode: 'audit',
+            requests: null,
+            notes
+        });
+        return {
+            deployment: {
+                id: d.id,
+                sha: d.sha,
+                createdAt: d.createdAt,
+                succeededAt: success,
+                creator: d.creator?.login ?? null
+            },
+            decision: decision.decision,
+            violations: evidence.checks
+                .filter((c) => c.status === 'fail' || c.status === 'error')
+                .map((c) => c.id),
+            evidence,
+            breakGlass: null
+        };
+    });
+    const byRun = new Map();
+    population.forEach(({ d }, i) => {
+        const id = runOf[i];
+        if (id !== null && id !== undefined)
+            byRun.set(`${d.sha}/${id}`, report.entries[i]);
+    });
+    report.breakGlass = reviews(await issues, req, byRun, deps.now());
+    if (!('error' in report.breakGlass)) {
+        for (const r of report.breakGlass) {
+            const entry = byRun.get(`${r.sha}/${r.runId}`);
+            if (entry !== undefined && r.problem === null)
+                entry.breakGlass = r;
+        }
+    }
+    report.access = await access;
+    report.requests = port.requests?.length ?? null;
+    return report;
+}
+/** The issue authors the gate opens follow-up issues as (GraphQL shows the bot without `[bot]`). */
+const GATE_AUTHORS = ['github-actions', 'github-actions[bot]'];
+/** The break-glass issues of the audited environment, each with its review judged. */
+function reviews(issues, req, byRun, now) {
+    if ('unreadable' in issues) {
+        return {
+            error: `the break-glass issues could not be read (${issues.detail}): the token needs \`${issues.permission}\``
+        };
+    }
+    const out = [];
+    for (const issue of issues) {
+        const marker = parseBreakGlassMarker(issue.body);
+        if (marker === null || marker.environment !== req.environment)
+            continue;
+        const opened = Date.parse(issue.createdAt);
+        if (opened < req.since.getTime() || opened > req.until.getTime())
+            continue;
+        const entry = byRun.get(`${marker.sha}/${marker.run_id}`);
+        const problem = issue.author === null || !GATE_AUTHORS.includes(issue.author)
+            ? `opened by ${issue.author ?? 'a deleted account'}, not by the gate's workflow token: not a record the gate made`
+            : null;
+        out.push({
+            issue: { number: issue.number, url: issue.url },
+            environment: marker.environment,
+            sha: marker.sha,
+            runId: marker.run_id,
+            approvedBy: marker.approved_by,
+            deployer: marker.deployer,
+            due: marker.due,
+            review: judgeReview(marker, issue.closed, now),
+            closed: issue.closed,
+            deployment: entry?.deployment.id ?? null,
+            problem
+        });
+    }
+    return out;
+}
+/**
+ * Deployments that need an auditor's attention: those that would not have
+ * passed, unless a break-glass covers them and its review is done or not
+ * yet due; and every break-glass whose review is missing or late.
+ */
+function flagged(report) {
+    const deployments = report.entries.filter((e) => e.decision === 'block' &&
+        !(e.breakGlass !== null &&
+            (e.breakGlass.review === 'done' || e.breakGlass.review === 'pending'))).length;
+    const reviewsFlagged = 'error' in report.breakGlass
+        ? 1
+        : report.breakGlass.filter((r) => r.problem !== null || r.review === 'missing' || r.review === 'late').length;
+    return deployments + reviewsFlagged;
+}
+/**
+ * For each time (ascending), the sha of the newest deployment that counted
+ * as a success just before it: what `previousSuccess` answers as of
+ * `time - 1`, for all the population in one pass instead of one scan each
+ * (10,000 deployments would be 10^8 checks).
+ *
+ * A deployment counts as of t when it qualifies as of its own success (a
+ * trusted deployer, a linked run, no failure stamped with the success) and
+ * no failure or error status came after the success by t. Once that failure
+ * has come it never counts again, so a stack ordered by success time can
+ * drop it for good.
+ */
+function rangeStarts(list, times, env, ctx) {
+    const candidates = list
+        .flatMap((d, index) => {
+        const success = d.statuses.find((x) => x.state === 'success');
+        if (success === undefined)
+            return [];
+        const at = Date.parse(success.createdAt);
+        if (typeof qualify(d, env, ctx, at) === 'string')
+            return [];
+        const failed = d.statuses.find((x) => (x.state === 'failure' || x.state === 'error') &&
+            Date.parse(x.createdAt) > at);
+        return [
+            {
+                sha: d.sha,
+                index,
+                at,
+                failedAt: failed === undefined ? Infinity : Date.parse(failed.createdAt)
+            }
+        ];
+    })
+        // on a tie previousSuccess keeps the first in the list: put it on top
+        .sort((a, b) => a.at - b.at || b.index - a.index);
+    const stack = [];
+    let next = 0;
+    return times.map((time) => {
+        const t = time - 1;
+        while (next < candidates.length && (candidates[next]?.at ?? 0) <= t) {
+            stack.push(candidates[next]);
+            next++;
+        }
+        // the newest success still standing at t: one that failed by t is gone
+        // for every later t too
+        while (stack.length > 0 && (stack[stack.length - 1]?.failedAt ?? 0) <= t)
+            stack.pop();
+        // an older success hidden under a newer failed one stays reachable
+        return stack[stack.length - 1]?.sha ?? null;
+    });
+}
+function firstSuccess(d) {
+    return d.statuses.find((s) => s.state === 'success')?.createdAt ?? null;
+}
+/** The run a deployment's success links to. */
+function runId(d) {
+    const success = d.statuses.find((s) => s.state === 'success');
+    const m = /\/actions\/runs\/(\d+)/.exec(success?.logUrl ?? '');
+    return m === null ? null : Number(m[1]);
+}
+/** The first-parent chain from the deployed commit back to the range's start. */
+function rangeOf(sha, base, parents, policy, environment) {
+    const only = (note) => ({
+        oids: [sha],
+        since: base,
+        notes: note === null ? [] : [note]
+    });
+    if (policy.scope === 'head')
+        return only(null);
+    if (base === null)
+        return only(`no earlier successful deployment to ${environment}: only the deployed change is in scope`);
+    if (base === sha)
+        return only(null);
+    const oids = [];
+    for (let oid = sha; oid !== undefined;) {
+        if (oid === base)
+            return { oids, since: base, notes: [] };
+        if (!parents.has(oid) || oids.length > 10_000)
+            break;
+        oids.push(oid);
+        oid = parents.get(oid)?.[0];
+    }
+    return only(`${sha.slice(0, 7)} is not ahead of the previous deployment ${base.slice(0, 7)} on the default branch (a rollback, or another branch): only the deployed change is in scope`);
+}
+/**
+ * Branch rules and the environment's settings, read once through the
+ * gate's own gathering for the newest deployment: GitHub keeps no history
+ * of either.
+ */
+async function baseFacts(port, req, policy, chain, newest, deps) {
+    const request = engineRequest(req, newest.sha, null, null);
+    const boot = await fetchBootstrap(port, request);
+    if (boot.commit === null) {
+        throw new Error(`the deployed commit ${newest.sha.slice(0, 7)} does not exist in ${req.owner}/${req.repo}`);
+    }
+    const facts = await gatherFacts(port, request, boot, boot.commit, { ...policy, scope: 'head', checks: false }, chain.map((e) => e.name), deps.logger, deps.now());
+    return {
+        sha: newest.sha,
+        branches: facts.branches,
+        environmentSettings: facts.environmentSettings
+    };
+}
+function engineRequest(req, sha, deployer, run) {
+    return {
+        owner: req.owner,
+        repo: req.repo,
+        environment: req.environment,
+        sha,
+        policyPath: req.policyPath,
+        policyRef: req.policyRef,
+        deployer,
+        run: {
+            id: run?.id ?? null,
+            attempt: run?.attempt ?? null,
+            url: run?.url ?? null,
+            actor: run?.actor ?? null,
+            triggeringActor: run?.triggeringActor ?? null
+        },
+        serverUrl: req.serverUrl,
+        breakGlassReason: null
+    };
+}
+const notAfter = (iso, at) => iso === null || Date.parse(iso) <= at.getTime();
+/** The facts the gate would have gathered at `at`, from what the audit read. */
+function factsAt(o) {
+    const { req, d, at, deployed } = o;
+    if (deployed === null)
+        return null;
+    const changes = [];
+    for (const oid of o.range.oids) {
+        const c = o.commitOf(oid);
+        if (c === null)
+            return null;
+        const pr = o.chosen.get(oid)?.fact ?? null;
+        changes.push({
+            commit: c.commit,
+            // Reviews given after the deployment do not count for it.
+            pullRequest: pr === null
+                ? null
+                : {
+                    ...pr,
+                    reviews: pr.reviews.filter((r) => r.submittedAt !== null && notAfter(r.submittedAt, at))
+                }
+        });
+    }
+    const upstream = {};
+    for (const env of o.chain) {
+        upstream[env] = deployed.deployments
+            .filter((x) => x.environment === env && notAfter(x.createdAt, at))
+            .map((x) => ({
+            ...x,
+            statuses: x.statuses.filter((s) => notAfter(s.createdAt, at))
+        }));
+    }
+    const onDefault = o.parents.has(d.sha);
+    const branches = o.base.branches.map((b) => ({
+        ...b,
+        containsCommit: b.containsCommit && (d.sha === o.base.sha || onDefault)
+    }));
+    const asOf = (c, sha) => c === undefined
+        ? {
+            sha,
+            results: {
+                unreadable: true,
+                permission: 'checks: read` and `statuses: read',
+                detail: 'not read'
+            }
+        }
+        : {
+            sha,
+            results: 'unreadable' in c.results
+                ? c.results
+                : c.results.filter((r) => notAfter(r.at, at))
+        };
+    const pr = changes[0]?.pullRequest ?? null;
+    const checks = {
+        commit: asOf(o.rollups.get(d.sha), d.sha),
+        pullRequestHead: pr === null
+            ? null
+            : {
+                ...asOf(o.rollups.get(pr.headRefOid), pr.headRefOid),
+                pullRequest: pr.number
+            }
+    };
+    return {
+        repository: {
+            owner: req.owner,
+            name: req.repo,
+            url: `${req.serverUrl}/${req.owner}/${req.repo}`,
+            defaultBranch: ''
+        },
+        serverUrl: req.serverUrl,
+        environment: req.environment,
+        sha: d.sha,
+        commit: deployed.commit,
+        deployer: o.run.triggeringActor ?? o.run.actor,
+        changes,
+        scope: {
+            kind: o.range.since === null && o.range.oids.length === 1 ? 'head' : 'range',
+            since: o.range.since,
+            note: o.range.notes[0] ?? null
+        },
+        upstream,
+        branches,
+        run: o.run,
+        environmentSettings: o.base.environmentSettings,
+        checks
+    };
+}
+/** The decision the gate would have made, from the facts as of `at`. */
+function audit_judge(req, policy, chain, source, facts, at) {
+    const sha = facts?.sha ?? '';
+    const request = engineRequest(req, sha, facts?.deployer ?? null, facts?.run ?? null);
+    const ok = policyCheck('pass', `${req.policyPath} at ${source.ref} (blob ${source.blobSha.slice(0, 7)}, as it is now); environment ${req.environment} is in it`);
+    const base = {
+        request,
+        policy: { path: req.policyPath, ref: source.ref, blobSha: source.blobSha },
+        environmentPolicy: policy,
+        chain: chain.map((e) => e.name),
+        evaluatedAt: at.toISOString(),
+        breakGlass: null,
+        breakGlassNote: null
+    };
+    if (facts === null) {
+        const message = 'the deployed commit or a change in its range could not be read';
+        return {
+            ...base,
+            facts: null,
+            checks: [ok, policyCheck('error', message)],
+            decision: 'block',
+            failure: { code: 'github-api', message, hint: undefined }
+        };
+    }
+    const checks = [ok, ...runChecks(facts, policy, at, chain)];
+    return { ...base, facts, checks, decision: decide(checks), failure: null };
+}
+
+;// CONCATENATED MODULE: ./src/audit/render.ts
+// The audit report as Markdown (an auditor reading it), JSON (every
+// deployment's full evidence record) or CSV (one row per deployment, for a
+// spreadsheet); the access matrix follows in the same format.
+
+const render_short = (sha) => sha.slice(0, 7);
+function changesOf(e) {
+    return e.evidence.changes
+        .map((c) => c.pull_request === null
+        ? `${render_short(c.sha)} (direct push)`
+        : `#${c.pull_request.number}`)
+        .join(' ');
+}
+function problemsOf(e) {
+    return e.evidence.checks
+        .filter((c) => c.status === 'fail' || c.status === 'error')
+        .map((c) => `${c.id}: ${c.problems[0] ?? c.message}`)
+        .join('; ');
+}
+function auditRows(r) {
+    return r.entries.map((e) => [
+        String(e.deployment.id),
+        e.deployment.succeededAt,
+        e.deployment.sha,
+        e.evidence.run.triggering_actor ?? e.evidence.run.actor ?? '',
+        e.evidence.run.url ?? '',
+        e.decision,
+        e.violations.join(' '),
+        changesOf(e),
+        problemsOf(e),
+        e.breakGlass === null
+            ? ''
+            : `#${e.breakGlass.issue.number} review ${e.breakGlass.review}`
+    ]);
+}
+const HEADER = [
+    'deployment',
+    'succeeded_at',
+    'sha',
+    'deployer',
+    'run',
+    'decision',
+    'violations',
+    'changes',
+    'problems',
+    'break_glass'
+];
+function renderAudit(r, format) {
+    switch (format) {
+        case 'json':
+            return `${JSON.stringify(r, null, 2)}\n`;
+        case 'csv': {
+            const table = [HEADER, ...auditRows(r)]
+                .map((row) => row.map(csvCell).join(','))
+                .join('\n');
+            const access = 'error' in r.access
+                ? `access matrix,not read: ${csvCell(r.access.error)}\n`
+                : renderMatrix(r.access, 'csv');
+            return `${table}\n\n${access}`;
+        }
+        case 'md':
+            return render_renderMarkdown(r);
+    }
+}
+function render_renderMarkdown(r) {
+    const blocked = r.entries.filter((e) => e.decision === 'block');
+    const lines = [
+        `# Deployments to ${mdCell(r.environment)}: ${mdCell(`${r.repository.owner}/${r.repository.name}`)}`,
+        '',
+        `Period ${r.period.since} to ${r.period.until}; policy \`${mdCell(r.policy.path)}\` at \`${mdCell(r.policy.ref)}\` (blob \`${render_short(r.policy.blobSha)}\`); generated ${r.generatedAt}.`,
+        '',
+        `**${r.entries.length}** successful deployment${r.entries.length === 1 ? '' : 's'}: **${r.entries.length - blocked.length}** would pass the gate as of their own time, **${blocked.length}** would not${'error' in r.breakGlass ? '' : `; ${r.breakGlass.length} broke the glass`}.`,
+        '',
+        `Each deployment is judged as of its first success status: reviews, upstream statuses and test results that came later do not count. Read as they are now (GitHub keeps no history of them): ${r.readNow.join('; ')}.`,
+        ''
+    ];
+    if (r.entries.length > 0) {
+        lines.push('| Deployment | Succeeded | Commit | Deployer | Decision | Changes | Problems |', '| --- | --- | --- | --- | --- | --- | --- |');
+        for (const e of r.entries) {
+            const run = e.evidence.run;
+            const deployer = run.triggering_actor ?? run.actor ?? 'unknown';
+            const id = run.url === null
+                ? `#${e.deployment.id}`
+                : `[#${e.deployment.id}](${run.url})`;
+            lines.push(`| ${id} | ${e.deployment.succeededAt} | \`${render_short(e.deployment.sha)}\` | ${mdCell(deployer)} | ${e.decision === 'allow' ? '✅ allow' : '⛔ block'}${e.breakGlass === null ? '' : ` (break-glass, review ${e.breakGlass.review})`} | ${mdCell(changesOf(e))} | ${mdCell(problemsOf(e))} |`);
+        }
+        lines.push('');
+    }
+    lines.push('## Break-glass deployments', '');
+    if ('error' in r.breakGlass) {
+        lines.push(`⚠️ ${mdCell(r.breakGlass.error)}`, '');
+    }
+    else if (r.breakGlass.length === 0) {
+        lines.push('None in the period.', '');
+    }
+    else {
+        lines.push('| Issue | Commit | Deployer | Approved by | Review due | Review | Closed |', '| --- | --- | --- | --- | --- | --- | --- |');
+        for (const b of r.breakGlass) {
+            const review = b.review === 'done'
+                ? '✅ done'
+                : b.review === 'pending'
+                    ? '⏳ pending'
+                    : `⚠️ ${b.review}`;
+            const closed = b.closed === null
+                ? 'open'
+                : `${b.closed.at} by ${b.closed.by ?? 'unknown'} (${b.closed.reason ?? 'no reason'})`;
+            lines.push(`| [#${b.issue.number}](${b.issue.url}) | \`${render_short(b.sha)}\` | ${mdCell(b.deployer)} | ${mdCell(b.approvedBy)} | ${b.due} | ${review}${b.problem === null ? '' : `: ${mdCell(b.problem)}`} | ${mdCell(closed)} |`);
+        }
+        lines.push('');
+    }
+    lines.push('error' in r.access
+        ? `## Access matrix\n\nNot read: ${mdCell(r.access.error)}\n`
+        : renderMatrix(r.access, 'md'));
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/cli/audit.ts
+// `promotion-gate audit`: every successful deployment to an environment in
+// a period, each judged as of its own time, and the access matrix (SPEC §7).
+// Exit 0 when every deployment would have passed, 1 when any would not (or
+// the audit could not be made), 2 usage.
+
+
+
+
+
+
+
+const audit_NAME = 'audit';
+const audit_FORMATS = ['md', 'json', 'csv'];
+const audit_OPTIONS = {
+    repo: { type: 'string' },
+    environment: { type: 'string' },
+    since: { type: 'string' },
+    until: { type: 'string' },
+    policy: { type: 'string' },
+    'policy-ref': { type: 'string' },
+    'api-url': { type: 'string' },
+    'graphql-url': { type: 'string' },
+    'timeout-seconds': { type: 'string' },
+    format: { type: 'string' },
+    quiet: { type: 'boolean' },
+    verbose: { type: 'boolean' }
+};
+const audit_HELP = `Usage: promotion-gate audit --repo OWNER/NAME --environment NAME
+                            --since WHEN [options]
+
+Re-evaluates every successful deployment to the environment in the period,
+each as of its own time (reviews, upstream statuses and test results that
+came after it do not count), and prints the population with each decision
+and its reasons, the break-glass deployments with the state of their
+independent review, then the access matrix. Branch rules, the environment's
+settings and access are read as they are now: GitHub keeps no history of
+them.
+
+Options:
+  --repo OWNER/NAME       the repository (required)
+  --environment NAME      the environment audited (required; in the policy)
+  --since WHEN            start of the period (required): a date
+                          (2026-10-01, or an ISO 8601 time) or a duration
+                          back from now (30d)
+  --until WHEN            end of the period (default: now)
+  --policy PATH           the policy file in the repository
+                          (default: .github/promotion-gate.yml)
+  --policy-ref REF        the ref the policy is read from
+                          (default: the repository's default branch)
+  --api-url URL           REST API base
+                          (default: GITHUB_API_URL, else https://api.github.com)
+  --graphql-url URL       GraphQL endpoint (default: derived from the API URL)
+  --timeout-seconds N     total time for API calls, 1-3600 (default: 120)
+  --format md|json|csv    (default: md); json holds each deployment's full
+                          evidence record
+  --quiet                 no progress on stderr
+  --verbose               debug lines on stderr
+  -h, --help              show this help
+
+Environment:
+  GITHUB_TOKEN, else GH_TOKEN   the token (required; never printed): read
+                                access to contents, pull requests,
+                                deployments, actions, checks and statuses
+
+Exit codes:
+  0  every deployment in the period would have passed the gate (or broke
+     the glass with its review done or not yet due)
+  1  findings: a deployment that would not have passed, a break-glass
+     review missing or late; or the audit could not be made
+  2  usage error (bad option or value, no token)
+`;
+async function audit_run(args, ctx) {
+    const parsed = parseCommandArgs(audit_NAME, args, audit_OPTIONS, { positionals: false });
+    if (parsed.help) {
+        ctx.stdout.write(audit_HELP);
+        return EXIT.ok;
+    }
+    const values = parsed.strings;
+    const { owner, repo } = repoOption(audit_NAME, values.get('repo'));
+    const { policyPath, policyRef } = policyOptions(audit_NAME, values);
+    const environment = values.get('environment')?.trim() ?? '';
+    if (environment === '')
+        throw new UsageError(audit_NAME, '--environment is required');
+    const sinceText = values.get('since');
+    if (sinceText === undefined)
+        throw new UsageError(audit_NAME, '--since is required');
+    let when;
+    try {
+        when = period(sinceText, values.get('until') ?? null, ctx.now());
+    }
+    catch (error) {
+        if (error instanceof engine_errors/* InputError */.dz)
+            throw new UsageError(audit_NAME, error.message);
+        throw error;
+    }
+    const format = choice(audit_NAME, 'format', values.get('format'), audit_FORMATS, 'md');
+    const { client, logger, stdout, stderr, serverUrl } = connect(audit_NAME, values, ctx, parsed.flags.has('verbose'));
+    const quiet = parsed.flags.has('quiet');
+    try {
+        const report = await runAudit({
+            owner,
+            repo,
+            environment,
+            policyPath,
+            policyRef,
+            since: when.since,
+            until: when.until,
+            serverUrl
+        }, {
+            github: client,
+            logger,
+            now: ctx.now,
+            progress: quiet
+                ? undefined
+                : (message) => stderr.write(`promotion-gate audit: ${message}\n`)
+        });
+        stdout.write(renderAudit(report, format));
+        const blocked = report.entries.filter((e) => e.decision === 'block');
+        const attention = flagged(report);
+        if (!quiet) {
+            stderr.write(`promotion-gate audit: ${report.entries.length} deployments, ${blocked.length} would not have passed; ${attention} finding${attention === 1 ? '' : 's'}; ${client.requests.length} API requests\n`);
+        }
+        return attention === 0 ? EXIT.ok : EXIT.block;
+    }
+    catch (error) {
+        const failure = (0,engine_errors/* toFailure */.w2)(error);
+        logger.error(error instanceof engine_errors/* PolicyError */.pn
+            ? `the policy is not valid:\n${failure.message}`
+            : `the audit could not be made: ${failure.message}`);
+        if (failure.hint)
+            logger.info(`hint: ${failure.hint}`);
+        return EXIT.block;
+    }
+}
+const audit = {
+    name: audit_NAME,
+    summary: 'judge every deployment to an environment in a period, as of its own time',
+    help: audit_HELP,
+    failure: EXIT.block,
+    run: audit_run
+};
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/engine/gather/teams.ts
+// The members of `org/team` entries of `break_glass.approvers` (SPEC §5.7).
+// GET /orgs/{org}/teams/{team_slug}/members needs the organization
+// permission "Members" (read), which no workflow `permissions:` key grants:
+// with the action's token a team is always unreadable, and the break-glass
+// is refused with a message saying so.
+// https://docs.github.com/en/rest/teams/members#list-team-members
+
+
+const MEMBERS_PERMISSION = 'members: read';
+/** More than this many pages (10,000 members) is not a team we can trust to list. */
+const teams_MAX_PAGES = 100;
+/**
+ * Each `org/team` entry's member logins, or Unreadable when GitHub refused
+ * (403) or does not show the team to this token (404). Other errors throw.
+ */
+async function readTeams(port, entries) {
+    const read = await Promise.all([...new Set(entries)].map(async (entry) => [entry, await readTeam(port, entry)]));
+    return new Map(read);
+}
+async function readTeam(port, entry) {
+    const at = entry.indexOf('/');
+    const org = entry.slice(0, at);
+    const slug = entry.slice(at + 1);
+    const logins = [];
+    try {
+        for (let page = 1; page <= teams_MAX_PAGES; page++) {
+            const r = await port.rest('GET /orgs/{org}/teams/{team_slug}/members', {
+                org,
+                team_slug: slug,
+                per_page: 100,
+                page
+            });
+            const path = `teams/${entry}/members`;
+            const list = arr(r.data, path);
+            list.forEach((m, i) => {
+                logins.push(str(obj(m, `${path}[${i}]`).login, `${path}[${i}].login`));
+            });
+            const link = r.headers.link;
+            if (typeof link !== 'string' || !/rel="next"/.test(link))
+                return logins;
+        }
+    }
+    catch (error) {
+        if (error instanceof engine_errors/* GitHubApiError */.OS &&
+            (error.status === 403 || error.status === 404)) {
+            return {
+                unreadable: true,
+                permission: MEMBERS_PERMISSION,
+                detail: error.message
+            };
+        }
+        throw error;
+    }
+    throw new engine_errors/* GitHubApiError */.OS(`team ${entry} lists more than ${teams_MAX_PAGES * 100} members; its membership cannot be verified`);
+}
+
+;// CONCATENATED MODULE: ./src/engine/rules/break-glass.ts
+// SPEC §5.7 break-glass: when the checks block and a reason is given, an
+// `approved` environment approval of this run by a `break_glass.approvers`
+// member who made none of the changes and is not the deployer allows the
+// deployment anyway. Besides `decide` (index.ts), `breakGlassDecision` is
+// the only place an `allow` is produced, and it never produces one on
+// missing data: whatever it cannot verify refuses the break-glass.
+
+
+
+/** Who counts as a maker for break-glass: everyone who made a change. */
+const break_glass_MAKING = ['author', 'commit_authors', 'committers', 'co_authors'];
+/**
+ * The break-glass verdict for checks that block (`decide` gave `block`).
+ * `allow` only when the `policy` check passed, the policy has `break_glass`
+ * for the environment, the makers of every change are known, and this run
+ * carries an approval for the environment by an approver who is listed (or
+ * is a member of a listed team), is not a bot, not a maker and not the
+ * deployer. Every `block` says why, starting `break-glass requested but`.
+ */
+function breakGlassDecision(input) {
+    const outcome = verify(input);
+    return outcome.verdict === 'allow'
+        ? outcome
+        : { verdict: 'block', message: outcome.message };
+}
+/**
+ * The `org/team` entries of `break_glass.approvers` whose members decide the
+ * verdict: read them (the organization permission `members: read`) only when
+ * no listed login already grants the break-glass and an approver who is
+ * otherwise eligible is not listed by login.
+ */
+function teamsToRead(input) {
+    const outcome = verify({ ...input, teams: new Map() });
+    return outcome.verdict === 'allow' ? [] : outcome.unreadTeams;
+}
+function verify(input) {
+    const { checks, facts, policy } = input;
+    const refuse = (why, unreadTeams = []) => ({
+        verdict: 'block',
+        message: `break-glass requested but ${why}`,
+        unreadTeams
+    });
+    const policyCheck = checks.find((c) => c.id === 'policy');
+    if (policyCheck?.status !== 'pass' || policy === null) {
+        return refuse('the policy check did not pass: a missing, unreadable or invalid policy is never overridden');
+    }
+    const breakGlass = policy.breakGlass;
+    if (breakGlass === null) {
+        return refuse(`the policy gives ${policy.name} no break_glass: add break_glass (approvers, review_within) to environments.${policy.name} to allow it`);
+    }
+    const overridden = checks
+        .filter((c) => c.status === 'fail' || c.status === 'error')
+        .map((c) => c.id);
+    if (overridden.length === 0) {
+        return refuse('no check failed, so there is nothing to override');
+    }
+    if (facts === null) {
+        return refuse('the changes in this deployment could not be read, so their makers are unknown and the approver cannot be shown to be independent of them');
+    }
+    const deployer = facts.deployer;
+    if (deployer === null) {
+        return refuse('the deployer is unknown, so the approver cannot be shown to be someone else');
+    }
+    const makers = makersOfAll(facts, policy);
+    if (policy.approvals.unresolvedIdentities === 'block' &&
+        makers.unresolved.length > 0) {
+        const names = [
+            ...new Set(makers.unresolved.map((u) => `${describeIdentity(u)} (${u.commit})`))
+        ];
+        return refuse(`${andList(names)} ${names.length === 1 ? 'is' : 'are'} not linked to a GitHub account, so the approver cannot be shown to be independent of the changes: link the email to a GitHub account, or set approvals.unresolved_identities: ignore`);
+    }
+    const approvals = facts.run.approvals;
+    const env = facts.environment;
+    if (approvals === null) {
+        return refuse(`this run carries no environment approvals (the gate must run in the job that deploys to ${env}, inside its workflow run)`);
+    }
+    if (isUnreadable(approvals)) {
+        return refuse(`the environment approvals of this run cannot be read: grant the token \`${approvals.permission}\` (GitHub said: ${approvals.detail})`);
+    }
+    const candidates = [];
+    for (const approval of approvalsOf(approvals, env)) {
+        const login = approval.user.login;
+        const problems = [];
+        if (isBot(approval.user))
+            problems.push('is a bot');
+        const maker = makers.makers.get(loginKey(login));
+        if (maker !== undefined)
+            problems.push(`is ${describeMaker(maker)}`);
+        if (sameLogin(login, deployer))
+            problems.push('is the deployer');
+        candidates.push({
+            login,
+            problems,
+            membership: membership(login, breakGlass.approvers, input.teams)
+        });
+    }
+    const granted = candidates.find((c) => c.problems.length === 0 && c.membership === 'listed');
+    if (granted !== undefined) {
+        return {
+            verdict: 'allow',
+            grant: {
+                reason: input.reason,
+                approvedBy: granted.login,
+                deployer,
+                makers: [...makers.makers.values()]
+                    .map((m) => m.login)
+                    .sort((a, b) => loginKey(a).localeCompare(loginKey(b))),
+                overridden,
+                reviewWithin: breakGlass.reviewWithinSeconds,
+                reviewDue: new Date(input.now.getTime() + breakGlass.reviewWithinSeconds * 1000).toISOString()
+            }
+        };
+    }
+    const approvers = andList(breakGlass.approvers);
+    if (candidates.length === 0) {
+        return refuse(`this run has no approval for the ${env} environment: add ${approvers} as required reviewers of the ${env} environment, so that one of them approves the run`);
+    }
+    const unknownTeams = new Set();
+    const reasons = candidates.map((c) => {
+        const why = [...c.problems];
+        if (c.membership === 'not-listed') {
+            why.push(`is not in break_glass.approvers (${approvers})`);
+        }
+        else if (c.membership !== 'listed' && why.length === 0) {
+            for (const team of c.membership.unknown)
+                unknownTeams.add(team);
+            why.push(`may be a member of ${andList(c.membership.unknown)}, which cannot be read`);
+        }
+        return `${c.login} approved the run but ${andList(why)}`;
+    });
+    if (unknownTeams.size > 0) {
+        const teams = [...unknownTeams];
+        const details = teams
+            .map((t) => input.teams.get(t))
+            .filter(isUnreadable)
+            .map((u) => u.detail);
+        const said = details.length > 0 ? ` (GitHub said: ${details[0]})` : '';
+        return refuse(`it cannot be verified: ${reasons.join('; ')}. Reading the members of ${andList(teams)} needs the organization permission \`members: read\`, which a workflow token cannot have${said}: list the approvers' logins in break_glass.approvers instead of the team`, teams);
+    }
+    return refuse(`no approval of this run counts: ${reasons.join('; ')}. Ask one of ${approvers} who made none of the changes and is not the deployer to approve the run`);
+}
+function isTeam(entry) {
+    return entry.includes('/');
+}
+function membership(login, approvers, teams) {
+    const unknown = [];
+    for (const entry of approvers) {
+        if (!isTeam(entry)) {
+            if (sameLogin(entry, login))
+                return 'listed';
+            continue;
+        }
+        const members = teams.get(entry);
+        if (members === undefined || isUnreadable(members)) {
+            unknown.push(entry);
+        }
+        else if (members.some((m) => sameLogin(m, login))) {
+            return 'listed';
+        }
+    }
+    return unknown.length > 0 ? { unknown } : 'not-listed';
+}
+function makersOfAll(facts, policy) {
+    return mergeMakers(facts.changes.map((change) => makersOf(change, facts, policy, break_glass_MAKING)));
+}
 
 ;// CONCATENATED MODULE: ./src/engine/index.ts
 // The engine: one request in, one decision out. Adapters (action, CLI, App
@@ -44200,180 +45962,6 @@ function unverified(message, policy) {
         controls: [...CONTROLS[id]],
         links: []
     }));
-}
-
-;// CONCATENATED MODULE: ./src/report/evidence.ts
-// The evidence record of one decision (SPEC §6): a pure function of the
-// Decision, validated against schema/evidence.schema.json before it is
-// written. No evidence, no allow.
-
-
-
-function environmentEvidence(name, read) {
-    if (read === null)
-        return null;
-    const empty = {
-        name,
-        exists: null,
-        url: null,
-        deployment_branch_policy: null,
-        branch_policies: null,
-        reviewers: [],
-        prevent_self_review: null,
-        can_admins_bypass: null,
-        wait_timer: null,
-        unreadable: null
-    };
-    if ('unreadable' in read)
-        return { ...empty, unreadable: read.permission };
-    if (!read.exists)
-        return { ...empty, exists: false, url: read.settingsUrl };
-    const s = read.settings;
-    const policies = s.branchPolicies;
-    return {
-        name: s.name,
-        exists: true,
-        url: s.settingsUrl,
-        deployment_branch_policy: s.deploymentBranchPolicy === null
-            ? null
-            : {
-                protected_branches: s.deploymentBranchPolicy.protectedBranches,
-                custom_branch_policies: s.deploymentBranchPolicy.customBranchPolicies
-            },
-        branch_policies: policies === null || 'unreadable' in policies
-            ? null
-            : policies.map((p) => ({ name: p.name, type: p.type })),
-        reviewers: s.reviewers.map((r) => ({ type: r.type, name: r.name })),
-        prevent_self_review: s.preventSelfReview,
-        can_admins_bypass: s.canAdminsBypass,
-        wait_timer: s.waitTimer,
-        unreadable: policies !== null && 'unreadable' in policies ? policies.permission : null
-    };
-}
-const EVIDENCE_SCHEMA_ID = 'https://github.com/promotion-gate/promotion-gate/schema/evidence.schema.json';
-function buildEvidence(decision, context) {
-    const req = decision.request;
-    const facts = decision.facts;
-    const policy = decision.environmentPolicy;
-    const changes = facts === null || policy === null
-        ? []
-        : facts.changes.map((change) => {
-            const { makers, unresolved } = makersOf(change, facts, policy, [
-                'author',
-                'commit_authors',
-                'committers',
-                'co_authors'
-            ]);
-            const independent = makersOf(change, facts, policy);
-            const pr = change.pullRequest;
-            const counted = pr === null
-                ? null
-                : approversOf(pr, independent.makers, policy, new Date(decision.evaluatedAt));
-            return {
-                sha: change.commit.oid,
-                url: change.commit.url,
-                pull_request: pr === null
-                    ? null
-                    : {
-                        number: pr.number,
-                        url: pr.url,
-                        head_sha: pr.headRefOid,
-                        merged_at: pr.mergedAt
-                    },
-                makers: [...makers.values()].map((m) => ({
-                    login: m.login,
-                    roles: [...new Set(m.roles.map((r) => r.kind))]
-                })),
-                unresolved_identities: unresolved.map((u) => ({
-                    name: u.name,
-                    email: u.email,
-                    role: u.kind
-                })),
-                approvers: (counted?.approvers ?? []).map((a) => ({
-                    login: a.login,
-                    review_url: a.review.url,
-                    submitted_at: a.review.submittedAt,
-                    commit: a.review.commitOid
-                })),
-                excluded_approvals: (counted?.excluded ?? []).map((e) => ({
-                    login: e.login,
-                    review_url: e.review.url,
-                    reason: e.message
-                }))
-            };
-        });
-    return {
-        $schema: EVIDENCE_SCHEMA_ID,
-        kind: 'promotion-gate/decision',
-        tool: { name: 'promotion-gate', version: VERSION },
-        time: decision.evaluatedAt,
-        decision: decision.decision,
-        mode: context.mode,
-        repository: `${req.owner}/${req.repo}`,
-        environment: req.environment,
-        sha: req.sha,
-        deployer: req.deployer,
-        run: {
-            id: req.run.id,
-            attempt: req.run.attempt,
-            url: req.run.url,
-            actor: req.run.actor,
-            triggering_actor: req.run.triggeringActor
-        },
-        policy: {
-            path: decision.policy.path,
-            ref: decision.policy.ref,
-            blob_sha: decision.policy.blobSha
-        },
-        scope: facts === null ? null : facts.scope,
-        checks: decision.checks.map((c) => ({
-            id: c.id,
-            status: c.status,
-            message: c.summary,
-            problems: c.problems,
-            controls: c.controls,
-            links: c.links.map((l) => ({ kind: l.kind, url: l.url, label: l.label }))
-        })),
-        changes,
-        environment_settings: facts === null
-            ? null
-            : environmentEvidence(req.environment, facts.environmentSettings),
-        checks_relied_on: facts === null || policy === null
-            ? []
-            : reliedOn(facts, policy).map(({ sha, result: r }) => ({
-                name: r.name,
-                kind: r.kind,
-                sha,
-                conclusion: r.state,
-                url: r.url,
-                by: r.by
-            })),
-        break_glass: decision.breakGlass === null
-            ? null
-            : {
-                reason: decision.breakGlass.reason,
-                approved_by: decision.breakGlass.approvedBy,
-                overridden_checks: [...decision.breakGlass.overridden],
-                review_within: decision.breakGlass.reviewWithin,
-                review_due: decision.breakGlass.reviewDue,
-                follow_up_issue: context.followUpIssue === undefined ||
-                    context.followUpIssue === null
-                    ? null
-                    : {
-                        number: context.followUpIssue.number,
-                        url: context.followUpIssue.url
-                    }
-            },
-        failure: decision.failure === null
-            ? null
-            : {
-                code: decision.failure.code,
-                message: decision.failure.message,
-                hint: decision.failure.hint ?? null
-            },
-        api_requests: context.requests,
-        notes: context.notes
-    };
 }
 
 // EXTERNAL MODULE: ./node_modules/ajv-formats/dist/formats.js
@@ -47868,78 +49456,6 @@ function renderSummary(decision, evidence, evidencePath) {
     return lines.join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/cli/endpoints.ts
-// The API endpoints and time budget every networked subcommand takes, from
-// its options and the environment (GitHub Actions and GHES variables).
-
-
-
-/** `label`: the option or variable the value came from, for the message. */
-function httpUrl(command, label, value) {
-    let url = null;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        // reported below
-    }
-    if (url === null || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-        throw new UsageError(command, `${label} must be an http(s) URL, not "${(0,output/* printable */.g$)(value)}"`);
-    }
-    if (url.username !== '' || url.password !== '') {
-        throw new UsageError(command, `${label} must not carry credentials; the token comes from GITHUB_TOKEN or GH_TOKEN`);
-    }
-    return value.replace(/\/+$/, '');
-}
-/**
- * The web UI base the engine checks workflow-run links against: GitHub's own
- * for api.github.com, the host for GHES (/api/v3) and GHE.com (api.<name>).
- */
-function defaultServerUrl(apiUrl) {
-    const url = new URL(apiUrl);
-    const path = url.pathname.replace(/\/+$/, '');
-    if (path.endsWith('/api/v3')) {
-        return `${url.origin}${path.slice(0, -'/api/v3'.length)}`;
-    }
-    if (url.hostname.startsWith('api.') && url.hostname !== 'api.github.com') {
-        return `${url.protocol}//${url.host.slice('api.'.length)}`;
-    }
-    return 'https://github.com';
-}
-/** REST, GraphQL and web URLs: options first, else the job's variables. */
-function endpoints(command, values, env) {
-    const apiFlag = values.get('api-url');
-    const apiUrl = apiFlag !== undefined
-        ? httpUrl(command, '--api-url', apiFlag)
-        : httpUrl(command, 'GITHUB_API_URL', env.GITHUB_API_URL || 'https://api.github.com');
-    // An explicit --api-url wins over the job's variables: GraphQL and web
-    // URLs are then derived from it rather than mixed with another host's.
-    const graphqlFlag = values.get('graphql-url');
-    const graphqlUrl = graphqlFlag !== undefined
-        ? httpUrl(command, '--graphql-url', graphqlFlag)
-        : apiFlag === undefined && env.GITHUB_GRAPHQL_URL
-            ? httpUrl(command, 'GITHUB_GRAPHQL_URL', env.GITHUB_GRAPHQL_URL)
-            : defaultGraphqlUrl(apiUrl);
-    const serverUrl = (apiFlag === undefined && env.GITHUB_SERVER_URL
-        ? env.GITHUB_SERVER_URL
-        : defaultServerUrl(apiUrl)).replace(/\/+$/, '');
-    return { apiUrl, graphqlUrl, serverUrl };
-}
-/** --timeout-seconds, 1-3600, default 120. */
-function timeoutOf(command, values) {
-    const rawTimeout = values.get('timeout-seconds');
-    let timeoutSeconds = 120;
-    if (rawTimeout !== undefined) {
-        timeoutSeconds = Number(rawTimeout);
-        if (!/^\d+$/.test(rawTimeout) ||
-            timeoutSeconds < 1 ||
-            timeoutSeconds > 3600) {
-            throw new UsageError(command, `--timeout-seconds must be a whole number from 1 to 3600, not "${(0,output/* printable */.g$)(rawTimeout)}"`);
-        }
-    }
-    return timeoutSeconds;
-}
-
 ;// CONCATENATED MODULE: ./src/cli/table.ts
 // Decision -> plain text for a terminal or a CI log: a table of the checks
 // (id, status, message, with each problem on its own line below) and the
@@ -48003,9 +49519,10 @@ function renderTable(decision, evidence, evidencePath) {
 
 
 
-const NAME = 'check';
-const FORMATS = ['table', 'json'];
-const OPTIONS = {
+
+const check_NAME = 'check';
+const check_FORMATS = ['table', 'json'];
+const check_OPTIONS = {
     repo: { type: 'string' },
     environment: { type: 'string' },
     sha: { type: 'string' },
@@ -48019,7 +49536,7 @@ const OPTIONS = {
     'evidence-file': { type: 'string' },
     verbose: { type: 'boolean' }
 };
-const HELP = `Usage: promotion-gate check --repo OWNER/NAME --environment ENV --sha SHA
+const check_HELP = `Usage: promotion-gate check --repo OWNER/NAME --environment ENV --sha SHA
                             [options]
 
 Decides whether commit SHA may be deployed to environment ENV, exactly as the
@@ -48065,10 +49582,9 @@ Exit codes:
   2  usage error (bad option or value, no token)
 `;
 const SHA = /^[0-9a-fA-F]{40}$/;
-const NAME_PART = /^[A-Za-z0-9_.-]+$/;
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?(?:\[bot\])?$/;
 function usage(message) {
-    return new UsageError(NAME, message);
+    return new UsageError(check_NAME, message);
 }
 function required(values, name) {
     const value = values.get(name)?.trim();
@@ -48085,34 +49601,14 @@ function optionalInt(value) {
 }
 /** Every option checked, and the EngineRequest the action would build. */
 function parseCheckOptions(values, flags, env) {
-    const repository = required(values, 'repo');
-    const [owner = '', repo = '', extra] = repository.split('/');
-    if (extra !== undefined ||
-        !NAME_PART.test(owner) ||
-        !NAME_PART.test(repo) ||
-        repo === '.' ||
-        repo === '..') {
-        throw usage(`--repo must be OWNER/NAME, not "${(0,output/* printable */.g$)(repository)}"`);
-    }
+    const { owner, repo } = repoOption(check_NAME, values.get('repo'));
     const environment = required(values, 'environment');
     const rawSha = required(values, 'sha');
     if (!SHA.test(rawSha)) {
         throw usage(`--sha must be a full 40-character hex commit sha, not "${(0,output/* printable */.g$)(rawSha.slice(0, 60))}" (git rev-parse gives one)`);
     }
     const sha = rawSha.toLowerCase();
-    const policyPath = values.get('policy') ?? '.github/promotion-gate.yml';
-    if (policyPath.startsWith('/') ||
-        policyPath.split('/').some((p) => p === '..' || p === '.' || p === '') ||
-        policyPath.includes(':')) {
-        throw usage(`--policy must be a path inside the repository such as .github/promotion-gate.yml, not "${(0,output/* printable */.g$)(policyPath)}"`);
-    }
-    const policyRef = values.get('policy-ref') ?? '';
-    if (values.has('policy-ref') &&
-        (policyRef === '' ||
-            /[\s:~^?*[\\]/.test(policyRef) ||
-            policyRef.includes('..'))) {
-        throw usage(`--policy-ref is not a valid git ref: "${(0,output/* printable */.g$)(policyRef)}"`);
-    }
+    const { policyPath, policyRef } = policyOptions(check_NAME, values);
     // Inside a GitHub Actions job the run and its actor are known, as the
     // action knows them; elsewhere only --deployer names the deployer.
     const inActions = env.GITHUB_ACTIONS === 'true';
@@ -48121,9 +49617,9 @@ function parseCheckOptions(values, flags, env) {
     if (deployer !== null && !LOGIN.test(deployer)) {
         throw usage(`--deployer must be a GitHub login, not "${(0,output/* printable */.g$)(deployer)}"`);
     }
-    const { apiUrl, graphqlUrl, serverUrl } = endpoints(NAME, values, env);
-    const timeoutSeconds = timeoutOf(NAME, values);
-    const format = choice(NAME, 'format', values.get('format'), FORMATS, 'table');
+    const { apiUrl, graphqlUrl, serverUrl } = endpoints(check_NAME, values, env);
+    const timeoutSeconds = timeoutOf(check_NAME, values);
+    const format = choice(check_NAME, 'format', values.get('format'), check_FORMATS, 'table');
     const evidenceFile = values.get('evidence-file') ?? null;
     if (evidenceFile === '')
         throw usage('--evidence-file needs a path');
@@ -48135,7 +49631,7 @@ function parseCheckOptions(values, flags, env) {
             environment,
             sha,
             policyPath,
-            policyRef: policyRef === '' ? null : policyRef,
+            policyRef,
             deployer,
             run: {
                 id: runId,
@@ -48158,22 +49654,14 @@ function parseCheckOptions(values, flags, env) {
         verbose: flags.has('verbose')
     };
 }
-/** GITHUB_TOKEN, else GH_TOKEN (as gh reads them); blank counts as unset. */
-function readToken(env) {
-    const token = env.GITHUB_TOKEN?.trim() || env.GH_TOKEN?.trim() || '';
-    if (token === '') {
-        throw usage('no token: set GITHUB_TOKEN or GH_TOKEN to a token that can read the repository');
-    }
-    return token;
-}
-async function run(args, ctx) {
-    const parsed = parseCommandArgs(NAME, args, OPTIONS, { positionals: false });
+async function check_run(args, ctx) {
+    const parsed = parseCommandArgs(check_NAME, args, check_OPTIONS, { positionals: false });
     if (parsed.help) {
-        ctx.stdout.write(HELP);
+        ctx.stdout.write(check_HELP);
         return EXIT.ok;
     }
     const options = parseCheckOptions(parsed.strings, parsed.flags, ctx.env);
-    const token = readToken(ctx.env);
+    const token = readToken(check_NAME, ctx.env);
     const stdout = (0,output/* redacting */.qG)(ctx.stdout, [token]);
     const logger = (0,output/* stderrLogger */.D7)((0,output/* redacting */.qG)(ctx.stderr, [token]), options.verbose);
     const req = options.request;
@@ -48232,1513 +49720,11 @@ async function run(args, ctx) {
     return decision.decision === 'allow' ? EXIT.ok : EXIT.block;
 }
 const check_check = {
-    name: NAME,
+    name: check_NAME,
     summary: 'decide whether a commit may be deployed to an environment',
-    help: HELP,
+    help: check_HELP,
     failure: EXIT.block,
-    run
-};
-
-;// CONCATENATED MODULE: ./src/cli/access.ts
-// `promotion-gate access`: the access matrix of SPEC §7 alone. Who may deploy
-// to each environment of the policy, who approves, who may bypass, and who
-// may push to the policy's branches, with every gap against the policy.
-// Exit 0 when no gap is flagged, 1 when any is (or anything fails), 2 usage.
-
-
-
-
-
-
-
-
-
-
-
-const access_NAME = 'access';
-const access_FORMATS = ['md', 'json', 'csv'];
-const access_OPTIONS = {
-    repo: { type: 'string' },
-    policy: { type: 'string' },
-    'policy-ref': { type: 'string' },
-    'api-url': { type: 'string' },
-    'graphql-url': { type: 'string' },
-    'timeout-seconds': { type: 'string' },
-    format: { type: 'string' },
-    verbose: { type: 'boolean' }
-};
-const access_HELP = `Usage: promotion-gate access --repo OWNER/NAME [options]
-
-Prints the access matrix of the repository: for each environment of the
-policy, the branches that may deploy to it, its required reviewers (teams
-expanded to members where the token can read them), self-review prevention,
-admin bypass, wait timer and custom protection rules; for each branch of the
-policy, the approvals it requires, who may bypass them and who may push.
-Gaps against the policy are flagged; whatever the token cannot read is named
-with the permission that would read it.
-
-Options:
-  --repo OWNER/NAME       the repository (required)
-  --policy PATH           the policy file in the repository
-                          (default: .github/promotion-gate.yml)
-  --policy-ref REF        the ref the policy is read from
-                          (default: the repository's default branch)
-  --api-url URL           REST API base
-                          (default: GITHUB_API_URL, else https://api.github.com)
-  --graphql-url URL       GraphQL endpoint (default: derived from the API URL)
-  --timeout-seconds N     total time for API calls, 1-3600 (default: 120)
-  --format md|json|csv    (default: md)
-  --verbose               debug lines on stderr
-  -h, --help              show this help
-
-Environment:
-  GITHUB_TOKEN, else GH_TOKEN   the token (required; never printed). A token
-                                of a repository administrator reads it all;
-                                a workflow token cannot read collaborators,
-                                teams or ruleset bypass actors.
-
-Exit codes:
-  0  printed; no gap against the policy
-  1  printed with gaps, or the matrix could not be made
-  2  usage error (bad option or value, no token)
-`;
-const access_NAME_PART = /^[A-Za-z0-9_.-]+$/;
-async function access_run(args, ctx) {
-    const parsed = parseCommandArgs(access_NAME, args, access_OPTIONS, { positionals: false });
-    if (parsed.help) {
-        ctx.stdout.write(access_HELP);
-        return EXIT.ok;
-    }
-    const values = parsed.strings;
-    const repository = values.get('repo')?.trim() ?? '';
-    const [owner = '', repo = '', extra] = repository.split('/');
-    if (extra !== undefined ||
-        !access_NAME_PART.test(owner) ||
-        !access_NAME_PART.test(repo) ||
-        repo === '.' ||
-        repo === '..') {
-        throw new UsageError(access_NAME, repository === ''
-            ? '--repo is required'
-            : `--repo must be OWNER/NAME, not "${(0,output/* printable */.g$)(repository)}"`);
-    }
-    const policyPath = values.get('policy') ?? '.github/promotion-gate.yml';
-    const policyRef = values.get('policy-ref') ?? null;
-    const format = choice(access_NAME, 'format', values.get('format'), access_FORMATS, 'md');
-    const { apiUrl, graphqlUrl, serverUrl } = endpoints(access_NAME, values, ctx.env);
-    const timeoutSeconds = timeoutOf(access_NAME, values);
-    const token = readToken(ctx.env);
-    const stdout = (0,output/* redacting */.qG)(ctx.stdout, [token]);
-    const logger = (0,output/* stderrLogger */.D7)((0,output/* redacting */.qG)(ctx.stderr, [token]), parsed.flags.has('verbose'));
-    const client = (ctx.client ?? createClient)({
-        token,
-        apiUrl,
-        graphqlUrl,
-        logger,
-        timeoutMs: timeoutSeconds * 1000
-    });
-    try {
-        const read = await fetchPolicy(client, {
-            owner,
-            repo,
-            policyPath,
-            policyRef
-        });
-        if ('missing' in read.policy) {
-            logger.error(`${read.policy.missing}: the matrix flags gaps against it`);
-            return EXIT.block;
-        }
-        const policy = loadPolicy(read.policy.text, {
-            path: policyPath,
-            ref: read.policy.ref,
-            blobSha: read.policy.blobSha,
-            defaultBranch: read.defaultBranch
-        });
-        logger.info(`reading the access matrix of ${owner}/${repo} (policy ${policyPath} at ${read.policy.ref})`);
-        const matrix = await accessMatrix(client, {
-            owner,
-            name: repo,
-            url: read.repositoryUrl || `${serverUrl}/${owner}/${repo}`,
-            defaultBranch: read.defaultBranch
-        }, policy, ctx.now());
-        stdout.write(renderMatrix(matrix, format));
-        logger.debug(`${client.requests.length} API requests`);
-        if (matrix.gaps.length > 0) {
-            logger.warning(`${matrix.gaps.length} gap${matrix.gaps.length === 1 ? '' : 's'} against the policy`);
-            return EXIT.block;
-        }
-        return EXIT.ok;
-    }
-    catch (error) {
-        const failure = (0,engine_errors/* toFailure */.w2)(error);
-        logger.error(error instanceof engine_errors/* PolicyError */.pn
-            ? `the policy is not valid:\n${failure.message}`
-            : `the access matrix could not be made: ${failure.message}`);
-        if (failure.hint)
-            logger.info(`hint: ${failure.hint}`);
-        return EXIT.block;
-    }
-}
-const access = {
-    name: access_NAME,
-    summary: 'print who may deploy, approve, bypass and push (the access matrix)',
-    help: access_HELP,
-    failure: EXIT.block,
-    run: access_run
-};
-
-;// CONCATENATED MODULE: ./src/audit/period.ts
-// The audit's period: `since` and `until` as a date (2026-10-01, or a full
-// ISO 8601 time) or a duration back from now (30d, 12h), as `audit-since`
-// takes it (SPEC §3).
-
-
-const DATE = /^\d{4}-\d{2}-\d{2}(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-/** A point in time from a date or a duration back from `now`. */
-function pointInTime(name, text, now) {
-    const value = text.trim();
-    if (DATE.test(value)) {
-        const t = Date.parse(/T| /.test(value) ? value : `${value}T00:00:00Z`);
-        if (!Number.isNaN(t))
-            return new Date(t);
-    }
-    else {
-        try {
-            return new Date(now.getTime() - parseDuration(value) * 1000);
-        }
-        catch {
-            // fall through to the one error below
-        }
-    }
-    throw new engine_errors/* InputError */.dz(`${name} must be a date (2026-10-01) or a duration back from now (${DURATION_EXAMPLES}), not "${value}"`);
-}
-/** The period [since, until], checked. */
-function period(since, until, now) {
-    const from = pointInTime('since', since, now);
-    const to = until === null ? now : pointInTime('until', until, now);
-    if (from.getTime() > to.getTime()) {
-        throw new engine_errors/* InputError */.dz(`the period is empty: since (${from.toISOString()}) is after until (${to.toISOString()})`);
-    }
-    return { since: from, until: to };
-}
-
-;// CONCATENATED MODULE: ./src/engine/break-glass.ts
-// The follow-up issue of a break-glass deployment (SPEC §5.7), as both sides
-// read it: the action writes the marker into the issue it opens, the audit
-// finds the issue by its label, parses the marker and judges the review.
-// Pure: no GitHub, no clock.
-//
-// The marker is one line of the issue body, an HTML comment (invisible when
-// GitHub renders the issue) holding one JSON object on one line:
-//
-//   <!-- promotion-gate:break-glass {"environment":"production","sha":"…","run_id":123,"approved_by":"erin","deployer":"dave","makers":["alice","bob"],"due":"2024-05-04T12:00:00.000Z"} -->
-//
-// Anyone who can edit the issue can edit the marker: the audit should check
-// that the issue's author is the token that opened it (github-actions[bot]
-// for the action) and compare the marker with the deployment it names.
-/** The label of every follow-up issue. */
-const BREAK_GLASS_LABEL = 'promotion-gate:break-glass';
-const MARKER_NAME = 'promotion-gate:break-glass';
-/**
- * The marker line. `<`, `>` and `&` are written as JSON escapes, so no value
- * can end the HTML comment early; JSON.parse reads them back unchanged.
- */
-function renderBreakGlassMarker(marker) {
-    const json = JSON.stringify({
-        environment: marker.environment,
-        sha: marker.sha,
-        run_id: marker.run_id,
-        approved_by: marker.approved_by,
-        deployer: marker.deployer,
-        makers: marker.makers,
-        due: marker.due
-    }).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    return `<!-- ${MARKER_NAME} ${json} -->`;
-}
-const MARKER_LINE = /^[ \t]*<!-- promotion-gate:break-glass (.+) -->[ \t]*$/;
-/**
- * The marker of an issue body, or null when the body has none, has more than
- * one (ambiguous), or its JSON is not a valid marker.
- */
-function parseBreakGlassMarker(body) {
-    if (typeof body !== 'string')
-        return null;
-    const found = body
-        .split(/\r?\n/)
-        .map((line) => MARKER_LINE.exec(line))
-        .filter((m) => m !== null);
-    if (found.length !== 1)
-        return null;
-    const [match] = found;
-    let value;
-    try {
-        value = JSON.parse(match[1]);
-    }
-    catch {
-        return null;
-    }
-    return asMarker(value);
-}
-function asMarker(value) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        return null;
-    }
-    const v = value;
-    const text = (x) => typeof x === 'string' && x.length > 0;
-    if (!text(v.environment) ||
-        typeof v.sha !== 'string' ||
-        !/^[0-9a-f]{40}$/.test(v.sha) ||
-        typeof v.run_id !== 'number' ||
-        !Number.isSafeInteger(v.run_id) ||
-        v.run_id < 1 ||
-        !text(v.approved_by) ||
-        !text(v.deployer) ||
-        !Array.isArray(v.makers) ||
-        !v.makers.every(text) ||
-        !text(v.due) ||
-        Number.isNaN(Date.parse(v.due))) {
-        return null;
-    }
-    return {
-        environment: v.environment,
-        sha: v.sha,
-        run_id: v.run_id,
-        approved_by: v.approved_by,
-        deployer: v.deployer,
-        makers: [...v.makers],
-        due: v.due
-    };
-}
-/**
- * Whether `login` may do the independent review: not the deployer, not the
- * break-glass approver, not a maker of any change, and not a bot (a bot
- * closing an issue, e.g. a stale-issue bot, reviews nothing). Logins compare
- * case-insensitively, as GitHub's do.
- */
-function isIndependentReviewer(marker, login) {
-    if (login === null || login === '')
-        return false;
-    const key = login.toLowerCase();
-    if (key.endsWith('[bot]'))
-        return false;
-    return ![marker.deployer, marker.approved_by, ...marker.makers].some((other) => other.toLowerCase() === key);
-}
-/**
- * The review of a break-glass deployment as of `now`. Only a closure as
- * `completed` by an independent reviewer is a review; a closure as not
- * planned or duplicate, or by the deployer, the approver, a maker or a bot,
- * counts as no review at all.
- */
-function judgeReview(marker, closed, now) {
-    const due = Date.parse(marker.due);
-    if (closed !== null && isReview(marker, closed)) {
-        return Date.parse(closed.at) <= due ? 'done' : 'late';
-    }
-    return now.getTime() <= due ? 'pending' : 'missing';
-}
-function isReview(marker, closed) {
-    return ((closed.reason ?? '').toLowerCase() === 'completed' &&
-        !Number.isNaN(Date.parse(closed.at)) &&
-        isIndependentReviewer(marker, closed.by));
-}
-
-;// CONCATENATED MODULE: ./src/audit/gather.ts
-// What an audit reads (SPEC §7), in bulk: the environment's deployments in
-// the period, the deployed commits with their pull requests, tests and own
-// deployments, the default branch's history that links them, and the runs
-// that made them. Round trips grow with the population's pages, not with
-// one decision per deployment (SPEC §9: 1,000 deployments in at most 100
-// requests).
-
-
-
-
-
-
-/** Further pages of deployments to the audited environment: at most this many. */
-const MAX_DEPLOYMENT_PAGES = 300;
-/** History pages walked to link the deployed commits: at most this many. */
-const MAX_HISTORY_PAGES = 500;
-/**
- * Deployed commits per query: each brings its pull requests (3, with their
- * commits, authors and reviews), its own deployments and its tests, about
- * 9,500 nodes of GitHub's 500,000 per query (see CHANGES_PER_QUERY).
- */
-const DEPLOYED_PER_QUERY = 40;
-/** Requests in flight at once: GitHub asks clients not to flood it. */
-const CONCURRENCY = 4;
-const ENV_DEPLOYMENTS = `
-query AuditDeployments($owner: String!, $name: String!, $environment: String!, $after: String) {
-  repository(owner: $owner, name: $name) {
-    deployments(environments: [$environment], first: 100, after: $after, orderBy: {field: CREATED_AT, direction: DESC}) { ...GateDeployments }
-  }
-}
-${DEPLOYMENT_FIELDS}`;
-const HISTORY = `
-query AuditHistory($owner: String!, $name: String!, $until: GitTimestamp, $after: String) {
-  repository(owner: $owner, name: $name) {
-    defaultBranchRef { target { ... on Commit {
-      history(first: 100, after: $after, until: $until) {
-        pageInfo { hasNextPage endCursor }
-        nodes { oid parents(first: 2) { nodes { oid } } }
-      }
-    } } }
-  }
-}`;
-/** A deployed commit: the change it is, its pull requests' heads' tests, its own deployments. */
-const DEPLOYED = `... on Commit {
-      ...GateCommit
-      associatedPullRequests(first: 3) { nodes { ...GatePullRequest
-        headCommit: commits(last: 1) { nodes { commit { oid statusCheckRollup { ...GateRollup } } } } } }
-      statusCheckRollup { ...GateRollup }
-      deployments(first: 20, orderBy: {field: CREATED_AT, direction: DESC}) { ...GateDeployments }
-    }`;
-function deployedQuery(oids) {
-    const variables = {};
-    const declarations = ['$owner: String!', '$name: String!'];
-    const parts = oids.map((oid, i) => {
-        declarations.push(`$oid${i}: GitObjectID!`);
-        variables[`oid${i}`] = oid;
-        return `c${i}: object(oid: $oid${i}) { ${DEPLOYED} }`;
-    });
-    return {
-        query: `query AuditCommits(${declarations.join(', ')}) {
-  repository(owner: $owner, name: $name) {
-    ${parts.join('\n    ')}
-  }
-}
-${PULL_REQUEST_FIELDS}
-${ROLLUP_FIELDS}
-${DEPLOYMENT_FIELDS}`,
-        variables
-    };
-}
-/** Runs `tasks` with at most CONCURRENCY in flight, results in order. */
-async function limited(tasks) {
-    const results = new Array(tasks.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < tasks.length) {
-            const i = next++;
-            results[i] = await tasks[i]();
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, tasks.length) }, worker));
-    return results;
-}
-function chunks(items, size) {
-    const out = [];
-    for (let i = 0; i < items.length; i += size)
-        out.push(items.slice(i, i + size));
-    return out;
-}
-/**
- * The environment's deployments, newest first, down to the first one
- * created before `stopBefore` that `enough` accepts (the deployment the
- * oldest range of the period starts at).
- */
-async function environmentDeployments(port, repo, environment, stopBefore, enough) {
-    const list = [];
-    const statusPages = [];
-    const totals = new Map();
-    let after = null;
-    for (let pages = 0;; pages++) {
-        if (pages >= MAX_DEPLOYMENT_PAGES) {
-            throw new engine_errors/* GitHubApiError */.OS(`more than ${MAX_DEPLOYMENT_PAGES * 100} deployments to ${environment}; the audit stops reading there: audit a shorter period`);
-        }
-        const answer = await port.graphql(ENV_DEPLOYMENTS, {
-            owner: repo.owner,
-            name: repo.repo,
-            environment,
-            after
-        });
-        const repository = optObj(obj(answer.data, 'data').repository, 'repository');
-        if (repository === null) {
-            throw new engine_errors/* GitHubApiError */.OS(`the deployments to ${environment} could not be read: the token needs \`deployments: read\``, { permission: 'deployments: read' });
-        }
-        assertComplete(answer.errors, `the deployments to ${environment}`);
-        const page = deploymentPage(repository.deployments, `deployments(${environment})`);
-        list.push(...page.list);
-        statusPages.push(...page.statusPages);
-        for (const [id, total] of page.statusTotals)
-            totals.set(id, total);
-        const older = list.filter((d) => Date.parse(d.createdAt) < stopBefore.getTime());
-        if (page.cursor === null || (older.length > 0 && enough(older)))
-            break;
-        after = page.cursor;
-    }
-    await completeStatuses(port, repo, statusPages, new Map([[environment, list]]), totals);
-    return list;
-}
-/**
- * Parents of the default branch's commits, newest first, until every oid
- * in `wanted` was seen (or the history ends): the links that make each
- * deployment's range of changes.
- */
-async function gather_history(port, repo, until, wanted) {
-    const parents = new Map();
-    const missing = new Set(wanted);
-    let after = null;
-    for (let pages = 0; missing.size > 0; pages++) {
-        if (pages >= MAX_HISTORY_PAGES)
-            break;
-        const answer = await port.graphql(HISTORY, {
-            owner: repo.owner,
-            name: repo.repo,
-            until: until.toISOString(),
-            after
-        });
-        assertComplete(answer.errors, 'the history of the default branch');
-        const repository = obj(obj(answer.data, 'data').repository, 'repository');
-        const ref = optObj(repository.defaultBranchRef, 'defaultBranchRef');
-        const target = ref === null ? null : optObj(ref.target, 'target');
-        if (target === null || target.history === undefined)
-            break;
-        const c = connection(target.history, 'history');
-        c.nodes.forEach((n, i) => {
-            const node = obj(n, `history[${i}]`);
-            const oid = str(node.oid, `history[${i}].oid`);
-            parents.set(oid, connection(node.parents, `history[${i}].parents`).nodes.map((p, j) => str(obj(p, `history[${i}].parents[${j}]`).oid, 'parent.oid')));
-            missing.delete(oid);
-        });
-        if (!c.hasNextPage || c.endCursor === null)
-            break;
-        after = c.endCursor;
-    }
-    return parents;
-}
-/** The deployed commits, batched; null for an oid GitHub does not know. */
-async function deployedCommits(port, repo, oids) {
-    const found = new Map();
-    const statusPages = [];
-    const totals = new Map();
-    await limited(chunks(oids, DEPLOYED_PER_QUERY).map((batch) => async () => {
-        const { query, variables } = deployedQuery(batch);
-        const answer = await port.graphql(query, {
-            owner: repo.owner,
-            name: repo.repo,
-            ...variables
-        });
-        const repository = obj(obj(answer.data, 'data').repository, 'repository');
-        // Tests a token cannot read are reported per commit by readRollup.
-        assertComplete(answer.errors, 'the deployed commits', (e) => (e.path ?? []).includes('statusCheckRollup') ||
-            (e.type === 'NOT_FOUND' && (e.path ?? []).length === 2));
-        batch.forEach((oid, i) => {
-            const at = `commit ${oid.slice(0, 7)}`;
-            const node = optObj(repository[`c${i}`], at);
-            if (node === null || node.oid === undefined) {
-                found.set(oid, null);
-                return;
-            }
-            const errors = answer.errors.filter((e) => e.path?.[1] === `c${i}`);
-            const page = deploymentPage(node.deployments, `${at}.deployments`);
-            statusPages.push(...page.statusPages);
-            for (const [id, total] of page.statusTotals)
-                totals.set(id, total);
-            const heads = new Map();
-            const prs = optObj(node.associatedPullRequests, `${at}.associatedPullRequests`);
-            if (prs !== null) {
-                connection(prs, `${at}.associatedPullRequests`).nodes.forEach((n, j) => {
-                    const pr = obj(n, `${at}.pr[${j}]`);
-                    const last = connection(pr.headCommit, `${at}.pr[${j}].head`)
-                        .nodes[0];
-                    const head = last === undefined
-                        ? null
-                        : optObj(obj(last, 'head').commit, 'head.commit');
-                    if (head === null)
-                        return;
-                    heads.set(num(pr.number, `${at}.pr[${j}].number`), readRollup(head, str(head.oid, 'head.oid'), `${at}.pr[${j}].head`, errors.filter((e) => e.path?.[3] === j &&
-                        (e.path ?? []).includes('statusCheckRollup'))));
-                });
-            }
-            found.set(oid, {
-                commit: parseCommit(node, at),
-                candidates: associated(node, at),
-                checks: readRollup(node, oid, at, errors.filter((e) => e.path?.length === 3 && e.path[2] === 'statusCheckRollup')),
-                heads,
-                deployments: page.list,
-                moreDeployments: page.cursor !== null
-            });
-        });
-    }));
-    const byEnv = new Map();
-    for (const d of found.values()) {
-        if (d === null)
-            continue;
-        for (const dep of d.deployments)
-            byEnv.set(dep.environment, [...(byEnv.get(dep.environment) ?? []), dep]);
-    }
-    await completeStatuses(port, repo, statusPages, byEnv, totals);
-    return found;
-}
-/** Commits of the ranges that were not deployed themselves. */
-async function changeCommits(port, repo, oids) {
-    const found = new Map();
-    await limited(chunks(oids, CHANGES_PER_QUERY).map((batch) => async () => {
-        const { query, variables } = changesQuery(batch);
-        const answer = await port.graphql(query, {
-            owner: repo.owner,
-            name: repo.repo,
-            ...variables
-        });
-        assertComplete(answer.errors, 'the changes between deployments');
-        const repository = obj(obj(answer.data, 'data').repository, 'repository');
-        batch.forEach((oid, j) => {
-            const node = obj(repository[`c${j}`], `commit ${oid}`);
-            found.set(oid, {
-                commit: parseCommit(node, `commit ${oid}`),
-                candidates: associated(node, `commit ${oid}`)
-            });
-        });
-    }));
-    return found;
-}
-function runInfo(value, at) {
-    const run = obj(value, at);
-    const login = (v) => {
-        const user = optObj(v, `${at}.user`);
-        return user === null ? null : str(user.login, `${at}.user.login`);
-    };
-    return {
-        id: num(run.id, `${at}.id`),
-        attempt: typeof run.run_attempt === 'number' ? run.run_attempt : null,
-        url: optStr(run.html_url, `${at}.html_url`),
-        actor: login(run.actor),
-        triggeringActor: login(run.triggering_actor)
-    };
-}
-/**
- * The runs of one workflow created in [from, to], into `runs`. GitHub
- * returns at most 1,000 runs per filtered search, so a window holding more
- * is halved until each half fits.
- */
-async function listWorkflowRuns(port, repo, workflowId, from, to, runs) {
-    const route = 'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs';
-    const read = (page, a, b) => port
-        .rest(route, {
-        owner: repo.owner,
-        repo: repo.repo,
-        workflow_id: workflowId,
-        created: `${a.toISOString()}..${b.toISOString()}`,
-        per_page: 100,
-        page
-    })
-        .then((r) => obj(r.data, 'workflow runs'));
-    const add = (page) => {
-        arr(page.workflow_runs, 'workflow_runs').forEach((x, i) => {
-            const info = runInfo(x, `workflow_runs[${i}]`);
-            runs.set(info.id, info);
-        });
-    };
-    const windows = [[from, to]];
-    while (windows.length > 0) {
-        const [a, b] = windows.shift();
-        const first = await read(1, a, b);
-        const total = num(first.total_count, 'total_count');
-        if (total > 1000 && b.getTime() - a.getTime() > 1000) {
-            const mid = new Date(Math.floor((a.getTime() + b.getTime()) / 2));
-            windows.push([a, mid], [new Date(mid.getTime() + 1), b]);
-            continue;
-        }
-        add(first);
-        const pages = Math.min(10, Math.ceil(total / 100));
-        const rest = await limited(Array.from({ length: Math.max(0, pages - 1) }, (_v, i) => () => read(i + 2, a, b)));
-        rest.forEach(add);
-    }
-}
-/** Workflows whose runs are listed before giving up on the rest. */
-const MAX_WORKFLOWS = 5;
-/**
- * Who started each deploying run. A run read by id names its workflow;
- * that workflow's runs in [from, to] are then listed 100 a page, which
- * usually covers every deployment of the period. Runs of another workflow
- * lead to that workflow, up to MAX_WORKFLOWS; any run still unknown is
- * left out of the answer (its deployer is then unknown).
- */
-async function deploymentRuns(port, repo, ids, from, to) {
-    const runs = new Map();
-    try {
-        for (let workflows = 0; workflows < MAX_WORKFLOWS; workflows++) {
-            const missing = ids.find((id) => !runs.has(id));
-            if (missing === undefined)
-                break;
-            const r = await port.rest('GET /repos/{owner}/{repo}/actions/runs/{run_id}', { owner: repo.owner, repo: repo.repo, run_id: missing });
-            const run = obj(r.data, `run ${missing}`);
-            runs.set(missing, runInfo(run, `run ${missing}`));
-            const workflowId = num(run.workflow_id, `run ${missing}.workflow_id`);
-            await listWorkflowRuns(port, repo, workflowId, from, to, runs);
-        }
-    }
-    catch (error) {
-        if (error instanceof engine_errors/* GitHubApiError */.OS &&
-            (error.status === 403 || error.status === 404)) {
-            return {
-                unreadable: true,
-                permission: 'actions: read',
-                detail: error.message
-            };
-        }
-        throw error;
-    }
-    return runs;
-}
-/** A run's environment approvals (one request per run: GitHub has no bulk form). */
-async function runApprovals(port, repo, runId) {
-    const got = await fetchApprovals(port, { ...repo, run: { id: runId } });
-    if (got === null)
-        throw new Error('approvals of a run without an id');
-    return got;
-}
-const BREAK_GLASS_ISSUES = `
-query AuditBreakGlass($owner: String!, $name: String!, $labels: [String!], $since: DateTime, $after: String) {
-  repository(owner: $owner, name: $name) {
-    issues(labels: $labels, first: 100, after: $after, orderBy: {field: CREATED_AT, direction: DESC}, filterBy: {since: $since}) {
-      pageInfo { hasNextPage endCursor }
-      nodes {
-        number url body createdAt closedAt stateReason
-        author { login }
-        timelineItems(itemTypes: [CLOSED_EVENT], last: 1) { nodes { ... on ClosedEvent { actor { login } createdAt } } }
-      }
-    }
-  }
-}`;
-/** Issues with the break-glass label updated since `since`: one request per 100. */
-async function breakGlassIssues(port, repo, label, since) {
-    const issues = [];
-    let after = null;
-    for (let pages = 0; pages < 50; pages++) {
-        const answer = await port.graphql(BREAK_GLASS_ISSUES, {
-            owner: repo.owner,
-            name: repo.repo,
-            labels: [label],
-            since: since.toISOString(),
-            after
-        });
-        const repository = optObj(obj(answer.data, 'data').repository, 'repository');
-        const unreadable = answer.errors.find((e) => (e.path ?? []).includes('issues'));
-        if (repository === null || unreadable !== undefined) {
-            return {
-                unreadable: true,
-                permission: 'issues: read',
-                detail: unreadable?.message ?? 'GitHub returned no issues'
-            };
-        }
-        assertComplete(answer.errors, 'the break-glass issues');
-        const c = connection(repository.issues, 'issues');
-        c.nodes.forEach((n, i) => {
-            const at = `issues[${i}]`;
-            const issue = obj(n, at);
-            const author = optObj(issue.author, `${at}.author`);
-            const closedAt = optStr(issue.closedAt, `${at}.closedAt`);
-            const event = connection(issue.timelineItems, `${at}.timelineItems`)
-                .nodes[0];
-            const actor = event === undefined
-                ? null
-                : optObj(obj(event, `${at}.closedEvent`).actor, `${at}.actor`);
-            issues.push({
-                number: num(issue.number, `${at}.number`),
-                url: str(issue.url, `${at}.url`),
-                body: typeof issue.body === 'string' ? issue.body : '',
-                createdAt: str(issue.createdAt, `${at}.createdAt`),
-                author: author === null ? null : str(author.login, `${at}.author`),
-                closed: closedAt === null
-                    ? null
-                    : {
-                        at: closedAt,
-                        by: actor === null ? null : str(actor.login, `${at}.actor`),
-                        reason: optStr(issue.stateReason, `${at}.stateReason`)
-                    }
-            });
-        });
-        if (!c.hasNextPage || c.endCursor === null)
-            break;
-        after = c.endCursor;
-    }
-    return issues;
-}
-
-;// CONCATENATED MODULE: ./src/audit/index.ts
-// The audit (SPEC §7): every successful deployment to an environment in a
-// period, each judged by the same rules as the gate, as of its own time:
-// reviews submitted, upstream statuses posted and tests finished after the
-// deployment do not count. What GitHub keeps no history of (branch rules,
-// the environment's settings, who holds access) is read as it is now, and
-// the report says so.
-
-
-
-
-
-
-
-
-
-
-const READ_NOW = [
-    'branch rules and classic protection',
-    "the environment's settings",
-    'collaborators, teams and bypass actors (the access matrix)'
-];
-/** The audit's population, judged; throws only when nothing can be judged. */
-async function runAudit(req, deps) {
-    const { github: port } = deps;
-    const progress = deps.progress ?? (() => undefined);
-    const repo = { owner: req.owner, repo: req.repo };
-    const read = await fetchPolicy(port, req);
-    if ('missing' in read.policy) {
-        throw new Error(`${read.policy.missing}; the audit judges deployments against it`);
-    }
-    const source = read.policy;
-    const all = loadPolicy(source.text, {
-        path: req.policyPath,
-        ref: source.ref,
-        blobSha: source.blobSha,
-        defaultBranch: read.defaultBranch
-    });
-    const policy = environmentPolicy(all, req.environment);
-    const chain = upstreamChain(all.environments, req.environment);
-    const ctx = {
-        owner: req.owner,
-        repo: req.repo,
-        serverUrl: req.serverUrl,
-        sha: '',
-        trustedDeployers: policy.trustedDeployers
-    };
-    // 1. The population: deployments that succeeded in the period, and the
-    //    older ones the first of their ranges starts at.
-    progress(`reading the deployments to ${req.environment}`);
-    const list = await environmentDeployments(port, repo, req.environment, req.since, (older) => previousSuccess(older, req.environment, ctx, req.since.getTime()) !== null);
-    const population = list
-        .map((d) => ({ d, success: firstSuccess(d) }))
-        .filter((x) => x.success !== null &&
-        Date.parse(x.success) >= req.since.getTime() &&
-        Date.parse(x.success) <= req.until.getTime())
-        .sort((a, b) => Date.parse(a.success) - Date.parse(b.success));
-    progress(`${population.length} successful deployment${population.length === 1 ? '' : 's'} to ${req.environment} in the period`);
-    const access = accessMatrix(port, {
-        owner: req.owner,
-        name: req.repo,
-        url: read.repositoryUrl,
-        defaultBranch: read.defaultBranch
-    }, all, deps.now()).catch((error) => ({ error: (0,engine_errors/* toFailure */.w2)(error).message }));
-    const issues = breakGlassIssues(port, repo, BREAK_GLASS_LABEL, req.since);
-    const report = {
-        repository: { owner: req.owner, name: req.repo, url: read.repositoryUrl },
-        environment: req.environment,
-        period: { since: req.since.toISOString(), until: req.until.toISOString() },
-        policy: { path: req.policyPath, ref: source.ref, blobSha: source.blobSha },
-        generatedAt: deps.now().toISOString(),
-        readNow: READ_NOW,
-        entries: [],
-        breakGlass: [],
-        access: { error: 'not read' },
-        requests: null
-    };
-    if (population.length === 0) {
-        report.breakGlass = reviews(await issues, req, new Map(), deps.now());
-        report.access = await access;
-        report.requests = port.requests?.length ?? null;
-        return report;
-    }
-    // 2. Where each range starts, and the history that links them.
-    const bases = policy.scope === 'head'
-        ? population.map(() => null)
-        : rangeStarts(list, population.map((p) => Date.parse(p.success)), req.environment, ctx);
-    const deployedOids = [...new Set(population.map((p) => p.d.sha))];
-    progress(`reading ${deployedOids.length} deployed commits and their history`);
-    const newest = population[population.length - 1];
-    const [parents, deployed, runs, base] = await Promise.all([
-        gather_history(port, repo, req.until, new Set([
-            ...deployedOids,
-            ...bases.filter((b) => b !== null)
-        ])),
-        deployedCommits(port, repo, deployedOids),
-        deploymentRuns(port, repo, [
-            ...new Set(population
-                .map(({ d }) => runId(d))
-                .filter((id) => id !== null))
-        ], new Date(req.since.getTime() - 86_400_000), req.until),
-        baseFacts(port, req, policy, chain, newest.d, deps)
-    ]);
-    const ranges = population.map(({ d }, i) => rangeOf(d.sha, bases[i] ?? null, parents, policy, req.environment));
-    const others = [
-        ...new Set(ranges.flatMap((r) => r.oids).filter((oid) => !deployed.has(oid)))
-    ];
-    if (others.length > 0)
-        progress(`reading ${others.length} further changes between deployments`);
-    const changes = await changeCommits(port, repo, others);
-    const candidatesOf = (oid) => deployed.get(oid) ?? changes.get(oid) ?? null;
-    const chosen = new Map();
-    for (const r of ranges) {
-        for (const oid of r.oids) {
-            const c = candidatesOf(oid);
-            if (c !== null && !chosen.has(oid))
-                chosen.set(oid, choosePullRequest(c.commit, c.candidates, policy));
-        }
-    }
-    await completePullRequests(port, repo, [...chosen.values()].filter((p) => p !== null));
-    // 3. Tests: every deployed commit's and its pull requests' heads', all pages.
-    const reads = [];
-    for (const c of deployed.values()) {
-        if (c === null)
-            continue;
-        reads.push(c.checks, ...c.heads.values());
-    }
-    const rollups = new Map();
-    for (const r of await completeRollups(port, { owner: req.owner, name: req.repo }, reads))
-        rollups.set(r.sha, r);
-    // 4. Environment approvals: one request per run, only when required.
-    const runOf = population.map(({ d }) => runId(d));
-    const approvals = new Map();
-    if (policy.approvals.environment > 0) {
-        const ids = [...new Set(runOf.filter((id) => id !== null))];
-        progress(`reading the environment approvals of ${ids.length} runs`);
-        for (const id of ids)
-            approvals.set(id, await runApprovals(port, repo, id));
-    }
-    // 5. Judge each deployment as of its success.
-    report.entries = population.map(({ d, success }, i) => {
-        const at = new Date(success);
-        const range = ranges[i];
-        const id = runOf[i] ?? null;
-        const info = id === null || 'unreadable' in runs ? null : (runs.get(id) ?? null);
-        const facts = factsAt({
-            req,
-            d,
-            at,
-            range,
-            deployed: deployed.get(d.sha) ?? null,
-            commitOf: candidatesOf,
-            chosen,
-            parents,
-            base,
-            rollups,
-            run: {
-                id,
-                attempt: info?.attempt ?? null,
-                url: info?.url ?? null,
-                actor: info?.actor ?? null,
-                triggeringActor: info?.triggeringActor ?? null,
-                approvals: id === null ? null : (approvals.get(id) ?? null)
-            },
-            chain: chain.map((e) => e.name),
-            readableRuns: !('unreadable' in runs)
-        });
-        const decision = audit_judge(req, policy, chain, source, facts, at);
-        const notes = [...range.notes];
-        if ('unreadable' in runs)
-            notes.push(`who started the deployment's run is unknown: the token needs \`${runs.permission}\``);
-        const evidence = buildEvidence(decision, {
-            mode: 'audit',
-            requests: null,
-            notes
-        });
-        return {
-            deployment: {
-                id: d.id,
-                sha: d.sha,
-                createdAt: d.createdAt,
-                succeededAt: success,
-                creator: d.creator?.login ?? null
-            },
-            decision: decision.decision,
-            violations: evidence.checks
-                .filter((c) => c.status === 'fail' || c.status === 'error')
-                .map((c) => c.id),
-            evidence,
-            breakGlass: null
-        };
-    });
-    const byRun = new Map();
-    population.forEach(({ d }, i) => {
-        const id = runOf[i];
-        if (id !== null && id !== undefined)
-            byRun.set(`${d.sha}/${id}`, report.entries[i]);
-    });
-    report.breakGlass = reviews(await issues, req, byRun, deps.now());
-    if (!('error' in report.breakGlass)) {
-        for (const r of report.breakGlass) {
-            const entry = byRun.get(`${r.sha}/${r.runId}`);
-            if (entry !== undefined && r.problem === null)
-                entry.breakGlass = r;
-        }
-    }
-    report.access = await access;
-    report.requests = port.requests?.length ?? null;
-    return report;
-}
-/** The issue authors the gate opens follow-up issues as (GraphQL shows the bot without `[bot]`). */
-const GATE_AUTHORS = ['github-actions', 'github-actions[bot]'];
-/** The break-glass issues of the audited environment, each with its review judged. */
-function reviews(issues, req, byRun, now) {
-    if ('unreadable' in issues) {
-        return {
-            error: `the break-glass issues could not be read (${issues.detail}): the token needs \`${issues.permission}\``
-        };
-    }
-    const out = [];
-    for (const issue of issues) {
-        const marker = parseBreakGlassMarker(issue.body);
-        if (marker === null || marker.environment !== req.environment)
-            continue;
-        const opened = Date.parse(issue.createdAt);
-        if (opened < req.since.getTime() || opened > req.until.getTime())
-            continue;
-        const entry = byRun.get(`${marker.sha}/${marker.run_id}`);
-        const problem = issue.author === null || !GATE_AUTHORS.includes(issue.author)
-            ? `opened by ${issue.author ?? 'a deleted account'}, not by the gate's workflow token: not a record the gate made`
-            : null;
-        out.push({
-            issue: { number: issue.number, url: issue.url },
-            environment: marker.environment,
-            sha: marker.sha,
-            runId: marker.run_id,
-            approvedBy: marker.approved_by,
-            deployer: marker.deployer,
-            due: marker.due,
-            review: judgeReview(marker, issue.closed, now),
-            closed: issue.closed,
-            deployment: entry?.deployment.id ?? null,
-            problem
-        });
-    }
-    return out;
-}
-/**
- * Deployments that need an auditor's attention: those that would not have
- * passed, unless a break-glass covers them and its review is done or not
- * yet due; and every break-glass whose review is missing or late.
- */
-function flagged(report) {
-    const deployments = report.entries.filter((e) => e.decision === 'block' &&
-        !(e.breakGlass !== null &&
-            (e.breakGlass.review === 'done' || e.breakGlass.review === 'pending'))).length;
-    const reviewsFlagged = 'error' in report.breakGlass
-        ? 1
-        : report.breakGlass.filter((r) => r.problem !== null || r.review === 'missing' || r.review === 'late').length;
-    return deployments + reviewsFlagged;
-}
-/**
- * For each time (ascending), the sha of the newest deployment that counted
- * as a success just before it: what `previousSuccess` answers as of
- * `time - 1`, for all the population in one pass instead of one scan each
- * (10,000 deployments would be 10^8 checks).
- *
- * A deployment counts as of t when it qualifies as of its own success (a
- * trusted deployer, a linked run, no failure stamped with the success) and
- * no failure or error status came after the success by t. Once that failure
- * has come it never counts again, so a stack ordered by success time can
- * drop it for good.
- */
-function rangeStarts(list, times, env, ctx) {
-    const candidates = list
-        .flatMap((d, index) => {
-        const success = d.statuses.find((x) => x.state === 'success');
-        if (success === undefined)
-            return [];
-        const at = Date.parse(success.createdAt);
-        if (typeof qualify(d, env, ctx, at) === 'string')
-            return [];
-        const failed = d.statuses.find((x) => (x.state === 'failure' || x.state === 'error') &&
-            Date.parse(x.createdAt) > at);
-        return [
-            {
-                sha: d.sha,
-                index,
-                at,
-                failedAt: failed === undefined ? Infinity : Date.parse(failed.createdAt)
-            }
-        ];
-    })
-        // on a tie previousSuccess keeps the first in the list: put it on top
-        .sort((a, b) => a.at - b.at || b.index - a.index);
-    const stack = [];
-    let next = 0;
-    return times.map((time) => {
-        const t = time - 1;
-        while (next < candidates.length && (candidates[next]?.at ?? 0) <= t) {
-            stack.push(candidates[next]);
-            next++;
-        }
-        // the newest success still standing at t: one that failed by t is gone
-        // for every later t too
-        while (stack.length > 0 && (stack[stack.length - 1]?.failedAt ?? 0) <= t)
-            stack.pop();
-        // an older success hidden under a newer failed one stays reachable
-        return stack[stack.length - 1]?.sha ?? null;
-    });
-}
-function firstSuccess(d) {
-    return d.statuses.find((s) => s.state === 'success')?.createdAt ?? null;
-}
-/** The run a deployment's success links to. */
-function runId(d) {
-    const success = d.statuses.find((s) => s.state === 'success');
-    const m = /\/actions\/runs\/(\d+)/.exec(success?.logUrl ?? '');
-    return m === null ? null : Number(m[1]);
-}
-/** The first-parent chain from the deployed commit back to the range's start. */
-function rangeOf(sha, base, parents, policy, environment) {
-    const only = (note) => ({
-        oids: [sha],
-        since: base,
-        notes: note === null ? [] : [note]
-    });
-    if (policy.scope === 'head')
-        return only(null);
-    if (base === null)
-        return only(`no earlier successful deployment to ${environment}: only the deployed change is in scope`);
-    if (base === sha)
-        return only(null);
-    const oids = [];
-    for (let oid = sha; oid !== undefined;) {
-        if (oid === base)
-            return { oids, since: base, notes: [] };
-        if (!parents.has(oid) || oids.length > 10_000)
-            break;
-        oids.push(oid);
-        oid = parents.get(oid)?.[0];
-    }
-    return only(`${sha.slice(0, 7)} is not ahead of the previous deployment ${base.slice(0, 7)} on the default branch (a rollback, or another branch): only the deployed change is in scope`);
-}
-/**
- * Branch rules and the environment's settings, read once through the
- * gate's own gathering for the newest deployment: GitHub keeps no history
- * of either.
- */
-async function baseFacts(port, req, policy, chain, newest, deps) {
-    const request = engineRequest(req, newest.sha, null, null);
-    const boot = await fetchBootstrap(port, request);
-    if (boot.commit === null) {
-        throw new Error(`the deployed commit ${newest.sha.slice(0, 7)} does not exist in ${req.owner}/${req.repo}`);
-    }
-    const facts = await gatherFacts(port, request, boot, boot.commit, { ...policy, scope: 'head', checks: false }, chain.map((e) => e.name), deps.logger, deps.now());
-    return {
-        sha: newest.sha,
-        branches: facts.branches,
-        environmentSettings: facts.environmentSettings
-    };
-}
-function engineRequest(req, sha, deployer, run) {
-    return {
-        owner: req.owner,
-        repo: req.repo,
-        environment: req.environment,
-        sha,
-        policyPath: req.policyPath,
-        policyRef: req.policyRef,
-        deployer,
-        run: {
-            id: run?.id ?? null,
-            attempt: run?.attempt ?? null,
-            url: run?.url ?? null,
-            actor: run?.actor ?? null,
-            triggeringActor: run?.triggeringActor ?? null
-        },
-        serverUrl: req.serverUrl,
-        breakGlassReason: null
-    };
-}
-const notAfter = (iso, at) => iso === null || Date.parse(iso) <= at.getTime();
-/** The facts the gate would have gathered at `at`, from what the audit read. */
-function factsAt(o) {
-    const { req, d, at, deployed } = o;
-    if (deployed === null)
-        return null;
-    const changes = [];
-    for (const oid of o.range.oids) {
-        const c = o.commitOf(oid);
-        if (c === null)
-            return null;
-        const pr = o.chosen.get(oid)?.fact ?? null;
-        changes.push({
-            commit: c.commit,
-            // Reviews given after the deployment do not count for it.
-            pullRequest: pr === null
-                ? null
-                : {
-                    ...pr,
-                    reviews: pr.reviews.filter((r) => r.submittedAt !== null && notAfter(r.submittedAt, at))
-                }
-        });
-    }
-    const upstream = {};
-    for (const env of o.chain) {
-        upstream[env] = deployed.deployments
-            .filter((x) => x.environment === env && notAfter(x.createdAt, at))
-            .map((x) => ({
-            ...x,
-            statuses: x.statuses.filter((s) => notAfter(s.createdAt, at))
-        }));
-    }
-    const onDefault = o.parents.has(d.sha);
-    const branches = o.base.branches.map((b) => ({
-        ...b,
-        containsCommit: b.containsCommit && (d.sha === o.base.sha || onDefault)
-    }));
-    const asOf = (c, sha) => c === undefined
-        ? {
-            sha,
-            results: {
-                unreadable: true,
-                permission: 'checks: read` and `statuses: read',
-                detail: 'not read'
-            }
-        }
-        : {
-            sha,
-            results: 'unreadable' in c.results
-                ? c.results
-                : c.results.filter((r) => notAfter(r.at, at))
-        };
-    const pr = changes[0]?.pullRequest ?? null;
-    const checks = {
-        commit: asOf(o.rollups.get(d.sha), d.sha),
-        pullRequestHead: pr === null
-            ? null
-            : {
-                ...asOf(o.rollups.get(pr.headRefOid), pr.headRefOid),
-                pullRequest: pr.number
-            }
-    };
-    return {
-        repository: {
-            owner: req.owner,
-            name: req.repo,
-            url: `${req.serverUrl}/${req.owner}/${req.repo}`,
-            defaultBranch: ''
-        },
-        serverUrl: req.serverUrl,
-        environment: req.environment,
-        sha: d.sha,
-        commit: deployed.commit,
-        deployer: o.run.triggeringActor ?? o.run.actor,
-        changes,
-        scope: {
-            kind: o.range.since === null && o.range.oids.length === 1 ? 'head' : 'range',
-            since: o.range.since,
-            note: o.range.notes[0] ?? null
-        },
-        upstream,
-        branches,
-        run: o.run,
-        environmentSettings: o.base.environmentSettings,
-        checks
-    };
-}
-/** The decision the gate would have made, from the facts as of `at`. */
-function audit_judge(req, policy, chain, source, facts, at) {
-    const sha = facts?.sha ?? '';
-    const request = engineRequest(req, sha, facts?.deployer ?? null, facts?.run ?? null);
-    const ok = policyCheck('pass', `${req.policyPath} at ${source.ref} (blob ${source.blobSha.slice(0, 7)}, as it is now); environment ${req.environment} is in it`);
-    const base = {
-        request,
-        policy: { path: req.policyPath, ref: source.ref, blobSha: source.blobSha },
-        environmentPolicy: policy,
-        chain: chain.map((e) => e.name),
-        evaluatedAt: at.toISOString(),
-        breakGlass: null,
-        breakGlassNote: null
-    };
-    if (facts === null) {
-        const message = 'the deployed commit or a change in its range could not be read';
-        return {
-            ...base,
-            facts: null,
-            checks: [ok, policyCheck('error', message)],
-            decision: 'block',
-            failure: { code: 'github-api', message, hint: undefined }
-        };
-    }
-    const checks = [ok, ...runChecks(facts, policy, at, chain)];
-    return { ...base, facts, checks, decision: decide(checks), failure: null };
-}
-
-;// CONCATENATED MODULE: ./src/audit/render.ts
-// The audit report as Markdown (an auditor reading it), JSON (every
-// deployment's full evidence record) or CSV (one row per deployment, for a
-// spreadsheet); the access matrix follows in the same format.
-
-const render_short = (sha) => sha.slice(0, 7);
-function changesOf(e) {
-    return e.evidence.changes
-        .map((c) => c.pull_request === null
-        ? `${render_short(c.sha)} (direct push)`
-        : `#${c.pull_request.number}`)
-        .join(' ');
-}
-function problemsOf(e) {
-    return e.evidence.checks
-        .filter((c) => c.status === 'fail' || c.status === 'error')
-        .map((c) => `${c.id}: ${c.problems[0] ?? c.message}`)
-        .join('; ');
-}
-function auditRows(r) {
-    return r.entries.map((e) => [
-        String(e.deployment.id),
-        e.deployment.succeededAt,
-        e.deployment.sha,
-        e.evidence.run.triggering_actor ?? e.evidence.run.actor ?? '',
-        e.evidence.run.url ?? '',
-        e.decision,
-        e.violations.join(' '),
-        changesOf(e),
-        problemsOf(e),
-        e.breakGlass === null
-            ? ''
-            : `#${e.breakGlass.issue.number} review ${e.breakGlass.review}`
-    ]);
-}
-const HEADER = [
-    'deployment',
-    'succeeded_at',
-    'sha',
-    'deployer',
-    'run',
-    'decision',
-    'violations',
-    'changes',
-    'problems',
-    'break_glass'
-];
-function renderAudit(r, format) {
-    switch (format) {
-        case 'json':
-            return `${JSON.stringify(r, null, 2)}\n`;
-        case 'csv': {
-            const table = [HEADER, ...auditRows(r)]
-                .map((row) => row.map(csvCell).join(','))
-                .join('\n');
-            const access = 'error' in r.access
-                ? `access matrix,not read: ${csvCell(r.access.error)}\n`
-                : renderMatrix(r.access, 'csv');
-            return `${table}\n\n${access}`;
-        }
-        case 'md':
-            return render_renderMarkdown(r);
-    }
-}
-function render_renderMarkdown(r) {
-    const blocked = r.entries.filter((e) => e.decision === 'block');
-    const lines = [
-        `# Deployments to ${mdCell(r.environment)}: ${mdCell(`${r.repository.owner}/${r.repository.name}`)}`,
-        '',
-        `Period ${r.period.since} to ${r.period.until}; policy \`${mdCell(r.policy.path)}\` at \`${mdCell(r.policy.ref)}\` (blob \`${render_short(r.policy.blobSha)}\`); generated ${r.generatedAt}.`,
-        '',
-        `**${r.entries.length}** successful deployment${r.entries.length === 1 ? '' : 's'}: **${r.entries.length - blocked.length}** would pass the gate as of their own time, **${blocked.length}** would not${'error' in r.breakGlass ? '' : `; ${r.breakGlass.length} broke the glass`}.`,
-        '',
-        `Each deployment is judged as of its first success status: reviews, upstream statuses and test results that came later do not count. Read as they are now (GitHub keeps no history of them): ${r.readNow.join('; ')}.`,
-        ''
-    ];
-    if (r.entries.length > 0) {
-        lines.push('| Deployment | Succeeded | Commit | Deployer | Decision | Changes | Problems |', '| --- | --- | --- | --- | --- | --- | --- |');
-        for (const e of r.entries) {
-            const run = e.evidence.run;
-            const deployer = run.triggering_actor ?? run.actor ?? 'unknown';
-            const id = run.url === null
-                ? `#${e.deployment.id}`
-                : `[#${e.deployment.id}](${run.url})`;
-            lines.push(`| ${id} | ${e.deployment.succeededAt} | \`${render_short(e.deployment.sha)}\` | ${mdCell(deployer)} | ${e.decision === 'allow' ? '✅ allow' : '⛔ block'}${e.breakGlass === null ? '' : ` (break-glass, review ${e.breakGlass.review})`} | ${mdCell(changesOf(e))} | ${mdCell(problemsOf(e))} |`);
-        }
-        lines.push('');
-    }
-    lines.push('## Break-glass deployments', '');
-    if ('error' in r.breakGlass) {
-        lines.push(`⚠️ ${mdCell(r.breakGlass.error)}`, '');
-    }
-    else if (r.breakGlass.length === 0) {
-        lines.push('None in the period.', '');
-    }
-    else {
-        lines.push('| Issue | Commit | Deployer | Approved by | Review due | Review | Closed |', '| --- | --- | --- | --- | --- | --- | --- |');
-        for (const b of r.breakGlass) {
-            const review = b.review === 'done'
-                ? '✅ done'
-                : b.review === 'pending'
-                    ? '⏳ pending'
-                    : `⚠️ ${b.review}`;
-            const closed = b.closed === null
-                ? 'open'
-                : `${b.closed.at} by ${b.closed.by ?? 'unknown'} (${b.closed.reason ?? 'no reason'})`;
-            lines.push(`| [#${b.issue.number}](${b.issue.url}) | \`${render_short(b.sha)}\` | ${mdCell(b.deployer)} | ${mdCell(b.approvedBy)} | ${b.due} | ${review}${b.problem === null ? '' : `: ${mdCell(b.problem)}`} | ${mdCell(closed)} |`);
-        }
-        lines.push('');
-    }
-    lines.push('error' in r.access
-        ? `## Access matrix\n\nNot read: ${mdCell(r.access.error)}\n`
-        : renderMatrix(r.access, 'md'));
-    return lines.join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/cli/audit.ts
-// `promotion-gate audit`: every successful deployment to an environment in
-// a period, each judged as of its own time, and the access matrix (SPEC §7).
-// Exit 0 when every deployment would have passed, 1 when any would not (or
-// the audit could not be made), 2 usage.
-
-
-
-
-
-
-
-
-
-
-const audit_NAME = 'audit';
-const audit_FORMATS = ['md', 'json', 'csv'];
-const audit_OPTIONS = {
-    repo: { type: 'string' },
-    environment: { type: 'string' },
-    since: { type: 'string' },
-    until: { type: 'string' },
-    policy: { type: 'string' },
-    'policy-ref': { type: 'string' },
-    'api-url': { type: 'string' },
-    'graphql-url': { type: 'string' },
-    'timeout-seconds': { type: 'string' },
-    format: { type: 'string' },
-    quiet: { type: 'boolean' },
-    verbose: { type: 'boolean' }
-};
-const audit_HELP = `Usage: promotion-gate audit --repo OWNER/NAME --environment NAME
-                            --since WHEN [options]
-
-Re-evaluates every successful deployment to the environment in the period,
-each as of its own time (reviews, upstream statuses and test results that
-came after it do not count), and prints the population with each decision
-and its reasons, the break-glass deployments with the state of their
-independent review, then the access matrix. Branch rules, the environment's
-settings and access are read as they are now: GitHub keeps no history of
-them.
-
-Options:
-  --repo OWNER/NAME       the repository (required)
-  --environment NAME      the environment audited (required; in the policy)
-  --since WHEN            start of the period (required): a date
-                          (2026-10-01, or an ISO 8601 time) or a duration
-                          back from now (30d)
-  --until WHEN            end of the period (default: now)
-  --policy PATH           the policy file in the repository
-                          (default: .github/promotion-gate.yml)
-  --policy-ref REF        the ref the policy is read from
-                          (default: the repository's default branch)
-  --api-url URL           REST API base
-                          (default: GITHUB_API_URL, else https://api.github.com)
-  --graphql-url URL       GraphQL endpoint (default: derived from the API URL)
-  --timeout-seconds N     total time for API calls, 1-3600 (default: 120)
-  --format md|json|csv    (default: md); json holds each deployment's full
-                          evidence record
-  --quiet                 no progress on stderr
-  --verbose               debug lines on stderr
-  -h, --help              show this help
-
-Environment:
-  GITHUB_TOKEN, else GH_TOKEN   the token (required; never printed): read
-                                access to contents, pull requests,
-                                deployments, actions, checks and statuses
-
-Exit codes:
-  0  every deployment in the period would have passed the gate (or broke
-     the glass with its review done or not yet due)
-  1  findings: a deployment that would not have passed, a break-glass
-     review missing or late; or the audit could not be made
-  2  usage error (bad option or value, no token)
-`;
-const audit_NAME_PART = /^[A-Za-z0-9_.-]+$/;
-function repoOption(value) {
-    const repository = value?.trim() ?? '';
-    const [owner = '', repo = '', extra] = repository.split('/');
-    if (extra !== undefined ||
-        !audit_NAME_PART.test(owner) ||
-        !audit_NAME_PART.test(repo) ||
-        repo === '.' ||
-        repo === '..') {
-        throw new UsageError(audit_NAME, repository === ''
-            ? '--repo is required'
-            : `--repo must be OWNER/NAME, not "${(0,output/* printable */.g$)(repository)}"`);
-    }
-    return [owner, repo];
-}
-async function audit_run(args, ctx) {
-    const parsed = parseCommandArgs(audit_NAME, args, audit_OPTIONS, { positionals: false });
-    if (parsed.help) {
-        ctx.stdout.write(audit_HELP);
-        return EXIT.ok;
-    }
-    const values = parsed.strings;
-    const [owner, repo] = repoOption(values.get('repo'));
-    const environment = values.get('environment')?.trim() ?? '';
-    if (environment === '')
-        throw new UsageError(audit_NAME, '--environment is required');
-    const sinceText = values.get('since');
-    if (sinceText === undefined)
-        throw new UsageError(audit_NAME, '--since is required');
-    let when;
-    try {
-        when = period(sinceText, values.get('until') ?? null, ctx.now());
-    }
-    catch (error) {
-        if (error instanceof engine_errors/* InputError */.dz)
-            throw new UsageError(audit_NAME, error.message);
-        throw error;
-    }
-    const format = choice(audit_NAME, 'format', values.get('format'), audit_FORMATS, 'md');
-    const { apiUrl, graphqlUrl, serverUrl } = endpoints(audit_NAME, values, ctx.env);
-    const timeoutSeconds = timeoutOf(audit_NAME, values);
-    const token = readToken(ctx.env);
-    const stdout = (0,output/* redacting */.qG)(ctx.stdout, [token]);
-    const stderr = (0,output/* redacting */.qG)(ctx.stderr, [token]);
-    const logger = (0,output/* stderrLogger */.D7)(stderr, parsed.flags.has('verbose'));
-    const client = (ctx.client ?? createClient)({
-        token,
-        apiUrl,
-        graphqlUrl,
-        logger,
-        timeoutMs: timeoutSeconds * 1000
-    });
-    const quiet = parsed.flags.has('quiet');
-    try {
-        const report = await runAudit({
-            owner,
-            repo,
-            environment,
-            policyPath: values.get('policy') ?? '.github/promotion-gate.yml',
-            policyRef: values.get('policy-ref') ?? null,
-            since: when.since,
-            until: when.until,
-            serverUrl
-        }, {
-            github: client,
-            logger,
-            now: ctx.now,
-            progress: quiet
-                ? undefined
-                : (message) => stderr.write(`promotion-gate audit: ${message}\n`)
-        });
-        stdout.write(renderAudit(report, format));
-        const blocked = report.entries.filter((e) => e.decision === 'block');
-        const attention = flagged(report);
-        if (!quiet) {
-            stderr.write(`promotion-gate audit: ${report.entries.length} deployments, ${blocked.length} would not have passed; ${attention} finding${attention === 1 ? '' : 's'}; ${client.requests.length} API requests\n`);
-        }
-        return attention === 0 ? EXIT.ok : EXIT.block;
-    }
-    catch (error) {
-        const failure = (0,engine_errors/* toFailure */.w2)(error);
-        logger.error(error instanceof engine_errors/* PolicyError */.pn
-            ? `the policy is not valid:\n${failure.message}`
-            : `the audit could not be made: ${failure.message}`);
-        if (failure.hint)
-            logger.info(`hint: ${failure.hint}`);
-        return EXIT.block;
-    }
-}
-const audit = {
-    name: audit_NAME,
-    summary: 'judge every deployment to an environment in a period, as of its own time',
-    help: audit_HELP,
-    failure: EXIT.block,
-    run: audit_run
+    run: check_run
 };
 
 ;// CONCATENATED MODULE: ./src/cli/validate.ts

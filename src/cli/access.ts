@@ -8,18 +8,14 @@ import { renderMatrix, type MatrixFormat } from '../access/render.js'
 import { PolicyError, toFailure } from '../engine/errors.js'
 import { fetchPolicy } from '../engine/gather/index.js'
 import { loadPolicy } from '../engine/policy/load.js'
-import { createClient, type GitHubClient } from '../github/client.js'
 import { choice, parseCommandArgs, type OptionSpec } from './args.js'
-import { readToken } from './check.js'
+import { connect, policyOptions, repoOption } from './repository.js'
 import {
   EXIT,
-  UsageError,
   type CliContext,
   type Command,
   type ExitCode
 } from './command.js'
-import { endpoints, timeoutOf } from './endpoints.js'
-import { printable, redacting, stderrLogger } from './output.js'
 
 const NAME = 'access'
 const FORMATS = ['md', 'json', 'csv'] as const
@@ -71,8 +67,6 @@ Exit codes:
   2  usage error (bad option or value, no token)
 `
 
-const NAME_PART = /^[A-Za-z0-9_.-]+$/
-
 async function run(
   args: readonly string[],
   ctx: CliContext
@@ -83,24 +77,8 @@ async function run(
     return EXIT.ok
   }
   const values = parsed.strings
-  const repository = values.get('repo')?.trim() ?? ''
-  const [owner = '', repo = '', extra] = repository.split('/')
-  if (
-    extra !== undefined ||
-    !NAME_PART.test(owner) ||
-    !NAME_PART.test(repo) ||
-    repo === '.' ||
-    repo === '..'
-  ) {
-    throw new UsageError(
-      NAME,
-      repository === ''
-        ? '--repo is required'
-        : `--repo must be OWNER/NAME, not "${printable(repository)}"`
-    )
-  }
-  const policyPath = values.get('policy') ?? '.github/promotion-gate.yml'
-  const policyRef = values.get('policy-ref') ?? null
+  const { owner, repo } = repoOption(NAME, values.get('repo'))
+  const { policyPath, policyRef } = policyOptions(NAME, values)
   const format: MatrixFormat = choice(
     NAME,
     'format',
@@ -108,21 +86,12 @@ async function run(
     FORMATS,
     'md'
   )
-  const { apiUrl, graphqlUrl, serverUrl } = endpoints(NAME, values, ctx.env)
-  const timeoutSeconds = timeoutOf(NAME, values)
-  const token = readToken(ctx.env)
-  const stdout = redacting(ctx.stdout, [token])
-  const logger = stderrLogger(
-    redacting(ctx.stderr, [token]),
+  const { client, logger, stdout, serverUrl } = connect(
+    NAME,
+    values,
+    ctx,
     parsed.flags.has('verbose')
   )
-  const client: GitHubClient = (ctx.client ?? createClient)({
-    token,
-    apiUrl,
-    graphqlUrl,
-    logger,
-    timeoutMs: timeoutSeconds * 1000
-  })
   try {
     const read = await fetchPolicy(client, {
       owner,

@@ -7,9 +7,8 @@ import { period } from '../audit/period.js'
 import { flagged, runAudit } from '../audit/index.js'
 import { renderAudit, type AuditFormat } from '../audit/render.js'
 import { InputError, PolicyError, toFailure } from '../engine/errors.js'
-import { createClient, type GitHubClient } from '../github/client.js'
 import { choice, parseCommandArgs, type OptionSpec } from './args.js'
-import { readToken } from './check.js'
+import { connect, policyOptions, repoOption } from './repository.js'
 import {
   EXIT,
   UsageError,
@@ -17,8 +16,6 @@ import {
   type Command,
   type ExitCode
 } from './command.js'
-import { endpoints, timeoutOf } from './endpoints.js'
-import { printable, redacting, stderrLogger } from './output.js'
 
 const NAME = 'audit'
 const FORMATS = ['md', 'json', 'csv'] as const
@@ -83,28 +80,6 @@ Exit codes:
   2  usage error (bad option or value, no token)
 `
 
-const NAME_PART = /^[A-Za-z0-9_.-]+$/
-
-function repoOption(value: string | undefined): [string, string] {
-  const repository = value?.trim() ?? ''
-  const [owner = '', repo = '', extra] = repository.split('/')
-  if (
-    extra !== undefined ||
-    !NAME_PART.test(owner) ||
-    !NAME_PART.test(repo) ||
-    repo === '.' ||
-    repo === '..'
-  ) {
-    throw new UsageError(
-      NAME,
-      repository === ''
-        ? '--repo is required'
-        : `--repo must be OWNER/NAME, not "${printable(repository)}"`
-    )
-  }
-  return [owner, repo]
-}
-
 async function run(
   args: readonly string[],
   ctx: CliContext
@@ -115,7 +90,8 @@ async function run(
     return EXIT.ok
   }
   const values = parsed.strings
-  const [owner, repo] = repoOption(values.get('repo'))
+  const { owner, repo } = repoOption(NAME, values.get('repo'))
+  const { policyPath, policyRef } = policyOptions(NAME, values)
   const environment = values.get('environment')?.trim() ?? ''
   if (environment === '')
     throw new UsageError(NAME, '--environment is required')
@@ -135,19 +111,12 @@ async function run(
     FORMATS,
     'md'
   )
-  const { apiUrl, graphqlUrl, serverUrl } = endpoints(NAME, values, ctx.env)
-  const timeoutSeconds = timeoutOf(NAME, values)
-  const token = readToken(ctx.env)
-  const stdout = redacting(ctx.stdout, [token])
-  const stderr = redacting(ctx.stderr, [token])
-  const logger = stderrLogger(stderr, parsed.flags.has('verbose'))
-  const client: GitHubClient = (ctx.client ?? createClient)({
-    token,
-    apiUrl,
-    graphqlUrl,
-    logger,
-    timeoutMs: timeoutSeconds * 1000
-  })
+  const { client, logger, stdout, stderr, serverUrl } = connect(
+    NAME,
+    values,
+    ctx,
+    parsed.flags.has('verbose')
+  )
   const quiet = parsed.flags.has('quiet')
   try {
     const report = await runAudit(
@@ -155,8 +124,8 @@ async function run(
         owner,
         repo,
         environment,
-        policyPath: values.get('policy') ?? '.github/promotion-gate.yml',
-        policyRef: values.get('policy-ref') ?? null,
+        policyPath,
+        policyRef,
         since: when.since,
         until: when.until,
         serverUrl

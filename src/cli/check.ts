@@ -23,6 +23,7 @@ import {
 } from './command.js'
 import { errorText, printable, redacting, stderrLogger } from './output.js'
 import { endpoints, timeoutOf } from './endpoints.js'
+import { policyOptions, readToken, repoOption } from './repository.js'
 import { renderTable } from './table.js'
 
 const NAME = 'check'
@@ -103,7 +104,6 @@ export interface CheckOptions {
 type Env = Record<string, string | undefined>
 
 const SHA = /^[0-9a-fA-F]{40}$/
-const NAME_PART = /^[A-Za-z0-9_.-]+$/
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?(?:\[bot\])?$/
 
 function usage(message: string): UsageError {
@@ -130,17 +130,7 @@ export function parseCheckOptions(
   flags: Set<string>,
   env: Env
 ): CheckOptions {
-  const repository = required(values, 'repo')
-  const [owner = '', repo = '', extra] = repository.split('/')
-  if (
-    extra !== undefined ||
-    !NAME_PART.test(owner) ||
-    !NAME_PART.test(repo) ||
-    repo === '.' ||
-    repo === '..'
-  ) {
-    throw usage(`--repo must be OWNER/NAME, not "${printable(repository)}"`)
-  }
+  const { owner, repo } = repoOption(NAME, values.get('repo'))
   const environment = required(values, 'environment')
   const rawSha = required(values, 'sha')
   if (!SHA.test(rawSha)) {
@@ -150,27 +140,7 @@ export function parseCheckOptions(
   }
   const sha = rawSha.toLowerCase()
 
-  const policyPath = values.get('policy') ?? '.github/promotion-gate.yml'
-  if (
-    policyPath.startsWith('/') ||
-    policyPath.split('/').some((p) => p === '..' || p === '.' || p === '') ||
-    policyPath.includes(':')
-  ) {
-    throw usage(
-      `--policy must be a path inside the repository such as .github/promotion-gate.yml, not "${printable(policyPath)}"`
-    )
-  }
-  const policyRef = values.get('policy-ref') ?? ''
-  if (
-    values.has('policy-ref') &&
-    (policyRef === '' ||
-      /[\s:~^?*[\\]/.test(policyRef) ||
-      policyRef.includes('..'))
-  ) {
-    throw usage(
-      `--policy-ref is not a valid git ref: "${printable(policyRef)}"`
-    )
-  }
+  const { policyPath, policyRef } = policyOptions(NAME, values)
 
   // Inside a GitHub Actions job the run and its actor are known, as the
   // action knows them; elsewhere only --deployer names the deployer.
@@ -200,7 +170,7 @@ export function parseCheckOptions(
       environment,
       sha,
       policyPath,
-      policyRef: policyRef === '' ? null : policyRef,
+      policyRef,
       deployer,
       run: {
         id: runId,
@@ -225,17 +195,6 @@ export function parseCheckOptions(
   }
 }
 
-/** GITHUB_TOKEN, else GH_TOKEN (as gh reads them); blank counts as unset. */
-export function readToken(env: Env): string {
-  const token = env.GITHUB_TOKEN?.trim() || env.GH_TOKEN?.trim() || ''
-  if (token === '') {
-    throw usage(
-      'no token: set GITHUB_TOKEN or GH_TOKEN to a token that can read the repository'
-    )
-  }
-  return token
-}
-
 async function run(
   args: readonly string[],
   ctx: CliContext
@@ -246,7 +205,7 @@ async function run(
     return EXIT.ok
   }
   const options = parseCheckOptions(parsed.strings, parsed.flags, ctx.env)
-  const token = readToken(ctx.env)
+  const token = readToken(NAME, ctx.env)
   const stdout = redacting(ctx.stdout, [token])
   const logger = stderrLogger(redacting(ctx.stderr, [token]), options.verbose)
 

@@ -15,7 +15,7 @@ import {
   type Makers
 } from './makers.js'
 import type { CheckId, CheckResult } from './types.js'
-import { andList, isBot, loginKey, sameLogin } from './util.js'
+import { andList, approvalsOf, isBot, loginKey, sameLogin } from './util.js'
 
 /** Who counts as a maker for break-glass: everyone who made a change. */
 const MAKING = ['author', 'commit_authors', 'committers', 'co_authors'] as const
@@ -164,17 +164,8 @@ function verify(input: BreakGlassInput): Outcome {
   }
 
   const candidates: Candidate[] = []
-  const seen = new Set<string>()
-  for (const approval of approvals) {
-    if (
-      approval.state !== 'approved' ||
-      !approval.environments.some((e) => e.toLowerCase() === env.toLowerCase())
-    ) {
-      continue
-    }
+  for (const approval of approvalsOf(approvals, env)) {
     const login = approval.user.login
-    if (seen.has(loginKey(login))) continue
-    seen.add(loginKey(login))
     const problems: string[] = []
     if (isBot(approval.user)) problems.push('is a bot')
     const maker = makers.makers.get(loginKey(login))

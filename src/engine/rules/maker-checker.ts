@@ -19,6 +19,7 @@ import {
 import type { CheckLink, CheckResult } from './types.js'
 import {
   andList,
+  approvalsOf,
   isBot,
   loginKey,
   plural,
@@ -163,18 +164,9 @@ function environmentApprovals(
   }
   const counted = new Set<string>()
   const excluded: string[] = []
-  const seen = new Set<string>()
-  for (const approval of approvals) {
-    if (
-      approval.state !== 'approved' ||
-      !approval.environments.some((e) => e.toLowerCase() === env.toLowerCase())
-    ) {
-      continue
-    }
+  for (const approval of approvalsOf(approvals, env)) {
     const login = approval.user.login
     const key = loginKey(login)
-    if (seen.has(key)) continue
-    seen.add(key)
     const reasons: string[] = []
     if (!policy.approvals.allowBots && isBot(approval.user)) {
       reasons.push('is a bot (approvals.allow_bots is false)')

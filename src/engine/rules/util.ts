@@ -1,7 +1,12 @@
 // Small helpers shared by the checks. Internal to src/engine/rules.
 
 import { minimatch } from 'minimatch'
-import type { Actor, BranchFact, Facts } from '../facts.js'
+import type {
+  Actor,
+  BranchFact,
+  EnvironmentApprovalFact,
+  Facts
+} from '../facts.js'
 import type { EnvironmentPolicy } from '../policy/types.js'
 import {
   CONTROLS,
@@ -32,6 +37,29 @@ export function includesLogin(list: readonly string[], login: string): boolean {
 /** A bot account: GitHub says so, or the login has the `[bot]` suffix. */
 export function isBot(actor: Actor): boolean {
   return actor.type === 'Bot' || loginKey(actor.login).endsWith('[bot]')
+}
+
+/**
+ * The run's approvals of `env` (environment names compare case-insensitively,
+ * as GitHub's do), one per approver: the first, in GitHub's order.
+ */
+export function approvalsOf(
+  approvals: readonly EnvironmentApprovalFact[],
+  env: string
+): EnvironmentApprovalFact[] {
+  const seen = new Set<string>()
+  return approvals.filter((a) => {
+    if (
+      a.state !== 'approved' ||
+      !a.environments.some((e) => e.toLowerCase() === env.toLowerCase())
+    ) {
+      return false
+    }
+    const key = loginKey(a.user.login)
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
 }
 
 export function matchesBranch(name: string, globs: readonly string[]): boolean {
