@@ -34447,6 +34447,63 @@ async function readBranchPolicies(port, repo, name) {
     throw new engine_errors/* GitHubApiError */.OS(`environment ${name} has more than 1000 deployment branch policies; the gate stops reading there`);
 }
 
+;// CONCATENATED MODULE: ./src/engine/gather/teams.ts
+// The members of `org/team` entries of `break_glass.approvers` (SPEC §5.7).
+// GET /orgs/{org}/teams/{team_slug}/members needs the organization
+// permission "Members" (read), which no workflow `permissions:` key grants:
+// with the action's token a team is always unreadable, and the break-glass
+// is refused with a message saying so.
+// https://docs.github.com/en/rest/teams/members#list-team-members
+
+
+const MEMBERS_PERMISSION = 'members: read';
+/** More than this many pages (10,000 members) is not a team we can trust to list. */
+const MAX_PAGES = 100;
+/**
+ * Each `org/team` entry's member logins, or Unreadable when GitHub refused
+ * (403) or does not show the team to this token (404). Other errors throw.
+ */
+async function readTeams(port, entries) {
+    const read = await Promise.all([...new Set(entries)].map(async (entry) => [entry, await readTeam(port, entry)]));
+    return new Map(read);
+}
+async function readTeam(port, entry) {
+    const at = entry.indexOf('/');
+    const org = entry.slice(0, at);
+    const slug = entry.slice(at + 1);
+    const logins = [];
+    try {
+        for (let page = 1; page <= MAX_PAGES; page++) {
+            const r = await port.rest('GET /orgs/{org}/teams/{team_slug}/members', {
+                org,
+                team_slug: slug,
+                per_page: 100,
+                page
+            });
+            const path = `teams/${entry}/members`;
+            const list = arr(r.data, path);
+            list.forEach((m, i) => {
+                logins.push(str(obj(m, `${path}[${i}]`).login, `${path}[${i}].login`));
+            });
+            const link = r.headers.link;
+            if (typeof link !== 'string' || !/rel="next"/.test(link))
+                return logins;
+        }
+    }
+    catch (error) {
+        if (error instanceof engine_errors/* GitHubApiError */.OS &&
+            (error.status === 403 || error.status === 404)) {
+            return {
+                unreadable: true,
+                permission: MEMBERS_PERMISSION,
+                detail: error.message
+            };
+        }
+        throw error;
+    }
+    throw new engine_errors/* GitHubApiError */.OS(`team ${entry} lists more than ${MAX_PAGES * 100} members; its membership cannot be verified`);
+}
+
 ;// CONCATENATED MODULE: ./src/engine/gather/index.ts
 // Gathering: GitHub -> Facts in as few round trips as GitHub allows.
 //   1. bootstrap (GraphQL): policy blob, default branch, the deployed commit
@@ -34456,6 +34513,7 @@ async function readBranchPolicies(port, repo, name) {
 //   then only what the first answers show is missing: further pages, the
 //   range since the previous deployment, classic protection.
 // SPEC §9: a typical decision takes three requests.
+
 
 
 
@@ -34485,7 +34543,7 @@ function refAnswer(ref, name, errors, path) {
             : parseRefUpdateRule(ref.refUpdateRule, `${path}.refUpdateRule`)
     };
 }
-const MAX_PAGES = 50;
+const gather_MAX_PAGES = 50;
 async function fetchBootstrap(port, req) {
     const expression = `${req.policyRef ?? 'HEAD'}:${req.policyPath}`;
     const environment = readEnvironment(port, {
@@ -34807,7 +34865,10 @@ async function gatherFacts(port, req, boot, commit, policy, chain, logger, now) 
     const defaultRules = known.get(boot.defaultBranch)?.rules === null
         ? rulesFor(boot.defaultBranch)
         : null;
-    const [context, approvals, environmentSettings, rollups] = await Promise.all([
+    // Teams named in approvals.reviewers: their members decide who may
+    // approve (GET /orgs/{org}/teams/{slug}/members, `members: read`).
+    const teamEntries = (policy.approvals.reviewers ?? []).filter((entry) => entry.includes('/'));
+    const [context, approvals, environmentSettings, rollups, reviewerTeams] = await Promise.all([
         runContext(port, req, deploymentSel, refSel),
         needApprovals ? fetchApprovals(port, req) : Promise.resolve(null),
         policy.environmentProtection === false
@@ -34819,7 +34880,13 @@ async function gatherFacts(port, req, boot, commit, policy, chain, logger, now) 
             }),
         policy.checks === false
             ? Promise.resolve(null)
-            : completeRollups(port, repository, [boot.checks, ...boot.heads.values()])
+            : completeRollups(port, repository, [
+                boot.checks,
+                ...boot.heads.values()
+            ]),
+        teamEntries.length === 0
+            ? Promise.resolve(undefined)
+            : readTeams(port, teamEntries).then((m) => Object.fromEntries(m))
     ]);
     // Deployments: further pages only where the answer may lie beyond page one.
     let pending = deploymentSel.map((sel) => ({ sel, pages: 1 }));
@@ -34846,8 +34913,8 @@ async function gatherFacts(port, req, boot, commit, policy, chain, logger, now) 
                 continue;
             if (!wantMore(sel.environment, list, req, commit, policy, chain, previous))
                 continue;
-            if (pages >= MAX_PAGES) {
-                throw new engine_errors/* GitHubApiError */.OS(`more than ${MAX_PAGES * 100} deployments to ${sel.environment}; the gate stops reading there`);
+            if (pages >= gather_MAX_PAGES) {
+                throw new engine_errors/* GitHubApiError */.OS(`more than ${gather_MAX_PAGES * 100} deployments to ${sel.environment}; the gate stops reading there`);
             }
             next.push({ sel: { ...sel, after: got.cursor }, pages: pages + 1 });
         }
@@ -34964,7 +35031,8 @@ async function gatherFacts(port, req, boot, commit, policy, chain, logger, now) 
         environmentSettings,
         checks: rollups === null
             ? null
-            : checksFact(rollups, scope.changes[0]?.pullRequest ?? null, boot)
+            : checksFact(rollups, scope.changes[0]?.pullRequest ?? null, boot),
+        ...(reviewerTeams === undefined ? {} : { reviewerTeams })
     };
 }
 /** The deployed commit's results, and its pull request's final head's. */
@@ -38409,66 +38477,10 @@ function resolveEnvironment(name, own, defaults, source) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/engine/gather/teams.ts
-// The members of `org/team` entries of `break_glass.approvers` (SPEC §5.7).
-// GET /orgs/{org}/teams/{team_slug}/members needs the organization
-// permission "Members" (read), which no workflow `permissions:` key grants:
-// with the action's token a team is always unreadable, and the break-glass
-// is refused with a message saying so.
-// https://docs.github.com/en/rest/teams/members#list-team-members
-
-
-const MEMBERS_PERMISSION = 'members: read';
-/** More than this many pages (10,000 members) is not a team we can trust to list. */
-const teams_MAX_PAGES = 100;
-/**
- * Each `org/team` entry's member logins, or Unreadable when GitHub refused
- * (403) or does not show the team to this token (404). Other errors throw.
- */
-async function readTeams(port, entries) {
-    const read = await Promise.all([...new Set(entries)].map(async (entry) => [entry, await readTeam(port, entry)]));
-    return new Map(read);
-}
-async function readTeam(port, entry) {
-    const at = entry.indexOf('/');
-    const org = entry.slice(0, at);
-    const slug = entry.slice(at + 1);
-    const logins = [];
-    try {
-        for (let page = 1; page <= teams_MAX_PAGES; page++) {
-            const r = await port.rest('GET /orgs/{org}/teams/{team_slug}/members', {
-                org,
-                team_slug: slug,
-                per_page: 100,
-                page
-            });
-            const path = `teams/${entry}/members`;
-            const list = arr(r.data, path);
-            list.forEach((m, i) => {
-                logins.push(str(obj(m, `${path}[${i}]`).login, `${path}[${i}].login`));
-            });
-            const link = r.headers.link;
-            if (typeof link !== 'string' || !/rel="next"/.test(link))
-                return logins;
-        }
-    }
-    catch (error) {
-        if (error instanceof engine_errors/* GitHubApiError */.OS &&
-            (error.status === 403 || error.status === 404)) {
-            return {
-                unreadable: true,
-                permission: MEMBERS_PERMISSION,
-                detail: error.message
-            };
-        }
-        throw error;
-    }
-    throw new engine_errors/* GitHubApiError */.OS(`team ${entry} lists more than ${teams_MAX_PAGES * 100} members; its membership cannot be verified`);
-}
-
 ;// CONCATENATED MODULE: ./src/engine/rules/makers.ts
 // Who made a change, and which approvals of it are independent of them
 // (SPEC §4 `approvals`, §5.6 maker-checker, §5.7 segregation).
+
 
 
 /**
@@ -38594,7 +38606,7 @@ const STATE_BEARING = new Set([
  * reviews submitted later are ignored (audit as of a past time). Every
  * approval that does not count is returned with the reason.
  */
-function approversOf(pr, makers, policy, asOf) {
+function approversOf(pr, makers, policy, asOf, teams) {
     const approvers = [];
     const excluded = [];
     const histories = new Map();
@@ -38645,7 +38657,7 @@ function approversOf(pr, makers, policy, asOf) {
             }
             continue;
         }
-        const reasons = exclusionReasons(pr, latest, actor, makers.get(key), policy);
+        const reasons = exclusionReasons(pr, latest, actor, makers.get(key), policy, teams);
         if (reasons.length === 0) {
             approvers.push({ login, review: latest });
         }
@@ -38670,7 +38682,7 @@ function submittedBy(review, asOf) {
     const at = timeOf(review.submittedAt);
     return Number.isNaN(at) || at <= asOf.getTime();
 }
-function exclusionReasons(pr, review, actor, maker, policy) {
+function exclusionReasons(pr, review, actor, maker, policy, teams) {
     const { onLatestCommit, allowBots, reviewers } = policy.approvals;
     const reasons = [];
     const head = shortSha(pr.headRefOid);
@@ -38683,14 +38695,19 @@ function exclusionReasons(pr, review, actor, maker, policy) {
         reasons.push('is a bot (approvals.allow_bots is false)');
     }
     if (reviewers !== null) {
-        // `org/team` entries would need the team's members, which Facts does not
-        // carry yet: a reviewer never matches a team entry, so only plain logins
-        // in `approvals.reviewers` can approve (fail closed).
-        const allowed = reviewers.some((entry) => !entry.includes('/') && util_sameLogin(entry, actor.login));
+        // A login listed, or a member of a listed `org/team` whose members the
+        // token could read; a team it could not read never admits anyone.
+        const entries = reviewers.filter((entry) => entry.includes('/'));
+        const members = (entry) => {
+            const read = teams?.[entry];
+            return read === undefined || isUnreadable(read) ? null : read;
+        };
+        const allowed = reviewers.some((entry) => !entry.includes('/') && util_sameLogin(entry, actor.login)) ||
+            entries.some((entry) => (members(entry) ?? []).some((m) => util_sameLogin(m, actor.login)));
         if (!allowed) {
-            const teams = reviewers.filter((entry) => entry.includes('/'));
-            reasons.push(teams.length > 0
-                ? `is not listed in approvals.reviewers (team entries such as ${andList(teams)} cannot be expanded yet; list the login)`
+            const unread = entries.filter((entry) => members(entry) === null);
+            reasons.push(unread.length > 0
+                ? `is not listed in approvals.reviewers, and the members of ${andList(unread)} could not be read (the token needs \`members: read\`, which a workflow token cannot have; list the logins instead)`
                 : 'is not listed in approvals.reviewers');
         }
     }
@@ -39490,7 +39507,7 @@ function maker_checker_check(facts, policy, now) {
         seen.add(pr.number);
         pullRequests += 1;
         links.push({ kind: 'pull_request', url: pr.url, label });
-        const { approvers, excluded } = approversOf(pr, makers.makers, policy, now);
+        const { approvers, excluded } = approversOf(pr, makers.makers, policy, now, facts.reviewerTeams);
         for (const a of approvers) {
             links.push({
                 kind: 'review',
@@ -42778,7 +42795,7 @@ function buildEvidence(decision, context) {
             const pr = change.pullRequest;
             const counted = pr === null
                 ? null
-                : approversOf(pr, independent.makers, policy, new Date(decision.evaluatedAt));
+                : approversOf(pr, independent.makers, policy, new Date(decision.evaluatedAt), facts.reviewerTeams);
             return {
                 sha: change.commit.oid,
                 url: change.commit.url,
@@ -47948,7 +47965,8 @@ async function baseFacts(port, req, policy, chain, newest, deps) {
     return {
         sha: newest.sha,
         branches: facts.branches,
-        environmentSettings: facts.environmentSettings
+        environmentSettings: facts.environmentSettings,
+        reviewerTeams: facts.reviewerTeams
     };
 }
 function engineRequest(req, sha, deployer, run) {
@@ -48055,7 +48073,10 @@ function factsAt(o) {
         branches,
         run: o.run,
         environmentSettings: o.base.environmentSettings,
-        checks
+        checks,
+        ...(o.base.reviewerTeams === undefined
+            ? {}
+            : { reviewerTeams: o.base.reviewerTeams })
     };
 }
 /** The decision the gate would have made, from the facts as of `at`. */

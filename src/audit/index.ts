@@ -582,7 +582,11 @@ async function baseFacts(
   chain: UpstreamEnvironment[],
   newest: DeploymentFact,
   deps: AuditDeps
-): Promise<Pick<Facts, 'branches' | 'environmentSettings'> & { sha: string }> {
+): Promise<
+  Pick<Facts, 'branches' | 'environmentSettings' | 'reviewerTeams'> & {
+    sha: string
+  }
+> {
   const request = engineRequest(req, newest.sha, null, null)
   const boot = await fetchBootstrap(port, request)
   if (boot.commit === null) {
@@ -603,7 +607,8 @@ async function baseFacts(
   return {
     sha: newest.sha,
     branches: facts.branches,
-    environmentSettings: facts.environmentSettings
+    environmentSettings: facts.environmentSettings,
+    reviewerTeams: facts.reviewerTeams
   }
 }
 
@@ -646,7 +651,9 @@ function factsAt(o: {
   commitOf: (oid: string) => { commit: DeployedCommit['commit'] } | null
   chosen: Map<string, ParsedPullRequest | null>
   parents: Map<string, string[]>
-  base: Pick<Facts, 'branches' | 'environmentSettings'> & { sha: string }
+  base: Pick<Facts, 'branches' | 'environmentSettings' | 'reviewerTeams'> & {
+    sha: string
+  }
   rollups: Map<string, CommitChecksFact>
   run: RunFact
   chain: string[]
@@ -741,7 +748,10 @@ function factsAt(o: {
     branches,
     run: o.run,
     environmentSettings: o.base.environmentSettings,
-    checks
+    checks,
+    ...(o.base.reviewerTeams === undefined
+      ? {}
+      : { reviewerTeams: o.base.reviewerTeams })
   }
 }
 

@@ -314,4 +314,9 @@ export interface Facts {
   environmentSettings: EnvironmentFact | null
   /** null when `checks` is off */
   checks: ChecksFact | null
+  /**
+   * Members of the `org/team` entries of `approvals.reviewers`, by entry;
+   * absent when the policy names no team (or they were not read).
+   */
+  reviewerTeams?: Record<string, string[] | Unreadable>
 }

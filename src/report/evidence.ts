@@ -202,7 +202,8 @@ export function buildEvidence(
                   pr,
                   independent.makers,
                   policy,
-                  new Date(decision.evaluatedAt)
+                  new Date(decision.evaluatedAt),
+                  facts.reviewerTeams
                 )
           return {
             sha: change.commit.oid,

@@ -129,7 +129,7 @@ describe('maker-checker', () => {
       'a reviewer outside approvals.reviewers approved',
       withReviews([aReview()]),
       { approvals: { reviewers: ['carol', 'acme/leads'] } },
-      'bob approved but is not listed in approvals.reviewers (team entries such as acme/leads cannot be expanded yet; list the login)'
+      'bob approved but is not listed in approvals.reviewers, and the members of acme/leads could not be read'
     ],
     [
       'only one of two required reviewers approved',

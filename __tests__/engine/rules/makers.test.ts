@@ -21,6 +21,7 @@ import {
   anActor,
   anEnvironmentPolicy,
   anIdentity,
+  anUnreadable,
   sha,
   type EnvironmentPolicyOverrides
 } from '../../../__fixtures__/facts.js'
@@ -217,6 +218,40 @@ describe('describeIdentity', () => {
   })
 })
 
+describe('approversOf with team reviewers', () => {
+  const policy = anEnvironmentPolicy({
+    approvals: { reviewers: ['acme/sre', 'carol'] }
+  })
+  const pull = aPullRequest({ reviews: [aReview()] })
+
+  it('counts a member of a listed team the token could read', () => {
+    const r = approversOf(pull, new Map(), policy, undefined, {
+      'acme/sre': ['dora', 'Bob']
+    })
+    expect(r.approvers.map((a) => a.login)).toEqual(['bob'])
+  })
+
+  it('does not count someone outside every listed team', () => {
+    const r = approversOf(pull, new Map(), policy, undefined, {
+      'acme/sre': ['dora']
+    })
+    expect(r.approvers).toEqual([])
+    expect(r.excluded.map((e) => e.message)).toEqual([
+      'bob approved but is not listed in approvals.reviewers'
+    ])
+  })
+
+  it('names members: read when a team could not be read', () => {
+    const r = approversOf(pull, new Map(), policy, undefined, {
+      'acme/sre': anUnreadable('members: read')
+    })
+    expect(r.approvers).toEqual([])
+    expect(r.excluded[0]?.message).toContain(
+      'the members of acme/sre could not be read (the token needs `members: read`'
+    )
+  })
+})
+
 describe('approversOf', () => {
   const approve = (
     reviews: ReviewFact[],
@@ -384,7 +419,7 @@ describe('approversOf', () => {
       { approvals: { reviewers: ['acme/sre', 'carol'] } },
       [],
       [
-        'bob approved but is not listed in approvals.reviewers (team entries such as acme/sre cannot be expanded yet; list the login)'
+        'bob approved but is not listed in approvals.reviewers, and the members of acme/sre could not be read (the token needs `members: read`, which a workflow token cannot have; list the logins instead)'
       ]
     ],
     [

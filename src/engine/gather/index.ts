@@ -54,6 +54,7 @@ import { previousSuccess, type DeploymentContext } from '../deployments.js'
 import { rulesMeet } from './support.js'
 import { completeRollups, readRollup, type RollupRead } from './checks.js'
 import { readEnvironment } from './environment.js'
+import { readTeams } from './teams.js'
 
 export interface EngineRequest {
   owner: string
@@ -605,19 +606,31 @@ export async function gatherFacts(
     known.get(boot.defaultBranch)?.rules === null
       ? rulesFor(boot.defaultBranch)
       : null
-  const [context, approvals, environmentSettings, rollups] = await Promise.all([
-    runContext(port, req, deploymentSel, refSel),
-    needApprovals ? fetchApprovals(port, req) : Promise.resolve(null),
-    policy.environmentProtection === false
-      ? Promise.resolve(null)
-      : boot.environment.then((got) => {
-          if ('failed' in got) throw got.failed
-          return got
-        }),
-    policy.checks === false
-      ? Promise.resolve(null)
-      : completeRollups(port, repository, [boot.checks, ...boot.heads.values()])
-  ])
+  // Teams named in approvals.reviewers: their members decide who may
+  // approve (GET /orgs/{org}/teams/{slug}/members, `members: read`).
+  const teamEntries = (policy.approvals.reviewers ?? []).filter((entry) =>
+    entry.includes('/')
+  )
+  const [context, approvals, environmentSettings, rollups, reviewerTeams] =
+    await Promise.all([
+      runContext(port, req, deploymentSel, refSel),
+      needApprovals ? fetchApprovals(port, req) : Promise.resolve(null),
+      policy.environmentProtection === false
+        ? Promise.resolve(null)
+        : boot.environment.then((got) => {
+            if ('failed' in got) throw got.failed
+            return got
+          }),
+      policy.checks === false
+        ? Promise.resolve(null)
+        : completeRollups(port, repository, [
+            boot.checks,
+            ...boot.heads.values()
+          ]),
+      teamEntries.length === 0
+        ? Promise.resolve(undefined)
+        : readTeams(port, teamEntries).then((m) => Object.fromEntries(m))
+    ])
 
   // Deployments: further pages only where the answer may lie beyond page one.
   let pending = deploymentSel.map((sel) => ({ sel, pages: 1 }))
@@ -787,7 +800,8 @@ export async function gatherFacts(
     checks:
       rollups === null
         ? null
-        : checksFact(rollups, scope.changes[0]?.pullRequest ?? null, boot)
+        : checksFact(rollups, scope.changes[0]?.pullRequest ?? null, boot),
+    ...(reviewerTeams === undefined ? {} : { reviewerTeams })
   }
 }
 

@@ -88,7 +88,13 @@ export function check(
     seen.add(pr.number)
     pullRequests += 1
     links.push({ kind: 'pull_request', url: pr.url, label })
-    const { approvers, excluded } = approversOf(pr, makers.makers, policy, now)
+    const { approvers, excluded } = approversOf(
+      pr,
+      makers.makers,
+      policy,
+      now,
+      facts.reviewerTeams
+    )
     for (const a of approvers) {
       links.push({
         kind: 'review',

@@ -1,15 +1,16 @@
 // Who made a change, and which approvals of it are independent of them
 // (SPEC §4 `approvals`, §5.6 maker-checker, §5.7 segregation).
 
-import type {
-  Actor,
-  ChangeFact,
-  CommitFact,
-  Facts,
-  GitIdentity,
-  PullRequestFact,
-  ReviewFact,
-  ReviewState
+import {
+  isUnreadable,
+  type Actor,
+  type ChangeFact,
+  type CommitFact,
+  type Facts,
+  type GitIdentity,
+  type PullRequestFact,
+  type ReviewFact,
+  type ReviewState
 } from '../facts.js'
 import type { EnvironmentPolicy, MakerKind } from '../policy/types.js'
 import {
@@ -223,7 +224,8 @@ export function approversOf(
   pr: PullRequestFact,
   makers: ReadonlyMap<string, Maker>,
   policy: EnvironmentPolicy,
-  asOf?: Date
+  asOf?: Date,
+  teams?: Facts['reviewerTeams']
 ): Approvers {
   const approvers: Approval[] = []
   const excluded: ExcludedApproval[] = []
@@ -274,7 +276,14 @@ export function approversOf(
       }
       continue
     }
-    const reasons = exclusionReasons(pr, latest, actor, makers.get(key), policy)
+    const reasons = exclusionReasons(
+      pr,
+      latest,
+      actor,
+      makers.get(key),
+      policy,
+      teams
+    )
     if (reasons.length === 0) {
       approvers.push({ login, review: latest })
     } else {
@@ -304,7 +313,8 @@ function exclusionReasons(
   review: ReviewFact,
   actor: Actor,
   maker: Maker | undefined,
-  policy: EnvironmentPolicy
+  policy: EnvironmentPolicy,
+  teams: Facts['reviewerTeams']
 ): string[] {
   const { onLatestCommit, allowBots, reviewers } = policy.approvals
   const reasons: string[] = []
@@ -320,17 +330,25 @@ function exclusionReasons(
     reasons.push('is a bot (approvals.allow_bots is false)')
   }
   if (reviewers !== null) {
-    // `org/team` entries would need the team's members, which Facts does not
-    // carry yet: a reviewer never matches a team entry, so only plain logins
-    // in `approvals.reviewers` can approve (fail closed).
-    const allowed = reviewers.some(
-      (entry) => !entry.includes('/') && sameLogin(entry, actor.login)
-    )
+    // A login listed, or a member of a listed `org/team` whose members the
+    // token could read; a team it could not read never admits anyone.
+    const entries = reviewers.filter((entry) => entry.includes('/'))
+    const members = (entry: string): string[] | null => {
+      const read = teams?.[entry]
+      return read === undefined || isUnreadable(read) ? null : read
+    }
+    const allowed =
+      reviewers.some(
+        (entry) => !entry.includes('/') && sameLogin(entry, actor.login)
+      ) ||
+      entries.some((entry) =>
+        (members(entry) ?? []).some((m) => sameLogin(m, actor.login))
+      )
     if (!allowed) {
-      const teams = reviewers.filter((entry) => entry.includes('/'))
+      const unread = entries.filter((entry) => members(entry) === null)
       reasons.push(
-        teams.length > 0
-          ? `is not listed in approvals.reviewers (team entries such as ${andList(teams)} cannot be expanded yet; list the login)`
+        unread.length > 0
+          ? `is not listed in approvals.reviewers, and the members of ${andList(unread)} could not be read (the token needs \`members: read\`, which a workflow token cannot have; list the logins instead)`
           : 'is not listed in approvals.reviewers'
       )
     }
