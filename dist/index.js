@@ -46892,7 +46892,7 @@ async function branchAccess(port, repo, branch, wantApprovals) {
             if (rule.pullRequest === undefined)
                 continue;
             required = Math.max(required, rule.pullRequest.requiredApprovingReviewCount);
-            protectedBy.push(`ruleset ${rule.rulesetId ?? '?'}`);
+            protectedBy.push(String(rule.rulesetId ?? '?'));
         }
     }
     if (classic !== null && !isCannot(classic)) {
@@ -46906,7 +46906,15 @@ async function branchAccess(port, repo, branch, wantApprovals) {
                 .map((r) => r.rulesetId)
                 .filter((id) => id !== null))
         ];
-    const bypass = await bypassActors(port, repo, rulesetIds);
+    const { actors: bypass, names } = await bypassActors(port, repo, rulesetIds);
+    // `ruleset "protect main" (1007)`: the name where the token could read it
+    protectedBy.forEach((id, i) => {
+        if (id === 'classic branch protection')
+            return;
+        const name = names.get(Number(id));
+        protectedBy[i] =
+            name === undefined ? `ruleset ${id}` : `ruleset "${name}" (${id})`;
+    });
     const gaps = [];
     const unread = [rules, classic].filter(isCannot);
     let requiredApprovals = required;
@@ -46956,7 +46964,13 @@ async function branchAccess(port, repo, branch, wantApprovals) {
  * bypass list is unknown, never empty.
  */
 async function bypassActors(port, repo, ids) {
+    const names = new Map();
+    const actors = await actorsOf(port, repo, ids, names);
+    return { actors, names };
+}
+async function actorsOf(port, repo, ids, names) {
     const out = [];
+    let unread = null;
     for (const id of ids) {
         const got = await readOr('administration: read', async () => {
             const r = await port.rest('GET /repos/{owner}/{repo}/rulesets/{ruleset_id}', {
@@ -46968,8 +46982,11 @@ async function bypassActors(port, repo, ids) {
         });
         if (isCannot(got))
             return got;
+        if (typeof got.name === 'string')
+            names.set(id, got.name);
         if (!Array.isArray(got.bypass_actors)) {
-            return cannot('administration: read', `ruleset ${id} was read without its bypass actors`);
+            unread ??= cannot('administration: read', `ruleset ${id} was read without its bypass actors`);
+            continue;
         }
         got.bypass_actors.forEach((value, i) => {
             const a = obj(value, `rulesets/${id}.bypass_actors[${i}]`);
@@ -46981,7 +46998,7 @@ async function bypassActors(port, repo, ids) {
             out.push(`${bypassName(type, actorId)} (${mode})`);
         });
     }
-    return out;
+    return unread ?? out;
 }
 function bypassName(type, id) {
     // Repository roles by id in bypass actors: 2 maintain, 4 write, 5 admin

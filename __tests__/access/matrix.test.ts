@@ -236,6 +236,7 @@ describe('access matrix', () => {
     const main = m.branches[0]
     expect(main).toMatchObject({
       requiredApprovals: 2,
+      protectedBy: ['ruleset "protect main" (11)'],
       bypassActors: ['repository role admin (always)'],
       adminsBypass: true
     })
@@ -282,6 +283,19 @@ describe('access matrix', () => {
     expect(
       m.gaps.filter((g) => g.startsWith('environment production:'))
     ).toHaveLength(4)
+  })
+
+  it('names a ruleset read without its bypass actors, and says who may bypass is unknown', async () => {
+    const m = await matrix({
+      ...FULL,
+      // GitHub shows bypass_actors only to those who may edit the ruleset
+      'GET /repos/acme/shop/rulesets/11': { id: 11, name: 'protect main' }
+    })
+    expect(m.branches[0]).toMatchObject({
+      protectedBy: ['ruleset "protect main" (11)'],
+      bypassActors: { unreadable: true, permission: 'administration: read' },
+      adminsBypass: null
+    })
   })
 
   it('names the permission for everything it could not read, never "nobody"', async () => {

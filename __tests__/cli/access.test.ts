@@ -37,7 +37,9 @@ describe('promotion-gate access', () => {
     expect(r.stdout).toContain(
       '| production | yes | main | none | no | yes | 0 | none |'
     )
-    expect(r.stdout).toMatch(/\| main \| 1 \| ruleset \d+ \| none \| no \|/)
+    expect(r.stdout).toMatch(
+      /\| main \| 1 \| ruleset "protect main" \(\d+\) \| none \| no \|/
+    )
     expect(r.stdout).toContain('alice (write)')
     expect(r.stdout).toMatch(/### Gaps against the policy\n\nNone\./)
   })

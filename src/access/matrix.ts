@@ -398,7 +398,7 @@ async function branchAccess(
         required,
         rule.pullRequest.requiredApprovingReviewCount
       )
-      protectedBy.push(`ruleset ${rule.rulesetId ?? '?'}`)
+      protectedBy.push(String(rule.rulesetId ?? '?'))
     }
   }
   if (classic !== null && !isCannot(classic)) {
@@ -414,7 +414,14 @@ async function branchAccess(
             .filter((id): id is number => id !== null)
         )
       ]
-  const bypass = await bypassActors(port, repo, rulesetIds)
+  const { actors: bypass, names } = await bypassActors(port, repo, rulesetIds)
+  // `ruleset "protect main" (1007)`: the name where the token could read it
+  protectedBy.forEach((id, i) => {
+    if (id === 'classic branch protection') return
+    const name = names.get(Number(id))
+    protectedBy[i] =
+      name === undefined ? `ruleset ${id}` : `ruleset "${name}" (${id})`
+  })
   const gaps: string[] = []
   const unread = [rules, classic].filter(isCannot)
   let requiredApprovals: Maybe<number> = required
@@ -477,8 +484,20 @@ async function bypassActors(
   port: GitHubPort,
   repo: { owner: string; name: string },
   ids: number[]
+): Promise<{ actors: Maybe<string[]>; names: Map<number, string> }> {
+  const names = new Map<number, string>()
+  const actors = await actorsOf(port, repo, ids, names)
+  return { actors, names }
+}
+
+async function actorsOf(
+  port: GitHubPort,
+  repo: { owner: string; name: string },
+  ids: number[],
+  names: Map<number, string>
 ): Promise<Maybe<string[]>> {
   const out: string[] = []
+  let unread: Cannot | null = null
   for (const id of ids) {
     const got = await readOr('administration: read', async () => {
       const r = await port.rest(
@@ -492,11 +511,13 @@ async function bypassActors(
       return obj(r.data, `rulesets/${id}`)
     })
     if (isCannot(got)) return got
+    if (typeof got.name === 'string') names.set(id, got.name)
     if (!Array.isArray(got.bypass_actors)) {
-      return cannot(
+      unread ??= cannot(
         'administration: read',
         `ruleset ${id} was read without its bypass actors`
       )
+      continue
     }
     got.bypass_actors.forEach((value, i) => {
       const a = obj(value, `rulesets/${id}.bypass_actors[${i}]`)
@@ -511,7 +532,7 @@ async function bypassActors(
       out.push(`${bypassName(type, actorId)} (${mode})`)
     })
   }
-  return out
+  return unread ?? out
 }
 
 function bypassName(type: string, id: string): string {
