@@ -34148,12 +34148,30 @@ function check(facts, policy, _now) {
 
 ;// CONCATENATED MODULE: ./src/engine/gather/support.ts
 
+
 /**
  * Whether the active ruleset rules alone meet the requirement. Then classic
  * protection need not be read: it can only add to them (SPEC §9 budget).
  */
 function rulesMeet(rules, need) {
     return rules.length > 0 && meets(settingsOfRules(rules), need);
+}
+/**
+ * A 403 or 404 becomes "cannot read, needs `permission`": GitHub answers
+ * both when the token lacks a permission, and neither means "none". Any
+ * other failure throws.
+ */
+async function readOr(permission, read) {
+    try {
+        return await read();
+    }
+    catch (error) {
+        if (error instanceof engine_errors/* GitHubApiError */.OS &&
+            (error.status === 403 || error.status === 404)) {
+            return { unreadable: true, permission, detail: error.message };
+        }
+        throw error;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/engine/gather/checks.ts
@@ -34456,6 +34474,7 @@ async function readBranchPolicies(port, repo, name) {
 // https://docs.github.com/en/rest/teams/members#list-team-members
 
 
+
 const MEMBERS_PERMISSION = 'members: read';
 /** More than this many pages (10,000 members) is not a team we can trust to list. */
 const MAX_PAGES = 100;
@@ -34471,8 +34490,8 @@ async function readTeam(port, entry) {
     const at = entry.indexOf('/');
     const org = entry.slice(0, at);
     const slug = entry.slice(at + 1);
-    const logins = [];
-    try {
+    return readOr(MEMBERS_PERMISSION, async () => {
+        const logins = [];
         for (let page = 1; page <= MAX_PAGES; page++) {
             const r = await port.rest('GET /orgs/{org}/teams/{team_slug}/members', {
                 org,
@@ -34489,19 +34508,8 @@ async function readTeam(port, entry) {
             if (typeof link !== 'string' || !/rel="next"/.test(link))
                 return logins;
         }
-    }
-    catch (error) {
-        if (error instanceof engine_errors/* GitHubApiError */.OS &&
-            (error.status === 403 || error.status === 404)) {
-            return {
-                unreadable: true,
-                permission: MEMBERS_PERMISSION,
-                detail: error.message
-            };
-        }
-        throw error;
-    }
-    throw new engine_errors/* GitHubApiError */.OS(`team ${entry} lists more than ${MAX_PAGES * 100} members; its membership cannot be verified`);
+        throw new engine_errors/* GitHubApiError */.OS(`team ${entry} lists more than ${MAX_PAGES * 100} members; its membership cannot be verified`);
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/engine/gather/index.ts
@@ -35253,13 +35261,14 @@ async function completeStatuses(port, req, pages, deployments, totals) {
     }
 }
 async function fetchApprovals(port, req) {
-    if (req.run.id === null)
+    const runId = req.run.id;
+    if (runId === null)
         return null;
-    try {
+    return readOr('actions: read', async () => {
         const r = await port.rest('GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals', {
             owner: req.owner,
             repo: req.repo,
-            run_id: req.run.id
+            run_id: runId
         });
         return arr(r.data, 'approvals').map((item, i) => {
             const a = obj(item, `approvals[${i}]`);
@@ -35274,14 +35283,7 @@ async function fetchApprovals(port, req) {
                 comment: typeof a.comment === 'string' ? a.comment : ''
             };
         });
-    }
-    catch (error) {
-        if (error instanceof engine_errors/* GitHubApiError */.OS &&
-            (error.status === 403 || error.status === 404)) {
-            return gather_unreadable('actions: read', error.message);
-        }
-        throw error;
-    }
+    });
 }
 async function classicProtection(port, owner, repo, branch) {
     try {
@@ -46661,24 +46663,12 @@ async function publishStatus(github, inputs, decision, line) {
 
 
 
+
 const cannot = (permission, detail) => ({
     unreadable: true,
     permission,
     detail
 });
-/** A 403 or 404 becomes "cannot read, needs `permission`"; anything else throws. */
-async function readOr(permission, read) {
-    try {
-        return await read();
-    }
-    catch (error) {
-        if (error instanceof engine_errors/* GitHubApiError */.OS &&
-            (error.status === 403 || error.status === 404)) {
-            return cannot(permission, error.message);
-        }
-        throw error;
-    }
-}
 const isCannot = (v) => typeof v === 'object' && v !== null && v.unreadable === true;
 async function accessMatrix(port, repo, policy, now) {
     const envPolicies = Object.values(policy.environments);
@@ -47221,6 +47211,7 @@ function isReview(marker, closed) {
 
 
 
+
 /** Further pages of deployments to the audited environment: at most this many. */
 const MAX_DEPLOYMENT_PAGES = 300;
 /** History pages walked to link the deployed commits: at most this many. */
@@ -47523,7 +47514,7 @@ const MAX_WORKFLOWS = 5;
  */
 async function deploymentRuns(port, repo, ids, from, to) {
     const runs = new Map();
-    try {
+    return readOr('actions: read', async () => {
         for (let workflows = 0; workflows < MAX_WORKFLOWS; workflows++) {
             const missing = ids.find((id) => !runs.has(id));
             if (missing === undefined)
@@ -47534,19 +47525,8 @@ async function deploymentRuns(port, repo, ids, from, to) {
             const workflowId = num(run.workflow_id, `run ${missing}.workflow_id`);
             await listWorkflowRuns(port, repo, workflowId, from, to, runs);
         }
-    }
-    catch (error) {
-        if (error instanceof engine_errors/* GitHubApiError */.OS &&
-            (error.status === 403 || error.status === 404)) {
-            return {
-                unreadable: true,
-                permission: 'actions: read',
-                detail: error.message
-            };
-        }
-        throw error;
-    }
-    return runs;
+        return runs;
+    });
 }
 /** A run's environment approvals (one request per run: GitHub has no bulk form). */
 async function runApprovals(port, repo, runId) {
@@ -47787,8 +47767,7 @@ async function runAudit(req, deps) {
                 triggeringActor: info?.triggeringActor ?? null,
                 approvals: id === null ? null : (approvals.get(id) ?? null)
             },
-            chain: chain.map((e) => e.name),
-            readableRuns: !('unreadable' in runs)
+            chain: chain.map((e) => e.name)
         });
         const decision = audit_judge(req, policy, chain, source, facts, at);
         const notes = [...range.notes];
@@ -47981,6 +47960,7 @@ async function baseFacts(port, req, policy, chain, newest, deps) {
     const facts = await gatherFacts(port, request, boot, boot.commit, { ...policy, scope: 'head', checks: false }, chain.map((e) => e.name), deps.logger, deps.now());
     return {
         sha: newest.sha,
+        repository: facts.repository,
         branches: facts.branches,
         environmentSettings: facts.environmentSettings,
         reviewerTeams: facts.reviewerTeams
@@ -48038,10 +48018,13 @@ function factsAt(o) {
             statuses: x.statuses.filter((s) => notAfter(s.createdAt, at))
         }));
     }
-    const onDefault = o.parents.has(d.sha);
+    // Which branches hold the commit is known for the newest deployment; for
+    // the others, only the default branch's history was walked.
     const branches = o.base.branches.map((b) => ({
         ...b,
-        containsCommit: b.containsCommit && (d.sha === o.base.sha || onDefault)
+        containsCommit: d.sha === o.base.sha
+            ? b.containsCommit
+            : b.name === o.base.repository.defaultBranch && o.parents.has(d.sha)
     }));
     const asOf = (c, sha) => c === undefined
         ? {
@@ -48069,12 +48052,7 @@ function factsAt(o) {
             }
     };
     return {
-        repository: {
-            owner: req.owner,
-            name: req.repo,
-            url: `${req.serverUrl}/${req.owner}/${req.repo}`,
-            defaultBranch: ''
-        },
+        repository: o.base.repository,
         serverUrl: req.serverUrl,
         environment: req.environment,
         sha: d.sha,

@@ -44,6 +44,10 @@ describe('promotion-gate audit', () => {
   it('judges every production deployment of the period and exits 0 when all would pass', async () => {
     const { world: w, releases } = auditWorld(5)
     const r = await audit(w, ['--since', '30d', '--format', 'json'])
+    // progress on stderr while it reads, the report alone on stdout
+    expect(r.stderr).toContain(
+      'promotion-gate audit: reading the deployments to production'
+    )
     expect(r.stderr).toContain('5 deployments, 0 would not have passed')
     expect(r.code).toBe(0)
     const report = json(r.stdout)

@@ -34099,6 +34099,249 @@ function environment_describe(s, want) {
     return `environment ${s.name}: ${parts.join(', ')}`;
 }
 
+;// CONCATENATED MODULE: ./src/engine/rules/branch-protection.ts
+// SPEC §5.4 `branch-protection`: every policy branch holding the deployed
+// commit is protected, by rulesets or classic protection, with at least the
+// required settings. Rulesets in `evaluate` mode never reach Facts (the
+// gatherer keeps active rules only). A 403 is "cannot tell", never
+// "unprotected"; a 404 on classic protection (null) means none.
+
+
+const NONE = {
+    requiredApprovals: 0,
+    dismissStaleReviews: false,
+    requireLastPushApproval: false,
+    requireCodeOwnerReview: false,
+    blockForcePushes: false,
+    blockDeletions: false,
+    requiredStatusChecks: []
+};
+function settingsOfRules(rules) {
+    const settings = { ...NONE, requiredStatusChecks: [] };
+    for (const rule of rules) {
+        if (rule.type === 'pull_request' && rule.pullRequest !== undefined) {
+            settings.requiredApprovals = Math.max(settings.requiredApprovals, rule.pullRequest.requiredApprovingReviewCount);
+            settings.dismissStaleReviews ||=
+                rule.pullRequest.dismissStaleReviewsOnPush;
+            settings.requireLastPushApproval ||=
+                rule.pullRequest.requireLastPushApproval;
+            settings.requireCodeOwnerReview ||=
+                rule.pullRequest.requireCodeOwnerReview;
+        }
+        if (rule.type === 'non_fast_forward')
+            settings.blockForcePushes = true;
+        if (rule.type === 'deletion')
+            settings.blockDeletions = true;
+        if (rule.type === 'required_status_checks') {
+            settings.requiredStatusChecks.push(...(rule.requiredStatusChecks ?? []));
+        }
+    }
+    return settings;
+}
+function settingsOfClassic(classic) {
+    return {
+        requiredApprovals: classic.requiredApprovingReviewCount ?? 0,
+        dismissStaleReviews: classic.dismissStaleReviews,
+        requireLastPushApproval: classic.requireLastPushApproval,
+        requireCodeOwnerReview: classic.requireCodeOwnerReviews,
+        blockForcePushes: !classic.allowForcePushes,
+        blockDeletions: !classic.allowDeletions,
+        requiredStatusChecks: [...classic.requiredStatusChecks]
+    };
+}
+/** Rulesets and classic protection both apply: the stronger setting wins. */
+function strongest(a, b) {
+    return {
+        requiredApprovals: Math.max(a.requiredApprovals, b.requiredApprovals),
+        dismissStaleReviews: a.dismissStaleReviews || b.dismissStaleReviews,
+        requireLastPushApproval: a.requireLastPushApproval || b.requireLastPushApproval,
+        requireCodeOwnerReview: a.requireCodeOwnerReview || b.requireCodeOwnerReview,
+        blockForcePushes: a.blockForcePushes || b.blockForcePushes,
+        blockDeletions: a.blockDeletions || b.blockDeletions,
+        requiredStatusChecks: [
+            ...new Set([...a.requiredStatusChecks, ...b.requiredStatusChecks])
+        ]
+    };
+}
+const nothing = () => '';
+function requirements(req) {
+    const list = [];
+    const n = req.requiredApprovals;
+    if (n > 0) {
+        list.push({
+            what: plural(n, 'required approving review'),
+            met: (s) => s.requiredApprovals >= n,
+            actual: (s) => ` (it requires ${s.requiredApprovals})`,
+            fix: `set "Required approvals" to at least ${n} in the pull request rule of a ruleset (or in branch protection)`
+        });
+    }
+    const flags = [
+        [
+            req.dismissStaleReviews,
+            'dismissStaleReviews',
+            'dismissal of stale approvals on push',
+            'enable "Dismiss stale pull request approvals when new commits are pushed"'
+        ],
+        [
+            req.requireLastPushApproval,
+            'requireLastPushApproval',
+            'approval of the most recent push',
+            'enable "Require approval of the most recent reviewable push"'
+        ],
+        [
+            req.requireCodeOwnerReview,
+            'requireCodeOwnerReview',
+            'code owner review',
+            'enable "Require review from Code Owners"'
+        ],
+        [
+            req.blockForcePushes,
+            'blockForcePushes',
+            'blocked force pushes',
+            'enable "Block force pushes" in a ruleset (or turn off "Allow force pushes" in branch protection)'
+        ],
+        [
+            req.blockDeletions,
+            'blockDeletions',
+            'blocked deletion',
+            'enable "Restrict deletions" in a ruleset (or turn off "Allow deletions" in branch protection)'
+        ]
+    ];
+    for (const [required, key, what, fix] of flags) {
+        if (required) {
+            list.push({ what, met: (s) => s[key], actual: nothing, fix });
+        }
+    }
+    for (const context of req.requiredStatusChecks) {
+        list.push({
+            what: `the required status check "${context}"`,
+            met: (s) => s.requiredStatusChecks.includes(context),
+            actual: nothing,
+            fix: `add "${context}" to the required status checks`
+        });
+    }
+    return list;
+}
+/** Whether the settings meet every requirement of the policy. */
+function meets(settings, req) {
+    return requirements(req).every((r) => r.met(settings));
+}
+function evaluateBranch(branch, req) {
+    const { rules, classic } = branch;
+    const name = branch.name;
+    let known = NONE;
+    if (!isUnreadable(rules))
+        known = strongest(known, settingsOfRules(rules));
+    if (classic !== null && !isUnreadable(classic)) {
+        known = strongest(known, settingsOfClassic(classic));
+    }
+    const wanted = requirements(req);
+    const unmet = wanted.filter((r) => !r.met(known));
+    const noRules = !isUnreadable(rules) && rules.length === 0;
+    if (noRules && classic === null) {
+        const needs = wanted.length > 0 ? ` with ${andList(wanted.map((r) => r.what))}` : '';
+        return {
+            status: 'fail',
+            problems: [
+                `branch ${name} is not protected: add a ruleset (or branch protection) targeting ${name}${needs}`
+            ]
+        };
+    }
+    const unreadable = [];
+    if (isUnreadable(rules))
+        unreadable.push(['rulesets', rules]);
+    if (isUnreadable(classic)) {
+        unreadable.push(['classic branch protection', classic]);
+    }
+    if (unreadable.length === 0) {
+        return {
+            status: unmet.length === 0 ? 'pass' : 'fail',
+            problems: unmet.map((r) => `${name} does not have ${r.what}${r.actual(known)}: ${r.fix}`)
+        };
+    }
+    const hasRules = !isUnreadable(rules) && rules.length > 0;
+    const hasClassic = classic !== null && !isUnreadable(classic);
+    if (unmet.length === 0 && (hasRules || hasClassic)) {
+        return { status: 'pass', problems: [] };
+    }
+    const readPart = whatWasRead(rules, classic);
+    const cannotRead = unreadable.map(([what, u]) => `its ${what} cannot be read (grant the token \`${u.permission}\`; GitHub said: ${u.detail})`);
+    const needs = unmet.length > 0 ? andList(unmet.map((r) => r.what)) : 'any protection';
+    return {
+        status: 'error',
+        problems: [
+            `cannot tell whether ${name} has ${needs}: ${andList([...readPart, ...cannotRead])}; a 403 means "cannot tell", not "unprotected"`
+        ]
+    };
+}
+/** What the readable half says, next to the unreadable half. */
+function whatWasRead(rules, classic) {
+    if (!isUnreadable(rules)) {
+        return [
+            rules.length > 0
+                ? 'its rulesets alone do not provide it'
+                : 'it has no active ruleset'
+        ];
+    }
+    if (classic === null)
+        return ['it has no classic branch protection'];
+    if (isUnreadable(classic))
+        return [];
+    return ['its classic branch protection alone does not provide it'];
+}
+function branch_protection_check(facts, policy, _now) {
+    const req = policy.branchProtection;
+    if (req === false) {
+        return result('branch-protection', 'skipped', `branch protection is not required for ${policy.name} (branch_protection: false)`);
+    }
+    const branches = containingBranches(facts, policy);
+    const globs = orList(policy.branches);
+    if (branches.length === 0) {
+        const sha = shortSha(facts.sha);
+        return result('branch-protection', 'fail', `${sha} is on no branch matching ${globs}`, [
+            `${sha} is on no branch matching ${globs}, so no protection applies to it: merge it into ${globs} through a pull request`
+        ]);
+    }
+    const outcomes = branches.map((b) => evaluateBranch(b, req));
+    const problems = outcomes.flatMap((o) => o.problems);
+    const status = statusOf(outcomes.some((o) => o.status === 'fail'), outcomes.some((o) => o.status === 'error'));
+    const names = andList(branches.map((b) => b.name));
+    const summary = status === 'pass'
+        ? `${names} protected with at least the required settings`
+        : status === 'fail'
+            ? `${names} not protected as ${policy.name} requires`
+            : `could not verify the protection of ${names}`;
+    return result('branch-protection', status, summary, problems);
+}
+
+;// CONCATENATED MODULE: ./src/engine/gather/support.ts
+
+
+/**
+ * Whether the active ruleset rules alone meet the requirement. Then classic
+ * protection need not be read: it can only add to them (SPEC §9 budget).
+ */
+function rulesMeet(rules, need) {
+    return rules.length > 0 && meets(settingsOfRules(rules), need);
+}
+/**
+ * A 403 or 404 becomes "cannot read, needs `permission`": GitHub answers
+ * both when the token lacks a permission, and neither means "none". Any
+ * other failure throws.
+ */
+async function readOr(permission, read) {
+    try {
+        return await read();
+    }
+    catch (error) {
+        if (error instanceof engine_errors/* GitHubApiError */.OS &&
+            (error.status === 403 || error.status === 404)) {
+            return { unreadable: true, permission, detail: error.message };
+        }
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/access/matrix.ts
 // The access matrix an auditor asks for (SPEC §7): for each environment in
 // the policy, who and what may deploy to it; for each branch in `branches`,
@@ -34111,24 +34354,12 @@ function environment_describe(s, want) {
 
 
 
+
 const cannot = (permission, detail) => ({
     unreadable: true,
     permission,
     detail
 });
-/** A 403 or 404 becomes "cannot read, needs `permission`"; anything else throws. */
-async function readOr(permission, read) {
-    try {
-        return await read();
-    }
-    catch (error) {
-        if (error instanceof engine_errors/* GitHubApiError */.OS &&
-            (error.status === 403 || error.status === 404)) {
-            return cannot(permission, error.message);
-        }
-        throw error;
-    }
-}
 const isCannot = (v) => typeof v === 'object' && v !== null && v.unreadable === true;
 async function accessMatrix(port, repo, policy, now) {
     const envPolicies = Object.values(policy.environments);
@@ -34989,231 +35220,6 @@ function previousSuccess(list, env, ctx, nowMs) {
     return newest?.deployment.sha ?? null;
 }
 
-;// CONCATENATED MODULE: ./src/engine/rules/branch-protection.ts
-// SPEC §5.4 `branch-protection`: every policy branch holding the deployed
-// commit is protected, by rulesets or classic protection, with at least the
-// required settings. Rulesets in `evaluate` mode never reach Facts (the
-// gatherer keeps active rules only). A 403 is "cannot tell", never
-// "unprotected"; a 404 on classic protection (null) means none.
-
-
-const NONE = {
-    requiredApprovals: 0,
-    dismissStaleReviews: false,
-    requireLastPushApproval: false,
-    requireCodeOwnerReview: false,
-    blockForcePushes: false,
-    blockDeletions: false,
-    requiredStatusChecks: []
-};
-function settingsOfRules(rules) {
-    const settings = { ...NONE, requiredStatusChecks: [] };
-    for (const rule of rules) {
-        if (rule.type === 'pull_request' && rule.pullRequest !== undefined) {
-            settings.requiredApprovals = Math.max(settings.requiredApprovals, rule.pullRequest.requiredApprovingReviewCount);
-            settings.dismissStaleReviews ||=
-                rule.pullRequest.dismissStaleReviewsOnPush;
-            settings.requireLastPushApproval ||=
-                rule.pullRequest.requireLastPushApproval;
-            settings.requireCodeOwnerReview ||=
-                rule.pullRequest.requireCodeOwnerReview;
-        }
-        if (rule.type === 'non_fast_forward')
-            settings.blockForcePushes = true;
-        if (rule.type === 'deletion')
-            settings.blockDeletions = true;
-        if (rule.type === 'required_status_checks') {
-            settings.requiredStatusChecks.push(...(rule.requiredStatusChecks ?? []));
-        }
-    }
-    return settings;
-}
-function settingsOfClassic(classic) {
-    return {
-        requiredApprovals: classic.requiredApprovingReviewCount ?? 0,
-        dismissStaleReviews: classic.dismissStaleReviews,
-        requireLastPushApproval: classic.requireLastPushApproval,
-        requireCodeOwnerReview: classic.requireCodeOwnerReviews,
-        blockForcePushes: !classic.allowForcePushes,
-        blockDeletions: !classic.allowDeletions,
-        requiredStatusChecks: [...classic.requiredStatusChecks]
-    };
-}
-/** Rulesets and classic protection both apply: the stronger setting wins. */
-function strongest(a, b) {
-    return {
-        requiredApprovals: Math.max(a.requiredApprovals, b.requiredApprovals),
-        dismissStaleReviews: a.dismissStaleReviews || b.dismissStaleReviews,
-        requireLastPushApproval: a.requireLastPushApproval || b.requireLastPushApproval,
-        requireCodeOwnerReview: a.requireCodeOwnerReview || b.requireCodeOwnerReview,
-        blockForcePushes: a.blockForcePushes || b.blockForcePushes,
-        blockDeletions: a.blockDeletions || b.blockDeletions,
-        requiredStatusChecks: [
-            ...new Set([...a.requiredStatusChecks, ...b.requiredStatusChecks])
-        ]
-    };
-}
-const nothing = () => '';
-function requirements(req) {
-    const list = [];
-    const n = req.requiredApprovals;
-    if (n > 0) {
-        list.push({
-            what: plural(n, 'required approving review'),
-            met: (s) => s.requiredApprovals >= n,
-            actual: (s) => ` (it requires ${s.requiredApprovals})`,
-            fix: `set "Required approvals" to at least ${n} in the pull request rule of a ruleset (or in branch protection)`
-        });
-    }
-    const flags = [
-        [
-            req.dismissStaleReviews,
-            'dismissStaleReviews',
-            'dismissal of stale approvals on push',
-            'enable "Dismiss stale pull request approvals when new commits are pushed"'
-        ],
-        [
-            req.requireLastPushApproval,
-            'requireLastPushApproval',
-            'approval of the most recent push',
-            'enable "Require approval of the most recent reviewable push"'
-        ],
-        [
-            req.requireCodeOwnerReview,
-            'requireCodeOwnerReview',
-            'code owner review',
-            'enable "Require review from Code Owners"'
-        ],
-        [
-            req.blockForcePushes,
-            'blockForcePushes',
-            'blocked force pushes',
-            'enable "Block force pushes" in a ruleset (or turn off "Allow force pushes" in branch protection)'
-        ],
-        [
-            req.blockDeletions,
-            'blockDeletions',
-            'blocked deletion',
-            'enable "Restrict deletions" in a ruleset (or turn off "Allow deletions" in branch protection)'
-        ]
-    ];
-    for (const [required, key, what, fix] of flags) {
-        if (required) {
-            list.push({ what, met: (s) => s[key], actual: nothing, fix });
-        }
-    }
-    for (const context of req.requiredStatusChecks) {
-        list.push({
-            what: `the required status check "${context}"`,
-            met: (s) => s.requiredStatusChecks.includes(context),
-            actual: nothing,
-            fix: `add "${context}" to the required status checks`
-        });
-    }
-    return list;
-}
-/** Whether the settings meet every requirement of the policy. */
-function meets(settings, req) {
-    return requirements(req).every((r) => r.met(settings));
-}
-function evaluateBranch(branch, req) {
-    const { rules, classic } = branch;
-    const name = branch.name;
-    let known = NONE;
-    if (!isUnreadable(rules))
-        known = strongest(known, settingsOfRules(rules));
-    if (classic !== null && !isUnreadable(classic)) {
-        known = strongest(known, settingsOfClassic(classic));
-    }
-    const wanted = requirements(req);
-    const unmet = wanted.filter((r) => !r.met(known));
-    const noRules = !isUnreadable(rules) && rules.length === 0;
-    if (noRules && classic === null) {
-        const needs = wanted.length > 0 ? ` with ${andList(wanted.map((r) => r.what))}` : '';
-        return {
-            status: 'fail',
-            problems: [
-                `branch ${name} is not protected: add a ruleset (or branch protection) targeting ${name}${needs}`
-            ]
-        };
-    }
-    const unreadable = [];
-    if (isUnreadable(rules))
-        unreadable.push(['rulesets', rules]);
-    if (isUnreadable(classic)) {
-        unreadable.push(['classic branch protection', classic]);
-    }
-    if (unreadable.length === 0) {
-        return {
-            status: unmet.length === 0 ? 'pass' : 'fail',
-            problems: unmet.map((r) => `${name} does not have ${r.what}${r.actual(known)}: ${r.fix}`)
-        };
-    }
-    const hasRules = !isUnreadable(rules) && rules.length > 0;
-    const hasClassic = classic !== null && !isUnreadable(classic);
-    if (unmet.length === 0 && (hasRules || hasClassic)) {
-        return { status: 'pass', problems: [] };
-    }
-    const readPart = whatWasRead(rules, classic);
-    const cannotRead = unreadable.map(([what, u]) => `its ${what} cannot be read (grant the token \`${u.permission}\`; GitHub said: ${u.detail})`);
-    const needs = unmet.length > 0 ? andList(unmet.map((r) => r.what)) : 'any protection';
-    return {
-        status: 'error',
-        problems: [
-            `cannot tell whether ${name} has ${needs}: ${andList([...readPart, ...cannotRead])}; a 403 means "cannot tell", not "unprotected"`
-        ]
-    };
-}
-/** What the readable half says, next to the unreadable half. */
-function whatWasRead(rules, classic) {
-    if (!isUnreadable(rules)) {
-        return [
-            rules.length > 0
-                ? 'its rulesets alone do not provide it'
-                : 'it has no active ruleset'
-        ];
-    }
-    if (classic === null)
-        return ['it has no classic branch protection'];
-    if (isUnreadable(classic))
-        return [];
-    return ['its classic branch protection alone does not provide it'];
-}
-function branch_protection_check(facts, policy, _now) {
-    const req = policy.branchProtection;
-    if (req === false) {
-        return result('branch-protection', 'skipped', `branch protection is not required for ${policy.name} (branch_protection: false)`);
-    }
-    const branches = containingBranches(facts, policy);
-    const globs = orList(policy.branches);
-    if (branches.length === 0) {
-        const sha = shortSha(facts.sha);
-        return result('branch-protection', 'fail', `${sha} is on no branch matching ${globs}`, [
-            `${sha} is on no branch matching ${globs}, so no protection applies to it: merge it into ${globs} through a pull request`
-        ]);
-    }
-    const outcomes = branches.map((b) => evaluateBranch(b, req));
-    const problems = outcomes.flatMap((o) => o.problems);
-    const status = statusOf(outcomes.some((o) => o.status === 'fail'), outcomes.some((o) => o.status === 'error'));
-    const names = andList(branches.map((b) => b.name));
-    const summary = status === 'pass'
-        ? `${names} protected with at least the required settings`
-        : status === 'fail'
-            ? `${names} not protected as ${policy.name} requires`
-            : `could not verify the protection of ${names}`;
-    return result('branch-protection', status, summary, problems);
-}
-
-;// CONCATENATED MODULE: ./src/engine/gather/support.ts
-
-/**
- * Whether the active ruleset rules alone meet the requirement. Then classic
- * protection need not be read: it can only add to them (SPEC §9 budget).
- */
-function rulesMeet(rules, need) {
-    return rules.length > 0 && meets(settingsOfRules(rules), need);
-}
-
 ;// CONCATENATED MODULE: ./src/engine/gather/checks.ts
 // The deployed commit's test results: GraphQL `statusCheckRollup`, asked in
 // the bootstrap round trip for the commit and for the final head of its pull
@@ -35379,6 +35385,7 @@ async function completeRollups(port, repository, reads) {
 // https://docs.github.com/en/rest/teams/members#list-team-members
 
 
+
 const MEMBERS_PERMISSION = 'members: read';
 /** More than this many pages (10,000 members) is not a team we can trust to list. */
 const MAX_PAGES = 100;
@@ -35394,8 +35401,8 @@ async function readTeam(port, entry) {
     const at = entry.indexOf('/');
     const org = entry.slice(0, at);
     const slug = entry.slice(at + 1);
-    const logins = [];
-    try {
+    return readOr(MEMBERS_PERMISSION, async () => {
+        const logins = [];
         for (let page = 1; page <= MAX_PAGES; page++) {
             const r = await port.rest('GET /orgs/{org}/teams/{team_slug}/members', {
                 org,
@@ -35412,19 +35419,8 @@ async function readTeam(port, entry) {
             if (typeof link !== 'string' || !/rel="next"/.test(link))
                 return logins;
         }
-    }
-    catch (error) {
-        if (error instanceof engine_errors/* GitHubApiError */.OS &&
-            (error.status === 403 || error.status === 404)) {
-            return {
-                unreadable: true,
-                permission: MEMBERS_PERMISSION,
-                detail: error.message
-            };
-        }
-        throw error;
-    }
-    throw new engine_errors/* GitHubApiError */.OS(`team ${entry} lists more than ${MAX_PAGES * 100} members; its membership cannot be verified`);
+        throw new engine_errors/* GitHubApiError */.OS(`team ${entry} lists more than ${MAX_PAGES * 100} members; its membership cannot be verified`);
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/engine/gather/index.ts
@@ -36176,13 +36172,14 @@ async function completeStatuses(port, req, pages, deployments, totals) {
     }
 }
 async function fetchApprovals(port, req) {
-    if (req.run.id === null)
+    const runId = req.run.id;
+    if (runId === null)
         return null;
-    try {
+    return readOr('actions: read', async () => {
         const r = await port.rest('GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals', {
             owner: req.owner,
             repo: req.repo,
-            run_id: req.run.id
+            run_id: runId
         });
         return arr(r.data, 'approvals').map((item, i) => {
             const a = obj(item, `approvals[${i}]`);
@@ -36197,14 +36194,7 @@ async function fetchApprovals(port, req) {
                 comment: typeof a.comment === 'string' ? a.comment : ''
             };
         });
-    }
-    catch (error) {
-        if (error instanceof engine_errors/* GitHubApiError */.OS &&
-            (error.status === 403 || error.status === 404)) {
-            return gather_unreadable('actions: read', error.message);
-        }
-        throw error;
-    }
+    });
 }
 async function classicProtection(port, owner, repo, branch) {
     try {
@@ -44491,6 +44481,7 @@ function isReview(marker, closed) {
 
 
 
+
 /** Further pages of deployments to the audited environment: at most this many. */
 const MAX_DEPLOYMENT_PAGES = 300;
 /** History pages walked to link the deployed commits: at most this many. */
@@ -44793,7 +44784,7 @@ const MAX_WORKFLOWS = 5;
  */
 async function deploymentRuns(port, repo, ids, from, to) {
     const runs = new Map();
-    try {
+    return readOr('actions: read', async () => {
         for (let workflows = 0; workflows < MAX_WORKFLOWS; workflows++) {
             const missing = ids.find((id) => !runs.has(id));
             if (missing === undefined)
@@ -44804,19 +44795,8 @@ async function deploymentRuns(port, repo, ids, from, to) {
             const workflowId = num(run.workflow_id, `run ${missing}.workflow_id`);
             await listWorkflowRuns(port, repo, workflowId, from, to, runs);
         }
-    }
-    catch (error) {
-        if (error instanceof engine_errors/* GitHubApiError */.OS &&
-            (error.status === 403 || error.status === 404)) {
-            return {
-                unreadable: true,
-                permission: 'actions: read',
-                detail: error.message
-            };
-        }
-        throw error;
-    }
-    return runs;
+        return runs;
+    });
 }
 /** A run's environment approvals (one request per run: GitHub has no bulk form). */
 async function runApprovals(port, repo, runId) {
@@ -45057,8 +45037,7 @@ async function runAudit(req, deps) {
                 triggeringActor: info?.triggeringActor ?? null,
                 approvals: id === null ? null : (approvals.get(id) ?? null)
             },
-            chain: chain.map((e) => e.name),
-            readableRuns: !('unreadable' in runs)
+            chain: chain.map((e) => e.name)
         });
         const decision = audit_judge(req, policy, chain, source, facts, at);
         const notes = [...range.notes];
@@ -45251,6 +45230,7 @@ async function baseFacts(port, req, policy, chain, newest, deps) {
     const facts = await gatherFacts(port, request, boot, boot.commit, { ...policy, scope: 'head', checks: false }, chain.map((e) => e.name), deps.logger, deps.now());
     return {
         sha: newest.sha,
+        repository: facts.repository,
         branches: facts.branches,
         environmentSettings: facts.environmentSettings,
         reviewerTeams: facts.reviewerTeams
@@ -45308,10 +45288,13 @@ function factsAt(o) {
             statuses: x.statuses.filter((s) => notAfter(s.createdAt, at))
         }));
     }
-    const onDefault = o.parents.has(d.sha);
+    // Which branches hold the commit is known for the newest deployment; for
+    // the others, only the default branch's history was walked.
     const branches = o.base.branches.map((b) => ({
         ...b,
-        containsCommit: b.containsCommit && (d.sha === o.base.sha || onDefault)
+        containsCommit: d.sha === o.base.sha
+            ? b.containsCommit
+            : b.name === o.base.repository.defaultBranch && o.parents.has(d.sha)
     }));
     const asOf = (c, sha) => c === undefined
         ? {
@@ -45339,12 +45322,7 @@ function factsAt(o) {
             }
     };
     return {
-        repository: {
-            owner: req.owner,
-            name: req.repo,
-            url: `${req.serverUrl}/${req.owner}/${req.repo}`,
-            defaultBranch: ''
-        },
+        repository: o.base.repository,
         serverUrl: req.serverUrl,
         environment: req.environment,
         sha: d.sha,

@@ -21,6 +21,7 @@ import {
 import type { Policy } from '../engine/policy/types.js'
 import type { GitHubPort } from '../engine/port.js'
 import { settingsProblems } from '../engine/rules/environment.js'
+import { readOr } from '../engine/gather/support.js'
 
 export interface Cannot {
   unreadable: true
@@ -92,24 +93,6 @@ const cannot = (permission: string, detail: string): Cannot => ({
   permission,
   detail
 })
-
-/** A 403 or 404 becomes "cannot read, needs `permission`"; anything else throws. */
-async function readOr<T>(
-  permission: string,
-  read: () => Promise<T>
-): Promise<Maybe<T>> {
-  try {
-    return await read()
-  } catch (error) {
-    if (
-      error instanceof GitHubApiError &&
-      (error.status === 403 || error.status === 404)
-    ) {
-      return cannot(permission, error.message)
-    }
-    throw error
-  }
-}
 
 const isCannot = (v: unknown): v is Cannot =>
   typeof v === 'object' && v !== null && (v as Cannot).unreadable === true

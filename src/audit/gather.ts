@@ -21,6 +21,7 @@ import {
   CHANGES_PER_QUERY,
   type DeploymentPage
 } from '../engine/gather/index.js'
+import { readOr } from '../engine/gather/support.js'
 import { readRollup, type RollupRead } from '../engine/gather/checks.js'
 import { parseCommit, type ParsedPullRequest } from '../engine/gather/parse.js'
 import {
@@ -479,7 +480,7 @@ export async function deploymentRuns(
   to: Date
 ): Promise<Map<number, RunInfo> | Unreadable> {
   const runs = new Map<number, RunInfo>()
-  try {
+  return readOr('actions: read', async () => {
     for (let workflows = 0; workflows < MAX_WORKFLOWS; workflows++) {
       const missing = ids.find((id) => !runs.has(id))
       if (missing === undefined) break
@@ -492,20 +493,8 @@ export async function deploymentRuns(
       const workflowId = num(run.workflow_id, `run ${missing}.workflow_id`)
       await listWorkflowRuns(port, repo, workflowId, from, to, runs)
     }
-  } catch (error) {
-    if (
-      error instanceof GitHubApiError &&
-      (error.status === 403 || error.status === 404)
-    ) {
-      return {
-        unreadable: true,
-        permission: 'actions: read',
-        detail: error.message
-      }
-    }
-    throw error
-  }
-  return runs
+    return runs
+  })
 }
 
 /** A run's environment approvals (one request per run: GitHub has no bulk form). */

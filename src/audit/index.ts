@@ -346,8 +346,7 @@ export async function runAudit(
         triggeringActor: info?.triggeringActor ?? null,
         approvals: id === null ? null : (approvals.get(id) ?? null)
       },
-      chain: chain.map((e) => e.name),
-      readableRuns: !('unreadable' in runs)
+      chain: chain.map((e) => e.name)
     })
     const decision = judge(req, policy, chain, source, facts, at)
     const notes = [...range.notes]
@@ -570,6 +569,12 @@ function rangeOf(
   )
 }
 
+/** What the audit reads once, for the newest deployment, and applies to all. */
+type BaseFacts = Pick<
+  Facts,
+  'repository' | 'branches' | 'environmentSettings' | 'reviewerTeams'
+> & { sha: string }
+
 /**
  * Branch rules and the environment's settings, read once through the
  * gate's own gathering for the newest deployment: GitHub keeps no history
@@ -582,11 +587,7 @@ async function baseFacts(
   chain: UpstreamEnvironment[],
   newest: DeploymentFact,
   deps: AuditDeps
-): Promise<
-  Pick<Facts, 'branches' | 'environmentSettings' | 'reviewerTeams'> & {
-    sha: string
-  }
-> {
+): Promise<BaseFacts> {
   const request = engineRequest(req, newest.sha, null, null)
   const boot = await fetchBootstrap(port, request)
   if (boot.commit === null) {
@@ -606,6 +607,7 @@ async function baseFacts(
   )
   return {
     sha: newest.sha,
+    repository: facts.repository,
     branches: facts.branches,
     environmentSettings: facts.environmentSettings,
     reviewerTeams: facts.reviewerTeams
@@ -651,13 +653,10 @@ function factsAt(o: {
   commitOf: (oid: string) => { commit: DeployedCommit['commit'] } | null
   chosen: Map<string, ParsedPullRequest | null>
   parents: Map<string, string[]>
-  base: Pick<Facts, 'branches' | 'environmentSettings' | 'reviewerTeams'> & {
-    sha: string
-  }
+  base: BaseFacts
   rollups: Map<string, CommitChecksFact>
   run: RunFact
   chain: string[]
-  readableRuns: boolean
 }): Facts | null {
   const { req, d, at, deployed } = o
   if (deployed === null) return null
@@ -689,10 +688,14 @@ function factsAt(o: {
         statuses: x.statuses.filter((s) => notAfter(s.createdAt, at))
       }))
   }
-  const onDefault = o.parents.has(d.sha)
+  // Which branches hold the commit is known for the newest deployment; for
+  // the others, only the default branch's history was walked.
   const branches = o.base.branches.map((b) => ({
     ...b,
-    containsCommit: b.containsCommit && (d.sha === o.base.sha || onDefault)
+    containsCommit:
+      d.sha === o.base.sha
+        ? b.containsCommit
+        : b.name === o.base.repository.defaultBranch && o.parents.has(d.sha)
   }))
   const asOf = (
     c: CommitChecksFact | undefined,
@@ -726,12 +729,7 @@ function factsAt(o: {
           }
   }
   return {
-    repository: {
-      owner: req.owner,
-      name: req.repo,
-      url: `${req.serverUrl}/${req.owner}/${req.repo}`,
-      defaultBranch: ''
-    },
+    repository: o.base.repository,
     serverUrl: req.serverUrl,
     environment: req.environment,
     sha: d.sha,

@@ -51,7 +51,7 @@ import {
 } from './queries.js'
 import { arr, connection, num, obj, optObj, str, type Json } from './shape.js'
 import { previousSuccess, type DeploymentContext } from '../deployments.js'
-import { rulesMeet } from './support.js'
+import { readOr, rulesMeet } from './support.js'
 import { completeRollups, readRollup, type RollupRead } from './checks.js'
 import { readEnvironment } from './environment.js'
 import { readTeams } from './teams.js'
@@ -1099,14 +1099,15 @@ export async function fetchApprovals(
   port: GitHubPort,
   req: Pick<EngineRequest, 'owner' | 'repo'> & { run: { id: number | null } }
 ): Promise<EnvironmentApprovalFact[] | Unreadable | null> {
-  if (req.run.id === null) return null
-  try {
+  const runId = req.run.id
+  if (runId === null) return null
+  return readOr('actions: read', async () => {
     const r = await port.rest(
       'GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals',
       {
         owner: req.owner,
         repo: req.repo,
-        run_id: req.run.id
+        run_id: runId
       }
     )
     return arr(r.data, 'approvals').map((item, i) => {
@@ -1127,15 +1128,7 @@ export async function fetchApprovals(
         comment: typeof a.comment === 'string' ? a.comment : ''
       }
     })
-  } catch (error) {
-    if (
-      error instanceof GitHubApiError &&
-      (error.status === 403 || error.status === 404)
-    ) {
-      return unreadable('actions: read', error.message)
-    }
-    throw error
-  }
+  })
 }
 
 async function classicProtection(

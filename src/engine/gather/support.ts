@@ -1,4 +1,5 @@
-import type { RulesetRuleFact } from '../facts.js'
+import { GitHubApiError } from '../errors.js'
+import type { RulesetRuleFact, Unreadable } from '../facts.js'
 import type { BranchProtectionRequirement } from '../policy/types.js'
 import { meets, settingsOfRules } from '../rules/branch-protection.js'
 
@@ -11,4 +12,26 @@ export function rulesMeet(
   need: BranchProtectionRequirement
 ): boolean {
   return rules.length > 0 && meets(settingsOfRules(rules), need)
+}
+
+/**
+ * A 403 or 404 becomes "cannot read, needs `permission`": GitHub answers
+ * both when the token lacks a permission, and neither means "none". Any
+ * other failure throws.
+ */
+export async function readOr<T>(
+  permission: string,
+  read: () => Promise<T>
+): Promise<T | Unreadable> {
+  try {
+    return await read()
+  } catch (error) {
+    if (
+      error instanceof GitHubApiError &&
+      (error.status === 403 || error.status === 404)
+    ) {
+      return { unreadable: true, permission, detail: error.message }
+    }
+    throw error
+  }
 }

@@ -9,6 +9,7 @@ import { GitHubApiError } from '../errors.js'
 import type { Unreadable } from '../facts.js'
 import type { GitHubPort } from '../port.js'
 import { arr, obj, str } from './shape.js'
+import { readOr } from './support.js'
 
 export const MEMBERS_PERMISSION = 'members: read'
 
@@ -38,8 +39,8 @@ async function readTeam(
   const at = entry.indexOf('/')
   const org = entry.slice(0, at)
   const slug = entry.slice(at + 1)
-  const logins: string[] = []
-  try {
+  return readOr(MEMBERS_PERMISSION, async () => {
+    const logins: string[] = []
     for (let page = 1; page <= MAX_PAGES; page++) {
       const r = await port.rest('GET /orgs/{org}/teams/{team_slug}/members', {
         org,
@@ -55,20 +56,8 @@ async function readTeam(
       const link = r.headers.link
       if (typeof link !== 'string' || !/rel="next"/.test(link)) return logins
     }
-  } catch (error) {
-    if (
-      error instanceof GitHubApiError &&
-      (error.status === 403 || error.status === 404)
-    ) {
-      return {
-        unreadable: true,
-        permission: MEMBERS_PERMISSION,
-        detail: error.message
-      }
-    }
-    throw error
-  }
-  throw new GitHubApiError(
-    `team ${entry} lists more than ${MAX_PAGES * 100} members; its membership cannot be verified`
-  )
+    throw new GitHubApiError(
+      `team ${entry} lists more than ${MAX_PAGES * 100} members; its membership cannot be verified`
+    )
+  })
 }
