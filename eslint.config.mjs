@@ -54,7 +54,7 @@ export default tseslint.config(
       '__tests__/**/*.ts',
       '__fixtures__/**/*.ts',
       'scripts/**/*.ts',
-      'src/sim/**/*.ts'
+      'test-support/**/*.ts'
     ],
     rules: {
       '@typescript-eslint/explicit-function-return-type': 'off',

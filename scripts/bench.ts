@@ -40,7 +40,7 @@ import { DEFAULT_LATENCY_MS, evaluateTargets } from './bench/targets.js'
 import { observe } from './bench/observations.js'
 import { renderMarkdown } from './bench/report.js'
 import { renderChart } from './bench/chart.js'
-import { standard, reviewedChange } from '../src/demo/scenarios.js'
+import { standard, reviewedChange } from '../test-support/demo/scenarios.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const BUNDLE = join(ROOT, 'dist', 'index.js')

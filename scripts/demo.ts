@@ -4,9 +4,9 @@
 //   npm run demo                 every scenario
 //   npm run demo -- happy-path   only the ones named
 
-import { startSimulator } from '../src/sim/server.js'
-import { runBundledAction } from '../src/demo/run-action.js'
-import { OWNER, REPO, SCENARIOS } from '../src/demo/scenarios.js'
+import { startSimulator } from '../test-support/sim/server.js'
+import { runBundledAction } from '../test-support/demo/run-action.js'
+import { OWNER, REPO, SCENARIOS } from '../test-support/demo/scenarios.js'
 
 const color = process.stdout.isTTY
   ? {

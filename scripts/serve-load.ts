@@ -14,14 +14,14 @@
 
 import { cpus } from 'node:os'
 import { parseArgs } from 'node:util'
-import { reviewedChange, standard } from '../src/demo/scenarios.js'
+import { reviewedChange, standard } from '../test-support/demo/scenarios.js'
 import { parseConfig } from '../src/server/config.js'
 import { jsonLogger } from '../src/server/log.js'
 import { startServer } from '../src/server/server.js'
 import type { Outcome } from '../src/server/decide.js'
-import { deliver, deploymentProtectionRuleEvent } from '../src/sim/app.js'
-import type { RunHandle } from '../src/sim/model.js'
-import { startSimulator } from '../src/sim/server.js'
+import { deliver, deploymentProtectionRuleEvent } from '../test-support/sim/app.js'
+import type { RunHandle } from '../test-support/sim/model.js'
+import { startSimulator } from '../test-support/sim/server.js'
 
 const DEFAULT_LATENCY_MS = 100
 const DEFAULT_DELIVERIES = 20

@@ -13,9 +13,9 @@ import {
   reviewedChange,
   standard,
   type GateRun
-} from '../../src/demo/scenarios.js'
-import { startSimulator, type SimulatorServer } from '../../src/sim/server.js'
-import type { World } from '../../src/demo/scenarios.js'
+} from '../../test-support/demo/scenarios.js'
+import { startSimulator, type SimulatorServer } from '../../test-support/sim/server.js'
+import type { World } from '../../test-support/demo/scenarios.js'
 import {
   BREAK_GLASS_LABEL,
   parseBreakGlassMarker,

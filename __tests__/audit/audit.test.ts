@@ -2,13 +2,13 @@
 // every production deployment in a period, each judged as of its own time.
 import { afterEach, describe, expect, it } from '@jest/globals'
 import type { AuditReport } from '../../src/audit/index.js'
-import { auditWorld, release } from '../../src/demo/audit-world.js'
+import { auditWorld, release } from '../../test-support/demo/audit-world.js'
 import {
   BREAK_GLASS_LABEL,
   renderBreakGlassMarker
 } from '../../src/engine/break-glass.js'
-import { OWNER, REPO, type World } from '../../src/demo/scenarios.js'
-import { startSimulator, type SimulatorServer } from '../../src/sim/server.js'
+import { OWNER, REPO, type World } from '../../test-support/demo/scenarios.js'
+import { startSimulator, type SimulatorServer } from '../../test-support/sim/server.js'
 import { cli } from '../cli/helpers.js'
 
 let server: SimulatorServer | null = null

@@ -7,8 +7,8 @@ import {
   reviewedChange,
   standard,
   type World
-} from '../../src/demo/scenarios.js'
-import { startSimulator, type SimulatorServer } from '../../src/sim/server.js'
+} from '../../test-support/demo/scenarios.js'
+import { startSimulator, type SimulatorServer } from '../../test-support/sim/server.js'
 import { cli } from './helpers.js'
 
 let server: SimulatorServer | null = null

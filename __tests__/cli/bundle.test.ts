@@ -11,10 +11,10 @@ import {
   REPO,
   reviewedChange,
   standard
-} from '../../src/demo/scenarios.js'
+} from '../../test-support/demo/scenarios.js'
 import type { EvidenceRecord } from '../../src/report/evidence.js'
 import { evidenceProblems } from '../../src/report/validate-evidence.js'
-import { startSimulator, type SimulatorServer } from '../../src/sim/server.js'
+import { startSimulator, type SimulatorServer } from '../../test-support/sim/server.js'
 import { VERSION } from '../../src/version.js'
 
 const BIN = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url))

@@ -17,11 +17,11 @@ import {
   standard,
   type GateRun,
   type World
-} from '../../src/demo/scenarios.js'
+} from '../../test-support/demo/scenarios.js'
 import { createClient } from '../../src/github/client.js'
 import { evidenceProblems } from '../../src/report/validate-evidence.js'
 import type { EvidenceRecord } from '../../src/report/evidence.js'
-import { startSimulator, type SimulatorServer } from '../../src/sim/server.js'
+import { startSimulator, type SimulatorServer } from '../../test-support/sim/server.js'
 import { cli, type CliResult } from './helpers.js'
 
 let server: SimulatorServer | null = null

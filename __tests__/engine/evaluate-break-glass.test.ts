@@ -4,7 +4,7 @@ import { describe, expect, it } from '@jest/globals'
 import { evaluate, type EngineRequest } from '../../src/engine/index.js'
 import { silentLogger } from '../../src/engine/port.js'
 import { createClient } from '../../src/github/client.js'
-import { startSimulator } from '../../src/sim/server.js'
+import { startSimulator } from '../../test-support/sim/server.js'
 import {
   OWNER,
   POLICY,
@@ -15,7 +15,7 @@ import {
   standard,
   type GateRun,
   type World
-} from '../../src/demo/scenarios.js'
+} from '../../test-support/demo/scenarios.js'
 
 const REASON = 'checkout is down for every customer'
 

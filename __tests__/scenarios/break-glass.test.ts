@@ -11,7 +11,7 @@ import {
   READ_PERMISSIONS,
   reviewedChange,
   standard
-} from '../../src/demo/scenarios.js'
+} from '../../test-support/demo/scenarios.js'
 import { runGate } from './helpers.js'
 
 const policy = `${POLICY}    break_glass:\n      approvers: [erin, alice]\n      review_within: 72h\n`

@@ -12,7 +12,7 @@ import {
   reviewedChange,
   standard,
   type World
-} from '../../src/demo/scenarios.js'
+} from '../../test-support/demo/scenarios.js'
 import { runGate } from './helpers.js'
 
 const squash = (

@@ -9,7 +9,7 @@ import {
   reviewedChange,
   standard,
   type World
-} from '../../src/demo/scenarios.js'
+} from '../../test-support/demo/scenarios.js'
 import type { EvidenceRecord } from '../../src/report/evidence.js'
 import { runGate, type Ran } from './helpers.js'
 

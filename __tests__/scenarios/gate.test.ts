@@ -13,7 +13,7 @@ import {
   POLICY_PATH,
   PROTECTIVE_RULES,
   type World
-} from '../../src/demo/scenarios.js'
+} from '../../test-support/demo/scenarios.js'
 import { runGate } from './helpers.js'
 
 /** first release in production, then `change`, promoted; staging success `age` ago. */

@@ -1,16 +1,16 @@
 // Scenario tests run the committed bundle (dist/index.js) as the runner does,
 // against the simulator on 127.0.0.1.
-import { startSimulator, type SimulatorServer } from '../../src/sim/server.js'
+import { startSimulator, type SimulatorServer } from '../../test-support/sim/server.js'
 import {
   runBundledAction,
   type ActionResult
-} from '../../src/demo/run-action.js'
+} from '../../test-support/demo/run-action.js'
 import {
   OWNER,
   REPO,
   type GateRun,
   type World
-} from '../../src/demo/scenarios.js'
+} from '../../test-support/demo/scenarios.js'
 
 export interface Ran extends ActionResult {
   server: SimulatorServer

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals'
 import { existsSync } from 'node:fs'
 import { Ajv } from 'ajv'
 import addFormatsModule from 'ajv-formats'
-import { SCENARIOS } from '../../src/demo/scenarios.js'
+import { SCENARIOS } from '../../test-support/demo/scenarios.js'
 import { evidenceJsonSchema } from '../../src/report/evidence-schema.js'
 import { runGate } from './helpers.js'
 

@@ -7,7 +7,7 @@ import {
   POLICY,
   reviewedChange,
   standard
-} from '../../src/demo/scenarios.js'
+} from '../../test-support/demo/scenarios.js'
 import { runGate } from './helpers.js'
 
 const policy = POLICY.replace(

@@ -6,14 +6,14 @@ import {
   deploymentProtectionRuleEvent,
   type Delivery as SentDelivery,
   type WebhookEvent
-} from '../../src/sim/app.js'
-import type { App, RunHandle } from '../../src/sim/model.js'
+} from '../../test-support/sim/app.js'
+import type { App, RunHandle } from '../../test-support/sim/model.js'
 import {
   startSimulator,
   type SimulatorServer,
   type SimulatorServerOptions
-} from '../../src/sim/server.js'
-import type { GateRun, World } from '../../src/demo/scenarios.js'
+} from '../../test-support/sim/server.js'
+import type { GateRun, World } from '../../test-support/demo/scenarios.js'
 import { parseConfig, type ServerConfig } from '../../src/server/config.js'
 import { jsonLogger } from '../../src/server/log.js'
 import {

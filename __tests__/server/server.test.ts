@@ -9,12 +9,12 @@ import {
   reviewedChange,
   SCENARIOS,
   standard
-} from '../../src/demo/scenarios.js'
+} from '../../test-support/demo/scenarios.js'
 import { createClient, type ClientOptions } from '../../src/github/client.js'
 import { evidenceProblems } from '../../src/report/validate-evidence.js'
 import type { EvidenceRecord } from '../../src/report/evidence.js'
 import { MAX_COMMENT } from '../../src/server/comment.js'
-import { looksLikeJwt, signWebhook } from '../../src/sim/app.js'
+import { looksLikeJwt, signWebhook } from '../../test-support/sim/app.js'
 import {
   sleep,
   start,

@@ -11,7 +11,7 @@ import {
   type RepoHandle,
   type Ruleset,
   type SimulatorServer
-} from '../../src/sim/index.js'
+} from '../../test-support/sim/index.js'
 import { loadOpenApi, type OpenApi } from './openapi.js'
 
 const ENV = '/repos/{owner}/{repo}/environments/{environment_name}'

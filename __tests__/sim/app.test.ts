@@ -25,7 +25,7 @@ import {
   type RunHandle,
   type SimulatorServer,
   type User
-} from '../../src/sim/index.js'
+} from '../../test-support/sim/index.js'
 import { loadOpenApi, type OpenApi } from './openapi.js'
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv

@@ -13,7 +13,7 @@ import {
   type RunHandle,
   type SimulatorServer,
   type User
-} from '../../src/sim/index.js'
+} from '../../test-support/sim/index.js'
 import { loadOpenApi, type OpenApi } from './openapi.js'
 
 const OPS: [string, string, number][] = [

@@ -1,6 +1,6 @@
 // A small but complete world for the simulator's own tests.
-import { PROTECTIVE_RULES } from '../../src/demo/scenarios.js'
-import { Simulator } from '../../src/sim/index.js'
+import { PROTECTIVE_RULES } from '../../test-support/demo/scenarios.js'
+import { Simulator } from '../../test-support/sim/index.js'
 
 export function world() {
   const sim = new Simulator({ now: new Date('2025-03-03T10:00:00Z') })

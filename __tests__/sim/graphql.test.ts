@@ -4,7 +4,7 @@ import {
   Simulator,
   startSimulator,
   type SimulatorServer
-} from '../../src/sim/index.js'
+} from '../../test-support/sim/index.js'
 import { world } from './fixture.js'
 
 let w: ReturnType<typeof world>

@@ -6,7 +6,7 @@ import {
   Simulator,
   startSimulator,
   type SimulatorServer
-} from '../../src/sim/index.js'
+} from '../../test-support/sim/index.js'
 import { loadOpenApi, type OpenApi } from './openapi.js'
 
 const OPS: [string, string, number][] = [

@@ -9,7 +9,7 @@ import {
   fnmatch,
   isAncestor,
   pullCommits
-} from '../../src/sim/index.js'
+} from '../../test-support/sim/index.js'
 
 describe('git objects', () => {
   // values from `git hash-object` / `git commit` on the same content

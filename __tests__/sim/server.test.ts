@@ -12,7 +12,7 @@ import {
   Simulator,
   startSimulator,
   type SimulatorServer
-} from '../../src/sim/index.js'
+} from '../../test-support/sim/index.js'
 
 let sim: Simulator
 let server: SimulatorServer

@@ -2,8 +2,8 @@
 // world right before it runs: the gate measures soak against the real clock,
 // so a world built early would age.
 
-import { durationMs, type MergeMethod } from '../../src/sim/model.js'
-import { auditWorld, RELEASE_MS } from '../../src/demo/audit-world.js'
+import { durationMs, type MergeMethod } from '../../test-support/sim/model.js'
+import { auditWorld, RELEASE_MS } from '../../test-support/demo/audit-world.js'
 import {
   gateRun,
   READ_PERMISSIONS,
@@ -11,7 +11,7 @@ import {
   standard,
   type GateRun,
   type World
-} from '../../src/demo/scenarios.js'
+} from '../../test-support/demo/scenarios.js'
 
 export type Family =
   | 'typical'

@@ -5,14 +5,14 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { startSimulator, type RequestLog } from '../../src/sim/server.js'
-import { runBundledAction } from '../../src/demo/run-action.js'
+import { startSimulator, type RequestLog } from '../../test-support/sim/server.js'
+import { runBundledAction } from '../../test-support/demo/run-action.js'
 import {
   OWNER,
   REPO,
   type GateRun,
   type World
-} from '../../src/demo/scenarios.js'
+} from '../../test-support/demo/scenarios.js'
 import { MAX_RSS_ENV, preloadOptions } from './max-rss.js'
 
 export interface TimedRequest {
