@@ -30152,7 +30152,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9402);
 /* harmony import */ var _engine_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7679);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1980);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5756);
 // Entry of the bundled action (dist/index.js): wires @actions/core to the
 // adapter. Any throw, of any kind, ends as a failed step: the gate fails closed.
 
@@ -30194,7 +30194,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1980:
+/***/ 5756:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39949,10 +39949,56 @@ function policyFailure(message, status = 'fail') {
 
 
 
+;// CONCATENATED MODULE: ./src/engine/request.ts
+// What the engine is asked: which commit, to which environment, under which
+// policy, by whom. Every adapter (action, CLI, App server, audit) builds it
+// through `makeRequest`, so the same question is asked the same way.
+
+const SHA = /^[0-9a-f]{40}$/i;
+/** The one constructor of an EngineRequest; refuses what no adapter may ask. */
+function makeRequest(spec) {
+    if (!SHA.test(spec.sha)) {
+        throw new engine_errors/* InputError */.dz(`the commit must be a full 40-character hex sha, not "${spec.sha.slice(0, 60)}"`);
+    }
+    if (spec.environment.trim() === '') {
+        throw new engine_errors/* InputError */.dz('the environment must be named');
+    }
+    const serverUrl = (spec.serverUrl ?? 'https://github.com').replace(/\/+$/, '');
+    const run = spec.run ?? null;
+    const id = run?.id ?? null;
+    const record = {
+        id,
+        attempt: id === null ? null : (run?.attempt ?? null),
+        url: run?.url ??
+            (id === null
+                ? null
+                : `${serverUrl}/${spec.owner}/${spec.repo}/actions/runs/${id}`),
+        actor: run?.actor || null,
+        triggeringActor: run?.triggeringActor || null
+    };
+    const deployer = spec.deployer === undefined
+        ? (record.triggeringActor ?? record.actor)
+        : spec.deployer || null;
+    const reason = spec.breakGlassReason ?? null;
+    return Object.freeze({
+        owner: spec.owner,
+        repo: spec.repo,
+        environment: spec.environment,
+        sha: spec.sha.toLowerCase(),
+        policyPath: spec.policyPath,
+        policyRef: spec.policyRef || null,
+        deployer,
+        run: Object.freeze(record),
+        serverUrl,
+        breakGlassReason: reason === '' ? null : reason
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/engine/index.ts
 // The engine: one request in, one decision out. Adapters (action, CLI, App
 // server) build the EngineRequest and render the Decision; nothing here knows
 // which of them called. SPEC §2: same data, same decision.
+
 
 
 
@@ -46404,6 +46450,7 @@ function renderSummary(decision, evidence, evidencePath) {
 
 
 
+
 const INPUTS = {
     environment: 'environment',
     sha: 'sha',
@@ -46440,7 +46487,7 @@ function booleanInput(env, name, fallback) {
         return false;
     throw new engine_errors/* InputError */.dz(`input ${name} must be true or false, not "${raw}"`);
 }
-const SHA = /^[0-9a-f]{40}$/;
+const inputs_SHA = /^[0-9a-f]{40}$/;
 /** The few fields the gate takes from the event payload, type-checked. */
 function readEvent(path) {
     const none = { environment: null, sha: null, deployer: null };
@@ -46550,7 +46597,7 @@ function parseInputs(env) {
     }
     if (/^[0-9A-Fa-f]{40}$/.test(sha))
         sha = sha.toLowerCase();
-    if (!SHA.test(sha)) {
+    if (!inputs_SHA.test(sha)) {
         throw new engine_errors/* InputError */.dz(`the commit to deploy must be a full 40-character hex sha; ${shaSource} is "${sha.slice(0, 60)}"`);
     }
     const policyPath = readInput(env, INPUTS.policy) || '.github/promotion-gate.yml';
@@ -46577,33 +46624,28 @@ function parseInputs(env) {
             throw new engine_errors/* InputError */.dz(`input ${INPUTS.auditSince} must be a date (2026-01-31) or a duration (30d), not "${auditSince}"`);
         }
     }
-    const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-    const runId = optionalInt(env.GITHUB_RUN_ID);
     const breakGlass = readInput(env, INPUTS.breakGlassReason);
     return {
-        request: {
+        request: makeRequest({
             owner,
             repo,
             environment,
             sha,
             policyPath,
-            policyRef: policyRef === '' ? null : policyRef,
+            policyRef,
             deployer: env.GITHUB_TRIGGERING_ACTOR ||
                 env.GITHUB_ACTOR ||
                 event.deployer ||
                 null,
             run: {
-                id: runId,
+                id: optionalInt(env.GITHUB_RUN_ID),
                 attempt: optionalInt(env.GITHUB_RUN_ATTEMPT),
-                url: runId === null
-                    ? null
-                    : `${serverUrl}/${owner}/${repo}/actions/runs/${runId}`,
-                actor: env.GITHUB_ACTOR || null,
-                triggeringActor: env.GITHUB_TRIGGERING_ACTOR || null
+                actor: env.GITHUB_ACTOR,
+                triggeringActor: env.GITHUB_TRIGGERING_ACTOR
             },
-            serverUrl,
-            breakGlassReason: breakGlass === '' ? null : breakGlass
-        },
+            serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+            breakGlassReason: breakGlass
+        }),
         token,
         mode: mode,
         auditSince,
@@ -47620,6 +47662,7 @@ async function breakGlassIssues(port, repo, label, since) {
 
 
 
+
 const READ_NOW = [
     'branch rules and classic protection',
     "the environment's settings",
@@ -47967,7 +48010,7 @@ async function baseFacts(port, req, policy, chain, newest, deps) {
     };
 }
 function engineRequest(req, sha, deployer, run) {
-    return {
+    return makeRequest({
         owner: req.owner,
         repo: req.repo,
         environment: req.environment,
@@ -47975,16 +48018,10 @@ function engineRequest(req, sha, deployer, run) {
         policyPath: req.policyPath,
         policyRef: req.policyRef,
         deployer,
-        run: {
-            id: run?.id ?? null,
-            attempt: run?.attempt ?? null,
-            url: run?.url ?? null,
-            actor: run?.actor ?? null,
-            triggeringActor: run?.triggeringActor ?? null
-        },
+        run,
         serverUrl: req.serverUrl,
         breakGlassReason: null
-    };
+    });
 }
 const notAfter = (iso, at) => iso === null || Date.parse(iso) <= at.getTime();
 /** The facts the gate would have gathered at `at`, from what the audit read. */

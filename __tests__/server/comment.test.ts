@@ -199,10 +199,10 @@ describe('renderComment', () => {
         ),
         fc.string({ unit: 'binary', maxLength: 300 }),
         (checks, environment) => {
-          const d = decision(
+          const base = decision(
             checks.map((c) => check(c.id, c.status, c.problems))
           )
-          d.request.environment = environment
+          const d = { ...base, request: { ...base.request, environment } }
           const text = renderComment(d, CTX)
           expect(text.length).toBeLessThanOrEqual(MAX_COMMENT)
           expect(text).toMatch(/^\*\*promotion-gate rejected\*\*/)

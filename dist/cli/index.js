@@ -30151,7 +30151,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7408);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5490);
 /* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6657);
 // Entry of the bundled command line (dist/cli/index.js, the package's `bin`).
 // Binds runCli to the process; any throw or stray rejection fails closed
@@ -30204,7 +30204,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7408:
+/***/ 5490:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43319,6 +43319,173 @@ function exclusionReasons(pr, review, actor, maker, policy, teams) {
     return reasons;
 }
 
+;// CONCATENATED MODULE: ./src/engine/rules/break-glass.ts
+// SPEC §5.7 break-glass: when the checks block and a reason is given, an
+// `approved` environment approval of this run by a `break_glass.approvers`
+// member who made none of the changes and is not the deployer allows the
+// deployment anyway. Besides `decide` (index.ts), `breakGlassDecision` is
+// the only place an `allow` is produced, and it never produces one on
+// missing data: whatever it cannot verify refuses the break-glass.
+
+
+
+/** Who counts as a maker for break-glass: everyone who made a change. */
+const MAKING = ['author', 'commit_authors', 'committers', 'co_authors'];
+/**
+ * The break-glass verdict for checks that block (`decide` gave `block`).
+ * `allow` only when the `policy` check passed, the policy has `break_glass`
+ * for the environment, the makers of every change are known, and this run
+ * carries an approval for the environment by an approver who is listed (or
+ * is a member of a listed team), is not a bot, not a maker and not the
+ * deployer. Every `block` says why, starting `break-glass requested but`.
+ */
+function breakGlassDecision(input) {
+    const outcome = verify(input);
+    return outcome.verdict === 'allow'
+        ? outcome
+        : { verdict: 'block', message: outcome.message };
+}
+/**
+ * The `org/team` entries of `break_glass.approvers` whose members decide the
+ * verdict: read them (the organization permission `members: read`) only when
+ * no listed login already grants the break-glass and an approver who is
+ * otherwise eligible is not listed by login.
+ */
+function teamsToRead(input) {
+    const outcome = verify({ ...input, teams: new Map() });
+    return outcome.verdict === 'allow' ? [] : outcome.unreadTeams;
+}
+function verify(input) {
+    const { checks, facts, policy } = input;
+    const refuse = (why, unreadTeams = []) => ({
+        verdict: 'block',
+        message: `break-glass requested but ${why}`,
+        unreadTeams
+    });
+    const policyCheck = checks.find((c) => c.id === 'policy');
+    if (policyCheck?.status !== 'pass' || policy === null) {
+        return refuse('the policy check did not pass: a missing, unreadable or invalid policy is never overridden');
+    }
+    const breakGlass = policy.breakGlass;
+    if (breakGlass === null) {
+        return refuse(`the policy gives ${policy.name} no break_glass: add break_glass (approvers, review_within) to environments.${policy.name} to allow it`);
+    }
+    const overridden = checks
+        .filter((c) => c.status === 'fail' || c.status === 'error')
+        .map((c) => c.id);
+    if (overridden.length === 0) {
+        return refuse('no check failed, so there is nothing to override');
+    }
+    if (facts === null) {
+        return refuse('the changes in this deployment could not be read, so their makers are unknown and the approver cannot be shown to be independent of them');
+    }
+    const deployer = facts.deployer;
+    if (deployer === null) {
+        return refuse('the deployer is unknown, so the approver cannot be shown to be someone else');
+    }
+    const makers = makersOfAll(facts, policy);
+    if (policy.approvals.unresolvedIdentities === 'block' &&
+        makers.unresolved.length > 0) {
+        const names = [
+            ...new Set(makers.unresolved.map((u) => `${describeIdentity(u)} (${u.commit})`))
+        ];
+        return refuse(`${andList(names)} ${names.length === 1 ? 'is' : 'are'} not linked to a GitHub account, so the approver cannot be shown to be independent of the changes: link the email to a GitHub account, or set approvals.unresolved_identities: ignore`);
+    }
+    const approvals = facts.run.approvals;
+    const env = facts.environment;
+    if (approvals === null) {
+        return refuse(`this run carries no environment approvals (the gate must run in the job that deploys to ${env}, inside its workflow run)`);
+    }
+    if (isUnreadable(approvals)) {
+        return refuse(`the environment approvals of this run cannot be read: grant the token \`${approvals.permission}\` (GitHub said: ${approvals.detail})`);
+    }
+    const candidates = [];
+    for (const approval of approvalsOf(approvals, env)) {
+        const login = approval.user.login;
+        const problems = [];
+        if (isBot(approval.user))
+            problems.push('is a bot');
+        const maker = makers.makers.get(loginKey(login));
+        if (maker !== undefined)
+            problems.push(`is ${describeMaker(maker)}`);
+        if (sameLogin(login, deployer))
+            problems.push('is the deployer');
+        candidates.push({
+            login,
+            problems,
+            membership: membership(login, breakGlass.approvers, input.teams)
+        });
+    }
+    const granted = candidates.find((c) => c.problems.length === 0 && c.membership === 'listed');
+    if (granted !== undefined) {
+        return {
+            verdict: 'allow',
+            grant: {
+                reason: input.reason,
+                approvedBy: granted.login,
+                deployer,
+                makers: [...makers.makers.values()]
+                    .map((m) => m.login)
+                    .sort((a, b) => loginKey(a).localeCompare(loginKey(b))),
+                overridden,
+                reviewWithin: breakGlass.reviewWithinSeconds,
+                reviewDue: new Date(input.now.getTime() + breakGlass.reviewWithinSeconds * 1000).toISOString()
+            }
+        };
+    }
+    const approvers = andList(breakGlass.approvers);
+    if (candidates.length === 0) {
+        return refuse(`this run has no approval for the ${env} environment: add ${approvers} as required reviewers of the ${env} environment, so that one of them approves the run`);
+    }
+    const unknownTeams = new Set();
+    const reasons = candidates.map((c) => {
+        const why = [...c.problems];
+        if (c.membership === 'not-listed') {
+            why.push(`is not in break_glass.approvers (${approvers})`);
+        }
+        else if (c.membership !== 'listed' && why.length === 0) {
+            for (const team of c.membership.unknown)
+                unknownTeams.add(team);
+            why.push(`may be a member of ${andList(c.membership.unknown)}, which cannot be read`);
+        }
+        return `${c.login} approved the run but ${andList(why)}`;
+    });
+    if (unknownTeams.size > 0) {
+        const teams = [...unknownTeams];
+        const details = teams
+            .map((t) => input.teams.get(t))
+            .filter(isUnreadable)
+            .map((u) => u.detail);
+        const said = details.length > 0 ? ` (GitHub said: ${details[0]})` : '';
+        return refuse(`it cannot be verified: ${reasons.join('; ')}. Reading the members of ${andList(teams)} needs the organization permission \`members: read\`, which a workflow token cannot have${said}: list the approvers' logins in break_glass.approvers instead of the team`, teams);
+    }
+    return refuse(`no approval of this run counts: ${reasons.join('; ')}. Ask one of ${approvers} who made none of the changes and is not the deployer to approve the run`);
+}
+function isTeam(entry) {
+    return entry.includes('/');
+}
+function membership(login, approvers, teams) {
+    const unknown = [];
+    for (const entry of approvers) {
+        if (!isTeam(entry)) {
+            if (sameLogin(entry, login))
+                return 'listed';
+            continue;
+        }
+        const members = teams.get(entry);
+        if (members === undefined || isUnreadable(members)) {
+            unknown.push(entry);
+        }
+        else if (members.some((m) => sameLogin(m, login))) {
+            return 'listed';
+        }
+    }
+    return unknown.length > 0 ? { unknown } : 'not-listed';
+}
+function makersOfAll(facts, policy) {
+    return mergeMakers(facts.changes.map((change) => makersOf(change, facts, policy, MAKING)));
+}
+
 ;// CONCATENATED MODULE: ./src/engine/rules/approval-record.ts
 // SPEC §5.5 `approval-record`: every change in scope entered the branch
 // through a merged pull request with an approving review bound to its final
@@ -44037,7 +44204,7 @@ function deploymentContext(facts, policy) {
 // `approvals.independent_of` says.
 
 
-const MAKING = [
+const segregation_MAKING = [
     'author',
     'commit_authors',
     'committers',
@@ -44062,7 +44229,7 @@ function segregation_check(facts, policy, _now) {
             continue;
         if (pr !== null)
             seen.add(pr.number);
-        const maker = makersOf(change, facts, policy, MAKING).makers.get(loginKey(deployer));
+        const maker = makersOf(change, facts, policy, segregation_MAKING).makers.get(loginKey(deployer));
         if (maker === undefined)
             continue;
         const sha = shortSha(change.commit.oid);
@@ -44173,6 +44340,232 @@ function policyFailure(message, status = 'fail') {
 }
 
 
+
+;// CONCATENATED MODULE: ./src/engine/request.ts
+// What the engine is asked: which commit, to which environment, under which
+// policy, by whom. Every adapter (action, CLI, App server, audit) builds it
+// through `makeRequest`, so the same question is asked the same way.
+
+const SHA = /^[0-9a-f]{40}$/i;
+/** The one constructor of an EngineRequest; refuses what no adapter may ask. */
+function makeRequest(spec) {
+    if (!SHA.test(spec.sha)) {
+        throw new engine_errors/* InputError */.dz(`the commit must be a full 40-character hex sha, not "${spec.sha.slice(0, 60)}"`);
+    }
+    if (spec.environment.trim() === '') {
+        throw new engine_errors/* InputError */.dz('the environment must be named');
+    }
+    const serverUrl = (spec.serverUrl ?? 'https://github.com').replace(/\/+$/, '');
+    const run = spec.run ?? null;
+    const id = run?.id ?? null;
+    const record = {
+        id,
+        attempt: id === null ? null : (run?.attempt ?? null),
+        url: run?.url ??
+            (id === null
+                ? null
+                : `${serverUrl}/${spec.owner}/${spec.repo}/actions/runs/${id}`),
+        actor: run?.actor || null,
+        triggeringActor: run?.triggeringActor || null
+    };
+    const deployer = spec.deployer === undefined
+        ? (record.triggeringActor ?? record.actor)
+        : spec.deployer || null;
+    const reason = spec.breakGlassReason ?? null;
+    return Object.freeze({
+        owner: spec.owner,
+        repo: spec.repo,
+        environment: spec.environment,
+        sha: spec.sha.toLowerCase(),
+        policyPath: spec.policyPath,
+        policyRef: spec.policyRef || null,
+        deployer,
+        run: Object.freeze(record),
+        serverUrl,
+        breakGlassReason: reason === '' ? null : reason
+    });
+}
+
+;// CONCATENATED MODULE: ./src/engine/index.ts
+// The engine: one request in, one decision out. Adapters (action, CLI, App
+// server) build the EngineRequest and render the Decision; nothing here knows
+// which of them called. SPEC §2: same data, same decision.
+
+
+
+
+
+
+
+
+
+/**
+ * The decision of SPEC §5: every check, then `decide`. With a break-glass
+ * reason, a blocking decision may become a break-glass `allow` (§5.7).
+ */
+async function engine_evaluate(req, deps) {
+    const now = deps.now();
+    const decision = await evaluateChecks(req, deps, now);
+    const reason = req.breakGlassReason;
+    return reason === null
+        ? decision
+        : applyBreakGlass(decision, reason, deps.github, now);
+}
+/**
+ * The break-glass path on a decision already made. Never throws: anything
+ * that goes wrong while verifying leaves the decision as it was, with a note.
+ */
+async function applyBreakGlass(decision, reason, github, now) {
+    if (decision.decision === 'allow') {
+        return {
+            ...decision,
+            breakGlass: null,
+            breakGlassNote: 'a break-glass reason was given, but every check passed: the deployment is allowed as usual, with no follow-up issue'
+        };
+    }
+    const blocked = (note) => ({
+        ...decision,
+        decision: 'block',
+        breakGlass: null,
+        breakGlassNote: note
+    });
+    try {
+        const input = {
+            reason,
+            checks: decision.checks,
+            facts: decision.facts,
+            policy: decision.environmentPolicy,
+            now
+        };
+        const teams = await readTeams(github, teamsToRead(input));
+        const verdict = breakGlassDecision({ ...input, teams });
+        if (verdict.verdict === 'block')
+            return blocked(verdict.message);
+        return {
+            ...decision,
+            decision: 'allow',
+            breakGlass: verdict.grant,
+            breakGlassNote: null
+        };
+    }
+    catch (error) {
+        return blocked(`break-glass requested but it could not be verified: ${(0,engine_errors/* toFailure */.w2)(error).message}`);
+    }
+}
+/**
+ * A break-glass allow taken back (its follow-up issue could not be opened):
+ * the decision is `block`, with `note` saying why.
+ */
+function revokeBreakGlass(decision, note) {
+    return {
+        ...decision,
+        decision: 'block',
+        breakGlass: null,
+        breakGlassNote: note
+    };
+}
+async function evaluateChecks(req, deps, now) {
+    const base = {
+        request: req,
+        policy: {
+            path: req.policyPath,
+            ref: req.policyRef,
+            blobSha: null
+        },
+        environmentPolicy: null,
+        chain: [],
+        facts: null,
+        failure: null,
+        breakGlass: null,
+        breakGlassNote: null,
+        evaluatedAt: now.toISOString()
+    };
+    const blocked = (checks, failure) => ({
+        ...base,
+        failure,
+        checks,
+        decision: 'block'
+    });
+    let boot;
+    try {
+        boot = await fetchBootstrap(deps.github, req);
+    }
+    catch (error) {
+        const failure = (0,engine_errors/* toFailure */.w2)(error);
+        return blocked([
+            policyCheck('error', `the policy could not be read: ${failure.message}`)
+        ], failure);
+    }
+    base.policy.ref =
+        'missing' in boot.policy
+            ? (req.policyRef ?? boot.defaultBranch)
+            : boot.policy.ref;
+    if ('missing' in boot.policy) {
+        return blocked([
+            policyCheck('fail', `${boot.policy.missing}; the gate needs a policy (${req.policyPath}) on ${base.policy.ref}`)
+        ], null);
+    }
+    base.policy.blobSha = boot.policy.blobSha;
+    let policy;
+    let chain;
+    try {
+        const all = loadPolicy(boot.policy.text, {
+            path: req.policyPath,
+            ref: boot.policy.ref,
+            blobSha: boot.policy.blobSha,
+            defaultBranch: boot.defaultBranch
+        });
+        policy = environmentPolicy(all, req.environment);
+        chain = upstreamChain(all.environments, req.environment);
+    }
+    catch (error) {
+        const failure = (0,engine_errors/* toFailure */.w2)(error);
+        const problems = error instanceof engine_errors/* PolicyError */.pn ? error.problems.length : 1;
+        return blocked([
+            policyCheck('fail', `the policy on ${boot.policy.ref} is not valid (${problems} problem${problems === 1 ? '' : 's'})`, failure.message.split('\n'))
+        ], null);
+    }
+    base.environmentPolicy = policy;
+    base.chain = chain.map((e) => e.name);
+    const ok = policyCheck('pass', `read ${req.policyPath} at ${boot.policy.ref} (blob ${boot.policy.blobSha.slice(0, 7)}); environment ${req.environment} is in it`);
+    if (boot.incomplete !== null) {
+        const failure = (0,engine_errors/* toFailure */.w2)(boot.incomplete);
+        return blocked([ok, ...unverified(failure.message, policy)], failure);
+    }
+    if (boot.commit === null) {
+        const message = `commit ${req.sha} does not exist in ${req.owner}/${req.repo}`;
+        return blocked([ok, ...unverified(message, policy)], {
+            code: 'input',
+            message,
+            hint: undefined
+        });
+    }
+    try {
+        const facts = await gatherFacts(deps.github, req, boot, boot.commit, policy, base.chain, deps.logger, now);
+        base.facts = facts;
+        const checks = [ok, ...runChecks(facts, policy, now, chain)];
+        return { ...base, checks, decision: decide(checks) };
+    }
+    catch (error) {
+        const failure = (0,engine_errors/* toFailure */.w2)(error);
+        return blocked([ok, ...unverified(failure.message, policy)], failure);
+    }
+}
+/** Every check the policy asks for, as `error`: none could be verified. */
+function unverified(message, policy) {
+    const off = (id) => (id === 'segregation' && !policy.deployerIndependent) ||
+        (id === 'branch-protection' && policy.branchProtection === false) ||
+        (id === 'environment' && policy.environmentProtection === false) ||
+        (id === 'checks' && policy.checks === false);
+    return CHECK_IDS.filter((id) => id !== 'policy').map((id) => ({
+        id,
+        status: off(id) ? 'skipped' : 'error',
+        summary: off(id) ? 'turned off by the policy' : `not verified: ${message}`,
+        problems: off(id) ? [] : [message],
+        controls: [...CONTROLS[id]],
+        links: []
+    }));
+}
 
 ;// CONCATENATED MODULE: ./src/report/evidence.ts
 // The evidence record of one decision (SPEC §6): a pure function of the
@@ -44890,6 +45283,7 @@ async function breakGlassIssues(port, repo, label, since) {
 
 
 
+
 const READ_NOW = [
     'branch rules and classic protection',
     "the environment's settings",
@@ -45237,7 +45631,7 @@ async function baseFacts(port, req, policy, chain, newest, deps) {
     };
 }
 function engineRequest(req, sha, deployer, run) {
-    return {
+    return makeRequest({
         owner: req.owner,
         repo: req.repo,
         environment: req.environment,
@@ -45245,16 +45639,10 @@ function engineRequest(req, sha, deployer, run) {
         policyPath: req.policyPath,
         policyRef: req.policyRef,
         deployer,
-        run: {
-            id: run?.id ?? null,
-            attempt: run?.attempt ?? null,
-            url: run?.url ?? null,
-            actor: run?.actor ?? null,
-            triggeringActor: run?.triggeringActor ?? null
-        },
+        run,
         serverUrl: req.serverUrl,
         breakGlassReason: null
-    };
+    });
 }
 const notAfter = (iso, at) => iso === null || Date.parse(iso) <= at.getTime();
 /** The facts the gate would have gathered at `at`, from what the audit read. */
@@ -45633,353 +46021,6 @@ const audit = {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/engine/rules/break-glass.ts
-// SPEC §5.7 break-glass: when the checks block and a reason is given, an
-// `approved` environment approval of this run by a `break_glass.approvers`
-// member who made none of the changes and is not the deployer allows the
-// deployment anyway. Besides `decide` (index.ts), `breakGlassDecision` is
-// the only place an `allow` is produced, and it never produces one on
-// missing data: whatever it cannot verify refuses the break-glass.
-
-
-
-/** Who counts as a maker for break-glass: everyone who made a change. */
-const break_glass_MAKING = ['author', 'commit_authors', 'committers', 'co_authors'];
-/**
- * The break-glass verdict for checks that block (`decide` gave `block`).
- * `allow` only when the `policy` check passed, the policy has `break_glass`
- * for the environment, the makers of every change are known, and this run
- * carries an approval for the environment by an approver who is listed (or
- * is a member of a listed team), is not a bot, not a maker and not the
- * deployer. Every `block` says why, starting `break-glass requested but`.
- */
-function breakGlassDecision(input) {
-    const outcome = verify(input);
-    return outcome.verdict === 'allow'
-        ? outcome
-        : { verdict: 'block', message: outcome.message };
-}
-/**
- * The `org/team` entries of `break_glass.approvers` whose members decide the
- * verdict: read them (the organization permission `members: read`) only when
- * no listed login already grants the break-glass and an approver who is
- * otherwise eligible is not listed by login.
- */
-function teamsToRead(input) {
-    const outcome = verify({ ...input, teams: new Map() });
-    return outcome.verdict === 'allow' ? [] : outcome.unreadTeams;
-}
-function verify(input) {
-    const { checks, facts, policy } = input;
-    const refuse = (why, unreadTeams = []) => ({
-        verdict: 'block',
-        message: `break-glass requested but ${why}`,
-        unreadTeams
-    });
-    const policyCheck = checks.find((c) => c.id === 'policy');
-    if (policyCheck?.status !== 'pass' || policy === null) {
-        return refuse('the policy check did not pass: a missing, unreadable or invalid policy is never overridden');
-    }
-    const breakGlass = policy.breakGlass;
-    if (breakGlass === null) {
-        return refuse(`the policy gives ${policy.name} no break_glass: add break_glass (approvers, review_within) to environments.${policy.name} to allow it`);
-    }
-    const overridden = checks
-        .filter((c) => c.status === 'fail' || c.status === 'error')
-        .map((c) => c.id);
-    if (overridden.length === 0) {
-        return refuse('no check failed, so there is nothing to override');
-    }
-    if (facts === null) {
-        return refuse('the changes in this deployment could not be read, so their makers are unknown and the approver cannot be shown to be independent of them');
-    }
-    const deployer = facts.deployer;
-    if (deployer === null) {
-        return refuse('the deployer is unknown, so the approver cannot be shown to be someone else');
-    }
-    const makers = makersOfAll(facts, policy);
-    if (policy.approvals.unresolvedIdentities === 'block' &&
-        makers.unresolved.length > 0) {
-        const names = [
-            ...new Set(makers.unresolved.map((u) => `${describeIdentity(u)} (${u.commit})`))
-        ];
-        return refuse(`${andList(names)} ${names.length === 1 ? 'is' : 'are'} not linked to a GitHub account, so the approver cannot be shown to be independent of the changes: link the email to a GitHub account, or set approvals.unresolved_identities: ignore`);
-    }
-    const approvals = facts.run.approvals;
-    const env = facts.environment;
-    if (approvals === null) {
-        return refuse(`this run carries no environment approvals (the gate must run in the job that deploys to ${env}, inside its workflow run)`);
-    }
-    if (isUnreadable(approvals)) {
-        return refuse(`the environment approvals of this run cannot be read: grant the token \`${approvals.permission}\` (GitHub said: ${approvals.detail})`);
-    }
-    const candidates = [];
-    for (const approval of approvalsOf(approvals, env)) {
-        const login = approval.user.login;
-        const problems = [];
-        if (isBot(approval.user))
-            problems.push('is a bot');
-        const maker = makers.makers.get(loginKey(login));
-        if (maker !== undefined)
-            problems.push(`is ${describeMaker(maker)}`);
-        if (sameLogin(login, deployer))
-            problems.push('is the deployer');
-        candidates.push({
-            login,
-            problems,
-            membership: membership(login, breakGlass.approvers, input.teams)
-        });
-    }
-    const granted = candidates.find((c) => c.problems.length === 0 && c.membership === 'listed');
-    if (granted !== undefined) {
-        return {
-            verdict: 'allow',
-            grant: {
-                reason: input.reason,
-                approvedBy: granted.login,
-                deployer,
-                makers: [...makers.makers.values()]
-                    .map((m) => m.login)
-                    .sort((a, b) => loginKey(a).localeCompare(loginKey(b))),
-                overridden,
-                reviewWithin: breakGlass.reviewWithinSeconds,
-                reviewDue: new Date(input.now.getTime() + breakGlass.reviewWithinSeconds * 1000).toISOString()
-            }
-        };
-    }
-    const approvers = andList(breakGlass.approvers);
-    if (candidates.length === 0) {
-        return refuse(`this run has no approval for the ${env} environment: add ${approvers} as required reviewers of the ${env} environment, so that one of them approves the run`);
-    }
-    const unknownTeams = new Set();
-    const reasons = candidates.map((c) => {
-        const why = [...c.problems];
-        if (c.membership === 'not-listed') {
-            why.push(`is not in break_glass.approvers (${approvers})`);
-        }
-        else if (c.membership !== 'listed' && why.length === 0) {
-            for (const team of c.membership.unknown)
-                unknownTeams.add(team);
-            why.push(`may be a member of ${andList(c.membership.unknown)}, which cannot be read`);
-        }
-        return `${c.login} approved the run but ${andList(why)}`;
-    });
-    if (unknownTeams.size > 0) {
-        const teams = [...unknownTeams];
-        const details = teams
-            .map((t) => input.teams.get(t))
-            .filter(isUnreadable)
-            .map((u) => u.detail);
-        const said = details.length > 0 ? ` (GitHub said: ${details[0]})` : '';
-        return refuse(`it cannot be verified: ${reasons.join('; ')}. Reading the members of ${andList(teams)} needs the organization permission \`members: read\`, which a workflow token cannot have${said}: list the approvers' logins in break_glass.approvers instead of the team`, teams);
-    }
-    return refuse(`no approval of this run counts: ${reasons.join('; ')}. Ask one of ${approvers} who made none of the changes and is not the deployer to approve the run`);
-}
-function isTeam(entry) {
-    return entry.includes('/');
-}
-function membership(login, approvers, teams) {
-    const unknown = [];
-    for (const entry of approvers) {
-        if (!isTeam(entry)) {
-            if (sameLogin(entry, login))
-                return 'listed';
-            continue;
-        }
-        const members = teams.get(entry);
-        if (members === undefined || isUnreadable(members)) {
-            unknown.push(entry);
-        }
-        else if (members.some((m) => sameLogin(m, login))) {
-            return 'listed';
-        }
-    }
-    return unknown.length > 0 ? { unknown } : 'not-listed';
-}
-function makersOfAll(facts, policy) {
-    return mergeMakers(facts.changes.map((change) => makersOf(change, facts, policy, break_glass_MAKING)));
-}
-
-;// CONCATENATED MODULE: ./src/engine/index.ts
-// The engine: one request in, one decision out. Adapters (action, CLI, App
-// server) build the EngineRequest and render the Decision; nothing here knows
-// which of them called. SPEC §2: same data, same decision.
-
-
-
-
-
-
-
-
-/**
- * The decision of SPEC §5: every check, then `decide`. With a break-glass
- * reason, a blocking decision may become a break-glass `allow` (§5.7).
- */
-async function engine_evaluate(req, deps) {
-    const now = deps.now();
-    const decision = await evaluateChecks(req, deps, now);
-    const reason = req.breakGlassReason;
-    return reason === null
-        ? decision
-        : applyBreakGlass(decision, reason, deps.github, now);
-}
-/**
- * The break-glass path on a decision already made. Never throws: anything
- * that goes wrong while verifying leaves the decision as it was, with a note.
- */
-async function applyBreakGlass(decision, reason, github, now) {
-    if (decision.decision === 'allow') {
-        return {
-            ...decision,
-            breakGlass: null,
-            breakGlassNote: 'a break-glass reason was given, but every check passed: the deployment is allowed as usual, with no follow-up issue'
-        };
-    }
-    const blocked = (note) => ({
-        ...decision,
-        decision: 'block',
-        breakGlass: null,
-        breakGlassNote: note
-    });
-    try {
-        const input = {
-            reason,
-            checks: decision.checks,
-            facts: decision.facts,
-            policy: decision.environmentPolicy,
-            now
-        };
-        const teams = await readTeams(github, teamsToRead(input));
-        const verdict = breakGlassDecision({ ...input, teams });
-        if (verdict.verdict === 'block')
-            return blocked(verdict.message);
-        return {
-            ...decision,
-            decision: 'allow',
-            breakGlass: verdict.grant,
-            breakGlassNote: null
-        };
-    }
-    catch (error) {
-        return blocked(`break-glass requested but it could not be verified: ${(0,engine_errors/* toFailure */.w2)(error).message}`);
-    }
-}
-/**
- * A break-glass allow taken back (its follow-up issue could not be opened):
- * the decision is `block`, with `note` saying why.
- */
-function revokeBreakGlass(decision, note) {
-    return {
-        ...decision,
-        decision: 'block',
-        breakGlass: null,
-        breakGlassNote: note
-    };
-}
-async function evaluateChecks(req, deps, now) {
-    const base = {
-        request: req,
-        policy: {
-            path: req.policyPath,
-            ref: req.policyRef,
-            blobSha: null
-        },
-        environmentPolicy: null,
-        chain: [],
-        facts: null,
-        failure: null,
-        breakGlass: null,
-        breakGlassNote: null,
-        evaluatedAt: now.toISOString()
-    };
-    const blocked = (checks, failure) => ({
-        ...base,
-        failure,
-        checks,
-        decision: 'block'
-    });
-    let boot;
-    try {
-        boot = await fetchBootstrap(deps.github, req);
-    }
-    catch (error) {
-        const failure = (0,engine_errors/* toFailure */.w2)(error);
-        return blocked([
-            policyCheck('error', `the policy could not be read: ${failure.message}`)
-        ], failure);
-    }
-    base.policy.ref =
-        'missing' in boot.policy
-            ? (req.policyRef ?? boot.defaultBranch)
-            : boot.policy.ref;
-    if ('missing' in boot.policy) {
-        return blocked([
-            policyCheck('fail', `${boot.policy.missing}; the gate needs a policy (${req.policyPath}) on ${base.policy.ref}`)
-        ], null);
-    }
-    base.policy.blobSha = boot.policy.blobSha;
-    let policy;
-    let chain;
-    try {
-        const all = loadPolicy(boot.policy.text, {
-            path: req.policyPath,
-            ref: boot.policy.ref,
-            blobSha: boot.policy.blobSha,
-            defaultBranch: boot.defaultBranch
-        });
-        policy = environmentPolicy(all, req.environment);
-        chain = upstreamChain(all.environments, req.environment);
-    }
-    catch (error) {
-        const failure = (0,engine_errors/* toFailure */.w2)(error);
-        const problems = error instanceof engine_errors/* PolicyError */.pn ? error.problems.length : 1;
-        return blocked([
-            policyCheck('fail', `the policy on ${boot.policy.ref} is not valid (${problems} problem${problems === 1 ? '' : 's'})`, failure.message.split('\n'))
-        ], null);
-    }
-    base.environmentPolicy = policy;
-    base.chain = chain.map((e) => e.name);
-    const ok = policyCheck('pass', `read ${req.policyPath} at ${boot.policy.ref} (blob ${boot.policy.blobSha.slice(0, 7)}); environment ${req.environment} is in it`);
-    if (boot.incomplete !== null) {
-        const failure = (0,engine_errors/* toFailure */.w2)(boot.incomplete);
-        return blocked([ok, ...unverified(failure.message, policy)], failure);
-    }
-    if (boot.commit === null) {
-        const message = `commit ${req.sha} does not exist in ${req.owner}/${req.repo}`;
-        return blocked([ok, ...unverified(message, policy)], {
-            code: 'input',
-            message,
-            hint: undefined
-        });
-    }
-    try {
-        const facts = await gatherFacts(deps.github, req, boot, boot.commit, policy, base.chain, deps.logger, now);
-        base.facts = facts;
-        const checks = [ok, ...runChecks(facts, policy, now, chain)];
-        return { ...base, checks, decision: decide(checks) };
-    }
-    catch (error) {
-        const failure = (0,engine_errors/* toFailure */.w2)(error);
-        return blocked([ok, ...unverified(failure.message, policy)], failure);
-    }
-}
-/** Every check the policy asks for, as `error`: none could be verified. */
-function unverified(message, policy) {
-    const off = (id) => (id === 'segregation' && !policy.deployerIndependent) ||
-        (id === 'branch-protection' && policy.branchProtection === false) ||
-        (id === 'environment' && policy.environmentProtection === false) ||
-        (id === 'checks' && policy.checks === false);
-    return CHECK_IDS.filter((id) => id !== 'policy').map((id) => ({
-        id,
-        status: off(id) ? 'skipped' : 'error',
-        summary: off(id) ? 'turned off by the policy' : `not verified: ${message}`,
-        problems: off(id) ? [] : [message],
-        controls: [...CONTROLS[id]],
-        links: []
-    }));
-}
-
 // EXTERNAL MODULE: ./node_modules/ajv-formats/dist/formats.js
 var formats = __nccwpck_require__(779);
 ;// CONCATENATED MODULE: ./src/report/evidence-validator.generated.js
@@ -49597,7 +49638,7 @@ Exit codes:
   1  block, including any failure to read what the decision needs
   2  usage error (bad option or value, no token)
 `;
-const SHA = /^[0-9a-fA-F]{40}$/;
+const check_SHA = /^[0-9a-fA-F]{40}$/;
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?(?:\[bot\])?$/;
 function usage(message) {
     return new UsageError(check_NAME, message);
@@ -49620,7 +49661,7 @@ function parseCheckOptions(values, flags, env) {
     const { owner, repo } = repoOption(check_NAME, values.get('repo'));
     const environment = required(values, 'environment');
     const rawSha = required(values, 'sha');
-    if (!SHA.test(rawSha)) {
+    if (!check_SHA.test(rawSha)) {
         throw usage(`--sha must be a full 40-character hex commit sha, not "${(0,output/* printable */.g$)(rawSha.slice(0, 60))}" (git rev-parse gives one)`);
     }
     const sha = rawSha.toLowerCase();
@@ -49639,9 +49680,8 @@ function parseCheckOptions(values, flags, env) {
     const evidenceFile = values.get('evidence-file') ?? null;
     if (evidenceFile === '')
         throw usage('--evidence-file needs a path');
-    const runId = inActions ? optionalInt(env.GITHUB_RUN_ID) : null;
     return {
-        request: {
+        request: makeRequest({
             owner,
             repo,
             environment,
@@ -49649,19 +49689,18 @@ function parseCheckOptions(values, flags, env) {
             policyPath,
             policyRef,
             deployer,
-            run: {
-                id: runId,
-                attempt: runId === null ? null : optionalInt(env.GITHUB_RUN_ATTEMPT),
-                url: runId === null
-                    ? null
-                    : `${serverUrl}/${owner}/${repo}/actions/runs/${runId}`,
-                actor: inActions ? env.GITHUB_ACTOR || null : null,
-                triggeringActor: inActions ? env.GITHUB_TRIGGERING_ACTOR || null : null
-            },
+            run: inActions
+                ? {
+                    id: optionalInt(env.GITHUB_RUN_ID),
+                    attempt: optionalInt(env.GITHUB_RUN_ATTEMPT),
+                    actor: env.GITHUB_ACTOR,
+                    triggeringActor: env.GITHUB_TRIGGERING_ACTOR
+                }
+                : null,
             serverUrl,
             // break-glass (SPEC §5.7) is the action's alone: it needs the run's approvals
             breakGlassReason: null
-        },
+        }),
         apiUrl,
         graphqlUrl,
         timeoutSeconds,
@@ -53703,29 +53742,25 @@ class Job {
             retryBaseMs: this.deps.retryBaseMs
         });
         const t = d.target;
-        const req = {
+        const spec = {
             owner: t.owner,
             repo: t.repo,
             environment: t.environment,
             sha: d.deployment.sha,
             policyPath: cfg.policyPath,
             policyRef: null,
-            deployer: null,
-            run: {
-                id: t.runId,
-                attempt: null,
-                url: `${cfg.serverUrl}/${t.owner}/${t.repo}/actions/runs/${t.runId}`,
-                actor: null,
-                triggeringActor: null
-            },
+            run: { id: t.runId },
             serverUrl: cfg.serverUrl,
             // Break-glass (SPEC §5.7) is an input of the workflow step; a
             // deployment protection rule has no way to be given a reason.
             breakGlassReason: null
         };
+        let req = makeRequest(spec);
         let decision;
         try {
-            await this.readRun(client, req);
+            // The deployer is who set the run going this time (a re-run's
+            // triggering actor), as the action reads GITHUB_TRIGGERING_ACTOR.
+            req = makeRequest({ ...spec, run: await this.readRun(client, req) });
             decision = await engine_evaluate(req, {
                 github: client,
                 logger: this.log,
@@ -53858,7 +53893,7 @@ class Job {
         this.token = await this.minting;
         return this.token;
     }
-    /** Who deploys, and the run's attempt: GET the run, read its actors. */
+    /** Who started the run and this attempt of it: GET the run, read its actors. */
     async readRun(client, req) {
         const r = await client.rest('GET /repos/{owner}/{repo}/actions/runs/{run_id}', { owner: req.owner, repo: req.repo, run_id: req.run.id });
         const run = obj(r.data, 'run');
@@ -53866,20 +53901,21 @@ class Job {
             const user = optObj(v, path);
             return user !== null && typeof user.login === 'string' ? user.login : null;
         };
-        req.run.actor = login(run.actor, 'run.actor');
-        req.run.triggeringActor = login(run.triggering_actor, 'run.triggering_actor');
-        req.run.attempt =
-            typeof run.run_attempt === 'number' &&
+        const record = {
+            ...req.run,
+            actor: login(run.actor, 'run.actor'),
+            triggeringActor: login(run.triggering_actor, 'run.triggering_actor'),
+            attempt: typeof run.run_attempt === 'number' &&
                 Number.isSafeInteger(run.run_attempt)
                 ? run.run_attempt
-                : null;
-        // The deployer is who set the run going this time (a re-run's
-        // triggering actor), as the action reads GITHUB_TRIGGERING_ACTOR.
-        req.deployer = req.run.triggeringActor ?? req.run.actor;
+                : null
+        };
+        const deployer = record.triggeringActor ?? record.actor;
         const sender = this.delivery.deployment?.sender ?? null;
-        if (sender !== null && req.deployer !== null && sender !== req.deployer) {
-            this.log.info(`the event's sender ${sender} is not the run's triggering actor ${req.deployer}; the run's is used`);
+        if (sender !== null && deployer !== null && sender !== deployer) {
+            this.log.info(`the event's sender ${sender} is not the run's triggering actor ${deployer}; the run's is used`);
         }
+        return record;
     }
     /**
      * POST the verdict; retried on no answer, 5xx, 429 and a 401 (a token not

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { InputError } from '../engine/errors.js'
 import { parseDuration } from '../engine/duration.js'
-import type { EngineRequest } from '../engine/index.js'
+import { makeRequest, type EngineRequest } from '../engine/index.js'
 
 export const INPUTS = {
   environment: 'environment',
@@ -249,38 +249,29 @@ export function parseInputs(env: Env): ActionInputs {
     }
   }
 
-  const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(
-    /\/+$/,
-    ''
-  )
-  const runId = optionalInt(env.GITHUB_RUN_ID)
   const breakGlass = readInput(env, INPUTS.breakGlassReason)
   return {
-    request: {
+    request: makeRequest({
       owner,
       repo,
       environment,
       sha,
       policyPath,
-      policyRef: policyRef === '' ? null : policyRef,
+      policyRef,
       deployer:
         env.GITHUB_TRIGGERING_ACTOR ||
         env.GITHUB_ACTOR ||
         event.deployer ||
         null,
       run: {
-        id: runId,
+        id: optionalInt(env.GITHUB_RUN_ID),
         attempt: optionalInt(env.GITHUB_RUN_ATTEMPT),
-        url:
-          runId === null
-            ? null
-            : `${serverUrl}/${owner}/${repo}/actions/runs/${runId}`,
-        actor: env.GITHUB_ACTOR || null,
-        triggeringActor: env.GITHUB_TRIGGERING_ACTOR || null
+        actor: env.GITHUB_ACTOR,
+        triggeringActor: env.GITHUB_TRIGGERING_ACTOR
       },
-      serverUrl,
-      breakGlassReason: breakGlass === '' ? null : breakGlass
-    },
+      serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+      breakGlassReason: breakGlass
+    }),
     token,
     mode: mode as Mode,
     auditSince,

@@ -30,7 +30,7 @@ import {
   type EngineRequest
 } from '../engine/gather/index.js'
 import type { ParsedPullRequest } from '../engine/gather/parse.js'
-import type { Decision } from '../engine/index.js'
+import { makeRequest, type Decision } from '../engine/index.js'
 import { environmentPolicy, loadPolicy } from '../engine/policy/load.js'
 import type { EnvironmentPolicy } from '../engine/policy/types.js'
 import type { GitHubPort, Logger } from '../engine/port.js'
@@ -620,7 +620,7 @@ function engineRequest(
   deployer: string | null,
   run: RunFact | null
 ): EngineRequest {
-  return {
+  return makeRequest({
     owner: req.owner,
     repo: req.repo,
     environment: req.environment,
@@ -628,16 +628,10 @@ function engineRequest(
     policyPath: req.policyPath,
     policyRef: req.policyRef,
     deployer,
-    run: {
-      id: run?.id ?? null,
-      attempt: run?.attempt ?? null,
-      url: run?.url ?? null,
-      actor: run?.actor ?? null,
-      triggeringActor: run?.triggeringActor ?? null
-    },
+    run,
     serverUrl: req.serverUrl,
     breakGlassReason: null
-  }
+  })
 }
 
 const notAfter = (iso: string | null, at: Date): boolean =>

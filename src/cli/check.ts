@@ -4,7 +4,12 @@
 // Exit 0 allow, 1 block (any failure included), 2 usage error.
 
 import { writeFileSync } from 'node:fs'
-import { evaluate, type Decision, type EngineRequest } from '../engine/index.js'
+import {
+  evaluate,
+  makeRequest,
+  type Decision,
+  type EngineRequest
+} from '../engine/index.js'
 import {
   createClient,
   type ClientOptions,
@@ -162,9 +167,8 @@ export function parseCheckOptions(
   const evidenceFile = values.get('evidence-file') ?? null
   if (evidenceFile === '') throw usage('--evidence-file needs a path')
 
-  const runId = inActions ? optionalInt(env.GITHUB_RUN_ID) : null
   return {
-    request: {
+    request: makeRequest({
       owner,
       repo,
       environment,
@@ -172,20 +176,18 @@ export function parseCheckOptions(
       policyPath,
       policyRef,
       deployer,
-      run: {
-        id: runId,
-        attempt: runId === null ? null : optionalInt(env.GITHUB_RUN_ATTEMPT),
-        url:
-          runId === null
-            ? null
-            : `${serverUrl}/${owner}/${repo}/actions/runs/${runId}`,
-        actor: inActions ? env.GITHUB_ACTOR || null : null,
-        triggeringActor: inActions ? env.GITHUB_TRIGGERING_ACTOR || null : null
-      },
+      run: inActions
+        ? {
+            id: optionalInt(env.GITHUB_RUN_ID),
+            attempt: optionalInt(env.GITHUB_RUN_ATTEMPT),
+            actor: env.GITHUB_ACTOR,
+            triggeringActor: env.GITHUB_TRIGGERING_ACTOR
+          }
+        : null,
       serverUrl,
       // break-glass (SPEC §5.7) is the action's alone: it needs the run's approvals
       breakGlassReason: null
-    },
+    }),
     apiUrl,
     graphqlUrl,
     timeoutSeconds,

@@ -4,11 +4,8 @@
 
 import { PolicyError, toFailure, type Failure } from './errors.js'
 import type { Facts } from './facts.js'
-import {
-  fetchBootstrap,
-  gatherFacts,
-  type EngineRequest
-} from './gather/index.js'
+import { fetchBootstrap, gatherFacts } from './gather/index.js'
+import type { EngineRequest } from './request.js'
 import { environmentPolicy, loadPolicy } from './policy/load.js'
 import type { EnvironmentPolicy } from './policy/types.js'
 import type { GitHubPort, Logger } from './port.js'
@@ -22,7 +19,12 @@ import { CHECK_IDS, decide, policyCheck, runChecks } from './rules/index.js'
 import { upstreamChain, type UpstreamEnvironment } from './rules/promotion.js'
 import { CONTROLS, type CheckId, type CheckResult } from './rules/types.js'
 
-export type { EngineRequest } from './gather/index.js'
+export {
+  makeRequest,
+  type EngineRequest,
+  type RequestSpec,
+  type RunRecord
+} from './request.js'
 export type { BreakGlassGrant } from './rules/break-glass.js'
 
 export interface PolicyRecord {

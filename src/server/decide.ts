@@ -12,7 +12,14 @@ import {
 } from '@octokit/auth-app'
 import { Octokit } from '@octokit/core'
 import { RequestError } from '@octokit/request-error'
-import { evaluate, type Decision, type EngineRequest } from '../engine/index.js'
+import {
+  evaluate,
+  makeRequest,
+  type Decision,
+  type EngineRequest,
+  type RequestSpec,
+  type RunRecord
+} from '../engine/index.js'
 import {
   getErrorMessage,
   GitHubApiError,
@@ -289,30 +296,26 @@ export class Job {
       retryBaseMs: this.deps.retryBaseMs
     })
     const t = d.target
-    const req: EngineRequest = {
+    const spec: RequestSpec = {
       owner: t.owner,
       repo: t.repo,
       environment: t.environment,
       sha: d.deployment.sha,
       policyPath: cfg.policyPath,
       policyRef: null,
-      deployer: null,
-      run: {
-        id: t.runId,
-        attempt: null,
-        url: `${cfg.serverUrl}/${t.owner}/${t.repo}/actions/runs/${t.runId}`,
-        actor: null,
-        triggeringActor: null
-      },
+      run: { id: t.runId },
       serverUrl: cfg.serverUrl,
       // Break-glass (SPEC §5.7) is an input of the workflow step; a
       // deployment protection rule has no way to be given a reason.
       breakGlassReason: null
     }
+    let req = makeRequest(spec)
 
     let decision: Decision
     try {
-      await this.readRun(client, req)
+      // The deployer is who set the run going this time (a re-run's
+      // triggering actor), as the action reads GITHUB_TRIGGERING_ACTOR.
+      req = makeRequest({ ...spec, run: await this.readRun(client, req) })
       decision = await evaluate(req, {
         github: client,
         logger: this.log,
@@ -466,11 +469,11 @@ export class Job {
     return this.token
   }
 
-  /** Who deploys, and the run's attempt: GET the run, read its actors. */
+  /** Who started the run and this attempt of it: GET the run, read its actors. */
   private async readRun(
     client: GitHubClient,
     req: EngineRequest
-  ): Promise<void> {
+  ): Promise<RunRecord> {
     const r = await client.rest(
       'GET /repos/{owner}/{repo}/actions/runs/{run_id}',
       { owner: req.owner, repo: req.repo, run_id: req.run.id }
@@ -480,25 +483,24 @@ export class Job {
       const user = optObj(v, path)
       return user !== null && typeof user.login === 'string' ? user.login : null
     }
-    req.run.actor = login(run.actor, 'run.actor')
-    req.run.triggeringActor = login(
-      run.triggering_actor,
-      'run.triggering_actor'
-    )
-    req.run.attempt =
-      typeof run.run_attempt === 'number' &&
-      Number.isSafeInteger(run.run_attempt)
-        ? run.run_attempt
-        : null
-    // The deployer is who set the run going this time (a re-run's
-    // triggering actor), as the action reads GITHUB_TRIGGERING_ACTOR.
-    req.deployer = req.run.triggeringActor ?? req.run.actor
+    const record: RunRecord = {
+      ...req.run,
+      actor: login(run.actor, 'run.actor'),
+      triggeringActor: login(run.triggering_actor, 'run.triggering_actor'),
+      attempt:
+        typeof run.run_attempt === 'number' &&
+        Number.isSafeInteger(run.run_attempt)
+          ? run.run_attempt
+          : null
+    }
+    const deployer = record.triggeringActor ?? record.actor
     const sender = this.delivery.deployment?.sender ?? null
-    if (sender !== null && req.deployer !== null && sender !== req.deployer) {
+    if (sender !== null && deployer !== null && sender !== deployer) {
       this.log.info(
-        `the event's sender ${sender} is not the run's triggering actor ${req.deployer}; the run's is used`
+        `the event's sender ${sender} is not the run's triggering actor ${deployer}; the run's is used`
       )
     }
+    return record
   }
 
   /**

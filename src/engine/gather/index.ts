@@ -55,28 +55,9 @@ import { readOr, rulesMeet } from './support.js'
 import { completeRollups, readRollup, type RollupRead } from './checks.js'
 import { readEnvironment } from './environment.js'
 import { readTeams } from './teams.js'
+import type { EngineRequest } from '../request.js'
 
-export interface EngineRequest {
-  owner: string
-  repo: string
-  environment: string
-  sha: string
-  policyPath: string
-  /** null: the repository's default branch */
-  policyRef: string | null
-  deployer: string | null
-  run: {
-    id: number | null
-    attempt: number | null
-    url: string | null
-    actor: string | null
-    triggeringActor: string | null
-  }
-  /** web UI base, e.g. https://github.com */
-  serverUrl: string
-  /** SPEC §5.7: the emergency path's reason; null for a normal decision */
-  breakGlassReason: string | null
-}
+export type { EngineRequest } from '../request.js'
 
 export interface Bootstrap {
   repositoryUrl: string
