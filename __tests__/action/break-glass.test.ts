@@ -5,11 +5,11 @@ import {
   followUpBody,
   followUpTitle,
   openFollowUpIssue
-} from '../../src/action/break-glass.js'
+} from '../../src/engine/break-glass/index.js'
 import {
   BREAK_GLASS_LABEL,
   parseBreakGlassMarker
-} from '../../src/engine/break-glass.js'
+} from '../../src/engine/break-glass/marker.js'
 import { GitHubApiError } from '../../src/engine/errors.js'
 import type { BreakGlassGrant, Decision } from '../../src/engine/index.js'
 import type { GitHubPort, RestResponse } from '../../src/engine/port.js'
@@ -73,6 +73,8 @@ function aDecision(
     failure: null,
     breakGlass: aGrant(),
     breakGlassNote: null,
+    followUp: null,
+    warnings: [],
     evaluatedAt: '2024-05-01T12:00:00.000Z'
   }
 }

@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { tmpdir } from 'node:os'
-import { runAction, type ActionIO } from '../../src/action/main.js'
+import type { ActionIO } from '../../src/action/main.js'
+import { runFromEnv } from '../../__fixtures__/action.js'
 import {
   OWNER,
   POLICY,
@@ -14,16 +15,19 @@ import {
   standard,
   type GateRun
 } from '../../test-support/demo/scenarios.js'
-import { startSimulator, type SimulatorServer } from '../../test-support/sim/server.js'
+import {
+  startSimulator,
+  type SimulatorServer
+} from '../../test-support/sim/server.js'
 import type { World } from '../../test-support/demo/scenarios.js'
 import {
   BREAK_GLASS_LABEL,
   parseBreakGlassMarker,
   renderBreakGlassMarker,
   type BreakGlassMarker
-} from '../../src/engine/break-glass.js'
-import type { EvidenceRecord } from '../../src/report/evidence.js'
-import { evidenceProblems } from '../../src/report/validate-evidence.js'
+} from '../../src/engine/break-glass/marker.js'
+import type { EvidenceRecord } from '../../src/engine/evidence/index.js'
+import { evidenceProblems } from '../../src/engine/evidence/index.js'
 import { Ajv } from 'ajv'
 import addFormatsModule from 'ajv-formats'
 
@@ -101,7 +105,7 @@ async function act(
 ): Promise<Recorded> {
   server = await startSimulator(w.sim)
   const rec = recording()
-  await runAction({
+  await runFromEnv({
     env: {
       GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
       GITHUB_SHA: run.sha,

@@ -6,9 +6,12 @@ import { auditWorld, release } from '../../test-support/demo/audit-world.js'
 import {
   BREAK_GLASS_LABEL,
   renderBreakGlassMarker
-} from '../../src/engine/break-glass.js'
+} from '../../src/engine/break-glass/marker.js'
 import { OWNER, REPO, type World } from '../../test-support/demo/scenarios.js'
-import { startSimulator, type SimulatorServer } from '../../test-support/sim/server.js'
+import {
+  startSimulator,
+  type SimulatorServer
+} from '../../test-support/sim/server.js'
 import { cli } from '../cli/helpers.js'
 
 let server: SimulatorServer | null = null

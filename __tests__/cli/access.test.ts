@@ -8,7 +8,10 @@ import {
   standard,
   type World
 } from '../../test-support/demo/scenarios.js'
-import { startSimulator, type SimulatorServer } from '../../test-support/sim/server.js'
+import {
+  startSimulator,
+  type SimulatorServer
+} from '../../test-support/sim/server.js'
 import { cli } from './helpers.js'
 
 let server: SimulatorServer | null = null

@@ -12,9 +12,12 @@ import {
   reviewedChange,
   standard
 } from '../../test-support/demo/scenarios.js'
-import type { EvidenceRecord } from '../../src/report/evidence.js'
-import { evidenceProblems } from '../../src/report/validate-evidence.js'
-import { startSimulator, type SimulatorServer } from '../../test-support/sim/server.js'
+import type { EvidenceRecord } from '../../src/engine/evidence/index.js'
+import { evidenceProblems } from '../../src/engine/evidence/index.js'
+import {
+  startSimulator,
+  type SimulatorServer
+} from '../../test-support/sim/server.js'
 import { VERSION } from '../../src/version.js'
 
 const BIN = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url))

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runAction, type ActionIO } from '../../src/action/main.js'
+import type { ActionIO } from '../../src/action/main.js'
+import { runFromEnv } from '../../__fixtures__/action.js'
 import { parseInputs } from '../../src/action/inputs.js'
 import { parseCheckOptions } from '../../src/cli/check.js'
 import { defaultServerUrl } from '../../src/cli/endpoints.js'
@@ -19,9 +20,12 @@ import {
   type World
 } from '../../test-support/demo/scenarios.js'
 import { createClient } from '../../src/github/client.js'
-import { evidenceProblems } from '../../src/report/validate-evidence.js'
-import type { EvidenceRecord } from '../../src/report/evidence.js'
-import { startSimulator, type SimulatorServer } from '../../test-support/sim/server.js'
+import { evidenceProblems } from '../../src/engine/evidence/index.js'
+import type { EvidenceRecord } from '../../src/engine/evidence/index.js'
+import {
+  startSimulator,
+  type SimulatorServer
+} from '../../test-support/sim/server.js'
 import { cli, type CliResult } from './helpers.js'
 
 let server: SimulatorServer | null = null
@@ -188,7 +192,7 @@ describe('promotion-gate check', () => {
         RUNNER_TEMP: temp
       }
       try {
-        await runAction({
+        await runFromEnv({
           env: {
             ...ghEnv,
             INPUT_ENVIRONMENT: run.environment,

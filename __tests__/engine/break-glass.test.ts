@@ -8,7 +8,7 @@ import {
   parseBreakGlassMarker,
   renderBreakGlassMarker,
   type BreakGlassMarker
-} from '../../src/engine/break-glass.js'
+} from '../../src/engine/break-glass/marker.js'
 import { SHA } from '../../__fixtures__/facts.js'
 
 const DUE = '2024-05-04T12:00:00.000Z'

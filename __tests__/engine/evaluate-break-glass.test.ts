@@ -86,7 +86,8 @@ function skippedStaging(approvers = '[erin]') {
 describe('evaluate with a break-glass reason', () => {
   it('allows, overriding the failed checks, when a listed approver approved the run', async () => {
     const { world, run } = skippedStaging()
-    const { decision, now, requests } = await decide(world, run)
+    const token = world.sim.token({ ...READ_PERMISSIONS, issues: 'write' })
+    const { decision, now, requests } = await decide(world, { ...run, token })
     expect(decision.decision).toBe('allow')
     expect(decision.checks.find((c) => c.id === 'promotion')?.status).toBe(
       'fail'
@@ -101,10 +102,25 @@ describe('evaluate with a break-glass reason', () => {
       reviewDue: new Date(now.getTime() + 72 * 3600 * 1000).toISOString()
     })
     expect(decision.breakGlassNote).toBeNull()
+    // a break-glass allow stands only with its follow-up issue
+    expect(decision.followUp?.url).toMatch(/\/issues\/\d+$/)
+    expect(requests).toContain('POST /repos/acme/shop/issues')
     // the run's approvals are read although approvals.environment is 0
     expect(requests).toContain(
       `GET /repos/acme/shop/actions/runs/${run.runId}/approvals`
     )
+  })
+
+  it('blocks a verified break-glass whose follow-up issue cannot be opened, naming issues: write', async () => {
+    const { world, run } = skippedStaging()
+    const { decision, requests } = await decide(world, run)
+    expect(decision.decision).toBe('block')
+    expect(decision.breakGlass).toBeNull()
+    expect(decision.followUp).toBeNull()
+    expect(decision.breakGlassNote).toMatch(
+      /^break-glass was verified \(approved by erin\) but its follow-up issue could not be opened.*`issues: write`/
+    )
+    expect(requests).toContain('POST /repos/acme/shop/issues')
   })
 
   it('without a reason, the same run blocks and its approvals are not read', async () => {
@@ -149,7 +165,11 @@ describe('evaluate with a break-glass reason', () => {
   it('expands the team with a token that may read members', async () => {
     const { world, run, erin } = skippedStaging('[ops/sre-leads]')
     world.sim.team('ops/sre-leads', [erin])
-    const token = world.sim.token({ ...READ_PERMISSIONS, members: 'read' })
+    const token = world.sim.token({
+      ...READ_PERMISSIONS,
+      members: 'read',
+      issues: 'write'
+    })
     const { decision } = await decide(world, { ...run, token })
     expect(decision.decision).toBe('allow')
     expect(decision.breakGlass?.approvedBy).toBe('erin')

@@ -5,7 +5,7 @@ import { describe, expect, it } from '@jest/globals'
 import {
   BREAK_GLASS_LABEL,
   parseBreakGlassMarker
-} from '../../src/engine/break-glass.js'
+} from '../../src/engine/break-glass/marker.js'
 import {
   POLICY,
   READ_PERMISSIONS,

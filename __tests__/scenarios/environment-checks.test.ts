@@ -10,7 +10,7 @@ import {
   standard,
   type World
 } from '../../test-support/demo/scenarios.js'
-import type { EvidenceRecord } from '../../src/report/evidence.js'
+import type { EvidenceRecord } from '../../src/engine/evidence/index.js'
 import { runGate, type Ran } from './helpers.js'
 
 const evidence = (r: Ran): EvidenceRecord | undefined =>

@@ -1,7 +1,11 @@
 // Faults, through dist/index.js as the runner runs it (issue: fail closed).
 // Each case states the outcome and the time the gate took.
 import { describe, expect, it } from '@jest/globals'
-import { gateRun, reviewedChange, standard } from '../../test-support/demo/scenarios.js'
+import {
+  gateRun,
+  reviewedChange,
+  standard
+} from '../../test-support/demo/scenarios.js'
 import { runGate } from './helpers.js'
 
 const typical = () => standard(reviewedChange)

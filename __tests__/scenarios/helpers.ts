@@ -1,6 +1,9 @@
 // Scenario tests run the committed bundle (dist/index.js) as the runner does,
 // against the simulator on 127.0.0.1.
-import { startSimulator, type SimulatorServer } from '../../test-support/sim/server.js'
+import {
+  startSimulator,
+  type SimulatorServer
+} from '../../test-support/sim/server.js'
 import {
   runBundledAction,
   type ActionResult

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import { Ajv } from 'ajv'
 import addFormatsModule from 'ajv-formats'
 import { SCENARIOS } from '../../test-support/demo/scenarios.js'
-import { evidenceJsonSchema } from '../../src/report/evidence-schema.js'
+import { evidenceJsonSchema } from '../../src/engine/evidence/schema.js'
 import { runGate } from './helpers.js'
 
 const addFormats = ((addFormatsModule as unknown as { default?: unknown })

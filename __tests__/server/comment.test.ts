@@ -65,6 +65,8 @@ function decision(checks: CheckResult[], o: Partial<Decision> = {}): Decision {
     failure: null,
     breakGlass: null,
     breakGlassNote: null,
+    followUp: null,
+    warnings: [],
     evaluatedAt: '2026-01-01T00:00:00.000Z',
     ...o
   }

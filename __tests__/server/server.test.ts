@@ -11,8 +11,8 @@ import {
   standard
 } from '../../test-support/demo/scenarios.js'
 import { createClient, type ClientOptions } from '../../src/github/client.js'
-import { evidenceProblems } from '../../src/report/validate-evidence.js'
-import type { EvidenceRecord } from '../../src/report/evidence.js'
+import { evidenceProblems } from '../../src/engine/evidence/index.js'
+import type { EvidenceRecord } from '../../src/engine/evidence/index.js'
 import { MAX_COMMENT } from '../../src/server/comment.js'
 import { looksLikeJwt, signWebhook } from '../../test-support/sim/app.js'
 import {

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { startSimulator, type SimulatorServer } from '../../test-support/sim/index.js'
+import {
+  startSimulator,
+  type SimulatorServer
+} from '../../test-support/sim/index.js'
 import { loadOpenApi, type OpenApi } from './openapi.js'
 import { world } from './fixture.js'
 

@@ -2,8 +2,8 @@
 // adapter. Any throw, of any kind, ends as a failed step: the gate fails closed.
 
 import * as core from '@actions/core'
-import { getErrorMessage } from '../engine/errors.js'
-import { runAction, type ActionIO } from './main.js'
+import { getErrorMessage } from '../engine/index.js'
+import { readInputs, runAction, type ActionIO } from './main.js'
 
 const io: ActionIO = {
   debug: (m) => core.debug(m),
@@ -31,7 +31,10 @@ function failClosed(error: unknown): void {
 process.on('unhandledRejection', failClosed)
 
 try {
-  await runAction({ env: process.env, io, now: () => new Date() })
+  const inputs = readInputs(process.env, io)
+  if (inputs !== null) {
+    await runAction(inputs, { env: process.env, io, now: () => new Date() })
+  }
 } catch (error) {
   failClosed(error)
 }

@@ -3,8 +3,8 @@
 // typo silently becomes a default.
 
 import { readFileSync } from 'node:fs'
-import { InputError } from '../engine/errors.js'
-import { parseDuration } from '../engine/duration.js'
+import { InputError } from '../engine/index.js'
+import { parseDuration } from '../engine/index.js'
 import { makeRequest, type EngineRequest } from '../engine/index.js'
 
 export const INPUTS = {

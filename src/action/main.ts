@@ -7,12 +7,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { tmpdir } from 'node:os'
-import { evaluate, revokeBreakGlass, type Decision } from '../engine/index.js'
-import { getErrorMessage, toFailure, type Failure } from '../engine/errors.js'
-import type { GitHubPort, Logger } from '../engine/port.js'
+import {
+  evaluate,
+  getErrorMessage,
+  recordEvidence,
+  toFailure,
+  type Decision,
+  type Failure,
+  type Logger
+} from '../engine/index.js'
 import { createClient, type GitHubClient } from '../github/client.js'
-import { buildEvidence, type EvidenceRecord } from '../report/evidence.js'
-import { evidenceProblems } from '../report/validate-evidence.js'
 import { oneLine, renderSummary, violations } from '../report/summary.js'
 import {
   INPUTS,
@@ -23,7 +27,6 @@ import {
 } from './inputs.js'
 import { publishStatus } from './status.js'
 import { runAuditMode } from './audit.js'
-import { openFollowUpIssue, type FollowUpIssue } from './break-glass.js'
 
 /** What the adapter needs from the runner; @actions/core in production. */
 export interface ActionIO extends Logger {
@@ -42,56 +45,49 @@ export interface ActionDeps {
   client?: (inputs: ActionInputs, logger: Logger) => GitHubClient
 }
 
-export async function runAction(deps: ActionDeps): Promise<void> {
-  const { io, env } = deps
-  const modeInput = readInput(env, INPUTS.mode)
-  const failStep = modeInput !== 'report'
-  let inputs: ActionInputs
+/**
+ * The typed inputs, or null when they are not valid: the step has then
+ * already been failed (or warned, in report mode) with what to fix.
+ */
+export function readInputs(
+  env: Record<string, string | undefined>,
+  io: ActionIO
+): ActionInputs | null {
   try {
-    inputs = parseInputs(env)
+    const inputs = parseInputs(env)
     io.setSecret(inputs.token)
+    return inputs
   } catch (error) {
     const token = readInput(env, INPUTS.token)
     if (token !== '') io.setSecret(token)
-    return failEarly(io, toFailure(error), failStep)
+    failEarly(io, toFailure(error), readInput(env, INPUTS.mode) !== 'report')
+    return null
   }
+}
 
+export async function runAction(
+  inputs: ActionInputs,
+  deps: ActionDeps
+): Promise<void> {
+  const { io, env } = deps
   const client = (deps.client ?? defaultClient)(inputs, io)
   if (inputs.mode === 'audit') {
     return runAuditMode(inputs, { env, io, now: deps.now, client })
   }
-  const notes: string[] = []
-  let decision: Decision = await evaluate(inputs.request, {
+  const evaluated = await evaluate(inputs.request, {
     github: client,
     logger: io,
     now: deps.now
   })
-  // SPEC §5.7: a break-glass allow stands only with its follow-up issue.
-  let followUp: FollowUpIssue | null = null
-  if (decision.breakGlass !== null) {
-    const opened = await openFollowUpIssue(
-      client,
-      decision,
-      decision.breakGlass
-    )
-    if ('problem' in opened) {
-      decision = revokeBreakGlass(decision, opened.problem)
-    } else {
-      followUp = opened.issue
-      if (opened.warning !== null) {
-        notes.push(opened.warning)
-        io.warning(opened.warning)
-      }
-    }
-  }
-  if (decision.breakGlassNote !== null) notes.push(decision.breakGlassNote)
+  for (const warning of evaluated.warnings) io.warning(warning)
 
+  const notes: string[] = []
   if (inputs.commitStatus) {
     const problem = await publishStatus(
       client,
       inputs,
-      decision,
-      oneLine(decision)
+      evaluated,
+      oneLine(evaluated)
     )
     if (problem !== null) {
       notes.push(problem)
@@ -99,38 +95,15 @@ export async function runAction(deps: ActionDeps): Promise<void> {
     }
   }
 
-  let evidence = buildEvidence(decision, {
-    mode: inputs.mode,
-    requests: client.requests.length,
-    notes,
-    followUpIssue: followUp
-  })
-  let evidencePath: string | null = null
-  try {
-    const problems = evidenceProblems(evidence)
-    if (problems.length > 0) {
-      throw new Error(
-        `the evidence record does not match its schema: ${problems.join('; ')}`
-      )
-    }
-    evidencePath = writeEvidence(env, evidence)
-  } catch (error) {
-    // No evidence, no allow.
-    const message = `evidence could not be written: ${getErrorMessage(error)}`
-    io.error(message)
-    decision =
-      decision.breakGlass === null
-        ? { ...decision, decision: 'block' }
-        : revokeBreakGlass(
-            decision,
-            `the break-glass allow was withdrawn: ${message}`
-          )
-    evidence = {
-      ...evidence,
-      decision: 'block',
-      notes: [...evidence.notes, message]
-    }
-  }
+  const recorded = recordEvidence(
+    evaluated,
+    { mode: inputs.mode, requests: client.requests.length, notes },
+    (_record, text) => writeEvidence(env, evaluated, text)
+  )
+  if (recorded.problem !== null) io.error(recorded.problem)
+  const { decision, evidence } = recorded
+  const evidencePath = recorded.file
+  const followUp = decision.followUp
 
   const summary = oneLine(decision)
   io.setOutput(OUTPUTS.decision, decision.decision)
@@ -212,21 +185,19 @@ function failEarly(io: ActionIO, failure: Failure, failStep: boolean): void {
 
 function writeEvidence(
   env: Record<string, string | undefined>,
-  record: EvidenceRecord
+  decision: Decision,
+  text: string
 ): string {
   const dir = join(env.RUNNER_TEMP || tmpdir(), 'promotion-gate')
   mkdirSync(dir, { recursive: true })
-  const safeEnv = record.environment.replace(/[^A-Za-z0-9._-]/g, '_')
+  const req = decision.request
+  const safeEnv = req.environment.replace(/[^A-Za-z0-9._-]/g, '_')
   const run =
-    record.run.id === null
-      ? 'local'
-      : `${record.run.id}-${record.run.attempt ?? 1}`
+    req.run.id === null ? 'local' : `${req.run.id}-${req.run.attempt ?? 1}`
   const file = join(
     dir,
-    `evidence-${safeEnv}-${record.sha.slice(0, 7)}-${run}.json`
+    `evidence-${safeEnv}-${req.sha.slice(0, 7)}-${run}.json`
   )
-  writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`, { mode: 0o644 })
+  writeFileSync(file, text, { mode: 0o644 })
   return file
 }
-
-export type { GitHubPort }

@@ -2,9 +2,9 @@
 // docs.github.com/en/rest/commits/statuses#create-a-commit-status
 // (description is limited to 140 characters by GitHub).
 
-import { getErrorMessage } from '../engine/errors.js'
+import { getErrorMessage } from '../engine/index.js'
 import type { Decision } from '../engine/index.js'
-import type { GitHubPort } from '../engine/port.js'
+import type { GitHubPort } from '../engine/index.js'
 import type { ActionInputs } from './inputs.js'
 
 export const STATUS_DESCRIPTION_MAX = 140

@@ -11,7 +11,7 @@ import {
   qualify,
   type DeploymentContext
 } from '../engine/deployments.js'
-import { toFailure } from '../engine/errors.js'
+import { GitHubApiError, toFailure } from '../engine/errors.js'
 import type {
   ChangeFact,
   ChecksFact,
@@ -30,24 +30,26 @@ import {
   type EngineRequest
 } from '../engine/gather/index.js'
 import type { ParsedPullRequest } from '../engine/gather/parse.js'
-import { makeRequest, type Decision } from '../engine/index.js'
+import {
+  evaluateAsOf,
+  makeRequest,
+  recordEvidence,
+  type PolicyRead
+} from '../engine/index.js'
 import { environmentPolicy, loadPolicy } from '../engine/policy/load.js'
 import type { EnvironmentPolicy } from '../engine/policy/types.js'
 import type { GitHubPort, Logger } from '../engine/port.js'
 import {
-  decide,
-  policyCheck,
-  runChecks,
   upstreamChain,
   type UpstreamEnvironment
 } from '../engine/rules/index.js'
-import { buildEvidence, type EvidenceRecord } from '../report/evidence.js'
+import type { EvidenceRecord } from '../engine/evidence/index.js'
 import {
   BREAK_GLASS_LABEL,
   judgeReview,
   parseBreakGlassMarker,
   type ReviewState
-} from '../engine/break-glass.js'
+} from '../engine/break-glass/index.js'
 import {
   breakGlassIssues,
   changeCommits,
@@ -321,7 +323,12 @@ export async function runAudit(
   }
 
   // 5. Judge each deployment as of its success.
-  report.entries = population.map(({ d, success }, i) => {
+  // The same pipeline as a live decision, with the facts as of `at`.
+  const policyRead: PolicyRead = {
+    ...source,
+    defaultBranch: read.defaultBranch
+  }
+  for (const [i, { d, success }] of population.entries()) {
     const at = new Date(success)
     const range = ranges[i] as RangeOf
     const id = runOf[i] ?? null
@@ -348,18 +355,39 @@ export async function runAudit(
       },
       chain: chain.map((e) => e.name)
     })
-    const decision = judge(req, policy, chain, source, facts, at)
+    const request = engineRequest(
+      req,
+      d.sha,
+      facts?.deployer ?? null,
+      facts?.run ?? null
+    )
+    const judged = await evaluateAsOf(
+      request,
+      () =>
+        Promise.resolve({
+          policy: policyRead,
+          facts: () =>
+            facts === null
+              ? Promise.reject(
+                  new GitHubApiError(
+                    'the deployed commit or a change in its range could not be read'
+                  )
+                )
+              : Promise.resolve(facts)
+        }),
+      at
+    )
     const notes = [...range.notes]
     if ('unreadable' in runs)
       notes.push(
         `who started the deployment's run is unknown: the token needs \`${runs.permission}\``
       )
-    const evidence = buildEvidence(decision, {
-      mode: 'audit',
-      requests: null,
-      notes
-    })
-    return {
+    const { decision, evidence } = recordEvidence(
+      judged,
+      { mode: 'audit', requests: null, notes },
+      () => null
+    )
+    report.entries.push({
       deployment: {
         id: d.id,
         sha: d.sha,
@@ -373,8 +401,8 @@ export async function runAudit(
         .map((c) => c.id),
       evidence,
       breakGlass: null
-    }
-  })
+    })
+  }
   const byRun = new Map<string, AuditEntry>()
   population.forEach(({ d }, i) => {
     const id = runOf[i]
@@ -745,48 +773,4 @@ function factsAt(o: {
       ? {}
       : { reviewerTeams: o.base.reviewerTeams })
   }
-}
-
-/** The decision the gate would have made, from the facts as of `at`. */
-function judge(
-  req: AuditRequest,
-  policy: EnvironmentPolicy,
-  chain: UpstreamEnvironment[],
-  source: { ref: string; blobSha: string },
-  facts: Facts | null,
-  at: Date
-): Decision {
-  const sha = facts?.sha ?? ''
-  const request = engineRequest(
-    req,
-    sha,
-    facts?.deployer ?? null,
-    facts?.run ?? null
-  )
-  const ok = policyCheck(
-    'pass',
-    `${req.policyPath} at ${source.ref} (blob ${source.blobSha.slice(0, 7)}, as it is now); environment ${req.environment} is in it`
-  )
-  const base = {
-    request,
-    policy: { path: req.policyPath, ref: source.ref, blobSha: source.blobSha },
-    environmentPolicy: policy,
-    chain: chain.map((e) => e.name),
-    evaluatedAt: at.toISOString(),
-    breakGlass: null,
-    breakGlassNote: null
-  }
-  if (facts === null) {
-    const message =
-      'the deployed commit or a change in its range could not be read'
-    return {
-      ...base,
-      facts: null,
-      checks: [ok, policyCheck('error', message)],
-      decision: 'block',
-      failure: { code: 'github-api', message, hint: undefined }
-    }
-  }
-  const checks = [ok, ...runChecks(facts, policy, at, chain)]
-  return { ...base, facts, checks, decision: decide(checks), failure: null }
 }

@@ -5,9 +5,9 @@
 
 import { accessMatrix } from '../access/matrix.js'
 import { renderMatrix, type MatrixFormat } from '../access/render.js'
-import { PolicyError, toFailure } from '../engine/errors.js'
-import { fetchPolicy } from '../engine/gather/index.js'
-import { loadPolicy } from '../engine/policy/load.js'
+import { PolicyError, toFailure } from '../engine/index.js'
+import { fetchPolicy } from '../engine/index.js'
+import { loadPolicy } from '../engine/index.js'
 import { choice, parseCommandArgs, type OptionSpec } from './args.js'
 import { connect, policyOptions, repoOption } from './repository.js'
 import {

@@ -6,7 +6,7 @@
 import { period } from '../audit/period.js'
 import { flagged, runAudit } from '../audit/index.js'
 import { renderAudit, type AuditFormat } from '../audit/render.js'
-import { InputError, PolicyError, toFailure } from '../engine/errors.js'
+import { InputError, PolicyError, toFailure } from '../engine/index.js'
 import { choice, parseCommandArgs, type OptionSpec } from './args.js'
 import { connect, policyOptions, repoOption } from './repository.js'
 import {

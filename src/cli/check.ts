@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs'
 import {
   evaluate,
   makeRequest,
-  type Decision,
+  recordEvidence,
   type EngineRequest
 } from '../engine/index.js'
 import {
@@ -15,8 +15,6 @@ import {
   type ClientOptions,
   type GitHubClient
 } from '../github/client.js'
-import { buildEvidence, type EvidenceRecord } from '../report/evidence.js'
-import { evidenceProblems } from '../report/validate-evidence.js'
 import { oneLine } from '../report/summary.js'
 import { choice, parseCommandArgs, type OptionSpec } from './args.js'
 import {
@@ -26,7 +24,7 @@ import {
   type Command,
   type ExitCode
 } from './command.js'
-import { errorText, printable, redacting, stderrLogger } from './output.js'
+import { printable, redacting, stderrLogger } from './output.js'
 import { endpoints, timeoutOf } from './endpoints.js'
 import { policyOptions, readToken, repoOption } from './repository.js'
 import { renderTable } from './table.js'
@@ -224,7 +222,7 @@ async function run(
   }
   const client: GitHubClient = (ctx.client ?? createClient)(clientOptions)
   const started = Date.now()
-  let decision: Decision = await evaluate(req, {
+  const evaluated = await evaluate(req, {
     github: client,
     logger,
     now: ctx.now
@@ -233,38 +231,18 @@ async function run(
     `${client.requests.length} API requests in ${Date.now() - started} ms`
   )
 
-  let evidence: EvidenceRecord = buildEvidence(decision, {
-    mode: 'check',
-    requests: client.requests.length,
-    notes: []
-  })
-  let evidencePath: string | null = null
-  try {
-    const problems = evidenceProblems(evidence)
-    if (problems.length > 0) {
-      throw new Error(
-        `the evidence record does not match its schema: ${problems.join('; ')}`
-      )
+  const file = options.evidenceFile
+  const recorded = recordEvidence(
+    evaluated,
+    { mode: 'check', requests: client.requests.length, notes: [] },
+    (_record, text) => {
+      if (file === null) return null
+      writeFileSync(file, text, { mode: 0o644 })
+      return file
     }
-    if (options.evidenceFile !== null) {
-      writeFileSync(
-        options.evidenceFile,
-        `${JSON.stringify(evidence, null, 2)}\n`,
-        { mode: 0o644 }
-      )
-      evidencePath = options.evidenceFile
-    }
-  } catch (error) {
-    // No evidence, no allow (as in the action).
-    const message = `evidence could not be written: ${errorText(error)}`
-    logger.error(message)
-    decision = { ...decision, decision: 'block' }
-    evidence = {
-      ...evidence,
-      decision: 'block',
-      notes: [...evidence.notes, message]
-    }
-  }
+  )
+  if (recorded.problem !== null) logger.error(recorded.problem)
+  const { decision, evidence, file: evidencePath } = recorded
 
   if (options.format === 'json') {
     stdout.write(`${JSON.stringify(evidence, null, 2)}\n`)

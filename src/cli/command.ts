@@ -2,7 +2,7 @@
 // context it runs in (injected, so commands run in-process in tests), the
 // exit codes, and the shape a command registers in main.ts's table.
 
-import { InputError } from '../engine/errors.js'
+import { InputError } from '../engine/index.js'
 import type { ClientOptions, GitHubClient } from '../github/client.js'
 
 /** Where output goes: process.stdout / process.stderr, or a buffer in tests. */

@@ -3,7 +3,7 @@
 // that binds it to the process. A subcommand is one Command in COMMANDS
 // (audit, access and serve will be further entries, SPEC §2 and §7).
 
-import { toFailure } from '../engine/errors.js'
+import { toFailure } from '../engine/index.js'
 import { VERSION } from '../version.js'
 import { closest, parseCommandArgs } from './args.js'
 import { access } from './access.js'

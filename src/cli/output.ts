@@ -3,8 +3,8 @@
 // reaches a stream, and the logger writes to stderr only, so stdout holds
 // just the result (a table or the evidence JSON).
 
-import { getErrorMessage } from '../engine/errors.js'
-import type { Logger } from '../engine/port.js'
+import { getErrorMessage } from '../engine/index.js'
+import type { Logger } from '../engine/index.js'
 import type { Writer } from './command.js'
 
 // C0 and C1 controls except tab and newline, and DEL.
@@ -47,18 +47,5 @@ export function stderrLogger(stderr: Writer, verbose: boolean): Logger {
   }
 }
 
-/**
- * An error's message, read by shape: errors thrown by node itself (fs,
- * parseArgs) may come from another realm, where `instanceof Error` fails.
- */
-export function errorText(error: unknown): string {
-  if (
-    typeof error === 'object' &&
-    error !== null &&
-    'message' in error &&
-    typeof error.message === 'string'
-  ) {
-    return error.message
-  }
-  return getErrorMessage(error)
-}
+/** An error's message, whatever realm threw it. */
+export const errorText = getErrorMessage

@@ -3,7 +3,7 @@
 // and logger that never print it.
 
 import { createClient, type GitHubClient } from '../github/client.js'
-import type { Logger } from '../engine/port.js'
+import type { Logger } from '../engine/index.js'
 import { UsageError, type CliContext, type Writer } from './command.js'
 import { endpoints, timeoutOf } from './endpoints.js'
 import { printable, redacting, stderrLogger } from './output.js'

@@ -3,7 +3,7 @@
 // decision. Pure, like the job summary renderer; no colour, no Markdown.
 
 import type { Decision } from '../engine/index.js'
-import type { EvidenceRecord } from '../report/evidence.js'
+import type { EvidenceRecord } from '../engine/index.js'
 import { oneLine } from '../report/summary.js'
 import { printable } from './output.js'
 

@@ -4,8 +4,8 @@
 // CI problem matchers can point at it. Exit 0 all valid, 2 otherwise.
 
 import { readFileSync } from 'node:fs'
-import { PolicyError } from '../engine/errors.js'
-import { loadPolicy } from '../engine/policy/load.js'
+import { PolicyError } from '../engine/index.js'
+import { loadPolicy } from '../engine/index.js'
 import { choice, parseCommandArgs, type OptionSpec } from './args.js'
 import {
   EXIT,

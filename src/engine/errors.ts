@@ -99,8 +99,19 @@ export interface Failure {
   hint: string | undefined
 }
 
+/**
+ * An error's message, read by shape: errors thrown by node itself (fs,
+ * parseArgs) may come from another realm, where `instanceof Error` fails.
+ */
 export function getErrorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message
+  if (
+    typeof error === 'object' &&
+    error !== null &&
+    'message' in error &&
+    typeof error.message === 'string'
+  ) {
+    return error.message
+  }
   if (typeof error === 'string') return error
   try {
     return JSON.stringify(error) ?? String(error)

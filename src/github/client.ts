@@ -12,14 +12,14 @@ import { throttling } from '@octokit/plugin-throttling'
 import { RequestError } from '@octokit/request-error'
 import Bottleneck from 'bottleneck/light.js'
 import { fetch as undiciFetch } from 'undici'
-import { GitHubApiError, getErrorMessage } from '../engine/errors.js'
+import { GitHubApiError, getErrorMessage } from '../engine/index.js'
 import type {
   GitHubPort,
   GraphQLError,
   GraphQLResponse,
   Logger,
   RestResponse
-} from '../engine/port.js'
+} from '../engine/index.js'
 import { permissionFor } from './permissions.js'
 
 export const USER_AGENT = 'promotion-gate'

@@ -2,8 +2,8 @@
 // writing is the adapter's job (STYLE habit 9).
 
 import type { Decision } from '../engine/index.js'
-import type { CheckResult, CheckStatus } from '../engine/rules/types.js'
-import type { EvidenceRecord } from './evidence.js'
+import type { CheckResult, CheckStatus } from '../engine/index.js'
+import type { EvidenceRecord } from '../engine/index.js'
 
 const ICON: Record<CheckStatus, string> = {
   pass: '✅ pass',

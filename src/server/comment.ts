@@ -5,7 +5,7 @@
 // does not fit is counted, never cut mid-character.
 
 import type { Decision } from '../engine/index.js'
-import type { CheckResult } from '../engine/rules/types.js'
+import type { CheckResult } from '../engine/index.js'
 
 /** "Status reports can be up to 1024 characters long." */
 export const MAX_COMMENT = 1024

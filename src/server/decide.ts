@@ -13,31 +13,25 @@ import {
 import { Octokit } from '@octokit/core'
 import { RequestError } from '@octokit/request-error'
 import {
+  cannotDecide,
   evaluate,
+  getErrorMessage,
+  GitHubApiError,
   makeRequest,
+  readRun,
+  recordEvidence,
+  toFailure,
   type Decision,
-  type EngineRequest,
   type RequestSpec,
   type RunRecord
 } from '../engine/index.js'
-import {
-  getErrorMessage,
-  GitHubApiError,
-  toFailure,
-  type Failure
-} from '../engine/errors.js'
-import { optObj, obj } from '../engine/gather/shape.js'
-import { CHECK_IDS, CONTROLS } from '../engine/rules/types.js'
 import {
   proxyFetch,
   USER_AGENT,
   type ClientOptions,
   type GitHubClient
 } from '../github/client.js'
-import { buildEvidence } from '../report/evidence.js'
-import { evidenceProblems } from '../report/validate-evidence.js'
 import { violations } from '../report/summary.js'
-import { errorText } from '../cli/output.js'
 import { renderComment, renderFailureComment } from './comment.js'
 import type { ServerConfig } from './config.js'
 import type { ServerLogger } from './log.js'
@@ -188,30 +182,6 @@ function tokenError(error: unknown, d: Delivery): string {
   return `minting an installation token failed: ${getErrorMessage(error)}`
 }
 
-/** A blocked decision for a request the engine was never asked about. */
-function unverified(req: EngineRequest, failure: Failure, now: Date): Decision {
-  return {
-    decision: 'block',
-    checks: CHECK_IDS.map((id) => ({
-      id,
-      status: 'error' as const,
-      summary: `not verified: ${failure.message}`,
-      problems: [failure.message],
-      controls: [...CONTROLS[id]],
-      links: []
-    })),
-    request: req,
-    policy: { path: req.policyPath, ref: req.policyRef, blobSha: null },
-    environmentPolicy: null,
-    chain: [],
-    facts: null,
-    failure,
-    breakGlass: null,
-    breakGlassNote: null,
-    evaluatedAt: now.toISOString()
-  }
-}
-
 function safe(part: string): string {
   return part.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 100)
 }
@@ -315,14 +285,20 @@ export class Job {
     try {
       // The deployer is who set the run going this time (a re-run's
       // triggering actor), as the action reads GITHUB_TRIGGERING_ACTOR.
-      req = makeRequest({ ...spec, run: await this.readRun(client, req) })
+      const run = await readRun(client, req)
+      this.noteSender(run)
+      req = makeRequest({ ...spec, run })
       decision = await evaluate(req, {
         github: client,
         logger: this.log,
         now: this.deps.now
       })
     } catch (error) {
-      decision = unverified(req, toFailure(error), this.deps.now())
+      decision = cannotDecide({
+        request: req,
+        failure: toFailure(error),
+        now: this.deps.now()
+      })
     }
     outcome.requests = client.requests.length
     if (this.answered) {
@@ -331,21 +307,18 @@ export class Job {
       return finish()
     }
 
-    const evidence = buildEvidence(decision, {
-      mode: 'server',
-      requests: client.requests.length,
-      notes: [
-        `deployment_protection_rule delivery ${d.id}, answered through the run's deployment_callback_url`
-      ]
-    })
-    try {
-      const problems = evidenceProblems(evidence)
-      if (problems.length > 0) {
-        throw new Error(
-          `the evidence record does not match its schema: ${problems.join('; ')}`
-        )
-      }
-      if (cfg.evidenceDir !== null) {
+    const dir = cfg.evidenceDir
+    const recorded = recordEvidence(
+      decision,
+      {
+        mode: 'server',
+        requests: client.requests.length,
+        notes: [
+          `deployment_protection_rule delivery ${d.id}, answered through the run's deployment_callback_url`
+        ]
+      },
+      (_record, text) => {
+        if (dir === null) return null
         const name = [
           'evidence',
           safe(t.owner),
@@ -355,30 +328,16 @@ export class Job {
           `run${t.runId}-${req.run.attempt ?? 1}`,
           safe(d.id)
         ].join('-')
-        const file = join(cfg.evidenceDir, `${name}.json`)
-        writeFileSync(file, `${JSON.stringify(evidence, null, 2)}\n`, {
-          mode: 0o644
-        })
-        outcome.evidence = file
-      }
-    } catch (error) {
-      // No evidence, no allow (as in the action and the CLI). The comment
-      // says why without the server's paths; the log has the whole error.
-      this.log.error(`evidence could not be written: ${errorText(error)}`)
-      const code =
-        typeof error === 'object' && error !== null && 'code' in error
-          ? String(error.code)
-          : null
-      decision = {
-        ...decision,
-        decision: 'block',
-        failure: decision.failure ?? {
-          code: 'internal',
-          message: `the evidence record could not be written${code === null ? '' : ` (${code})`}`,
-          hint: "Check PROMOTION_GATE_EVIDENCE_DIR on the gate's server."
-        }
-      }
-    }
+        const file = join(dir, `${name}.json`)
+        writeFileSync(file, text, { mode: 0o644 })
+        return file
+      },
+      "Check PROMOTION_GATE_EVIDENCE_DIR on the gate's server."
+    )
+    // The comment says why without the server's paths; the log has them.
+    if (recorded.problem !== null) this.log.error(recorded.problem)
+    decision = recorded.decision
+    outcome.evidence = recorded.file
 
     outcome.violations = violations(decision)
     outcome.comment = renderComment(decision, {
@@ -469,38 +428,15 @@ export class Job {
     return this.token
   }
 
-  /** Who started the run and this attempt of it: GET the run, read its actors. */
-  private async readRun(
-    client: GitHubClient,
-    req: EngineRequest
-  ): Promise<RunRecord> {
-    const r = await client.rest(
-      'GET /repos/{owner}/{repo}/actions/runs/{run_id}',
-      { owner: req.owner, repo: req.repo, run_id: req.run.id }
-    )
-    const run = obj(r.data, 'run')
-    const login = (v: unknown, path: string): string | null => {
-      const user = optObj(v, path)
-      return user !== null && typeof user.login === 'string' ? user.login : null
-    }
-    const record: RunRecord = {
-      ...req.run,
-      actor: login(run.actor, 'run.actor'),
-      triggeringActor: login(run.triggering_actor, 'run.triggering_actor'),
-      attempt:
-        typeof run.run_attempt === 'number' &&
-        Number.isSafeInteger(run.run_attempt)
-          ? run.run_attempt
-          : null
-    }
-    const deployer = record.triggeringActor ?? record.actor
+  /** The deployer is the run's, whoever the event names as its sender. */
+  private noteSender(run: RunRecord): void {
+    const deployer = run.triggeringActor ?? run.actor
     const sender = this.delivery.deployment?.sender ?? null
     if (sender !== null && deployer !== null && sender !== deployer) {
       this.log.info(
         `the event's sender ${sender} is not the run's triggering actor ${deployer}; the run's is used`
       )
     }
-    return record
   }
 
   /**

@@ -3,7 +3,7 @@
 // the webhook secret, the private key and every installation token minted
 // are replaced by ***, and so is anything shaped like a GitHub token or a JWT.
 
-import type { Logger } from '../engine/port.js'
+import type { Logger } from '../engine/index.js'
 import type { Writer } from '../cli/command.js'
 import type { LogLevel } from './config.js'
 

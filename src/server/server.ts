@@ -10,7 +10,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Webhooks } from '@octokit/webhooks'
-import { getErrorMessage } from '../engine/errors.js'
+import { getErrorMessage } from '../engine/index.js'
 import {
   createClient,
   type ClientOptions,

@@ -7,7 +7,7 @@ import {
   teamsToRead,
   type BreakGlassInput,
   type BreakGlassVerdict
-} from '../../../src/engine/rules/break-glass.js'
+} from '../../../src/engine/break-glass/grant.js'
 import { decide, policyCheck } from '../../../src/engine/rules/index.js'
 import type { CheckResult } from '../../../src/engine/rules/types.js'
 import { result } from '../../../src/engine/rules/util.js'

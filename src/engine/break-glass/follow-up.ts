@@ -1,6 +1,6 @@
 // The follow-up issue of a break-glass allow (SPEC §5.7): opened with the
 // workflow token (`issues: write`), labelled `promotion-gate:break-glass`,
-// with the machine-readable marker the audit reads (src/engine/break-glass.ts).
+// with the machine-readable marker the audit reads (marker.ts).
 // No issue, no break-glass: the caller turns a failure here into `block`.
 // docs.github.com/en/rest/issues/issues#create-an-issue
 
@@ -8,19 +8,15 @@ import {
   BREAK_GLASS_LABEL,
   renderBreakGlassMarker,
   type BreakGlassMarker
-} from '../engine/break-glass.js'
-import { getErrorMessage } from '../engine/errors.js'
-import type { BreakGlassGrant, Decision } from '../engine/index.js'
-import type { GitHubPort } from '../engine/port.js'
-import { arr, num, obj, str } from '../engine/gather/shape.js'
-import { formatDuration } from '../engine/rules/util.js'
+} from './marker.js'
+import { getErrorMessage } from '../errors.js'
+import type { Decision, FollowUpIssue } from '../decision.js'
+import type { BreakGlassGrant } from './grant.js'
+import type { GitHubPort } from '../port.js'
+import { arr, num, obj, str } from '../gather/shape.js'
+import { formatDuration } from '../rules/util.js'
 
 export const ISSUES_PERMISSION = 'issues: write'
-
-export interface FollowUpIssue {
-  number: number
-  url: string
-}
 
 export type Opened =
   { issue: FollowUpIssue; warning: string | null } | { problem: string }

@@ -2,12 +2,12 @@
 // Decision, validated against schema/evidence.schema.json before it is
 // written. No evidence, no allow.
 
-import type { Decision } from '../engine/index.js'
-import type { CheckId } from '../engine/rules/types.js'
-import type { EnvironmentFact } from '../engine/facts.js'
-import { reliedOn } from '../engine/rules/checks.js'
-import { approversOf, makersOf } from '../engine/rules/makers.js'
-import { VERSION } from '../version.js'
+import type { Decision } from '../decision.js'
+import type { CheckId } from '../rules/types.js'
+import type { EnvironmentFact } from '../facts.js'
+import { reliedOn } from '../rules/checks.js'
+import { approversOf, makersOf } from '../rules/makers.js'
+import { VERSION } from '../../version.js'
 
 export interface EvidenceChange {
   sha: string

@@ -1,7 +1,7 @@
 // SPEC §5.7 break-glass: when the checks block and a reason is given, an
 // `approved` environment approval of this run by a `break_glass.approvers`
 // member who made none of the changes and is not the deployer allows the
-// deployment anyway. Besides `decide` (index.ts), `breakGlassDecision` is
+// deployment anyway. Besides `decide` (rules/index.ts), `breakGlassDecision` is
 // the only place an `allow` is produced, and it never produces one on
 // missing data: whatever it cannot verify refuses the break-glass.
 
@@ -13,9 +13,15 @@ import {
   makersOf,
   mergeMakers,
   type Makers
-} from './makers.js'
-import type { CheckId, CheckResult } from './types.js'
-import { andList, approvalsOf, isBot, loginKey, sameLogin } from './util.js'
+} from '../rules/makers.js'
+import type { CheckId, CheckResult } from '../rules/types.js'
+import {
+  andList,
+  approvalsOf,
+  isBot,
+  loginKey,
+  sameLogin
+} from '../rules/util.js'
 
 /** Who counts as a maker for break-glass: everyone who made a change. */
 const MAKING = ['author', 'commit_authors', 'committers', 'co_authors'] as const

@@ -1,5 +1,5 @@
 import validate from './evidence-validator.generated.js'
-import type { EvidenceRecord } from './evidence.js'
+import type { EvidenceRecord } from './record.js'
 
 /**
  * Problems with the record, empty when it matches schema/evidence.schema.json.

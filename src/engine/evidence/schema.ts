@@ -1,8 +1,8 @@
 // JSON Schema of the evidence record (SPEC §6), published as
 // schema/evidence.schema.json by scripts/write-schemas.ts.
 
-import { CHECK_IDS, LINK_KINDS } from '../engine/rules/types.js'
-import { EVIDENCE_SCHEMA_ID } from './evidence.js'
+import { CHECK_IDS, LINK_KINDS } from '../rules/types.js'
+import { EVIDENCE_SCHEMA_ID } from './record.js'
 
 const nullableString = { type: ['string', 'null'] }
 const nullableInt = { type: ['integer', 'null'] }

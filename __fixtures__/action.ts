@@ -1,0 +1,8 @@
+// What src/action/index.ts does with the runner's environment: typed inputs
+// first (a mistake fails the step there), then runAction(inputs, deps).
+import { readInputs, runAction, type ActionDeps } from '../src/action/main.js'
+
+export async function runFromEnv(deps: ActionDeps): Promise<void> {
+  const inputs = readInputs(deps.env, deps.io)
+  if (inputs !== null) await runAction(inputs, deps)
+}

@@ -1,0 +1,17 @@
+export {
+  EVIDENCE_SCHEMA_ID,
+  buildEvidence,
+  environmentEvidence,
+  type EvidenceBreakGlass,
+  type EvidenceChange,
+  type EvidenceEnvironment,
+  type EvidenceRecord
+} from './record.js'
+export { evidenceJsonSchema } from './schema.js'
+export { evidenceProblems } from './validate.js'
+export {
+  recordEvidence,
+  type EvidenceContext,
+  type KeepEvidence,
+  type Recorded
+} from './step.js'
