@@ -4,7 +4,7 @@
 
 import type { Failure } from './errors.js'
 import type { Facts } from './facts.js'
-import type { EnvironmentPolicy } from './policy/types.js'
+import type { EnvironmentPolicy } from './policy/index.js'
 import type { EngineRequest } from './request.js'
 import type { BreakGlassGrant } from './break-glass/grant.js'
 import { decide, policyCheck } from './rules/index.js'

@@ -38,8 +38,8 @@ export {
 export type { BreakGlassGrant } from './break-glass/grant.js'
 
 // the policy file on its own (validate, access)
-export { loadPolicy } from './policy/load.js'
-export type { Policy } from './policy/types.js'
+export { loadPolicy } from './policy/index.js'
+export type { Policy } from './policy/index.js'
 export { fetchPolicy } from './gather/index.js'
 export { parseDuration } from './duration.js'
 

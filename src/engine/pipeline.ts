@@ -11,7 +11,7 @@ import {
   type KnownPolicy
 } from './decision.js'
 import { applyBreakGlass } from './break-glass/apply.js'
-import { environmentPolicy, loadPolicy } from './policy/load.js'
+import { environmentPolicy, loadPolicy } from './policy/index.js'
 import type { GitHubPort, Logger } from './port.js'
 import type { EngineRequest } from './request.js'
 import { policyCheck, runChecks, upstreamChain } from './rules/index.js'

@@ -6,7 +6,7 @@
 import { InputError } from './errors.js'
 import type { Facts } from './facts.js'
 import { fetchBootstrap, gatherFacts } from './gather/index.js'
-import type { EnvironmentPolicy } from './policy/types.js'
+import type { EnvironmentPolicy } from './policy/index.js'
 import type { GitHubPort, Logger } from './port.js'
 import type { EngineRequest } from './request.js'
 

@@ -6,7 +6,7 @@
 // missing data: whatever it cannot verify refuses the break-glass.
 
 import { isUnreadable, type Facts, type Unreadable } from '../facts.js'
-import type { EnvironmentPolicy } from '../policy/types.js'
+import type { EnvironmentPolicy } from '../policy/index.js'
 import {
   describeIdentity,
   describeMaker,

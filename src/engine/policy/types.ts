@@ -70,6 +70,8 @@ export interface EnvironmentPolicy {
 export interface Policy {
   version: 1
   environments: Record<string, EnvironmentPolicy>
+  /** where it was read from, for messages about it later */
+  source: PolicySource
 }
 
 /** Where the policy text came from, for messages and evidence. */

@@ -12,7 +12,7 @@ import {
   type PullRequestFact,
   type RunFact
 } from '../facts.js'
-import type { EnvironmentPolicy } from '../policy/types.js'
+import type { EnvironmentPolicy } from '../policy/index.js'
 import { describeIdentity } from './makers.js'
 import type { CheckLink, CheckResult } from './types.js'
 import {

@@ -15,7 +15,7 @@ import {
 import type {
   BranchProtectionRequirement,
   EnvironmentPolicy
-} from '../policy/types.js'
+} from '../policy/index.js'
 import type { CheckResult, CheckStatus } from './types.js'
 import {
   andList,

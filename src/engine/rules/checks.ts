@@ -5,7 +5,7 @@
 // itself is still running) and the gate's own commit statuses never count.
 
 import type { CheckResultFact, CommitChecksFact, Facts } from '../facts.js'
-import type { EnvironmentPolicy } from '../policy/types.js'
+import type { EnvironmentPolicy } from '../policy/index.js'
 import type { CheckLink, CheckResult } from './types.js'
 import {
   andList,

@@ -19,7 +19,7 @@ import type { EnvironmentSettingsFact, Facts } from '../facts.js'
 import type {
   EnvironmentPolicy,
   EnvironmentProtectionRequirement
-} from '../policy/types.js'
+} from '../policy/index.js'
 import type { CheckLink, CheckResult } from './types.js'
 import { andList, orList, plural, result, statusOf } from './util.js'
 

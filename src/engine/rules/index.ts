@@ -3,7 +3,7 @@
 // `breakGlassDecision` in break-glass.ts, and only overrides a `block` here).
 
 import type { Facts } from '../facts.js'
-import type { EnvironmentPolicy } from '../policy/types.js'
+import type { EnvironmentPolicy } from '../policy/index.js'
 import { check as approvalRecord } from './approval-record.js'
 import { check as branchProtection } from './branch-protection.js'
 import { check as checks } from './checks.js'

@@ -7,7 +7,7 @@
 // Their makers still count against the run's environment approvers.
 
 import { isUnreadable, type Facts } from '../facts.js'
-import type { EnvironmentPolicy, MakerKind } from '../policy/types.js'
+import type { EnvironmentPolicy, MakerKind } from '../policy/index.js'
 import {
   approversOf,
   describeIdentity,

@@ -12,7 +12,7 @@ import {
   type ReviewFact,
   type ReviewState
 } from '../facts.js'
-import type { EnvironmentPolicy, MakerKind } from '../policy/types.js'
+import type { EnvironmentPolicy, MakerKind } from '../policy/index.js'
 import {
   andList,
   isBot,
@@ -22,7 +22,7 @@ import {
   timeOf
 } from './util.js'
 
-export { MAKER_KINDS } from '../policy/schema.js'
+export { MAKER_KINDS } from '../policy/index.js'
 
 export interface MakerRole {
   kind: MakerKind

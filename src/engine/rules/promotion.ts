@@ -8,7 +8,7 @@ import {
   type DeploymentContext,
   type Success
 } from '../deployments.js'
-import type { EnvironmentPolicy } from '../policy/types.js'
+import type { EnvironmentPolicy } from '../policy/index.js'
 import type { CheckLink, CheckResult } from './types.js'
 import { formatDuration, result, shortSha, statusOf, timeOf } from './util.js'
 

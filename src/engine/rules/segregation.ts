@@ -3,7 +3,7 @@
 // `approvals.independent_of` says.
 
 import type { Facts } from '../facts.js'
-import type { EnvironmentPolicy, MakerKind } from '../policy/types.js'
+import type { EnvironmentPolicy, MakerKind } from '../policy/index.js'
 import { describeMaker, makersOf } from './makers.js'
 import type { CheckLink, CheckResult } from './types.js'
 import { loginKey, result, shortSha } from './util.js'

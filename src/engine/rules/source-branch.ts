@@ -2,7 +2,7 @@
 // policy's `branches`.
 
 import type { Facts } from '../facts.js'
-import type { EnvironmentPolicy } from '../policy/types.js'
+import type { EnvironmentPolicy } from '../policy/index.js'
 import type { CheckResult } from './types.js'
 import {
   containingBranches,

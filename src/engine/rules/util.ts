@@ -7,7 +7,7 @@ import type {
   EnvironmentApprovalFact,
   Facts
 } from '../facts.js'
-import type { EnvironmentPolicy } from '../policy/types.js'
+import type { EnvironmentPolicy } from '../policy/index.js'
 import {
   CONTROLS,
   type CheckId,

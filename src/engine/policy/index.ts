@@ -1,0 +1,18 @@
+// The policy's one door: what code outside src/engine/policy/ may use. How
+// the file is parsed, checked and resolved stays behind it.
+
+export { environmentPolicy, loadPolicy } from './load.js'
+export {
+  ENVIRONMENT_NAME_PATTERN,
+  MAKER_KINDS,
+  policyJsonSchema
+} from './schema.js'
+export type {
+  BranchProtectionRequirement,
+  ChecksRequirement,
+  EnvironmentPolicy,
+  EnvironmentProtectionRequirement,
+  MakerKind,
+  Policy,
+  PolicySource
+} from './types.js'
