@@ -278,3 +278,15 @@ function unverified(message: string, policy: EnvironmentPolicy): CheckResult[] {
     links: []
   }))
 }
+
+export {
+  accessMatrix,
+  isCannot,
+  type AccessMatrix,
+  type BranchAccess,
+  type Cannot,
+  type EnvironmentAccess,
+  type Holder,
+  type Maybe,
+  type ReviewerAccess
+} from './access/index.js'
