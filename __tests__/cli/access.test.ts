@@ -1,6 +1,6 @@
 // `promotion-gate access` in process against the simulator on 127.0.0.1.
 import { afterEach, describe, expect, it } from '@jest/globals'
-import type { AccessMatrix } from '../../src/access/matrix.js'
+import type { AccessMatrix } from '../../src/engine/index.js'
 import {
   OWNER,
   REPO,

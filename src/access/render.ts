@@ -2,15 +2,9 @@
 // (spreadsheets). Whatever could not be read is printed as such, with the
 // permission that would read it; never as an empty cell.
 
-import type { AccessMatrix, Cannot, Maybe } from './matrix.js'
+import { isCannot, type AccessMatrix, type Maybe } from '../engine/index.js'
 
 export type MatrixFormat = 'md' | 'json' | 'csv'
-
-function isCannot(v: unknown): v is Cannot {
-  return (
-    typeof v === 'object' && v !== null && (v as Cannot).unreadable === true
-  )
-}
 
 function show<T>(value: Maybe<T> | null, text: (v: T) => string): string {
   if (value === null) return 'not read'

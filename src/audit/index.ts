@@ -5,7 +5,7 @@
 // the environment's settings, who holds access) is read as it is now, and
 // the report says so.
 
-import { accessMatrix, type AccessMatrix } from '../access/matrix.js'
+import { accessMatrix, type AccessMatrix } from '../engine/index.js'
 import {
   previousSuccess,
   qualify,

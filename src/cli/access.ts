@@ -3,7 +3,7 @@
 // may push to the policy's branches, with every gap against the policy.
 // Exit 0 when no gap is flagged, 1 when any is (or anything fails), 2 usage.
 
-import { accessMatrix } from '../access/matrix.js'
+import { accessMatrix } from '../engine/index.js'
 import { renderMatrix, type MatrixFormat } from '../access/render.js'
 import { PolicyError, toFailure } from '../engine/index.js'
 import { fetchPolicy } from '../engine/index.js'

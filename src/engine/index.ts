@@ -64,3 +64,16 @@ export {
   type Logger,
   type RestResponse
 } from './port.js'
+
+// the access matrix (SPEC §7): who may deploy, approve, bypass and push
+export {
+  accessMatrix,
+  isCannot,
+  type AccessMatrix,
+  type BranchAccess,
+  type Cannot,
+  type EnvironmentAccess,
+  type Holder,
+  type Maybe,
+  type ReviewerAccess
+} from './access/index.js'
