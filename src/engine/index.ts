@@ -243,16 +243,16 @@ async function evaluateChecks(
     })
   }
   try {
-    const facts = await gatherFacts(
-      deps.github,
-      req,
-      boot,
-      boot.commit,
+    const facts = await gatherFacts({
+      github: deps.github,
+      request: req,
+      bootstrap: boot,
+      commit: boot.commit,
       policy,
-      base.chain,
-      deps.logger,
+      chain: base.chain,
+      logger: deps.logger,
       now
-    )
+    })
     base.facts = facts
     const checks = [ok, ...runChecks(facts, policy, now, chain)]
     return { ...base, checks, decision: decide(checks) }
