@@ -30151,8 +30151,8 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9402);
-/* harmony import */ var _engine_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1846);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3279);
+/* harmony import */ var _engine_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6574);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5968);
 // Entry of the bundled action (dist/index.js): wires @actions/core to the
 // adapter. Any throw, of any kind, ends as a failed step: the gate fails closed.
 
@@ -30197,7 +30197,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3279:
+/***/ 5968:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30213,8 +30213,8 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: ./src/engine/index.ts + 13 modules
-var engine = __nccwpck_require__(1846);
+// EXTERNAL MODULE: ./src/engine/index.ts + 21 modules
+var engine = __nccwpck_require__(6574);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
 var lib = __nccwpck_require__(4942);
 ;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
@@ -33184,457 +33184,18 @@ async function publishStatus(github, inputs, decision, line) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/minimatch/dist/esm/index.js + 7 modules
-var esm = __nccwpck_require__(3581);
-// EXTERNAL MODULE: ./src/engine/errors.ts
-var errors = __nccwpck_require__(7679);
-// EXTERNAL MODULE: ./src/engine/gather/environment.ts
-var environment = __nccwpck_require__(2105);
-// EXTERNAL MODULE: ./src/engine/gather/parse.ts
-var gather_parse = __nccwpck_require__(5595);
-// EXTERNAL MODULE: ./src/engine/gather/shape.ts
-var shape = __nccwpck_require__(1705);
-// EXTERNAL MODULE: ./src/engine/rules/environment.ts
-var rules_environment = __nccwpck_require__(1771);
-// EXTERNAL MODULE: ./src/engine/gather/support.ts
-var support = __nccwpck_require__(7939);
-;// CONCATENATED MODULE: ./src/access/matrix.ts
-// The access matrix an auditor asks for (SPEC §7): for each environment in
-// the policy, who and what may deploy to it; for each branch in `branches`,
-// the approvals it requires, who may bypass them, and who may push. Every
-// gap against the policy is flagged; whatever the token cannot read is named
-// with the permission that would read it, never shown as "nobody".
-
-
-
-
-
-
-
-const cannot = (permission, detail) => ({
-    unreadable: true,
-    permission,
-    detail
-});
-const isCannot = (v) => typeof v === 'object' && v !== null && v.unreadable === true;
-async function accessMatrix(port, repo, policy, now) {
-    const envPolicies = Object.values(policy.environments);
-    const globs = [...new Set(envPolicies.flatMap((e) => e.branches))];
-    const [environments, branchNames, writers, writerTeams] = await Promise.all([
-        Promise.all(envPolicies.map((e) => environmentAccess(port, repo, e))),
-        branchesOf(port, repo, globs),
-        writersOf(port, repo),
-        teamsOf(port, repo)
-    ]);
-    const wantApprovals = Math.max(0, ...envPolicies.map((e) => e.branchProtection === false ? 0 : e.branchProtection.requiredApprovals));
-    const branches = await Promise.all(branchNames.map((b) => branchAccess(port, repo, b, wantApprovals)));
-    const gaps = [
-        ...environments.flatMap((e) => e.gaps.map((g) => `environment ${e.name}: ${g}`)),
-        ...branches.flatMap((b) => b.gaps.map((g) => `branch ${b.name}: ${g}`))
-    ];
-    if (isCannot(writers)) {
-        gaps.push(`who holds write access could not be read: the token needs \`${writers.permission}\``);
-    }
-    if (isCannot(writerTeams)) {
-        gaps.push(`which teams hold write access could not be read: the token needs \`${writerTeams.permission}\``);
-    }
-    return {
-        repository: `${repo.owner}/${repo.name}`,
-        generatedAt: now.toISOString(),
-        environments,
-        branches,
-        writers,
-        writerTeams,
-        gaps
-    };
-}
-async function environmentAccess(port, repo, policy) {
-    const read = await (0,environment/* readEnvironment */.Qo)(port, repo, policy.name);
-    const base = {
-        name: policy.name,
-        exists: null,
-        url: null,
-        deploymentBranches: null,
-        reviewers: [],
-        preventSelfReview: null,
-        adminBypass: null,
-        waitTimer: null,
-        customRules: null,
-        gaps: []
-    };
-    if ('unreadable' in read) {
-        return {
-            ...base,
-            deploymentBranches: cannot(read.permission, read.detail),
-            gaps: [
-                `its settings could not be read: the token needs \`${read.permission}\``
-            ]
-        };
-    }
-    if (!read.exists) {
-        return {
-            ...base,
-            exists: false,
-            url: read.settingsUrl,
-            deploymentBranches: 'any',
-            gaps: [
-                'it does not exist in the repository settings: any workflow that names it creates it with no rules'
-            ]
-        };
-    }
-    const s = read.settings;
-    const custom = await (0,support/* readOr */.C)('actions: read', async () => {
-        const r = await port.rest('GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules', { owner: repo.owner, repo: repo.name, environment_name: s.name });
-        const body = (0,shape/* obj */.WL)(r.data, 'deployment_protection_rules');
-        return (0,shape/* arr */.QL)(body.custom_deployment_protection_rules, 'custom_deployment_protection_rules')
-            .map((item, i) => (0,shape/* obj */.WL)(item, `custom_deployment_protection_rules[${i}]`))
-            .filter((rule) => rule.enabled !== false)
-            .map((rule, i) => {
-            const app = (0,shape/* obj */.WL)(rule.app, `custom_deployment_protection_rules[${i}].app`);
-            return (0,shape/* str */.gx)(app.slug, `custom_deployment_protection_rules[${i}].app.slug`);
-        });
-    });
-    const reviewers = await Promise.all(s.reviewers.map(async (r) => {
-        if (r.type === 'User')
-            return { type: 'User', name: r.name, members: null };
-        const [org, slug] = r.name.includes('/')
-            ? r.name.split('/', 2)
-            : [repo.owner, r.name];
-        return {
-            type: 'Team',
-            name: r.name,
-            members: await teamMembers(port, org, slug)
-        };
-    }));
-    const want = policy.environmentProtection;
-    const policies = s.deploymentBranchPolicy;
-    const gaps = want === false
-        ? []
-        : (0,rules_environment/* settingsProblems */.KK)(s, want, policy.branches).problems.map(stripWhere);
-    for (const r of reviewers) {
-        if (isCannot(r.members)) {
-            gaps.push(`the members of reviewer team ${r.name} could not be read: the token needs \`${r.members.permission}\``);
-        }
-    }
-    if (isCannot(custom)) {
-        gaps.push(`its custom protection rules could not be read: the token needs \`${custom.permission}\``);
-    }
-    return {
-        name: s.name,
-        exists: true,
-        url: s.settingsUrl,
-        deploymentBranches: policies === null
-            ? 'any'
-            : policies.protectedBranches
-                ? 'protected'
-                : s.branchPolicies === null
-                    ? cannot('actions: read', 'the branch patterns were not read')
-                    : 'unreadable' in s.branchPolicies
-                        ? cannot(s.branchPolicies.permission, s.branchPolicies.detail)
-                        : s.branchPolicies.map((p) => p.type === 'tag' ? `tag:${p.name}` : p.name),
-        reviewers,
-        preventSelfReview: s.preventSelfReview,
-        adminBypass: s.canAdminsBypass,
-        waitTimer: s.waitTimer,
-        customRules: custom,
-        gaps
-    };
-}
-/** The messages of the checks end with where to fix them; the matrix links the page once. */
-function stripWhere(problem) {
-    return problem.replace(/ under Settings → Environments → [^(]+\([^)]+\)/g, '');
-}
-/** docs.github.com/en/rest/teams/members#list-team-members (organization `members: read`) */
-async function teamMembers(port, org, slug) {
-    return (0,support/* readOr */.C)('members: read (organization)', async () => {
-        const out = [];
-        for (let page = 1; page <= 10; page++) {
-            const r = await port.rest('GET /orgs/{org}/teams/{team_slug}/members', {
-                org,
-                team_slug: slug,
-                per_page: 100,
-                page
-            });
-            const items = (0,shape/* arr */.QL)(r.data, 'team members');
-            items.forEach((m, i) => out.push((0,shape/* str */.gx)((0,shape/* obj */.WL)(m, `members[${i}]`).login, `members[${i}].login`)));
-            if (items.length < 100)
-                break;
-        }
-        return out;
-    });
-}
-/** The existing branches each policy glob names; literal names even when absent. */
-async function branchesOf(port, repo, globs) {
-    const literal = globs.filter((g) => !/[*?[\]{}()!+@]/.test(g));
-    const patterns = globs.filter((g) => !literal.includes(g));
-    // The default branch exists: a policy naming only it needs no listing
-    // (a repository of a thousand branches would take ten pages).
-    if (patterns.length === 0 && literal.every((b) => b === repo.defaultBranch)) {
-        return literal.map((name) => ({ name, exists: true }));
-    }
-    const existing = [];
-    for (let page = 1; page <= 20; page++) {
-        const r = await port.rest('GET /repos/{owner}/{repo}/branches', {
-            owner: repo.owner,
-            repo: repo.name,
-            per_page: 100,
-            page
-        });
-        const items = (0,shape/* arr */.QL)(r.data, 'branches');
-        items.forEach((b, i) => existing.push((0,shape/* str */.gx)((0,shape/* obj */.WL)(b, `branches[${i}]`).name, `branches[${i}].name`)));
-        if (items.length < 100)
-            break;
-    }
-    const names = new Set(literal);
-    for (const name of existing) {
-        if (patterns.some((g) => (0,esm/* minimatch */.xF)(name, g)))
-            names.add(name);
-    }
-    return [...names].map((name) => ({ name, exists: existing.includes(name) }));
-}
-async function branchAccess(port, repo, branch, wantApprovals) {
-    const [rules, classic] = await Promise.all([
-        (0,support/* readOr */.C)('metadata: read', async () => {
-            const r = await port.rest('GET /repos/{owner}/{repo}/rules/branches/{branch}', {
-                owner: repo.owner,
-                repo: repo.name,
-                branch: branch.name,
-                per_page: 100
-            });
-            return (0,gather_parse/* parseRules */.NR)(r.data, `rules/branches/${branch.name}`);
-        }),
-        (async () => {
-            try {
-                const r = await port.rest('GET /repos/{owner}/{repo}/branches/{branch}/protection', {
-                    owner: repo.owner,
-                    repo: repo.name,
-                    branch: branch.name
-                });
-                return (0,gather_parse/* parseClassicProtection */.L)(r.data, `branches/${branch.name}/protection`);
-            }
-            catch (error) {
-                if (error instanceof errors/* GitHubApiError */.OS && error.status === 404)
-                    return null;
-                if (error instanceof errors/* GitHubApiError */.OS && error.status === 403) {
-                    return cannot('administration: read', error.message);
-                }
-                throw error;
-            }
-        })()
-    ]);
-    const protectedBy = [];
-    let required = 0;
-    if (!isCannot(rules)) {
-        for (const rule of rules) {
-            if (rule.pullRequest === undefined)
-                continue;
-            required = Math.max(required, rule.pullRequest.requiredApprovingReviewCount);
-            protectedBy.push(String(rule.rulesetId ?? '?'));
-        }
-    }
-    if (classic !== null && !isCannot(classic)) {
-        required = Math.max(required, classic.requiredApprovingReviewCount ?? 0);
-        protectedBy.push('classic branch protection');
-    }
-    const rulesetIds = isCannot(rules)
-        ? []
-        : [
-            ...new Set(rules
-                .map((r) => r.rulesetId)
-                .filter((id) => id !== null))
-        ];
-    const { actors: bypass, names } = await bypassActors(port, repo, rulesetIds);
-    // `ruleset "protect main" (1007)`: the name where the token could read it
-    protectedBy.forEach((id, i) => {
-        if (id === 'classic branch protection')
-            return;
-        const name = names.get(Number(id));
-        protectedBy[i] =
-            name === undefined ? `ruleset ${id}` : `ruleset "${name}" (${id})`;
-    });
-    const gaps = [];
-    const unread = [rules, classic].filter(isCannot);
-    let requiredApprovals = required;
-    if (unread.length > 0 && required < wantApprovals) {
-        const first = unread[0];
-        requiredApprovals = first;
-        gaps.push(`its required approvals could not be read completely: the token needs \`${unread.map((u) => u.permission).join('` and `')}\``);
-    }
-    else if (required < wantApprovals) {
-        gaps.push(`it requires ${required} approving review${required === 1 ? '' : 's'}; the policy asks for ${wantApprovals}`);
-    }
-    if (!branch.exists)
-        gaps.push('it does not exist');
-    if (isCannot(bypass)) {
-        gaps.push(`who may bypass its rulesets could not be read: the token needs \`${bypass.permission}\``);
-    }
-    else if (bypass.length > 0) {
-        gaps.push(`${bypass.length} actor${bypass.length === 1 ? '' : 's'} may bypass its rulesets: ${bypass.join(', ')}`);
-    }
-    // Classic protection binds administrators only with enforce_admins;
-    // rulesets bind them unless the admin role is a bypass actor.
-    const classicLets = classic === null ? false : isCannot(classic) ? null : !classic.enforceAdmins;
-    const rulesetsLet = isCannot(bypass)
-        ? null
-        : bypass.some((b) => /repository role admin|organization admins/.test(b));
-    const adminsBypass = classicLets === true || rulesetsLet === true
-        ? true
-        : classicLets === null || rulesetsLet === null
-            ? null
-            : false;
-    if (classicLets === true) {
-        gaps.push('administrators are not bound by its classic protection (enforce admins is off)');
-    }
-    return {
-        name: branch.name,
-        exists: branch.exists,
-        requiredApprovals,
-        protectedBy,
-        bypassActors: bypass,
-        adminsBypass,
-        gaps
-    };
-}
-/**
- * docs.github.com/en/rest/repos/rules#get-a-repository-ruleset: GitHub shows
- * `bypass_actors` only to those who may edit the ruleset; without it the
- * bypass list is unknown, never empty.
- */
-async function bypassActors(port, repo, ids) {
-    const names = new Map();
-    const actors = await actorsOf(port, repo, ids, names);
-    return { actors, names };
-}
-async function actorsOf(port, repo, ids, names) {
-    const out = [];
-    let unread = null;
-    for (const id of ids) {
-        const got = await (0,support/* readOr */.C)('administration: read', async () => {
-            const r = await port.rest('GET /repos/{owner}/{repo}/rulesets/{ruleset_id}', {
-                owner: repo.owner,
-                repo: repo.name,
-                ruleset_id: id
-            });
-            return (0,shape/* obj */.WL)(r.data, `rulesets/${id}`);
-        });
-        if (isCannot(got))
-            return got;
-        if (typeof got.name === 'string')
-            names.set(id, got.name);
-        if (!Array.isArray(got.bypass_actors)) {
-            unread ??= cannot('administration: read', `ruleset ${id} was read without its bypass actors`);
-            continue;
-        }
-        got.bypass_actors.forEach((value, i) => {
-            const a = (0,shape/* obj */.WL)(value, `rulesets/${id}.bypass_actors[${i}]`);
-            const type = (0,shape/* optStr */.VK)(a.actor_type, `bypass_actors[${i}].actor_type`) ?? 'actor';
-            const actorId = a.actor_id === null || a.actor_id === undefined
-                ? ''
-                : ` ${(0,shape/* num */.bu)(a.actor_id, `bypass_actors[${i}].actor_id`)}`;
-            const mode = (0,shape/* optStr */.VK)(a.bypass_mode, `bypass_actors[${i}].bypass_mode`) ?? 'always';
-            out.push(`${bypassName(type, actorId)} (${mode})`);
-        });
-    }
-    return unread ?? out;
-}
-function bypassName(type, id) {
-    // Repository roles by id in bypass actors: 2 maintain, 4 write, 5 admin
-    // (docs.github.com/en/rest/repos/rules, `actor_id`); others shown by id.
-    if (type === 'RepositoryRole') {
-        const role = {
-            ' 2': 'maintain',
-            ' 4': 'write',
-            ' 5': 'admin'
-        };
-        return `repository role ${role[id] ?? id.trim()}`;
-    }
-    if (type === 'OrganizationAdmin')
-        return 'organization admins';
-    if (type === 'DeployKey')
-        return 'deploy keys';
-    return `${type}${id}`;
-}
-/**
- * docs.github.com/en/rest/collaborators/collaborators#list-repository-collaborators
- * and docs.github.com/en/rest/repos/repos#list-repository-teams.
- */
-async function writersOf(port, repo) {
-    const people = await (0,support/* readOr */.C)('administration: read (or a token of a repository writer)', async () => {
-        const out = [];
-        for (let page = 1; page <= 20; page++) {
-            const r = await port.rest('GET /repos/{owner}/{repo}/collaborators', {
-                owner: repo.owner,
-                repo: repo.name,
-                affiliation: 'all',
-                per_page: 100,
-                page
-            });
-            const items = (0,shape/* arr */.QL)(r.data, 'collaborators');
-            items.forEach((value, i) => {
-                const c = (0,shape/* obj */.WL)(value, `collaborators[${i}]`);
-                const role = roleOf(c, `collaborators[${i}]`);
-                if (role !== null)
-                    out.push({
-                        login: (0,shape/* str */.gx)(c.login, `collaborators[${i}].login`),
-                        type: 'User',
-                        role
-                    });
-            });
-            if (items.length < 100)
-                break;
-        }
-        return out;
-    });
-    return people;
-}
-async function teamsOf(port, repo) {
-    return (0,support/* readOr */.C)('administration: read', async () => {
-        const r = await port.rest('GET /repos/{owner}/{repo}/teams', {
-            owner: repo.owner,
-            repo: repo.name,
-            per_page: 100
-        });
-        return (0,shape/* arr */.QL)(r.data, 'teams').flatMap((value, i) => {
-            const t = (0,shape/* obj */.WL)(value, `teams[${i}]`);
-            const permission = (0,shape/* optStr */.VK)(t.permission, `teams[${i}].permission`);
-            if (permission === null ||
-                !['push', 'maintain', 'admin'].includes(permission))
-                return [];
-            const org = /\/orgs\/([^/]+)\/teams\//.exec((0,shape/* optStr */.VK)(t.html_url, `teams[${i}].html_url`) ?? '')?.[1];
-            const slug = (0,shape/* str */.gx)(t.slug, `teams[${i}].slug`);
-            return [
-                {
-                    login: org === undefined ? slug : `${org}/${slug}`,
-                    type: 'Team',
-                    role: permission === 'push' ? 'write' : permission
-                }
-            ];
-        });
-    });
-}
-function roleOf(c, path) {
-    const p = (0,shape/* optObj */.vW)(c.permissions, `${path}.permissions`);
-    if (p === null)
-        return null;
-    if (p.admin === true)
-        return 'admin';
-    if (p.maintain === true)
-        return 'maintain';
-    if (p.push === true)
-        return 'write';
-    return null;
-}
-
 // EXTERNAL MODULE: ./src/engine/deployments.ts
 var deployments = __nccwpck_require__(6830);
+// EXTERNAL MODULE: ./src/engine/errors.ts
+var errors = __nccwpck_require__(7679);
 // EXTERNAL MODULE: ./src/engine/gather/checks.ts
 var checks = __nccwpck_require__(2783);
-// EXTERNAL MODULE: ./src/engine/gather/index.ts
-var gather = __nccwpck_require__(6684);
-// EXTERNAL MODULE: ./src/engine/policy/load.ts + 1 modules
-var load = __nccwpck_require__(2019);
-// EXTERNAL MODULE: ./src/engine/rules/index.ts + 5 modules
-var rules = __nccwpck_require__(8483);
+// EXTERNAL MODULE: ./src/engine/gather/index.ts + 10 modules
+var gather = __nccwpck_require__(6521);
+// EXTERNAL MODULE: ./src/engine/policy/load.ts + 8 modules
+var load = __nccwpck_require__(2224);
+// EXTERNAL MODULE: ./src/engine/rules/index.ts + 6 modules
+var rules = __nccwpck_require__(7035);
 // EXTERNAL MODULE: ./src/engine/break-glass/apply.ts
 var apply = __nccwpck_require__(4183);
 // EXTERNAL MODULE: ./src/engine/break-glass/grant.ts
@@ -33649,8 +33210,14 @@ var follow_up = __nccwpck_require__(750);
 
 
 
+// EXTERNAL MODULE: ./src/engine/gather/support.ts
+var support = __nccwpck_require__(7939);
+// EXTERNAL MODULE: ./src/engine/gather/parse.ts
+var gather_parse = __nccwpck_require__(5595);
 // EXTERNAL MODULE: ./src/engine/gather/queries.ts
 var queries = __nccwpck_require__(192);
+// EXTERNAL MODULE: ./src/engine/gather/shape.ts
+var shape = __nccwpck_require__(1705);
 ;// CONCATENATED MODULE: ./src/audit/gather.ts
 // What an audit reads (SPEC §7), in bulk: the environment's deployments in
 // the period, the deployed commits with their pull requests, tests and own
@@ -33967,7 +33534,7 @@ const MAX_WORKFLOWS = 5;
  */
 async function deploymentRuns(port, repo, ids, from, to) {
     const runs = new Map();
-    return (0,support/* readOr */.C)('actions: read', async () => {
+    return (0,support/* readOr */.Cq)('actions: read', async () => {
         for (let workflows = 0; workflows < MAX_WORKFLOWS; workflows++) {
             const missing = ids.find((id) => !runs.has(id));
             if (missing === undefined)
@@ -34114,7 +33681,7 @@ async function runAudit(req, deps) {
         Date.parse(x.success) <= req.until.getTime())
         .sort((a, b) => Date.parse(a.success) - Date.parse(b.success));
     progress(`${population.length} successful deployment${population.length === 1 ? '' : 's'} to ${req.environment} in the period`);
-    const access = accessMatrix(port, {
+    const access = (0,engine/* accessMatrix */.KP)(port, {
         owner: req.owner,
         name: req.repo,
         url: read.repositoryUrl,
@@ -34417,7 +33984,16 @@ async function baseFacts(port, req, policy, chain, newest, deps) {
     if (boot.commit === null) {
         throw new Error(`the deployed commit ${newest.sha.slice(0, 7)} does not exist in ${req.owner}/${req.repo}`);
     }
-    const facts = await (0,gather/* gatherFacts */.pc)(port, request, boot, boot.commit, { ...policy, scope: 'head', checks: false }, chain.map((e) => e.name), deps.logger, deps.now());
+    const facts = await (0,gather/* gatherFacts */.pc)({
+        github: port,
+        request,
+        bootstrap: boot,
+        commit: boot.commit,
+        policy: { ...policy, scope: 'head', checks: false },
+        chain: chain.map((e) => e.name),
+        logger: deps.logger,
+        now: deps.now()
+    });
     return {
         sha: newest.sha,
         repository: facts.repository,
@@ -34570,13 +34146,11 @@ function period(since, until, now) {
 // The access matrix as Markdown (people), JSON (machines) or CSV
 // (spreadsheets). Whatever could not be read is printed as such, with the
 // permission that would read it; never as an empty cell.
-function render_isCannot(v) {
-    return (typeof v === 'object' && v !== null && v.unreadable === true);
-}
+
 function show(value, text) {
     if (value === null)
         return 'not read';
-    if (render_isCannot(value))
+    if ((0,engine/* isCannot */.Sl)(value))
         return `cannot read (needs ${value.permission})`;
     return text(value);
 }
@@ -35046,7 +34620,7 @@ async function applyBreakGlass(decision, reason, github, now) {
             policy: decision.environmentPolicy,
             now
         };
-        const teams = await (0,_gather_teams_js__WEBPACK_IMPORTED_MODULE_1__/* .readTeams */ .$)(github, (0,_grant_js__WEBPACK_IMPORTED_MODULE_3__/* .teamsToRead */ .S)(input));
+        const teams = await (0,_gather_teams_js__WEBPACK_IMPORTED_MODULE_1__/* .readTeams */ .$l)(github, (0,_grant_js__WEBPACK_IMPORTED_MODULE_3__/* .teamsToRead */ .S)(input));
         const verdict = (0,_grant_js__WEBPACK_IMPORTED_MODULE_3__/* .breakGlassDecision */ .e)({ ...input, teams });
         if (verdict.verdict === 'block')
             return refuse(decision, verdict.message);
@@ -35887,6 +35461,7 @@ const DEPLOYMENT_STATES = [
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ey: () => (/* binding */ checksFact),
 /* harmony export */   pU: () => (/* binding */ completeRollups),
 /* harmony export */   tP: () => (/* binding */ readRollup)
 /* harmony export */ });
@@ -36048,6 +35623,35 @@ async function completeRollups(port, repository, reads) {
         return { sha: r.sha, results: got };
     });
 }
+/**
+ * The deployed commit's results, and its pull request's final head's:
+ * `rollups` as `completeRollups` returned them for the commit and then each
+ * of `heads`, in that map's order.
+ */
+function checksFact(rollups, pullRequest, heads) {
+    const [commit, ...headResults] = rollups;
+    if (commit === undefined)
+        throw new Error('no rollup for the deployed commit');
+    if (pullRequest === null)
+        return { commit, pullRequestHead: null };
+    const numbers = [...heads.keys()];
+    const i = numbers.indexOf(pullRequest.number);
+    const head = i < 0 ? undefined : headResults[i];
+    return {
+        commit,
+        pullRequestHead: head !== undefined && head.sha === pullRequest.headRefOid
+            ? { ...head, pullRequest: pullRequest.number }
+            : {
+                sha: pullRequest.headRefOid,
+                pullRequest: pullRequest.number,
+                results: {
+                    unreadable: true,
+                    permission: 'pull-requests: read',
+                    detail: `the checks of pull request #${pullRequest.number}'s final head were not returned`
+                }
+            }
+    };
+}
 
 
 /***/ }),
@@ -36198,235 +35802,293 @@ async function readBranchPolicies(port, repo, name) {
 
 /***/ }),
 
-/***/ 6684:
+/***/ 6521:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   BU: () => (/* binding */ fetchPolicy),
-/* harmony export */   HQ: () => (/* binding */ fetchBootstrap),
-/* harmony export */   Q9: () => (/* binding */ assertComplete),
-/* harmony export */   Ux: () => (/* binding */ completeStatuses),
-/* harmony export */   ZQ: () => (/* binding */ deploymentPage),
-/* harmony export */   dW: () => (/* binding */ fetchApprovals),
-/* harmony export */   j6: () => (/* binding */ completePullRequests),
-/* harmony export */   pc: () => (/* binding */ gatherFacts),
-/* harmony export */   qq: () => (/* binding */ choosePullRequest),
-/* harmony export */   r8: () => (/* binding */ associated),
-/* harmony export */   zF: () => (/* binding */ CHANGES_PER_QUERY)
-/* harmony export */ });
-/* unused harmony export errorText */
-/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3581);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7679);
-/* harmony import */ var _facts_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(5605);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5595);
-/* harmony import */ var _queries_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(192);
-/* harmony import */ var _shape_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1705);
-/* harmony import */ var _deployments_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6830);
-/* harmony import */ var _support_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7939);
-/* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2783);
-/* harmony import */ var _environment_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2105);
-/* harmony import */ var _teams_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4974);
-// Gathering: GitHub -> Facts in as few round trips as GitHub allows.
-//   1. bootstrap (GraphQL): policy blob, default branch, the deployed commit
-//      with its pull requests, their commits and reviews;
-//   2. context (GraphQL), in parallel with the rules of each named branch
-//      (REST) and, when needed, the run's environment approvals (REST);
-//   then only what the first answers show is missing: further pages, the
-//   range since the previous deployment, classic protection.
-// SPEC §9: a typical decision takes three requests.
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  zF: () => (/* reexport */ CHANGES_PER_QUERY),
+  Q9: () => (/* reexport */ assertComplete),
+  r8: () => (/* reexport */ associated),
+  qq: () => (/* reexport */ choosePullRequest),
+  j6: () => (/* reexport */ completePullRequests),
+  Ux: () => (/* reexport */ completeStatuses),
+  ZQ: () => (/* reexport */ deploymentPage),
+  dW: () => (/* reexport */ fetchApprovals),
+  HQ: () => (/* reexport */ fetchBootstrap),
+  BU: () => (/* reexport */ fetchPolicy),
+  pc: () => (/* binding */ gatherFacts)
+});
+
+// UNUSED EXPORTS: errorText
+
+// EXTERNAL MODULE: ./src/engine/errors.ts
+var engine_errors = __nccwpck_require__(7679);
+// EXTERNAL MODULE: ./src/engine/gather/parse.ts
+var parse = __nccwpck_require__(5595);
+// EXTERNAL MODULE: ./src/engine/gather/shape.ts
+var shape = __nccwpck_require__(1705);
+// EXTERNAL MODULE: ./src/engine/gather/support.ts
+var support = __nccwpck_require__(7939);
+;// CONCATENATED MODULE: ./src/engine/gather/approvals.ts
+// The run's environment approvals: the review history of the deployments
+// this workflow run waited on (who approved or rejected, for which
+// environments), which the approval rules count.
+
+
+
+
+/**
+ * `GET /repos/{o}/{r}/actions/runs/{run_id}/approvals`, read with
+ * `actions: read`; null when there is no run to ask about.
+ */
+async function fetchApprovals(port, req) {
+    const runId = req.run.id;
+    if (runId === null)
+        return null;
+    return (0,support/* readOr */.Cq)('actions: read', async () => {
+        const r = await port.rest('GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals', {
+            owner: req.owner,
+            repo: req.repo,
+            run_id: runId
+        });
+        return (0,shape/* arr */.QL)(r.data, 'approvals').map((item, i) => {
+            const a = (0,shape/* obj */.WL)(item, `approvals[${i}]`);
+            const user = (0,parse/* parseActor */.fp)(a.user, `approvals[${i}].user`);
+            if (user === null)
+                throw new engine_errors/* ShapeError */.ym(`approvals[${i}].user: missing`);
+            const state = (0,shape/* str */.gx)(a.state, `approvals[${i}].state`);
+            return {
+                user,
+                state: state === 'approved' ? 'approved' : 'rejected',
+                environments: (0,shape/* arr */.QL)(a.environments, `approvals[${i}].environments`).map((e, j) => (0,shape/* str */.gx)((0,shape/* obj */.WL)(e, `approvals[${i}].environments[${j}]`).name, `approvals[${i}].environments[${j}].name`)),
+                comment: typeof a.comment === 'string' ? a.comment : ''
+            };
+        });
+    });
+}
+
+// EXTERNAL MODULE: ./node_modules/minimatch/dist/esm/index.js + 7 modules
+var esm = __nccwpck_require__(3581);
+// EXTERNAL MODULE: ./src/engine/facts.ts
+var facts = __nccwpck_require__(5605);
+;// CONCATENATED MODULE: ./src/engine/gather/protection.ts
+// Branch protection as GitHub stores it: the active ruleset rules of a branch
+// (REST, when GraphQL gave none) and classic protection, read only for
+// branches holding the commit whose rules alone do not settle the question.
+
+
+
+
+/** The active rules of one branch: `GET /repos/{o}/{r}/rules/branches/{b}`. */
+function readBranchRules(port, req, branch) {
+    return port
+        .rest('GET /repos/{owner}/{repo}/rules/branches/{branch}', {
+        owner: req.owner,
+        repo: req.repo,
+        branch,
+        per_page: 100
+    })
+        .then((r) => (0,parse/* parseRules */.NR)(r.data, `rules/branches/${branch}`))
+        .catch((error) => {
+        if (error instanceof engine_errors/* GitHubApiError */.OS &&
+            (error.status === 403 || error.status === 404)) {
+            return (0,support/* unreadable */.O$)(error.permission ?? 'metadata: read', error.message);
+        }
+        throw error;
+    });
+}
+async function classicProtection(port, req, branch) {
+    try {
+        const r = await port.rest('GET /repos/{owner}/{repo}/branches/{branch}/protection', {
+            owner: req.owner,
+            repo: req.repo,
+            branch
+        });
+        return (0,parse/* parseClassicProtection */.L)(r.data, `branches/${branch}/protection`);
+    }
+    catch (error) {
+        if (error instanceof engine_errors/* GitHubApiError */.OS && error.status === 404)
+            return null;
+        if (error instanceof engine_errors/* GitHubApiError */.OS && error.status === 403) {
+            // 403 is "cannot tell", never "unprotected" (SPEC §5.4).
+            return (0,support/* unreadable */.O$)('administration: read', error.message);
+        }
+        throw error;
+    }
+}
+/**
+ * Classic protection of each branch holding the commit, where the policy's
+ * requirement or the environment's "protected branches only" setting needs
+ * it; and what that setting then sees.
+ */
+async function readClassicProtection(input) {
+    const { github, request, policy, branches, environmentSettings } = input;
+    // "Protected branches only" counts classic protection alone (the
+    // environment rule reads it so), so that setting needs the classic rules read.
+    const settings = environmentSettings !== null &&
+        'exists' in environmentSettings &&
+        environmentSettings.exists
+        ? environmentSettings.settings
+        : null;
+    const onlyProtected = settings?.deploymentBranchPolicy?.protectedBranches === true;
+    await Promise.all(branches.map(async (b) => {
+        if (!b.containsCommit)
+            return;
+        const forBranchProtection = policy.branchProtection !== false &&
+            ('unreadable' in b.rules ||
+                !(0,support/* rulesMeet */.vq)(b.rules, policy.branchProtection));
+        // A classic rule non-admins can see answers "is it protected?".
+        const forEnvironment = onlyProtected && !b.visibleClassic;
+        if (!forBranchProtection && !forEnvironment)
+            return;
+        b.classic = await classicProtection(github, request, b.name);
+    }));
+    if (settings === null || !onlyProtected)
+        return;
+    const holding = branches.filter((b) => b.containsCommit);
+    const isProtected = (b) => b.visibleClassic
+        ? true
+        : (0,facts/* isUnreadable */.G)(b.classic)
+            ? b.classic
+            : b.classic !== null;
+    const unread = holding
+        .map(isProtected)
+        .find((p) => typeof p !== 'boolean');
+    settings.classicProtection =
+        unread !== undefined
+            ? unread
+            : holding.map((b) => ({
+                branch: b.name,
+                protected: isProtected(b) === true
+            }));
+}
+
+;// CONCATENATED MODULE: ./src/engine/gather/branches.ts
+// Branches: the policy's branches that exist, whether each contains the
+// deployed commit, and their active ruleset rules. GraphQL answers most of
+// it in the context round trip; REST fills in what it could not.
 
 
 
 
 
-
-
-
-
-
-
-/** Bootstrap fields whose errors are handled where they are used. */
-const SPECULATIVE = new Set([
-    'checks',
-    'heads',
-    'compare',
-    'rules',
-    'refUpdateRule'
-]);
 function refAnswer(ref, name, errors, path) {
     const failed = (field) => errors.some((e) => (e.path ?? []).includes(field));
     return {
         name,
         contains: contains(ref, name),
-        rules: failed('rules') ? null : (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRefRules */ .W_)(ref.rules, `${path}.rules`),
+        rules: failed('rules') ? null : (0,parse/* parseRefRules */.W_)(ref.rules, `${path}.rules`),
         visibleClassic: failed('refUpdateRule') || !('refUpdateRule' in ref)
             ? undefined
-            : (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRefUpdateRule */ .Kb)(ref.refUpdateRule, `${path}.refUpdateRule`)
+            : (0,parse/* parseRefUpdateRule */.Kb)(ref.refUpdateRule, `${path}.refUpdateRule`)
     };
-}
-const MAX_PAGES = 50;
-async function fetchBootstrap(port, req) {
-    const expression = `${req.policyRef ?? 'HEAD'}:${req.policyPath}`;
-    const environment = (0,_environment_js__WEBPACK_IMPORTED_MODULE_6__/* .readEnvironment */ .Qo)(port, {
-        owner: req.owner,
-        name: req.repo,
-        url: `${req.serverUrl}/${req.owner}/${req.repo}`
-    }, req.environment).then((fact) => fact, (failed) => ({ failed }));
-    const answer = await port.graphql(_queries_js__WEBPACK_IMPORTED_MODULE_8__/* .BOOTSTRAP_QUERY */ .it, {
-        owner: req.owner,
-        name: req.repo,
-        sha: req.sha,
-        head: req.sha,
-        environment: req.environment,
-        policyExpression: expression,
-        policyPath: req.policyPath
-    });
-    const data = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(answer.data, 'data');
-    if (data.repository === null || data.repository === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubApiError */ .OS(`repository ${req.owner}/${req.repo} was not found or the token cannot read it${errorText(answer.errors)}`, { permission: 'contents: read' });
-    }
-    // The policy may simply be absent (NOT_FOUND); anything else is missing
-    // data about the commit, reported once the policy is known.
-    let incomplete = null;
-    try {
-        assertComplete(answer.errors, `the deployed commit ${req.sha.slice(0, 7)} and its pull requests`, (e) => (e.type === 'NOT_FOUND' &&
-            (e.path ?? []).some((p) => p === 'policy' || p === 'file')) ||
-            e.path?.[0] === 'recent' ||
-            (e.path ?? []).some((p) => typeof p === 'string' && SPECULATIVE.has(p)));
-    }
-    catch (error) {
-        if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubApiError */ .OS))
-            throw error;
-        incomplete = error;
-    }
-    const repo = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(data.repository, 'repository');
-    const defaultRef = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .optObj */ .vW)(repo.defaultBranchRef, 'repository.defaultBranchRef');
-    if (defaultRef === null) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ShapeError */ .ym(`repository ${req.owner}/${req.repo} has no default branch`);
-    }
-    const defaultBranch = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(defaultRef.name, 'repository.defaultBranchRef.name');
-    const policy = policyOf(repo, defaultRef, defaultBranch, req);
-    const commitNode = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .optObj */ .vW)(repo.commit, 'repository.commit');
-    const commit = commitNode === null || commitNode.oid === undefined
-        ? null
-        : (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCommit */ .L5)(commitNode, 'repository.commit');
-    const found = commitNode !== null && commitNode.oid !== undefined;
-    const pullRequests = found ? associated(commitNode, 'repository.commit') : [];
-    const errorsUnder = (alias) => answer.errors.filter((e) => e.path?.[0] === 'repository' && e.path[1] === alias);
-    const checksNode = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .optObj */ .vW)(repo.checks, 'repository.checks');
-    const heads = new Map();
-    const headsNode = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .optObj */ .vW)(repo.heads, 'repository.heads');
-    const headErrors = errorsUnder('heads');
-    const headPrs = headsNode === null
-        ? null
-        : (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .optObj */ .vW)(headsNode.associatedPullRequests, 'repository.heads.associatedPullRequests');
-    if (headPrs !== null) {
-        (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .connection */ .FI)(headPrs, 'repository.heads.associatedPullRequests').nodes.forEach((n, i) => {
-            const at = `repository.heads.associatedPullRequests.nodes[${i}]`;
-            const pr = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(n, at);
-            const number = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .num */ .bu)(pr.number, `${at}.number`);
-            const last = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .connection */ .FI)(pr.headCommit, `${at}.headCommit`).nodes[0];
-            const commitOf = last === undefined
-                ? null
-                : (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .optObj */ .vW)((0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(last, `${at}.headCommit.nodes[0]`).commit, `${at}.headCommit.nodes[0].commit`);
-            if (commitOf === null)
-                return;
-            heads.set(number, (0,_checks_js__WEBPACK_IMPORTED_MODULE_5__/* .readRollup */ .tP)(commitOf, (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(commitOf.oid, `${at}.headCommit.oid`), `${at}.headCommit`, headErrors.filter((e) => e.path?.[4] === i)));
-        });
-    }
-    const recentRepo = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .optObj */ .vW)((0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(answer.data, 'data').recent, 'recent');
-    return {
-        repositoryUrl: (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(repo.url, 'repository.url'),
-        defaultBranch,
-        policy,
-        commit,
-        pullRequests,
-        incomplete,
-        defaultRef: refAnswer(defaultRef, defaultBranch, answer.errors.filter((e) => e.path?.[1] === 'defaultBranchRef'), 'repository.defaultBranchRef'),
-        checks: (0,_checks_js__WEBPACK_IMPORTED_MODULE_5__/* .readRollup */ .tP)(checksNode, req.sha, 'repository.checks', errorsUnder('checks')),
-        heads,
-        recent: recentRepo === null ? null : recentPages(recentRepo),
-        environment
-    };
-}
-/** The bootstrap's deployment pages: the target environment's and the commit's. */
-function recentPages(recent) {
-    const shipped = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .optObj */ .vW)(recent.shipped, 'recent.shipped');
-    return {
-        here: deploymentPage(recent.here, 'recent.here'),
-        shipped: shipped === null || shipped.deployments === undefined
-            ? null
-            : deploymentPage(shipped.deployments, 'recent.shipped.deployments')
-    };
-}
-/** The policy blob of a `repository` answer (BOOTSTRAP_QUERY or POLICY_QUERY). */
-function policyOf(repo, defaultRef, defaultBranch, req) {
-    const blob = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .optObj */ .vW)(repo.policy, 'repository.policy') ??
-        (req.policyRef === null ? defaultBranchFile(defaultRef) : null);
-    const ref = req.policyRef ?? defaultBranch;
-    let policy;
-    if (blob === null || typeof blob.text !== 'string') {
-        policy = {
-            missing: blob === null
-                ? `no policy file at ${req.policyPath} on ${ref}`
-                : `the policy file ${req.policyPath} on ${ref} is binary`
-        };
-    }
-    else if (blob.isTruncated === true) {
-        policy = {
-            missing: `the policy file ${req.policyPath} on ${ref} is too large`
-        };
-    }
-    else {
-        policy = {
-            text: blob.text,
-            blobSha: (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(blob.oid, 'repository.policy.oid'),
-            ref
-        };
-    }
-    return policy;
 }
 /**
- * The policy alone, for what needs no commit (the access matrix, audits):
- * the same reading as the bootstrap's, from `policy-ref` or the default branch.
+ * `ref.compare(headRef: sha)`: BEHIND or IDENTICAL means the branch contains
+ * the sha. Null when GitHub gave no comparison.
  */
-async function fetchPolicy(port, req) {
-    const answer = await port.graphql(_queries_js__WEBPACK_IMPORTED_MODULE_8__/* .POLICY_QUERY */ .qs, {
-        owner: req.owner,
-        name: req.repo,
-        policyExpression: `${req.policyRef ?? 'HEAD'}:${req.policyPath}`,
-        policyPath: req.policyPath
+function contains(ref, name) {
+    const cmp = (0,shape/* optObj */.vW)(ref.compare, `ref(${name}).compare`);
+    if (cmp === null)
+        return null;
+    const status = (0,shape/* str */.gx)(cmp.status, `ref(${name}).compare.status`);
+    return status === 'BEHIND' || status === 'IDENTICAL';
+}
+const isGlob = (pattern) => /[*?[\]{}()!+@]/.test(pattern);
+const globPrefix = (pattern) => pattern.split(/[*?[\]{}()!+@]/)[0] ?? '';
+function planBranches(policy, defaultBranch) {
+    const literal = policy.branches.filter((b) => !isGlob(b));
+    const globs = policy.branches.filter(isGlob);
+    const known = new Map();
+    if (literal.includes(defaultBranch.name)) {
+        known.set(defaultBranch.name, defaultBranch.ref);
+    }
+    const selections = [
+        ...literal
+            .filter((name) => !known.has(name))
+            .map((name, i) => ({
+            alias: `b${i}`,
+            name,
+            glob: false,
+            after: null
+        })),
+        ...globs.map((g, i) => ({
+            alias: `g${i}`,
+            name: globPrefix(g),
+            glob: true,
+            after: null
+        }))
+    ];
+    return { literal, known, selections };
+}
+/** Each policy branch that exists, once, with its containment and rules. */
+async function branchFacts(input) {
+    const { github, request, policy, plan, defaultBranch, defaultRules } = input;
+    const seen = new Set();
+    const matching = input.refs.filter((ref) => {
+        if (seen.has(ref.name))
+            return false;
+        seen.add(ref.name);
+        return policy.branches.some((g) => (0,esm/* minimatch */.xF)(ref.name, g));
     });
-    const data = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(answer.data, 'data');
-    const repo = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .optObj */ .vW)(data.repository, 'repository');
-    if (repo === null) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubApiError */ .OS(`repository ${req.owner}/${req.repo} was not found or the token cannot read it${errorText(answer.errors)}`, { permission: 'contents: read' });
+    return Promise.all(matching.map(async (ref) => {
+        const containsCommit = ref.contains ?? (await containsByRest(github, request, ref.name));
+        // GraphQL's rules when it gave them; else REST, for a branch that
+        // holds the commit or that the policy names.
+        const rules = ref.rules ??
+            (ref.name === defaultBranch && defaultRules !== null
+                ? await defaultRules
+                : containsCommit || plan.literal.includes(ref.name)
+                    ? await readBranchRules(github, request, ref.name)
+                    : []);
+        const branch = {
+            name: ref.name,
+            containsCommit,
+            rules,
+            classic: null
+        };
+        if (ref.visibleClassic !== undefined) {
+            branch.visibleClassic = ref.visibleClassic;
+        }
+        return branch;
+    }));
+}
+/**
+ * The same question through REST, when GraphQL gave no comparison:
+ * `GET /repos/{o}/{r}/compare/{branch}...{sha}` is `behind` or `identical`
+ * when the branch contains the sha.
+ * docs.github.com/en/rest/commits/commits#compare-two-commits
+ */
+async function containsByRest(port, req, branch) {
+    try {
+        const r = await port.rest('GET /repos/{owner}/{repo}/compare/{basehead}', {
+            owner: req.owner,
+            repo: req.repo,
+            basehead: `${branch}...${req.sha}`,
+            per_page: 1
+        });
+        const status = (0,shape/* str */.gx)((0,shape/* obj */.WL)(r.data, 'compare').status, 'compare.status');
+        return status === 'behind' || status === 'identical';
     }
-    assertComplete(answer.errors, 'the policy', (e) => e.type === 'NOT_FOUND');
-    const defaultRef = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .optObj */ .vW)(repo.defaultBranchRef, 'repository.defaultBranchRef');
-    if (defaultRef === null) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ShapeError */ .ym(`repository ${req.owner}/${req.repo} has no default branch`);
+    catch (error) {
+        if (error instanceof engine_errors/* GitHubApiError */.OS && error.status === 404)
+            return false;
+        throw error;
     }
-    const defaultBranch = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(defaultRef.name, 'repository.defaultBranchRef.name');
-    return {
-        repositoryUrl: (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(repo.url, 'repository.url'),
-        defaultBranch,
-        policy: policyOf(repo, defaultRef, defaultBranch, req)
-    };
 }
-function defaultBranchFile(ref) {
-    const target = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .optObj */ .vW)(ref.target, 'repository.defaultBranchRef.target');
-    const file = target === null ? null : (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .optObj */ .vW)(target.file, 'defaultBranchRef.target.file');
-    return file === null
-        ? null
-        : (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .optObj */ .vW)(file.object, 'defaultBranchRef.target.file.object');
-}
-function associated(commitNode, path) {
-    const prs = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .optObj */ .vW)(commitNode.associatedPullRequests, `${path}.associatedPullRequests`);
-    if (prs === null)
-        return [];
-    return (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .connection */ .FI)(prs, `${path}.associatedPullRequests`).nodes.map((n, i) => (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePullRequest */ .yA)(n, `${path}.associatedPullRequests.nodes[${i}]`));
-}
+
+// EXTERNAL MODULE: ./src/engine/gather/checks.ts
+var checks = __nccwpck_require__(2783);
+// EXTERNAL MODULE: ./src/engine/deployments.ts
+var deployments = __nccwpck_require__(6830);
+;// CONCATENATED MODULE: ./src/engine/gather/errors.ts
+// GraphQL answers carry data and errors together. These turn the errors into
+// a GitHubApiError that names what could not be read and, when GitHub said
+// "forbidden", the permission the token most likely lacks.
+
+/** The errors' messages, ready to append to a sentence; empty when none. */
 function errorText(errors) {
     return errors.length === 0
         ? ''
@@ -36459,328 +36121,206 @@ function assertComplete(errors, what, tolerated = () => false) {
         return;
     const forbidden = left.find((e) => e.type === 'FORBIDDEN' || /not accessible/i.test(e.message));
     const permission = forbidden === undefined ? undefined : permissionForPath(forbidden.path);
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubApiError */ .OS(`${what} could not be read completely: ${left.map((e) => e.message).join('; ')}`, {
+    throw new engine_errors/* GitHubApiError */.OS(`${what} could not be read completely: ${left.map((e) => e.message).join('; ')}`, {
         permission,
         hint: permission === undefined
             ? undefined
             : `The token probably lacks the \`${permission}\` permission.`
     });
 }
-function unreadable(permission, detail) {
-    return { unreadable: true, permission, detail };
+/** The repository itself could not be read: nothing else can be. */
+function repositoryUnreadable(req, errors) {
+    return new engine_errors/* GitHubApiError */.OS(`repository ${req.owner}/${req.repo} was not found or the token cannot read it${errorText(errors)}`, { permission: 'contents: read' });
 }
-const isGlob = (pattern) => /[*?[\]{}()!+@]/.test(pattern);
-const globPrefix = (pattern) => pattern.split(/[*?[\]{}()!+@]/)[0] ?? '';
-/**
- * Commits per changes query. GitHub refuses a query that may return more than
- * 500,000 nodes, counting each connection's `first` times its parents'
- * (docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api#node-limit);
- * one commit with its pull requests, their commits' authors and reviews may
- * be about 24,000 (__tests__/engine/gather/node-limit.test.ts counts them).
- */
-const CHANGES_PER_QUERY = 20;
-async function gatherFacts(port, req, boot, commit, policy, chain, logger, now) {
-    const owner = req.owner;
+
+// EXTERNAL MODULE: ./src/engine/gather/queries.ts
+var queries = __nccwpck_require__(192);
+;// CONCATENATED MODULE: ./src/engine/gather/deployments.ts
+// Deployments: which environments' deployments a decision needs, which of
+// them the bootstrap's pages already settle, when a further page may hold the
+// answer, and every status of each deployment read.
+
+
+
+
+
+
+/** Pages read per environment before the gate stops. */
+const MAX_PAGES = 50;
+/** A deployments connection: its deployments, next cursor and status pages to read. */
+function deploymentPage(value, label) {
+    const page = {
+        list: [],
+        cursor: null,
+        statusPages: [],
+        statusTotals: new Map()
+    };
+    const c = (0,shape/* connection */.FI)(value, label);
+    page.list = c.nodes.map((n, i) => {
+        const parsed = (0,parse/* parseDeployment */.zi)(n, `${label}.nodes[${i}]`);
+        page.statusTotals.set(parsed.fact.id, parsed.statusesTotal);
+        if (parsed.statusesCursor !== null) {
+            page.statusPages.push({
+                alias: `s${parsed.fact.id}`,
+                id: parsed.id,
+                kind: 'statuses',
+                after: parsed.statusesCursor
+            });
+        }
+        return parsed.fact;
+    });
+    page.cursor = c.hasNextPage ? c.endCursor : null;
+    return page;
+}
+/** The bootstrap's deployment pages: the target environment's and the commit's. */
+function recentPages(recent) {
+    const shipped = (0,shape/* optObj */.vW)(recent.shipped, 'recent.shipped');
+    return {
+        here: deploymentPage(recent.here, 'recent.here'),
+        shipped: shipped === null || shipped.deployments === undefined
+            ? null
+            : deploymentPage(shipped.deployments, 'recent.shipped.deployments')
+    };
+}
+/** Where the range of changes starts: the previous success to the target. */
+function previousSuccessOf(request, policy, now) {
     const ctx = {
-        owner,
-        repo: req.repo,
-        serverUrl: req.serverUrl,
-        sha: req.sha,
+        owner: request.owner,
+        repo: request.repo,
+        serverUrl: request.serverUrl,
+        sha: request.sha,
         trustedDeployers: policy.trustedDeployers
     };
-    const previous = (list) => (0,_deployments_js__WEBPACK_IMPORTED_MODULE_9__/* .previousSuccess */ .PS)(list, req.environment, ctx, now.getTime());
-    const repo = req.repo;
-    const envs = [...chain];
-    if (policy.scope === 'range' && !envs.includes(req.environment)) {
-        envs.push(req.environment);
+    return (list) => (0,deployments/* previousSuccess */.PS)(list, request.environment, ctx, now.getTime());
+}
+/** The upstream environments, and the target itself when the range is asked. */
+function environmentsToRead(need) {
+    const envs = [...need.chain];
+    if (need.policy.scope === 'range' &&
+        !envs.includes(need.request.environment)) {
+        envs.push(need.request.environment);
     }
-    const literal = policy.branches.filter((b) => !isGlob(b));
-    const globs = policy.branches.filter(isGlob);
-    const rulesFor = (branch) => port
-        .rest('GET /repos/{owner}/{repo}/rules/branches/{branch}', {
-        owner,
-        repo,
-        branch,
-        per_page: 100
-    })
-        .then((r) => (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRules */ .NR)(r.data, `rules/branches/${branch}`))
-        .catch((error) => {
-        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubApiError */ .OS &&
-            (error.status === 403 || error.status === 404)) {
-            return unreadable(error.permission ?? 'metadata: read', error.message);
-        }
-        throw error;
-    });
-    // Round trip 2, with everything that does not depend on its answer.
-    // What the bootstrap already answered, ahead of knowing the policy, is not
-    // asked again: an environment whose deployments the repository's latest
-    // page settles, and the default branch's comparison with the commit.
-    const deployments = new Map();
-    const statusPages = [];
-    const statusTotals = new Map();
-    const recent = boot.recent;
-    if (recent !== null) {
-        // The target environment's latest page settles it when the range's start
-        // (its previous success) is on it; an upstream environment is settled by
-        // the commit's own deployments when they all fit on one page and only
-        // the very same commit counts (`match: commit`).
-        const settledBy = (env) => {
-            if (env === req.environment && !chain.includes(env)) {
-                const here = recent.here;
-                return here.cursor === null || previous(here.list) !== null
-                    ? here
-                    : null;
-            }
-            const shipped = recent.shipped;
-            return policy.match === 'commit' &&
-                shipped !== null &&
-                shipped.cursor === null
-                ? shipped
+    return envs;
+}
+/**
+ * What the bootstrap already answered, ahead of knowing the policy: the
+ * target environment's latest page settles it when the range's start (its
+ * previous success) is on it; an upstream environment is settled by the
+ * commit's own deployments when they all fit on one page and only the very
+ * same commit counts (`match: commit`).
+ */
+function settledByBootstrap(recent, envs, need) {
+    const read = {
+        byEnvironment: new Map(),
+        statusPages: [],
+        statusTotals: new Map()
+    };
+    if (recent === null)
+        return read;
+    const settledBy = (env) => {
+        if (isTarget(env, need)) {
+            const here = recent.here;
+            return here.cursor === null || need.previous(here.list) !== null
+                ? here
                 : null;
-        };
-        for (const env of envs) {
-            const page = settledBy(env);
-            if (page === null)
-                continue;
-            const list = page.list.filter((d) => d.environment === env);
-            deployments.set(env, list);
-            const ids = new Set(list.map((d) => d.id));
-            statusPages.push(...page.statusPages.filter((p) => ids.has(Number(p.alias.slice(1)))));
-            for (const id of ids)
-                statusTotals.set(id, page.statusTotals.get(id) ?? null);
         }
+        const shipped = recent.shipped;
+        return need.policy.match === 'commit' &&
+            shipped !== null &&
+            shipped.cursor === null
+            ? shipped
+            : null;
+    };
+    for (const env of envs) {
+        const page = settledBy(env);
+        if (page === null)
+            continue;
+        const list = page.list.filter((d) => d.environment === env);
+        read.byEnvironment.set(env, list);
+        const ids = new Set(list.map((d) => d.id));
+        read.statusPages.push(...page.statusPages.filter((p) => ids.has(Number(p.alias.slice(1)))));
+        for (const id of ids)
+            read.statusTotals.set(id, page.statusTotals.get(id) ?? null);
     }
-    const deploymentSel = envs
-        .filter((environment) => !deployments.has(environment))
+    return read;
+}
+/** The environments still to ask for, one alias each. */
+function unsettled(envs, read) {
+    return envs
+        .filter((environment) => !read.byEnvironment.has(environment))
         .map((environment, i) => ({
         alias: `d${i}`,
         environment,
         after: null
     }));
-    const known = new Map();
-    if (literal.includes(boot.defaultBranch)) {
-        known.set(boot.defaultBranch, boot.defaultRef);
+}
+/** The target environment, when it is not also upstream of itself. */
+function isTarget(env, need) {
+    return env === need.request.environment && !need.chain.includes(env);
+}
+/** Whether the answer may lie beyond the deployments read so far. */
+function wantMore(env, list, need) {
+    if (isTarget(env, need)) {
+        // The range starts at the previous successful deployment: stop once found.
+        return need.previous(list) === null;
     }
-    const refSel = [
-        ...literal
-            .filter((name) => !known.has(name))
-            .map((name, i) => ({
-            alias: `b${i}`,
-            name,
-            glob: false,
-            after: null
-        })),
-        ...globs.map((g, i) => ({
-            alias: `g${i}`,
-            name: globPrefix(g),
-            glob: true,
-            after: null
-        }))
-    ];
-    const needApprovals = policy.approvals.environment > 0 || req.breakGlassReason !== null;
-    const repository = {
-        owner,
-        name: repo,
-        url: boot.repositoryUrl
-    };
-    const defaultRules = known.get(boot.defaultBranch)?.rules === null
-        ? rulesFor(boot.defaultBranch)
-        : null;
-    // Teams named in approvals.reviewers: their members decide who may
-    // approve (GET /orgs/{org}/teams/{slug}/members, `members: read`).
-    const teamEntries = (policy.approvals.reviewers ?? []).filter((entry) => entry.includes('/'));
-    const [context, approvals, environmentSettings, rollups, reviewerTeams] = await Promise.all([
-        runContext(port, req, deploymentSel, refSel),
-        needApprovals ? fetchApprovals(port, req) : Promise.resolve(null),
-        policy.environmentProtection === false
-            ? Promise.resolve(null)
-            : boot.environment.then((got) => {
-                if ('failed' in got)
-                    throw got.failed;
-                return got;
-            }),
-        policy.checks === false
-            ? Promise.resolve(null)
-            : (0,_checks_js__WEBPACK_IMPORTED_MODULE_5__/* .completeRollups */ .pU)(port, repository, [
-                boot.checks,
-                ...boot.heads.values()
-            ]),
-        teamEntries.length === 0
-            ? Promise.resolve(undefined)
-            : (0,_teams_js__WEBPACK_IMPORTED_MODULE_7__/* .readTeams */ .$)(port, teamEntries).then((m) => Object.fromEntries(m))
-    ]);
-    // Deployments: further pages only where the answer may lie beyond page one.
-    let pending = deploymentSel.map((sel) => ({ sel, pages: 1 }));
-    let answer = context;
-    statusPages.push(...context.statusPages);
-    for (const [id, total] of context.statusTotals)
-        statusTotals.set(id, total);
-    for (;;) {
+    if (need.policy.match === 'tree')
+        return true;
+    // Newest first: a deployment of this commit cannot predate the commit.
+    // (A forged future commit date only makes the gate read less and block.)
+    const oldest = list[list.length - 1];
+    return (oldest !== undefined &&
+        Date.parse(oldest.createdAt) >= Date.parse(need.committedDate));
+}
+/** Every status of every deployment read, oldest first. */
+async function completeStatuses(port, req, pages, deployments, totals) {
+    const byId = new Map();
+    for (const list of deployments.values()) {
+        if ('unreadable' in list)
+            continue;
+        for (const d of list)
+            byId.set(d.id, d);
+    }
+    let todo = pages;
+    while (todo.length > 0) {
+        const { query, variables } = (0,queries/* pagesQuery */.vN)(todo, {
+            owner: req.owner,
+            name: req.repo
+        });
+        const answer = await port.graphql(query, variables);
+        assertComplete(answer.errors, 'further pages');
+        const data = (0,shape/* obj */.WL)(answer.data, 'data');
         const next = [];
-        for (const { sel, pages } of pending) {
-            const got = answer.deployments.get(sel.alias);
-            if (got === undefined)
-                continue;
-            if ('unreadable' in got) {
-                deployments.set(sel.environment, got);
-                continue;
-            }
-            const list = [
-                ...(deployments.get(sel.environment) ?? []),
-                ...got.list
-            ];
-            deployments.set(sel.environment, list);
-            if (got.cursor === null)
-                continue;
-            if (!wantMore(sel.environment, list, req, commit, policy, chain, previous))
-                continue;
-            if (pages >= MAX_PAGES) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubApiError */ .OS(`more than ${MAX_PAGES * 100} deployments to ${sel.environment}; the gate stops reading there`);
-            }
-            next.push({ sel: { ...sel, after: got.cursor }, pages: pages + 1 });
+        for (const p of todo) {
+            const node = (0,shape/* obj */.WL)(data[p.alias], p.alias);
+            const c = (0,shape/* connection */.FI)(node.statuses, `${p.alias}.statuses`);
+            const d = byId.get(Number(p.alias.slice(1)));
+            d?.statuses.push(...c.nodes.map((n, i) => (0,parse/* parseStatus */.i$)(n, `${p.alias}.statuses[${i}]`)));
+            if (c.hasNextPage && c.endCursor !== null)
+                next.push({ ...p, after: c.endCursor });
         }
-        if (next.length === 0)
-            break;
-        logger.debug(`reading further pages of deployments: ${next.map((n) => n.sel.environment).join(', ')}`);
-        answer = await runContext(port, req, next.map((n) => n.sel), []);
-        statusPages.push(...answer.statusPages);
-        for (const [id, total] of answer.statusTotals)
-            statusTotals.set(id, total);
-        pending = next;
+        todo = next;
     }
-    await completeStatuses(port, req, statusPages, deployments, statusTotals);
-    // Branches: which exist, which contain the commit, their rules and protection.
-    const refs = [...known.values(), ...context.refs];
-    let globPending = context.globCursors;
-    while (globPending.length > 0) {
-        const more = await runContext(port, req, [], globPending);
-        refs.push(...more.refs);
-        globPending = more.globCursors;
-    }
-    const seen = new Set();
-    const matching = refs.filter((ref) => {
-        if (seen.has(ref.name))
-            return false;
-        seen.add(ref.name);
-        return policy.branches.some((g) => (0,minimatch__WEBPACK_IMPORTED_MODULE_0__/* .minimatch */ .xF)(ref.name, g));
-    });
-    const branches = await Promise.all(matching.map(async (ref) => {
-        const containsCommit = ref.contains ?? (await containsByRest(port, req, ref.name));
-        // GraphQL's rules when it gave them; else REST, for a branch that
-        // holds the commit or that the policy names.
-        const rules = ref.rules ??
-            (ref.name === boot.defaultBranch && defaultRules !== null
-                ? await defaultRules
-                : containsCommit || literal.includes(ref.name)
-                    ? await rulesFor(ref.name)
-                    : []);
-        const branch = {
-            name: ref.name,
-            containsCommit,
-            rules,
-            classic: null
-        };
-        if (ref.visibleClassic !== undefined) {
-            branch.visibleClassic = ref.visibleClassic;
+    for (const d of byId.values()) {
+        const total = totals.get(d.id) ?? null;
+        if (total !== null && d.statuses.length < total) {
+            throw new engine_errors/* GitHubApiError */.OS(`GitHub listed ${d.statuses.length} of the ${total} statuses of deployment #${d.id}: whether it failed later cannot be verified`);
         }
-        return branch;
-    }));
-    // "Protected branches only" counts classic protection alone (see
-    // rules/environment.ts), so that setting needs the classic rules read.
-    const settings = environmentSettings !== null &&
-        'exists' in environmentSettings &&
-        environmentSettings.exists
-        ? environmentSettings.settings
-        : null;
-    const onlyProtected = settings?.deploymentBranchPolicy?.protectedBranches === true;
-    await Promise.all(branches.map(async (b) => {
-        if (!b.containsCommit)
-            return;
-        const forBranchProtection = policy.branchProtection !== false &&
-            ('unreadable' in b.rules ||
-                !(0,_support_js__WEBPACK_IMPORTED_MODULE_4__/* .rulesMeet */ .v)(b.rules, policy.branchProtection));
-        // A classic rule non-admins can see answers "is it protected?".
-        const forEnvironment = onlyProtected && !b.visibleClassic;
-        if (!forBranchProtection && !forEnvironment)
-            return;
-        b.classic = await classicProtection(port, owner, repo, b.name);
-    }));
-    if (settings !== null && onlyProtected) {
-        const holding = branches.filter((b) => b.containsCommit);
-        const isProtected = (b) => b.visibleClassic
-            ? true
-            : (0,_facts_js__WEBPACK_IMPORTED_MODULE_10__/* .isUnreadable */ .G)(b.classic)
-                ? b.classic
-                : b.classic !== null;
-        const unread = holding
-            .map(isProtected)
-            .find((p) => typeof p !== 'boolean');
-        settings.classicProtection =
-            unread !== undefined
-                ? unread
-                : holding.map((b) => ({
-                    branch: b.name,
-                    protected: isProtected(b) === true
-                }));
+        d.statuses = (0,parse/* chronological */.Ju)(d.statuses);
     }
-    // Scope: the changes since the previous successful deployment here.
-    const upstream = {};
-    for (const env of chain)
-        upstream[env] = deployments.get(env) ?? [];
-    const scope = await changesInScope(port, req, boot, commit, policy, deployments.get(req.environment) ?? [], previous);
-    const run = {
-        ...req.run,
-        approvals
-    };
-    return {
-        repository: {
-            owner,
-            name: repo,
-            url: boot.repositoryUrl,
-            defaultBranch: boot.defaultBranch
-        },
-        serverUrl: req.serverUrl,
-        environment: req.environment,
-        sha: req.sha,
-        commit,
-        deployer: req.deployer,
-        changes: scope.changes,
-        scope: scope.scope,
-        upstream,
-        branches,
-        run,
-        environmentSettings,
-        checks: rollups === null
-            ? null
-            : checksFact(rollups, scope.changes[0]?.pullRequest ?? null, boot),
-        ...(reviewerTeams === undefined ? {} : { reviewerTeams })
-    };
 }
-/** The deployed commit's results, and its pull request's final head's. */
-function checksFact(rollups, pullRequest, boot) {
-    const [commit, ...heads] = rollups;
-    if (commit === undefined)
-        throw new Error('no rollup for the deployed commit');
-    if (pullRequest === null)
-        return { commit, pullRequestHead: null };
-    const numbers = [...boot.heads.keys()];
-    const i = numbers.indexOf(pullRequest.number);
-    const head = i < 0 ? undefined : heads[i];
-    return {
-        commit,
-        pullRequestHead: head !== undefined && head.sha === pullRequest.headRefOid
-            ? { ...head, pullRequest: pullRequest.number }
-            : {
-                sha: pullRequest.headRefOid,
-                pullRequest: pullRequest.number,
-                results: {
-                    unreadable: true,
-                    permission: 'pull-requests: read',
-                    detail: `the checks of pull request #${pullRequest.number}'s final head were not returned`
-                }
-            }
-    };
-}
+
+;// CONCATENATED MODULE: ./src/engine/gather/context.ts
+// The context query: the deployments of several environments and the
+// policy's branches in one GraphQL round trip, then further pages of either
+// only where the answer may lie beyond the first.
+
+
+
+
+
+
+
 async function runContext(port, req, deployments, refs) {
     const out = {
         deployments: new Map(),
@@ -36791,13 +36331,13 @@ async function runContext(port, req, deployments, refs) {
     };
     if (deployments.length === 0 && refs.length === 0)
         return out;
-    const { query, variables } = (0,_queries_js__WEBPACK_IMPORTED_MODULE_8__/* .contextQuery */ .UF)(deployments, refs, req.sha);
+    const { query, variables } = (0,queries/* contextQuery */.UF)(deployments, refs, req.sha);
     const answer = await port.graphql(query, {
         owner: req.owner,
         name: req.repo,
         ...variables
     });
-    const repo = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .optObj */ .vW)((0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(answer.data, 'data').repository, 'repository');
+    const repo = (0,shape/* optObj */.vW)((0,shape/* obj */.WL)(answer.data, 'data').repository, 'repository');
     if (repo === null) {
         // `deployments` is non-null in GitHub's schema: an error on it nulls the
         // whole repository (GraphQL's null propagation), so name it here.
@@ -36805,9 +36345,9 @@ async function runContext(port, req, deployments, refs) {
             .filter((d) => errorAt(answer.errors, d.alias) !== undefined)
             .map((d) => d.environment);
         if (envs.length > 0) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubApiError */ .OS(`the deployments of ${envs.join(', ')} could not be read${errorText(answer.errors)}: the token needs \`deployments: read\``, { permission: 'deployments: read' });
+            throw new engine_errors/* GitHubApiError */.OS(`the deployments of ${envs.join(', ')} could not be read${errorText(answer.errors)}: the token needs \`deployments: read\``, { permission: 'deployments: read' });
         }
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubApiError */ .OS(`repository ${req.owner}/${req.repo} could not be read${errorText(answer.errors)}`);
+        throw new engine_errors/* GitHubApiError */.OS(`repository ${req.owner}/${req.repo} could not be read${errorText(answer.errors)}`);
     }
     // Tolerated, because handled below: a whole environment's deployments
     // unreadable (reported per environment), and a branch comparison GitHub
@@ -36828,7 +36368,7 @@ async function runContext(port, req, deployments, refs) {
         const value = repo[sel.alias];
         if (value === null || value === undefined) {
             const err = errorAt(answer.errors, sel.alias);
-            out.deployments.set(sel.alias, unreadable('deployments: read', err?.message ?? 'GitHub returned no deployments'));
+            out.deployments.set(sel.alias, (0,support/* unreadable */.O$)('deployments: read', err?.message ?? 'GitHub returned no deployments'));
             continue;
         }
         const page = deploymentPage(value, `deployments(${sel.environment})`);
@@ -36840,11 +36380,11 @@ async function runContext(port, req, deployments, refs) {
     for (const sel of refs) {
         const value = repo[sel.alias];
         if (!sel.glob) {
-            const ref = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .optObj */ .vW)(value, `ref(${sel.name})`);
+            const ref = (0,shape/* optObj */.vW)(value, `ref(${sel.name})`);
             if (ref === null) {
                 const err = errorAt(answer.errors, sel.alias);
                 if (err !== undefined) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubApiError */ .OS(`branch ${sel.name} could not be read: ${err.message}`, {
+                    throw new engine_errors/* GitHubApiError */.OS(`branch ${sel.name} could not be read: ${err.message}`, {
                         permission: 'contents: read'
                     });
                 }
@@ -36853,10 +36393,10 @@ async function runContext(port, req, deployments, refs) {
             out.refs.push(refAnswer(ref, sel.name, errorsAt(answer.errors, sel.alias), `ref(${sel.name})`));
             continue;
         }
-        const c = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .connection */ .FI)(value, `refs(${sel.name})`);
+        const c = (0,shape/* connection */.FI)(value, `refs(${sel.name})`);
         c.nodes.forEach((n, i) => {
-            const ref = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(n, `refs(${sel.name}).nodes[${i}]`);
-            const name = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(ref.name, `refs(${sel.name}).nodes[${i}].name`);
+            const ref = (0,shape/* obj */.WL)(n, `refs(${sel.name}).nodes[${i}]`);
+            const name = (0,shape/* str */.gx)(ref.name, `refs(${sel.name}).nodes[${i}].name`);
             out.refs.push(refAnswer(ref, name, errorsAt(answer.errors, sel.alias).filter((e) => e.path?.[3] === i), `refs(${sel.name}).nodes[${i}]`));
         });
         if (c.hasNextPage && c.endCursor !== null) {
@@ -36865,278 +36405,82 @@ async function runContext(port, req, deployments, refs) {
     }
     return out;
 }
-/** A deployments connection: its deployments, next cursor and status pages to read. */
-function deploymentPage(value, label) {
-    const page = {
-        list: [],
-        cursor: null,
-        statusPages: [],
-        statusTotals: new Map()
-    };
-    const c = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .connection */ .FI)(value, label);
-    page.list = c.nodes.map((n, i) => {
-        const parsed = (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDeployment */ .zi)(n, `${label}.nodes[${i}]`);
-        page.statusTotals.set(parsed.fact.id, parsed.statusesTotal);
-        if (parsed.statusesCursor !== null) {
-            page.statusPages.push({
-                alias: `s${parsed.fact.id}`,
-                id: parsed.id,
-                kind: 'statuses',
-                after: parsed.statusesCursor
-            });
-        }
-        return parsed.fact;
-    });
-    page.cursor = c.hasNextPage ? c.endCursor : null;
-    return page;
-}
-/**
- * `ref.compare(headRef: sha)`: BEHIND or IDENTICAL means the branch contains
- * the sha. Null when GitHub gave no comparison.
- */
-function contains(ref, name) {
-    const cmp = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .optObj */ .vW)(ref.compare, `ref(${name}).compare`);
-    if (cmp === null)
-        return null;
-    const status = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(cmp.status, `ref(${name}).compare.status`);
-    return status === 'BEHIND' || status === 'IDENTICAL';
-}
-/**
- * The same question through REST, when GraphQL gave no comparison:
- * `GET /repos/{o}/{r}/compare/{branch}...{sha}` is `behind` or `identical`
- * when the branch contains the sha.
- * docs.github.com/en/rest/commits/commits#compare-two-commits
- */
-async function containsByRest(port, req, branch) {
-    try {
-        const r = await port.rest('GET /repos/{owner}/{repo}/compare/{basehead}', {
-            owner: req.owner,
-            repo: req.repo,
-            basehead: `${branch}...${req.sha}`,
-            per_page: 1
-        });
-        const status = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)((0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(r.data, 'compare').status, 'compare.status');
-        return status === 'behind' || status === 'identical';
-    }
-    catch (error) {
-        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubApiError */ .OS && error.status === 404)
-            return false;
-        throw error;
-    }
-}
-function wantMore(env, list, req, commit, policy, chain, previous) {
-    if (env === req.environment && !chain.includes(env)) {
-        // The range starts at the previous successful deployment: stop once found.
-        return previous(list) === null;
-    }
-    if (policy.match === 'tree')
-        return true;
-    // Newest first: a deployment of this commit cannot predate the commit.
-    // (A forged future commit date only makes the gate read less and block.)
-    const oldest = list[list.length - 1];
-    return (oldest !== undefined &&
-        Date.parse(oldest.createdAt) >= Date.parse(commit.committedDate));
-}
-async function completeStatuses(port, req, pages, deployments, totals) {
-    const byId = new Map();
-    for (const list of deployments.values()) {
-        if ('unreadable' in list)
-            continue;
-        for (const d of list)
-            byId.set(d.id, d);
-    }
-    let todo = pages;
-    while (todo.length > 0) {
-        const { query, variables } = (0,_queries_js__WEBPACK_IMPORTED_MODULE_8__/* .pagesQuery */ .vN)(todo, {
-            owner: req.owner,
-            name: req.repo
-        });
-        const answer = await port.graphql(query, variables);
-        assertComplete(answer.errors, 'further pages');
-        const data = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(answer.data, 'data');
+/** Further pages of deployments, only where the answer may lie beyond. */
+async function readDeploymentPages(input) {
+    const { github, request, logger, read } = input;
+    const deployments = read.byEnvironment;
+    let pending = input.selections.map((sel) => ({ sel, pages: 1 }));
+    let answer = input.first;
+    addStatusPages(read, answer);
+    for (;;) {
         const next = [];
-        for (const p of todo) {
-            const node = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(data[p.alias], p.alias);
-            const c = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .connection */ .FI)(node.statuses, `${p.alias}.statuses`);
-            const d = byId.get(Number(p.alias.slice(1)));
-            d?.statuses.push(...c.nodes.map((n, i) => (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStatus */ .i$)(n, `${p.alias}.statuses[${i}]`)));
-            if (c.hasNextPage && c.endCursor !== null)
-                next.push({ ...p, after: c.endCursor });
-        }
-        todo = next;
-    }
-    for (const d of byId.values()) {
-        const total = totals.get(d.id) ?? null;
-        if (total !== null && d.statuses.length < total) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubApiError */ .OS(`GitHub listed ${d.statuses.length} of the ${total} statuses of deployment #${d.id}: whether it failed later cannot be verified`);
-        }
-        d.statuses = (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .chronological */ .Ju)(d.statuses);
-    }
-}
-async function fetchApprovals(port, req) {
-    const runId = req.run.id;
-    if (runId === null)
-        return null;
-    return (0,_support_js__WEBPACK_IMPORTED_MODULE_4__/* .readOr */ .C)('actions: read', async () => {
-        const r = await port.rest('GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals', {
-            owner: req.owner,
-            repo: req.repo,
-            run_id: runId
-        });
-        return (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .arr */ .QL)(r.data, 'approvals').map((item, i) => {
-            const a = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(item, `approvals[${i}]`);
-            const user = (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseActor */ .fp)(a.user, `approvals[${i}].user`);
-            if (user === null)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ShapeError */ .ym(`approvals[${i}].user: missing`);
-            const state = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(a.state, `approvals[${i}].state`);
-            return {
-                user,
-                state: state === 'approved' ? 'approved' : 'rejected',
-                environments: (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .arr */ .QL)(a.environments, `approvals[${i}].environments`).map((e, j) => (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)((0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(e, `approvals[${i}].environments[${j}]`).name, `approvals[${i}].environments[${j}].name`)),
-                comment: typeof a.comment === 'string' ? a.comment : ''
-            };
-        });
-    });
-}
-async function classicProtection(port, owner, repo, branch) {
-    try {
-        const r = await port.rest('GET /repos/{owner}/{repo}/branches/{branch}/protection', {
-            owner,
-            repo,
-            branch
-        });
-        return (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseClassicProtection */ .L)(r.data, `branches/${branch}/protection`);
-    }
-    catch (error) {
-        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubApiError */ .OS && error.status === 404)
-            return null;
-        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubApiError */ .OS && error.status === 403) {
-            // 403 is "cannot tell", never "unprotected" (SPEC §5.4).
-            return unreadable('administration: read', error.message);
-        }
-        throw error;
-    }
-}
-async function changesInScope(port, req, boot, commit, policy, here, previousOf) {
-    /** Each change with the pull request it came through, all pages read. */
-    const resolve = async (list) => {
-        const chosen = list.map((c) => ({
-            commit: c.commit,
-            pr: choosePullRequest(c.commit, c.candidates, policy)
-        }));
-        await completePullRequests(port, req, chosen.flatMap((c) => (c.pr === null ? [] : [c.pr])));
-        return chosen.map((c) => ({
-            commit: c.commit,
-            pullRequest: c.pr?.fact ?? null
-        }));
-    };
-    const headOnly = () => resolve([{ commit, candidates: boot.pullRequests }]);
-    if (policy.scope === 'head') {
-        return {
-            changes: await headOnly(),
-            scope: { kind: 'head', since: null, note: null }
-        };
-    }
-    if ('unreadable' in here) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubApiError */ .OS(`the deployments to ${req.environment} could not be read, so the changes since the last one are unknown: ${here.detail}`, { permission: here.permission });
-    }
-    const previous = previousOf(here);
-    if (previous === null ||
-        previous === commit.oid ||
-        commit.parents[0] === previous) {
-        return {
-            changes: await headOnly(),
-            scope: {
-                kind: 'range',
-                since: previous,
-                note: previous === null
-                    ? `no earlier successful deployment to ${req.environment}: only the deployed change is in scope`
-                    : null
+        for (const { sel, pages } of pending) {
+            const got = answer.deployments.get(sel.alias);
+            if (got === undefined)
+                continue;
+            if ('unreadable' in got) {
+                deployments.set(sel.environment, got);
+                continue;
             }
-        };
-    }
-    const chainOids = await firstParentChain(port, req, previous, commit.oid);
-    if (chainOids === null) {
-        return {
-            changes: await headOnly(),
-            scope: {
-                kind: 'range',
-                since: previous,
-                note: `${commit.oid.slice(0, 7)} is not ahead of the previous deployment ${previous.slice(0, 7)} (a rollback): only the deployed change is in scope`
+            const list = [
+                ...(deployments.get(sel.environment) ?? []),
+                ...got.list
+            ];
+            deployments.set(sel.environment, list);
+            if (got.cursor === null)
+                continue;
+            if (!input.wantMore(sel.environment, list))
+                continue;
+            if (pages >= MAX_PAGES) {
+                throw new engine_errors/* GitHubApiError */.OS(`more than ${MAX_PAGES * 100} deployments to ${sel.environment}; the gate stops reading there`);
             }
-        };
+            next.push({ sel: { ...sel, after: got.cursor }, pages: pages + 1 });
+        }
+        if (next.length === 0)
+            break;
+        logger.debug(`reading further pages of deployments: ${next.map((n) => n.sel.environment).join(', ')}`);
+        answer = await runContext(github, request, next.map((n) => n.sel), []);
+        addStatusPages(read, answer);
+        pending = next;
     }
-    const found = new Map([[commit.oid, { commit, candidates: boot.pullRequests }]]);
-    const others = chainOids.filter((oid) => oid !== commit.oid);
-    const batches = [];
-    for (let i = 0; i < others.length; i += CHANGES_PER_QUERY)
-        batches.push(others.slice(i, i + CHANGES_PER_QUERY));
-    // The batches do not depend on each other: one round trip for all.
-    await Promise.all(batches.map(async (batch) => {
-        const { query, variables } = (0,_queries_js__WEBPACK_IMPORTED_MODULE_8__/* .changesQuery */ .SP)(batch);
-        const answer = await port.graphql(query, {
-            owner: req.owner,
-            name: req.repo,
-            ...variables
-        });
-        assertComplete(answer.errors, 'the changes since the previous deployment');
-        const repo = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)((0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(answer.data, 'data').repository, 'repository');
-        batch.forEach((oid, j) => {
-            const node = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(repo[`c${j}`], `commit ${oid}`);
-            found.set(oid, {
-                commit: (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCommit */ .L5)(node, `commit ${oid}`),
-                candidates: associated(node, `commit ${oid}`)
-            });
-        });
-    }));
-    return {
-        changes: await resolve(chainOids.map((oid) => found.get(oid))),
-        scope: { kind: 'range', since: previous, note: null }
-    };
 }
-/**
- * The first-parent chain from `head` back to (not including) `base`: each
- * entry is one change that entered the branch (a merge, a squash, a direct
- * push). Null when head is not ahead of base.
- */
-async function firstParentChain(port, req, base, head) {
-    const route = 'GET /repos/{owner}/{repo}/compare/{basehead}';
-    const params = {
-        owner: req.owner,
-        repo: req.repo,
-        basehead: `${base}...${head}`,
-        per_page: 100
-    };
-    const first = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)((await port.rest(route, { ...params, page: 1 })).data, 'compare');
-    const status = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(first.status, 'compare.status');
-    if (status !== 'ahead' && status !== 'diverged')
-        return null;
-    const total = typeof first.total_commits === 'number' ? first.total_commits : 0;
-    const pages = Math.ceil(total / 100);
-    const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_v, i) => port
-        .rest(route, { ...params, page: i + 2 })
-        .then((r) => (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(r.data, 'compare'))));
-    const parents = new Map();
-    for (const page of [first, ...rest]) {
-        (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .arr */ .QL)(page.commits, 'compare.commits').forEach((c, i) => {
-            const item = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(c, `compare.commits[${i}]`);
-            parents.set((0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(item.sha, `compare.commits[${i}].sha`), (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .arr */ .QL)(item.parents, `compare.commits[${i}].parents`).map((p, j) => (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)((0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(p, `compare.commits[${i}].parents[${j}]`).sha, `compare.commits[${i}].parents[${j}].sha`)));
-        });
+function addStatusPages(read, answer) {
+    read.statusPages.push(...answer.statusPages);
+    for (const [id, total] of answer.statusTotals)
+        read.statusTotals.set(id, total);
+}
+/** Every ref matching the policy's globs, all pages. */
+async function readRefPages(github, request, first) {
+    const refs = [...first.refs];
+    let pending = first.globCursors;
+    while (pending.length > 0) {
+        const more = await runContext(github, request, [], pending);
+        refs.push(...more.refs);
+        pending = more.globCursors;
     }
-    if (!parents.has(head)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ShapeError */ .ym(`compare ${base.slice(0, 7)}...${head.slice(0, 7)} does not list the deployed commit`);
-    }
-    const chain = [];
-    for (let oid = head; oid !== undefined && parents.has(oid);) {
-        chain.push(oid);
-        oid = parents.get(oid)?.[0];
-    }
-    return chain;
+    return refs;
+}
+
+;// CONCATENATED MODULE: ./src/engine/gather/pull-requests.ts
+// Pull requests: those GitHub associates with a commit, the one the commit
+// entered the branch through, and every page of its commits and reviews.
+
+
+
+
+
+
+/** The pull requests GitHub associates with a commit node. */
+function associated(commitNode, path) {
+    const prs = (0,shape/* optObj */.vW)(commitNode.associatedPullRequests, `${path}.associatedPullRequests`);
+    if (prs === null)
+        return [];
+    return (0,shape/* connection */.FI)(prs, `${path}.associatedPullRequests`).nodes.map((n, i) => (0,parse/* parsePullRequest */.yA)(n, `${path}.associatedPullRequests.nodes[${i}]`));
 }
 /** The pull request a commit entered the branch through, if any. */
 function choosePullRequest(commit, candidates, policy) {
     const merged = candidates.filter((c) => c.fact.merged &&
-        policy.branches.some((g) => (0,minimatch__WEBPACK_IMPORTED_MODULE_0__/* .minimatch */ .xF)(c.fact.baseRefName, g)));
+        policy.branches.some((g) => (0,esm/* minimatch */.xF)(c.fact.baseRefName, g)));
     return (merged.find((c) => c.fact.mergeCommitOid === commit.oid) ??
         merged.find((c) => c.fact.commits.some((x) => x.oid === commit.oid)) ??
         // Rebase merges: GitHub associates the rebased copies with the pull request.
@@ -37175,23 +36519,23 @@ async function completePullRequests(port, req, prs) {
     }
     const repository = { owner: req.owner, name: req.repo };
     while (todo.length > 0) {
-        const { query, variables } = (0,_queries_js__WEBPACK_IMPORTED_MODULE_8__/* .pagesQuery */ .vN)(todo, repository);
+        const { query, variables } = (0,queries/* pagesQuery */.vN)(todo, repository);
         const answer = await port.graphql(query, variables);
         assertComplete(answer.errors, 'further pages of pull requests');
-        const repo = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)((0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(answer.data, 'data').repository, 'repository');
+        const repo = (0,shape/* obj */.WL)((0,shape/* obj */.WL)(answer.data, 'data').repository, 'repository');
         const next = [];
         for (const p of todo) {
-            const node = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .optObj */ .vW)(repo[p.alias], p.alias);
+            const node = (0,shape/* optObj */.vW)(repo[p.alias], p.alias);
             if (node === null) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubApiError */ .OS(`pull request #${p.number} could not be read further${errorText(answer.errors)}`, { permission: 'pull-requests: read' });
+                throw new engine_errors/* GitHubApiError */.OS(`pull request #${p.number} could not be read further${errorText(answer.errors)}`, { permission: 'pull-requests: read' });
             }
-            const c = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .connection */ .FI)(node[p.kind], `#${p.number}.${p.kind}`);
+            const c = (0,shape/* connection */.FI)(node[p.kind], `#${p.number}.${p.kind}`);
             for (const pr of byNumber.get(p.number) ?? []) {
                 if (p.kind === 'commits') {
-                    pr.fact.commits.push(...c.nodes.map((n, i) => (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCommit */ .L5)((0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .obj */ .WL)(n, `#${p.number}.commits[${i}]`).commit, `#${p.number}.commits[${i}].commit`)));
+                    pr.fact.commits.push(...c.nodes.map((n, i) => (0,parse/* parseCommit */.L5)((0,shape/* obj */.WL)(n, `#${p.number}.commits[${i}]`).commit, `#${p.number}.commits[${i}].commit`)));
                 }
                 else {
-                    pr.fact.reviews.push(...c.nodes.map((n, i) => (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseReview */ .wV)(n, `#${p.number}.reviews[${i}]`)));
+                    pr.fact.reviews.push(...c.nodes.map((n, i) => (0,parse/* parseReview */.wV)(n, `#${p.number}.reviews[${i}]`)));
                 }
             }
             if (c.hasNextPage && c.endCursor !== null) {
@@ -37210,12 +36554,472 @@ async function completePullRequests(port, req, prs) {
             reviews: pr.fact.reviews.length
         };
         if (pr.commitsTotal !== null && read.commits < pr.commitsTotal) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubApiError */ .OS(`GitHub listed ${read.commits} of the ${pr.commitsTotal} commits of pull request #${number}: the makers of the others cannot be verified`, { hint: 'Split the change into pull requests of at most 250 commits.' });
+            throw new engine_errors/* GitHubApiError */.OS(`GitHub listed ${read.commits} of the ${pr.commitsTotal} commits of pull request #${number}: the makers of the others cannot be verified`, { hint: 'Split the change into pull requests of at most 250 commits.' });
         }
         if (pr.reviewsTotal !== null && read.reviews < pr.reviewsTotal) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubApiError */ .OS(`GitHub listed ${read.reviews} of the ${pr.reviewsTotal} reviews of pull request #${number}: a later review that withdraws an approval cannot be ruled out`);
+            throw new engine_errors/* GitHubApiError */.OS(`GitHub listed ${read.reviews} of the ${pr.reviewsTotal} reviews of pull request #${number}: a later review that withdraws an approval cannot be ruled out`);
         }
     }
+}
+
+;// CONCATENATED MODULE: ./src/engine/gather/range.ts
+// The range of changes a decision covers: with `scope: range`, every change
+// that entered the branch since the previous successful deployment to the
+// target (the first-parent chain between the two), each with the pull
+// request it came through; with `scope: head`, the deployed change alone.
+
+
+
+
+
+
+/**
+ * Commits per changes query. GitHub refuses a query that may return more than
+ * 500,000 nodes, counting each connection's `first` times its parents'
+ * (docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api#node-limit);
+ * one commit with its pull requests, their commits' authors and reviews may
+ * be about 24,000 (__tests__/engine/gather/node-limit.test.ts counts them).
+ */
+const CHANGES_PER_QUERY = 20;
+async function changesInScope(input) {
+    const { github: port, request: req, commit, policy, here } = input;
+    /** Each change with the pull request it came through, all pages read. */
+    const resolve = async (list) => {
+        const chosen = list.map((c) => ({
+            commit: c.commit,
+            pr: choosePullRequest(c.commit, c.candidates, policy)
+        }));
+        await completePullRequests(port, req, chosen.flatMap((c) => (c.pr === null ? [] : [c.pr])));
+        return chosen.map((c) => ({
+            commit: c.commit,
+            pullRequest: c.pr?.fact ?? null
+        }));
+    };
+    const headOnly = () => resolve([{ commit, candidates: input.pullRequests }]);
+    if (policy.scope === 'head') {
+        return {
+            changes: await headOnly(),
+            scope: { kind: 'head', since: null, note: null }
+        };
+    }
+    if ('unreadable' in here) {
+        throw new engine_errors/* GitHubApiError */.OS(`the deployments to ${req.environment} could not be read, so the changes since the last one are unknown: ${here.detail}`, { permission: here.permission });
+    }
+    const previous = input.previousOf(here);
+    if (previous === null ||
+        previous === commit.oid ||
+        commit.parents[0] === previous) {
+        return {
+            changes: await headOnly(),
+            scope: {
+                kind: 'range',
+                since: previous,
+                note: previous === null
+                    ? `no earlier successful deployment to ${req.environment}: only the deployed change is in scope`
+                    : null
+            }
+        };
+    }
+    const chainOids = await firstParentChain(port, req, previous, commit.oid);
+    if (chainOids === null) {
+        return {
+            changes: await headOnly(),
+            scope: {
+                kind: 'range',
+                since: previous,
+                note: `${commit.oid.slice(0, 7)} is not ahead of the previous deployment ${previous.slice(0, 7)} (a rollback): only the deployed change is in scope`
+            }
+        };
+    }
+    const found = new Map([
+        [commit.oid, { commit, candidates: input.pullRequests }]
+    ]);
+    const others = chainOids.filter((oid) => oid !== commit.oid);
+    const batches = [];
+    for (let i = 0; i < others.length; i += CHANGES_PER_QUERY)
+        batches.push(others.slice(i, i + CHANGES_PER_QUERY));
+    // The batches do not depend on each other: one round trip for all.
+    await Promise.all(batches.map(async (batch) => {
+        const { query, variables } = (0,queries/* changesQuery */.SP)(batch);
+        const answer = await port.graphql(query, {
+            owner: req.owner,
+            name: req.repo,
+            ...variables
+        });
+        assertComplete(answer.errors, 'the changes since the previous deployment');
+        const repo = (0,shape/* obj */.WL)((0,shape/* obj */.WL)(answer.data, 'data').repository, 'repository');
+        batch.forEach((oid, j) => {
+            const node = (0,shape/* obj */.WL)(repo[`c${j}`], `commit ${oid}`);
+            found.set(oid, {
+                commit: (0,parse/* parseCommit */.L5)(node, `commit ${oid}`),
+                candidates: associated(node, `commit ${oid}`)
+            });
+        });
+    }));
+    return {
+        changes: await resolve(chainOids.map((oid) => found.get(oid))),
+        scope: { kind: 'range', since: previous, note: null }
+    };
+}
+/**
+ * The first-parent chain from `head` back to (not including) `base`: each
+ * entry is one change that entered the branch (a merge, a squash, a direct
+ * push). Null when head is not ahead of base.
+ */
+async function firstParentChain(port, req, base, head) {
+    const route = 'GET /repos/{owner}/{repo}/compare/{basehead}';
+    const params = {
+        owner: req.owner,
+        repo: req.repo,
+        basehead: `${base}...${head}`,
+        per_page: 100
+    };
+    const first = (0,shape/* obj */.WL)((await port.rest(route, { ...params, page: 1 })).data, 'compare');
+    const status = (0,shape/* str */.gx)(first.status, 'compare.status');
+    if (status !== 'ahead' && status !== 'diverged')
+        return null;
+    const total = typeof first.total_commits === 'number' ? first.total_commits : 0;
+    const pages = Math.ceil(total / 100);
+    const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_v, i) => port
+        .rest(route, { ...params, page: i + 2 })
+        .then((r) => (0,shape/* obj */.WL)(r.data, 'compare'))));
+    const parents = new Map();
+    for (const page of [first, ...rest]) {
+        (0,shape/* arr */.QL)(page.commits, 'compare.commits').forEach((c, i) => {
+            const item = (0,shape/* obj */.WL)(c, `compare.commits[${i}]`);
+            parents.set((0,shape/* str */.gx)(item.sha, `compare.commits[${i}].sha`), (0,shape/* arr */.QL)(item.parents, `compare.commits[${i}].parents`).map((p, j) => (0,shape/* str */.gx)((0,shape/* obj */.WL)(p, `compare.commits[${i}].parents[${j}]`).sha, `compare.commits[${i}].parents[${j}].sha`)));
+        });
+    }
+    if (!parents.has(head)) {
+        throw new engine_errors/* ShapeError */.ym(`compare ${base.slice(0, 7)}...${head.slice(0, 7)} does not list the deployed commit`);
+    }
+    const chain = [];
+    for (let oid = head; oid !== undefined && parents.has(oid);) {
+        chain.push(oid);
+        oid = parents.get(oid)?.[0];
+    }
+    return chain;
+}
+
+// EXTERNAL MODULE: ./src/engine/gather/teams.ts
+var teams = __nccwpck_require__(4974);
+// EXTERNAL MODULE: ./src/engine/gather/environment.ts
+var gather_environment = __nccwpck_require__(2105);
+;// CONCATENATED MODULE: ./src/engine/gather/policy-file.ts
+// The policy file: a blob at `policy-path` on `policy-ref`, or on the default
+// branch when no ref is given. The bootstrap asks for it with everything
+// else; what needs no commit (the access matrix, audits) asks for it alone.
+
+
+
+
+/** The `rev:path` expression GitHub's `object(expression:)` reads. */
+function policyExpression(req) {
+    return `${req.policyRef ?? 'HEAD'}:${req.policyPath}`;
+}
+/** A repository's default branch ref; a repository without one cannot be gated. */
+function defaultBranchRef(repo, req) {
+    const ref = (0,shape/* optObj */.vW)(repo.defaultBranchRef, 'repository.defaultBranchRef');
+    if (ref === null) {
+        throw new engine_errors/* ShapeError */.ym(`repository ${req.owner}/${req.repo} has no default branch`);
+    }
+    return ref;
+}
+/** The policy blob of a `repository` answer (BOOTSTRAP_QUERY or POLICY_QUERY). */
+function policyOf(repo, defaultRef, defaultBranch, req) {
+    const blob = (0,shape/* optObj */.vW)(repo.policy, 'repository.policy') ??
+        (req.policyRef === null ? defaultBranchFile(defaultRef) : null);
+    const ref = req.policyRef ?? defaultBranch;
+    if (blob === null || typeof blob.text !== 'string') {
+        return {
+            missing: blob === null
+                ? `no policy file at ${req.policyPath} on ${ref}`
+                : `the policy file ${req.policyPath} on ${ref} is binary`
+        };
+    }
+    if (blob.isTruncated === true) {
+        return {
+            missing: `the policy file ${req.policyPath} on ${ref} is too large`
+        };
+    }
+    return {
+        text: blob.text,
+        blobSha: (0,shape/* str */.gx)(blob.oid, 'repository.policy.oid'),
+        ref
+    };
+}
+function defaultBranchFile(ref) {
+    const target = (0,shape/* optObj */.vW)(ref.target, 'repository.defaultBranchRef.target');
+    const file = target === null ? null : (0,shape/* optObj */.vW)(target.file, 'defaultBranchRef.target.file');
+    return file === null
+        ? null
+        : (0,shape/* optObj */.vW)(file.object, 'defaultBranchRef.target.file.object');
+}
+/**
+ * The policy alone, for what needs no commit (the access matrix, audits):
+ * the same reading as the bootstrap's, from `policy-ref` or the default branch.
+ */
+async function fetchPolicy(port, req) {
+    const answer = await port.graphql(queries/* POLICY_QUERY */.qs, {
+        owner: req.owner,
+        name: req.repo,
+        policyExpression: policyExpression(req),
+        policyPath: req.policyPath
+    });
+    const data = (0,shape/* obj */.WL)(answer.data, 'data');
+    const repo = (0,shape/* optObj */.vW)(data.repository, 'repository');
+    if (repo === null)
+        throw repositoryUnreadable(req, answer.errors);
+    assertComplete(answer.errors, 'the policy', (e) => e.type === 'NOT_FOUND');
+    const defaultRef = defaultBranchRef(repo, req);
+    const defaultBranch = (0,shape/* str */.gx)(defaultRef.name, 'repository.defaultBranchRef.name');
+    return {
+        repositoryUrl: (0,shape/* str */.gx)(repo.url, 'repository.url'),
+        defaultBranch,
+        policy: policyOf(repo, defaultRef, defaultBranch, req)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/gather/bootstrap.ts
+// The first round trip, asked before the policy is known: the policy blob,
+// the default branch, the deployed commit with its pull requests, their
+// commits and reviews, checks, and the latest deployments; the environment's
+// settings in parallel. SPEC §9: most decisions need little more.
+
+
+
+
+
+
+
+
+
+
+
+/** Bootstrap fields whose errors are handled where they are used. */
+const SPECULATIVE = new Set([
+    'checks',
+    'heads',
+    'compare',
+    'rules',
+    'refUpdateRule'
+]);
+async function fetchBootstrap(port, req) {
+    const environment = (0,gather_environment/* readEnvironment */.Qo)(port, {
+        owner: req.owner,
+        name: req.repo,
+        url: `${req.serverUrl}/${req.owner}/${req.repo}`
+    }, req.environment).then((fact) => fact, (failed) => ({ failed }));
+    const answer = await port.graphql(queries/* BOOTSTRAP_QUERY */.it, {
+        owner: req.owner,
+        name: req.repo,
+        sha: req.sha,
+        head: req.sha,
+        environment: req.environment,
+        policyExpression: policyExpression(req),
+        policyPath: req.policyPath
+    });
+    const data = (0,shape/* obj */.WL)(answer.data, 'data');
+    if (data.repository === null || data.repository === undefined) {
+        throw repositoryUnreadable(req, answer.errors);
+    }
+    // The policy may simply be absent (NOT_FOUND); anything else is missing
+    // data about the commit, reported once the policy is known.
+    let incomplete = null;
+    try {
+        assertComplete(answer.errors, `the deployed commit ${req.sha.slice(0, 7)} and its pull requests`, (e) => (e.type === 'NOT_FOUND' &&
+            (e.path ?? []).some((p) => p === 'policy' || p === 'file')) ||
+            e.path?.[0] === 'recent' ||
+            (e.path ?? []).some((p) => typeof p === 'string' && SPECULATIVE.has(p)));
+    }
+    catch (error) {
+        if (!(error instanceof engine_errors/* GitHubApiError */.OS))
+            throw error;
+        incomplete = error;
+    }
+    const repo = (0,shape/* obj */.WL)(data.repository, 'repository');
+    const defaultRef = defaultBranchRef(repo, req);
+    const defaultBranch = (0,shape/* str */.gx)(defaultRef.name, 'repository.defaultBranchRef.name');
+    const policy = policyOf(repo, defaultRef, defaultBranch, req);
+    const commitNode = (0,shape/* optObj */.vW)(repo.commit, 'repository.commit');
+    const found = commitNode !== null && commitNode.oid !== undefined;
+    const commit = found ? (0,parse/* parseCommit */.L5)(commitNode, 'repository.commit') : null;
+    const pullRequests = found ? associated(commitNode, 'repository.commit') : [];
+    const errorsUnder = (alias) => answer.errors.filter((e) => e.path?.[0] === 'repository' && e.path[1] === alias);
+    const checksNode = (0,shape/* optObj */.vW)(repo.checks, 'repository.checks');
+    const heads = headRollups((0,shape/* optObj */.vW)(repo.heads, 'repository.heads'), errorsUnder('heads'));
+    const recent = (0,shape/* optObj */.vW)(data.recent, 'recent');
+    return {
+        repositoryUrl: (0,shape/* str */.gx)(repo.url, 'repository.url'),
+        defaultBranch,
+        policy,
+        commit,
+        pullRequests,
+        incomplete,
+        defaultRef: refAnswer(defaultRef, defaultBranch, answer.errors.filter((e) => e.path?.[1] === 'defaultBranchRef'), 'repository.defaultBranchRef'),
+        checks: (0,checks/* readRollup */.tP)(checksNode, req.sha, 'repository.checks', errorsUnder('checks')),
+        heads,
+        recent: recent === null ? null : recentPages(recent),
+        environment
+    };
+}
+/** The checks of each associated pull request's final head, by number. */
+function headRollups(headsNode, errors) {
+    const heads = new Map();
+    const headPrs = headsNode === null
+        ? null
+        : (0,shape/* optObj */.vW)(headsNode.associatedPullRequests, 'repository.heads.associatedPullRequests');
+    if (headPrs === null)
+        return heads;
+    (0,shape/* connection */.FI)(headPrs, 'repository.heads.associatedPullRequests').nodes.forEach((n, i) => {
+        const at = `repository.heads.associatedPullRequests.nodes[${i}]`;
+        const pr = (0,shape/* obj */.WL)(n, at);
+        const number = (0,shape/* num */.bu)(pr.number, `${at}.number`);
+        const last = (0,shape/* connection */.FI)(pr.headCommit, `${at}.headCommit`).nodes[0];
+        const commitOf = last === undefined
+            ? null
+            : (0,shape/* optObj */.vW)((0,shape/* obj */.WL)(last, `${at}.headCommit.nodes[0]`).commit, `${at}.headCommit.nodes[0].commit`);
+        if (commitOf === null)
+            return;
+        heads.set(number, (0,checks/* readRollup */.tP)(commitOf, (0,shape/* str */.gx)(commitOf.oid, `${at}.headCommit.oid`), `${at}.headCommit`, errors.filter((e) => e.path?.[4] === i)));
+    });
+    return heads;
+}
+
+;// CONCATENATED MODULE: ./src/engine/gather/index.ts
+// Gathering: GitHub -> Facts in as few round trips as GitHub allows.
+//   1. bootstrap (GraphQL): policy blob, default branch, the deployed commit
+//      with its pull requests, their commits and reviews (bootstrap.ts);
+//   2. context (GraphQL), in parallel with the rules of each named branch
+//      (REST) and, when needed, the run's environment approvals (REST);
+//   then only what the first answers show is missing: further pages, the
+//   range since the previous deployment, classic protection.
+// SPEC §9: a typical decision takes three requests. Each file here reads one
+// thing; this one only orders the reads. Gathering never imports a rule:
+// what a branch's protection amounts to is ../protection.ts.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function gatherFacts(input) {
+    const { github, request, bootstrap: boot, commit, policy, chain } = input;
+    const previous = previousSuccessOf(request, policy, input.now);
+    const need = {
+        request,
+        policy,
+        chain,
+        committedDate: commit.committedDate,
+        previous
+    };
+    // Round trip 2, with everything that does not depend on its answer.
+    // What the bootstrap already answered, ahead of knowing the policy, is not
+    // asked again: an environment whose deployments the repository's latest
+    // page settles, and the default branch's comparison with the commit.
+    const envs = environmentsToRead(need);
+    const read = settledByBootstrap(boot.recent, envs, need);
+    const deploymentSel = unsettled(envs, read);
+    const plan = planBranches(policy, {
+        name: boot.defaultBranch,
+        ref: boot.defaultRef
+    });
+    const defaultRules = plan.known.get(boot.defaultBranch)?.rules === null
+        ? readBranchRules(github, request, boot.defaultBranch)
+        : null;
+    const needApprovals = policy.approvals.environment > 0 || request.breakGlassReason !== null;
+    const [context, approvals, environmentSettings, rollups, reviewerTeams] = await Promise.all([
+        runContext(github, request, deploymentSel, plan.selections),
+        needApprovals ? fetchApprovals(github, request) : Promise.resolve(null),
+        policy.environmentProtection === false
+            ? Promise.resolve(null)
+            : boot.environment.then((got) => {
+                if ('failed' in got)
+                    throw got.failed;
+                return got;
+            }),
+        policy.checks === false
+            ? Promise.resolve(null)
+            : (0,checks/* completeRollups */.pU)(github, { owner: request.owner, name: request.repo }, [boot.checks, ...boot.heads.values()]),
+        (0,teams/* readReviewerTeams */.eE)(github, policy.approvals.reviewers)
+    ]);
+    // Deployments: further pages only where the answer may lie beyond page one.
+    await readDeploymentPages({
+        github,
+        request,
+        logger: input.logger,
+        selections: deploymentSel,
+        first: context,
+        read,
+        wantMore: (env, list) => wantMore(env, list, need)
+    });
+    const deployments = read.byEnvironment;
+    await completeStatuses(github, request, read.statusPages, deployments, read.statusTotals);
+    // Branches: which exist, which contain the commit, their rules and protection.
+    const branches = await branchFacts({
+        github,
+        request,
+        policy,
+        plan,
+        refs: [
+            ...plan.known.values(),
+            ...(await readRefPages(github, request, context))
+        ],
+        defaultBranch: boot.defaultBranch,
+        defaultRules
+    });
+    await readClassicProtection({
+        github,
+        request,
+        policy,
+        branches,
+        environmentSettings
+    });
+    // Scope: the changes since the previous successful deployment here.
+    const upstream = {};
+    for (const env of chain)
+        upstream[env] = deployments.get(env) ?? [];
+    const scope = await changesInScope({
+        github,
+        request,
+        commit,
+        pullRequests: boot.pullRequests,
+        policy,
+        here: deployments.get(request.environment) ?? [],
+        previousOf: previous
+    });
+    return {
+        repository: {
+            owner: request.owner,
+            name: request.repo,
+            url: boot.repositoryUrl,
+            defaultBranch: boot.defaultBranch
+        },
+        serverUrl: request.serverUrl,
+        environment: request.environment,
+        sha: request.sha,
+        commit,
+        deployer: request.deployer,
+        changes: scope.changes,
+        scope: scope.scope,
+        upstream,
+        branches,
+        run: { ...request.run, approvals },
+        environmentSettings,
+        checks: rollups === null
+            ? null
+            : (0,checks/* checksFact */.Ey)(rollups, scope.changes[0]?.pullRequest ?? null, boot.heads),
+        ...(reviewerTeams === undefined ? {} : { reviewerTeams })
+    };
 }
 
 
@@ -37944,11 +37748,12 @@ function describe(value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ readOr),
-/* harmony export */   v: () => (/* binding */ rulesMeet)
+/* harmony export */   Cq: () => (/* binding */ readOr),
+/* harmony export */   O$: () => (/* binding */ unreadable),
+/* harmony export */   vq: () => (/* binding */ rulesMeet)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7679);
-/* harmony import */ var _rules_branch_protection_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9954);
+/* harmony import */ var _protection_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4851);
 
 
 /**
@@ -37956,7 +37761,10 @@ function describe(value) {
  * protection need not be read: it can only add to them (SPEC §9 budget).
  */
 function rulesMeet(rules, need) {
-    return rules.length > 0 && (0,_rules_branch_protection_js__WEBPACK_IMPORTED_MODULE_1__/* .meets */ .D)((0,_rules_branch_protection_js__WEBPACK_IMPORTED_MODULE_1__/* .settingsOfRules */ .Ad)(rules), need);
+    return rules.length > 0 && (0,_protection_js__WEBPACK_IMPORTED_MODULE_1__/* .meets */ .D)((0,_protection_js__WEBPACK_IMPORTED_MODULE_1__/* .settingsOfRules */ .Ad)(rules), need);
+}
+function unreadable(permission, detail) {
+    return { unreadable: true, permission, detail };
 }
 /**
  * A 403 or 404 becomes "cannot read, needs `permission`": GitHub answers
@@ -37970,7 +37778,7 @@ async function readOr(permission, read) {
     catch (error) {
         if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubApiError */ .OS &&
             (error.status === 403 || error.status === 404)) {
-            return { unreadable: true, permission, detail: error.message };
+            return unreadable(permission, error.message);
         }
         throw error;
     }
@@ -37983,7 +37791,8 @@ async function readOr(permission, read) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ readTeams)
+/* harmony export */   $l: () => (/* binding */ readTeams),
+/* harmony export */   eE: () => (/* binding */ readReviewerTeams)
 /* harmony export */ });
 /* unused harmony export MEMBERS_PERMISSION */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7679);
@@ -38013,7 +37822,7 @@ async function readTeam(port, entry) {
     const at = entry.indexOf('/');
     const org = entry.slice(0, at);
     const slug = entry.slice(at + 1);
-    return (0,_support_js__WEBPACK_IMPORTED_MODULE_2__/* .readOr */ .C)(MEMBERS_PERMISSION, async () => {
+    return (0,_support_js__WEBPACK_IMPORTED_MODULE_2__/* .readOr */ .Cq)(MEMBERS_PERMISSION, async () => {
         const logins = [];
         for (let page = 1; page <= MAX_PAGES; page++) {
             const r = await port.rest('GET /orgs/{org}/teams/{team_slug}/members', {
@@ -38034,11 +37843,22 @@ async function readTeam(port, entry) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubApiError */ .OS(`team ${entry} lists more than ${MAX_PAGES * 100} members; its membership cannot be verified`);
     });
 }
+/**
+ * Members of the teams named in `approvals.reviewers` (the `org/team`
+ * entries): they decide who may approve. Undefined, with no request, when it
+ * names no team.
+ */
+function readReviewerTeams(port, reviewers) {
+    const entries = (reviewers ?? []).filter((entry) => entry.includes('/'));
+    return entries.length === 0
+        ? Promise.resolve(undefined)
+        : readTeams(port, entries).then((m) => Object.fromEntries(m));
+}
 
 
 /***/ }),
 
-/***/ 1846:
+/***/ 6574:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38046,9 +37866,11 @@ async function readTeam(port, entry) {
 __nccwpck_require__.d(__webpack_exports__, {
   OS: () => (/* reexport */ errors/* GitHubApiError */.OS),
   dz: () => (/* reexport */ errors/* InputError */.dz),
+  KP: () => (/* reexport */ accessMatrix),
   _3: () => (/* reexport */ evaluate),
   Lq: () => (/* reexport */ evaluateAsOf),
   u1: () => (/* reexport */ errors/* getErrorMessage */.u1),
+  Sl: () => (/* reexport */ isCannot),
   In: () => (/* reexport */ makeRequest),
   E9: () => (/* reexport */ duration/* parseDuration */.E9),
   ti: () => (/* reexport */ recordEvidence),
@@ -38104,8 +37926,8 @@ function makeRequest(spec) {
     });
 }
 
-// EXTERNAL MODULE: ./src/engine/rules/index.ts + 5 modules
-var rules = __nccwpck_require__(8483);
+// EXTERNAL MODULE: ./src/engine/rules/index.ts + 6 modules
+var rules = __nccwpck_require__(7035);
 // EXTERNAL MODULE: ./src/engine/rules/types.ts
 var types = __nccwpck_require__(3867);
 ;// CONCATENATED MODULE: ./src/engine/decision.ts
@@ -38180,10 +38002,10 @@ function unverified(message, policy) {
 
 // EXTERNAL MODULE: ./src/engine/break-glass/apply.ts
 var apply = __nccwpck_require__(4183);
-// EXTERNAL MODULE: ./src/engine/policy/load.ts + 1 modules
-var load = __nccwpck_require__(2019);
-// EXTERNAL MODULE: ./src/engine/gather/index.ts
-var gather = __nccwpck_require__(6684);
+// EXTERNAL MODULE: ./src/engine/policy/index.ts
+var engine_policy = __nccwpck_require__(4269);
+// EXTERNAL MODULE: ./src/engine/gather/index.ts + 10 modules
+var gather = __nccwpck_require__(6521);
 ;// CONCATENATED MODULE: ./src/engine/sources.ts
 // Where a decision's data comes from. The pipeline asks a source for the
 // policy file, then, once the policy says what matters, for the facts. The
@@ -38209,7 +38031,16 @@ function liveSource(request, deps) {
                 if (boot.commit === null) {
                     throw new errors/* InputError */.dz(`commit ${request.sha} does not exist in ${request.owner}/${request.repo}`);
                 }
-                return (0,gather/* gatherFacts */.pc)(deps.github, request, boot, boot.commit, envPolicy, chain, deps.logger, now);
+                return (0,gather/* gatherFacts */.pc)({
+                    github: deps.github,
+                    request,
+                    bootstrap: boot,
+                    commit: boot.commit,
+                    policy: envPolicy,
+                    chain,
+                    logger: deps.logger,
+                    now
+                });
             }
         };
     };
@@ -38272,13 +38103,13 @@ async function judge(request, source, now) {
     };
     let chain;
     try {
-        const all = (0,load/* loadPolicy */.t)(file.text, {
+        const all = (0,engine_policy/* loadPolicy */.tb)(file.text, {
             path: request.policyPath,
             ref: file.ref,
             blobSha: file.blobSha,
             defaultBranch: file.defaultBranch
         });
-        known.environment = (0,load/* environmentPolicy */.q)(all, request.environment);
+        known.environment = (0,engine_policy/* environmentPolicy */.q_)(all, request.environment);
         chain = (0,rules/* upstreamChain */.ZC)(all.environments, request.environment);
     }
     catch (error) {
@@ -42374,6 +42205,552 @@ const silentLogger = {
     error: () => undefined
 };
 
+// EXTERNAL MODULE: ./node_modules/minimatch/dist/esm/index.js + 7 modules
+var esm = __nccwpck_require__(3581);
+// EXTERNAL MODULE: ./src/engine/gather/parse.ts
+var parse = __nccwpck_require__(5595);
+// EXTERNAL MODULE: ./src/engine/gather/support.ts
+var support = __nccwpck_require__(7939);
+// EXTERNAL MODULE: ./src/engine/facts.ts
+var facts = __nccwpck_require__(5605);
+;// CONCATENATED MODULE: ./src/engine/access/types.ts
+// The access matrix an auditor asks for (SPEC §7), as data: what each
+// environment and branch of the policy allows, who may push, and every gap
+// against the policy. Whatever the token could not read is a `Cannot` naming
+// the permission that would read it, never an empty list.
+
+const isCannot = facts/* isUnreadable */.G;
+const cannot = (permission, detail) => ({
+    unreadable: true,
+    permission,
+    detail
+});
+
+;// CONCATENATED MODULE: ./src/engine/access/bypass.ts
+// Who may bypass a branch's rulesets, and the rulesets' names, from each
+// ruleset the branch's active rules come from.
+
+
+
+/**
+ * docs.github.com/en/rest/repos/rules#get-a-repository-ruleset: GitHub shows
+ * `bypass_actors` only to those who may edit the ruleset; without it the
+ * bypass list is unknown, never empty.
+ */
+async function readRulesets(port, repo, ids) {
+    const names = new Map();
+    const out = [];
+    let unread = null;
+    for (const id of ids) {
+        const got = await (0,support/* readOr */.Cq)('administration: read', async () => {
+            const r = await port.rest('GET /repos/{owner}/{repo}/rulesets/{ruleset_id}', {
+                owner: repo.owner,
+                repo: repo.name,
+                ruleset_id: id
+            });
+            return (0,shape/* obj */.WL)(r.data, `rulesets/${id}`);
+        });
+        // The names read so far still name their rulesets.
+        if (isCannot(got))
+            return { actors: got, names };
+        if (typeof got.name === 'string')
+            names.set(id, got.name);
+        if (!Array.isArray(got.bypass_actors)) {
+            unread ??= cannot('administration: read', `ruleset ${id} was read without its bypass actors`);
+            continue;
+        }
+        got.bypass_actors.forEach((value, i) => {
+            const a = (0,shape/* obj */.WL)(value, `rulesets/${id}.bypass_actors[${i}]`);
+            const type = (0,shape/* optStr */.VK)(a.actor_type, `bypass_actors[${i}].actor_type`) ?? 'actor';
+            const actorId = a.actor_id === null || a.actor_id === undefined
+                ? ''
+                : ` ${(0,shape/* num */.bu)(a.actor_id, `bypass_actors[${i}].actor_id`)}`;
+            const mode = (0,shape/* optStr */.VK)(a.bypass_mode, `bypass_actors[${i}].bypass_mode`) ?? 'always';
+            out.push(`${bypassName(type, actorId)} (${mode})`);
+        });
+    }
+    return { actors: unread ?? out, names };
+}
+function bypassName(type, id) {
+    // Repository roles by id in bypass actors: 2 maintain, 4 write, 5 admin
+    // (docs.github.com/en/rest/repos/rules, `actor_id`); others shown by id.
+    if (type === 'RepositoryRole') {
+        const role = {
+            ' 2': 'maintain',
+            ' 4': 'write',
+            ' 5': 'admin'
+        };
+        return `repository role ${role[id] ?? id.trim()}`;
+    }
+    if (type === 'OrganizationAdmin')
+        return 'organization admins';
+    if (type === 'DeployKey')
+        return 'deploy keys';
+    return `${type}${id}`;
+}
+
+;// CONCATENATED MODULE: ./src/engine/access/branches.ts
+// The branches the policy names, and for each what protects it now: the
+// approvals its active rules and classic protection require, who may bypass
+// its rulesets, and whether administrators are bound.
+
+
+
+
+
+
+
+/** The existing branches each policy glob names; literal names even when absent. */
+async function branchesOf(port, repo, globs) {
+    const literal = globs.filter((g) => !/[*?[\]{}()!+@]/.test(g));
+    const patterns = globs.filter((g) => !literal.includes(g));
+    // The default branch exists: a policy naming only it needs no listing
+    // (a repository of a thousand branches would take ten pages).
+    if (patterns.length === 0 && literal.every((b) => b === repo.defaultBranch)) {
+        return literal.map((name) => ({ name, exists: true }));
+    }
+    const existing = [];
+    for (let page = 1; page <= 20; page++) {
+        const r = await port.rest('GET /repos/{owner}/{repo}/branches', {
+            owner: repo.owner,
+            repo: repo.name,
+            per_page: 100,
+            page
+        });
+        const items = (0,shape/* arr */.QL)(r.data, 'branches');
+        items.forEach((b, i) => existing.push((0,shape/* str */.gx)((0,shape/* obj */.WL)(b, `branches[${i}]`).name, `branches[${i}].name`)));
+        if (items.length < 100)
+            break;
+    }
+    const names = new Set(literal);
+    for (const name of existing) {
+        if (patterns.some((g) => (0,esm/* minimatch */.xF)(name, g)))
+            names.add(name);
+    }
+    return [...names].map((name) => ({ name, exists: existing.includes(name) }));
+}
+async function readBranchAccess(port, repo, branch) {
+    const [rules, classic] = await Promise.all([
+        (0,support/* readOr */.Cq)('metadata: read', async () => {
+            const r = await port.rest('GET /repos/{owner}/{repo}/rules/branches/{branch}', {
+                owner: repo.owner,
+                repo: repo.name,
+                branch: branch.name,
+                per_page: 100
+            });
+            return (0,parse/* parseRules */.NR)(r.data, `rules/branches/${branch.name}`);
+        }),
+        classicProtection(port, repo, branch.name)
+    ]);
+    const protectedBy = [];
+    let required = 0;
+    if (!isCannot(rules)) {
+        for (const rule of rules) {
+            if (rule.pullRequest === undefined)
+                continue;
+            required = Math.max(required, rule.pullRequest.requiredApprovingReviewCount);
+            protectedBy.push(String(rule.rulesetId ?? '?'));
+        }
+    }
+    if (classic !== null && !isCannot(classic)) {
+        required = Math.max(required, classic.requiredApprovingReviewCount ?? 0);
+        protectedBy.push('classic branch protection');
+    }
+    const rulesetIds = isCannot(rules)
+        ? []
+        : [
+            ...new Set(rules
+                .map((r) => r.rulesetId)
+                .filter((id) => id !== null))
+        ];
+    const { actors: bypass, names } = await readRulesets(port, repo, rulesetIds);
+    // `ruleset "protect main" (1007)`: the name where the token could read it
+    protectedBy.forEach((id, i) => {
+        if (id === 'classic branch protection')
+            return;
+        const name = names.get(Number(id));
+        protectedBy[i] =
+            name === undefined ? `ruleset ${id}` : `ruleset "${name}" (${id})`;
+    });
+    // Classic protection binds administrators only with enforce_admins;
+    // rulesets bind them unless the admin role is a bypass actor.
+    const classicLets = classicLetsAdmins(classic);
+    const rulesetsLet = isCannot(bypass)
+        ? null
+        : bypass.some((b) => /repository role admin|organization admins/.test(b));
+    const adminsBypass = classicLets === true || rulesetsLet === true
+        ? true
+        : classicLets === null || rulesetsLet === null
+            ? null
+            : false;
+    return {
+        name: branch.name,
+        exists: branch.exists,
+        protectedBy,
+        bypassActors: bypass,
+        adminsBypass,
+        rules,
+        classic,
+        required
+    };
+}
+/** Whether classic protection lets administrators through; null: cannot tell. */
+function classicLetsAdmins(classic) {
+    if (classic === null)
+        return false;
+    return isCannot(classic) ? null : !classic.enforceAdmins;
+}
+/**
+ * docs.github.com/en/rest/branches/branch-protection: a 404 is "no classic
+ * protection", a 403 a token that may not read it.
+ */
+async function classicProtection(port, repo, branch) {
+    try {
+        const r = await port.rest('GET /repos/{owner}/{repo}/branches/{branch}/protection', {
+            owner: repo.owner,
+            repo: repo.name,
+            branch
+        });
+        return (0,parse/* parseClassicProtection */.L)(r.data, `branches/${branch}/protection`);
+    }
+    catch (error) {
+        if (error instanceof errors/* GitHubApiError */.OS && error.status === 404)
+            return null;
+        if (error instanceof errors/* GitHubApiError */.OS && error.status === 403) {
+            return cannot('administration: read', error.message);
+        }
+        throw error;
+    }
+}
+
+// EXTERNAL MODULE: ./src/engine/gather/environment.ts
+var environment = __nccwpck_require__(2105);
+;// CONCATENATED MODULE: ./src/engine/access/holders.ts
+// Who holds access: the people and teams with write, maintain or admin on the
+// repository, and the members of a team (for reviewer teams).
+
+
+/** docs.github.com/en/rest/teams/members#list-team-members (organization `members: read`) */
+async function teamMembers(port, org, slug) {
+    return (0,support/* readOr */.Cq)('members: read (organization)', async () => {
+        const out = [];
+        for (let page = 1; page <= 10; page++) {
+            const r = await port.rest('GET /orgs/{org}/teams/{team_slug}/members', {
+                org,
+                team_slug: slug,
+                per_page: 100,
+                page
+            });
+            const items = (0,shape/* arr */.QL)(r.data, 'team members');
+            items.forEach((m, i) => out.push((0,shape/* str */.gx)((0,shape/* obj */.WL)(m, `members[${i}]`).login, `members[${i}].login`)));
+            if (items.length < 100)
+                break;
+        }
+        return out;
+    });
+}
+/**
+ * docs.github.com/en/rest/collaborators/collaborators#list-repository-collaborators
+ * and docs.github.com/en/rest/repos/repos#list-repository-teams.
+ */
+async function writersOf(port, repo) {
+    return (0,support/* readOr */.Cq)('administration: read (or a token of a repository writer)', async () => {
+        const out = [];
+        for (let page = 1; page <= 20; page++) {
+            const r = await port.rest('GET /repos/{owner}/{repo}/collaborators', {
+                owner: repo.owner,
+                repo: repo.name,
+                affiliation: 'all',
+                per_page: 100,
+                page
+            });
+            const items = (0,shape/* arr */.QL)(r.data, 'collaborators');
+            items.forEach((value, i) => {
+                const c = (0,shape/* obj */.WL)(value, `collaborators[${i}]`);
+                const role = roleOf(c, `collaborators[${i}]`);
+                if (role !== null)
+                    out.push({
+                        login: (0,shape/* str */.gx)(c.login, `collaborators[${i}].login`),
+                        type: 'User',
+                        role
+                    });
+            });
+            if (items.length < 100)
+                break;
+        }
+        return out;
+    });
+}
+async function teamsOf(port, repo) {
+    return (0,support/* readOr */.Cq)('administration: read', async () => {
+        const r = await port.rest('GET /repos/{owner}/{repo}/teams', {
+            owner: repo.owner,
+            repo: repo.name,
+            per_page: 100
+        });
+        return (0,shape/* arr */.QL)(r.data, 'teams').flatMap((value, i) => {
+            const t = (0,shape/* obj */.WL)(value, `teams[${i}]`);
+            const permission = (0,shape/* optStr */.VK)(t.permission, `teams[${i}].permission`);
+            if (permission === null ||
+                !['push', 'maintain', 'admin'].includes(permission))
+                return [];
+            const org = /\/orgs\/([^/]+)\/teams\//.exec((0,shape/* optStr */.VK)(t.html_url, `teams[${i}].html_url`) ?? '')?.[1];
+            const slug = (0,shape/* str */.gx)(t.slug, `teams[${i}].slug`);
+            return [
+                {
+                    login: org === undefined ? slug : `${org}/${slug}`,
+                    type: 'Team',
+                    role: permission === 'push' ? 'write' : permission
+                }
+            ];
+        });
+    });
+}
+function roleOf(c, path) {
+    const p = (0,shape/* optObj */.vW)(c.permissions, `${path}.permissions`);
+    if (p === null)
+        return null;
+    if (p.admin === true)
+        return 'admin';
+    if (p.maintain === true)
+        return 'maintain';
+    if (p.push === true)
+        return 'write';
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/engine/access/environments.ts
+// Who and what may deploy to an environment, as GitHub has it now: its
+// settings as the gate reads them, the members of its reviewer teams, and the
+// GitHub Apps whose custom protection rules it runs.
+
+
+
+
+
+async function readEnvironmentAccess(port, repo, name) {
+    const fact = await (0,environment/* readEnvironment */.Qo)(port, repo, name);
+    const base = {
+        name,
+        exists: null,
+        url: null,
+        deploymentBranches: null,
+        reviewers: [],
+        preventSelfReview: null,
+        adminBypass: null,
+        waitTimer: null,
+        customRules: null
+    };
+    if ('unreadable' in fact) {
+        return {
+            fact,
+            access: {
+                ...base,
+                deploymentBranches: cannot(fact.permission, fact.detail)
+            }
+        };
+    }
+    if (!fact.exists) {
+        return {
+            fact,
+            access: {
+                ...base,
+                exists: false,
+                url: fact.settingsUrl,
+                deploymentBranches: 'any'
+            }
+        };
+    }
+    const s = fact.settings;
+    const customRules = await customRulesOf(port, repo, s.name);
+    const reviewers = await Promise.all(s.reviewers.map(async (r) => {
+        if (r.type === 'User')
+            return { type: 'User', name: r.name, members: null };
+        const [org, slug] = r.name.includes('/')
+            ? r.name.split('/', 2)
+            : [repo.owner, r.name];
+        return {
+            type: 'Team',
+            name: r.name,
+            members: await teamMembers(port, org, slug)
+        };
+    }));
+    const policies = s.deploymentBranchPolicy;
+    return {
+        fact,
+        access: {
+            name: s.name,
+            exists: true,
+            url: s.settingsUrl,
+            deploymentBranches: policies === null
+                ? 'any'
+                : policies.protectedBranches
+                    ? 'protected'
+                    : s.branchPolicies === null
+                        ? cannot('actions: read', 'the branch patterns were not read')
+                        : 'unreadable' in s.branchPolicies
+                            ? cannot(s.branchPolicies.permission, s.branchPolicies.detail)
+                            : s.branchPolicies.map((p) => p.type === 'tag' ? `tag:${p.name}` : p.name),
+            reviewers,
+            preventSelfReview: s.preventSelfReview,
+            adminBypass: s.canAdminsBypass,
+            waitTimer: s.waitTimer,
+            customRules
+        }
+    };
+}
+/**
+ * docs.github.com/en/rest/deployments/protection-rules: the slugs of the
+ * Apps whose enabled rules the environment runs.
+ */
+async function customRulesOf(port, repo, environment) {
+    return (0,support/* readOr */.Cq)('actions: read', async () => {
+        const r = await port.rest('GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules', { owner: repo.owner, repo: repo.name, environment_name: environment });
+        const body = (0,shape/* obj */.WL)(r.data, 'deployment_protection_rules');
+        return (0,shape/* arr */.QL)(body.custom_deployment_protection_rules, 'custom_deployment_protection_rules')
+            .map((item, i) => (0,shape/* obj */.WL)(item, `custom_deployment_protection_rules[${i}]`))
+            .filter((rule) => rule.enabled !== false)
+            .map((rule, i) => {
+            const app = (0,shape/* obj */.WL)(rule.app, `custom_deployment_protection_rules[${i}].app`);
+            return (0,shape/* str */.gx)(app.slug, `custom_deployment_protection_rules[${i}].app.slug`);
+        });
+    });
+}
+
+// EXTERNAL MODULE: ./src/engine/rules/environment.ts
+var rules_environment = __nccwpck_require__(1771);
+;// CONCATENATED MODULE: ./src/engine/access/gaps.ts
+// The gaps of the access matrix: what is read, judged against the policy.
+// The environment's settings are judged by the gate's own rule, so the
+// matrix and the gate never disagree about what is open.
+
+
+
+function environmentWithGaps(read, policy) {
+    const { fact, access } = read;
+    if ('unreadable' in fact) {
+        return {
+            ...access,
+            gaps: [
+                `its settings could not be read: the token needs \`${fact.permission}\``
+            ]
+        };
+    }
+    if (!fact.exists) {
+        return {
+            ...access,
+            gaps: [
+                'it does not exist in the repository settings: any workflow that names it creates it with no rules'
+            ]
+        };
+    }
+    const want = policy.environmentProtection;
+    const gaps = want === false
+        ? []
+        : (0,rules_environment/* settingsProblems */.KK)(fact.settings, want, policy.branches).problems.map(stripWhere);
+    for (const r of access.reviewers) {
+        if (isCannot(r.members)) {
+            gaps.push(`the members of reviewer team ${r.name} could not be read: the token needs \`${r.members.permission}\``);
+        }
+    }
+    if (isCannot(access.customRules)) {
+        gaps.push(`its custom protection rules could not be read: the token needs \`${access.customRules.permission}\``);
+    }
+    return { ...access, gaps };
+}
+/** The messages of the checks end with where to fix them; the matrix links the page once. */
+function stripWhere(problem) {
+    return problem.replace(/ under Settings → Environments → [^(]+\([^)]+\)/g, '');
+}
+/** `wantApprovals`: the most any environment's policy asks of its branches. */
+function branchWithGaps(read, wantApprovals) {
+    const { required } = read;
+    const gaps = [];
+    const unread = [read.rules, read.classic].filter(isCannot);
+    let requiredApprovals = required;
+    const first = unread[0];
+    if (first !== undefined && required < wantApprovals) {
+        requiredApprovals = first;
+        gaps.push(`its required approvals could not be read completely: the token needs \`${unread.map((u) => u.permission).join('` and `')}\``);
+    }
+    else if (required < wantApprovals) {
+        gaps.push(`it requires ${required} approving review${required === 1 ? '' : 's'}; the policy asks for ${wantApprovals}`);
+    }
+    if (!read.exists)
+        gaps.push('it does not exist');
+    const bypass = read.bypassActors;
+    if (isCannot(bypass)) {
+        gaps.push(`who may bypass its rulesets could not be read: the token needs \`${bypass.permission}\``);
+    }
+    else if (bypass.length > 0) {
+        gaps.push(`${bypass.length} actor${bypass.length === 1 ? '' : 's'} may bypass its rulesets: ${bypass.join(', ')}`);
+    }
+    if (classicLetsAdmins(read.classic) === true) {
+        gaps.push('administrators are not bound by its classic protection (enforce admins is off)');
+    }
+    return {
+        name: read.name,
+        exists: read.exists,
+        requiredApprovals,
+        protectedBy: read.protectedBy,
+        bypassActors: bypass,
+        adminsBypass: read.adminsBypass,
+        gaps
+    };
+}
+/** Every gap of the matrix, prefixed with what it is about. */
+function matrixGaps(m) {
+    const gaps = [
+        ...m.environments.flatMap((e) => e.gaps.map((g) => `environment ${e.name}: ${g}`)),
+        ...m.branches.flatMap((b) => b.gaps.map((g) => `branch ${b.name}: ${g}`))
+    ];
+    if (isCannot(m.writers)) {
+        gaps.push(`who holds write access could not be read: the token needs \`${m.writers.permission}\``);
+    }
+    if (isCannot(m.writerTeams)) {
+        gaps.push(`which teams hold write access could not be read: the token needs \`${m.writerTeams.permission}\``);
+    }
+    return gaps;
+}
+
+;// CONCATENATED MODULE: ./src/engine/access/matrix.ts
+// The access matrix an auditor asks for (SPEC §7): for each environment in
+// the policy, who and what may deploy to it; for each branch in `branches`,
+// the approvals it requires, who may bypass them, and who may push. Every
+// gap against the policy is flagged; whatever the token cannot read is named
+// with the permission that would read it, never shown as "nobody".
+
+
+
+
+async function accessMatrix(port, repo, policy, now) {
+    const envPolicies = Object.values(policy.environments);
+    const globs = [...new Set(envPolicies.flatMap((e) => e.branches))];
+    const [environments, branchNames, writers, writerTeams] = await Promise.all([
+        Promise.all(envPolicies.map(async (e) => environmentWithGaps(await readEnvironmentAccess(port, repo, e.name), e))),
+        branchesOf(port, repo, globs),
+        writersOf(port, repo),
+        teamsOf(port, repo)
+    ]);
+    const wantApprovals = Math.max(0, ...envPolicies.map((e) => e.branchProtection === false ? 0 : e.branchProtection.requiredApprovals));
+    const branches = await Promise.all(branchNames.map(async (b) => branchWithGaps(await readBranchAccess(port, repo, b), wantApprovals)));
+    return {
+        repository: `${repo.owner}/${repo.name}`,
+        generatedAt: now.toISOString(),
+        environments,
+        branches,
+        writers,
+        writerTeams,
+        gaps: matrixGaps({ environments, branches, writers, writerTeams })
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/access/index.ts
+// The access matrix as the engine's door offers it: reading it, and the
+// types those who render it need.
+
+
+
 ;// CONCATENATED MODULE: ./src/engine/index.ts
 // The engine's one door: the only module code outside src/engine may import
 // (enforced by eslint). One request in, one decision out, one evidence step;
@@ -42394,11 +42771,30 @@ const silentLogger = {
 // errors and the ports adapters implement
 
 
+// the access matrix (SPEC §7): who may deploy, approve, bypass and push
+
 
 
 /***/ }),
 
-/***/ 2019:
+/***/ 4269:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   q_: () => (/* reexport safe */ _load_js__WEBPACK_IMPORTED_MODULE_0__.q),
+/* harmony export */   tb: () => (/* reexport safe */ _load_js__WEBPACK_IMPORTED_MODULE_0__.t)
+/* harmony export */ });
+/* harmony import */ var _load_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2224);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5986);
+// The policy's one door: what code outside src/engine/policy/ may use. How
+// the file is parsed, checked and resolved stays behind it.
+
+
+
+
+/***/ }),
+
+/***/ 2224:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42407,6 +42803,543 @@ __nccwpck_require__.d(__webpack_exports__, {
   q: () => (/* binding */ environmentPolicy),
   t: () => (/* binding */ loadPolicy)
 });
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./src/engine/errors.ts
+var errors = __nccwpck_require__(7679);
+;// CONCATENATED MODULE: ./src/engine/policy/suggest.ts
+// "Did you mean ...?": the nearest known name to a misspelt one.
+/** The closest candidate by edit distance, when it is close enough. */
+function closest(word, candidates) {
+    let best;
+    let bestDistance = Math.max(1, Math.floor(word.length / 3)) + 1;
+    for (const candidate of candidates) {
+        const d = distance(word.toLowerCase(), candidate.toLowerCase());
+        if (d < bestDistance) {
+            best = candidate;
+            bestDistance = d;
+        }
+    }
+    return best;
+}
+/** Levenshtein distance with adjacent transpositions. */
+function distance(a, b) {
+    const rows = [];
+    for (let i = 0; i <= a.length; i++) {
+        const row = [i];
+        for (let j = 1; j <= b.length; j++) {
+            if (i === 0) {
+                row.push(j);
+                continue;
+            }
+            const above = rows[i - 1] ?? [];
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let d = Math.min((above[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (above[j - 1] ?? 0) + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                d = Math.min(d, (rows[i - 2]?.[j - 2] ?? 0) + 1);
+            }
+            row.push(d);
+        }
+        rows.push(row);
+    }
+    return rows[a.length]?.[b.length] ?? 0;
+}
+
+;// CONCATENATED MODULE: ./src/engine/policy/values.ts
+// The document as plain values, before the schema has said what they are:
+// telling mappings apart, naming a value in a message, and finding values
+// that are not plain JSON data at all.
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** How a message names a value the user wrote: `"2x"`, `a list`, `null`. */
+function describeValue(value) {
+    if (value === undefined)
+        return 'nothing';
+    if (Array.isArray(value))
+        return 'a list';
+    if (isRecord(value))
+        return 'a mapping';
+    if (typeof value === 'string')
+        return JSON.stringify(value);
+    if (typeof value === 'number' ||
+        typeof value === 'boolean' ||
+        typeof value === 'bigint' ||
+        value === null) {
+        return String(value);
+    }
+    return typeof value;
+}
+function errorText(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/**
+ * The first value that is not plain JSON data, and where it is. YAML tags
+ * such as !!omap, !!set or !!timestamp make Maps, Sets and dates, which a
+ * JSON Schema sees as objects with no keys.
+ */
+function exoticValue(value, path) {
+    if (value === null || typeof value !== 'object')
+        return null;
+    if (Array.isArray(value)) {
+        for (const [i, item] of value.entries()) {
+            const found = exoticValue(item, [...path, i]);
+            if (found !== null)
+                return found;
+        }
+        return null;
+    }
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) {
+        const name = value.constructor
+            ?.name;
+        return { path, kind: name ?? 'non-plain value' };
+    }
+    for (const [key, item] of Object.entries(value)) {
+        const found = exoticValue(item, [...path, key]);
+        if (found !== null)
+            return found;
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/engine/policy/after-graph.ts
+// `after`: names that exist, no environment after itself, no cycles. Runs on
+// whatever the schema left usable, so these problems come with the others.
+
+
+function afterEntries(value, path) {
+    if (typeof value === 'string')
+        return [{ name: value, path }];
+    if (!Array.isArray(value))
+        return [];
+    const entries = [];
+    value.forEach((item, index) => {
+        if (typeof item === 'string')
+            entries.push({ name: item, path: [...path, index] });
+    });
+    return entries;
+}
+/** Adds a problem for each unknown name, self-reference and cycle. */
+function checkAfter(data, file) {
+    if (!isRecord(data) || !isRecord(data.environments))
+        return;
+    const environments = data.environments;
+    const names = Object.keys(environments);
+    const exists = (name) => Object.hasOwn(environments, name);
+    const unknown = (entry) => {
+        const guess = closest(entry.name, names);
+        file.add({
+            path: entry.path,
+            at: 'value',
+            message: `${JSON.stringify(entry.name)} is not an environment in this policy ` +
+                `(environments: ${names.join(', ') || 'none'})` +
+                (guess === undefined ? '' : `; did you mean ${JSON.stringify(guess)}?`)
+        });
+    };
+    const defaults = isRecord(data.defaults) ? data.defaults : {};
+    const inherited = Object.hasOwn(defaults, 'after')
+        ? afterEntries(defaults.after, ['defaults', 'after'])
+        : [];
+    for (const entry of inherited)
+        if (!exists(entry.name))
+            unknown(entry);
+    const edges = new Map();
+    for (const name of names) {
+        const env = environments[name];
+        const own = isRecord(env) && Object.hasOwn(env, 'after');
+        const entries = own
+            ? afterEntries(env.after, ['environments', name, 'after'])
+            : inherited;
+        const usable = [];
+        for (const entry of entries) {
+            if (!exists(entry.name)) {
+                if (own)
+                    unknown(entry);
+            }
+            else if (entry.name === name) {
+                file.add({
+                    path: entry.path,
+                    at: 'value',
+                    message: own
+                        ? `environment ${JSON.stringify(name)} cannot come after itself`
+                        : `defaults.after makes ${JSON.stringify(name)} come after ` +
+                            'itself; set after on each environment instead of in defaults'
+                });
+            }
+            else
+                usable.push(entry);
+        }
+        edges.set(name, usable);
+    }
+    for (const cycle of findCycles(names, edges)) {
+        const [first] = cycle;
+        if (first === undefined)
+            continue;
+        file.add({
+            path: first.path,
+            at: 'value',
+            message: 'environments come after each other in a cycle: ' +
+                [...cycle.map((edge) => edge.from), first.from].join(' after ')
+        });
+    }
+}
+/**
+ * One shortest cycle per strongly connected group of environments, starting
+ * at the group's first environment in file order; each as its edges.
+ */
+function findCycles(names, edges) {
+    const reported = new Set();
+    const cycles = [];
+    for (const start of names) {
+        if (reported.has(start))
+            continue;
+        // Breadth-first from start until we are back at start.
+        const via = new Map();
+        const queue = [start];
+        let closing;
+        search: for (let i = 0; i < queue.length; i++) {
+            const from = queue[i];
+            for (const entry of edges.get(from) ?? []) {
+                const edge = { ...entry, from };
+                if (entry.name === start) {
+                    closing = edge;
+                    break search;
+                }
+                if (via.has(entry.name))
+                    continue;
+                via.set(entry.name, edge);
+                queue.push(entry.name);
+            }
+        }
+        if (closing === undefined)
+            continue;
+        const cycle = [closing];
+        for (let node = closing.from; node !== start;) {
+            const edge = via.get(node);
+            if (edge === undefined)
+                break;
+            cycle.unshift(edge);
+            node = edge.from;
+        }
+        for (const member of stronglyConnected(start, edges))
+            reported.add(member);
+        cycles.push(cycle);
+    }
+    return cycles;
+}
+/** Environments that both reach `start` and are reached from it. */
+function stronglyConnected(start, edges) {
+    const forward = reachable(start, (n) => (edges.get(n) ?? []).map((e) => e.name));
+    const backward = reachable(start, (n) => [...edges]
+        .filter(([, out]) => out.some((e) => e.name === n))
+        .map(([k]) => k));
+    return new Set([...forward].filter((n) => backward.has(n)));
+}
+function reachable(start, next) {
+    const seen = new Set([start]);
+    const stack = [start];
+    for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+        for (const other of next(node)) {
+            if (!seen.has(other)) {
+                seen.add(other);
+                stack.push(other);
+            }
+        }
+    }
+    return seen;
+}
+
+// EXTERNAL MODULE: ./src/engine/duration.ts
+var duration = __nccwpck_require__(4964);
+;// CONCATENATED MODULE: ./src/engine/policy/durations.ts
+// Durations (`soak`, `break_glass.review_within`): the message for a value
+// that is not one, and the ones the schema's pattern admits but that are too
+// long to use (e.g. 9999999999999999d).
+
+
+/** Why `value` is not a duration, in the words parseDuration uses. */
+function durationMessage(value) {
+    if (typeof value === 'string' || typeof value === 'number') {
+        try {
+            (0,duration/* parseDuration */.E9)(value);
+        }
+        catch (error) {
+            return errorText(error);
+        }
+    }
+    return (`${describeValue(value)} is not a duration ` +
+        `(use e.g. ${duration/* DURATION_EXAMPLES */.rJ}, or 0)`);
+}
+/** Adds a problem, at its place, for each duration parseDuration refuses. */
+function checkDurations(data, file) {
+    if (!isRecord(data))
+        return;
+    const places = [];
+    const collect = (env, base) => {
+        if (!isRecord(env))
+            return;
+        places.push([env.soak, [...base, 'soak']]);
+        const glass = env.break_glass;
+        if (isRecord(glass)) {
+            places.push([
+                glass.review_within,
+                [...base, 'break_glass', 'review_within']
+            ]);
+        }
+    };
+    collect(data.defaults, ['defaults']);
+    if (isRecord(data.environments)) {
+        for (const [name, env] of Object.entries(data.environments)) {
+            collect(env, ['environments', name]);
+        }
+    }
+    for (const [value, path] of places) {
+        if (typeof value !== 'string' && typeof value !== 'number')
+            continue;
+        try {
+            (0,duration/* parseDuration */.E9)(value);
+        }
+        catch (error) {
+            file.add({ path, at: 'value', message: errorText(error) });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/policy/messages.ts
+// Ajv's schema errors turned into one human message each, placed at the key
+// or value it is about: "unknown key "sok", did you mean "soak"?" rather
+// than "must NOT have additional properties".
+
+
+
+const DURATION_ANY_OF = '#/definitions/duration/anyOf';
+/** One problem per mistake in `data`, from the errors the validator gave. */
+function schemaProblems(errors, data) {
+    const dropped = new Set();
+    const composites = new Set();
+    // anyOf: report the errors of the alternative whose type the value has
+    // (a mapping's bad key, say), or one "must be X or Y" for the location.
+    for (const error of errors) {
+        if (error.keyword !== 'anyOf' && error.keyword !== 'oneOf')
+            continue;
+        // oneOf matching several alternatives has no errors underneath to show.
+        if (isRecord(error.params) && 'passingSchemas' in error.params) {
+            if (error.params.passingSchemas !== null)
+                continue;
+        }
+        const prefix = `${error.schemaPath}/`;
+        const branches = new Map();
+        for (const sub of errors) {
+            if (sub === error || !sub.schemaPath.startsWith(prefix))
+                continue;
+            if (!isWithin(sub.instancePath, error.instancePath))
+                continue;
+            const branch = sub.schemaPath.slice(prefix.length).split('/')[0] ?? '';
+            branches.set(branch, [...(branches.get(branch) ?? []), sub]);
+        }
+        // A branch that is a $ref reports its inner errors under the referenced
+        // schema's path, so a branch without errors here failed only deeper.
+        const count = Array.isArray(error.schema) ? error.schema.length : 0;
+        let fitting;
+        for (let i = 0; i < count && fitting === undefined; i++) {
+            const subs = branches.get(String(i)) ?? [];
+            const fits = subs.every((sub) => sub.instancePath !== error.instancePath ||
+                (sub.keyword !== 'type' && sub.keyword !== 'const'));
+            if (fits)
+                fitting = String(i);
+        }
+        const isDuration = error.schemaPath === DURATION_ANY_OF;
+        for (const [branch, subs] of branches) {
+            if (branch !== fitting || isDuration)
+                for (const s of subs)
+                    dropped.add(s);
+        }
+        if (fitting !== undefined && !isDuration)
+            dropped.add(error);
+        else
+            composites.add(error);
+    }
+    const problems = [];
+    for (const error of errors) {
+        if (dropped.has(error))
+            continue;
+        // propertyNames reports the failing inner keyword too; keep one.
+        if (error.propertyName !== undefined)
+            continue;
+        const path = pointerPath(error.instancePath, data);
+        problems.push(composites.has(error)
+            ? { path, at: 'value', message: compositeMessage(error) }
+            : toProblem(error, path));
+    }
+    if (problems.length > 0)
+        return problems;
+    // Never let an invalid document through for want of a nice message.
+    return errors.map((error) => ({
+        path: pointerPath(error.instancePath, data),
+        at: 'value',
+        message: error.message ?? 'is invalid'
+    }));
+}
+/** JSON pointer → path, with array indices as numbers. */
+function pointerPath(pointer, data) {
+    if (pointer === '')
+        return [];
+    const path = [];
+    let current = data;
+    for (const raw of pointer.split('/').slice(1)) {
+        const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+        if (Array.isArray(current)) {
+            const index = Number(segment);
+            path.push(index);
+            current = current[index];
+        }
+        else {
+            path.push(segment);
+            current = isRecord(current) ? current[segment] : undefined;
+        }
+    }
+    return path;
+}
+function isWithin(path, parent) {
+    return path === parent || path.startsWith(`${parent}/`);
+}
+function compositeMessage(error) {
+    if (error.schemaPath === DURATION_ANY_OF) {
+        return durationMessage(error.data);
+    }
+    const alternatives = Array.isArray(error.schema)
+        ? error.schema.map(describeSchema)
+        : [];
+    return `must be ${joinOr(alternatives)} (got ${describeValue(error.data)})`;
+}
+function toProblem(error, path) {
+    const got = `(got ${describeValue(error.data)})`;
+    const params = error.params;
+    switch (error.keyword) {
+        case 'additionalProperties': {
+            const key = String(params.additionalProperty);
+            const allowed = Object.keys(schemaProperties(error.parentSchema));
+            const guess = closest(key, allowed);
+            return {
+                path: [...path, key],
+                at: 'key',
+                message: `unknown key ${JSON.stringify(key)}` +
+                    (guess === undefined
+                        ? ''
+                        : `, did you mean ${JSON.stringify(guess)}?`) +
+                    ` (allowed: ${allowed.join(', ')})`
+            };
+        }
+        case 'propertyNames': {
+            const name = String(params.propertyName);
+            return {
+                path: [...path, name],
+                at: 'key',
+                message: `${JSON.stringify(name)} is not a valid environment name (use ` +
+                    'letters, digits, ".", "_", "-" and spaces, at most 255 characters)'
+            };
+        }
+        case 'required': {
+            const key = String(params.missingProperty);
+            return {
+                path: [...path, key],
+                at: 'key',
+                message: `missing required key ${JSON.stringify(key)}`
+            };
+        }
+        case 'type': {
+            const expected = typeName(params.type);
+            if (error.data === null && params.type === 'object') {
+                const isEnvironment = path.length === 2 && path[0] === 'environments';
+                return {
+                    path,
+                    at: 'value',
+                    message: isEnvironment
+                        ? 'has no settings: write {} for an environment that uses only ' +
+                            'the defaults'
+                        : `must be ${expected}, but is empty (write {} for no settings)`
+                };
+            }
+            return { path, at: 'value', message: `must be ${expected} ${got}` };
+        }
+        case 'const':
+            return {
+                path,
+                at: 'value',
+                message: `must be ${describeValue(params.allowedValue)} ${got}`
+            };
+        case 'enum': {
+            const values = Array.isArray(params.allowedValues)
+                ? params.allowedValues.map(String)
+                : [];
+            return {
+                path,
+                at: 'value',
+                message: `must be one of: ${values.join(', ')} ${got}`
+            };
+        }
+        case 'minItems':
+            return { path, at: 'value', message: 'must not be an empty list' };
+        case 'minLength':
+            return { path, at: 'value', message: 'must not be empty' };
+        case 'minimum':
+            return {
+                path,
+                at: 'value',
+                message: `must be ${String(params.limit)} or more ${got}`
+            };
+        case 'uniqueItems': {
+            const items = Array.isArray(error.data) ? error.data : [];
+            const index = typeof params.j === 'number' ? params.j : 0;
+            const item = items[index];
+            return {
+                path,
+                at: 'value',
+                message: `lists ${describeValue(item)} more than once`
+            };
+        }
+        default:
+            return { path, at: 'value', message: error.message ?? 'is invalid' };
+    }
+}
+function schemaProperties(schema) {
+    if (isRecord(schema) && isRecord(schema.properties))
+        return schema.properties;
+    return {};
+}
+function typeName(type) {
+    const names = {
+        object: 'a mapping',
+        array: 'a list',
+        string: 'a string',
+        integer: 'a whole number',
+        number: 'a number',
+        boolean: 'true or false',
+        null: 'null'
+    };
+    const types = Array.isArray(type) ? type.map(String) : [String(type)];
+    return joinOr(types.map((t) => names[t] ?? t));
+}
+function describeSchema(schema) {
+    if (!isRecord(schema))
+        return 'valid';
+    if ('const' in schema)
+        return describeValue(schema.const);
+    if (schema.type === 'array') {
+        const items = schema.items;
+        return isRecord(items) && items.type === 'string'
+            ? 'a list of strings'
+            : 'a list';
+    }
+    return typeName(schema.type);
+}
+function joinOr(items) {
+    if (items.length <= 1)
+        return items[0] ?? '';
+    return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1] ?? ''}`;
+}
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/ucs2length.js
 var ucs2length = __nccwpck_require__(6214);
@@ -44145,126 +45078,113 @@ return errors === 0;
 }
 
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: ./src/engine/duration.ts
-var duration = __nccwpck_require__(4964);
-// EXTERNAL MODULE: ./src/engine/errors.ts
-var errors = __nccwpck_require__(7679);
 // EXTERNAL MODULE: ./src/engine/policy/schema.ts
 var schema = __nccwpck_require__(5986);
-;// CONCATENATED MODULE: ./src/engine/policy/load.ts
-// Reads the policy file of SPEC §4: YAML → schema validation → semantic
-// checks → defaults merged and filled in. Every problem found is reported at
-// once, each with the key's dotted path and the line and column of the YAML
-// node, so one round of fixes is enough.
+;// CONCATENATED MODULE: ./src/engine/policy/resolve.ts
+// Merges `defaults` into every environment and fills in SPEC §4's defaults:
+// the document the schema accepted becomes the Policy the rules read.
 
 
-
-
-
-/** Where each loaded policy came from, for messages about it later. */
-const sources = new WeakMap();
-/**
- * The schema validator, compiled ahead of time from policyJsonSchema by
- * scripts/write-schemas.ts (compiling at run time was most of a decision's
- * CPU time); a test keeps the generated module in step with the schema.
- */
-function validator() {
-    return policy_validator_generated;
+/** The Policy of a valid document; `source` stays with it for messages. */
+function resolvePolicy(document, source) {
+    const defaults = document.defaults ?? {};
+    const environments = Object.fromEntries(Object.entries(document.environments).map(([name, env]) => [
+        name,
+        resolveEnvironment({
+            name,
+            own: env,
+            defaults,
+            defaultBranch: source.defaultBranch
+        })
+    ]));
+    return { version: 1, environments, source };
+}
+function resolveEnvironment({ name, own, defaults, defaultBranch }) {
+    const pick = (key) => Object.hasOwn(own, key) ? own[key] : defaults[key];
+    const after = pick('after');
+    const branchProtection = mergeOneLevel(defaults.branch_protection, own.branch_protection);
+    const approvals = mergeOneLevel(defaults.approvals, own.approvals) || {};
+    const breakGlass = mergeOneLevel(defaults.break_glass, own.break_glass);
+    const protection = mergeOneLevel(defaults.environment_protection, own.environment_protection);
+    const checks = mergeOneLevel(defaults.checks, own.checks);
+    const independentOf = [
+        ...(approvals.independent_of ?? schema/* MAKER_KINDS */.HW)
+    ];
+    return {
+        name,
+        after: after === undefined ? [] : [...new Set([after].flat())],
+        soakSeconds: (0,duration/* parseDuration */.E9)(pick('soak') ?? 0),
+        match: pick('match') ?? 'commit',
+        trustedDeployers: [
+            ...(pick('trusted_deployers') ?? ['github-actions[bot]'])
+        ],
+        branches: [...(pick('branches') ?? [defaultBranch])],
+        branchProtection: branchProtection === false
+            ? false
+            : {
+                requiredApprovals: branchProtection?.required_approvals ?? 1,
+                dismissStaleReviews: branchProtection?.dismiss_stale_reviews ?? true,
+                requireLastPushApproval: branchProtection?.require_last_push_approval ?? false,
+                requireCodeOwnerReview: branchProtection?.require_code_owner_review ?? false,
+                blockForcePushes: branchProtection?.block_force_pushes ?? true,
+                blockDeletions: branchProtection?.block_deletions ?? true,
+                requiredStatusChecks: [
+                    ...(branchProtection?.required_status_checks ?? [])
+                ]
+            },
+        scope: pick('scope') ?? 'range',
+        approvals: {
+            pullRequest: approvals.pull_request ?? 1,
+            environment: approvals.environment ?? 0,
+            independentOf,
+            reviewers: approvals.reviewers === undefined ? null : [...approvals.reviewers],
+            onLatestCommit: approvals.on_latest_commit ?? true,
+            allowBots: approvals.allow_bots ?? false,
+            unresolvedIdentities: approvals.unresolved_identities ?? 'block',
+            directPushes: [...(approvals.direct_pushes ?? [])],
+            requireVerifiedCommits: approvals.require_verified_commits ?? false
+        },
+        deployerIndependent: pick('deployer_independent') ?? false,
+        breakGlass: breakGlass === false || breakGlass === undefined
+            ? null
+            : {
+                approvers: [...breakGlass.approvers],
+                reviewWithinSeconds: (0,duration/* parseDuration */.E9)(breakGlass.review_within)
+            },
+        environmentProtection: protection === false
+            ? false
+            : {
+                deploymentBranches: protection?.deployment_branches ?? 'protected',
+                requiredReviewers: protection?.required_reviewers ?? 0,
+                preventSelfReview: protection?.prevent_self_review ??
+                    (protection?.required_reviewers ?? 0) > 0,
+                adminBypass: protection?.admin_bypass ?? true,
+                waitTimer: protection?.wait_timer ?? 0
+            },
+        checks: checks === false
+            ? false
+            : {
+                required: checks?.required === undefined ? null : [...checks.required],
+                noFailures: checks?.no_failures ?? true
+            }
+    };
 }
 /**
- * Parses, validates and resolves a policy. Throws a PolicyError naming every
- * problem (path, line, column) when the text is not a valid policy.
+ * One level deep: the environment's fields win; `false` on either side means
+ * the whole key is what the environment says (off, or its own mapping alone).
  */
-function loadPolicy(text, source) {
-    const file = new PolicyText(text);
-    const failure = () => new errors/* PolicyError */.pn(source.path, file.sortedProblems(), `Fix ${source.path} on ${source.ref}: the gate reads the policy from ` +
-        'there and blocks every deployment while it is invalid.');
-    const { doc } = file;
-    for (const error of doc.errors)
-        file.addYamlError(error);
-    for (const warning of doc.warnings)
-        file.addYamlError(warning);
-    // A duplicate key leaves a usable document (the last value wins), so keep
-    // going and report the rest too; after a syntax error the shape is a guess.
-    if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY'))
-        throw failure();
-    if (doc.contents === null) {
-        file.addAt('', 1, 1, 'the policy file is empty: it needs at least "version: 1" and ' +
-            '"environments:"');
-        throw failure();
-    }
-    if (!(0,dist/* isMap */.jh)(doc.contents)) {
-        file.addAt('', 1, 1, 'the policy must be a mapping with the keys version and environments, ' +
-            `not ${describeValue(doc.contents.toJSON())}`);
-        throw failure();
-    }
-    // `? [a, b]: ...` keys cannot become object keys without losing meaning.
-    if (file.addCollectionKeys() > 0)
-        throw failure();
-    let data;
-    try {
-        data = doc.toJS({ maxAliasCount: 100 });
-    }
-    catch (error) {
-        const { line, column } = file.unresolvedAlias() ?? { line: 1, column: 1 };
-        file.addAt('', line, column, `cannot read the YAML: ${errorText(error)}`);
-        throw failure();
-    }
-    // YAML tags such as !!omap, !!set, !!pairs, !!binary or !!timestamp make
-    // Maps, Sets, buffers and dates, which a JSON Schema sees as objects with
-    // no keys: a setting written that way would silently be dropped.
-    const exotic = exoticValue(data, []);
-    if (exotic !== null) {
-        file.add(exotic.path, 'value', `a ${exotic.kind} (from a YAML tag such as !!omap or !!set) is not allowed here: write a plain mapping, list or value`);
-        throw failure();
-    }
-    const validate = validator();
-    if (!validate(data)) {
-        for (const problem of schemaProblems(validate.errors ?? [], data)) {
-            file.add(problem.path, problem.at, problem.message);
-        }
-    }
-    checkAfter(data, file);
-    // Only once the shapes are right: a bad duration is already reported.
-    if (file.problems.length === 0)
-        checkDurations(data, file);
-    if (file.problems.length > 0)
-        throw failure();
-    const policy = resolvePolicy(data, source);
-    sources.set(policy, source);
-    return policy;
+function mergeOneLevel(base, own) {
+    if (own === undefined)
+        return base;
+    if (own === false || base === undefined || base === false)
+        return own;
+    return { ...base, ...own };
 }
-/**
- * The policy of one environment; throws a PolicyError listing the
- * environments the policy has when `name` is not one of them.
- */
-function environmentPolicy(policy, name) {
-    if (Object.hasOwn(policy.environments, name)) {
-        const env = policy.environments[name];
-        if (env !== undefined)
-            return env;
-    }
-    const source = sources.get(policy);
-    const file = source?.path ?? 'the policy file';
-    const names = Object.keys(policy.environments);
-    const known = names.length === 0 ? 'it has none' : `it has: ${names.join(', ')}`;
-    const guess = closest(name, names);
-    throw new errors/* PolicyError */.pn(file, [
-        {
-            path: 'environments',
-            line: 0,
-            column: 0,
-            message: `environment ${JSON.stringify(name)} is not in the policy ` +
-                `(${known})` +
-                (guess === undefined
-                    ? ''
-                    : `; did you mean ${JSON.stringify(guess)}?`)
-        }
-    ], `Add ${JSON.stringify(name)} under environments: in ${file}, or deploy ` +
-        'to an environment the policy names.');
-}
+
+;// CONCATENATED MODULE: ./src/engine/policy/yaml-text.ts
+// The policy's YAML text: the parsed document, where each key and value sits
+// (line and column), and the problems found so far, each placed at its node.
+
 function hasRange(node) {
     if (typeof node !== 'object' || node === null || !('range' in node)) {
         return false;
@@ -44287,16 +45207,23 @@ class PolicyText {
             prettyErrors: false
         });
     }
-    addAt(path, line, column, message) {
+    /** Adds a problem once, however many checks find it. */
+    addAt(problem) {
+        const { path, line, column, message } = problem;
         const id = `${path}\u0000${line}\u0000${column}\u0000${message}`;
         if (this.seen.has(id))
             return;
         this.seen.add(id);
         this.problems.push({ path, line, column, message });
     }
-    add(path, at, message) {
-        const { line, column } = this.position(path, at);
-        this.addAt(formatPath(path), line, column, message);
+    add(problem) {
+        const { line, column } = this.position(problem.path, problem.at);
+        this.addAt({
+            path: formatPath(problem.path),
+            line,
+            column,
+            message: problem.message
+        });
     }
     addYamlError(error) {
         const [start, end] = error.pos;
@@ -44304,12 +45231,22 @@ class PolicyText {
         if (error.code === 'DUPLICATE_KEY') {
             const path = this.pathAt(start);
             const key = path.at(-1) ?? this.text.slice(start, end);
-            this.addAt(formatPath(path), line, col, `duplicate key ${JSON.stringify(String(key))} (a key may appear only ` +
-                'once in a mapping)');
+            this.addAt({
+                path: formatPath(path),
+                line,
+                column: col,
+                message: `duplicate key ${JSON.stringify(String(key))} (a key may appear ` +
+                    'only once in a mapping)'
+            });
         }
         else {
             // After a syntax error the structure around it is a guess: no path.
-            this.addAt('', line, col, `invalid YAML: ${error.message}`);
+            this.addAt({
+                path: '',
+                line,
+                column: col,
+                message: `invalid YAML: ${error.message}`
+            });
         }
     }
     sortedProblems() {
@@ -44371,7 +45308,12 @@ class PolicyText {
                     return;
                 }
                 const { line, col } = this.lineCounter.linePos(pair.key.range[0]);
-                this.addAt('', line, col, 'a key must be a plain string, not a list or mapping');
+                this.addAt({
+                    path: '',
+                    line,
+                    column: col,
+                    message: 'a key must be a plain string, not a list or mapping'
+                });
                 count++;
             }
         });
@@ -44444,582 +45386,115 @@ function formatPath(path) {
     }
     return out;
 }
-// ---------------------------------------------------------------------------
-// Schema errors → human messages
-/** JSON pointer → path, with array indices as numbers. */
-function pointerPath(pointer, data) {
-    if (pointer === '')
-        return [];
-    const path = [];
-    let current = data;
-    for (const raw of pointer.split('/').slice(1)) {
-        const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-        if (Array.isArray(current)) {
-            const index = Number(segment);
-            path.push(index);
-            current = current[index];
-        }
-        else {
-            path.push(segment);
-            current = isRecord(current) ? current[segment] : undefined;
-        }
-    }
-    return path;
-}
-function schemaProblems(errors, data) {
-    const dropped = new Set();
-    const composites = new Set();
-    // anyOf: report the errors of the alternative whose type the value has
-    // (a mapping's bad key, say), or one "must be X or Y" for the location.
-    for (const error of errors) {
-        if (error.keyword !== 'anyOf' && error.keyword !== 'oneOf')
-            continue;
-        // oneOf matching several alternatives has no errors underneath to show.
-        if (isRecord(error.params) && 'passingSchemas' in error.params) {
-            if (error.params.passingSchemas !== null)
-                continue;
-        }
-        const prefix = `${error.schemaPath}/`;
-        const branches = new Map();
-        for (const sub of errors) {
-            if (sub === error || !sub.schemaPath.startsWith(prefix))
-                continue;
-            if (!isWithin(sub.instancePath, error.instancePath))
-                continue;
-            const branch = sub.schemaPath.slice(prefix.length).split('/')[0] ?? '';
-            branches.set(branch, [...(branches.get(branch) ?? []), sub]);
-        }
-        // A branch that is a $ref reports its inner errors under the referenced
-        // schema's path, so a branch without errors here failed only deeper.
-        const count = Array.isArray(error.schema) ? error.schema.length : 0;
-        let fitting;
-        for (let i = 0; i < count && fitting === undefined; i++) {
-            const subs = branches.get(String(i)) ?? [];
-            const fits = subs.every((sub) => sub.instancePath !== error.instancePath ||
-                (sub.keyword !== 'type' && sub.keyword !== 'const'));
-            if (fits)
-                fitting = String(i);
-        }
-        const isDuration = error.schemaPath === '#/definitions/duration/anyOf';
-        for (const [branch, subs] of branches) {
-            if (branch !== fitting || isDuration)
-                for (const s of subs)
-                    dropped.add(s);
-        }
-        if (fitting !== undefined && !isDuration)
-            dropped.add(error);
-        else
-            composites.add(error);
-    }
-    const problems = [];
-    for (const error of errors) {
-        if (dropped.has(error))
-            continue;
-        // propertyNames reports the failing inner keyword too; keep one.
-        if (error.propertyName !== undefined)
-            continue;
-        const path = pointerPath(error.instancePath, data);
-        problems.push(composites.has(error)
-            ? { path, at: 'value', message: compositeMessage(error) }
-            : toProblem(error, path));
-    }
-    if (problems.length > 0)
-        return problems;
-    // Never let an invalid document through for want of a nice message.
-    return errors.map((error) => ({
-        path: pointerPath(error.instancePath, data),
-        at: 'value',
-        message: error.message ?? 'is invalid'
-    }));
-}
-function isWithin(path, parent) {
-    return path === parent || path.startsWith(`${parent}/`);
-}
-function compositeMessage(error) {
-    if (error.schemaPath === '#/definitions/duration/anyOf') {
-        return durationMessage(error.data);
-    }
-    const alternatives = Array.isArray(error.schema)
-        ? error.schema.map(describeSchema)
-        : [];
-    return `must be ${joinOr(alternatives)} (got ${describeValue(error.data)})`;
-}
-function durationMessage(value) {
-    if (typeof value === 'string' || typeof value === 'number') {
-        try {
-            (0,duration/* parseDuration */.E9)(value);
-        }
-        catch (error) {
-            return errorText(error);
-        }
-    }
-    return (`${describeValue(value)} is not a duration ` +
-        `(use e.g. ${duration/* DURATION_EXAMPLES */.rJ}, or 0)`);
-}
-function toProblem(error, path) {
-    const got = `(got ${describeValue(error.data)})`;
-    const params = error.params;
-    switch (error.keyword) {
-        case 'additionalProperties': {
-            const key = String(params.additionalProperty);
-            const allowed = Object.keys(schemaProperties(error.parentSchema));
-            const guess = closest(key, allowed);
-            return {
-                path: [...path, key],
-                at: 'key',
-                message: `unknown key ${JSON.stringify(key)}` +
-                    (guess === undefined
-                        ? ''
-                        : `, did you mean ${JSON.stringify(guess)}?`) +
-                    ` (allowed: ${allowed.join(', ')})`
-            };
-        }
-        case 'propertyNames': {
-            const name = String(params.propertyName);
-            return {
-                path: [...path, name],
-                at: 'key',
-                message: `${JSON.stringify(name)} is not a valid environment name (use ` +
-                    'letters, digits, ".", "_", "-" and spaces, at most 255 characters)'
-            };
-        }
-        case 'required': {
-            const key = String(params.missingProperty);
-            return {
-                path: [...path, key],
-                at: 'key',
-                message: `missing required key ${JSON.stringify(key)}`
-            };
-        }
-        case 'type': {
-            const expected = typeName(params.type);
-            if (error.data === null && params.type === 'object') {
-                const isEnvironment = path.length === 2 && path[0] === 'environments';
-                return {
-                    path,
-                    at: 'value',
-                    message: isEnvironment
-                        ? 'has no settings: write {} for an environment that uses only ' +
-                            'the defaults'
-                        : `must be ${expected}, but is empty (write {} for no settings)`
-                };
-            }
-            return { path, at: 'value', message: `must be ${expected} ${got}` };
-        }
-        case 'const':
-            return {
-                path,
-                at: 'value',
-                message: `must be ${describeValue(params.allowedValue)} ${got}`
-            };
-        case 'enum': {
-            const values = Array.isArray(params.allowedValues)
-                ? params.allowedValues.map(String)
-                : [];
-            return {
-                path,
-                at: 'value',
-                message: `must be one of: ${values.join(', ')} ${got}`
-            };
-        }
-        case 'minItems':
-            return { path, at: 'value', message: 'must not be an empty list' };
-        case 'minLength':
-            return { path, at: 'value', message: 'must not be empty' };
-        case 'minimum':
-            return {
-                path,
-                at: 'value',
-                message: `must be ${String(params.limit)} or more ${got}`
-            };
-        case 'uniqueItems': {
-            const items = Array.isArray(error.data) ? error.data : [];
-            const index = typeof params.j === 'number' ? params.j : 0;
-            const item = items[index];
-            return {
-                path,
-                at: 'value',
-                message: `lists ${describeValue(item)} more than once`
-            };
-        }
-        default:
-            return { path, at: 'value', message: error.message ?? 'is invalid' };
-    }
-}
-function schemaProperties(schema) {
-    if (isRecord(schema) && isRecord(schema.properties))
-        return schema.properties;
-    return {};
-}
-function typeName(type) {
-    const names = {
-        object: 'a mapping',
-        array: 'a list',
-        string: 'a string',
-        integer: 'a whole number',
-        number: 'a number',
-        boolean: 'true or false',
-        null: 'null'
+
+;// CONCATENATED MODULE: ./src/engine/policy/load.ts
+// Reads the policy file of SPEC §4: YAML → schema validation → semantic
+// checks → defaults merged and filled in. Every problem found is reported at
+// once, each with the key's dotted path and the line and column of the YAML
+// node, so one round of fixes is enough.
+
+
+
+
+
+// Compiled ahead of time from policyJsonSchema by scripts/write-schemas.ts
+// (compiling at run time was most of a decision's CPU time); a test keeps
+// the generated module in step with the schema.
+
+
+
+
+
+/**
+ * Parses, validates and resolves a policy. Throws a PolicyError naming every
+ * problem (path, line, column) when the text is not a valid policy.
+ */
+function loadPolicy(text, source) {
+    const file = new PolicyText(text);
+    const failure = () => new errors/* PolicyError */.pn(source.path, file.sortedProblems(), `Fix ${source.path} on ${source.ref}: the gate reads the policy from ` +
+        'there and blocks every deployment while it is invalid.');
+    const fail = (message, at = { line: 1, column: 1 }) => {
+        file.addAt({ path: '', ...at, message });
+        return failure();
     };
-    const types = Array.isArray(type) ? type.map(String) : [String(type)];
-    return joinOr(types.map((t) => names[t] ?? t));
-}
-function describeSchema(schema) {
-    if (!isRecord(schema))
-        return 'valid';
-    if ('const' in schema)
-        return describeValue(schema.const);
-    if (schema.type === 'array') {
-        const items = schema.items;
-        return isRecord(items) && items.type === 'string'
-            ? 'a list of strings'
-            : 'a list';
+    const { doc } = file;
+    for (const error of doc.errors)
+        file.addYamlError(error);
+    for (const warning of doc.warnings)
+        file.addYamlError(warning);
+    // A duplicate key leaves a usable document (the last value wins), so keep
+    // going and report the rest too; after a syntax error the shape is a guess.
+    if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY'))
+        throw failure();
+    if (doc.contents === null) {
+        throw fail('the policy file is empty: it needs at least "version: 1" and ' +
+            '"environments:"');
     }
-    return typeName(schema.type);
-}
-function describeValue(value) {
-    if (value === undefined)
-        return 'nothing';
-    if (Array.isArray(value))
-        return 'a list';
-    if (isRecord(value))
-        return 'a mapping';
-    if (typeof value === 'string')
-        return JSON.stringify(value);
-    if (typeof value === 'number' ||
-        typeof value === 'boolean' ||
-        typeof value === 'bigint' ||
-        value === null) {
-        return String(value);
+    if (!(0,dist/* isMap */.jh)(doc.contents)) {
+        throw fail('the policy must be a mapping with the keys version and environments, ' +
+            `not ${describeValue(doc.contents.toJSON())}`);
     }
-    return typeof value;
-}
-function joinOr(items) {
-    if (items.length <= 1)
-        return items[0] ?? '';
-    return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1] ?? ''}`;
-}
-function errorText(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-/** The closest candidate by edit distance, when it is close enough. */
-function closest(word, candidates) {
-    let best;
-    let bestDistance = Math.max(1, Math.floor(word.length / 3)) + 1;
-    for (const candidate of candidates) {
-        const d = distance(word.toLowerCase(), candidate.toLowerCase());
-        if (d < bestDistance) {
-            best = candidate;
-            bestDistance = d;
+    // `? [a, b]: ...` keys cannot become object keys without losing meaning.
+    if (file.addCollectionKeys() > 0)
+        throw failure();
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: 100 });
+    }
+    catch (error) {
+        throw fail(`cannot read the YAML: ${errorText(error)}`, file.unresolvedAlias());
+    }
+    // Maps, Sets, buffers and dates from YAML tags look like objects with no
+    // keys to a JSON Schema: a setting written that way would silently drop.
+    const exotic = exoticValue(data, []);
+    if (exotic !== null) {
+        file.add({
+            path: exotic.path,
+            at: 'value',
+            message: `a ${exotic.kind} (from a YAML tag such as !!omap or !!set) is not allowed here: write a plain mapping, list or value`
+        });
+        throw failure();
+    }
+    if (!policy_validator_generated(data)) {
+        for (const problem of schemaProblems(policy_validator_generated.errors ?? [], data)) {
+            file.add(problem);
         }
     }
-    return best;
-}
-/** Levenshtein distance with adjacent transpositions. */
-function distance(a, b) {
-    const rows = [];
-    for (let i = 0; i <= a.length; i++) {
-        const row = [i];
-        for (let j = 1; j <= b.length; j++) {
-            if (i === 0) {
-                row.push(j);
-                continue;
-            }
-            const above = rows[i - 1] ?? [];
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            let d = Math.min((above[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (above[j - 1] ?? 0) + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-                d = Math.min(d, (rows[i - 2]?.[j - 2] ?? 0) + 1);
-            }
-            row.push(d);
-        }
-        rows.push(row);
-    }
-    return rows[a.length]?.[b.length] ?? 0;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function afterEntries(value, path) {
-    if (typeof value === 'string')
-        return [{ name: value, path }];
-    if (!Array.isArray(value))
-        return [];
-    const entries = [];
-    value.forEach((item, index) => {
-        if (typeof item === 'string')
-            entries.push({ name: item, path: [...path, index] });
-    });
-    return entries;
-}
-/** The first value that is not plain JSON data, and where it is. */
-function exoticValue(value, path) {
-    if (value === null || typeof value !== 'object')
-        return null;
-    if (Array.isArray(value)) {
-        for (const [i, item] of value.entries()) {
-            const found = exoticValue(item, [...path, i]);
-            if (found !== null)
-                return found;
-        }
-        return null;
-    }
-    const proto = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) {
-        const name = value.constructor
-            ?.name;
-        return { path, kind: name ?? 'non-plain value' };
-    }
-    for (const [key, item] of Object.entries(value)) {
-        const found = exoticValue(item, [...path, key]);
-        if (found !== null)
-            return found;
-    }
-    return null;
+    checkAfter(data, file);
+    // Only once the shapes are right: a bad duration is already reported.
+    if (file.problems.length === 0)
+        checkDurations(data, file);
+    if (file.problems.length > 0)
+        throw failure();
+    return resolvePolicy(data, source);
 }
 /**
- * Durations the schema's pattern admits but that are too long to use
- * (e.g. 9999999999999999d), reported at their place like any problem.
+ * The policy of one environment; throws a PolicyError listing the
+ * environments the policy has when `name` is not one of them.
  */
-function checkDurations(data, file) {
-    if (!isRecord(data))
-        return;
-    const places = [];
-    const collect = (env, base) => {
-        if (!isRecord(env))
-            return;
-        places.push([env.soak, [...base, 'soak']]);
-        const glass = env.break_glass;
-        if (isRecord(glass)) {
-            places.push([
-                glass.review_within,
-                [...base, 'break_glass', 'review_within']
-            ]);
-        }
-    };
-    collect(data.defaults, ['defaults']);
-    if (isRecord(data.environments)) {
-        for (const [name, env] of Object.entries(data.environments)) {
-            collect(env, ['environments', name]);
-        }
+function environmentPolicy(policy, name) {
+    if (Object.hasOwn(policy.environments, name)) {
+        const env = policy.environments[name];
+        if (env !== undefined)
+            return env;
     }
-    for (const [value, path] of places) {
-        if (typeof value !== 'string' && typeof value !== 'number')
-            continue;
-        try {
-            (0,duration/* parseDuration */.E9)(value);
+    const file = policy.source.path;
+    const names = Object.keys(policy.environments);
+    const known = names.length === 0 ? 'it has none' : `it has: ${names.join(', ')}`;
+    const guess = closest(name, names);
+    throw new errors/* PolicyError */.pn(file, [
+        {
+            path: 'environments',
+            line: 0,
+            column: 0,
+            message: `environment ${JSON.stringify(name)} is not in the policy ` +
+                `(${known})` +
+                (guess === undefined
+                    ? ''
+                    : `; did you mean ${JSON.stringify(guess)}?`)
         }
-        catch (error) {
-            file.add(path, 'value', errorText(error));
-        }
-    }
-}
-function checkAfter(data, file) {
-    if (!isRecord(data) || !isRecord(data.environments))
-        return;
-    const environments = data.environments;
-    const names = Object.keys(environments);
-    const exists = (name) => Object.hasOwn(environments, name);
-    const unknown = (entry) => {
-        const guess = closest(entry.name, names);
-        file.add(entry.path, 'value', `${JSON.stringify(entry.name)} is not an environment in this policy ` +
-            `(environments: ${names.join(', ') || 'none'})` +
-            (guess === undefined ? '' : `; did you mean ${JSON.stringify(guess)}?`));
-    };
-    const defaults = isRecord(data.defaults) ? data.defaults : {};
-    const inherited = Object.hasOwn(defaults, 'after')
-        ? afterEntries(defaults.after, ['defaults', 'after'])
-        : [];
-    for (const entry of inherited)
-        if (!exists(entry.name))
-            unknown(entry);
-    const edges = new Map();
-    for (const name of names) {
-        const env = environments[name];
-        const own = isRecord(env) && Object.hasOwn(env, 'after');
-        const entries = own
-            ? afterEntries(env.after, ['environments', name, 'after'])
-            : inherited;
-        const usable = [];
-        for (const entry of entries) {
-            if (!exists(entry.name)) {
-                if (own)
-                    unknown(entry);
-            }
-            else if (entry.name === name) {
-                file.add(entry.path, 'value', own
-                    ? `environment ${JSON.stringify(name)} cannot come after itself`
-                    : `defaults.after makes ${JSON.stringify(name)} come after ` +
-                        'itself; set after on each environment instead of in defaults');
-            }
-            else
-                usable.push(entry);
-        }
-        edges.set(name, usable);
-    }
-    for (const cycle of findCycles(names, edges)) {
-        const [first] = cycle;
-        if (first === undefined)
-            continue;
-        file.add(first.path, 'value', 'environments come after each other in a cycle: ' +
-            [...cycle.map((edge) => edge.from), first.from].join(' after '));
-    }
-}
-/**
- * One shortest cycle per strongly connected group of environments, starting
- * at the group's first environment in file order; each as its edges.
- */
-function findCycles(names, edges) {
-    const reported = new Set();
-    const cycles = [];
-    for (const start of names) {
-        if (reported.has(start))
-            continue;
-        // Breadth-first from start until we are back at start.
-        const via = new Map();
-        const queue = [start];
-        let closing;
-        search: for (let i = 0; i < queue.length; i++) {
-            const from = queue[i];
-            for (const entry of edges.get(from) ?? []) {
-                const edge = { ...entry, from };
-                if (entry.name === start) {
-                    closing = edge;
-                    break search;
-                }
-                if (via.has(entry.name))
-                    continue;
-                via.set(entry.name, edge);
-                queue.push(entry.name);
-            }
-        }
-        if (closing === undefined)
-            continue;
-        const cycle = [closing];
-        for (let node = closing.from; node !== start;) {
-            const edge = via.get(node);
-            if (edge === undefined)
-                break;
-            cycle.unshift(edge);
-            node = edge.from;
-        }
-        for (const member of stronglyConnected(start, edges))
-            reported.add(member);
-        cycles.push(cycle);
-    }
-    return cycles;
-}
-/** Environments that both reach `start` and are reached from it. */
-function stronglyConnected(start, edges) {
-    const forward = reachable(start, (n) => (edges.get(n) ?? []).map((e) => e.name));
-    const backward = reachable(start, (n) => [...edges]
-        .filter(([, out]) => out.some((e) => e.name === n))
-        .map(([k]) => k));
-    return new Set([...forward].filter((n) => backward.has(n)));
-}
-function reachable(start, next) {
-    const seen = new Set([start]);
-    const stack = [start];
-    for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-        for (const other of next(node)) {
-            if (!seen.has(other)) {
-                seen.add(other);
-                stack.push(other);
-            }
-        }
-    }
-    return seen;
-}
-// ---------------------------------------------------------------------------
-// Merge `defaults` and fill in SPEC §4's defaults
-/**
- * One level deep: the environment's fields win; `false` on either side means
- * the whole key is what the environment says (off, or its own mapping alone).
- */
-function mergeOneLevel(base, own) {
-    if (own === undefined)
-        return base;
-    if (own === false || base === undefined || base === false)
-        return own;
-    return { ...base, ...own };
-}
-function resolvePolicy(document, source) {
-    const defaults = document.defaults ?? {};
-    const environments = Object.fromEntries(Object.entries(document.environments).map(([name, env]) => [
-        name,
-        resolveEnvironment(name, env, defaults, source)
-    ]));
-    return { version: 1, environments };
-}
-function resolveEnvironment(name, own, defaults, source) {
-    const pick = (key) => Object.hasOwn(own, key) ? own[key] : defaults[key];
-    const after = pick('after');
-    const branchProtection = mergeOneLevel(defaults.branch_protection, own.branch_protection);
-    const approvals = mergeOneLevel(defaults.approvals, own.approvals) || {};
-    const breakGlass = mergeOneLevel(defaults.break_glass, own.break_glass);
-    const protection = mergeOneLevel(defaults.environment_protection, own.environment_protection);
-    const checks = mergeOneLevel(defaults.checks, own.checks);
-    const independentOf = [
-        ...(approvals.independent_of ?? schema/* MAKER_KINDS */.HW)
-    ];
-    return {
-        name,
-        after: after === undefined ? [] : [...new Set([after].flat())],
-        soakSeconds: (0,duration/* parseDuration */.E9)(pick('soak') ?? 0),
-        match: pick('match') ?? 'commit',
-        trustedDeployers: [
-            ...(pick('trusted_deployers') ?? ['github-actions[bot]'])
-        ],
-        branches: [...(pick('branches') ?? [source.defaultBranch])],
-        branchProtection: branchProtection === false
-            ? false
-            : {
-                requiredApprovals: branchProtection?.required_approvals ?? 1,
-                dismissStaleReviews: branchProtection?.dismiss_stale_reviews ?? true,
-                requireLastPushApproval: branchProtection?.require_last_push_approval ?? false,
-                requireCodeOwnerReview: branchProtection?.require_code_owner_review ?? false,
-                blockForcePushes: branchProtection?.block_force_pushes ?? true,
-                blockDeletions: branchProtection?.block_deletions ?? true,
-                requiredStatusChecks: [
-                    ...(branchProtection?.required_status_checks ?? [])
-                ]
-            },
-        scope: pick('scope') ?? 'range',
-        approvals: {
-            pullRequest: approvals.pull_request ?? 1,
-            environment: approvals.environment ?? 0,
-            independentOf,
-            reviewers: approvals.reviewers === undefined ? null : [...approvals.reviewers],
-            onLatestCommit: approvals.on_latest_commit ?? true,
-            allowBots: approvals.allow_bots ?? false,
-            unresolvedIdentities: approvals.unresolved_identities ?? 'block',
-            directPushes: [...(approvals.direct_pushes ?? [])],
-            requireVerifiedCommits: approvals.require_verified_commits ?? false
-        },
-        deployerIndependent: pick('deployer_independent') ?? false,
-        breakGlass: breakGlass === false || breakGlass === undefined
-            ? null
-            : {
-                approvers: [...breakGlass.approvers],
-                reviewWithinSeconds: (0,duration/* parseDuration */.E9)(breakGlass.review_within)
-            },
-        environmentProtection: protection === false
-            ? false
-            : {
-                deploymentBranches: protection?.deployment_branches ?? 'protected',
-                requiredReviewers: protection?.required_reviewers ?? 0,
-                preventSelfReview: protection?.prevent_self_review ??
-                    (protection?.required_reviewers ?? 0) > 0,
-                adminBypass: protection?.admin_bypass ?? true,
-                waitTimer: protection?.wait_timer ?? 0
-            },
-        checks: checks === false
-            ? false
-            : {
-                required: checks?.required === undefined ? null : [...checks.required],
-                noFailures: checks?.no_failures ?? true
-            }
-    };
+    ], `Add ${JSON.stringify(name)} under environments: in ${file}, or deploy ` +
+        'to an environment the policy names.');
 }
 
 
@@ -45304,25 +45779,24 @@ const policyJsonSchema = {
 
 /***/ }),
 
-/***/ 9954:
+/***/ 4851:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ad: () => (/* binding */ settingsOfRules),
 /* harmony export */   D: () => (/* binding */ meets),
-/* harmony export */   z6: () => (/* binding */ check)
+/* harmony export */   Fr: () => (/* binding */ settingsOfClassic),
+/* harmony export */   TG: () => (/* binding */ provides),
+/* harmony export */   W4: () => (/* binding */ NO_PROTECTION),
+/* harmony export */   hN: () => (/* binding */ needsOf),
+/* harmony export */   yX: () => (/* binding */ strongest)
 /* harmony export */ });
-/* unused harmony exports settingsOfClassic, strongest */
-/* harmony import */ var _facts_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5605);
-/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7512);
-// SPEC §5.4 `branch-protection`: every policy branch holding the deployed
-// commit is protected, by rulesets or classic protection, with at least the
-// required settings. Rulesets in `evaluate` mode never reach Facts (the
-// gatherer keeps active rules only). A 403 is "cannot tell", never
-// "unprotected"; a 404 on classic protection (null) means none.
-
-
-const NONE = {
+// What a branch's protection amounts to: its active ruleset rules and its
+// classic protection read as one set of settings, and whether those meet a
+// policy's requirement. Facts-level, so gathering (which reads classic
+// protection only when the rules fall short) and the `branch-protection`
+// rule (which words the shortfall) share one reading.
+const NO_PROTECTION = {
     requiredApprovals: 0,
     dismissStaleReviews: false,
     requireLastPushApproval: false,
@@ -45332,7 +45806,7 @@ const NONE = {
     requiredStatusChecks: []
 };
 function settingsOfRules(rules) {
-    const settings = { ...NONE, requiredStatusChecks: [] };
+    const settings = { ...NO_PROTECTION, requiredStatusChecks: [] };
     for (const rule of rules) {
         if (rule.type === 'pull_request' && rule.pullRequest !== undefined) {
             settings.requiredApprovals = Math.max(settings.requiredApprovals, rule.pullRequest.requiredApprovingReviewCount);
@@ -45378,155 +45852,42 @@ function strongest(a, b) {
         ]
     };
 }
-const nothing = () => '';
-function requirements(req) {
+/** The boolean settings in the order a shortfall is reported. */
+const FLAGS = [
+    'dismissStaleReviews',
+    'requireLastPushApproval',
+    'requireCodeOwnerReview',
+    'blockForcePushes',
+    'blockDeletions'
+];
+/** Every need of the requirement, in the order a shortfall is reported. */
+function needsOf(req) {
     const list = [];
-    const n = req.requiredApprovals;
-    if (n > 0) {
-        list.push({
-            what: (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(n, 'required approving review'),
-            met: (s) => s.requiredApprovals >= n,
-            actual: (s) => ` (it requires ${s.requiredApprovals})`,
-            fix: `set "Required approvals" to at least ${n} in the pull request rule of a ruleset (or in branch protection)`
-        });
+    if (req.requiredApprovals > 0) {
+        list.push({ kind: 'approvals', count: req.requiredApprovals });
     }
-    const flags = [
-        [
-            req.dismissStaleReviews,
-            'dismissStaleReviews',
-            'dismissal of stale approvals on push',
-            'enable "Dismiss stale pull request approvals when new commits are pushed"'
-        ],
-        [
-            req.requireLastPushApproval,
-            'requireLastPushApproval',
-            'approval of the most recent push',
-            'enable "Require approval of the most recent reviewable push"'
-        ],
-        [
-            req.requireCodeOwnerReview,
-            'requireCodeOwnerReview',
-            'code owner review',
-            'enable "Require review from Code Owners"'
-        ],
-        [
-            req.blockForcePushes,
-            'blockForcePushes',
-            'blocked force pushes',
-            'enable "Block force pushes" in a ruleset (or turn off "Allow force pushes" in branch protection)'
-        ],
-        [
-            req.blockDeletions,
-            'blockDeletions',
-            'blocked deletion',
-            'enable "Restrict deletions" in a ruleset (or turn off "Allow deletions" in branch protection)'
-        ]
-    ];
-    for (const [required, key, what, fix] of flags) {
-        if (required) {
-            list.push({ what, met: (s) => s[key], actual: nothing, fix });
-        }
+    for (const setting of FLAGS) {
+        if (req[setting])
+            list.push({ kind: 'flag', setting });
     }
     for (const context of req.requiredStatusChecks) {
-        list.push({
-            what: `the required status check "${context}"`,
-            met: (s) => s.requiredStatusChecks.includes(context),
-            actual: nothing,
-            fix: `add "${context}" to the required status checks`
-        });
+        list.push({ kind: 'statusCheck', context });
     }
     return list;
 }
+function provides(settings, need) {
+    switch (need.kind) {
+        case 'approvals':
+            return settings.requiredApprovals >= need.count;
+        case 'flag':
+            return settings[need.setting];
+        case 'statusCheck':
+            return settings.requiredStatusChecks.includes(need.context);
+    }
+}
 /** Whether the settings meet every requirement of the policy. */
 function meets(settings, req) {
-    return requirements(req).every((r) => r.met(settings));
-}
-function evaluateBranch(branch, req) {
-    const { rules, classic } = branch;
-    const name = branch.name;
-    let known = NONE;
-    if (!(0,_facts_js__WEBPACK_IMPORTED_MODULE_1__/* .isUnreadable */ .G)(rules))
-        known = strongest(known, settingsOfRules(rules));
-    if (classic !== null && !(0,_facts_js__WEBPACK_IMPORTED_MODULE_1__/* .isUnreadable */ .G)(classic)) {
-        known = strongest(known, settingsOfClassic(classic));
-    }
-    const wanted = requirements(req);
-    const unmet = wanted.filter((r) => !r.met(known));
-    const noRules = !(0,_facts_js__WEBPACK_IMPORTED_MODULE_1__/* .isUnreadable */ .G)(rules) && rules.length === 0;
-    if (noRules && classic === null) {
-        const needs = wanted.length > 0 ? ` with ${(0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .andList */ .cM)(wanted.map((r) => r.what))}` : '';
-        return {
-            status: 'fail',
-            problems: [
-                `branch ${name} is not protected: add a ruleset (or branch protection) targeting ${name}${needs}`
-            ]
-        };
-    }
-    const unreadable = [];
-    if ((0,_facts_js__WEBPACK_IMPORTED_MODULE_1__/* .isUnreadable */ .G)(rules))
-        unreadable.push(['rulesets', rules]);
-    if ((0,_facts_js__WEBPACK_IMPORTED_MODULE_1__/* .isUnreadable */ .G)(classic)) {
-        unreadable.push(['classic branch protection', classic]);
-    }
-    if (unreadable.length === 0) {
-        return {
-            status: unmet.length === 0 ? 'pass' : 'fail',
-            problems: unmet.map((r) => `${name} does not have ${r.what}${r.actual(known)}: ${r.fix}`)
-        };
-    }
-    const hasRules = !(0,_facts_js__WEBPACK_IMPORTED_MODULE_1__/* .isUnreadable */ .G)(rules) && rules.length > 0;
-    const hasClassic = classic !== null && !(0,_facts_js__WEBPACK_IMPORTED_MODULE_1__/* .isUnreadable */ .G)(classic);
-    if (unmet.length === 0 && (hasRules || hasClassic)) {
-        return { status: 'pass', problems: [] };
-    }
-    const readPart = whatWasRead(rules, classic);
-    const cannotRead = unreadable.map(([what, u]) => `its ${what} cannot be read (grant the token \`${u.permission}\`; GitHub said: ${u.detail})`);
-    const needs = unmet.length > 0 ? (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .andList */ .cM)(unmet.map((r) => r.what)) : 'any protection';
-    return {
-        status: 'error',
-        problems: [
-            `cannot tell whether ${name} has ${needs}: ${(0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .andList */ .cM)([...readPart, ...cannotRead])}; a 403 means "cannot tell", not "unprotected"`
-        ]
-    };
-}
-/** What the readable half says, next to the unreadable half. */
-function whatWasRead(rules, classic) {
-    if (!(0,_facts_js__WEBPACK_IMPORTED_MODULE_1__/* .isUnreadable */ .G)(rules)) {
-        return [
-            rules.length > 0
-                ? 'its rulesets alone do not provide it'
-                : 'it has no active ruleset'
-        ];
-    }
-    if (classic === null)
-        return ['it has no classic branch protection'];
-    if ((0,_facts_js__WEBPACK_IMPORTED_MODULE_1__/* .isUnreadable */ .G)(classic))
-        return [];
-    return ['its classic branch protection alone does not provide it'];
-}
-function check(facts, policy, _now) {
-    const req = policy.branchProtection;
-    if (req === false) {
-        return (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .result */ .Ke)('branch-protection', 'skipped', `branch protection is not required for ${policy.name} (branch_protection: false)`);
-    }
-    const branches = (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .containingBranches */ .Hd)(facts, policy);
-    const globs = (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .orList */ .A3)(policy.branches);
-    if (branches.length === 0) {
-        const sha = (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .shortSha */ .Fu)(facts.sha);
-        return (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .result */ .Ke)('branch-protection', 'fail', `${sha} is on no branch matching ${globs}`, [
-            `${sha} is on no branch matching ${globs}, so no protection applies to it: merge it into ${globs} through a pull request`
-        ]);
-    }
-    const outcomes = branches.map((b) => evaluateBranch(b, req));
-    const problems = outcomes.flatMap((o) => o.problems);
-    const status = (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(outcomes.some((o) => o.status === 'fail'), outcomes.some((o) => o.status === 'error'));
-    const names = (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .andList */ .cM)(branches.map((b) => b.name));
-    const summary = status === 'pass'
-        ? `${names} protected with at least the required settings`
-        : status === 'fail'
-            ? `${names} not protected as ${policy.name} requires`
-            : `could not verify the protection of ${names}`;
-    return (0,_util_js__WEBPACK_IMPORTED_MODULE_0__/* .result */ .Ke)('branch-protection', status, summary, problems);
+    return needsOf(req).every((need) => provides(settings, need));
 }
 
 
@@ -45974,7 +46335,7 @@ function describe(s, want) {
 
 /***/ }),
 
-/***/ 8483:
+/***/ 7035:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46135,8 +46496,152 @@ function runRecord(run, environment, policy) {
     };
 }
 
-// EXTERNAL MODULE: ./src/engine/rules/branch-protection.ts
-var branch_protection = __nccwpck_require__(9954);
+// EXTERNAL MODULE: ./src/engine/protection.ts
+var protection = __nccwpck_require__(4851);
+;// CONCATENATED MODULE: ./src/engine/rules/branch-protection.ts
+// SPEC §5.4 `branch-protection`: every policy branch holding the deployed
+// commit is protected, by rulesets or classic protection, with at least the
+// required settings. Rulesets in `evaluate` mode never reach Facts (the
+// gatherer keeps active rules only). A 403 is "cannot tell", never
+// "unprotected"; a 404 on classic protection (null) means none.
+
+
+
+const nothing = () => '';
+const FLAG_WORDS = {
+    dismissStaleReviews: {
+        what: 'dismissal of stale approvals on push',
+        fix: 'enable "Dismiss stale pull request approvals when new commits are pushed"'
+    },
+    requireLastPushApproval: {
+        what: 'approval of the most recent push',
+        fix: 'enable "Require approval of the most recent reviewable push"'
+    },
+    requireCodeOwnerReview: {
+        what: 'code owner review',
+        fix: 'enable "Require review from Code Owners"'
+    },
+    blockForcePushes: {
+        what: 'blocked force pushes',
+        fix: 'enable "Block force pushes" in a ruleset (or turn off "Allow force pushes" in branch protection)'
+    },
+    blockDeletions: {
+        what: 'blocked deletion',
+        fix: 'enable "Restrict deletions" in a ruleset (or turn off "Allow deletions" in branch protection)'
+    }
+};
+function inWords(need) {
+    const met = (s) => (0,protection/* provides */.TG)(s, need);
+    switch (need.kind) {
+        case 'approvals':
+            return {
+                what: (0,util/* plural */.LS)(need.count, 'required approving review'),
+                met,
+                actual: (s) => ` (it requires ${s.requiredApprovals})`,
+                fix: `set "Required approvals" to at least ${need.count} in the pull request rule of a ruleset (or in branch protection)`
+            };
+        case 'statusCheck':
+            return {
+                what: `the required status check "${need.context}"`,
+                met,
+                actual: nothing,
+                fix: `add "${need.context}" to the required status checks`
+            };
+        case 'flag':
+            return { ...FLAG_WORDS[need.setting], met, actual: nothing };
+    }
+}
+function requirements(req) {
+    return (0,protection/* needsOf */.hN)(req).map(inWords);
+}
+function evaluateBranch(branch, req) {
+    const { rules, classic } = branch;
+    const name = branch.name;
+    let known = protection/* NO_PROTECTION */.W4;
+    if (!(0,engine_facts/* isUnreadable */.G)(rules))
+        known = (0,protection/* strongest */.yX)(known, (0,protection/* settingsOfRules */.Ad)(rules));
+    if (classic !== null && !(0,engine_facts/* isUnreadable */.G)(classic)) {
+        known = (0,protection/* strongest */.yX)(known, (0,protection/* settingsOfClassic */.Fr)(classic));
+    }
+    const wanted = requirements(req);
+    const unmet = wanted.filter((r) => !r.met(known));
+    const noRules = !(0,engine_facts/* isUnreadable */.G)(rules) && rules.length === 0;
+    if (noRules && classic === null) {
+        const needs = wanted.length > 0 ? ` with ${(0,util/* andList */.cM)(wanted.map((r) => r.what))}` : '';
+        return {
+            status: 'fail',
+            problems: [
+                `branch ${name} is not protected: add a ruleset (or branch protection) targeting ${name}${needs}`
+            ]
+        };
+    }
+    const unreadable = [];
+    if ((0,engine_facts/* isUnreadable */.G)(rules))
+        unreadable.push(['rulesets', rules]);
+    if ((0,engine_facts/* isUnreadable */.G)(classic)) {
+        unreadable.push(['classic branch protection', classic]);
+    }
+    if (unreadable.length === 0) {
+        return {
+            status: unmet.length === 0 ? 'pass' : 'fail',
+            problems: unmet.map((r) => `${name} does not have ${r.what}${r.actual(known)}: ${r.fix}`)
+        };
+    }
+    const hasRules = !(0,engine_facts/* isUnreadable */.G)(rules) && rules.length > 0;
+    const hasClassic = classic !== null && !(0,engine_facts/* isUnreadable */.G)(classic);
+    if (unmet.length === 0 && (hasRules || hasClassic)) {
+        return { status: 'pass', problems: [] };
+    }
+    const readPart = whatWasRead(rules, classic);
+    const cannotRead = unreadable.map(([what, u]) => `its ${what} cannot be read (grant the token \`${u.permission}\`; GitHub said: ${u.detail})`);
+    const needs = unmet.length > 0 ? (0,util/* andList */.cM)(unmet.map((r) => r.what)) : 'any protection';
+    return {
+        status: 'error',
+        problems: [
+            `cannot tell whether ${name} has ${needs}: ${(0,util/* andList */.cM)([...readPart, ...cannotRead])}; a 403 means "cannot tell", not "unprotected"`
+        ]
+    };
+}
+/** What the readable half says, next to the unreadable half. */
+function whatWasRead(rules, classic) {
+    if (!(0,engine_facts/* isUnreadable */.G)(rules)) {
+        return [
+            rules.length > 0
+                ? 'its rulesets alone do not provide it'
+                : 'it has no active ruleset'
+        ];
+    }
+    if (classic === null)
+        return ['it has no classic branch protection'];
+    if ((0,engine_facts/* isUnreadable */.G)(classic))
+        return [];
+    return ['its classic branch protection alone does not provide it'];
+}
+function branch_protection_check(facts, policy, _now) {
+    const req = policy.branchProtection;
+    if (req === false) {
+        return (0,util/* result */.Ke)('branch-protection', 'skipped', `branch protection is not required for ${policy.name} (branch_protection: false)`);
+    }
+    const branches = (0,util/* containingBranches */.Hd)(facts, policy);
+    const globs = (0,util/* orList */.A3)(policy.branches);
+    if (branches.length === 0) {
+        const sha = (0,util/* shortSha */.Fu)(facts.sha);
+        return (0,util/* result */.Ke)('branch-protection', 'fail', `${sha} is on no branch matching ${globs}`, [
+            `${sha} is on no branch matching ${globs}, so no protection applies to it: merge it into ${globs} through a pull request`
+        ]);
+    }
+    const outcomes = branches.map((b) => evaluateBranch(b, req));
+    const problems = outcomes.flatMap((o) => o.problems);
+    const status = (0,util/* statusOf */.c2)(outcomes.some((o) => o.status === 'fail'), outcomes.some((o) => o.status === 'error'));
+    const names = (0,util/* andList */.cM)(branches.map((b) => b.name));
+    const summary = status === 'pass'
+        ? `${names} protected with at least the required settings`
+        : status === 'fail'
+            ? `${names} not protected as ${policy.name} requires`
+            : `could not verify the protection of ${names}`;
+    return (0,util/* result */.Ke)('branch-protection', status, summary, problems);
+}
+
 // EXTERNAL MODULE: ./src/engine/rules/checks.ts
 var checks = __nccwpck_require__(1957);
 // EXTERNAL MODULE: ./src/engine/rules/environment.ts
@@ -46598,7 +47103,7 @@ function runChecks(facts, policy, now, chain) {
     return [
         promotion_check(facts, policy, now, chain),
         source_branch_check(facts, policy, now),
-        (0,branch_protection/* check */.z6)(facts, policy, now),
+        branch_protection_check(facts, policy, now),
         check(facts, policy, now),
         maker_checker_check(facts, policy, now),
         segregation_check(facts, policy, now),
@@ -46661,7 +47166,7 @@ function policyFailure(message, status = 'fail') {
 /* harmony export */ });
 /* harmony import */ var _facts_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5605);
 /* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7512);
-/* harmony import */ var _policy_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5986);
+/* harmony import */ var _policy_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4269);
 // Who made a change, and which approvals of it are independent of them
 // (SPEC §4 `approvals`, §5.6 maker-checker, §5.7 segregation).
 

@@ -623,16 +623,16 @@ async function baseFacts(
       `the deployed commit ${newest.sha.slice(0, 7)} does not exist in ${req.owner}/${req.repo}`
     )
   }
-  const facts = await gatherFacts(
-    port,
+  const facts = await gatherFacts({
+    github: port,
     request,
-    boot,
-    boot.commit,
-    { ...policy, scope: 'head', checks: false },
-    chain.map((e) => e.name),
-    deps.logger,
-    deps.now()
-  )
+    bootstrap: boot,
+    commit: boot.commit,
+    policy: { ...policy, scope: 'head', checks: false },
+    chain: chain.map((e) => e.name),
+    logger: deps.logger,
+    now: deps.now()
+  })
   return {
     sha: newest.sha,
     repository: facts.repository,

@@ -54,16 +54,16 @@ export function liveSource(
             `commit ${request.sha} does not exist in ${request.owner}/${request.repo}`
           )
         }
-        return gatherFacts(
-          deps.github,
+        return gatherFacts({
+          github: deps.github,
           request,
-          boot,
-          boot.commit,
-          envPolicy,
+          bootstrap: boot,
+          commit: boot.commit,
+          policy: envPolicy,
           chain,
-          deps.logger,
+          logger: deps.logger,
           now
-        )
+        })
       }
     }
   }

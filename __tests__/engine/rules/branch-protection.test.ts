@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
+import { check } from '../../../src/engine/rules/branch-protection.js'
 import {
-  check,
   meets,
   settingsOfClassic,
   settingsOfRules
-} from '../../../src/engine/rules/branch-protection.js'
+} from '../../../src/engine/protection.js'
 import type { BranchFact } from '../../../src/engine/facts.js'
 import type { CheckStatus } from '../../../src/engine/rules/types.js'
 import {

@@ -2,7 +2,7 @@
 // The environment's settings are judged by the gate's own rule, so the
 // matrix and the gate never disagree about what is open.
 
-import type { EnvironmentPolicy } from '../policy/types.js'
+import type { EnvironmentPolicy } from '../policy/index.js'
 import { settingsProblems } from '../rules/environment.js'
 import { classicLetsAdmins, type BranchRead } from './branches.js'
 import type { EnvironmentRead } from './environments.js'

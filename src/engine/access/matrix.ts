@@ -4,7 +4,7 @@
 // gap against the policy is flagged; whatever the token cannot read is named
 // with the permission that would read it, never shown as "nobody".
 
-import type { Policy } from '../policy/types.js'
+import type { Policy } from '../policy/index.js'
 import type { GitHubPort } from '../port.js'
 import { branchesOf, readBranchAccess } from './branches.js'
 import { readEnvironmentAccess } from './environments.js'

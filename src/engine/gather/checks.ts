@@ -3,7 +3,12 @@
 // request, paged through `node(id:)` when a commit has more than a page.
 
 import { GitHubApiError, ShapeError } from '../errors.js'
-import type { CheckResultFact, CommitChecksFact, Unreadable } from '../facts.js'
+import type {
+  CheckResultFact,
+  ChecksFact,
+  CommitChecksFact,
+  Unreadable
+} from '../facts.js'
 import type { GitHubPort, GraphQLError } from '../port.js'
 import { pagesQuery, type PageSelection } from './queries.js'
 import {
@@ -199,4 +204,37 @@ export async function completeRollups(
     }
     return { sha: r.sha, results: got }
   })
+}
+
+/**
+ * The deployed commit's results, and its pull request's final head's:
+ * `rollups` as `completeRollups` returned them for the commit and then each
+ * of `heads`, in that map's order.
+ */
+export function checksFact(
+  rollups: CommitChecksFact[],
+  pullRequest: { number: number; headRefOid: string } | null,
+  heads: Map<number, RollupRead>
+): ChecksFact {
+  const [commit, ...headResults] = rollups
+  if (commit === undefined) throw new Error('no rollup for the deployed commit')
+  if (pullRequest === null) return { commit, pullRequestHead: null }
+  const numbers = [...heads.keys()]
+  const i = numbers.indexOf(pullRequest.number)
+  const head = i < 0 ? undefined : headResults[i]
+  return {
+    commit,
+    pullRequestHead:
+      head !== undefined && head.sha === pullRequest.headRefOid
+        ? { ...head, pullRequest: pullRequest.number }
+        : {
+            sha: pullRequest.headRefOid,
+            pullRequest: pullRequest.number,
+            results: {
+              unreadable: true,
+              permission: 'pull-requests: read',
+              detail: `the checks of pull request #${pullRequest.number}'s final head were not returned`
+            }
+          }
+  }
 }

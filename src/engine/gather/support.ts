@@ -1,7 +1,7 @@
 import { GitHubApiError } from '../errors.js'
 import type { RulesetRuleFact, Unreadable } from '../facts.js'
-import type { BranchProtectionRequirement } from '../policy/types.js'
-import { meets, settingsOfRules } from '../rules/branch-protection.js'
+import type { BranchProtectionRequirement } from '../policy/index.js'
+import { meets, settingsOfRules } from '../protection.js'
 
 /**
  * Whether the active ruleset rules alone meet the requirement. Then classic
@@ -12,6 +12,10 @@ export function rulesMeet(
   need: BranchProtectionRequirement
 ): boolean {
   return rules.length > 0 && meets(settingsOfRules(rules), need)
+}
+
+export function unreadable(permission: string, detail: string): Unreadable {
+  return { unreadable: true, permission, detail }
 }
 
 /**
@@ -30,7 +34,7 @@ export async function readOr<T>(
       error instanceof GitHubApiError &&
       (error.status === 403 || error.status === 404)
     ) {
-      return { unreadable: true, permission, detail: error.message }
+      return unreadable(permission, error.message)
     }
     throw error
   }

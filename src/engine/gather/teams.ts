@@ -61,3 +61,18 @@ async function readTeam(
     )
   })
 }
+
+/**
+ * Members of the teams named in `approvals.reviewers` (the `org/team`
+ * entries): they decide who may approve. Undefined, with no request, when it
+ * names no team.
+ */
+export function readReviewerTeams(
+  port: GitHubPort,
+  reviewers: readonly string[] | null
+): Promise<Record<string, string[] | Unreadable> | undefined> {
+  const entries = (reviewers ?? []).filter((entry) => entry.includes('/'))
+  return entries.length === 0
+    ? Promise.resolve(undefined)
+    : readTeams(port, entries).then((m) => Object.fromEntries(m))
+}

@@ -7,15 +7,24 @@
 import {
   isUnreadable,
   type BranchFact,
-  type ClassicProtectionFact,
   type Facts,
-  type RulesetRuleFact,
   type Unreadable
 } from '../facts.js'
 import type {
   BranchProtectionRequirement,
   EnvironmentPolicy
 } from '../policy/index.js'
+import {
+  NO_PROTECTION,
+  needsOf,
+  provides,
+  settingsOfClassic,
+  settingsOfRules,
+  strongest,
+  type BooleanSetting,
+  type Need,
+  type ProtectionSettings
+} from '../protection.js'
 import type { CheckResult, CheckStatus } from './types.js'
 import {
   andList,
@@ -27,92 +36,7 @@ import {
   statusOf
 } from './util.js'
 
-/** What a branch enforces, from its rules, its classic protection, or both. */
-export interface ProtectionSettings {
-  requiredApprovals: number
-  dismissStaleReviews: boolean
-  requireLastPushApproval: boolean
-  requireCodeOwnerReview: boolean
-  blockForcePushes: boolean
-  blockDeletions: boolean
-  requiredStatusChecks: string[]
-}
-
-const NONE: ProtectionSettings = {
-  requiredApprovals: 0,
-  dismissStaleReviews: false,
-  requireLastPushApproval: false,
-  requireCodeOwnerReview: false,
-  blockForcePushes: false,
-  blockDeletions: false,
-  requiredStatusChecks: []
-}
-
-export function settingsOfRules(rules: RulesetRuleFact[]): ProtectionSettings {
-  const settings = { ...NONE, requiredStatusChecks: [] as string[] }
-  for (const rule of rules) {
-    if (rule.type === 'pull_request' && rule.pullRequest !== undefined) {
-      settings.requiredApprovals = Math.max(
-        settings.requiredApprovals,
-        rule.pullRequest.requiredApprovingReviewCount
-      )
-      settings.dismissStaleReviews ||=
-        rule.pullRequest.dismissStaleReviewsOnPush
-      settings.requireLastPushApproval ||=
-        rule.pullRequest.requireLastPushApproval
-      settings.requireCodeOwnerReview ||=
-        rule.pullRequest.requireCodeOwnerReview
-    }
-    if (rule.type === 'non_fast_forward') settings.blockForcePushes = true
-    if (rule.type === 'deletion') settings.blockDeletions = true
-    if (rule.type === 'required_status_checks') {
-      settings.requiredStatusChecks.push(...(rule.requiredStatusChecks ?? []))
-    }
-  }
-  return settings
-}
-
-export function settingsOfClassic(
-  classic: ClassicProtectionFact
-): ProtectionSettings {
-  return {
-    requiredApprovals: classic.requiredApprovingReviewCount ?? 0,
-    dismissStaleReviews: classic.dismissStaleReviews,
-    requireLastPushApproval: classic.requireLastPushApproval,
-    requireCodeOwnerReview: classic.requireCodeOwnerReviews,
-    blockForcePushes: !classic.allowForcePushes,
-    blockDeletions: !classic.allowDeletions,
-    requiredStatusChecks: [...classic.requiredStatusChecks]
-  }
-}
-
-/** Rulesets and classic protection both apply: the stronger setting wins. */
-export function strongest(
-  a: ProtectionSettings,
-  b: ProtectionSettings
-): ProtectionSettings {
-  return {
-    requiredApprovals: Math.max(a.requiredApprovals, b.requiredApprovals),
-    dismissStaleReviews: a.dismissStaleReviews || b.dismissStaleReviews,
-    requireLastPushApproval:
-      a.requireLastPushApproval || b.requireLastPushApproval,
-    requireCodeOwnerReview:
-      a.requireCodeOwnerReview || b.requireCodeOwnerReview,
-    blockForcePushes: a.blockForcePushes || b.blockForcePushes,
-    blockDeletions: a.blockDeletions || b.blockDeletions,
-    requiredStatusChecks: [
-      ...new Set([...a.requiredStatusChecks, ...b.requiredStatusChecks])
-    ]
-  }
-}
-
-type BooleanSetting =
-  | 'dismissStaleReviews'
-  | 'requireLastPushApproval'
-  | 'requireCodeOwnerReview'
-  | 'blockForcePushes'
-  | 'blockDeletions'
-
+/** A need in words: what the branch must have, what it has, how to fix it. */
 interface Requirement {
   /** what the branch must have, e.g. `blocked force pushes` */
   what: string
@@ -124,76 +48,58 @@ interface Requirement {
 
 const nothing = (): string => ''
 
+const FLAG_WORDS: Record<BooleanSetting, { what: string; fix: string }> = {
+  dismissStaleReviews: {
+    what: 'dismissal of stale approvals on push',
+    fix: 'enable "Dismiss stale pull request approvals when new commits are pushed"'
+  },
+  requireLastPushApproval: {
+    what: 'approval of the most recent push',
+    fix: 'enable "Require approval of the most recent reviewable push"'
+  },
+  requireCodeOwnerReview: {
+    what: 'code owner review',
+    fix: 'enable "Require review from Code Owners"'
+  },
+  blockForcePushes: {
+    what: 'blocked force pushes',
+    fix: 'enable "Block force pushes" in a ruleset (or turn off "Allow force pushes" in branch protection)'
+  },
+  blockDeletions: {
+    what: 'blocked deletion',
+    fix: 'enable "Restrict deletions" in a ruleset (or turn off "Allow deletions" in branch protection)'
+  }
+}
+
+function inWords(need: Need): Requirement {
+  const met = (s: ProtectionSettings): boolean => provides(s, need)
+  switch (need.kind) {
+    case 'approvals':
+      return {
+        what: plural(need.count, 'required approving review'),
+        met,
+        actual: (s) => ` (it requires ${s.requiredApprovals})`,
+        fix: `set "Required approvals" to at least ${need.count} in the pull request rule of a ruleset (or in branch protection)`
+      }
+    case 'statusCheck':
+      return {
+        what: `the required status check "${need.context}"`,
+        met,
+        actual: nothing,
+        fix: `add "${need.context}" to the required status checks`
+      }
+    case 'flag':
+      return { ...FLAG_WORDS[need.setting], met, actual: nothing }
+  }
+}
+
 function requirements(req: BranchProtectionRequirement): Requirement[] {
-  const list: Requirement[] = []
-  const n = req.requiredApprovals
-  if (n > 0) {
-    list.push({
-      what: plural(n, 'required approving review'),
-      met: (s) => s.requiredApprovals >= n,
-      actual: (s) => ` (it requires ${s.requiredApprovals})`,
-      fix: `set "Required approvals" to at least ${n} in the pull request rule of a ruleset (or in branch protection)`
-    })
-  }
-  const flags: Array<[boolean, BooleanSetting, string, string]> = [
-    [
-      req.dismissStaleReviews,
-      'dismissStaleReviews',
-      'dismissal of stale approvals on push',
-      'enable "Dismiss stale pull request approvals when new commits are pushed"'
-    ],
-    [
-      req.requireLastPushApproval,
-      'requireLastPushApproval',
-      'approval of the most recent push',
-      'enable "Require approval of the most recent reviewable push"'
-    ],
-    [
-      req.requireCodeOwnerReview,
-      'requireCodeOwnerReview',
-      'code owner review',
-      'enable "Require review from Code Owners"'
-    ],
-    [
-      req.blockForcePushes,
-      'blockForcePushes',
-      'blocked force pushes',
-      'enable "Block force pushes" in a ruleset (or turn off "Allow force pushes" in branch protection)'
-    ],
-    [
-      req.blockDeletions,
-      'blockDeletions',
-      'blocked deletion',
-      'enable "Restrict deletions" in a ruleset (or turn off "Allow deletions" in branch protection)'
-    ]
-  ]
-  for (const [required, key, what, fix] of flags) {
-    if (required) {
-      list.push({ what, met: (s) => s[key], actual: nothing, fix })
-    }
-  }
-  for (const context of req.requiredStatusChecks) {
-    list.push({
-      what: `the required status check "${context}"`,
-      met: (s) => s.requiredStatusChecks.includes(context),
-      actual: nothing,
-      fix: `add "${context}" to the required status checks`
-    })
-  }
-  return list
+  return needsOf(req).map(inWords)
 }
 
 interface BranchOutcome {
   status: CheckStatus
   problems: string[]
-}
-
-/** Whether the settings meet every requirement of the policy. */
-export function meets(
-  settings: ProtectionSettings,
-  req: BranchProtectionRequirement
-): boolean {
-  return requirements(req).every((r) => r.met(settings))
 }
 
 function evaluateBranch(
@@ -202,7 +108,7 @@ function evaluateBranch(
 ): BranchOutcome {
   const { rules, classic } = branch
   const name = branch.name
-  let known = NONE
+  let known = NO_PROTECTION
   if (!isUnreadable(rules)) known = strongest(known, settingsOfRules(rules))
   if (classic !== null && !isUnreadable(classic)) {
     known = strongest(known, settingsOfClassic(classic))

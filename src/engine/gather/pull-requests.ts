@@ -1,0 +1,151 @@
+// Pull requests: those GitHub associates with a commit, the one the commit
+// entered the branch through, and every page of its commits and reviews.
+
+import { minimatch } from 'minimatch'
+import { GitHubApiError } from '../errors.js'
+import type { CommitFact } from '../facts.js'
+import type { EnvironmentPolicy } from '../policy/index.js'
+import type { GitHubPort } from '../port.js'
+import type { EngineRequest } from '../request.js'
+import { assertComplete, errorText } from './errors.js'
+import {
+  parseCommit,
+  parsePullRequest,
+  parseReview,
+  type ParsedPullRequest
+} from './parse.js'
+import { pagesQuery, type PageSelection } from './queries.js'
+import { connection, obj, optObj, type Json } from './shape.js'
+
+/** The pull requests GitHub associates with a commit node. */
+export function associated(
+  commitNode: Json,
+  path: string
+): ParsedPullRequest[] {
+  const prs = optObj(
+    commitNode.associatedPullRequests,
+    `${path}.associatedPullRequests`
+  )
+  if (prs === null) return []
+  return connection(prs, `${path}.associatedPullRequests`).nodes.map((n, i) =>
+    parsePullRequest(n, `${path}.associatedPullRequests.nodes[${i}]`)
+  )
+}
+
+/** The pull request a commit entered the branch through, if any. */
+export function choosePullRequest(
+  commit: CommitFact,
+  candidates: ParsedPullRequest[],
+  policy: EnvironmentPolicy
+): ParsedPullRequest | null {
+  const merged = candidates.filter(
+    (c) =>
+      c.fact.merged &&
+      policy.branches.some((g) => minimatch(c.fact.baseRefName, g))
+  )
+  return (
+    merged.find((c) => c.fact.mergeCommitOid === commit.oid) ??
+    merged.find((c) => c.fact.commits.some((x) => x.oid === commit.oid)) ??
+    // Rebase merges: GitHub associates the rebased copies with the pull request.
+    merged[0] ??
+    null
+  )
+}
+
+/** Every commit and review of the chosen pull requests, all pages. */
+export async function completePullRequests(
+  port: GitHubPort,
+  req: Pick<EngineRequest, 'owner' | 'repo'>,
+  prs: ParsedPullRequest[]
+): Promise<void> {
+  const byNumber = new Map<number, ParsedPullRequest[]>()
+  // One parsed copy per commit that led to the pull request; each gets
+  // every page, and none twice.
+  for (const pr of new Set(prs)) {
+    const n = pr.fact.number
+    byNumber.set(n, [...(byNumber.get(n) ?? []), pr])
+  }
+  type PullPage = Extract<PageSelection, { kind: 'commits' | 'reviews' }>
+  let todo: PullPage[] = []
+  for (const [number, copies] of byNumber) {
+    const pr = copies[0] as ParsedPullRequest
+    const alias = (): string => `p${todo.length}`
+    if (pr.commitsCursor !== null) {
+      todo.push({
+        alias: alias(),
+        number,
+        kind: 'commits',
+        after: pr.commitsCursor
+      })
+    }
+    if (pr.reviewsCursor !== null) {
+      todo.push({
+        alias: alias(),
+        number,
+        kind: 'reviews',
+        after: pr.reviewsCursor
+      })
+    }
+  }
+  const repository = { owner: req.owner, name: req.repo }
+  while (todo.length > 0) {
+    const { query, variables } = pagesQuery(todo, repository)
+    const answer = await port.graphql<Json>(query, variables)
+    assertComplete(answer.errors, 'further pages of pull requests')
+    const repo = obj(obj(answer.data, 'data').repository, 'repository')
+    const next: PullPage[] = []
+    for (const p of todo) {
+      const node = optObj(repo[p.alias], p.alias)
+      if (node === null) {
+        throw new GitHubApiError(
+          `pull request #${p.number} could not be read further${errorText(answer.errors)}`,
+          { permission: 'pull-requests: read' }
+        )
+      }
+      const c = connection(node[p.kind], `#${p.number}.${p.kind}`)
+      for (const pr of byNumber.get(p.number) ?? []) {
+        if (p.kind === 'commits') {
+          pr.fact.commits.push(
+            ...c.nodes.map((n, i) =>
+              parseCommit(
+                obj(n, `#${p.number}.commits[${i}]`).commit,
+                `#${p.number}.commits[${i}].commit`
+              )
+            )
+          )
+        } else {
+          pr.fact.reviews.push(
+            ...c.nodes.map((n, i) =>
+              parseReview(n, `#${p.number}.reviews[${i}]`)
+            )
+          )
+        }
+      }
+      if (c.hasNextPage && c.endCursor !== null) {
+        next.push({ ...p, after: c.endCursor })
+      }
+    }
+    todo = next
+  }
+  // GitHub stops listing a pull request's commits at 250 (its REST docs say
+  // so; "List commits on a pull request"). What was not listed cannot be
+  // checked: a maker could hide there. Block rather than judge a part.
+  for (const [number, copies] of byNumber) {
+    const pr = copies[0] as ParsedPullRequest
+    const read = {
+      commits: pr.fact.commits.length,
+      reviews: pr.fact.reviews.length
+    }
+    if (pr.commitsTotal !== null && read.commits < pr.commitsTotal) {
+      throw new GitHubApiError(
+        `GitHub listed ${read.commits} of the ${pr.commitsTotal} commits of pull request #${number}: the makers of the others cannot be verified`,
+        { hint: 'Split the change into pull requests of at most 250 commits.' }
+      )
+    }
+    if (pr.reviewsTotal !== null && read.reviews < pr.reviewsTotal) {
+      throw new GitHubApiError(
+        `GitHub listed ${read.reviews} of the ${pr.reviewsTotal} reviews of pull request #${number}: a later review that withdraws an approval cannot be ruled out`
+      )
+    }
+  }
+}

@@ -1,0 +1,215 @@
+// The range of changes a decision covers: with `scope: range`, every change
+// that entered the branch since the previous successful deployment to the
+// target (the first-parent chain between the two), each with the pull
+// request it came through; with `scope: head`, the deployed change alone.
+
+import { GitHubApiError, ShapeError } from '../errors.js'
+import type {
+  ChangeFact,
+  CommitFact,
+  DeploymentFact,
+  Facts,
+  Unreadable
+} from '../facts.js'
+import type { EnvironmentPolicy } from '../policy/index.js'
+import type { GitHubPort } from '../port.js'
+import type { EngineRequest } from '../request.js'
+import { assertComplete } from './errors.js'
+import { parseCommit, type ParsedPullRequest } from './parse.js'
+import {
+  associated,
+  choosePullRequest,
+  completePullRequests
+} from './pull-requests.js'
+import { changesQuery } from './queries.js'
+import { arr, obj, str, type Json } from './shape.js'
+
+/**
+ * Commits per changes query. GitHub refuses a query that may return more than
+ * 500,000 nodes, counting each connection's `first` times its parents'
+ * (docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api#node-limit);
+ * one commit with its pull requests, their commits' authors and reviews may
+ * be about 24,000 (__tests__/engine/gather/node-limit.test.ts counts them).
+ */
+export const CHANGES_PER_QUERY = 20
+
+export interface RangeInput {
+  github: GitHubPort
+  request: EngineRequest
+  commit: CommitFact
+  /** the pull requests GitHub associates with the deployed commit */
+  pullRequests: ParsedPullRequest[]
+  policy: EnvironmentPolicy
+  /** the deployments to the target environment */
+  here: DeploymentFact[] | Unreadable
+  /** the previous successful deployment in a list of them */
+  previousOf: (list: DeploymentFact[]) => string | null
+}
+
+/** A commit in the range, and the pull requests it may have come through. */
+interface Candidate {
+  commit: CommitFact
+  candidates: ParsedPullRequest[]
+}
+
+export async function changesInScope(
+  input: RangeInput
+): Promise<{ changes: ChangeFact[]; scope: Facts['scope'] }> {
+  const { github: port, request: req, commit, policy, here } = input
+  /** Each change with the pull request it came through, all pages read. */
+  const resolve = async (list: Candidate[]): Promise<ChangeFact[]> => {
+    const chosen = list.map((c) => ({
+      commit: c.commit,
+      pr: choosePullRequest(c.commit, c.candidates, policy)
+    }))
+    await completePullRequests(
+      port,
+      req,
+      chosen.flatMap((c) => (c.pr === null ? [] : [c.pr]))
+    )
+    return chosen.map((c) => ({
+      commit: c.commit,
+      pullRequest: c.pr?.fact ?? null
+    }))
+  }
+  const headOnly = (): Promise<ChangeFact[]> =>
+    resolve([{ commit, candidates: input.pullRequests }])
+
+  if (policy.scope === 'head') {
+    return {
+      changes: await headOnly(),
+      scope: { kind: 'head', since: null, note: null }
+    }
+  }
+  if ('unreadable' in here) {
+    throw new GitHubApiError(
+      `the deployments to ${req.environment} could not be read, so the changes since the last one are unknown: ${here.detail}`,
+      { permission: here.permission }
+    )
+  }
+  const previous = input.previousOf(here)
+  if (
+    previous === null ||
+    previous === commit.oid ||
+    commit.parents[0] === previous
+  ) {
+    return {
+      changes: await headOnly(),
+      scope: {
+        kind: 'range',
+        since: previous,
+        note:
+          previous === null
+            ? `no earlier successful deployment to ${req.environment}: only the deployed change is in scope`
+            : null
+      }
+    }
+  }
+  const chainOids = await firstParentChain(port, req, previous, commit.oid)
+  if (chainOids === null) {
+    return {
+      changes: await headOnly(),
+      scope: {
+        kind: 'range',
+        since: previous,
+        note: `${commit.oid.slice(0, 7)} is not ahead of the previous deployment ${previous.slice(0, 7)} (a rollback): only the deployed change is in scope`
+      }
+    }
+  }
+  const found = new Map<string, Candidate>([
+    [commit.oid, { commit, candidates: input.pullRequests }]
+  ])
+  const others = chainOids.filter((oid) => oid !== commit.oid)
+  const batches: string[][] = []
+  for (let i = 0; i < others.length; i += CHANGES_PER_QUERY)
+    batches.push(others.slice(i, i + CHANGES_PER_QUERY))
+  // The batches do not depend on each other: one round trip for all.
+  await Promise.all(
+    batches.map(async (batch) => {
+      const { query, variables } = changesQuery(batch)
+      const answer = await port.graphql<Json>(query, {
+        owner: req.owner,
+        name: req.repo,
+        ...variables
+      })
+      assertComplete(answer.errors, 'the changes since the previous deployment')
+      const repo = obj(obj(answer.data, 'data').repository, 'repository')
+      batch.forEach((oid, j) => {
+        const node = obj(repo[`c${j}`], `commit ${oid}`)
+        found.set(oid, {
+          commit: parseCommit(node, `commit ${oid}`),
+          candidates: associated(node, `commit ${oid}`)
+        })
+      })
+    })
+  )
+  return {
+    changes: await resolve(chainOids.map((oid) => found.get(oid) as Candidate)),
+    scope: { kind: 'range', since: previous, note: null }
+  }
+}
+
+/**
+ * The first-parent chain from `head` back to (not including) `base`: each
+ * entry is one change that entered the branch (a merge, a squash, a direct
+ * push). Null when head is not ahead of base.
+ */
+async function firstParentChain(
+  port: GitHubPort,
+  req: EngineRequest,
+  base: string,
+  head: string
+): Promise<string[] | null> {
+  const route = 'GET /repos/{owner}/{repo}/compare/{basehead}'
+  const params = {
+    owner: req.owner,
+    repo: req.repo,
+    basehead: `${base}...${head}`,
+    per_page: 100
+  }
+  const first = obj(
+    (await port.rest(route, { ...params, page: 1 })).data,
+    'compare'
+  )
+  const status = str(first.status, 'compare.status')
+  if (status !== 'ahead' && status !== 'diverged') return null
+  const total =
+    typeof first.total_commits === 'number' ? first.total_commits : 0
+  const pages = Math.ceil(total / 100)
+  const rest = await Promise.all(
+    Array.from({ length: Math.max(0, pages - 1) }, (_v, i) =>
+      port
+        .rest(route, { ...params, page: i + 2 })
+        .then((r) => obj(r.data, 'compare'))
+    )
+  )
+  const parents = new Map<string, string[]>()
+  for (const page of [first, ...rest]) {
+    arr(page.commits, 'compare.commits').forEach((c, i) => {
+      const item = obj(c, `compare.commits[${i}]`)
+      parents.set(
+        str(item.sha, `compare.commits[${i}].sha`),
+        arr(item.parents, `compare.commits[${i}].parents`).map((p, j) =>
+          str(
+            obj(p, `compare.commits[${i}].parents[${j}]`).sha,
+            `compare.commits[${i}].parents[${j}].sha`
+          )
+        )
+      )
+    })
+  }
+  if (!parents.has(head)) {
+    throw new ShapeError(
+      `compare ${base.slice(0, 7)}...${head.slice(0, 7)} does not list the deployed commit`
+    )
+  }
+  const chain: string[] = []
+  for (
+    let oid: string | undefined = head;
+    oid !== undefined && parents.has(oid);
+  ) {
+    chain.push(oid)
+    oid = parents.get(oid)?.[0]
+  }
+  return chain
+}
