@@ -50,6 +50,26 @@ export default tseslint.config(
     }
   },
   {
+    // The engine's one door: code outside src/engine imports only
+    // src/engine/index.ts, so every mode decides through the same pipeline.
+    files: ['src/**/*.ts'],
+    ignores: ['src/engine/**', 'src/audit/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)engine/(?!index\\.js$).+',
+              message:
+                'Import the engine only through src/engine/index.ts (its one door).'
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
     files: [
       '__tests__/**/*.ts',
       '__fixtures__/**/*.ts',
