@@ -35871,6 +35871,8 @@ async function fetchApprovals(port, req) {
 
 // EXTERNAL MODULE: ./node_modules/minimatch/dist/esm/index.js + 7 modules
 var esm = __nccwpck_require__(3581);
+// EXTERNAL MODULE: ./src/engine/gather/parse-protection.ts
+var parse_protection = __nccwpck_require__(8635);
 // EXTERNAL MODULE: ./src/engine/facts.ts
 var facts = __nccwpck_require__(5605);
 ;// CONCATENATED MODULE: ./src/engine/gather/protection.ts
@@ -35890,7 +35892,7 @@ function readBranchRules(port, req, branch) {
         branch,
         per_page: 100
     })
-        .then((r) => (0,parse/* parseRules */.NR)(r.data, `rules/branches/${branch}`))
+        .then((r) => (0,parse_protection/* parseRules */.NR)(r.data, `rules/branches/${branch}`))
         .catch((error) => {
         if (error instanceof engine_errors/* GitHubApiError */.OS &&
             (error.status === 403 || error.status === 404)) {
@@ -35906,7 +35908,7 @@ async function classicProtection(port, req, branch) {
             repo: req.repo,
             branch
         });
-        return (0,parse/* parseClassicProtection */.L)(r.data, `branches/${branch}/protection`);
+        return (0,parse_protection/* parseClassicProtection */.L)(r.data, `branches/${branch}/protection`);
     }
     catch (error) {
         if (error instanceof engine_errors/* GitHubApiError */.OS && error.status === 404)
@@ -35979,10 +35981,10 @@ function refAnswer(ref, name, errors, path) {
     return {
         name,
         contains: contains(ref, name),
-        rules: failed('rules') ? null : (0,parse/* parseRefRules */.W_)(ref.rules, `${path}.rules`),
+        rules: failed('rules') ? null : (0,parse_protection/* parseRefRules */.W_)(ref.rules, `${path}.rules`),
         visibleClassic: failed('refUpdateRule') || !('refUpdateRule' in ref)
             ? undefined
-            : (0,parse/* parseRefUpdateRule */.Kb)(ref.refUpdateRule, `${path}.refUpdateRule`)
+            : (0,parse_protection/* parseRefUpdateRule */.Kb)(ref.refUpdateRule, `${path}.refUpdateRule`)
     };
 }
 /**
@@ -37025,16 +37027,149 @@ async function gatherFacts(input) {
 
 /***/ }),
 
+/***/ 8635:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Kb: () => (/* binding */ parseRefUpdateRule),
+/* harmony export */   L: () => (/* binding */ parseClassicProtection),
+/* harmony export */   NR: () => (/* binding */ parseRules),
+/* harmony export */   W_: () => (/* binding */ parseRefRules)
+/* harmony export */ });
+/* harmony import */ var _shape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1705);
+// GitHub's answers about branch protection -> Facts: ruleset rules (REST and
+// GraphQL `Ref.rules`), the classic rule GraphQL shows (`refUpdateRule`) and
+// classic protection over REST. Pure; every value narrowed (shape.ts).
+
+const RULE_TYPES = {
+    pull_request: 'pull_request',
+    non_fast_forward: 'non_fast_forward',
+    deletion: 'deletion',
+    required_status_checks: 'required_status_checks',
+    update: 'update',
+    creation: 'creation',
+    required_linear_history: 'required_linear_history',
+    required_signatures: 'required_signatures'
+};
+/** REST `GET /repos/{o}/{r}/rules/branches/{branch}` items. */
+function parseRules(value, path) {
+    return (0,_shape_js__WEBPACK_IMPORTED_MODULE_0__/* .arr */ .QL)(value, path).map((item, i) => {
+        const p = `${path}[${i}]`;
+        const r = (0,_shape_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)(item, p);
+        const rawType = (0,_shape_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(r.type, `${p}.type`);
+        const params = (0,_shape_js__WEBPACK_IMPORTED_MODULE_0__/* .optObj */ .vW)(r.parameters, `${p}.parameters`);
+        const rule = {
+            type: RULE_TYPES[rawType] ?? 'other',
+            rawType,
+            rulesetId: typeof r.ruleset_id === 'number' ? r.ruleset_id : null
+        };
+        if (rawType === 'pull_request' && params !== null) {
+            rule.pullRequest = {
+                requiredApprovingReviewCount: (0,_shape_js__WEBPACK_IMPORTED_MODULE_0__/* .num */ .bu)(params.required_approving_review_count, `${p}.parameters.required_approving_review_count`),
+                dismissStaleReviewsOnPush: params.dismiss_stale_reviews_on_push === true,
+                requireCodeOwnerReview: params.require_code_owner_review === true,
+                requireLastPushApproval: params.require_last_push_approval === true
+            };
+        }
+        if (rawType === 'required_status_checks' && params !== null) {
+            rule.requiredStatusChecks = (0,_shape_js__WEBPACK_IMPORTED_MODULE_0__/* .arr */ .QL)(params.required_status_checks, `${p}.parameters.required_status_checks`).map((c, j) => (0,_shape_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)((0,_shape_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)(c, `${p}.parameters.required_status_checks[${j}]`).context, `${p}.parameters.required_status_checks[${j}].context`));
+        }
+        return rule;
+    });
+}
+/**
+ * GraphQL `Ref.rules`, in the REST shape `parseRules` reads. Null when
+ * GitHub gave no answer or more than a page: REST is asked instead.
+ */
+function parseRefRules(value, path) {
+    const rules = (0,_shape_js__WEBPACK_IMPORTED_MODULE_0__/* .optObj */ .vW)(value, path);
+    if (rules === null)
+        return null;
+    const c = (0,_shape_js__WEBPACK_IMPORTED_MODULE_0__/* .connection */ .FI)(rules, path);
+    if (c.hasNextPage)
+        return null;
+    const rest = [];
+    c.nodes.forEach((item, i) => {
+        const p = `${path}.nodes[${i}]`;
+        const r = (0,_shape_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)(item, p);
+        const ruleset = (0,_shape_js__WEBPACK_IMPORTED_MODULE_0__/* .optObj */ .vW)(r.repositoryRuleset, `${p}.repositoryRuleset`);
+        // Only active rulesets protect; `evaluate` only reports.
+        if (ruleset !== null && ruleset.enforcement !== 'ACTIVE')
+            return;
+        const params = (0,_shape_js__WEBPACK_IMPORTED_MODULE_0__/* .optObj */ .vW)(r.parameters, `${p}.parameters`);
+        rest.push({
+            type: (0,_shape_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(r.type, `${p}.type`).toLowerCase(),
+            ruleset_id: ruleset === null ? null : ruleset.databaseId,
+            parameters: params === null
+                ? null
+                : {
+                    required_approving_review_count: params.requiredApprovingReviewCount,
+                    dismiss_stale_reviews_on_push: params.dismissStaleReviewsOnPush,
+                    require_code_owner_review: params.requireCodeOwnerReview,
+                    require_last_push_approval: params.requireLastPushApproval,
+                    required_status_checks: params.requiredStatusChecks
+                }
+        });
+    });
+    return parseRules(rest, path);
+}
+/** GraphQL `Ref.refUpdateRule`: the classic rule non-admins may see, if any. */
+function parseRefUpdateRule(value, path) {
+    const r = (0,_shape_js__WEBPACK_IMPORTED_MODULE_0__/* .optObj */ .vW)(value, path);
+    if (r === null)
+        return null;
+    return {
+        pattern: (0,_shape_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(r.pattern, `${path}.pattern`),
+        requiredStatusChecks: (0,_shape_js__WEBPACK_IMPORTED_MODULE_0__/* .arr */ .QL)(r.requiredStatusCheckContexts ?? [], `${path}.requiredStatusCheckContexts`).map((c, i) => (0,_shape_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(c, `${path}.requiredStatusCheckContexts[${i}]`))
+    };
+}
+/** REST `GET /repos/{o}/{r}/branches/{branch}/protection`. */
+function parseClassicProtection(value, path) {
+    const p = (0,_shape_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)(value, path);
+    const reviews = (0,_shape_js__WEBPACK_IMPORTED_MODULE_0__/* .optObj */ .vW)(p.required_pull_request_reviews, `${path}.required_pull_request_reviews`);
+    const checks = (0,_shape_js__WEBPACK_IMPORTED_MODULE_0__/* .optObj */ .vW)(p.required_status_checks, `${path}.required_status_checks`);
+    const flag = (key) => {
+        const v = (0,_shape_js__WEBPACK_IMPORTED_MODULE_0__/* .optObj */ .vW)(p[key], `${path}.${key}`);
+        return v !== null && v.enabled === true;
+    };
+    const contexts = [];
+    if (checks !== null) {
+        if (Array.isArray(checks.contexts)) {
+            checks.contexts.forEach((c, i) => contexts.push((0,_shape_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(c, `${path}.required_status_checks.contexts[${i}]`)));
+        }
+        if (Array.isArray(checks.checks)) {
+            checks.checks.forEach((c, i) => {
+                const context = (0,_shape_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)((0,_shape_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)(c, `${path}.required_status_checks.checks[${i}]`).context, `${path}.required_status_checks.checks[${i}].context`);
+                if (!contexts.includes(context))
+                    contexts.push(context);
+            });
+        }
+    }
+    return {
+        requiredApprovingReviewCount: reviews === null
+            ? null
+            : typeof reviews.required_approving_review_count === 'number'
+                ? reviews.required_approving_review_count
+                : 0,
+        dismissStaleReviews: reviews?.dismiss_stale_reviews === true,
+        requireLastPushApproval: reviews?.require_last_push_approval === true,
+        requireCodeOwnerReviews: reviews?.require_code_owner_reviews === true,
+        allowForcePushes: flag('allow_force_pushes'),
+        allowDeletions: flag('allow_deletions'),
+        requiredStatusChecks: contexts,
+        enforceAdmins: flag('enforce_admins')
+    };
+}
+
+
+/***/ }),
+
 /***/ 5595:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ju: () => (/* binding */ chronological),
-/* harmony export */   Kb: () => (/* binding */ parseRefUpdateRule),
-/* harmony export */   L: () => (/* binding */ parseClassicProtection),
 /* harmony export */   L5: () => (/* binding */ parseCommit),
-/* harmony export */   NR: () => (/* binding */ parseRules),
-/* harmony export */   W_: () => (/* binding */ parseRefRules),
 /* harmony export */   fp: () => (/* binding */ parseActor),
 /* harmony export */   i$: () => (/* binding */ parseStatus),
 /* harmony export */   wV: () => (/* binding */ parseReview),
@@ -37250,125 +37385,6 @@ function chronological(statuses) {
         .map((s, i) => ({ s, i }))
         .sort((a, b) => Date.parse(a.s.createdAt) - Date.parse(b.s.createdAt) || a.i - b.i)
         .map(({ s }) => s);
-}
-const RULE_TYPES = {
-    pull_request: 'pull_request',
-    non_fast_forward: 'non_fast_forward',
-    deletion: 'deletion',
-    required_status_checks: 'required_status_checks',
-    update: 'update',
-    creation: 'creation',
-    required_linear_history: 'required_linear_history',
-    required_signatures: 'required_signatures'
-};
-/** REST `GET /repos/{o}/{r}/rules/branches/{branch}` items. */
-function parseRules(value, path) {
-    return (0,_shape_js__WEBPACK_IMPORTED_MODULE_1__/* .arr */ .QL)(value, path).map((item, i) => {
-        const p = `${path}[${i}]`;
-        const r = (0,_shape_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(item, p);
-        const rawType = (0,_shape_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r.type, `${p}.type`);
-        const params = (0,_shape_js__WEBPACK_IMPORTED_MODULE_1__/* .optObj */ .vW)(r.parameters, `${p}.parameters`);
-        const rule = {
-            type: RULE_TYPES[rawType] ?? 'other',
-            rawType,
-            rulesetId: typeof r.ruleset_id === 'number' ? r.ruleset_id : null
-        };
-        if (rawType === 'pull_request' && params !== null) {
-            rule.pullRequest = {
-                requiredApprovingReviewCount: (0,_shape_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(params.required_approving_review_count, `${p}.parameters.required_approving_review_count`),
-                dismissStaleReviewsOnPush: params.dismiss_stale_reviews_on_push === true,
-                requireCodeOwnerReview: params.require_code_owner_review === true,
-                requireLastPushApproval: params.require_last_push_approval === true
-            };
-        }
-        if (rawType === 'required_status_checks' && params !== null) {
-            rule.requiredStatusChecks = (0,_shape_js__WEBPACK_IMPORTED_MODULE_1__/* .arr */ .QL)(params.required_status_checks, `${p}.parameters.required_status_checks`).map((c, j) => (0,_shape_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)((0,_shape_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(c, `${p}.parameters.required_status_checks[${j}]`).context, `${p}.parameters.required_status_checks[${j}].context`));
-        }
-        return rule;
-    });
-}
-/**
- * GraphQL `Ref.rules`, in the REST shape `parseRules` reads. Null when
- * GitHub gave no answer or more than a page: REST is asked instead.
- */
-function parseRefRules(value, path) {
-    const rules = (0,_shape_js__WEBPACK_IMPORTED_MODULE_1__/* .optObj */ .vW)(value, path);
-    if (rules === null)
-        return null;
-    const c = (0,_shape_js__WEBPACK_IMPORTED_MODULE_1__/* .connection */ .FI)(rules, path);
-    if (c.hasNextPage)
-        return null;
-    const rest = [];
-    c.nodes.forEach((item, i) => {
-        const p = `${path}.nodes[${i}]`;
-        const r = (0,_shape_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(item, p);
-        const ruleset = (0,_shape_js__WEBPACK_IMPORTED_MODULE_1__/* .optObj */ .vW)(r.repositoryRuleset, `${p}.repositoryRuleset`);
-        // Only active rulesets protect; `evaluate` only reports.
-        if (ruleset !== null && ruleset.enforcement !== 'ACTIVE')
-            return;
-        const params = (0,_shape_js__WEBPACK_IMPORTED_MODULE_1__/* .optObj */ .vW)(r.parameters, `${p}.parameters`);
-        rest.push({
-            type: (0,_shape_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r.type, `${p}.type`).toLowerCase(),
-            ruleset_id: ruleset === null ? null : ruleset.databaseId,
-            parameters: params === null
-                ? null
-                : {
-                    required_approving_review_count: params.requiredApprovingReviewCount,
-                    dismiss_stale_reviews_on_push: params.dismissStaleReviewsOnPush,
-                    require_code_owner_review: params.requireCodeOwnerReview,
-                    require_last_push_approval: params.requireLastPushApproval,
-                    required_status_checks: params.requiredStatusChecks
-                }
-        });
-    });
-    return parseRules(rest, path);
-}
-/** GraphQL `Ref.refUpdateRule`: the classic rule non-admins may see, if any. */
-function parseRefUpdateRule(value, path) {
-    const r = (0,_shape_js__WEBPACK_IMPORTED_MODULE_1__/* .optObj */ .vW)(value, path);
-    if (r === null)
-        return null;
-    return {
-        pattern: (0,_shape_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r.pattern, `${path}.pattern`),
-        requiredStatusChecks: (0,_shape_js__WEBPACK_IMPORTED_MODULE_1__/* .arr */ .QL)(r.requiredStatusCheckContexts ?? [], `${path}.requiredStatusCheckContexts`).map((c, i) => (0,_shape_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(c, `${path}.requiredStatusCheckContexts[${i}]`))
-    };
-}
-/** REST `GET /repos/{o}/{r}/branches/{branch}/protection`. */
-function parseClassicProtection(value, path) {
-    const p = (0,_shape_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(value, path);
-    const reviews = (0,_shape_js__WEBPACK_IMPORTED_MODULE_1__/* .optObj */ .vW)(p.required_pull_request_reviews, `${path}.required_pull_request_reviews`);
-    const checks = (0,_shape_js__WEBPACK_IMPORTED_MODULE_1__/* .optObj */ .vW)(p.required_status_checks, `${path}.required_status_checks`);
-    const flag = (key) => {
-        const v = (0,_shape_js__WEBPACK_IMPORTED_MODULE_1__/* .optObj */ .vW)(p[key], `${path}.${key}`);
-        return v !== null && v.enabled === true;
-    };
-    const contexts = [];
-    if (checks !== null) {
-        if (Array.isArray(checks.contexts)) {
-            checks.contexts.forEach((c, i) => contexts.push((0,_shape_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(c, `${path}.required_status_checks.contexts[${i}]`)));
-        }
-        if (Array.isArray(checks.checks)) {
-            checks.checks.forEach((c, i) => {
-                const context = (0,_shape_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)((0,_shape_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(c, `${path}.required_status_checks.checks[${i}]`).context, `${path}.required_status_checks.checks[${i}].context`);
-                if (!contexts.includes(context))
-                    contexts.push(context);
-            });
-        }
-    }
-    return {
-        requiredApprovingReviewCount: reviews === null
-            ? null
-            : typeof reviews.required_approving_review_count === 'number'
-                ? reviews.required_approving_review_count
-                : 0,
-        dismissStaleReviews: reviews?.dismiss_stale_reviews === true,
-        requireLastPushApproval: reviews?.require_last_push_approval === true,
-        requireCodeOwnerReviews: reviews?.require_code_owner_reviews === true,
-        allowForcePushes: flag('allow_force_pushes'),
-        allowDeletions: flag('allow_deletions'),
-        requiredStatusChecks: contexts,
-        enforceAdmins: flag('enforce_admins')
-    };
 }
 
 
@@ -42207,8 +42223,8 @@ const silentLogger = {
 
 // EXTERNAL MODULE: ./node_modules/minimatch/dist/esm/index.js + 7 modules
 var esm = __nccwpck_require__(3581);
-// EXTERNAL MODULE: ./src/engine/gather/parse.ts
-var parse = __nccwpck_require__(5595);
+// EXTERNAL MODULE: ./src/engine/gather/parse-protection.ts
+var parse_protection = __nccwpck_require__(8635);
 // EXTERNAL MODULE: ./src/engine/gather/support.ts
 var support = __nccwpck_require__(7939);
 // EXTERNAL MODULE: ./src/engine/facts.ts
@@ -42338,7 +42354,7 @@ async function readBranchAccess(port, repo, branch) {
                 branch: branch.name,
                 per_page: 100
             });
-            return (0,parse/* parseRules */.NR)(r.data, `rules/branches/${branch.name}`);
+            return (0,parse_protection/* parseRules */.NR)(r.data, `rules/branches/${branch.name}`);
         }),
         classicProtection(port, repo, branch.name)
     ]);
@@ -42411,7 +42427,7 @@ async function classicProtection(port, repo, branch) {
             repo: repo.name,
             branch
         });
-        return (0,parse/* parseClassicProtection */.L)(r.data, `branches/${branch}/protection`);
+        return (0,parse_protection/* parseClassicProtection */.L)(r.data, `branches/${branch}/protection`);
     }
     catch (error) {
         if (error instanceof errors/* GitHubApiError */.OS && error.status === 404)

@@ -3,11 +3,13 @@ import {
   chronological,
   coAuthorTrailers,
   parseActor,
-  parseClassicProtection,
   parseCommit,
-  parseRules,
   parseStatus
 } from '../../../src/engine/gather/parse.js'
+import {
+  parseClassicProtection,
+  parseRules
+} from '../../../src/engine/gather/parse-protection.js'
 import { ShapeError } from '../../../src/engine/errors.js'
 
 const person = (name: string, login: string | null) => ({

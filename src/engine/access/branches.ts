@@ -5,7 +5,10 @@
 import { minimatch } from 'minimatch'
 import { GitHubApiError } from '../errors.js'
 import type { ClassicProtectionFact, RulesetRuleFact } from '../facts.js'
-import { parseClassicProtection, parseRules } from '../gather/parse.js'
+import {
+  parseClassicProtection,
+  parseRules
+} from '../gather/parse-protection.js'
 import { arr, obj, str } from '../gather/shape.js'
 import { readOr } from '../gather/support.js'
 import type { GitHubPort } from '../port.js'

@@ -13,7 +13,7 @@ import {
 import type { EnvironmentPolicy } from '../policy/index.js'
 import type { GitHubPort } from '../port.js'
 import type { EngineRequest } from '../request.js'
-import { parseClassicProtection, parseRules } from './parse.js'
+import { parseClassicProtection, parseRules } from './parse-protection.js'
 import { rulesMeet, unreadable } from './support.js'
 
 /** The active rules of one branch: `GET /repos/{o}/{r}/rules/branches/{b}`. */
