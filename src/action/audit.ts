@@ -12,7 +12,7 @@ import { period } from '../audit/period.js'
 import { renderAudit } from '../audit/render.js'
 import { getErrorMessage, toFailure } from '../engine/index.js'
 import type { GitHubClient } from '../github/client.js'
-import type { ActionIO } from './main.js'
+import type { ActionIO } from './io.js'
 import { OUTPUTS, type ActionInputs } from './inputs.js'
 
 /** Blocked deployments named one by one in the log; the rest are counted. */

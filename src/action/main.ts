@@ -25,17 +25,9 @@ import {
   readInput,
   type ActionInputs
 } from './inputs.js'
+import type { ActionIO } from './io.js'
 import { publishStatus } from './status.js'
 import { runAuditMode } from './audit.js'
-
-/** What the adapter needs from the runner; @actions/core in production. */
-export interface ActionIO extends Logger {
-  setSecret(secret: string): void
-  setOutput(name: string, value: string): void
-  writeSummary(markdown: string): Promise<void>
-  annotate(message: string, title: string): void
-  setFailed(message: string): void
-}
 
 export interface ActionDeps {
   env: Record<string, string | undefined>
@@ -64,6 +56,8 @@ export function readInputs(
     return null
   }
 }
+
+export type { ActionIO } from './io.js'
 
 export async function runAction(
   inputs: ActionInputs,
