@@ -35538,7 +35538,6 @@ function renderTable(decision, evidence, evidencePath) {
 
 
 
-
 const check_NAME = 'check';
 const check_FORMATS = ['table', 'json'];
 const check_OPTIONS = {
@@ -35678,19 +35677,9 @@ async function check_run(args, ctx) {
         return EXIT.ok;
     }
     const options = parseCheckOptions(parsed.strings, parsed.flags, ctx.env);
-    const token = readToken(check_NAME, ctx.env);
-    const stdout = (0,output/* redacting */.qG)(ctx.stdout, [token]);
-    const logger = (0,output/* stderrLogger */.D7)((0,output/* redacting */.qG)(ctx.stderr, [token]), options.verbose);
+    const { client, logger, stdout } = connect(check_NAME, parsed.strings, ctx, options.verbose);
     const req = options.request;
     logger.info(`checking ${req.owner}/${req.repo} ${req.sha} for ${req.environment} through ${options.apiUrl}`);
-    const clientOptions = {
-        token,
-        apiUrl: options.apiUrl,
-        graphqlUrl: options.graphqlUrl,
-        logger,
-        timeoutMs: options.timeoutSeconds * 1000
-    };
-    const client = (ctx.client ?? createClient)(clientOptions);
     const started = Date.now();
     const evaluated = await (0,engine/* evaluate */._3)(req, {
         github: client,

@@ -10,11 +10,6 @@ import {
   recordEvidence,
   type EngineRequest
 } from '../engine/index.js'
-import {
-  createClient,
-  type ClientOptions,
-  type GitHubClient
-} from '../github/client.js'
 import { oneLine } from '../report/summary.js'
 import { choice, parseCommandArgs, type OptionSpec } from './args.js'
 import {
@@ -24,9 +19,9 @@ import {
   type Command,
   type ExitCode
 } from './command.js'
-import { printable, redacting, stderrLogger } from './output.js'
+import { printable } from './output.js'
 import { endpoints, timeoutOf } from './endpoints.js'
-import { policyOptions, readToken, repoOption } from './repository.js'
+import { connect, policyOptions, repoOption } from './repository.js'
 import { renderTable } from './table.js'
 
 const NAME = 'check'
@@ -205,22 +200,16 @@ async function run(
     return EXIT.ok
   }
   const options = parseCheckOptions(parsed.strings, parsed.flags, ctx.env)
-  const token = readToken(NAME, ctx.env)
-  const stdout = redacting(ctx.stdout, [token])
-  const logger = stderrLogger(redacting(ctx.stderr, [token]), options.verbose)
-
+  const { client, logger, stdout } = connect(
+    NAME,
+    parsed.strings,
+    ctx,
+    options.verbose
+  )
   const req = options.request
   logger.info(
     `checking ${req.owner}/${req.repo} ${req.sha} for ${req.environment} through ${options.apiUrl}`
   )
-  const clientOptions: ClientOptions = {
-    token,
-    apiUrl: options.apiUrl,
-    graphqlUrl: options.graphqlUrl,
-    logger,
-    timeoutMs: options.timeoutSeconds * 1000
-  }
-  const client: GitHubClient = (ctx.client ?? createClient)(clientOptions)
   const started = Date.now()
   const evaluated = await evaluate(req, {
     github: client,
