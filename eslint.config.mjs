@@ -53,7 +53,7 @@ export default tseslint.config(
     // The engine's one door: code outside src/engine imports only
     // src/engine/index.ts, so every mode decides through the same pipeline.
     files: ['src/**/*.ts'],
-    ignores: ['src/engine/**', 'src/audit/**'],
+    ignores: ['src/engine/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,7 +1,7 @@
 // `promotion-gate audit` in process against the simulator on 127.0.0.1:
 // every production deployment in a period, each judged as of its own time.
 import { afterEach, describe, expect, it } from '@jest/globals'
-import type { AuditReport } from '../../src/audit/index.js'
+import type { AuditReport } from '../../src/engine/index.js'
 import { auditWorld, release } from '../../test-support/demo/audit-world.js'
 import {
   BREAK_GLASS_LABEL,

@@ -7,10 +7,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { flagged, runAudit } from '../audit/index.js'
 import { period } from '../audit/period.js'
 import { renderAudit } from '../audit/render.js'
-import { getErrorMessage, toFailure } from '../engine/index.js'
+import {
+  flagged,
+  getErrorMessage,
+  runAudit,
+  toFailure
+} from '../engine/index.js'
 import type { GitHubClient } from '../github/client.js'
 import type { ActionIO } from './io.js'
 import { OUTPUTS, type ActionInputs } from './inputs.js'

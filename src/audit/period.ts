@@ -2,8 +2,11 @@
 // ISO 8601 time) or a duration back from now (30d, 12h), as `audit-since`
 // takes it (SPEC §3).
 
-import { InputError } from '../engine/errors.js'
-import { DURATION_EXAMPLES, parseDuration } from '../engine/duration.js'
+import {
+  DURATION_EXAMPLES,
+  InputError,
+  parseDuration
+} from '../engine/index.js'
 
 const DATE = /^\d{4}-\d{2}-\d{2}(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/
 

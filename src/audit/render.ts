@@ -8,7 +8,7 @@ import {
   renderMatrix,
   type MatrixFormat
 } from '../access/render.js'
-import type { AuditEntry, AuditReport } from './index.js'
+import type { AuditEntry, AuditReport } from '../engine/index.js'
 
 export type AuditFormat = MatrixFormat
 

@@ -4,9 +4,14 @@
 // the audit could not be made), 2 usage.
 
 import { period } from '../audit/period.js'
-import { flagged, runAudit } from '../audit/index.js'
 import { renderAudit, type AuditFormat } from '../audit/render.js'
-import { InputError, PolicyError, toFailure } from '../engine/index.js'
+import {
+  flagged,
+  InputError,
+  PolicyError,
+  runAudit,
+  toFailure
+} from '../engine/index.js'
 import { choice, parseCommandArgs, type OptionSpec } from './args.js'
 import { connect, policyOptions, repoOption } from './repository.js'
 import {

@@ -77,3 +77,15 @@ export {
   type Maybe,
   type ReviewerAccess
 } from './access/index.js'
+
+// the audit (SPEC §7): every deployment of a period, judged as of its time
+export {
+  flagged,
+  runAudit,
+  type AuditDeps,
+  type AuditEntry,
+  type AuditReport,
+  type AuditRequest,
+  type BreakGlassReview
+} from './audit/index.js'
+export { DURATION_EXAMPLES } from './duration.js'

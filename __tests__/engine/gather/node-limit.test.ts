@@ -20,7 +20,7 @@ import {
   ENV_DEPLOYMENTS,
   HISTORY,
   deployedQuery
-} from '../../../src/audit/gather.js'
+} from '../../../src/engine/audit/index.js'
 import { CHANGES_PER_QUERY } from '../../../src/engine/gather/index.js'
 import {
   BOOTSTRAP_QUERY,

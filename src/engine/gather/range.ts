@@ -52,6 +52,43 @@ interface Candidate {
   candidates: ParsedPullRequest[]
 }
 
+/**
+ * Where a deployment's range starts, before any history is read: settled
+ * (only the deployed change is in scope, and why) or a walk back from the
+ * commit to `walkFrom`, the previous successful deployment. The gate and the
+ * audit both start here, so they say the same scope for the same deployment.
+ */
+export type RangeStart = { settled: Facts['scope'] } | { walkFrom: string }
+
+export function rangeStart(o: {
+  scope: EnvironmentPolicy['scope']
+  environment: string
+  commit: Pick<CommitFact, 'oid' | 'parents'>
+  /** the previous successful deployment here; asked only for `scope: range` */
+  previous: () => string | null
+}): RangeStart {
+  if (o.scope === 'head')
+    return { settled: { kind: 'head', since: null, note: null } }
+  const previous = o.previous()
+  if (
+    previous === null ||
+    previous === o.commit.oid ||
+    o.commit.parents[0] === previous
+  ) {
+    return {
+      settled: {
+        kind: 'range',
+        since: previous,
+        note:
+          previous === null
+            ? `no earlier successful deployment to ${o.environment}: only the deployed change is in scope`
+            : null
+      }
+    }
+  }
+  return { walkFrom: previous }
+}
+
 export async function changesInScope(
   input: RangeInput
 ): Promise<{ changes: ChangeFact[]; scope: Facts['scope'] }> {
@@ -75,36 +112,23 @@ export async function changesInScope(
   const headOnly = (): Promise<ChangeFact[]> =>
     resolve([{ commit, candidates: input.pullRequests }])
 
-  if (policy.scope === 'head') {
-    return {
-      changes: await headOnly(),
-      scope: { kind: 'head', since: null, note: null }
-    }
-  }
-  if ('unreadable' in here) {
-    throw new GitHubApiError(
-      `the deployments to ${req.environment} could not be read, so the changes since the last one are unknown: ${here.detail}`,
-      { permission: here.permission }
-    )
-  }
-  const previous = input.previousOf(here)
-  if (
-    previous === null ||
-    previous === commit.oid ||
-    commit.parents[0] === previous
-  ) {
-    return {
-      changes: await headOnly(),
-      scope: {
-        kind: 'range',
-        since: previous,
-        note:
-          previous === null
-            ? `no earlier successful deployment to ${req.environment}: only the deployed change is in scope`
-            : null
+  const start = rangeStart({
+    scope: policy.scope,
+    environment: req.environment,
+    commit,
+    previous: () => {
+      if ('unreadable' in here) {
+        throw new GitHubApiError(
+          `the deployments to ${req.environment} could not be read, so the changes since the last one are unknown: ${here.detail}`,
+          { permission: here.permission }
+        )
       }
+      return input.previousOf(here)
     }
-  }
+  })
+  if ('settled' in start)
+    return { changes: await headOnly(), scope: start.settled }
+  const previous = start.walkFrom
   const chainOids = await firstParentChain(port, req, previous, commit.oid)
   if (chainOids === null) {
     return {

@@ -3,18 +3,18 @@
 // it: compared here on random histories.
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { rangeStarts } from '../../src/audit/index.js'
+import { rangeStarts } from '../../../src/engine/audit/population.js'
 import {
   previousSuccess,
   type DeploymentContext
-} from '../../src/engine/deployments.js'
-import type { DeploymentFact } from '../../src/engine/facts.js'
+} from '../../../src/engine/deployments.js'
+import type { DeploymentFact } from '../../../src/engine/facts.js'
 import {
   aDeployment,
   anActor,
   aStatus,
   runUrl
-} from '../../__fixtures__/facts.js'
+} from '../../../__fixtures__/facts.js'
 
 const ctx: DeploymentContext = {
   owner: 'acme',
@@ -87,7 +87,14 @@ describe('rangeStarts', () => {
           const times = [...minutes]
             .sort((a, b) => a - b)
             .map((m) => T0 + m * 60_000)
-          expect(rangeStarts(list, times, 'production', ctx)).toEqual(
+          expect(
+            rangeStarts({
+              list,
+              times,
+              environment: 'production',
+              context: ctx
+            })
+          ).toEqual(
             times.map((t) => previousSuccess(list, 'production', ctx, t - 1))
           )
         }

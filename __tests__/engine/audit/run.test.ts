@@ -1,0 +1,107 @@
+// runAudit through the engine's door, in process against the simulator:
+// the reads a population needs beyond one change per deployment, and the
+// requests an audit spends (SPEC §9), which must not grow.
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { runAudit, silentLogger } from '../../../src/engine/index.js'
+import type { AuditReport } from '../../../src/engine/index.js'
+import { createClient } from '../../../src/github/client.js'
+import { auditWorld, release } from '../../../test-support/demo/audit-world.js'
+import {
+  OWNER,
+  POLICY,
+  POLICY_PATH,
+  READ_PERMISSIONS,
+  REPO,
+  type World
+} from '../../../test-support/demo/scenarios.js'
+import {
+  startSimulator,
+  type SimulatorServer
+} from '../../../test-support/sim/server.js'
+
+let server: SimulatorServer | null = null
+afterEach(async () => {
+  await server?.close()
+  server = null
+})
+
+async function audit(w: World): Promise<AuditReport> {
+  server = await startSimulator(w.sim)
+  const github = createClient({
+    token: w.sim.workflowToken({ ...READ_PERMISSIONS, issues: 'read' }),
+    apiUrl: server.url,
+    graphqlUrl: server.graphqlUrl,
+    logger: silentLogger,
+    timeoutMs: 20_000,
+    retryBaseMs: 5
+  })
+  return runAudit(
+    {
+      owner: OWNER,
+      repo: REPO,
+      environment: 'production',
+      policyPath: POLICY_PATH,
+      policyRef: null,
+      since: new Date(Date.now() - 30 * 86_400_000),
+      until: new Date(),
+      serverUrl: 'https://github.com'
+    },
+    { github, logger: silentLogger, now: () => new Date() }
+  )
+}
+
+const requests = (path: RegExp): number =>
+  server?.requests.filter((r) => path.test(r.path)).length ?? 0
+
+describe('runAudit', () => {
+  it('judges every change merged since the previous deployment, each with its pull request', async () => {
+    const { world: w } = auditWorld(2, { room: 4 * 3_600_000 })
+    const reviewed = w.repo.mergedPullRequest({
+      author: w.people.alice,
+      approvals: [w.people.bob],
+      method: 'squash'
+    })
+    w.sim.advance('10m')
+    const unreviewed = w.repo.mergedPullRequest({
+      author: w.people.alice,
+      approvals: [],
+      method: 'squash'
+    })
+    w.sim.advance('10m')
+    const last = release(w)
+    const report = await audit(w)
+    const entry = report.entries.at(-1)
+    expect(entry?.deployment.sha).toBe(last.sha)
+    expect(entry?.evidence.changes.map((c) => c.pull_request?.number)).toEqual([
+      last.number,
+      unreviewed.data.number,
+      reviewed.data.number
+    ])
+    expect(entry?.decision).toBe('block')
+    expect(entry?.violations).toEqual(['approval-record', 'maker-checker'])
+  })
+
+  it('reads environment approvals once per run when the policy asks for them', async () => {
+    const policy = POLICY.replace(
+      'pull_request: 1',
+      'pull_request: 1\n      environment: 1'
+    )
+    const { world: w } = auditWorld(3, { policy })
+    const report = await audit(w)
+    expect(report.entries).toHaveLength(3)
+    expect(requests(/\/actions\/runs\/\d+\/approvals$/)).toBe(3)
+    for (const entry of report.entries) {
+      expect(entry.decision).toBe('block')
+      expect(entry.violations).toContain('approval-record')
+    }
+  })
+
+  it('spends no more requests than measured: 100 deployments in 28', async () => {
+    const { world: w } = auditWorld(100)
+    const report = await audit(w)
+    expect(report.entries).toHaveLength(100)
+    expect(report.entries.every((e) => e.decision === 'allow')).toBe(true)
+    expect(report.requests).toBe(server?.requests.length)
+    expect(report.requests).toBeLessThanOrEqual(28)
+  })
+})

@@ -1,0 +1,17 @@
+// The audit (SPEC §7), behind the engine's door: what adapters use, and the
+// GraphQL documents it sends (checked against GitHub's limits by a test).
+
+export { runAudit } from './run.js'
+export { flagged } from './report.js'
+export type {
+  AuditDeps,
+  AuditEntry,
+  AuditReport,
+  AuditRequest,
+  BreakGlassReview
+} from './types.js'
+
+export { BREAK_GLASS_ISSUES } from './break-glass-reviews.js'
+export { DEPLOYED_PER_QUERY, deployedQuery } from './commits.js'
+export { HISTORY } from './history.js'
+export { ENV_DEPLOYMENTS } from './population.js'

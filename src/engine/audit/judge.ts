@@ -1,0 +1,73 @@
+// One deployment of the population, judged as the gate would have judged it
+// at its success: the same pipeline (evaluateAsOf) with the facts as of
+// then, and the same evidence step (recordEvidence).
+
+import { recordEvidence } from '../evidence/index.js'
+import { evaluateAsOf } from '../pipeline.js'
+import { factsAt, sourceAt } from './facts-at.js'
+import type { Range } from './history.js'
+import type { AuditPolicy } from './policy.js'
+import type { Member } from './population.js'
+import type { AuditReads } from './reads.js'
+import { requestFor } from './request.js'
+import { runFact, runsNote } from './runs.js'
+import type { AuditEntry, AuditRequest } from './types.js'
+
+export async function judgeDeployment(o: {
+  request: AuditRequest
+  policy: AuditPolicy
+  member: Member
+  range: Range
+  reads: AuditReads
+}): Promise<AuditEntry> {
+  const { member, reads } = o
+  const d = member.deployment
+  const at = new Date(member.succeededAt)
+  const run = runFact({
+    id: member.runId,
+    runs: reads.runs,
+    approvals: reads.approvals
+  })
+  const facts = factsAt({
+    request: o.request,
+    sha: d.sha,
+    at,
+    range: o.range,
+    reads,
+    run,
+    chain: o.policy.chain.map((e) => e.name)
+  })
+  const request = requestFor(o.request, {
+    sha: d.sha,
+    deployer: facts?.deployer ?? null,
+    run: facts?.run ?? null
+  })
+  const judged = await evaluateAsOf(
+    request,
+    sourceAt({ policy: o.policy.read, facts }),
+    at
+  )
+  const notes = [o.range.scope.note, runsNote(reads.runs)].filter(
+    (n): n is string => n !== null
+  )
+  const { decision, evidence } = recordEvidence(
+    judged,
+    { mode: 'audit', requests: null, notes },
+    () => null
+  )
+  return {
+    deployment: {
+      id: d.id,
+      sha: d.sha,
+      createdAt: d.createdAt,
+      succeededAt: member.succeededAt,
+      creator: d.creator?.login ?? null
+    },
+    decision: decision.decision,
+    violations: evidence.checks
+      .filter((c) => c.status === 'fail' || c.status === 'error')
+      .map((c) => c.id),
+    evidence,
+    breakGlass: null
+  }
+}

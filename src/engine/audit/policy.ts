@@ -1,0 +1,53 @@
+// The policy an audit judges against: the file on the policy ref, the
+// audited environment's part of it and its upstream chain.
+
+import { fetchPolicy } from '../gather/index.js'
+import {
+  environmentPolicy,
+  loadPolicy,
+  type EnvironmentPolicy,
+  type Policy
+} from '../policy/index.js'
+import type { GitHubPort } from '../port.js'
+import { upstreamChain, type UpstreamEnvironment } from '../rules/index.js'
+import type { PolicyRead } from '../sources.js'
+import type { AuditRequest } from './types.js'
+
+export interface AuditPolicy {
+  repositoryUrl: string
+  defaultBranch: string
+  /** the file as the pipeline reads it, for every deployment judged */
+  read: Extract<PolicyRead, { text: string }>
+  all: Policy
+  environment: EnvironmentPolicy
+  /** upstream environments, earliest first */
+  chain: UpstreamEnvironment[]
+}
+
+/** Throws when there is no valid policy: then nothing can be judged. */
+export async function readAuditPolicy(
+  github: GitHubPort,
+  req: AuditRequest
+): Promise<AuditPolicy> {
+  const got = await fetchPolicy(github, req)
+  if ('missing' in got.policy) {
+    throw new Error(
+      `${got.policy.missing}; the audit judges deployments against it`
+    )
+  }
+  const file = got.policy
+  const all = loadPolicy(file.text, {
+    path: req.policyPath,
+    ref: file.ref,
+    blobSha: file.blobSha,
+    defaultBranch: got.defaultBranch
+  })
+  return {
+    repositoryUrl: got.repositoryUrl,
+    defaultBranch: got.defaultBranch,
+    read: { ...file, defaultBranch: got.defaultBranch },
+    all,
+    environment: environmentPolicy(all, req.environment),
+    chain: upstreamChain(all.environments, req.environment)
+  }
+}

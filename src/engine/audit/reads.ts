@@ -1,0 +1,203 @@
+// Everything the audit reads to judge its population, in bulk and in as
+// few round trips as the population's pages allow (SPEC §9: 1,000
+// deployments in at most 300 requests): the history that links the
+// deployments, the deployed commits, the runs that made them and what
+// GitHub keeps no history of; then the other changes of the ranges, their
+// pull requests' remaining pages, every test result, and the runs'
+// environment approvals when the policy asks for them.
+
+import type { CommitChecksFact, RunFact } from '../facts.js'
+import { completeRollups, type RollupRead } from '../gather/checks.js'
+import { choosePullRequest, completePullRequests } from '../gather/index.js'
+import type { ParsedPullRequest } from '../gather/parse.js'
+import type { GitHubPort, Logger } from '../port.js'
+import {
+  changeCommits,
+  deployedCommits,
+  type DeployedCommit,
+  type RangeCommit
+} from './commits.js'
+import { history, rangeOf, type Parents, type Range } from './history.js'
+import type { AuditPolicy } from './policy.js'
+import type { Population } from './population.js'
+import { readNowFacts, type NowFacts } from './read-now.js'
+import { deploymentRuns, runApprovals, type Runs } from './runs.js'
+import type { AuditRequest, Repo } from './types.js'
+
+/** What the audit read, from which each deployment's facts are built. */
+export interface AuditReads {
+  parents: Parents
+  deployed: Map<string, DeployedCommit | null>
+  /** a commit of a range, deployed or not; null when it was not read */
+  commitOf: (oid: string) => RangeCommit | null
+  /** the pull request each commit of a range came through */
+  chosen: Map<string, ParsedPullRequest | null>
+  /** test results by commit, every page read */
+  rollups: Map<string, CommitChecksFact>
+  now: NowFacts
+  runs: Runs
+  /** environment approvals by run, when the policy asks for them */
+  approvals: Map<number, RunFact['approvals']>
+}
+
+export interface ReadsInput {
+  github: GitHubPort
+  request: AuditRequest
+  policy: AuditPolicy
+  population: Population
+  /** where each member's range starts */
+  starts: (string | null)[]
+  logger: Logger
+  now: Date
+  progress: (message: string) => void
+}
+
+/** A day before the period: runs deploying early in it may have started then. */
+const RUN_LEAD_MS = 86_400_000
+
+/** Reads what judging the population needs; its ranges with it. */
+export async function readForAudit(
+  o: ReadsInput
+): Promise<{ reads: AuditReads; ranges: Range[] }> {
+  const repo = { owner: o.request.owner, repo: o.request.repo }
+  const linked = await readLinked(o, repo)
+  const ranges = o.population.members.map((m, i) =>
+    rangeOf({
+      sha: m.deployment.sha,
+      start: o.starts[i] ?? null,
+      parents: linked.parents,
+      policy: o.policy.environment,
+      environment: o.request.environment
+    })
+  )
+  const commitOf = await readRangeCommits(o, repo, {
+    deployed: linked.deployed,
+    ranges
+  })
+  const chosen = await choosePullRequests(o, repo, { commitOf, ranges })
+  const rollups = await readTests(o, linked.deployed)
+  const approvals = await readApprovals(o, repo)
+  return { reads: { ...linked, commitOf, chosen, rollups, approvals }, ranges }
+}
+
+/** Round trip one: the history, the deployed commits, the runs, what has no history. */
+async function readLinked(
+  o: ReadsInput,
+  repo: Repo
+): Promise<Pick<AuditReads, 'parents' | 'deployed' | 'runs' | 'now'>> {
+  const { members } = o.population
+  const req = o.request
+  const deployedOids = [...new Set(members.map((m) => m.deployment.sha))]
+  o.progress(
+    `reading ${deployedOids.length} deployed commits and their history`
+  )
+  const starts = o.starts.filter((s): s is string => s !== null)
+  const runIds = members
+    .map((m) => m.runId)
+    .filter((id): id is number => id !== null)
+  const newest = members[members.length - 1] as Population['members'][number]
+  const [parents, deployed, runs, now] = await Promise.all([
+    history({
+      github: o.github,
+      repo,
+      until: req.until,
+      wanted: new Set([...deployedOids, ...starts])
+    }),
+    deployedCommits({ github: o.github, repo, oids: deployedOids }),
+    deploymentRuns({
+      github: o.github,
+      repo,
+      ids: [...new Set(runIds)],
+      from: new Date(req.since.getTime() - RUN_LEAD_MS),
+      to: req.until
+    }),
+    readNowFacts({
+      github: o.github,
+      request: req,
+      policy: o.policy.environment,
+      chain: o.policy.chain.map((e) => e.name),
+      sha: newest.deployment.sha,
+      logger: o.logger,
+      now: o.now
+    })
+  ])
+  return { parents, deployed, runs, now }
+}
+
+/** The commits of the ranges that were not deployed themselves, and a lookup of all. */
+async function readRangeCommits(
+  o: ReadsInput,
+  repo: Repo,
+  known: { deployed: AuditReads['deployed']; ranges: Range[] }
+): Promise<AuditReads['commitOf']> {
+  const { deployed } = known
+  const others = [
+    ...new Set(
+      known.ranges.flatMap((r) => r.oids).filter((oid) => !deployed.has(oid))
+    )
+  ]
+  if (others.length > 0)
+    o.progress(`reading ${others.length} further changes between deployments`)
+  const changes = await changeCommits({ github: o.github, repo, oids: others })
+  return (oid) => deployed.get(oid) ?? changes.get(oid) ?? null
+}
+
+/** The pull request each change came through, as the gate chooses it, all pages read. */
+async function choosePullRequests(
+  o: ReadsInput,
+  repo: Repo,
+  known: { commitOf: AuditReads['commitOf']; ranges: Range[] }
+): Promise<AuditReads['chosen']> {
+  const chosen = new Map<string, ParsedPullRequest | null>()
+  for (const r of known.ranges) {
+    for (const oid of r.oids) {
+      const c = known.commitOf(oid)
+      if (c !== null && !chosen.has(oid)) {
+        chosen.set(
+          oid,
+          choosePullRequest(c.commit, c.candidates, o.policy.environment)
+        )
+      }
+    }
+  }
+  await completePullRequests(
+    o.github,
+    repo,
+    [...chosen.values()].filter((p): p is ParsedPullRequest => p !== null)
+  )
+  return chosen
+}
+
+/** Tests: every deployed commit's and its pull requests' heads', all pages. */
+async function readTests(
+  o: ReadsInput,
+  deployed: AuditReads['deployed']
+): Promise<AuditReads['rollups']> {
+  const reads: RollupRead[] = []
+  for (const c of deployed.values()) {
+    if (c === null) continue
+    reads.push(c.checks, ...c.heads.values())
+  }
+  const repository = { owner: o.request.owner, name: o.request.repo }
+  const rollups = new Map<string, CommitChecksFact>()
+  for (const r of await completeRollups(o.github, repository, reads))
+    rollups.set(r.sha, r)
+  return rollups
+}
+
+/** Environment approvals: one request per run, only when the policy asks for them. */
+async function readApprovals(
+  o: ReadsInput,
+  repo: Repo
+): Promise<AuditReads['approvals']> {
+  if (o.policy.environment.approvals.environment <= 0) return new Map()
+  const ids = [
+    ...new Set(
+      o.population.members
+        .map((m) => m.runId)
+        .filter((id): id is number => id !== null)
+    )
+  ]
+  o.progress(`reading the environment approvals of ${ids.length} runs`)
+  return runApprovals({ github: o.github, repo, ids })
+}

@@ -1,0 +1,84 @@
+// What an audit is asked and what it answers (SPEC §7): the population of
+// successful deployments in a period, each judged as of its own time.
+
+import type { AccessMatrix } from '../access/index.js'
+import type { ReviewState } from '../break-glass/index.js'
+import type { EvidenceRecord } from '../evidence/index.js'
+import type { GitHubPort, Logger } from '../port.js'
+
+export interface AuditRequest {
+  owner: string
+  repo: string
+  environment: string
+  policyPath: string
+  /** null: the default branch */
+  policyRef: string | null
+  since: Date
+  until: Date
+  /** web UI base, e.g. https://github.com */
+  serverUrl: string
+}
+
+/** One deployment of the population, judged as of its success. */
+export interface AuditEntry {
+  deployment: {
+    id: number
+    sha: string
+    createdAt: string
+    /** the first success status: the moment it is judged as of */
+    succeededAt: string
+    creator: string | null
+  }
+  decision: 'allow' | 'block'
+  violations: string[]
+  /** the same record the gate would have written at that moment */
+  evidence: EvidenceRecord
+  /** the follow-up issue when this deployment broke the glass */
+  breakGlass: BreakGlassReview | null
+}
+
+/** A break-glass deployment's follow-up issue and its independent review. */
+export interface BreakGlassReview {
+  issue: { number: number; url: string }
+  environment: string
+  sha: string
+  runId: number
+  approvedBy: string
+  deployer: string
+  due: string
+  review: ReviewState
+  closed: { at: string; by: string | null; reason: string | null } | null
+  /** the audited deployment it belongs to, when in the period */
+  deployment: number | null
+  /** why the record itself is doubtful, e.g. not opened by the gate */
+  problem: string | null
+}
+
+export interface AuditReport {
+  repository: { owner: string; name: string; url: string }
+  environment: string
+  period: { since: string; until: string }
+  policy: { path: string; ref: string; blobSha: string }
+  generatedAt: string
+  /** what is read as of now rather than as of each deployment */
+  readNow: string[]
+  entries: AuditEntry[]
+  /** every break-glass follow-up issue of the environment in the period */
+  breakGlass: BreakGlassReview[] | { error: string }
+  access: AccessMatrix | { error: string }
+  requests: number | null
+}
+
+export interface AuditDeps {
+  github: GitHubPort & { requests?: unknown[] }
+  logger: Logger
+  now: () => Date
+  /** progress for long audits (the CLI prints it on stderr) */
+  progress?: (message: string) => void
+}
+
+/** A repository, as the audit's reads address it. */
+export interface Repo {
+  owner: string
+  repo: string
+}
