@@ -15,7 +15,10 @@ import {
 } from '../../test-support/sim/server.js'
 import type { GateRun, World } from '../../test-support/demo/scenarios.js'
 import { parseConfig, type ServerConfig } from '../../src/server/config.js'
-import { jsonLogger } from '../../src/server/log.js'
+import { jsonLogger, type ServerLogger } from '../../src/server/log.js'
+import type { Clock } from '../../src/server/retry.js'
+import { GitHubApiError } from '../../src/engine/index.js'
+import { RequestError } from '@octokit/request-error'
 import {
   startServer,
   type GateServer,
@@ -148,3 +151,51 @@ export async function verdictOf(
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
+
+/** Time that passes only when slept: retries counted, never timed. */
+export function fakeClock(): Clock & { slept: number[] } {
+  let now = 1_000_000
+  const slept: number[] = []
+  return {
+    slept,
+    now: () => now,
+    sleep: async (ms) => {
+      slept.push(ms)
+      now += ms
+    }
+  }
+}
+
+/** A logger that keeps every line, parsed. */
+export function recordingLogger(): {
+  logger: ServerLogger
+  /** every line so far, parsed */
+  lines: () => Record<string, unknown>[]
+} {
+  const text: string[] = []
+  const logger = jsonLogger(
+    { write: (s: string) => text.push(s) },
+    { level: 'debug' }
+  )
+  return {
+    logger,
+    lines: () =>
+      text
+        .join('')
+        .split('\n')
+        .filter((l) => l !== '')
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+  }
+}
+
+/** A GitHub API error as the client throws it. */
+export const apiError = (
+  status: number,
+  message = `GitHub answered ${status}`
+) => new GitHubApiError(message, { status })
+
+/** An error as @octokit/auth-app throws it. */
+export const octokitError = (status: number, message = `HTTP ${status}`) =>
+  new RequestError(message, status, {
+    request: { method: 'POST', url: 'https://api.github.test/x', headers: {} }
+  })

@@ -34,7 +34,7 @@ export interface Routes {
   /** stopping: every connection is closed after its answer */
   draining(): boolean
   health(): Reply
-  /** A POST to the webhook path, before its body is read; a reply refuses it. */
+  /** A POST to the webhook path before its body is read; a reply refuses it */
   arrived(req: Incoming): Reply | null
   /** Its body, once read. */
   delivery(req: Incoming, body: string): Promise<Reply>

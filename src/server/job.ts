@@ -119,7 +119,8 @@ export class Job {
       return this.finish({ requests })
     }
     const answer = this.explain(decision, requests)
-    if (!this.claim()) return this.finish({ ...answer, state: null }) // abandoned meanwhile
+    // abandoned meanwhile: abandon() answered
+    if (!this.claim()) return this.finish({ ...answer, state: null })
     const state = await this.post(answer.state, answer.comment)
     const error = state === null ? 'the verdict could not be posted' : null
     return this.finish({ ...answer, state, error })
