@@ -8,6 +8,7 @@ import {
   type WebhookEvent
 } from '../../test-support/sim/app.js'
 import type { App, RunHandle } from '../../test-support/sim/model.js'
+import { signWebhook } from '../../test-support/sim/app.js'
 import {
   startSimulator,
   type SimulatorServer,
@@ -199,3 +200,32 @@ export const octokitError = (status: number, message = `HTTP ${status}`) =>
   new RequestError(message, status, {
     request: { method: 'POST', url: 'https://api.github.test/x', headers: {} }
   })
+
+/** A raw POST to the server, its JSON answer read. */
+export async function post(
+  url: string,
+  body: string,
+  headers: Record<string, string>
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(url, { method: 'POST', headers, body })
+  const text = await res.text()
+  return {
+    status: res.status,
+    body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>)
+  }
+}
+
+/** The headers of a delivery of `body`, signed with the App\u2019s secret. */
+export function signed(
+  aw: AppWorld,
+  body: string,
+  event = 'deployment_protection_rule',
+  delivery = '11111111-2222-3333-4444-555555555555'
+): Record<string, string> {
+  return {
+    'content-type': 'application/json',
+    'x-github-event': event,
+    'x-github-delivery': delivery,
+    'x-hub-signature-256': signWebhook(aw.app.webhookSecret, body)
+  }
+}

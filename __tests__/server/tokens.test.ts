@@ -17,8 +17,13 @@ import {
   apiError,
   fakeClock,
   octokitError,
+  post,
   recordingLogger,
-  withApp
+  signed,
+  sleep,
+  start,
+  withApp,
+  type Running
 } from './helpers.js'
 
 const TARGET = {
@@ -227,5 +232,36 @@ describe('the App’s tokens, from the simulator', () => {
     expect(tokenError(error, { ...TARGET, installationId: 4242 })).toBe(
       'installation 4242 of this App was not found (404): is the App installed, and is APP_ID the App that receives these webhooks?'
     )
+  })
+})
+
+describe('no token, through the server and the simulator', () => {
+  let running: Running | null = null
+  afterEach(async () => {
+    await running?.close()
+    running = null
+  })
+
+  it('logs, and counts, a delivery it cannot answer: no installation token', async () => {
+    const aw = withApp(standard(reviewedChange))
+    running = await start(aw)
+    const event = running.event(aw.run)
+    const body = JSON.stringify({
+      ...event.payload,
+      installation: { id: 4242 }
+    })
+    const r = await post(running.gate.webhookUrl, body, signed(aw, body))
+    expect(r.status).toBe(202)
+    const until = Date.now() + 10_000
+    while (running.gate.health().counts.unanswered === 0) {
+      if (Date.now() > until) throw new Error('never gave up')
+      await sleep(20)
+    }
+    expect(aw.run.data.protectionVerdicts).toEqual([])
+    expect(running.logs.find((l) => l.level === 'error')).toMatchObject({
+      msg: 'cannot answer: installation 4242 of this App was not found (404): is the App installed, and is APP_ID the App that receives these webhooks?',
+      repository: 'acme/shop',
+      run: aw.run.id
+    })
   })
 })

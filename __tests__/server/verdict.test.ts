@@ -1,12 +1,23 @@
 // Posting the verdict through the run's callback: what is retried, a refused
 // token minted anew, and when it gives up. A scripted callback stands in for
-// GitHub and a clock that does not wait for time.
-import { describe, expect, it } from '@jest/globals'
+// GitHub and a clock that does not wait for time; then through the server,
+// with the simulator's callback failing.
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { reviewedChange, standard } from '../../test-support/demo/scenarios.js'
 import type { ClientOptions, GitHubClient } from '../../src/github/client.js'
 import type { RestResponse } from '../../src/engine/index.js'
 import { InstallationToken, type TokenSource } from '../../src/server/tokens.js'
 import { postVerdict } from '../../src/server/verdict.js'
-import { apiError, fakeClock, recordingLogger } from './helpers.js'
+import {
+  apiError,
+  fakeClock,
+  recordingLogger,
+  sleep,
+  start,
+  verdictOf,
+  withApp,
+  type Running
+} from './helpers.js'
 
 const TARGET = {
   owner: 'acme',
@@ -151,5 +162,58 @@ describe('posting the verdict', () => {
       level: 'error',
       msg: 'the verdict (approved) could not be posted: GitHub answered 503'
     })
+  })
+})
+
+describe('the verdict, through the server and the simulator', () => {
+  let running: Running | null = null
+  afterEach(async () => {
+    await running?.close()
+    running = null
+  })
+
+  it('retries a callback GitHub did not take, within bounds', async () => {
+    const aw = withApp(standard(reviewedChange))
+    running = await start(aw)
+    running.sim.faults.add({
+      kind: 'status',
+      status: 502,
+      method: 'POST',
+      path: /deployment_protection_rule$/,
+      times: 5
+    })
+    await running.send(running.event(aw.run))
+    expect((await verdictOf(aw.run)).state).toBe('approved')
+    expect(
+      running.logs.some((l) =>
+        /posting the verdict failed \(attempt 1\)/.test(String(l.msg))
+      )
+    ).toBe(true)
+  })
+
+  it('gives up on a callback after its budget, and logs it', async () => {
+    const aw = withApp(standard(reviewedChange))
+    running = await start(aw, { server: { callbackBudgetMs: 300 } })
+    running.sim.faults.add({
+      kind: 'status',
+      status: 503,
+      method: 'POST',
+      path: /deployment_protection_rule$/
+    })
+    await running.send(running.event(aw.run))
+    const until = Date.now() + 10_000
+    while (running.gate.health().counts.unanswered === 0) {
+      if (Date.now() > until) throw new Error('never gave up')
+      await sleep(20)
+    }
+    expect(aw.run.data.protectionVerdicts).toEqual([])
+    expect(
+      running.logs.some(
+        (l) =>
+          l.level === 'error' &&
+          /could not be posted/.test(String(l.msg)) &&
+          l.delivery !== undefined
+      )
+    ).toBe(true)
   })
 })
