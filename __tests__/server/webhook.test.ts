@@ -3,8 +3,16 @@
 // the answer says why.
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { reviewedChange, standard } from '../../test-support/demo/scenarios.js'
+import { deploymentProtectionRuleEvent } from '../../test-support/sim/app.js'
+import type { ClientOptions, GitHubClient } from '../../src/github/client.js'
+import type { RestResponse } from '../../src/engine/index.js'
+import { parseConfig } from '../../src/server/config.js'
+import { Deliveries } from '../../src/server/deliveries.js'
+import { newCounts } from '../../src/server/health.js'
+import { WebhookReceiver } from '../../src/server/webhook.js'
 import {
   post,
+  recordingLogger,
   signed,
   sleep,
   start,
@@ -148,5 +156,89 @@ describe('deliveries that are not acted on', () => {
     expect(
       running.logs.some((l) => String(l.msg).includes('ignored: push'))
     ).toBe(true)
+  })
+})
+
+describe('a delivery while the server stops', () => {
+  it('is answered 503 and its deployment rejected, saying why', async () => {
+    const aw = withApp(standard(reviewedChange))
+    const apiUrl = 'https://api.github.test'
+    const config = parseConfig({
+      APP_ID: String(aw.app.id),
+      PRIVATE_KEY: aw.app.privateKey,
+      WEBHOOK_SECRET: aw.app.webhookSecret,
+      GITHUB_API_URL: apiUrl
+    })
+    // GitHub's callback, without a network
+    const posted: Record<string, unknown>[] = []
+    const client = (o: ClientOptions): GitHubClient => ({
+      requests: [],
+      rest: (async (_route: string, params?: Record<string, unknown>) => {
+        posted.push({ token: o.token, ...params })
+        return { status: 204, data: undefined, headers: {} } as RestResponse
+      }) as GitHubClient['rest'],
+      graphql: async () => {
+        throw new Error('nothing is decided')
+      }
+    })
+    const { logger } = recordingLogger()
+    const counts = newCounts()
+    const deliveries = new Deliveries({
+      concurrency: 1,
+      counts,
+      logger,
+      deps: {
+        config,
+        tokens: { token: async () => 'ghs_test' },
+        client,
+        now: () => new Date(),
+        callbackBudgetMs: 10_000,
+        retryBaseMs: 1
+      }
+    })
+    const webhook = new WebhookReceiver({ config, logger, counts, deliveries })
+    deliveries.stopAccepting()
+
+    const event = deploymentProtectionRuleEvent({
+      run: aw.run,
+      environment: 'production',
+      app: aw.app,
+      apiUrl
+    })
+    const body = JSON.stringify(event.payload)
+    const headers = signed(aw, body)
+    const req = {
+      header: (name: string) => headers[name] ?? null,
+      remote: '127.0.0.1'
+    }
+    expect(webhook.arrived(req)).toBeNull()
+    expect(await webhook.receive(req, body)).toEqual({
+      status: 503,
+      body: {
+        message:
+          'shutting down: the deployment is rejected; re-run the job to ask again',
+        delivery: headers['x-github-delivery']
+      },
+      headers: { connection: 'close' }
+    })
+    expect(await deliveries.drain(30)).toEqual({ finished: 0, abandoned: 0 })
+    expect(posted).toMatchObject([
+      {
+        token: 'ghs_test',
+        run_id: aw.run.id,
+        environment_name: 'production',
+        state: 'rejected'
+      }
+    ])
+    expect(String(posted[0]!.comment)).toContain(
+      'the gate\u2019s server was shutting down when this deployment asked it'
+    )
+    expect(counts).toMatchObject({
+      deliveries: 1,
+      accepted: 1,
+      abandoned: 1,
+      rejected: 1,
+      unanswered: 0
+    })
   })
 })
