@@ -18,8 +18,11 @@ import { reviewedChange, standard } from '../test-support/demo/scenarios.js'
 import { parseConfig } from '../src/server/config.js'
 import { jsonLogger } from '../src/server/log.js'
 import { startServer } from '../src/server/server.js'
-import type { Outcome } from '../src/server/decide.js'
-import { deliver, deploymentProtectionRuleEvent } from '../test-support/sim/app.js'
+import type { Outcome } from '../src/server/job.js'
+import {
+  deliver,
+  deploymentProtectionRuleEvent
+} from '../test-support/sim/app.js'
 import type { RunHandle } from '../test-support/sim/model.js'
 import { startSimulator } from '../test-support/sim/server.js'
 

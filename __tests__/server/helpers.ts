@@ -8,6 +8,7 @@ import {
   type WebhookEvent
 } from '../../test-support/sim/app.js'
 import type { App, RunHandle } from '../../test-support/sim/model.js'
+import { signWebhook } from '../../test-support/sim/app.js'
 import {
   startSimulator,
   type SimulatorServer,
@@ -15,7 +16,10 @@ import {
 } from '../../test-support/sim/server.js'
 import type { GateRun, World } from '../../test-support/demo/scenarios.js'
 import { parseConfig, type ServerConfig } from '../../src/server/config.js'
-import { jsonLogger } from '../../src/server/log.js'
+import { jsonLogger, type ServerLogger } from '../../src/server/log.js'
+import type { Clock } from '../../src/server/retry.js'
+import { GitHubApiError } from '../../src/engine/index.js'
+import { RequestError } from '@octokit/request-error'
 import {
   startServer,
   type GateServer,
@@ -148,3 +152,80 @@ export async function verdictOf(
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
+
+/** Time that passes only when slept: retries counted, never timed. */
+export function fakeClock(): Clock & { slept: number[] } {
+  let now = 1_000_000
+  const slept: number[] = []
+  return {
+    slept,
+    now: () => now,
+    sleep: async (ms) => {
+      slept.push(ms)
+      now += ms
+    }
+  }
+}
+
+/** A logger that keeps every line, parsed. */
+export function recordingLogger(): {
+  logger: ServerLogger
+  /** every line so far, parsed */
+  lines: () => Record<string, unknown>[]
+} {
+  const text: string[] = []
+  const logger = jsonLogger(
+    { write: (s: string) => text.push(s) },
+    { level: 'debug' }
+  )
+  return {
+    logger,
+    lines: () =>
+      text
+        .join('')
+        .split('\n')
+        .filter((l) => l !== '')
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+  }
+}
+
+/** A GitHub API error as the client throws it. */
+export const apiError = (
+  status: number,
+  message = `GitHub answered ${status}`
+) => new GitHubApiError(message, { status })
+
+/** An error as @octokit/auth-app throws it. */
+export const octokitError = (status: number, message = `HTTP ${status}`) =>
+  new RequestError(message, status, {
+    request: { method: 'POST', url: 'https://api.github.test/x', headers: {} }
+  })
+
+/** A raw POST to the server, its JSON answer read. */
+export async function post(
+  url: string,
+  body: string,
+  headers: Record<string, string>
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(url, { method: 'POST', headers, body })
+  const text = await res.text()
+  return {
+    status: res.status,
+    body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>)
+  }
+}
+
+/** The headers of a delivery of `body`, signed with the App\u2019s secret. */
+export function signed(
+  aw: AppWorld,
+  body: string,
+  event = 'deployment_protection_rule',
+  delivery = '11111111-2222-3333-4444-555555555555'
+): Record<string, string> {
+  return {
+    'content-type': 'application/json',
+    'x-github-event': event,
+    'x-github-delivery': delivery,
+    'x-hub-signature-256': signWebhook(aw.app.webhookSecret, body)
+  }
+}
