@@ -15,33 +15,41 @@ import type { FactSource, PolicyRead } from '../sources.js'
 import type { DeployedCommit } from './commits.js'
 import type { Range } from './history.js'
 import type { AuditReads } from './reads.js'
+import type { NowFacts } from './read-now.js'
 import type { AuditRequest } from './types.js'
+
+/** A deployment's facts, or why they could not be had (what the gate would have thrown). */
+export type FactsAt = Facts | { unavailable: unknown }
 
 /** The pipeline's source for one deployment: the policy, and its facts as of then. */
 export function sourceAt(o: {
   policy: PolicyRead
-  /** null: the deployed commit or a change in its range could not be read */
-  facts: Facts | null
+  facts: FactsAt
 }): FactSource {
   const { facts } = o
   return () =>
     Promise.resolve({
       policy: o.policy,
-      facts: () =>
-        facts === null
-          ? Promise.reject(
-              new GitHubApiError(
-                'the deployed commit or a change in its range could not be read'
-              )
-            )
-          : Promise.resolve(facts)
+      facts: () => {
+        if ('unavailable' in facts) throw facts.unavailable
+        return Promise.resolve(facts)
+      }
     })
 }
+
+const UNREAD = (): FactsAt => ({
+  unavailable: new GitHubApiError(
+    'the deployed commit or a change in its range could not be read'
+  )
+})
 
 const notAfter = (iso: string | null, at: Date): boolean =>
   iso === null || Date.parse(iso) <= at.getTime()
 
-/** The facts the gate would have gathered at `at`; null when some were never read. */
+/**
+ * The facts the gate would have gathered at `at`. When what the audit reads
+ * as it is now failed, every deployment meets that failure, as the gate did.
+ */
 export function factsAt(o: {
   request: AuditRequest
   sha: string
@@ -51,12 +59,13 @@ export function factsAt(o: {
   run: RunFact
   /** upstream environments, earliest first */
   chain: string[]
-}): Facts | null {
+}): FactsAt {
   const { request: req, sha, at, reads } = o
+  if ('failed' in reads.now) return { unavailable: reads.now.failed }
   const deployed = reads.deployed.get(sha) ?? null
-  if (deployed === null) return null
+  if (deployed === null) return UNREAD()
   const changes = changesAt({ oids: o.range.oids, reads, at })
-  if (changes === null) return null
+  if (changes === null) return UNREAD()
   const now = reads.now
   return {
     repository: now.repository,
@@ -68,7 +77,7 @@ export function factsAt(o: {
     changes,
     scope: o.range.scope,
     upstream: upstreamAt({ deployed, chain: o.chain, at }),
-    branches: branchesAt(sha, reads),
+    branches: branchesAt(sha, now, reads),
     run: o.run,
     environmentSettings: now.environmentSettings,
     checks: checksAt({ sha, changes, rollups: reads.rollups, at }),
@@ -128,8 +137,11 @@ function upstreamAt(o: {
  * Which branches hold the commit is known for the newest deployment; for
  * the others, only the default branch's history was walked.
  */
-function branchesAt(sha: string, reads: AuditReads): Facts['branches'] {
-  const now = reads.now
+function branchesAt(
+  sha: string,
+  now: NowFacts,
+  reads: AuditReads
+): Facts['branches'] {
   return now.branches.map((b) => ({
     ...b,
     containsCommit:

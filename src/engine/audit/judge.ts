@@ -37,10 +37,11 @@ export async function judgeDeployment(o: {
     run,
     chain: o.policy.chain.map((e) => e.name)
   })
+  const known = 'unavailable' in facts ? null : facts
   const request = requestFor(o.request, {
     sha: d.sha,
-    deployer: facts?.deployer ?? null,
-    run: facts?.run ?? null
+    deployer: known?.deployer ?? null,
+    run: known?.run ?? run
   })
   const judged = await evaluateAsOf(
     request,

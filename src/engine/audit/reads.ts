@@ -34,7 +34,8 @@ export interface AuditReads {
   chosen: Map<string, ParsedPullRequest | null>
   /** test results by commit, every page read */
   rollups: Map<string, CommitChecksFact>
-  now: NowFacts
+  /** what has no history, as it is now; `failed`: it could not be read */
+  now: NowFacts | { failed: unknown }
   runs: Runs
   /** environment approvals by run, when the policy asks for them */
   approvals: Map<number, RunFact['approvals']>
@@ -119,7 +120,7 @@ async function readLinked(
       sha: newest.deployment.sha,
       logger: o.logger,
       now: o.now
-    })
+    }).catch((failed: unknown) => ({ failed }))
   ])
   return { parents, deployed, runs, now }
 }
