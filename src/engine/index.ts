@@ -41,7 +41,7 @@ export type { BreakGlassGrant } from './break-glass/grant.js'
 export { loadPolicy } from './policy/index.js'
 export type { Policy } from './policy/index.js'
 export { fetchPolicy } from './gather/index.js'
-export { parseDuration } from './duration.js'
+export { DURATION_EXAMPLES, parseDuration } from './duration.js'
 
 // errors and the ports adapters implement
 export {
@@ -88,4 +88,3 @@ export {
   type AuditRequest,
   type BreakGlassReview
 } from './audit/index.js'
-export { DURATION_EXAMPLES } from './duration.js'
