@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import {
   executeGraphql,
+  GraphqlBudgets,
   startSimulator,
   type SimulatorServer,
   type SimulatorServerOptions
@@ -174,5 +175,29 @@ describe('executeGraphql on its own', () => {
     const a = await executeGraphql(w.sim, token, { query: TWO_POINTS }, shape)
     expect(a.cost).toEqual({ points: 2, nodes: 300 })
     expect(a.budget).toMatchObject({ limit: 5000, used: 2, remaining: 4998 })
+  })
+})
+
+describe('GraphqlBudgets', () => {
+  it('a window lasts an hour from its first query, then the budget is whole again', () => {
+    let now = 1_000_000_000_000
+    const budgets = new GraphqlBudgets(
+      { github_token: 10, installation: 50 },
+      () => now
+    )
+    const w = world()
+    const token = w.sim.tokens.get(w.sim.workflowToken())
+    if (token === undefined) throw new Error('no token')
+    expect(budgets.spend(token, 8)).toEqual({
+      ok: true,
+      state: { limit: 10, used: 8, remaining: 2, reset: 1_000_003_600 }
+    })
+    now += 3_599_000
+    expect(budgets.spend(token, 3).ok).toBe(false)
+    now += 1000
+    expect(budgets.spend(token, 3)).toEqual({
+      ok: true,
+      state: { limit: 10, used: 3, remaining: 7, reset: 1_000_007_200 }
+    })
   })
 })
