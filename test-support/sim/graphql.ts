@@ -9,8 +9,11 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import {
   buildSchema,
-  graphql as execute,
+  execute,
   GraphQLError,
+  parse,
+  validate,
+  type DocumentNode,
   type GraphQLResolveInfo,
   type GraphQLSchema
 } from 'graphql'
@@ -55,6 +58,12 @@ import {
   type WorkflowRun
 } from './model.js'
 import { blobOid } from './git.js'
+import {
+  DEFAULT_POINTS_PER_HOUR,
+  GraphqlBudgets,
+  type BudgetState
+} from './graphql-budget.js'
+import { NODE_LIMIT, nodeLimitError, queryCost } from './graphql-cost.js'
 import type { Answer } from './http.js'
 import {
   authorAssociation,
@@ -112,6 +121,8 @@ interface Ctx {
   sim: Simulator
   token: Token
   shape: ShapeContext
+  /** what this query costs and the budget after it (`rateLimit`) */
+  rate: { cost: number; nodeCount: number; budget: BudgetState }
 }
 
 type Obj = Record<string, unknown>
@@ -1963,13 +1974,14 @@ function rootValue(ctx: Ctx): Obj {
         `Could not resolve to a node with the global id of '${id}'`
       )
     },
+    // https://docs.github.com/en/graphql/overview/rate-limits-and-node-limits-for-the-graphql-api#checking-the-status-of-your-primary-rate-limit
     rateLimit: () => ({
-      cost: 1,
-      limit: ctx.token.kind === 'github_token' ? 1000 : 5000,
-      nodeCount: 1,
-      remaining: ctx.token.kind === 'github_token' ? 999 : 4999,
-      resetAt: iso(new Date(Date.now() + 3_600_000)),
-      used: 1
+      cost: ctx.rate.cost,
+      limit: ctx.rate.budget.limit,
+      nodeCount: ctx.rate.nodeCount,
+      remaining: ctx.rate.budget.remaining,
+      resetAt: iso(new Date(ctx.rate.budget.reset * 1000)),
+      used: ctx.rate.budget.used
     })
   }
 }
@@ -1999,44 +2011,114 @@ function formatError(e: GraphQLError): Obj {
   return out
 }
 
-/** Execute a POST /graphql body. Always 200 once authenticated. */
+export interface GraphqlAnswer extends Answer {
+  /** points charged (0 when refused) and nodes counted, once costed */
+  cost?: { points: number; nodes: number }
+  /** the points budget after this query, or as it stood when refused */
+  budget?: BudgetState
+}
+
+const answer = (
+  body: Obj,
+  extra: Partial<GraphqlAnswer> = {}
+): GraphqlAnswer => ({
+  status: 200,
+  body,
+  ...extra
+})
+
+/**
+ * Execute a POST /graphql body. Always 200 once authenticated. A valid query
+ * is costed before it runs (graphql-cost.ts): over the node limit it is
+ * refused, and its points are spent from `budgets` or, when they do not
+ * cover them, it is refused as rate limited. Without `budgets`, each call
+ * has a fresh hour.
+ */
 export async function executeGraphql(
   sim: Simulator,
   token: Token,
   body: unknown,
-  shape: ShapeContext
-): Promise<Answer> {
+  shape: ShapeContext,
+  budgets: GraphqlBudgets = new GraphqlBudgets(DEFAULT_POINTS_PER_HOUR)
+): Promise<GraphqlAnswer> {
   const b = typeof body === 'object' && body !== null ? (body as Obj) : {}
   const query = typeof b.query === 'string' ? b.query : null
   if (query === null) {
-    return {
-      status: 200,
-      body: {
-        errors: [
-          {
-            message: 'A query attribute must be specified and must be a string.'
-          }
-        ]
-      }
-    }
+    return answer({
+      errors: [
+        { message: 'A query attribute must be specified and must be a string.' }
+      ]
+    })
   }
-  const ctx: Ctx = { sim, token, shape }
+  const schema = githubSchema()
+  let document: DocumentNode
+  try {
+    document = parse(query)
+  } catch (e) {
+    if (e instanceof GraphQLError) return answer({ errors: [formatError(e)] })
+    throw e
+  }
+  const invalid = validate(schema, document)
+  if (invalid.length > 0) return answer({ errors: invalid.map(formatError) })
+  const variables =
+    typeof b.variables === 'object' && b.variables !== null
+      ? (b.variables as Obj)
+      : undefined
+  const operationName =
+    typeof b.operationName === 'string' ? b.operationName : undefined
+  // null: no operation to run or variables that do not coerce; execution
+  // refuses those before anything is counted
+  const cost = queryCost({ schema, document, variables, operationName })
+  let rate: Ctx['rate'] = {
+    cost: 0,
+    nodeCount: 0,
+    budget: budgets.peek(token)
+  }
+  if (cost !== null) {
+    // Refused before it runs, and not charged: no data, one error.
+    // https://docs.github.com/en/graphql/overview/rate-limits-and-node-limits-for-the-graphql-api#node-limit
+    if (cost.nodes > NODE_LIMIT) {
+      return answer(
+        { errors: [nodeLimitError(cost.nodes)] },
+        { cost: { points: 0, nodes: cost.nodes }, budget: rate.budget }
+      )
+    }
+    const spent = budgets.spend(token, cost.points)
+    if (!spent.ok) {
+      // 200 with a RATE_LIMITED error and no data:
+      // https://docs.github.com/en/graphql/overview/rate-limits-and-node-limits-for-the-graphql-api#exceeding-the-rate-limit
+      // the body as GitHub sent it in renovatebot/renovate#21861 (see also
+      // github/docs#22607, octokit/plugin-throttling.js#632).
+      return answer(
+        {
+          errors: [
+            {
+              type: 'RATE_LIMITED',
+              message: `API rate limit exceeded for installation ID ${token.installationId}.`
+            }
+          ]
+        },
+        { cost: { points: 0, nodes: cost.nodes }, budget: spent.state }
+      )
+    }
+    rate = { cost: cost.points, nodeCount: cost.nodes, budget: spent.state }
+  }
+  const ctx: Ctx = { sim, token, shape, rate }
   const r = await execute({
-    schema: githubSchema(),
-    source: query,
+    schema,
+    document,
     rootValue: rootValue(ctx),
     contextValue: ctx,
-    variableValues:
-      typeof b.variables === 'object' && b.variables !== null
-        ? (b.variables as Obj)
-        : undefined,
-    operationName:
-      typeof b.operationName === 'string' ? b.operationName : undefined
+    variableValues: variables,
+    operationName
   })
   const out: Obj = {}
   if ('data' in r) out.data = r.data
   if (r.errors !== undefined && r.errors.length > 0) {
     out.errors = r.errors.map(formatError)
   }
-  return { status: 200, body: out }
+  return answer(out, {
+    cost: { points: rate.cost, nodes: rate.nodeCount },
+    budget: rate.budget
+  })
 }

@@ -12,7 +12,23 @@ export {
   type SimulatorServer,
   type SimulatorServerOptions
 } from './server.js'
-export { githubSchema, executeGraphql } from './graphql.js'
+export { githubSchema, executeGraphql, type GraphqlAnswer } from './graphql.js'
+export {
+  NODE_LIMIT,
+  nodeLimitError,
+  pointsFor,
+  queryCost,
+  type ConnectionCost,
+  type CostInput,
+  type QueryCost
+} from './graphql-cost.js'
+export {
+  DEFAULT_POINTS_PER_HOUR,
+  GraphqlBudgets,
+  type BudgetState,
+  type PointsPerHour,
+  type Spend
+} from './graphql-budget.js'
 export { restRoutes } from './rest.js'
 export {
   blobOid,

@@ -4,7 +4,13 @@ import { randomBytes } from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { errorAnswer, notFound, type Answer } from './http.js'
-import { executeGraphql } from './graphql.js'
+import { executeGraphql, type GraphqlAnswer } from './graphql.js'
+import {
+  DEFAULT_POINTS_PER_HOUR,
+  GraphqlBudgets,
+  type BudgetState,
+  type PointsPerHour
+} from './graphql-budget.js'
 import { handleRest } from './rest.js'
 import { handleAppRequest } from './app.js'
 import type { Simulator, Token } from './model.js'
@@ -18,6 +24,10 @@ export interface RequestLog {
   graphql: boolean
   /** GraphQL operation name, when one was given */
   operationName?: string
+  /** GraphQL: points charged (0 when refused), once the query was costed */
+  points?: number
+  /** GraphQL: the nodes the query may return, as GitHub counts them */
+  nodes?: number
   /** the fault that answered, if any */
   fault?: FaultKind
 }
@@ -76,8 +86,13 @@ export interface Faults {
 export interface SimulatorServerOptions {
   /** delay before every answer */
   latencyMs?: number
-  /** `x-ratelimit-limit` for installation tokens (GITHUB_TOKEN: 1000) */
+  /** REST `x-ratelimit-limit` for installation tokens (GITHUB_TOKEN: 1000) */
   rateLimit?: number
+  /**
+   * GraphQL points per hour by token kind (default: GITHUB_TOKEN 1,000, App
+   * installation 5,000), spent by each query's cost (graphql-cost.ts).
+   */
+  graphqlPointsPerHour?: Partial<PointsPerHour>
   /**
    * The clock GitHub App JWTs and installation-token expiry are checked
    * against. Default: the wall clock, which clients such as
@@ -173,9 +188,24 @@ export async function startSimulator(
   const faults = new FaultList()
   const used = new Map<string, number>()
   const resetAt = Math.floor(Date.now() / 1000) + 3600
+  const budgets = new GraphqlBudgets({
+    ...DEFAULT_POINTS_PER_HOUR,
+    ...options.graphqlPointsPerHour
+  })
   let origin = ''
 
+  // GraphQL answers count points, not requests
+  // https://docs.github.com/en/graphql/overview/rate-limits-and-node-limits-for-the-graphql-api#checking-the-status-of-your-primary-rate-limit
+  const pointHeaders = (b: BudgetState): Record<string, string> => ({
+    'x-ratelimit-limit': String(b.limit),
+    'x-ratelimit-remaining': String(b.remaining),
+    'x-ratelimit-reset': String(b.reset),
+    'x-ratelimit-used': String(b.used),
+    'x-ratelimit-resource': 'graphql'
+  })
+
   const rateHeaders = (token: Token | null, graphql: boolean) => {
+    if (graphql && token !== null) return pointHeaders(budgets.peek(token))
     // GITHUB_TOKEN: 1,000 requests per hour per repository
     // https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#primary-rate-limit-for-github_token-in-github-actions
     const limit =
@@ -428,7 +458,24 @@ export async function startSimulator(
       if (graphql) {
         if (method !== 'POST') result = notFound()
         else {
-          result = await executeGraphql(sim, token, parsed, ctx)
+          const g: GraphqlAnswer = await executeGraphql(
+            sim,
+            token,
+            parsed,
+            ctx,
+            budgets
+          )
+          result = g
+          if (g.cost !== undefined) {
+            log.points = g.cost.points
+            log.nodes = g.cost.nodes
+          }
+          if (g.budget !== undefined) {
+            result = {
+              ...g,
+              headers: { ...g.headers, ...pointHeaders(g.budget) }
+            }
+          }
           if (deciding?.spec.kind === 'graphql-errors') {
             const body = result.body as { data?: unknown; errors?: unknown[] }
             const extra = deciding.spec.errors ?? [
