@@ -1,18 +1,50 @@
 // ESM + ts-jest, as actions/typescript-action runs it (NODE_OPTIONS=--experimental-vm-modules).
-export default {
+// Two projects: `unit` runs in process and measures coverage; `scenarios`
+// runs child processes, most of them the bundle in dist/, which must be fresh.
+
+// Every test that starts a child process (the bundle or the CLI from source).
+const SCENARIOS = [
+  '/__tests__/scenarios/.*\\.test\\.ts$',
+  '/__tests__/cli/bundle\\.test\\.ts$',
+  '/__tests__/server/serve-process\\.test\\.ts$'
+]
+
+const shared = {
   preset: 'ts-jest/presets/default-esm',
   testEnvironment: 'node',
   roots: ['<rootDir>/__tests__'],
-  testMatch: ['**/*.test.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
     '^.+\\.ts$': [
       'ts-jest',
       { useESM: true, tsconfig: 'tsconfig.test.json', diagnostics: false }
     ]
-  },
+  }
+}
+
+export default {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testRegex: '\\.test\\.ts$',
+      testPathIgnorePatterns: ['/node_modules/', ...SCENARIOS],
+      setupFiles: ['<rootDir>/__fixtures__/no-network.ts'],
+      setupFilesAfterEnv: ['<rootDir>/__fixtures__/no-child-process.ts']
+    },
+    {
+      ...shared,
+      displayName: 'scenarios',
+      testRegex: SCENARIOS,
+      setupFiles: [
+        '<rootDir>/__fixtures__/no-network.ts',
+        '<rootDir>/__fixtures__/fresh-bundle.ts'
+      ],
+      // their code runs in child processes: nothing here to measure
+      coveragePathIgnorePatterns: ['.']
+    }
+  ],
   testTimeout: 30000,
-  setupFiles: ['<rootDir>/__fixtures__/no-network.ts'],
   collectCoverageFrom: [
     'src/**/*.ts',
     '!src/action/index.ts',
