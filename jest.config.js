@@ -45,6 +45,10 @@ export default {
     }
   ],
   testTimeout: 30000,
+  // More workers than cores: many tests wait (the simulator's latency, the
+  // 3 s that @octokit/plugin-throttling keeps between two issue creations,
+  // child processes), and jest's default of cores - 1 runs them in one.
+  maxWorkers: '150%',
   collectCoverageFrom: [
     'src/**/*.ts',
     '!src/action/index.ts',
