@@ -56,10 +56,12 @@ export default {
     '!src/types/**'
   ],
   coverageReporters: ['text-summary'],
-  // A ratchet: raise these as tests grow, never lower them. The rules are
-  // the security decision itself and stay at 100 %.
+  // A ratchet: raise these as tests grow, never lower them. The unit
+  // project alone over product code measured 92.57 % statements, 80.8 %
+  // branches, 92.66 % functions, 93.94 % lines. The rules are the security
+  // decision itself and stay at 100 %.
   coverageThreshold: {
-    global: { statements: 86, branches: 73, functions: 83, lines: 89 },
+    global: { statements: 92, branches: 80, functions: 92, lines: 93 },
     './src/engine/rules/': {
       statements: 100,
       branches: 100,
