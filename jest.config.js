@@ -2,6 +2,8 @@
 // Two projects: `unit` runs in process and measures coverage; `scenarios`
 // runs child processes, most of them the bundle in dist/, which must be fresh.
 
+import { availableParallelism } from 'node:os'
+
 // Every test that starts a child process (the bundle or the CLI from source).
 const SCENARIOS = [
   '/__tests__/scenarios/.*\\.test\\.ts$',
@@ -45,10 +47,11 @@ export default {
     }
   ],
   testTimeout: 30000,
-  // More workers than cores: many tests wait (the simulator's latency, the
-  // 3 s that @octokit/plugin-throttling keeps between two issue creations,
-  // child processes), and jest's default of cores - 1 runs them in one.
-  maxWorkers: '150%',
+  // More workers than cores (3 on 2): many tests wait (the simulator's
+  // latency, the 3 s @octokit/plugin-throttling keeps between two issue
+  // creations, child processes), and jest's default of cores - 1 runs them
+  // one after another. A number: jest reads '150%' as 150 workers.
+  maxWorkers: Math.ceil(availableParallelism() * 1.5),
   collectCoverageFrom: [
     'src/**/*.ts',
     '!src/action/index.ts',
