@@ -59,12 +59,12 @@ export default {
     '!src/types/**'
   ],
   coverageReporters: ['text-summary'],
-  // A ratchet: raise these as tests grow, never lower them. The unit
-  // project alone over product code measured 92.57 % statements, 80.8 %
-  // branches, 92.66 % functions, 93.94 % lines. The rules are the security
-  // decision itself and stay at 100 %.
+  // A ratchet: raise these as tests grow, never lower them. `global` is the
+  // product code outside src/engine/rules/, measured on the unit project:
+  // 90.90 % statements, 77.05 % branches, 91.14 % functions, 92.59 % lines.
+  // The rules are the security decision itself and stay at 100 %.
   coverageThreshold: {
-    global: { statements: 92, branches: 80, functions: 92, lines: 93 },
+    global: { statements: 90, branches: 77, functions: 91, lines: 92 },
     './src/engine/rules/': {
       statements: 100,
       branches: 100,
