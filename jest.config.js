@@ -1,18 +1,57 @@
 // ESM + ts-jest, as actions/typescript-action runs it (NODE_OPTIONS=--experimental-vm-modules).
-export default {
+// Two projects: `unit` runs in process and measures coverage; `scenarios`
+// runs child processes, most of them the bundle in dist/, which must be fresh.
+
+import { availableParallelism } from 'node:os'
+
+// Every test that starts a child process (the bundle or the CLI from source).
+const SCENARIOS = [
+  '/__tests__/scenarios/.*\\.test\\.ts$',
+  '/__tests__/cli/bundle\\.test\\.ts$',
+  '/__tests__/server/serve-process\\.test\\.ts$'
+]
+
+const shared = {
   preset: 'ts-jest/presets/default-esm',
   testEnvironment: 'node',
   roots: ['<rootDir>/__tests__'],
-  testMatch: ['**/*.test.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
     '^.+\\.ts$': [
       'ts-jest',
       { useESM: true, tsconfig: 'tsconfig.test.json', diagnostics: false }
     ]
-  },
+  }
+}
+
+export default {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testRegex: '\\.test\\.ts$',
+      testPathIgnorePatterns: ['/node_modules/', ...SCENARIOS],
+      setupFiles: ['<rootDir>/__fixtures__/no-network.ts'],
+      setupFilesAfterEnv: ['<rootDir>/__fixtures__/no-child-process.ts']
+    },
+    {
+      ...shared,
+      displayName: 'scenarios',
+      testRegex: SCENARIOS,
+      setupFiles: [
+        '<rootDir>/__fixtures__/no-network.ts',
+        '<rootDir>/__fixtures__/fresh-bundle.ts'
+      ],
+      // their code runs in child processes: nothing here to measure
+      coveragePathIgnorePatterns: ['.']
+    }
+  ],
   testTimeout: 30000,
-  setupFiles: ['<rootDir>/__fixtures__/no-network.ts'],
+  // More workers than cores (3 on 2): many tests wait (the simulator's
+  // latency, the 3 s @octokit/plugin-throttling keeps between two issue
+  // creations, child processes), and jest's default of cores - 1 runs them
+  // one after another. A number: jest reads '150%' as 150 workers.
+  maxWorkers: Math.ceil(availableParallelism() * 1.5),
   collectCoverageFrom: [
     'src/**/*.ts',
     '!src/action/index.ts',
@@ -20,10 +59,12 @@ export default {
     '!src/types/**'
   ],
   coverageReporters: ['text-summary'],
-  // A ratchet: raise these as tests grow, never lower them. The rules are
-  // the security decision itself and stay at 100 %.
+  // A ratchet: raise these as tests grow, never lower them. `global` is the
+  // product code outside src/engine/rules/, measured on the unit project:
+  // 90.90 % statements, 77.05 % branches, 91.14 % functions, 92.59 % lines.
+  // The rules are the security decision itself and stay at 100 %.
   coverageThreshold: {
-    global: { statements: 86, branches: 73, functions: 83, lines: 89 },
+    global: { statements: 90, branches: 77, functions: 91, lines: 92 },
     './src/engine/rules/': {
       statements: 100,
       branches: 100,

@@ -34,6 +34,7 @@ import type {
   PolicySource
 } from '../../src/engine/policy/types.js'
 import { upstreamChain } from '../../src/engine/rules/index.js'
+import { weighted } from '../../__fixtures__/arbitraries.js'
 import {
   PROTOTYPE_SHA,
   actionEnvArb,
@@ -41,9 +42,8 @@ import {
   eventTextArb,
   policyYamlArb,
   textMutationArb,
-  tokenArb,
-  weighted
-} from '../../__fixtures__/arbitraries.js'
+  tokenArb
+} from '../../__fixtures__/input-arbitraries.js'
 
 const SOURCE: PolicySource = {
   path: '.github/promotion-gate.yml',

@@ -1,8 +1,7 @@
 // `promotion-gate serve` as a command: help, configuration errors (exit 2,
 // one line, no stack trace), and a run that SIGTERM ends with exit 0, in
-// process and as a real process.
+// process (as a real process: serve-process.test.ts).
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { spawn } from 'node:child_process'
 import { generateKeyPairSync } from 'node:crypto'
 import { EventEmitter } from 'node:events'
 import http from 'node:http'
@@ -125,36 +124,5 @@ describe('promotion-gate serve', () => {
     const text = out.join('')
     expect(text).not.toContain(SECRET)
     expect(text).not.toContain('PRIVATE KEY')
-  })
-
-  it('as a process: SIGTERM exits 0', async () => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/index.ts', 'serve', '--port', '0'],
-      {
-        env: { PATH: process.env.PATH, ...ENV },
-        stdio: ['ignore', 'pipe', 'pipe']
-      }
-    )
-    let stdout = ''
-    let stderr = ''
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
-    const listening = new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (c: Buffer) => {
-        stdout += c.toString()
-        const m = /"url":"(http:[^"]+)"/.exec(stdout)
-        if (m !== null) resolve(m[1] as string)
-      })
-      child.on('exit', () => reject(new Error(`exited early: ${stderr}`)))
-    })
-    const exited = new Promise<number | null>((r) =>
-      child.on('exit', (code) => r(code))
-    )
-    const url = await listening
-    expect((await fetch(`${url}/healthz`)).status).toBe(200)
-    child.kill('SIGTERM')
-    expect(await exited).toBe(0)
-    expect(stdout).toContain('"msg":"stopped"')
-    expect(stderr).toBe('')
   })
 })
