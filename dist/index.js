@@ -50257,7 +50257,6 @@ async function judgeAll(o) {
 
 
 
-
 /***/ }),
 
 /***/ 2613:

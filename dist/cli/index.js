@@ -56691,7 +56691,6 @@ async function judgeAll(o) {
 
 
 
-
 /***/ }),
 
 /***/ 311:
