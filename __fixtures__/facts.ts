@@ -287,7 +287,7 @@ export function aFacts(overrides: Partial<Facts> = {}): Facts {
       approvals: null
     },
     environmentSettings: { exists: true, settings: anEnvironmentSettings() },
-    checks: {
+    ciResults: {
       commit: { sha: SHA, results: [aCheckRun('test')] },
       pullRequestHead: null
     },
@@ -429,7 +429,7 @@ export function anEnvironmentPolicy(
       adminBypass: true,
       waitTimer: 0
     },
-    checks: { required: null, noFailures: true },
+    ciRequirement: { required: null, noFailures: true },
     ...rest
   }
 }

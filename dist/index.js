@@ -30151,7 +30151,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9402);
-/* harmony import */ var _engine_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7765);
+/* harmony import */ var _engine_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3733);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9089);
 // Entry of the bundled action (dist/index.js): wires @actions/core to the
 // adapter. Any throw, of any kind, ends as a failed step: the gate fails closed.
@@ -30214,7 +30214,7 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: ./src/engine/index.ts + 96 modules
-var engine = __nccwpck_require__(7765);
+var engine = __nccwpck_require__(3733);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
 var lib = __nccwpck_require__(4942);
 ;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
@@ -32823,7 +32823,7 @@ const ICON = {
     skipped: '⏭️ skipped'
 };
 function violations(decision) {
-    return decision.checks
+    return decision.results
         .filter((c) => c.status === 'fail' || c.status === 'error')
         .map((c) => c.id);
 }
@@ -32835,9 +32835,9 @@ function oneLine(decision) {
         return `promotion-gate allowed ${where} by BREAK-GLASS (approved by ${grant.approvedBy}), overriding ${grant.overridden.join(', ')}; independent review due by ${grant.reviewDue}`;
     }
     if (decision.decision === 'allow') {
-        return `promotion-gate allowed ${where}: all ${decision.checks.filter((c) => c.status === 'pass').length} checks passed`;
+        return `promotion-gate allowed ${where}: all ${decision.results.filter((c) => c.status === 'pass').length} checks passed`;
     }
-    const failed = decision.checks.filter((c) => c.status === 'fail' || c.status === 'error');
+    const failed = decision.results.filter((c) => c.status === 'fail' || c.status === 'error');
     const first = failed[0];
     const reason = first === undefined
         ? 'no check passed'
@@ -32895,7 +32895,7 @@ function renderSummary(decision, evidence, evidencePath) {
     if (grant !== null)
         lines.push(...breakGlassSection(evidence), '');
     lines.push('| Check | Result | Details |', '| --- | --- | --- |');
-    for (const check of decision.checks) {
+    for (const check of decision.results) {
         const details = [check.summary, ...check.problems.map((p) => `• ${p}`)]
             .map(cell)
             .join('<br>');
@@ -33593,7 +33593,7 @@ async function runAction(inputs, deps) {
     if (grant !== null) {
         io.warning(`${summary}${followUp === null ? '' : `; follow-up issue: ${followUp.url}`}`);
     }
-    for (const check of decision.checks) {
+    for (const check of decision.results) {
         if (check.status !== 'fail' && check.status !== 'error')
             continue;
         const text = [check.summary, ...check.problems].join('\n');
@@ -33660,7 +33660,7 @@ function writeEvidence(env, decision, text) {
 
 /***/ }),
 
-/***/ 7765:
+/***/ 3733:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39507,7 +39507,7 @@ function resolveEnvironment({ name, own, defaults, defaultBranch }) {
                 adminBypass: protection?.admin_bypass ?? true,
                 waitTimer: protection?.wait_timer ?? 0
             },
-        checks: checks === false
+        ciRequirement: checks === false
             ? false
             : {
                 required: checks?.required === undefined ? null : [...checks.required],
@@ -40532,10 +40532,10 @@ function failed(r) {
  * the commit. A string is a problem that keeps them from being known.
  */
 function requiredChecks(facts, policy) {
-    if (policy.checks === false)
+    if (policy.ciRequirement === false)
         return { names: [], source: 'off' };
-    if (policy.checks.required !== null) {
-        return { names: [...policy.checks.required], source: 'the policy' };
+    if (policy.ciRequirement.required !== null) {
+        return { names: [...policy.ciRequirement.required], source: 'the policy' };
     }
     const names = new Set();
     for (const b of containingBranches(facts, policy)) {
@@ -40586,12 +40586,12 @@ function judge(facts, policy) {
         result: r,
         relied
     });
-    const want = policy.checks;
+    const want = policy.ciRequirement;
     if (want === false) {
         return done(result('checks', 'skipped', 'test results are not checked (checks: false)'));
     }
     const short = shortSha(facts.sha);
-    const read = facts.checks;
+    const read = facts.ciResults;
     if (read === null) {
         return done(result('checks', 'error', `the checks of ${short} were not read`, [
             `the checks of ${short} were not read, so whether its tests passed cannot be verified`
@@ -41503,7 +41503,7 @@ function cannotDecide(o) {
     const rest = o.failure === null ? [] : unverified(message, known?.environment ?? null);
     return {
         ...base(o.request, o.now, known, o.facts ?? null),
-        checks: [first, ...rest],
+        results: [first, ...rest],
         failure: o.failure,
         decision: 'block'
     };
@@ -41512,9 +41512,9 @@ function cannotDecide(o) {
 function decided(o) {
     return {
         ...base(o.request, o.now, o.policy, o.facts),
-        checks: o.checks,
+        results: o.results,
         failure: null,
-        decision: decide(o.checks)
+        decision: decide(o.results)
     };
 }
 function base(request, now, known, facts) {
@@ -41541,7 +41541,7 @@ function unverified(message, policy) {
         ((id === 'segregation' && !policy.deployerIndependent) ||
             (id === 'branch-protection' && policy.branchProtection === false) ||
             (id === 'environment' && policy.environmentProtection === false) ||
-            (id === 'checks' && policy.checks === false));
+            (id === 'checks' && policy.ciRequirement === false));
     return CHECK_IDS.filter((id) => id !== 'policy').map((id) => ({
         id,
         status: off(id) ? 'skipped' : 'error',
@@ -41920,7 +41920,7 @@ function followUpBody(decision, grant) {
         ''
     ];
     const checks = [];
-    for (const check of decision.checks) {
+    for (const check of decision.results) {
         if (!grant.overridden.includes(check.id))
             continue;
         checks.push(`- **\`${check.id}\`** (${check.status}): ${inert(check.summary)}`);
@@ -42016,13 +42016,13 @@ function teamsToRead(input) {
     return outcome.verdict === 'allow' ? [] : outcome.unreadTeams;
 }
 function verify(input) {
-    const { checks, facts, policy } = input;
+    const { results, facts, policy } = input;
     const refuse = (why, unreadTeams = []) => ({
         verdict: 'block',
         message: `break-glass requested but ${why}`,
         unreadTeams
     });
-    const policyCheck = checks.find((c) => c.id === 'policy');
+    const policyCheck = results.find((c) => c.id === 'policy');
     if (policyCheck?.status !== 'pass' || policy === null) {
         return refuse('the policy check did not pass: a missing, unreadable or invalid policy is never overridden');
     }
@@ -42030,7 +42030,7 @@ function verify(input) {
     if (breakGlass === null) {
         return refuse(`the policy gives ${policy.name} no break_glass: add break_glass (approvers, review_within) to environments.${policy.name} to allow it`);
     }
-    const overridden = checks
+    const overridden = results
         .filter((c) => c.status === 'fail' || c.status === 'error')
         .map((c) => c.id);
     if (overridden.length === 0) {
@@ -42166,7 +42166,7 @@ async function applyBreakGlass(decision, reason, github, now) {
     try {
         const input = {
             reason,
-            checks: decision.checks,
+            results: decision.results,
             facts: decision.facts,
             policy: decision.environmentPolicy,
             now
@@ -43036,7 +43036,7 @@ ${needsCommit ? COMMIT_FIELDS : ''}`,
     };
 }
 
-;// CONCATENATED MODULE: ./src/engine/gather/checks.ts
+;// CONCATENATED MODULE: ./src/engine/gather/ci-results.ts
 // The deployed commit's test results: GraphQL `statusCheckRollup`, asked in
 // the bootstrap round trip for the commit and for the final head of its pull
 // request, paged through `node(id:)` when a commit has more than a page.
@@ -44133,7 +44133,7 @@ async function fetchBootstrap(port, req) {
         pullRequests,
         incomplete,
         defaultRef: refAnswer(defaultRef, defaultBranch, answer.errors.filter((e) => e.path?.[1] === 'defaultBranchRef'), 'repository.defaultBranchRef'),
-        checks: readRollup(checksNode, req.sha, 'repository.checks', errorsUnder('checks')),
+        ciResults: readRollup(checksNode, req.sha, 'repository.checks', errorsUnder('checks')),
         heads,
         recent: recent === null ? null : recentPages(recent),
         environment
@@ -44223,9 +44223,9 @@ async function gatherFacts(input) {
                     throw got.failed;
                 return got;
             }),
-        policy.checks === false
+        policy.ciRequirement === false
             ? Promise.resolve(null)
-            : completeRollups(github, { owner: request.owner, name: request.repo }, [boot.checks, ...boot.heads.values()]),
+            : completeRollups(github, { owner: request.owner, name: request.repo }, [boot.ciResults, ...boot.heads.values()]),
         readReviewerTeams(github, policy.approvals.reviewers)
     ]);
     // Deployments: further pages only where the answer may lie beyond page one.
@@ -44291,7 +44291,7 @@ async function gatherFacts(input) {
         branches,
         run: { ...request.run, approvals },
         environmentSettings,
-        checks: rollups === null
+        ciResults: rollups === null
             ? null
             : checksFact(rollups, scope.changes[0]?.pullRequest ?? null, boot.heads),
         ...(reviewerTeams === undefined ? {} : { reviewerTeams })
@@ -44423,8 +44423,8 @@ async function pipeline_judge(request, source, now) {
         return cannotDecide({ request, failure, now, policy: known });
     }
     // 4. the rules, and the one place a normal `allow` is made
-    const checks = [known.check, ...runChecks(facts, policy, now, chain)];
-    return decided({ request, now, policy: known, facts, checks });
+    const results = [known.check, ...runChecks(facts, policy, now, chain)];
+    return decided({ request, now, policy: known, facts, results });
 }
 function pipeline_record(request, ref, blobSha = null) {
     return { path: request.policyPath, ref, blobSha };
@@ -44566,7 +44566,7 @@ function buildEvidence(decision, context) {
             blob_sha: decision.policy.blobSha
         },
         scope: facts === null ? null : facts.scope,
-        checks: decision.checks.map((c) => ({
+        checks: decision.results.map((c) => ({
             id: c.id,
             status: c.status,
             message: c.summary,
@@ -49202,7 +49202,7 @@ function factsAt(o) {
         branches: branchesAt(sha, now, reads),
         run: o.run,
         environmentSettings: now.environmentSettings,
-        checks: checksAt({ sha, changes, rollups: reads.rollups, at }),
+        ciResults: checksAt({ sha, changes, rollups: reads.rollups, at }),
         ...(now.reviewerTeams === undefined
             ? {}
             : { reviewerTeams: now.reviewerTeams })
@@ -49776,7 +49776,7 @@ function parseDeployed(o) {
     return {
         commit: parseCommit(node, at),
         candidates: associated(node, at),
-        checks: readRollup(node, oid, at, errors.filter((e) => e.path?.length === 3 && e.path[2] === 'statusCheckRollup')),
+        ciResults: readRollup(node, oid, at, errors.filter((e) => e.path?.length === 3 && e.path[2] === 'statusCheckRollup')),
         heads: commits_headRollups(node, at, errors),
         deployments: page.list,
         moreDeployments: page.cursor !== null
@@ -49934,7 +49934,7 @@ async function readNowFacts(o) {
         bootstrap: boot,
         commit: boot.commit,
         // only what has no history: no range, no tests
-        policy: { ...o.policy, scope: 'head', checks: false },
+        policy: { ...o.policy, scope: 'head', ciRequirement: false },
         chain: o.chain,
         logger: o.logger,
         now: o.now
@@ -50053,7 +50053,7 @@ async function readTests(o, deployed) {
     for (const c of deployed.values()) {
         if (c === null)
             continue;
-        reads.push(c.checks, ...c.heads.values());
+        reads.push(c.ciResults, ...c.heads.values());
     }
     const repository = { owner: o.request.owner, name: o.request.repo };
     const rollups = new Map();

@@ -36,7 +36,7 @@ function aDecision(
   const runId = o.runId === undefined ? 2002 : o.runId
   return {
     decision: 'allow',
-    checks: [
+    results: [
       policyCheck('pass', 'ok'),
       result(
         'promotion',
@@ -146,7 +146,7 @@ describe('the follow-up issue', () => {
     expect(body).toContain('…')
 
     const many = aDecision({ problems: ['p'] })
-    many.checks = Array.from({ length: 200 }, () =>
+    many.results = Array.from({ length: 200 }, () =>
       result('checks', 'fail', 's'.repeat(600), ['q'.repeat(600)])
     )
     const cut = followUpBody(many, aGrant({ overridden: ['checks'] }))

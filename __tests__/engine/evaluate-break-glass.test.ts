@@ -89,7 +89,7 @@ describe('evaluate with a break-glass reason', () => {
     const token = world.sim.token({ ...READ_PERMISSIONS, issues: 'write' })
     const { decision, now, requests } = await decide(world, { ...run, token })
     expect(decision.decision).toBe('allow')
-    expect(decision.checks.find((c) => c.id === 'promotion')?.status).toBe(
+    expect(decision.results.find((c) => c.id === 'promotion')?.status).toBe(
       'fail'
     )
     expect(decision.breakGlass).toEqual({
@@ -194,7 +194,7 @@ describe('evaluate with a break-glass reason', () => {
     })
     const { decision } = await decide(world, run)
     expect(decision.decision).toBe('block')
-    expect(decision.checks.find((c) => c.id === 'policy')?.status).toBe('fail')
+    expect(decision.results.find((c) => c.id === 'policy')?.status).toBe('fail')
     expect(decision.breakGlassNote).toMatch(/policy check did not pass/)
   })
 

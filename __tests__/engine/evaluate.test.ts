@@ -76,7 +76,7 @@ async function decide(
 const statusOf = (
   d: Awaited<ReturnType<typeof decide>>['decision'],
   id: string
-) => d.checks.find((c) => c.id === id)
+) => d.results.find((c) => c.id === id)
 
 /** Nulls every `field` in GraphQL answers, as a GitHub without it would. */
 function dropField(field: string): (port: GitHubPort) => GitHubPort {
@@ -110,7 +110,7 @@ describe('evaluate, against the simulator', () => {
     const { world, run } = standard(reviewedChange)
     const { decision, requests } = await decide(world, run)
     expect(decision.decision).toBe('allow')
-    expect(decision.checks.map((c) => [c.id, c.status])).toEqual([
+    expect(decision.results.map((c) => [c.id, c.status])).toEqual([
       ['policy', 'pass'],
       ['promotion', 'pass'],
       ['source-branch', 'pass'],
@@ -190,7 +190,7 @@ describe('evaluate, against the simulator', () => {
     expect(statusOf(decision, 'approval-record')).toMatchObject({
       status: 'error'
     })
-    expect(JSON.stringify(decision.checks)).not.toContain(
+    expect(JSON.stringify(decision.results)).not.toContain(
       'without a pull request'
     )
     expect(decision.failure).toMatchObject({ code: 'github-api' })

@@ -567,9 +567,9 @@ describe('monotonicity: more risk or less evidence never turns block into allow'
           // requirement too. Pin it, so only the protection is weakened.
           const known = requiredChecks(s.facts, s.policy)
           const original = cloneScenario(s)
-          if (original.policy.checks !== false && 'names' in known) {
-            original.policy.checks = {
-              ...original.policy.checks,
+          if (original.policy.ciRequirement !== false && 'names' in known) {
+            original.policy.ciRequirement = {
+              ...original.policy.ciRequirement,
               required: known.names
             }
           }

@@ -124,9 +124,10 @@ function expectSaneEnvironment(
     expect(['protected', 'any']).toContain(p.deploymentBranches)
     expect(isCount(p.requiredReviewers) && isCount(p.waitTimer)).toBe(true)
   }
-  if (env.checks !== false) {
+  if (env.ciRequirement !== false) {
     expect(
-      env.checks.required === null || Array.isArray(env.checks.required)
+      env.ciRequirement.required === null ||
+        Array.isArray(env.ciRequirement.required)
     ).toBe(true)
   }
 }

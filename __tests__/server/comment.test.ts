@@ -39,7 +39,7 @@ function decision(checks: CheckResult[], o: Partial<Decision> = {}): Decision {
     decision: checks.every((c) => c.status === 'pass' || c.status === 'skipped')
       ? 'allow'
       : 'block',
-    checks,
+    results: checks,
     request: {
       owner: 'acme',
       repo: 'shop',

@@ -30217,7 +30217,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: COMMANDS
 
 // EXTERNAL MODULE: ./src/engine/index.ts + 95 modules
-var engine = __nccwpck_require__(236);
+var engine = __nccwpck_require__(5757);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __nccwpck_require__(311);
 // EXTERNAL MODULE: external "node:util"
@@ -34441,7 +34441,7 @@ const ICON = {
     skipped: '⏭️ skipped'
 };
 function violations(decision) {
-    return decision.checks
+    return decision.results
         .filter((c) => c.status === 'fail' || c.status === 'error')
         .map((c) => c.id);
 }
@@ -34453,9 +34453,9 @@ function oneLine(decision) {
         return `promotion-gate allowed ${where} by BREAK-GLASS (approved by ${grant.approvedBy}), overriding ${grant.overridden.join(', ')}; independent review due by ${grant.reviewDue}`;
     }
     if (decision.decision === 'allow') {
-        return `promotion-gate allowed ${where}: all ${decision.checks.filter((c) => c.status === 'pass').length} checks passed`;
+        return `promotion-gate allowed ${where}: all ${decision.results.filter((c) => c.status === 'pass').length} checks passed`;
     }
-    const failed = decision.checks.filter((c) => c.status === 'fail' || c.status === 'error');
+    const failed = decision.results.filter((c) => c.status === 'fail' || c.status === 'error');
     const first = failed[0];
     const reason = first === undefined
         ? 'no check passed'
@@ -34513,7 +34513,7 @@ function renderSummary(decision, evidence, evidencePath) {
     if (grant !== null)
         lines.push(...breakGlassSection(evidence), '');
     lines.push('| Check | Result | Details |', '| --- | --- | --- |');
-    for (const check of decision.checks) {
+    for (const check of decision.results) {
         const details = [check.summary, ...check.problems.map((p) => `• ${p}`)]
             .map(cell)
             .join('<br>');
@@ -34563,8 +34563,8 @@ function lines(text) {
 }
 function renderTable(decision, evidence, evidencePath) {
     const r = decision.request;
-    const idWidth = Math.max(5, ...decision.checks.map((c) => c.id.length));
-    const statusWidth = Math.max(6, ...decision.checks.map((c) => c.status.length));
+    const idWidth = Math.max(5, ...decision.results.map((c) => c.id.length));
+    const statusWidth = Math.max(6, ...decision.results.map((c) => c.status.length));
     const indent = ' '.repeat(idWidth + statusWidth + 4);
     const row = (id, status, message) => `${id.padEnd(idWidth)}  ${status.padEnd(statusWidth)}  ${message}`.trimEnd();
     const policy = evidence.policy;
@@ -34577,7 +34577,7 @@ function renderTable(decision, evidence, evidencePath) {
         '',
         row('CHECK', 'STATUS', 'MESSAGE')
     ];
-    for (const check of decision.checks) {
+    for (const check of decision.results) {
         const [first = '', ...rest] = lines(check.summary);
         out.push(row(check.id, check.status, first));
         for (const more of rest)
@@ -35224,7 +35224,7 @@ function clip(text, max) {
     return `${text.slice(0, end)}…`;
 }
 function failed(decision) {
-    return decision.checks.filter((c) => c.status === 'fail' || c.status === 'error');
+    return decision.results.filter((c) => c.status === 'fail' || c.status === 'error');
 }
 function code(text) {
     return `\`${text.replace(/`/g, "'")}\``;
@@ -35236,8 +35236,8 @@ function renderComment(decision, ctx) {
     const policy = `${decision.policy.path}${decision.policy.ref === null ? '' : `@${decision.policy.ref}`}`;
     const footer = inline(`Policy ${policy}; delivery ${ctx.delivery}${ctx.evidence === null ? '' : `; evidence ${ctx.evidence}`}.`);
     if (decision.decision === 'allow') {
-        const passed = decision.checks.filter((c) => c.status === 'pass').length;
-        const skipped = decision.checks.filter((c) => c.status === 'skipped');
+        const passed = decision.results.filter((c) => c.status === 'pass').length;
+        const skipped = decision.results.filter((c) => c.status === 'skipped');
         return fit([
             `**promotion-gate approved** ${where}: all ${passed} checks passed` +
                 (skipped.length === 0
@@ -40042,7 +40042,7 @@ function topLevel(argv, ctx) {
 /* harmony export */   kc: () => (/* binding */ errorText),
 /* harmony export */   qG: () => (/* binding */ redacting)
 /* harmony export */ });
-/* harmony import */ var _engine_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(236);
+/* harmony import */ var _engine_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5757);
 // Output hygiene for the command line: nothing GitHub sends can drive the
 // terminal (control characters are shown, not obeyed), the token never
 // reaches a stream, and the logger writes to stderr only, so stdout holds
@@ -40090,7 +40090,7 @@ const errorText = _engine_index_js__WEBPACK_IMPORTED_MODULE_0__/* .getErrorMessa
 
 /***/ }),
 
-/***/ 236:
+/***/ 5757:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45943,7 +45943,7 @@ function resolveEnvironment({ name, own, defaults, defaultBranch }) {
                 adminBypass: protection?.admin_bypass ?? true,
                 waitTimer: protection?.wait_timer ?? 0
             },
-        checks: checks === false
+        ciRequirement: checks === false
             ? false
             : {
                 required: checks?.required === undefined ? null : [...checks.required],
@@ -46968,10 +46968,10 @@ function failed(r) {
  * the commit. A string is a problem that keeps them from being known.
  */
 function requiredChecks(facts, policy) {
-    if (policy.checks === false)
+    if (policy.ciRequirement === false)
         return { names: [], source: 'off' };
-    if (policy.checks.required !== null) {
-        return { names: [...policy.checks.required], source: 'the policy' };
+    if (policy.ciRequirement.required !== null) {
+        return { names: [...policy.ciRequirement.required], source: 'the policy' };
     }
     const names = new Set();
     for (const b of containingBranches(facts, policy)) {
@@ -47022,12 +47022,12 @@ function judge(facts, policy) {
         result: r,
         relied
     });
-    const want = policy.checks;
+    const want = policy.ciRequirement;
     if (want === false) {
         return done(result('checks', 'skipped', 'test results are not checked (checks: false)'));
     }
     const short = shortSha(facts.sha);
-    const read = facts.checks;
+    const read = facts.ciResults;
     if (read === null) {
         return done(result('checks', 'error', `the checks of ${short} were not read`, [
             `the checks of ${short} were not read, so whether its tests passed cannot be verified`
@@ -47939,7 +47939,7 @@ function cannotDecide(o) {
     const rest = o.failure === null ? [] : unverified(message, known?.environment ?? null);
     return {
         ...base(o.request, o.now, known, o.facts ?? null),
-        checks: [first, ...rest],
+        results: [first, ...rest],
         failure: o.failure,
         decision: 'block'
     };
@@ -47948,9 +47948,9 @@ function cannotDecide(o) {
 function decided(o) {
     return {
         ...base(o.request, o.now, o.policy, o.facts),
-        checks: o.checks,
+        results: o.results,
         failure: null,
-        decision: decide(o.checks)
+        decision: decide(o.results)
     };
 }
 function base(request, now, known, facts) {
@@ -47977,7 +47977,7 @@ function unverified(message, policy) {
         ((id === 'segregation' && !policy.deployerIndependent) ||
             (id === 'branch-protection' && policy.branchProtection === false) ||
             (id === 'environment' && policy.environmentProtection === false) ||
-            (id === 'checks' && policy.checks === false));
+            (id === 'checks' && policy.ciRequirement === false));
     return CHECK_IDS.filter((id) => id !== 'policy').map((id) => ({
         id,
         status: off(id) ? 'skipped' : 'error',
@@ -48356,7 +48356,7 @@ function followUpBody(decision, grant) {
         ''
     ];
     const checks = [];
-    for (const check of decision.checks) {
+    for (const check of decision.results) {
         if (!grant.overridden.includes(check.id))
             continue;
         checks.push(`- **\`${check.id}\`** (${check.status}): ${inert(check.summary)}`);
@@ -48452,13 +48452,13 @@ function teamsToRead(input) {
     return outcome.verdict === 'allow' ? [] : outcome.unreadTeams;
 }
 function verify(input) {
-    const { checks, facts, policy } = input;
+    const { results, facts, policy } = input;
     const refuse = (why, unreadTeams = []) => ({
         verdict: 'block',
         message: `break-glass requested but ${why}`,
         unreadTeams
     });
-    const policyCheck = checks.find((c) => c.id === 'policy');
+    const policyCheck = results.find((c) => c.id === 'policy');
     if (policyCheck?.status !== 'pass' || policy === null) {
         return refuse('the policy check did not pass: a missing, unreadable or invalid policy is never overridden');
     }
@@ -48466,7 +48466,7 @@ function verify(input) {
     if (breakGlass === null) {
         return refuse(`the policy gives ${policy.name} no break_glass: add break_glass (approvers, review_within) to environments.${policy.name} to allow it`);
     }
-    const overridden = checks
+    const overridden = results
         .filter((c) => c.status === 'fail' || c.status === 'error')
         .map((c) => c.id);
     if (overridden.length === 0) {
@@ -48602,7 +48602,7 @@ async function applyBreakGlass(decision, reason, github, now) {
     try {
         const input = {
             reason,
-            checks: decision.checks,
+            results: decision.results,
             facts: decision.facts,
             policy: decision.environmentPolicy,
             now
@@ -49472,7 +49472,7 @@ ${needsCommit ? COMMIT_FIELDS : ''}`,
     };
 }
 
-;// CONCATENATED MODULE: ./src/engine/gather/checks.ts
+;// CONCATENATED MODULE: ./src/engine/gather/ci-results.ts
 // The deployed commit's test results: GraphQL `statusCheckRollup`, asked in
 // the bootstrap round trip for the commit and for the final head of its pull
 // request, paged through `node(id:)` when a commit has more than a page.
@@ -50569,7 +50569,7 @@ async function fetchBootstrap(port, req) {
         pullRequests,
         incomplete,
         defaultRef: refAnswer(defaultRef, defaultBranch, answer.errors.filter((e) => e.path?.[1] === 'defaultBranchRef'), 'repository.defaultBranchRef'),
-        checks: readRollup(checksNode, req.sha, 'repository.checks', errorsUnder('checks')),
+        ciResults: readRollup(checksNode, req.sha, 'repository.checks', errorsUnder('checks')),
         heads,
         recent: recent === null ? null : recentPages(recent),
         environment
@@ -50659,9 +50659,9 @@ async function gatherFacts(input) {
                     throw got.failed;
                 return got;
             }),
-        policy.checks === false
+        policy.ciRequirement === false
             ? Promise.resolve(null)
-            : completeRollups(github, { owner: request.owner, name: request.repo }, [boot.checks, ...boot.heads.values()]),
+            : completeRollups(github, { owner: request.owner, name: request.repo }, [boot.ciResults, ...boot.heads.values()]),
         readReviewerTeams(github, policy.approvals.reviewers)
     ]);
     // Deployments: further pages only where the answer may lie beyond page one.
@@ -50727,7 +50727,7 @@ async function gatherFacts(input) {
         branches,
         run: { ...request.run, approvals },
         environmentSettings,
-        checks: rollups === null
+        ciResults: rollups === null
             ? null
             : checksFact(rollups, scope.changes[0]?.pullRequest ?? null, boot.heads),
         ...(reviewerTeams === undefined ? {} : { reviewerTeams })
@@ -50859,8 +50859,8 @@ async function pipeline_judge(request, source, now) {
         return cannotDecide({ request, failure, now, policy: known });
     }
     // 4. the rules, and the one place a normal `allow` is made
-    const checks = [known.check, ...runChecks(facts, policy, now, chain)];
-    return decided({ request, now, policy: known, facts, checks });
+    const results = [known.check, ...runChecks(facts, policy, now, chain)];
+    return decided({ request, now, policy: known, facts, results });
 }
 function pipeline_record(request, ref, blobSha = null) {
     return { path: request.policyPath, ref, blobSha };
@@ -51000,7 +51000,7 @@ function buildEvidence(decision, context) {
             blob_sha: decision.policy.blobSha
         },
         scope: facts === null ? null : facts.scope,
-        checks: decision.checks.map((c) => ({
+        checks: decision.results.map((c) => ({
             id: c.id,
             status: c.status,
             message: c.summary,
@@ -55636,7 +55636,7 @@ function factsAt(o) {
         branches: branchesAt(sha, now, reads),
         run: o.run,
         environmentSettings: now.environmentSettings,
-        checks: checksAt({ sha, changes, rollups: reads.rollups, at }),
+        ciResults: checksAt({ sha, changes, rollups: reads.rollups, at }),
         ...(now.reviewerTeams === undefined
             ? {}
             : { reviewerTeams: now.reviewerTeams })
@@ -56210,7 +56210,7 @@ function parseDeployed(o) {
     return {
         commit: parseCommit(node, at),
         candidates: associated(node, at),
-        checks: readRollup(node, oid, at, errors.filter((e) => e.path?.length === 3 && e.path[2] === 'statusCheckRollup')),
+        ciResults: readRollup(node, oid, at, errors.filter((e) => e.path?.length === 3 && e.path[2] === 'statusCheckRollup')),
         heads: commits_headRollups(node, at, errors),
         deployments: page.list,
         moreDeployments: page.cursor !== null
@@ -56368,7 +56368,7 @@ async function readNowFacts(o) {
         bootstrap: boot,
         commit: boot.commit,
         // only what has no history: no range, no tests
-        policy: { ...o.policy, scope: 'head', checks: false },
+        policy: { ...o.policy, scope: 'head', ciRequirement: false },
         chain: o.chain,
         logger: o.logger,
         now: o.now
@@ -56487,7 +56487,7 @@ async function readTests(o, deployed) {
     for (const c of deployed.values()) {
         if (c === null)
             continue;
-        reads.push(c.checks, ...c.heads.values());
+        reads.push(c.ciResults, ...c.heads.values());
     }
     const repository = { owner: o.request.owner, name: o.request.repo };
     const rollups = new Map();

@@ -119,7 +119,7 @@ export async function runAction(
       `${summary}${followUp === null ? '' : `; follow-up issue: ${followUp.url}`}`
     )
   }
-  for (const check of decision.checks) {
+  for (const check of decision.results) {
     if (check.status !== 'fail' && check.status !== 'error') continue
     const text = [check.summary, ...check.problems].join('\n')
     if (grant?.overridden.includes(check.id) === true) {

@@ -17,10 +17,10 @@ export function renderTable(
   evidencePath: string | null
 ): string {
   const r = decision.request
-  const idWidth = Math.max(5, ...decision.checks.map((c) => c.id.length))
+  const idWidth = Math.max(5, ...decision.results.map((c) => c.id.length))
   const statusWidth = Math.max(
     6,
-    ...decision.checks.map((c) => c.status.length)
+    ...decision.results.map((c) => c.status.length)
   )
   const indent = ' '.repeat(idWidth + statusWidth + 4)
   const row = (id: string, status: string, message: string): string =>
@@ -36,7 +36,7 @@ export function renderTable(
     '',
     row('CHECK', 'STATUS', 'MESSAGE')
   ]
-  for (const check of decision.checks) {
+  for (const check of decision.results) {
     const [first = '', ...rest] = lines(check.summary)
     out.push(row(check.id, check.status, first))
     for (const more of rest) out.push(`${indent}${more}`.trimEnd())

@@ -29,7 +29,8 @@ export interface FollowUpIssue {
 
 export interface Decision {
   decision: 'allow' | 'block'
-  checks: CheckResult[]
+  /** what each check of SPEC §5 found (the evidence calls them `checks`) */
+  results: CheckResult[]
   request: EngineRequest
   policy: PolicyRecord
   environmentPolicy: EnvironmentPolicy | null
@@ -88,7 +89,7 @@ export function cannotDecide(o: {
     o.failure === null ? [] : unverified(message, known?.environment ?? null)
   return {
     ...base(o.request, o.now, known, o.facts ?? null),
-    checks: [first, ...rest],
+    results: [first, ...rest],
     failure: o.failure,
     decision: 'block'
   }
@@ -100,13 +101,13 @@ export function decided(o: {
   now: Date
   policy: KnownPolicy
   facts: Facts
-  checks: CheckResult[]
+  results: CheckResult[]
 }): Decision {
   return {
     ...base(o.request, o.now, o.policy, o.facts),
-    checks: o.checks,
+    results: o.results,
     failure: null,
-    decision: decide(o.checks)
+    decision: decide(o.results)
   }
 }
 
@@ -115,7 +116,7 @@ function base(
   now: Date,
   known: KnownPolicy | undefined,
   facts: Facts | null
-): Omit<Decision, 'decision' | 'checks' | 'failure'> {
+): Omit<Decision, 'decision' | 'results' | 'failure'> {
   return {
     request,
     policy: known?.record ?? {
@@ -144,7 +145,7 @@ function unverified(
     ((id === 'segregation' && !policy.deployerIndependent) ||
       (id === 'branch-protection' && policy.branchProtection === false) ||
       (id === 'environment' && policy.environmentProtection === false) ||
-      (id === 'checks' && policy.checks === false))
+      (id === 'checks' && policy.ciRequirement === false))
   return CHECK_IDS.filter((id) => id !== 'policy').map((id) => ({
     id,
     status: off(id) ? ('skipped' as const) : ('error' as const),

@@ -270,16 +270,16 @@ export interface CheckResultFact {
 }
 
 /** The check runs and statuses of one commit. */
-export interface CommitChecksFact {
+export interface CommitCiResultsFact {
   sha: string
   results: CheckResultFact[] | Unreadable
 }
 
-export interface ChecksFact {
+export interface CiResultsFact {
   /** the deployed commit */
-  commit: CommitChecksFact
+  commit: CommitCiResultsFact
   /** the final head of the pull request that introduced the deployed commit */
-  pullRequestHead: (CommitChecksFact & { pullRequest: number }) | null
+  pullRequestHead: (CommitCiResultsFact & { pullRequest: number }) | null
 }
 
 export interface Facts {
@@ -312,8 +312,8 @@ export interface Facts {
   run: RunFact
   /** null when `environment_protection` is off */
   environmentSettings: EnvironmentFact | null
-  /** null when `checks` is off */
-  checks: ChecksFact | null
+  /** the CI results (check runs and statuses) read; null when the policy's `checks` is off */
+  ciResults: CiResultsFact | null
   /**
    * Members of the `org/team` entries of `approvals.reviewers`, by entry;
    * absent when the policy names no team (or they were not read).

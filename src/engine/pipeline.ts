@@ -123,8 +123,8 @@ async function judge(
   }
 
   // 4. the rules, and the one place a normal `allow` is made
-  const checks = [known.check, ...runChecks(facts, policy, now, chain)]
-  return decided({ request, now, policy: known, facts, checks })
+  const results = [known.check, ...runChecks(facts, policy, now, chain)]
+  return decided({ request, now, policy: known, facts, results })
 }
 
 function record(

@@ -13,7 +13,7 @@ const ICON: Record<CheckStatus, string> = {
 }
 
 export function violations(decision: Decision): string[] {
-  return decision.checks
+  return decision.results
     .filter((c) => c.status === 'fail' || c.status === 'error')
     .map((c) => c.id)
 }
@@ -26,9 +26,9 @@ export function oneLine(decision: Decision): string {
     return `promotion-gate allowed ${where} by BREAK-GLASS (approved by ${grant.approvedBy}), overriding ${grant.overridden.join(', ')}; independent review due by ${grant.reviewDue}`
   }
   if (decision.decision === 'allow') {
-    return `promotion-gate allowed ${where}: all ${decision.checks.filter((c) => c.status === 'pass').length} checks passed`
+    return `promotion-gate allowed ${where}: all ${decision.results.filter((c) => c.status === 'pass').length} checks passed`
   }
-  const failed = decision.checks.filter(
+  const failed = decision.results.filter(
     (c) => c.status === 'fail' || c.status === 'error'
   )
   const first = failed[0]
@@ -104,7 +104,7 @@ export function renderSummary(
   ]
   if (grant !== null) lines.push(...breakGlassSection(evidence), '')
   lines.push('| Check | Result | Details |', '| --- | --- | --- |')
-  for (const check of decision.checks) {
+  for (const check of decision.results) {
     const details = [check.summary, ...check.problems.map((p) => `• ${p}`)]
       .map(cell)
       .join('<br>')

@@ -50,7 +50,7 @@ export function clip(text: string, max: number): string {
 }
 
 function failed(decision: Decision): CheckResult[] {
-  return decision.checks.filter(
+  return decision.results.filter(
     (c) => c.status === 'fail' || c.status === 'error'
   )
 }
@@ -68,8 +68,8 @@ export function renderComment(decision: Decision, ctx: CommentContext): string {
     `Policy ${policy}; delivery ${ctx.delivery}${ctx.evidence === null ? '' : `; evidence ${ctx.evidence}`}.`
   )
   if (decision.decision === 'allow') {
-    const passed = decision.checks.filter((c) => c.status === 'pass').length
-    const skipped = decision.checks.filter((c) => c.status === 'skipped')
+    const passed = decision.results.filter((c) => c.status === 'pass').length
+    const skipped = decision.results.filter((c) => c.status === 'skipped')
     return fit(
       [
         `**promotion-gate approved** ${where}: all ${passed} checks passed` +

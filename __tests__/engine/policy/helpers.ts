@@ -98,6 +98,6 @@ export function defaultsFor(
       adminBypass: true,
       waitTimer: 0
     },
-    checks: { required: null, noFailures: true }
+    ciRequirement: { required: null, noFailures: true }
   }
 }

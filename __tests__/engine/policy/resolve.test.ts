@@ -76,7 +76,7 @@ describe('loadPolicy: merging defaults', () => {
       blockDeletions: false,
       requiredStatusChecks: []
     })
-    expect(a.checks).toEqual({ required: ['build'], noFailures: false })
+    expect(a.ciRequirement).toEqual({ required: ['build'], noFailures: false })
     expect(a.breakGlass).toEqual({
       approvers: ['org/oncall'],
       reviewWithinSeconds: 86_400
@@ -104,13 +104,13 @@ describe('loadPolicy: merging defaults', () => {
     expect(environmentPolicy(policy, 'off')).toMatchObject({
       branchProtection: false,
       environmentProtection: false,
-      checks: false,
+      ciRequirement: false,
       breakGlass: null
     })
     expect(environmentPolicy(policy, 'on')).toMatchObject({
       branchProtection: { requiredApprovals: 2 },
       environmentProtection: { requiredReviewers: 1 },
-      checks: { required: ['build'] },
+      ciRequirement: { required: ['build'] },
       breakGlass: { approvers: ['org/sre'], reviewWithinSeconds: 259_200 }
     })
   })
@@ -135,11 +135,11 @@ describe('loadPolicy: merging defaults', () => {
         ...(base.branchProtection as object),
         requiredApprovals: 2
       },
-      checks: { required: null, noFailures: true }
+      ciRequirement: { required: null, noFailures: true }
     })
     expect(environmentPolicy(policy, 'b')).toMatchObject({
       branchProtection: false,
-      checks: false
+      ciRequirement: false
     })
   })
 

@@ -85,7 +85,7 @@ function factsWith(
 function input(o: Partial<BreakGlassInput> = {}): BreakGlassInput {
   return {
     reason: REASON,
-    checks: blockingChecks(),
+    results: blockingChecks(),
     facts: factsWith([anEnvironmentApproval('erin')]),
     policy: policyWith(['erin']),
     teams: new Map(),
@@ -104,7 +104,7 @@ describe('breakGlassDecision: allowed', () => {
   it('an approval by a listed approver who made nothing and did not deploy', () => {
     const checks = blockingChecks()
     expect(decide(checks)).toBe('block')
-    const verdict = breakGlassDecision(input({ checks }))
+    const verdict = breakGlassDecision(input({ results: checks }))
     expect(verdict).toEqual({
       verdict: 'allow',
       grant: {
@@ -305,12 +305,12 @@ describe('breakGlassDecision: refused', () => {
         policyCheck(status, 'the policy is not valid'),
         ...blockingChecks().slice(1)
       ]
-      expect(refusal(breakGlassDecision(input({ checks })))).toMatch(
+      expect(refusal(breakGlassDecision(input({ results: checks })))).toMatch(
         /the policy check did not pass: a missing, unreadable or invalid policy is never overridden/
       )
     }
     expect(
-      refusal(breakGlassDecision(input({ checks: blockingChecks().slice(1) })))
+      refusal(breakGlassDecision(input({ results: blockingChecks().slice(1) })))
     ).toMatch(/policy check did not pass/)
     expect(refusal(breakGlassDecision(input({ policy: null })))).toMatch(
       /policy check did not pass/
@@ -404,7 +404,7 @@ describe('breakGlassDecision: refused', () => {
       policyCheck('pass', 'ok'),
       result('promotion', 'pass', 'ok')
     ]
-    expect(refusal(breakGlassDecision(input({ checks })))).toMatch(
+    expect(refusal(breakGlassDecision(input({ results: checks })))).toMatch(
       /nothing to override/
     )
   })
@@ -427,7 +427,7 @@ describe('breakGlassDecision: refused', () => {
 describe('teamsToRead', () => {
   const without = (i: BreakGlassInput): Omit<BreakGlassInput, 'teams'> => ({
     reason: i.reason,
-    checks: i.checks,
+    results: i.results,
     facts: i.facts,
     policy: i.policy,
     now: i.now

@@ -11,10 +11,10 @@ import {
 import type {
   BranchFact,
   CheckResultFact,
-  ChecksFact,
+  CiResultsFact,
   Facts
 } from '../../../src/engine/facts.js'
-import type { ChecksRequirement } from '../../../src/engine/policy/types.js'
+import type { CiRequirement } from '../../../src/engine/policy/types.js'
 import {
   HEAD,
   NOW,
@@ -36,25 +36,25 @@ const CURRENT_RUN = 2002
 
 const onCommit = (
   results: CheckResultFact[] | ReturnType<typeof anUnreadable>,
-  pullRequestHead: ChecksFact['pullRequestHead'] = null
-): ChecksFact => ({ commit: { sha: SHA, results }, pullRequestHead })
+  pullRequestHead: CiResultsFact['pullRequestHead'] = null
+): CiResultsFact => ({ commit: { sha: SHA, results }, pullRequestHead })
 
 const onHead = (
   results: CheckResultFact[] | ReturnType<typeof anUnreadable>,
   sha = HEAD
-): ChecksFact['pullRequestHead'] => ({ sha, results, pullRequest: 12 })
+): CiResultsFact['pullRequestHead'] => ({ sha, results, pullRequest: 12 })
 
 const factsWith = (
-  checks: ChecksFact | null,
+  checks: CiResultsFact | null,
   overrides: Partial<Facts> = {}
-): Facts => aFacts({ checks, ...overrides })
+): Facts => aFacts({ ciResults: checks, ...overrides })
 
 const policyWith = (
-  checks: Partial<ChecksRequirement> | false = {},
+  checks: Partial<CiRequirement> | false = {},
   overrides: EnvironmentPolicyOverrides = {}
 ) =>
   anEnvironmentPolicy({
-    checks:
+    ciRequirement:
       checks === false
         ? false
         : { required: null, noFailures: true, ...checks },
@@ -62,8 +62,8 @@ const policyWith = (
   })
 
 const run = (
-  checks: ChecksFact | null,
-  want: Partial<ChecksRequirement> | false = {},
+  checks: CiResultsFact | null,
+  want: Partial<CiRequirement> | false = {},
   overrides: Partial<Facts> = {}
 ) => check(factsWith(checks, overrides), policyWith(want), NOW)
 

@@ -4,7 +4,7 @@
 // ranges, each with the pull requests it may have come through.
 
 import type { CommitFact, DeploymentFact } from '../facts.js'
-import { readRollup, type RollupRead } from '../gather/checks.js'
+import { readRollup, type RollupRead } from '../gather/ci-results.js'
 import {
   assertComplete,
   associated,
@@ -80,7 +80,7 @@ export interface RangeCommit {
 
 /** A deployed commit as the audit reads it. */
 export interface DeployedCommit extends RangeCommit {
-  checks: RollupRead
+  ciResults: RollupRead
   /** final heads of its pull requests' tests, by pull request number */
   heads: Map<number, RollupRead>
   /** its own deployments to every environment, newest first */
@@ -158,7 +158,7 @@ function parseDeployed(o: {
   return {
     commit: parseCommit(node, at),
     candidates: associated(node, at),
-    checks: readRollup(
+    ciResults: readRollup(
       node,
       oid,
       at,

@@ -6,8 +6,8 @@
 import { GitHubApiError } from '../errors.js'
 import type {
   ChangeFact,
-  ChecksFact,
-  CommitChecksFact,
+  CiResultsFact,
+  CommitCiResultsFact,
   Facts,
   RunFact
 } from '../facts.js'
@@ -80,7 +80,7 @@ export function factsAt(o: {
     branches: branchesAt(sha, now, reads),
     run: o.run,
     environmentSettings: now.environmentSettings,
-    checks: checksAt({ sha, changes, rollups: reads.rollups, at }),
+    ciResults: checksAt({ sha, changes, rollups: reads.rollups, at }),
     ...(now.reviewerTeams === undefined
       ? {}
       : { reviewerTeams: now.reviewerTeams })
@@ -155,10 +155,10 @@ function branchesAt(
 function checksAt(o: {
   sha: string
   changes: ChangeFact[]
-  rollups: Map<string, CommitChecksFact>
+  rollups: Map<string, CommitCiResultsFact>
   at: Date
-}): ChecksFact {
-  const asOf = (sha: string): CommitChecksFact => {
+}): CiResultsFact {
+  const asOf = (sha: string): CommitCiResultsFact => {
     const c = o.rollups.get(sha)
     if (c === undefined) {
       return {

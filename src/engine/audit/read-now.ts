@@ -51,7 +51,7 @@ export async function readNowFacts(o: {
     bootstrap: boot,
     commit: boot.commit,
     // only what has no history: no range, no tests
-    policy: { ...o.policy, scope: 'head', checks: false },
+    policy: { ...o.policy, scope: 'head', ciRequirement: false },
     chain: o.chain,
     logger: o.logger,
     now: o.now

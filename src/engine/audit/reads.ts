@@ -6,8 +6,8 @@
 // pull requests' remaining pages, every test result, and the runs'
 // environment approvals when the policy asks for them.
 
-import type { CommitChecksFact, RunFact } from '../facts.js'
-import { completeRollups, type RollupRead } from '../gather/checks.js'
+import type { CommitCiResultsFact, RunFact } from '../facts.js'
+import { completeRollups, type RollupRead } from '../gather/ci-results.js'
 import { choosePullRequest, completePullRequests } from '../gather/index.js'
 import type { ParsedPullRequest } from '../gather/parse.js'
 import type { GitHubPort, Logger } from '../port.js'
@@ -33,7 +33,7 @@ export interface AuditReads {
   /** the pull request each commit of a range came through */
   chosen: Map<string, ParsedPullRequest | null>
   /** test results by commit, every page read */
-  rollups: Map<string, CommitChecksFact>
+  rollups: Map<string, CommitCiResultsFact>
   /** what has no history, as it is now; `failed`: it could not be read */
   now: NowFacts | { failed: unknown }
   runs: Runs
@@ -177,10 +177,10 @@ async function readTests(
   const reads: RollupRead[] = []
   for (const c of deployed.values()) {
     if (c === null) continue
-    reads.push(c.checks, ...c.heads.values())
+    reads.push(c.ciResults, ...c.heads.values())
   }
   const repository = { owner: o.request.owner, name: o.request.repo }
-  const rollups = new Map<string, CommitChecksFact>()
+  const rollups = new Map<string, CommitCiResultsFact>()
   for (const r of await completeRollups(o.github, repository, reads))
     rollups.set(r.sha, r)
   return rollups

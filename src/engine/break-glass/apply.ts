@@ -27,7 +27,7 @@ export async function applyBreakGlass(
   try {
     const input = {
       reason,
-      checks: decision.checks,
+      results: decision.results,
       facts: decision.facts,
       policy: decision.environmentPolicy,
       now

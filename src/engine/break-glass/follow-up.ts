@@ -95,7 +95,7 @@ export function followUpBody(
     ''
   ]
   const checks: string[] = []
-  for (const check of decision.checks) {
+  for (const check of decision.results) {
     if (!grant.overridden.includes(check.id)) continue
     checks.push(
       `- **\`${check.id}\`** (${check.status}): ${inert(check.summary)}`

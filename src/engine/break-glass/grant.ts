@@ -54,7 +54,7 @@ export interface BreakGlassInput {
   /** the `break-glass-reason` given */
   reason: string
   /** every check, the `policy` check included */
-  checks: readonly CheckResult[]
+  results: readonly CheckResult[]
   /** null: the facts could not be gathered */
   facts: Facts | null
   /** null: the policy could not be read or does not name the environment */
@@ -107,13 +107,13 @@ type Outcome =
   | { verdict: 'block'; message: string; unreadTeams: string[] }
 
 function verify(input: BreakGlassInput): Outcome {
-  const { checks, facts, policy } = input
+  const { results, facts, policy } = input
   const refuse = (why: string, unreadTeams: string[] = []): Outcome => ({
     verdict: 'block',
     message: `break-glass requested but ${why}`,
     unreadTeams
   })
-  const policyCheck = checks.find((c) => c.id === 'policy')
+  const policyCheck = results.find((c) => c.id === 'policy')
   if (policyCheck?.status !== 'pass' || policy === null) {
     return refuse(
       'the policy check did not pass: a missing, unreadable or invalid policy is never overridden'
@@ -125,7 +125,7 @@ function verify(input: BreakGlassInput): Outcome {
       `the policy gives ${policy.name} no break_glass: add break_glass (approvers, review_within) to environments.${policy.name} to allow it`
     )
   }
-  const overridden = checks
+  const overridden = results
     .filter((c) => c.status === 'fail' || c.status === 'error')
     .map((c) => c.id)
   if (overridden.length === 0) {

@@ -263,7 +263,7 @@ export function buildEvidence(
       blob_sha: decision.policy.blobSha
     },
     scope: facts === null ? null : facts.scope,
-    checks: decision.checks.map((c) => ({
+    checks: decision.results.map((c) => ({
       id: c.id,
       status: c.status,
       message: c.summary,

@@ -8,7 +8,7 @@ import type { CommitFact, EnvironmentFact } from '../facts.js'
 import type { GitHubPort, GraphQLError } from '../port.js'
 import type { EngineRequest } from '../request.js'
 import { refAnswer, type RefAnswer } from './branches.js'
-import { readRollup, type RollupRead } from './checks.js'
+import { readRollup, type RollupRead } from './ci-results.js'
 import { recentPages, type RecentDeployments } from './deployments.js'
 import { readEnvironment } from './environment.js'
 import { assertComplete, repositoryUnreadable } from './errors.js'
@@ -34,8 +34,8 @@ export interface Bootstrap {
   incomplete: GitHubApiError | null
   /** the default branch as the bootstrap saw it */
   defaultRef: RefAnswer
-  /** the deployed commit's checks and statuses */
-  checks: RollupRead
+  /** the deployed commit's CI results: check runs and statuses */
+  ciResults: RollupRead
   /** the same for the final head of each associated pull request, by number */
   heads: Map<number, RollupRead>
   /**
@@ -137,7 +137,7 @@ export async function fetchBootstrap(
       answer.errors.filter((e) => e.path?.[1] === 'defaultBranchRef'),
       'repository.defaultBranchRef'
     ),
-    checks: readRollup(
+    ciResults: readRollup(
       checksNode,
       req.sha,
       'repository.checks',

@@ -16,7 +16,7 @@ import type { EngineRequest } from '../request.js'
 import { fetchApprovals } from './approvals.js'
 import type { Bootstrap } from './bootstrap.js'
 import { branchFacts, planBranches } from './branches.js'
-import { checksFact, completeRollups } from './checks.js'
+import { checksFact, completeRollups } from './ci-results.js'
 import { readDeploymentPages, readRefPages, runContext } from './context.js'
 import {
   completeStatuses,
@@ -101,12 +101,12 @@ export async function gatherFacts(input: GatherInput): Promise<Facts> {
             if ('failed' in got) throw got.failed
             return got
           }),
-      policy.checks === false
+      policy.ciRequirement === false
         ? Promise.resolve(null)
         : completeRollups(
             github,
             { owner: request.owner, name: request.repo },
-            [boot.checks, ...boot.heads.values()]
+            [boot.ciResults, ...boot.heads.values()]
           ),
       readReviewerTeams(github, policy.approvals.reviewers)
     ])
@@ -182,7 +182,7 @@ export async function gatherFacts(input: GatherInput): Promise<Facts> {
     branches,
     run: { ...request.run, approvals },
     environmentSettings,
-    checks:
+    ciResults:
       rollups === null
         ? null
         : checksFact(

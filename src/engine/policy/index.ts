@@ -9,7 +9,7 @@ export {
 } from './schema.js'
 export type {
   BranchProtectionRequirement,
-  ChecksRequirement,
+  CiRequirement,
   EnvironmentPolicy,
   EnvironmentProtectionRequirement,
   MakerKind,

@@ -127,7 +127,7 @@ function resolveEnvironment({
             adminBypass: protection?.admin_bypass ?? true,
             waitTimer: protection?.wait_timer ?? 0
           },
-    checks:
+    ciRequirement:
       checks === false
         ? false
         : {

@@ -38,7 +38,8 @@ export interface EnvironmentProtectionRequirement {
   waitTimer: number
 }
 
-export interface ChecksRequirement {
+/** The policy's `checks` key: the CI results a deployment needs (SPEC §4). */
+export interface CiRequirement {
   /** null: the required status checks of the branch's rules and protection */
   required: string[] | null
   noFailures: boolean
@@ -64,7 +65,8 @@ export interface EnvironmentPolicy {
   deployerIndependent: boolean
   breakGlass: BreakGlassPolicy | null
   environmentProtection: EnvironmentProtectionRequirement | false
-  checks: ChecksRequirement | false
+  /** the policy's `checks` key */
+  ciRequirement: CiRequirement | false
 }
 
 export interface Policy {

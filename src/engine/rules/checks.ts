@@ -4,7 +4,7 @@
 // commit ended badly. The jobs of the current workflow run (the deploy job
 // itself is still running) and the gate's own commit statuses never count.
 
-import type { CheckResultFact, CommitChecksFact, Facts } from '../facts.js'
+import type { CheckResultFact, CommitCiResultsFact, Facts } from '../facts.js'
 import type { EnvironmentPolicy } from '../policy/index.js'
 import type { CheckLink, CheckResult } from './types.js'
 import {
@@ -79,9 +79,9 @@ export function requiredChecks(
   facts: Facts,
   policy: EnvironmentPolicy
 ): { names: string[]; source: string } | { unknown: string } {
-  if (policy.checks === false) return { names: [], source: 'off' }
-  if (policy.checks.required !== null) {
-    return { names: [...policy.checks.required], source: 'the policy' }
+  if (policy.ciRequirement === false) return { names: [], source: 'off' }
+  if (policy.ciRequirement.required !== null) {
+    return { names: [...policy.ciRequirement.required], source: 'the policy' }
   }
   const names = new Set<string>()
   for (const b of containingBranches(facts, policy)) {
@@ -150,7 +150,7 @@ function judge(
     result: r,
     relied
   })
-  const want = policy.checks
+  const want = policy.ciRequirement
   if (want === false) {
     return done(
       result(
@@ -161,7 +161,7 @@ function judge(
     )
   }
   const short = shortSha(facts.sha)
-  const read = facts.checks
+  const read = facts.ciResults
   if (read === null) {
     return done(
       result('checks', 'error', `the checks of ${short} were not read`, [
@@ -283,7 +283,7 @@ function judge(
   )
 }
 
-function unreadable(short: string, c: CommitChecksFact): CheckResult {
+function unreadable(short: string, c: CommitCiResultsFact): CheckResult {
   const u = c.results as { permission: string; detail: string }
   return result('checks', 'error', `the checks of ${short} could not be read`, [
     `the check runs and statuses of ${short} could not be read (${u.detail}): the token needs \`${u.permission}\``

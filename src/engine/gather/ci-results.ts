@@ -5,8 +5,8 @@
 import { GitHubApiError, ShapeError } from '../errors.js'
 import type {
   CheckResultFact,
-  ChecksFact,
-  CommitChecksFact,
+  CiResultsFact,
+  CommitCiResultsFact,
   Unreadable
 } from '../facts.js'
 import type { GitHubPort, GraphQLError } from '../port.js'
@@ -154,7 +154,7 @@ export async function completeRollups(
   port: GitHubPort,
   repository: { owner: string; name: string },
   reads: RollupRead[]
-): Promise<CommitChecksFact[]> {
+): Promise<CommitCiResultsFact[]> {
   const results = reads.map((r) => r.results)
   let todo = reads
     .map((r, i) => ({ r, i }))
@@ -212,10 +212,10 @@ export async function completeRollups(
  * of `heads`, in that map's order.
  */
 export function checksFact(
-  rollups: CommitChecksFact[],
+  rollups: CommitCiResultsFact[],
   pullRequest: { number: number; headRefOid: string } | null,
   heads: Map<number, RollupRead>
-): ChecksFact {
+): CiResultsFact {
   const [commit, ...headResults] = rollups
   if (commit === undefined) throw new Error('no rollup for the deployed commit')
   if (pullRequest === null) return { commit, pullRequestHead: null }
