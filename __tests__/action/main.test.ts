@@ -176,6 +176,18 @@ describe('runAction', () => {
     expect(
       rec.log.some((l) => l.startsWith('warning') && l.includes('mode: report'))
     ).toBe(true)
+    // nothing was blocked: warnings, never error annotations, and the
+    // summary says what enforce would have done
+    expect(rec.annotations).toEqual([])
+    expect(rec.log).toContainEqual(
+      expect.stringMatching(
+        /^warning promotion-gate: promotion \(would block\): /
+      )
+    )
+    const summary = rec.summary.join('')
+    expect(summary).toContain('⚠️ **would block** (mode: report)')
+    expect(summary).toContain('promotion-gate would block ')
+    expect(summary).not.toContain('⛔')
   })
 
   it('mode audit: the report as the job summary and a JSON file, the step not failed', async () => {

@@ -130,7 +130,9 @@ export async function runAction(
     }
     const title =
       `promotion-gate: ${check.id} ${check.status === 'error' ? '(could not verify)' : ''}`.trim()
-    io.annotate(text, title)
+    // mode: report blocks nothing, so nothing is annotated as an error
+    if (inputs.mode === 'report') io.warning(`${title} (would block): ${text}`)
+    else io.annotate(text, title)
   }
   if (decision.breakGlassNote !== null) {
     if (decision.decision === 'block') {

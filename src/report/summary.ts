@@ -4,6 +4,7 @@
 import type { Decision } from '../engine/index.js'
 import type { CheckResult, CheckStatus } from '../engine/index.js'
 import type { EvidenceRecord } from '../engine/index.js'
+import { missingPermissions, permissionsSection } from './permissions.js'
 
 const ICON: Record<CheckStatus, string> = {
   pass: '✅ pass',
@@ -83,6 +84,29 @@ function breakGlassSection(evidence: EvidenceRecord): string[] {
   ]
 }
 
+function row(check: CheckResult, overridden: boolean): string {
+  const details = [check.summary, ...check.problems.map((p) => `• ${p}`)]
+    .map(cell)
+    .join('<br>')
+  const note = overridden ? ' (overridden by break-glass)' : ''
+  return `| \`${check.id}\` | ${ICON[check.status]}${note} | ${details}${links(check)} |`
+}
+
+function verdictOf(decision: Decision, report: boolean): string {
+  if (decision.decision === 'allow') {
+    return decision.breakGlass === null
+      ? '✅ **allow**'
+      : '🚨 **allow by break-glass**'
+  }
+  // mode: report blocks nothing: say what enforce would have done
+  return report ? '⚠️ **would block** (mode: report)' : '⛔ **block**'
+}
+
+/**
+ * The job summary: what failed first, each with what was found and what to
+ * do, the token's missing permissions in one place, then the checks that
+ * passed, folded.
+ */
 export function renderSummary(
   decision: Decision,
   evidence: EvidenceRecord,
@@ -90,35 +114,64 @@ export function renderSummary(
 ): string {
   const r = decision.request
   const grant = decision.breakGlass
-  const verdict =
-    decision.decision === 'block'
-      ? '⛔ **block**'
-      : grant === null
-        ? '✅ **allow**'
-        : '🚨 **allow by break-glass**'
+  const report = evidence.mode === 'report'
+  const headline = report
+    ? oneLine(decision).replace(
+        /^promotion-gate blocked /,
+        'promotion-gate would block '
+      )
+    : oneLine(decision)
   const lines: string[] = [
-    `## promotion-gate: ${verdict} \`${r.sha.slice(0, 7)}\` → ${cell(r.environment)}`,
+    `## promotion-gate: ${verdictOf(decision, report)} \`${r.sha.slice(0, 7)}\` → ${cell(r.environment)}`,
     '',
-    oneLine(decision),
+    headline,
     ''
   ]
-  if (grant !== null) lines.push(...breakGlassSection(evidence), '')
-  lines.push('| Check | Result | Details |', '| --- | --- | --- |')
-  for (const check of decision.results) {
-    const details = [check.summary, ...check.problems.map((p) => `• ${p}`)]
-      .map(cell)
-      .join('<br>')
-    const overridden =
-      grant?.overridden.includes(check.id) === true
-        ? ' (overridden by break-glass)'
-        : ''
+  if (report && decision.decision === 'block') {
     lines.push(
-      `| \`${check.id}\` | ${ICON[check.status]}${overridden} | ${details}${links(check)} |`
+      '> Nothing was blocked: `mode: report` only reports. With `mode: enforce` this deployment would stop here.',
+      ''
     )
+  }
+  if (grant !== null) lines.push(...breakGlassSection(evidence), '')
+  const failed = decision.results.filter(
+    (c) => c.status === 'fail' || c.status === 'error'
+  )
+  const rest = decision.results.filter(
+    (c) => c.status !== 'fail' && c.status !== 'error'
+  )
+  const overridden = (c: CheckResult): boolean =>
+    grant?.overridden.includes(c.id) === true
+  if (failed.length > 0) {
+    lines.push(
+      grant === null ? '### What to fix' : '### What break-glass overrode',
+      '',
+      '| Check | Result | What was found, and what to do |',
+      '| --- | --- | --- |',
+      ...failed.map((c) => row(c, overridden(c))),
+      ''
+    )
+    lines.push(...permissionsSection(missingPermissions(decision)))
+  }
+  if (rest.length > 0) {
+    const passed = rest.filter((c) => c.status === 'pass').length
+    const skipped = rest.length - passed
+    const title = `${passed} check${passed === 1 ? '' : 's'} passed${skipped === 0 ? '' : `, ${skipped} turned off by the policy`}`
+    // folded when something failed: the failures are what to read
+    lines.push(
+      failed.length > 0
+        ? `<details><summary>${title}</summary>`
+        : `### ${title}`,
+      '',
+      '| Check | Result | Details |',
+      '| --- | --- | --- |',
+      ...rest.map((c) => row(c, false)),
+      ''
+    )
+    if (failed.length > 0) lines.push('</details>', '')
   }
   if (evidence.changes.length > 0) {
     lines.push(
-      '',
       '### Changes in scope',
       '',
       '| Change | Makers | Independent approvers |',
