@@ -30151,7 +30151,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5233);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5518);
 /* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6657);
 // Entry of the bundled command line (dist/cli/index.js, the package's `bin`).
 // Binds runCli to the process; any throw or stray rejection fails closed
@@ -30204,7 +30204,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5233:
+/***/ 5518:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34431,9 +34431,70 @@ const audit = {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/report/permissions.ts
+// Every permission the token lacked, named once: the problems of the checks
+// that could not be verified name them (`checks: read`), and a job's
+// `permissions:` block is what fixes those a workflow token can be given.
+/**
+ * The keys a workflow's `permissions:` block accepts. Others (administration,
+ * members, metadata) no workflow token can be given: a GitHub App or a
+ * fine-grained token can. docs.github.com/en/actions/writing-workflows/
+ * workflow-syntax-for-github-actions#permissions
+ */
+const WORKFLOW_PERMISSIONS = new Set([
+    'actions',
+    'attestations',
+    'checks',
+    'contents',
+    'deployments',
+    'discussions',
+    'id-token',
+    'issues',
+    'models',
+    'packages',
+    'pages',
+    'pull-requests',
+    'repository-projects',
+    'security-events',
+    'statuses'
+]);
+const NAMED = /`([a-z][a-z_-]*): (read|write)`/g;
+function permissions_missingPermissions(decision) {
+    const level = new Map();
+    for (const check of decision.results) {
+        if (check.status !== 'error')
+            continue;
+        for (const text of [check.summary, ...check.problems]) {
+            for (const [, raw = '', access = 'read'] of text.matchAll(NAMED)) {
+                // GitHub Apps write pull_requests; workflows pull-requests
+                const name = raw.replace(/_/g, '-');
+                if (level.get(name) !== 'write')
+                    level.set(name, access);
+            }
+        }
+    }
+    const named = [...level].map(([name, access]) => `${name}: ${access}`);
+    return {
+        workflow: named.filter((p) => WORKFLOW_PERMISSIONS.has(p.split(':')[0] ?? '')),
+        other: named.filter((p) => !WORKFLOW_PERMISSIONS.has(p.split(':')[0] ?? ''))
+    };
+}
+/** One paragraph, or none: what the token lacked and the block that fixes it. */
+function permissions_permissionsSection(missing) {
+    const lines = [];
+    if (missing.workflow.length > 0) {
+        lines.push(`**The token lacked ${missing.workflow.map((p) => `\`${p}\``).join(', ')}.** Add them to the deploy job:`, '', '```yaml', 'permissions:', ...missing.workflow.map((p) => `  ${p}`), '```', '');
+    }
+    if (missing.other.length > 0) {
+        lines.push(`No workflow token can be given ${missing.other.map((p) => `\`${p}\``).join(', ')}: run the gate with a GitHub App's token (or \`promotion-gate serve\`) that has ${missing.other.length === 1 ? 'it' : 'them'}, or turn off what needs ${missing.other.length === 1 ? 'it' : 'them'} in the policy.`, '');
+    }
+    return lines;
+}
+
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 // Decision -> Markdown for the job summary, and one line for humans. Pure;
 // writing is the adapter's job (STYLE habit 9).
+
 const ICON = {
     pass: '✅ pass',
     fail: '❌ fail',
@@ -34496,34 +34557,65 @@ function breakGlassSection(evidence) {
         quote(`An independent review is due by ${bg.review_due}: ${issue} must be closed as completed by someone who is neither the deployer, the approver nor a maker of the changes.`)
     ];
 }
+function row(check, overridden) {
+    const details = [check.summary, ...check.problems.map((p) => `• ${p}`)]
+        .map(cell)
+        .join('<br>');
+    const note = overridden ? ' (overridden by break-glass)' : '';
+    return `| \`${check.id}\` | ${ICON[check.status]}${note} | ${details}${links(check)} |`;
+}
+function verdictOf(decision, report) {
+    if (decision.decision === 'allow') {
+        return decision.breakGlass === null
+            ? '✅ **allow**'
+            : '🚨 **allow by break-glass**';
+    }
+    // mode: report blocks nothing: say what enforce would have done
+    return report ? '⚠️ **would block** (mode: report)' : '⛔ **block**';
+}
+/**
+ * The job summary: what failed first, each with what was found and what to
+ * do, the token's missing permissions in one place, then the checks that
+ * passed, folded.
+ */
 function renderSummary(decision, evidence, evidencePath) {
     const r = decision.request;
     const grant = decision.breakGlass;
-    const verdict = decision.decision === 'block'
-        ? '⛔ **block**'
-        : grant === null
-            ? '✅ **allow**'
-            : '🚨 **allow by break-glass**';
+    const report = evidence.mode === 'report';
+    const headline = report
+        ? oneLine(decision).replace(/^promotion-gate blocked /, 'promotion-gate would block ')
+        : oneLine(decision);
     const lines = [
-        `## promotion-gate: ${verdict} \`${r.sha.slice(0, 7)}\` → ${cell(r.environment)}`,
+        `## promotion-gate: ${verdictOf(decision, report)} \`${r.sha.slice(0, 7)}\` → ${cell(r.environment)}`,
         '',
-        oneLine(decision),
+        headline,
         ''
     ];
+    if (report && decision.decision === 'block') {
+        lines.push('> Nothing was blocked: `mode: report` only reports. With `mode: enforce` this deployment would stop here.', '');
+    }
     if (grant !== null)
         lines.push(...breakGlassSection(evidence), '');
-    lines.push('| Check | Result | Details |', '| --- | --- | --- |');
-    for (const check of decision.results) {
-        const details = [check.summary, ...check.problems.map((p) => `• ${p}`)]
-            .map(cell)
-            .join('<br>');
-        const overridden = grant?.overridden.includes(check.id) === true
-            ? ' (overridden by break-glass)'
-            : '';
-        lines.push(`| \`${check.id}\` | ${ICON[check.status]}${overridden} | ${details}${links(check)} |`);
+    const failed = decision.results.filter((c) => c.status === 'fail' || c.status === 'error');
+    const rest = decision.results.filter((c) => c.status !== 'fail' && c.status !== 'error');
+    const overridden = (c) => grant?.overridden.includes(c.id) === true;
+    if (failed.length > 0) {
+        lines.push(grant === null ? '### What to fix' : '### What break-glass overrode', '', '| Check | Result | What was found, and what to do |', '| --- | --- | --- |', ...failed.map((c) => row(c, overridden(c))), '');
+        lines.push(...permissionsSection(missingPermissions(decision)));
+    }
+    if (rest.length > 0) {
+        const passed = rest.filter((c) => c.status === 'pass').length;
+        const skipped = rest.length - passed;
+        const title = `${passed} check${passed === 1 ? '' : 's'} passed${skipped === 0 ? '' : `, ${skipped} turned off by the policy`}`;
+        // folded when something failed: the failures are what to read
+        lines.push(failed.length > 0
+            ? `<details><summary>${title}</summary>`
+            : `### ${title}`, '', '| Check | Result | Details |', '| --- | --- | --- |', ...rest.map((c) => row(c, false)), '');
+        if (failed.length > 0)
+            lines.push('</details>', '');
     }
     if (evidence.changes.length > 0) {
-        lines.push('', '### Changes in scope', '', '| Change | Makers | Independent approvers |', '| --- | --- | --- |');
+        lines.push('### Changes in scope', '', '| Change | Makers | Independent approvers |', '| --- | --- | --- |');
         for (const change of evidence.changes) {
             const what = change.pull_request === null
                 ? `[${change.sha.slice(0, 7)}](${change.url}) (direct push)`
