@@ -38,4 +38,38 @@ describe('access matrix rendering', () => {
     const csv = renderMatrix(m, 'csv')
     expect(csv).toContain(`"'=HYPERLINK(""x"") (write)"`)
   })
+
+  it('puts the note of each cut reviewer team in one cell, and none where nothing was cut', async () => {
+    const m = await matrix(FULL)
+    expect(matrixRows(m).filter((r) => r[2]?.endsWith(': truncated'))).toEqual(
+      []
+    )
+    const production = m.environments[1]
+    if (production === undefined) throw new Error('no production')
+    const cut = { read: 100, pages: 1, perPage: 100 }
+    const reviewers = [
+      {
+        type: 'Team' as const,
+        name: 'acme/a',
+        members: ['x'],
+        membersTruncated: { list: 'members of team acme/a', ...cut }
+      },
+      {
+        type: 'Team' as const,
+        name: 'acme/b',
+        members: ['y'],
+        membersTruncated: { list: 'members of team acme/b', ...cut }
+      }
+    ]
+    const rows = matrixRows({
+      ...m,
+      environments: [{ ...production, reviewers }]
+    })
+    expect(rows).toContainEqual([
+      'environment',
+      'production',
+      'required reviewers: truncated',
+      'first 100 members of team acme/a read: the list was cut at 1 page of 100; first 100 members of team acme/b read: the list was cut at 1 page of 100'
+    ])
+  })
 })

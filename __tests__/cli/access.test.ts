@@ -94,6 +94,48 @@ environments:
     expect(lines).toContain('environment,production,deployment branches,main')
   })
 
+  it('says the teams list was cut at its page limit, next to it and as a gap', async () => {
+    // 101 teams with write: one more than the page of 100 users get
+    const { world } = standard(reviewedChange)
+    for (let i = 0; i <= 100; i++) {
+      const slug = `team-${String(i).padStart(3, '0')}`
+      world.repo.teamAccess(world.sim.team(`${OWNER}/${slug}`), 'write')
+    }
+    const md = await access(world, world.sim.adminToken())
+    expect(md.code).toBe(1)
+    expect(md.stdout).toMatch(
+      /- teams with write, maintain or admin: .*team-099 \(write\) \(⚠️ first 100 teams read: the list was cut at 1 page of 100\)\n/
+    )
+    expect(md.stdout).not.toContain('team-100')
+    expect(md.stdout).toContain(
+      '- ⚠️ could not read all teams with access: the list was cut at 1 page of 100 (100 read); other teams may hold write access'
+    )
+    await server?.close()
+    const json = await access(world, world.sim.adminToken(), [
+      '--format',
+      'json'
+    ])
+    const m = JSON.parse(json.stdout) as AccessMatrix
+    expect(m.writerTeamsTruncated).toEqual({
+      list: 'teams',
+      read: 100,
+      pages: 1,
+      perPage: 100
+    })
+    expect(m).not.toHaveProperty('writersTruncated')
+    await server?.close()
+    const csv = await access(world, world.sim.adminToken(), ['--format', 'csv'])
+    expect(csv.stdout).toContain(
+      'repository,acme/shop,"teams with write, maintain or admin: truncated",first 100 teams read: the list was cut at 1 page of 100\n'
+    )
+  })
+
+  it('shows no cut where every list was read whole', async () => {
+    const { world } = standard(reviewedChange)
+    const r = await access(world, world.sim.adminToken(), ['--format', 'json'])
+    expect(r.stdout).not.toMatch(/Truncated|cut at/)
+  })
+
   it('is a usage error without --repo, and exits 2', async () => {
     const r = await cli(['access'], { GITHUB_TOKEN: 'x' })
     expect(r.code).toBe(2)

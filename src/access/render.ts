@@ -1,8 +1,16 @@
 // The access matrix as Markdown (people), JSON (machines) or CSV
 // (spreadsheets). Whatever could not be read is printed as such, with the
-// permission that would read it; never as an empty cell.
+// permission that would read it; never as an empty cell. A list cut at its
+// page limit says so next to it: a `FIELD: truncated` row in CSV, a note in
+// the same cell in Markdown, `…Truncated` beside the list in JSON.
 
-import { isCannot, type AccessMatrix, type Maybe } from '../engine/index.js'
+import {
+  isCannot,
+  truncatedNote,
+  type AccessMatrix,
+  type Maybe,
+  type Truncated
+} from '../engine/index.js'
 
 export type MatrixFormat = 'md' | 'json' | 'csv'
 
@@ -15,6 +23,14 @@ function show<T>(value: Maybe<T> | null, text: (v: T) => string): string {
 const list = (items: string[]): string =>
   items.length === 0 ? 'none' : items.join(', ')
 
+/** The field of the row that says the list in `field` was cut. */
+export const TRUNCATED = ': truncated'
+
+const cutNote = (cut: (Truncated | undefined)[]): string | null => {
+  const notes = cut.flatMap((t) => (t === undefined ? [] : [truncatedNote(t)]))
+  return notes.length === 0 ? null : notes.join('; ')
+}
+
 const yes = (b: boolean | null, unknown = 'unknown'): string =>
   b === null ? unknown : b ? 'yes' : 'no'
 
@@ -22,8 +38,8 @@ const yes = (b: boolean | null, unknown = 'unknown'): string =>
 export function matrixRows(m: AccessMatrix): string[][] {
   const rows: string[][] = []
   for (const e of m.environments) {
-    const add = (field: string, value: string): void => {
-      rows.push(['environment', e.name, field, value])
+    const add = (field: string, value: string | null): void => {
+      if (value !== null) rows.push(['environment', e.name, field, value])
     }
     add('exists', yes(e.exists, 'cannot read'))
     add(
@@ -46,6 +62,10 @@ export function matrixRows(m: AccessMatrix): string[][] {
         )
       )
     )
+    add(
+      `required reviewers${TRUNCATED}`,
+      cutNote(e.reviewers.map((r) => r.membersTruncated))
+    )
     add('prevent self-review', yes(e.preventSelfReview))
     add('admins may bypass', yes(e.adminBypass, 'yes (GitHub did not say)'))
     add(
@@ -55,26 +75,32 @@ export function matrixRows(m: AccessMatrix): string[][] {
     add('custom protection rules', show(e.customRules, list))
   }
   for (const b of m.branches) {
-    const add = (field: string, value: string): void => {
-      rows.push(['branch', b.name, field, value])
+    const add = (field: string, value: string | null): void => {
+      if (value !== null) rows.push(['branch', b.name, field, value])
     }
     add('required approvals', show(b.requiredApprovals, String))
     add('protected by', list(b.protectedBy))
+    add(`protected by${TRUNCATED}`, cutNote([b.rulesTruncated]))
     add('ruleset bypass actors', show(b.bypassActors, list))
     add('admins may bypass', yes(b.adminsBypass))
   }
-  rows.push([
-    'repository',
-    m.repository,
+  const add = (field: string, value: string | null): void => {
+    if (value !== null) rows.push(['repository', m.repository, field, value])
+  }
+  add(`branches${TRUNCATED}`, cutNote([m.branchesTruncated]))
+  add(
     'write, maintain or admin',
     show(m.writers, (w) => list(w.map((h) => `${h.login} (${h.role})`)))
-  ])
-  rows.push([
-    'repository',
-    m.repository,
+  )
+  add(`write, maintain or admin${TRUNCATED}`, cutNote([m.writersTruncated]))
+  add(
     'teams with write, maintain or admin',
     show(m.writerTeams, (w) => list(w.map((h) => `${h.login} (${h.role})`)))
-  ])
+  )
+  add(
+    `teams with write, maintain or admin${TRUNCATED}`,
+    cutNote([m.writerTeamsTruncated])
+  )
   for (const gap of m.gaps) rows.push(['gap', m.repository, 'gap', gap])
   return rows
 }
@@ -104,40 +130,48 @@ export function renderMatrix(m: AccessMatrix, format: MatrixFormat): string {
 
 function renderMarkdown(m: AccessMatrix): string {
   const rows = matrixRows(m)
+  const at = (section: string, subject: string, field: string): string =>
+    rows.find(
+      (r) => r[0] === section && r[1] === subject && r[2] === field
+    )?.[3] ?? ''
+  // The cell of a list, with the note of its cut beside it.
+  const cell = (section: string, subject: string, field: string): string => {
+    const note = at(section, subject, `${field}${TRUNCATED}`)
+    const value = at(section, subject, field)
+    return note === '' ? value : `${value} (⚠️ ${note})`
+  }
+  const isNote = (r: string[]): boolean => (r[2] as string).endsWith(TRUNCATED)
+  const branchesCut = at('repository', m.repository, `branches${TRUNCATED}`)
   const lines: string[] = [`## Access matrix: ${mdCell(m.repository)}`, '']
   lines.push(`<sub>read ${m.generatedAt}</sub>`, '')
   for (const section of ['environment', 'branch'] as const) {
-    const subjects = [
-      ...new Set(
-        rows.filter((r) => r[0] === section).map((r) => r[1] as string)
-      )
-    ]
-    if (subjects.length === 0) continue
-    const fields = [
-      ...new Set(
-        rows.filter((r) => r[0] === section).map((r) => r[2] as string)
-      )
-    ]
+    const own = rows.filter((r) => r[0] === section && !isNote(r))
+    const subjects = [...new Set(own.map((r) => r[1] as string))]
+    const cut = section === 'branch' && branchesCut !== ''
+    if (subjects.length === 0 && !cut) continue
+    const fields = [...new Set(own.map((r) => r[2] as string))]
     lines.push(
       `### ${section === 'environment' ? 'Environments' : 'Branches'}`,
-      '',
-      `| ${section} | ${fields.map(mdCell).join(' | ')} |`,
-      `| --- | ${fields.map(() => '---').join(' | ')} |`
+      ''
     )
-    for (const subject of subjects) {
-      const cells = fields.map(
-        (f) =>
-          rows.find(
-            (r) => r[0] === section && r[1] === subject && r[2] === f
-          )?.[3] ?? ''
+    if (cut) lines.push(`⚠️ ${mdCell(branchesCut)}`, '')
+    if (subjects.length > 0) {
+      lines.push(
+        `| ${section} | ${fields.map(mdCell).join(' | ')} |`,
+        `| --- | ${fields.map(() => '---').join(' | ')} |`
       )
+    }
+    for (const subject of subjects) {
+      const cells = fields.map((f) => cell(section, subject, f))
       lines.push(`| ${mdCell(subject)} | ${cells.map(mdCell).join(' | ')} |`)
     }
     lines.push('')
   }
   lines.push('### Who may push', '')
   for (const r of rows.filter((row) => row[0] === 'repository')) {
-    lines.push(`- ${r[2]}: ${mdCell(r[3] as string)}`)
+    if (isNote(r)) continue
+    const field = r[2] as string
+    lines.push(`- ${field}: ${mdCell(cell('repository', m.repository, field))}`)
   }
   lines.push('', '### Gaps against the policy', '')
   if (m.gaps.length === 0) lines.push('None.')

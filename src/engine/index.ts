@@ -67,15 +67,21 @@ export {
 
 // the access matrix (SPEC §7): who may deploy, approve, bypass and push
 export {
+  ACCESS_LIMITS,
   accessMatrix,
   isCannot,
+  truncatedNote,
+  type AccessLimits,
   type AccessMatrix,
+  type AccessMatrixOptions,
   type BranchAccess,
   type Cannot,
   type EnvironmentAccess,
   type Holder,
   type Maybe,
-  type ReviewerAccess
+  type PageLimit,
+  type ReviewerAccess,
+  type Truncated
 } from './access/index.js'
 
 // the audit (SPEC §7): every deployment of a period, judged as of its time

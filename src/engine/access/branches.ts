@@ -9,24 +9,28 @@ import {
   parseClassicProtection,
   parseRules
 } from '../gather/parse-protection.js'
-import { arr, obj, str } from '../gather/shape.js'
+import { obj, str } from '../gather/shape.js'
 import { readOr } from '../gather/support.js'
 import type { GitHubPort } from '../port.js'
 import { readRulesets } from './bypass.js'
+import { listPages, type PageLimit } from './pages.js'
 import {
   cannot,
   isCannot,
   type AccessRepository,
   type BranchAccess,
-  type Maybe
+  type Maybe,
+  type Truncated
 } from './types.js'
 
 /** A branch as read, before its approvals are judged against the policy. */
 export interface BranchRead extends Omit<
   BranchAccess,
-  'requiredApprovals' | 'gaps'
+  'requiredApprovals' | 'gaps' | 'rulesTruncated'
 > {
   rules: Maybe<RulesetRuleFact[]>
+  /** null: every active rule was read */
+  rulesTruncated: Truncated | null
   /** null: GitHub says the branch has no classic protection */
   classic: Maybe<ClassicProtectionFact> | null
   /** the most any rule or classic protection that could be read requires */
@@ -35,60 +39,76 @@ export interface BranchRead extends Omit<
 
 type Repo = Pick<AccessRepository, 'owner' | 'name'>
 
+/** The branches the policy names, and whether the listing of the repository's was cut. */
+export interface BranchesOf {
+  branches: { name: string; exists: boolean }[]
+  truncated: Truncated | null
+}
+
 /** The existing branches each policy glob names; literal names even when absent. */
 export async function branchesOf(
   port: GitHubPort,
   repo: Pick<AccessRepository, 'owner' | 'name' | 'defaultBranch'>,
-  globs: string[]
-): Promise<{ name: string; exists: boolean }[]> {
-  const literal = globs.filter((g) => !/[*?[\]{}()!+@]/.test(g))
-  const patterns = globs.filter((g) => !literal.includes(g))
+  o: { globs: string[]; limit: PageLimit }
+): Promise<BranchesOf> {
+  const literal = o.globs.filter((g) => !/[*?[\]{}()!+@]/.test(g))
+  const patterns = o.globs.filter((g) => !literal.includes(g))
   // The default branch exists: a policy naming only it needs no listing
   // (a repository of a thousand branches would take ten pages).
   if (patterns.length === 0 && literal.every((b) => b === repo.defaultBranch)) {
-    return literal.map((name) => ({ name, exists: true }))
+    return {
+      branches: literal.map((name) => ({ name, exists: true })),
+      truncated: null
+    }
   }
-  const existing: string[] = []
-  for (let page = 1; page <= 20; page++) {
-    const r = await port.rest('GET /repos/{owner}/{repo}/branches', {
-      owner: repo.owner,
-      repo: repo.name,
-      per_page: 100,
-      page
-    })
-    const items = arr(r.data, 'branches')
-    items.forEach((b, i) =>
-      existing.push(str(obj(b, `branches[${i}]`).name, `branches[${i}].name`))
-    )
-    if (items.length < 100) break
-  }
+  const { items, truncated } = await listPages({
+    port,
+    route: 'GET /repos/{owner}/{repo}/branches',
+    params: { owner: repo.owner, repo: repo.name },
+    limit: o.limit,
+    list: 'branches'
+  })
+  const existing = items.map((b, i) =>
+    str(obj(b, `branches[${i}]`).name, `branches[${i}].name`)
+  )
   const names = new Set<string>(literal)
   for (const name of existing) {
     if (patterns.some((g) => minimatch(name, g))) names.add(name)
   }
-  return [...names].map((name) => ({ name, exists: existing.includes(name) }))
+  return {
+    branches: [...names].map((name) => ({
+      name,
+      exists: existing.includes(name)
+    })),
+    truncated
+  }
 }
 
 export async function readBranchAccess(
   port: GitHubPort,
   repo: Repo,
-  branch: { name: string; exists: boolean }
+  o: { branch: { name: string; exists: boolean }; rulesLimit: PageLimit }
 ): Promise<BranchRead> {
-  const [rules, classic] = await Promise.all([
+  const { branch } = o
+  const [rulesRead, classic] = await Promise.all([
     readOr('metadata: read', async () => {
-      const r = await port.rest(
-        'GET /repos/{owner}/{repo}/rules/branches/{branch}',
-        {
-          owner: repo.owner,
-          repo: repo.name,
-          branch: branch.name,
-          per_page: 100
-        }
-      )
-      return parseRules(r.data, `rules/branches/${branch.name}`)
+      const { items, truncated } = await listPages({
+        port,
+        route: 'GET /repos/{owner}/{repo}/rules/branches/{branch}',
+        params: { owner: repo.owner, repo: repo.name, branch: branch.name },
+        limit: o.rulesLimit,
+        list: 'rules',
+        path: `rules/branches/${branch.name}`
+      })
+      return {
+        rules: parseRules(items, `rules/branches/${branch.name}`),
+        truncated
+      }
     }),
     classicProtection(port, repo, branch.name)
   ])
+  const rules = isCannot(rulesRead) ? rulesRead : rulesRead.rules
+  const rulesTruncated = isCannot(rulesRead) ? null : rulesRead.truncated
   const protectedBy: string[] = []
   let required = 0
   if (!isCannot(rules)) {
@@ -141,6 +161,7 @@ export async function readBranchAccess(
     bypassActors: bypass,
     adminsBypass,
     rules,
+    rulesTruncated,
     classic,
     required
   }

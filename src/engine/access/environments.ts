@@ -8,6 +8,7 @@ import { arr, obj, str } from '../gather/shape.js'
 import { readOr } from '../gather/support.js'
 import type { GitHubPort } from '../port.js'
 import { teamMembers } from './holders.js'
+import type { PageLimit } from './pages.js'
 import {
   cannot,
   type AccessRepository,
@@ -28,8 +29,9 @@ type Repo = Pick<AccessRepository, 'owner' | 'name' | 'url'>
 export async function readEnvironmentAccess(
   port: GitHubPort,
   repo: Repo,
-  name: string
+  o: { name: string; membersLimit: PageLimit }
 ): Promise<EnvironmentRead> {
+  const { name } = o
   const fact = await readEnvironment(port, repo, name)
   const base: EnvironmentRead['access'] = {
     name,
@@ -71,10 +73,14 @@ export async function readEnvironmentAccess(
       const [org, slug] = r.name.includes('/')
         ? (r.name.split('/', 2) as [string, string])
         : [repo.owner, r.name]
+      const members = await teamMembers(port, { org, slug }, o.membersLimit)
       return {
         type: 'Team',
         name: r.name,
-        members: await teamMembers(port, org, slug)
+        members: members.value,
+        ...(members.truncated === null
+          ? {}
+          : { membersTruncated: members.truncated })
       }
     })
   )

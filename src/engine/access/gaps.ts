@@ -6,6 +6,7 @@ import type { EnvironmentPolicy } from '../policy/index.js'
 import { settingsProblems } from '../rules/environment.js'
 import { classicLetsAdmins, type BranchRead } from './branches.js'
 import type { EnvironmentRead } from './environments.js'
+import { cutGap } from './pages.js'
 import {
   isCannot,
   type AccessMatrix,
@@ -48,6 +49,11 @@ export function environmentWithGaps(
         `the members of reviewer team ${r.name} could not be read: the token needs \`${r.members.permission}\``
       )
     }
+    if (r.membersTruncated !== undefined) {
+      gaps.push(
+        cutGap(r.membersTruncated, `members of reviewer team ${r.name}`)
+      )
+    }
   }
   if (isCannot(access.customRules)) {
     gaps.push(
@@ -77,9 +83,19 @@ export function branchWithGaps(
     gaps.push(
       `its required approvals could not be read completely: the token needs \`${unread.map((u) => u.permission).join('` and `')}\``
     )
+  } else if (required < wantApprovals && read.rulesTruncated !== null) {
+    // A rule past the limit may require more: not known to be too few.
+    gaps.push(
+      `its required approvals could not be read completely: the rules read require ${required}; the policy asks for ${wantApprovals}`
+    )
   } else if (required < wantApprovals) {
     gaps.push(
       `it requires ${required} approving review${required === 1 ? '' : 's'}; the policy asks for ${wantApprovals}`
+    )
+  }
+  if (read.rulesTruncated !== null) {
+    gaps.push(
+      `${cutGap(read.rulesTruncated, 'its rules')}; the approvals, rulesets and bypass actors shown are those of the rules read`
     )
   }
   if (!read.exists) gaps.push('it does not exist')
@@ -105,13 +121,25 @@ export function branchWithGaps(
     protectedBy: read.protectedBy,
     bypassActors: bypass,
     adminsBypass: read.adminsBypass,
+    ...(read.rulesTruncated === null
+      ? {}
+      : { rulesTruncated: read.rulesTruncated }),
     gaps
   }
 }
 
 /** Every gap of the matrix, prefixed with what it is about. */
 export function matrixGaps(
-  m: Pick<AccessMatrix, 'environments' | 'branches' | 'writers' | 'writerTeams'>
+  m: Pick<
+    AccessMatrix,
+    | 'environments'
+    | 'branches'
+    | 'writers'
+    | 'writerTeams'
+    | 'writersTruncated'
+    | 'writerTeamsTruncated'
+    | 'branchesTruncated'
+  >
 ): string[] {
   const gaps = [
     ...m.environments.flatMap((e) =>
@@ -127,6 +155,20 @@ export function matrixGaps(
   if (isCannot(m.writerTeams)) {
     gaps.push(
       `which teams hold write access could not be read: the token needs \`${m.writerTeams.permission}\``
+    )
+  }
+  // A cut list is not "nobody else": what it could not reach is a gap.
+  if (m.writersTruncated !== undefined) {
+    gaps.push(`${cutGap(m.writersTruncated)}; others may hold write access`)
+  }
+  if (m.writerTeamsTruncated !== undefined) {
+    gaps.push(
+      `${cutGap(m.writerTeamsTruncated, 'teams with access')}; other teams may hold write access`
+    )
+  }
+  if (m.branchesTruncated !== undefined) {
+    gaps.push(
+      `${cutGap(m.branchesTruncated)}; branches past them that match the policy are not in the matrix`
     )
   }
   return gaps

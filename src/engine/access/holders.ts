@@ -1,35 +1,57 @@
 // Who holds access: the people and teams with write, maintain or admin on the
-// repository, and the members of a team (for reviewer teams).
+// repository, and the members of a team (for reviewer teams). Each list is
+// read up to its limit and says when the limit cut it.
 
-import { arr, obj, optObj, optStr, str, type Json } from '../gather/shape.js'
+import { obj, optObj, optStr, str, type Json } from '../gather/shape.js'
 import { readOr } from '../gather/support.js'
 import type { GitHubPort } from '../port.js'
-import type { AccessRepository, Holder, Maybe } from './types.js'
+import { listPages, type PageLimit } from './pages.js'
+import {
+  isCannot,
+  type AccessRepository,
+  type Holder,
+  type Maybe,
+  type Truncated
+} from './types.js'
 
 type Repo = Pick<AccessRepository, 'owner' | 'name'>
+
+/** A list as read: the items, or what the token could not read, and whether a limit cut it. */
+export interface ListRead<T> {
+  value: Maybe<T[]>
+  truncated: Truncated | null
+}
+
+/** `readOr` for a paged list: a refused list is not a cut one. */
+async function readListOr<T>(
+  permission: string,
+  read: () => Promise<{ value: T[]; truncated: Truncated | null }>
+): Promise<ListRead<T>> {
+  const got = await readOr(permission, read)
+  return isCannot(got) ? { value: got, truncated: null } : got
+}
 
 /** docs.github.com/en/rest/teams/members#list-team-members (organization `members: read`) */
 export async function teamMembers(
   port: GitHubPort,
-  org: string,
-  slug: string
-): Promise<Maybe<string[]>> {
-  return readOr('members: read (organization)', async () => {
-    const out: string[] = []
-    for (let page = 1; page <= 10; page++) {
-      const r = await port.rest('GET /orgs/{org}/teams/{team_slug}/members', {
-        org,
-        team_slug: slug,
-        per_page: 100,
-        page
-      })
-      const items = arr(r.data, 'team members')
-      items.forEach((m, i) =>
-        out.push(str(obj(m, `members[${i}]`).login, `members[${i}].login`))
-      )
-      if (items.length < 100) break
+  team: { org: string; slug: string },
+  limit: PageLimit
+): Promise<ListRead<string>> {
+  return readListOr('members: read (organization)', async () => {
+    const { items, truncated } = await listPages({
+      port,
+      route: 'GET /orgs/{org}/teams/{team_slug}/members',
+      params: { org: team.org, team_slug: team.slug },
+      limit,
+      list: `members of team ${team.org}/${team.slug}`,
+      path: 'team members'
+    })
+    return {
+      value: items.map((m, i) =>
+        str(obj(m, `members[${i}]`).login, `members[${i}].login`)
+      ),
+      truncated
     }
-    return out
   })
 }
 
@@ -39,50 +61,52 @@ export async function teamMembers(
  */
 export async function writersOf(
   port: GitHubPort,
-  repo: Repo
-): Promise<Maybe<Holder[]>> {
-  return readOr(
+  repo: Repo,
+  limit: PageLimit
+): Promise<ListRead<Holder>> {
+  return readListOr(
     'administration: read (or a token of a repository writer)',
     async () => {
-      const out: Holder[] = []
-      for (let page = 1; page <= 20; page++) {
-        const r = await port.rest('GET /repos/{owner}/{repo}/collaborators', {
-          owner: repo.owner,
-          repo: repo.name,
-          affiliation: 'all',
-          per_page: 100,
-          page
-        })
-        const items = arr(r.data, 'collaborators')
-        items.forEach((value, i) => {
-          const c = obj(value, `collaborators[${i}]`)
-          const role = roleOf(c, `collaborators[${i}]`)
-          if (role !== null)
-            out.push({
-              login: str(c.login, `collaborators[${i}].login`),
-              type: 'User',
-              role
-            })
-        })
-        if (items.length < 100) break
-      }
-      return out
+      const { items, truncated } = await listPages({
+        port,
+        route: 'GET /repos/{owner}/{repo}/collaborators',
+        params: { owner: repo.owner, repo: repo.name, affiliation: 'all' },
+        limit,
+        list: 'collaborators'
+      })
+      const value = items.flatMap((item, i): Holder[] => {
+        const c = obj(item, `collaborators[${i}]`)
+        const role = roleOf(c, `collaborators[${i}]`)
+        return role === null
+          ? []
+          : [
+              {
+                login: str(c.login, `collaborators[${i}].login`),
+                type: 'User',
+                role
+              }
+            ]
+      })
+      return { value, truncated }
     }
   )
 }
 
 export async function teamsOf(
   port: GitHubPort,
-  repo: Repo
-): Promise<Maybe<Holder[]>> {
-  return readOr('administration: read', async () => {
-    const r = await port.rest('GET /repos/{owner}/{repo}/teams', {
-      owner: repo.owner,
-      repo: repo.name,
-      per_page: 100
+  repo: Repo,
+  limit: PageLimit
+): Promise<ListRead<Holder>> {
+  return readListOr('administration: read', async () => {
+    const { items, truncated } = await listPages({
+      port,
+      route: 'GET /repos/{owner}/{repo}/teams',
+      params: { owner: repo.owner, repo: repo.name },
+      limit,
+      list: 'teams'
     })
-    return arr(r.data, 'teams').flatMap((value, i): Holder[] => {
-      const t = obj(value, `teams[${i}]`)
+    const value = items.flatMap((item, i): Holder[] => {
+      const t = obj(item, `teams[${i}]`)
       const permission = optStr(t.permission, `teams[${i}].permission`)
       if (
         permission === null ||
@@ -101,6 +125,7 @@ export async function teamsOf(
         }
       ]
     })
+    return { value, truncated }
   })
 }
 

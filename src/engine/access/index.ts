@@ -1,7 +1,13 @@
 // The access matrix as the engine's door offers it: reading it, and the
 // types those who render it need.
 
-export { accessMatrix } from './matrix.js'
+export { accessMatrix, type AccessMatrixOptions } from './matrix.js'
+export {
+  ACCESS_LIMITS,
+  truncatedNote,
+  type AccessLimits,
+  type PageLimit
+} from './pages.js'
 export {
   isCannot,
   type AccessMatrix,
@@ -10,5 +16,6 @@ export {
   type EnvironmentAccess,
   type Holder,
   type Maybe,
-  type ReviewerAccess
+  type ReviewerAccess,
+  type Truncated
 } from './types.js'

@@ -2,7 +2,8 @@
 // the policy, who and what may deploy to it; for each branch in `branches`,
 // the approvals it requires, who may bypass them, and who may push. Every
 // gap against the policy is flagged; whatever the token cannot read is named
-// with the permission that would read it, never shown as "nobody".
+// with the permission that would read it, never shown as "nobody", and a
+// list cut at its page limit says so.
 
 import type { Policy } from '../policy/index.js'
 import type { GitHubPort } from '../port.js'
@@ -10,25 +11,39 @@ import { branchesOf, readBranchAccess } from './branches.js'
 import { readEnvironmentAccess } from './environments.js'
 import { branchWithGaps, environmentWithGaps, matrixGaps } from './gaps.js'
 import { teamsOf, writersOf } from './holders.js'
-import type { AccessMatrix, AccessRepository } from './types.js'
+import { ACCESS_LIMITS, type AccessLimits } from './pages.js'
+import type { AccessMatrix, AccessRepository, Truncated } from './types.js'
+
+export interface AccessMatrixOptions {
+  /** how far each list is read (default: ACCESS_LIMITS, what users get) */
+  limits?: Partial<AccessLimits>
+}
 
 export async function accessMatrix(
   port: GitHubPort,
   repo: AccessRepository,
   policy: Policy,
-  now: Date
+  now: Date,
+  options: AccessMatrixOptions = {}
 ): Promise<AccessMatrix> {
+  const limits: AccessLimits = { ...ACCESS_LIMITS, ...options.limits }
   const envPolicies = Object.values(policy.environments)
   const globs = [...new Set(envPolicies.flatMap((e) => e.branches))]
-  const [environments, branchNames, writers, writerTeams] = await Promise.all([
+  const [environments, listed, writers, writerTeams] = await Promise.all([
     Promise.all(
       envPolicies.map(async (e) =>
-        environmentWithGaps(await readEnvironmentAccess(port, repo, e.name), e)
+        environmentWithGaps(
+          await readEnvironmentAccess(port, repo, {
+            name: e.name,
+            membersLimit: limits.teamMembers
+          }),
+          e
+        )
       )
     ),
-    branchesOf(port, repo, globs),
-    writersOf(port, repo),
-    teamsOf(port, repo)
+    branchesOf(port, repo, { globs, limit: limits.branches }),
+    writersOf(port, repo, limits.collaborators),
+    teamsOf(port, repo, limits.teams)
   ])
   const wantApprovals = Math.max(
     0,
@@ -37,17 +52,40 @@ export async function accessMatrix(
     )
   )
   const branches = await Promise.all(
-    branchNames.map(async (b) =>
-      branchWithGaps(await readBranchAccess(port, repo, b), wantApprovals)
+    listed.branches.map(async (branch) =>
+      branchWithGaps(
+        await readBranchAccess(port, repo, {
+          branch,
+          rulesLimit: limits.branchRules
+        }),
+        wantApprovals
+      )
     )
   )
+  // A marker only on a list that was cut: an absent one means all was read.
+  const cut = (
+    key: 'writersTruncated' | 'writerTeamsTruncated' | 'branchesTruncated',
+    t: Truncated | null
+  ): Partial<AccessMatrix> => (t === null ? {} : { [key]: t })
+  const truncated = {
+    ...cut('writersTruncated', writers.truncated),
+    ...cut('writerTeamsTruncated', writerTeams.truncated),
+    ...cut('branchesTruncated', listed.truncated)
+  }
   return {
     repository: `${repo.owner}/${repo.name}`,
     generatedAt: now.toISOString(),
     environments,
     branches,
-    writers,
-    writerTeams,
-    gaps: matrixGaps({ environments, branches, writers, writerTeams })
+    writers: writers.value,
+    writerTeams: writerTeams.value,
+    ...truncated,
+    gaps: matrixGaps({
+      environments,
+      branches,
+      writers: writers.value,
+      writerTeams: writerTeams.value,
+      ...truncated
+    })
   }
 }

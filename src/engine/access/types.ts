@@ -18,6 +18,21 @@ export const cannot = (permission: string, detail: string): Cannot => ({
   detail
 })
 
+/**
+ * A list cut at its page limit while GitHub had more (SPEC §7: "a truncated
+ * list says so"). The limits bound the API budget; the list next to this
+ * marker holds what was read. Absent when the whole list was read.
+ */
+export interface Truncated {
+  /** what was listed, e.g. `collaborators`, `members of team acme/sre` */
+  list: string
+  /** how many items GitHub returned before the limit */
+  read: number
+  /** the limit that cut it: `pages` pages of `perPage` */
+  pages: number
+  perPage: number
+}
+
 /** The repository the matrix is of. */
 export interface AccessRepository {
   owner: string
@@ -31,6 +46,8 @@ export interface ReviewerAccess {
   name: string
   /** a team's members; null for a user */
   members: Maybe<string[]> | null
+  /** `members` holds only the first pages of the team */
+  membersTruncated?: Truncated
 }
 
 export interface EnvironmentAccess {
@@ -67,6 +84,11 @@ export interface BranchAccess {
   bypassActors: Maybe<string[]>
   /** administrators are not bound by the protection; null: cannot tell */
   adminsBypass: boolean | null
+  /**
+   * the branch's active rules were cut: the approvals, rulesets and bypass
+   * actors above are those of the rules read
+   */
+  rulesTruncated?: Truncated
   gaps: string[]
 }
 
@@ -79,6 +101,15 @@ export interface AccessMatrix {
   writers: Maybe<Holder[]>
   /** the teams that hold it */
   writerTeams: Maybe<Holder[]>
+  /** `writers` comes from the first pages of the collaborators */
+  writersTruncated?: Truncated
+  /** `writerTeams` comes from the first pages of the teams with access */
+  writerTeamsTruncated?: Truncated
+  /**
+   * the repository's branches were cut, so branches past them that match a
+   * pattern of the policy are not in `branches`
+   */
+  branchesTruncated?: Truncated
   /** every gap, prefixed with what it is about */
   gaps: string[]
 }
