@@ -30151,7 +30151,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9402);
-/* harmony import */ var _engine_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3733);
+/* harmony import */ var _engine_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(582);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7518);
 // Entry of the bundled action (dist/index.js): wires @actions/core to the
 // adapter. Any throw, of any kind, ends as a failed step: the gate fails closed.
@@ -30213,8 +30213,8 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: ./src/engine/index.ts + 96 modules
-var engine = __nccwpck_require__(3733);
+// EXTERNAL MODULE: ./src/engine/index.ts + 97 modules
+var engine = __nccwpck_require__(582);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
 var lib = __nccwpck_require__(4942);
 ;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
@@ -33313,7 +33313,9 @@ function period(since, until, now) {
 ;// CONCATENATED MODULE: ./src/access/render.ts
 // The access matrix as Markdown (people), JSON (machines) or CSV
 // (spreadsheets). Whatever could not be read is printed as such, with the
-// permission that would read it; never as an empty cell.
+// permission that would read it; never as an empty cell. A list cut at its
+// page limit says so next to it: a `FIELD: truncated` row in CSV, a note in
+// the same cell in Markdown, `…Truncated` beside the list in JSON.
 
 function show(value, text) {
     if (value === null)
@@ -33323,13 +33325,20 @@ function show(value, text) {
     return text(value);
 }
 const list = (items) => items.length === 0 ? 'none' : items.join(', ');
+/** The field of the row that says the list in `field` was cut. */
+const TRUNCATED = ': truncated';
+const cutNote = (cut) => {
+    const notes = cut.flatMap((t) => (t === undefined ? [] : [(0,engine/* truncatedNote */.z$)(t)]));
+    return notes.length === 0 ? null : notes.join('; ');
+};
 const yes = (b, unknown = 'unknown') => b === null ? unknown : b ? 'yes' : 'no';
 /** One row per fact: the same content for CSV and, flattened, for Markdown. */
 function matrixRows(m) {
     const rows = [];
     for (const e of m.environments) {
         const add = (field, value) => {
-            rows.push(['environment', e.name, field, value]);
+            if (value !== null)
+                rows.push(['environment', e.name, field, value]);
         };
         add('exists', yes(e.exists, 'cannot read'));
         add('deployment branches', show(e.deploymentBranches, (v) => v === 'any'
@@ -33340,6 +33349,7 @@ function matrixRows(m) {
         add('required reviewers', list(e.reviewers.map((r) => r.type === 'User'
             ? r.name
             : `team ${r.name} (${show(r.members, (members) => list(members))})`)));
+        add(`required reviewers${TRUNCATED}`, cutNote(e.reviewers.map((r) => r.membersTruncated)));
         add('prevent self-review', yes(e.preventSelfReview));
         add('admins may bypass', yes(e.adminBypass, 'yes (GitHub did not say)'));
         add('wait timer (minutes)', e.waitTimer === null ? 'unknown' : String(e.waitTimer));
@@ -33347,25 +33357,24 @@ function matrixRows(m) {
     }
     for (const b of m.branches) {
         const add = (field, value) => {
-            rows.push(['branch', b.name, field, value]);
+            if (value !== null)
+                rows.push(['branch', b.name, field, value]);
         };
         add('required approvals', show(b.requiredApprovals, String));
         add('protected by', list(b.protectedBy));
+        add(`protected by${TRUNCATED}`, cutNote([b.rulesTruncated]));
         add('ruleset bypass actors', show(b.bypassActors, list));
         add('admins may bypass', yes(b.adminsBypass));
     }
-    rows.push([
-        'repository',
-        m.repository,
-        'write, maintain or admin',
-        show(m.writers, (w) => list(w.map((h) => `${h.login} (${h.role})`)))
-    ]);
-    rows.push([
-        'repository',
-        m.repository,
-        'teams with write, maintain or admin',
-        show(m.writerTeams, (w) => list(w.map((h) => `${h.login} (${h.role})`)))
-    ]);
+    const add = (field, value) => {
+        if (value !== null)
+            rows.push(['repository', m.repository, field, value]);
+    };
+    add(`branches${TRUNCATED}`, cutNote([m.branchesTruncated]));
+    add('write, maintain or admin', show(m.writers, (w) => list(w.map((h) => `${h.login} (${h.role})`))));
+    add(`write, maintain or admin${TRUNCATED}`, cutNote([m.writersTruncated]));
+    add('teams with write, maintain or admin', show(m.writerTeams, (w) => list(w.map((h) => `${h.login} (${h.role})`))));
+    add(`teams with write, maintain or admin${TRUNCATED}`, cutNote([m.writerTeamsTruncated]));
     for (const gap of m.gaps)
         rows.push(['gap', m.repository, 'gap', gap]);
     return rows;
@@ -33392,27 +33401,42 @@ function renderMatrix(m, format) {
 }
 function renderMarkdown(m) {
     const rows = matrixRows(m);
+    const at = (section, subject, field) => rows.find((r) => r[0] === section && r[1] === subject && r[2] === field)?.[3] ?? '';
+    // The cell of a list, with the note of its cut beside it.
+    const cell = (section, subject, field) => {
+        const note = at(section, subject, `${field}${TRUNCATED}`);
+        const value = at(section, subject, field);
+        return note === '' ? value : `${value} (⚠️ ${note})`;
+    };
+    const isNote = (r) => r[2].endsWith(TRUNCATED);
+    const branchesCut = at('repository', m.repository, `branches${TRUNCATED}`);
     const lines = [`## Access matrix: ${mdCell(m.repository)}`, ''];
     lines.push(`<sub>read ${m.generatedAt}</sub>`, '');
     for (const section of ['environment', 'branch']) {
-        const subjects = [
-            ...new Set(rows.filter((r) => r[0] === section).map((r) => r[1]))
-        ];
-        if (subjects.length === 0)
+        const own = rows.filter((r) => r[0] === section && !isNote(r));
+        const subjects = [...new Set(own.map((r) => r[1]))];
+        const cut = section === 'branch' && branchesCut !== '';
+        if (subjects.length === 0 && !cut)
             continue;
-        const fields = [
-            ...new Set(rows.filter((r) => r[0] === section).map((r) => r[2]))
-        ];
-        lines.push(`### ${section === 'environment' ? 'Environments' : 'Branches'}`, '', `| ${section} | ${fields.map(mdCell).join(' | ')} |`, `| --- | ${fields.map(() => '---').join(' | ')} |`);
+        const fields = [...new Set(own.map((r) => r[2]))];
+        lines.push(`### ${section === 'environment' ? 'Environments' : 'Branches'}`, '');
+        if (cut)
+            lines.push(`⚠️ ${mdCell(branchesCut)}`, '');
+        if (subjects.length > 0) {
+            lines.push(`| ${section} | ${fields.map(mdCell).join(' | ')} |`, `| --- | ${fields.map(() => '---').join(' | ')} |`);
+        }
         for (const subject of subjects) {
-            const cells = fields.map((f) => rows.find((r) => r[0] === section && r[1] === subject && r[2] === f)?.[3] ?? '');
+            const cells = fields.map((f) => cell(section, subject, f));
             lines.push(`| ${mdCell(subject)} | ${cells.map(mdCell).join(' | ')} |`);
         }
         lines.push('');
     }
     lines.push('### Who may push', '');
     for (const r of rows.filter((row) => row[0] === 'repository')) {
-        lines.push(`- ${r[2]}: ${mdCell(r[3])}`);
+        if (isNote(r))
+            continue;
+        const field = r[2];
+        lines.push(`- ${field}: ${mdCell(cell('repository', m.repository, field))}`);
     }
     lines.push('', '### Gaps against the policy', '');
     if (m.gaps.length === 0)
@@ -33756,7 +33780,7 @@ function writeEvidence(env, decision, text) {
 
 /***/ }),
 
-/***/ 3733:
+/***/ 582:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33773,10 +33797,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   E9: () => (/* reexport */ parseDuration),
   ti: () => (/* reexport */ recordEvidence),
   bD: () => (/* reexport */ runAudit),
-  w2: () => (/* reexport */ toFailure)
+  w2: () => (/* reexport */ toFailure),
+  z$: () => (/* reexport */ truncatedNote)
 });
 
-// UNUSED EXPORTS: CHECK_IDS, CONTROLS, GateError, PolicyError, ShapeError, accessMatrix, cannotDecide, evaluateAsOf, fetchPolicy, loadPolicy, readRun, silentLogger
+// UNUSED EXPORTS: ACCESS_LIMITS, CHECK_IDS, CONTROLS, GateError, PolicyError, ShapeError, accessMatrix, cannotDecide, evaluateAsOf, fetchPolicy, loadPolicy, readRun, silentLogger
 
 ;// CONCATENATED MODULE: ./src/engine/errors.ts
 // Coded errors. Every failure the gate reports is one of these; `toFailure`
@@ -48659,6 +48684,70 @@ function bypassName(type, id) {
     return `${type}${id}`;
 }
 
+;// CONCATENATED MODULE: ./src/engine/access/pages.ts
+// REST lists read page by page up to a limit. The limits bound what one
+// matrix spends of the repository's API budget (SPEC §9); where one stops a
+// list that GitHub has more of, the list says so (SPEC §7).
+
+/** The limits users get: 2,000 branches and collaborators, 100 teams and rules, 1,000 members. */
+const ACCESS_LIMITS = {
+    branches: { pages: 20, perPage: 100 },
+    collaborators: { pages: 20, perPage: 100 },
+    teams: { pages: 1, perPage: 100 },
+    teamMembers: { pages: 10, perPage: 100 },
+    branchRules: { pages: 1, perPage: 100 }
+};
+/**
+ * Every page of `route` up to `limit`. A short page ends the list. A full
+ * page at the limit is cut where GitHub links a next page, or sends no Link
+ * header to tell (GitHub omits it on a single page, so exactly `perPage`
+ * items on page 1 is reported as cut: the safe side).
+ */
+async function listPages(o) {
+    const { limit } = o;
+    const items = [];
+    for (let page = 1; page <= limit.pages; page++) {
+        const r = await o.port.rest(o.route, {
+            ...o.params,
+            per_page: limit.perPage,
+            page
+        });
+        const got = arr(r.data, o.path ?? o.list);
+        items.push(...got);
+        if (got.length < limit.perPage)
+            break;
+        if (page === limit.pages && hasNext(r.headers.link)) {
+            return {
+                items,
+                truncated: {
+                    list: o.list,
+                    read: items.length,
+                    pages: limit.pages,
+                    perPage: limit.perPage
+                }
+            };
+        }
+    }
+    return { items, truncated: null };
+}
+function hasNext(link) {
+    return typeof link === 'string' ? /rel="next"/.test(link) : true;
+}
+/** `2,000` */
+const pages_count = (x) => x.toLocaleString('en-US');
+/** `the list was cut at 20 pages of 100` */
+function cutAt(t) {
+    return `the list was cut at ${pages_count(t.pages)} page${t.pages === 1 ? '' : 's'} of ${pages_count(t.perPage)}`;
+}
+/** What a renderer prints next to a cut list: `first 2,000 collaborators read: the list was cut at 20 pages of 100` */
+function truncatedNote(t) {
+    return `first ${pages_count(t.read)} ${t.list} read: ${cutAt(t)}`;
+}
+/** A gap for a cut list: `could not read all collaborators: the list was cut at 20 pages of 100 (2,000 read)` */
+function cutGap(t, what = t.list) {
+    return `could not read all ${what}: ${cutAt(t)} (${pages_count(t.read)} read)`;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/access/branches.ts
 // The branches the policy names, and for each what protects it now: the
 // approvals its active rules and classic protection require, who may bypass
@@ -48670,48 +48759,61 @@ function bypassName(type, id) {
 
 
 
+
 /** The existing branches each policy glob names; literal names even when absent. */
-async function branchesOf(port, repo, globs) {
-    const literal = globs.filter((g) => !/[*?[\]{}()!+@]/.test(g));
-    const patterns = globs.filter((g) => !literal.includes(g));
+async function branchesOf(port, repo, o) {
+    const literal = o.globs.filter((g) => !/[*?[\]{}()!+@]/.test(g));
+    const patterns = o.globs.filter((g) => !literal.includes(g));
     // The default branch exists: a policy naming only it needs no listing
     // (a repository of a thousand branches would take ten pages).
     if (patterns.length === 0 && literal.every((b) => b === repo.defaultBranch)) {
-        return literal.map((name) => ({ name, exists: true }));
+        return {
+            branches: literal.map((name) => ({ name, exists: true })),
+            truncated: null
+        };
     }
-    const existing = [];
-    for (let page = 1; page <= 20; page++) {
-        const r = await port.rest('GET /repos/{owner}/{repo}/branches', {
-            owner: repo.owner,
-            repo: repo.name,
-            per_page: 100,
-            page
-        });
-        const items = arr(r.data, 'branches');
-        items.forEach((b, i) => existing.push(str(shape_obj(b, `branches[${i}]`).name, `branches[${i}].name`)));
-        if (items.length < 100)
-            break;
-    }
+    const { items, truncated } = await listPages({
+        port,
+        route: 'GET /repos/{owner}/{repo}/branches',
+        params: { owner: repo.owner, repo: repo.name },
+        limit: o.limit,
+        list: 'branches'
+    });
+    const existing = items.map((b, i) => str(shape_obj(b, `branches[${i}]`).name, `branches[${i}].name`));
     const names = new Set(literal);
     for (const name of existing) {
         if (patterns.some((g) => minimatch(name, g)))
             names.add(name);
     }
-    return [...names].map((name) => ({ name, exists: existing.includes(name) }));
+    return {
+        branches: [...names].map((name) => ({
+            name,
+            exists: existing.includes(name)
+        })),
+        truncated
+    };
 }
-async function readBranchAccess(port, repo, branch) {
-    const [rules, classic] = await Promise.all([
+async function readBranchAccess(port, repo, o) {
+    const { branch } = o;
+    const [rulesRead, classic] = await Promise.all([
         readOr('metadata: read', async () => {
-            const r = await port.rest('GET /repos/{owner}/{repo}/rules/branches/{branch}', {
-                owner: repo.owner,
-                repo: repo.name,
-                branch: branch.name,
-                per_page: 100
+            const { items, truncated } = await listPages({
+                port,
+                route: 'GET /repos/{owner}/{repo}/rules/branches/{branch}',
+                params: { owner: repo.owner, repo: repo.name, branch: branch.name },
+                limit: o.rulesLimit,
+                list: 'rules',
+                path: `rules/branches/${branch.name}`
             });
-            return parseRules(r.data, `rules/branches/${branch.name}`);
+            return {
+                rules: parseRules(items, `rules/branches/${branch.name}`),
+                truncated
+            };
         }),
         branches_classicProtection(port, repo, branch.name)
     ]);
+    const rules = isCannot(rulesRead) ? rulesRead : rulesRead.rules;
+    const rulesTruncated = isCannot(rulesRead) ? null : rulesRead.truncated;
     const protectedBy = [];
     let required = 0;
     if (!isCannot(rules)) {
@@ -48760,6 +48862,7 @@ async function readBranchAccess(port, repo, branch) {
         bypassActors: bypass,
         adminsBypass,
         rules,
+        rulesTruncated,
         classic,
         required
     };
@@ -48795,69 +48898,74 @@ async function branches_classicProtection(port, repo, branch) {
 
 ;// CONCATENATED MODULE: ./src/engine/access/holders.ts
 // Who holds access: the people and teams with write, maintain or admin on the
-// repository, and the members of a team (for reviewer teams).
+// repository, and the members of a team (for reviewer teams). Each list is
+// read up to its limit and says when the limit cut it.
 
 
+
+
+/** `readOr` for a paged list: a refused list is not a cut one. */
+async function readListOr(permission, read) {
+    const got = await readOr(permission, read);
+    return isCannot(got) ? { value: got, truncated: null } : got;
+}
 /** docs.github.com/en/rest/teams/members#list-team-members (organization `members: read`) */
-async function teamMembers(port, org, slug) {
-    return readOr('members: read (organization)', async () => {
-        const out = [];
-        for (let page = 1; page <= 10; page++) {
-            const r = await port.rest('GET /orgs/{org}/teams/{team_slug}/members', {
-                org,
-                team_slug: slug,
-                per_page: 100,
-                page
-            });
-            const items = arr(r.data, 'team members');
-            items.forEach((m, i) => out.push(str(shape_obj(m, `members[${i}]`).login, `members[${i}].login`)));
-            if (items.length < 100)
-                break;
-        }
-        return out;
+async function teamMembers(port, team, limit) {
+    return readListOr('members: read (organization)', async () => {
+        const { items, truncated } = await listPages({
+            port,
+            route: 'GET /orgs/{org}/teams/{team_slug}/members',
+            params: { org: team.org, team_slug: team.slug },
+            limit,
+            list: `members of team ${team.org}/${team.slug}`,
+            path: 'team members'
+        });
+        return {
+            value: items.map((m, i) => str(shape_obj(m, `members[${i}]`).login, `members[${i}].login`)),
+            truncated
+        };
     });
 }
 /**
  * docs.github.com/en/rest/collaborators/collaborators#list-repository-collaborators
  * and docs.github.com/en/rest/repos/repos#list-repository-teams.
  */
-async function writersOf(port, repo) {
-    return readOr('administration: read (or a token of a repository writer)', async () => {
-        const out = [];
-        for (let page = 1; page <= 20; page++) {
-            const r = await port.rest('GET /repos/{owner}/{repo}/collaborators', {
-                owner: repo.owner,
-                repo: repo.name,
-                affiliation: 'all',
-                per_page: 100,
-                page
-            });
-            const items = arr(r.data, 'collaborators');
-            items.forEach((value, i) => {
-                const c = shape_obj(value, `collaborators[${i}]`);
-                const role = roleOf(c, `collaborators[${i}]`);
-                if (role !== null)
-                    out.push({
+async function writersOf(port, repo, limit) {
+    return readListOr('administration: read (or a token of a repository writer)', async () => {
+        const { items, truncated } = await listPages({
+            port,
+            route: 'GET /repos/{owner}/{repo}/collaborators',
+            params: { owner: repo.owner, repo: repo.name, affiliation: 'all' },
+            limit,
+            list: 'collaborators'
+        });
+        const value = items.flatMap((item, i) => {
+            const c = shape_obj(item, `collaborators[${i}]`);
+            const role = roleOf(c, `collaborators[${i}]`);
+            return role === null
+                ? []
+                : [
+                    {
                         login: str(c.login, `collaborators[${i}].login`),
                         type: 'User',
                         role
-                    });
-            });
-            if (items.length < 100)
-                break;
-        }
-        return out;
+                    }
+                ];
+        });
+        return { value, truncated };
     });
 }
-async function teamsOf(port, repo) {
-    return readOr('administration: read', async () => {
-        const r = await port.rest('GET /repos/{owner}/{repo}/teams', {
-            owner: repo.owner,
-            repo: repo.name,
-            per_page: 100
+async function teamsOf(port, repo, limit) {
+    return readListOr('administration: read', async () => {
+        const { items, truncated } = await listPages({
+            port,
+            route: 'GET /repos/{owner}/{repo}/teams',
+            params: { owner: repo.owner, repo: repo.name },
+            limit,
+            list: 'teams'
         });
-        return arr(r.data, 'teams').flatMap((value, i) => {
-            const t = shape_obj(value, `teams[${i}]`);
+        const value = items.flatMap((item, i) => {
+            const t = shape_obj(item, `teams[${i}]`);
             const permission = optStr(t.permission, `teams[${i}].permission`);
             if (permission === null ||
                 !['push', 'maintain', 'admin'].includes(permission))
@@ -48872,6 +48980,7 @@ async function teamsOf(port, repo) {
                 }
             ];
         });
+        return { value, truncated };
     });
 }
 function roleOf(c, path) {
@@ -48896,7 +49005,8 @@ function roleOf(c, path) {
 
 
 
-async function readEnvironmentAccess(port, repo, name) {
+async function readEnvironmentAccess(port, repo, o) {
+    const { name } = o;
     const fact = await readEnvironment(port, repo, name);
     const base = {
         name,
@@ -48937,10 +49047,14 @@ async function readEnvironmentAccess(port, repo, name) {
         const [org, slug] = r.name.includes('/')
             ? r.name.split('/', 2)
             : [repo.owner, r.name];
+        const members = await teamMembers(port, { org, slug }, o.membersLimit);
         return {
             type: 'Team',
             name: r.name,
-            members: await teamMembers(port, org, slug)
+            members: members.value,
+            ...(members.truncated === null
+                ? {}
+                : { membersTruncated: members.truncated })
         };
     }));
     const policies = s.deploymentBranchPolicy;
@@ -48992,6 +49106,7 @@ async function customRulesOf(port, repo, environment) {
 
 
 
+
 function environmentWithGaps(read, policy) {
     const { fact, access } = read;
     if ('unreadable' in fact) {
@@ -49018,6 +49133,9 @@ function environmentWithGaps(read, policy) {
         if (isCannot(r.members)) {
             gaps.push(`the members of reviewer team ${r.name} could not be read: the token needs \`${r.members.permission}\``);
         }
+        if (r.membersTruncated !== undefined) {
+            gaps.push(cutGap(r.membersTruncated, `members of reviewer team ${r.name}`));
+        }
     }
     if (isCannot(access.customRules)) {
         gaps.push(`its custom protection rules could not be read: the token needs \`${access.customRules.permission}\``);
@@ -49039,8 +49157,15 @@ function branchWithGaps(read, wantApprovals) {
         requiredApprovals = first;
         gaps.push(`its required approvals could not be read completely: the token needs \`${unread.map((u) => u.permission).join('` and `')}\``);
     }
+    else if (required < wantApprovals && read.rulesTruncated !== null) {
+        // A rule past the limit may require more: not known to be too few.
+        gaps.push(`its required approvals could not be read completely: the rules read require ${required}; the policy asks for ${wantApprovals}`);
+    }
     else if (required < wantApprovals) {
         gaps.push(`it requires ${required} approving review${required === 1 ? '' : 's'}; the policy asks for ${wantApprovals}`);
+    }
+    if (read.rulesTruncated !== null) {
+        gaps.push(`${cutGap(read.rulesTruncated, 'its rules')}; the approvals, rulesets and bypass actors shown are those of the rules read`);
     }
     if (!read.exists)
         gaps.push('it does not exist');
@@ -49061,6 +49186,9 @@ function branchWithGaps(read, wantApprovals) {
         protectedBy: read.protectedBy,
         bypassActors: bypass,
         adminsBypass: read.adminsBypass,
+        ...(read.rulesTruncated === null
+            ? {}
+            : { rulesTruncated: read.rulesTruncated }),
         gaps
     };
 }
@@ -49076,6 +49204,16 @@ function matrixGaps(m) {
     if (isCannot(m.writerTeams)) {
         gaps.push(`which teams hold write access could not be read: the token needs \`${m.writerTeams.permission}\``);
     }
+    // A cut list is not "nobody else": what it could not reach is a gap.
+    if (m.writersTruncated !== undefined) {
+        gaps.push(`${cutGap(m.writersTruncated)}; others may hold write access`);
+    }
+    if (m.writerTeamsTruncated !== undefined) {
+        gaps.push(`${cutGap(m.writerTeamsTruncated, 'teams with access')}; other teams may hold write access`);
+    }
+    if (m.branchesTruncated !== undefined) {
+        gaps.push(`${cutGap(m.branchesTruncated)}; branches past them that match the policy are not in the matrix`);
+    }
     return gaps;
 }
 
@@ -49084,36 +49222,61 @@ function matrixGaps(m) {
 // the policy, who and what may deploy to it; for each branch in `branches`,
 // the approvals it requires, who may bypass them, and who may push. Every
 // gap against the policy is flagged; whatever the token cannot read is named
-// with the permission that would read it, never shown as "nobody".
+// with the permission that would read it, never shown as "nobody", and a
+// list cut at its page limit says so.
 
 
 
 
-async function accessMatrix(port, repo, policy, now) {
+
+async function accessMatrix(o) {
+    const { github: port, repository: repo, policy, now } = o;
+    const limits = { ...ACCESS_LIMITS, ...o.limits };
     const envPolicies = Object.values(policy.environments);
     const globs = [...new Set(envPolicies.flatMap((e) => e.branches))];
-    const [environments, branchNames, writers, writerTeams] = await Promise.all([
-        Promise.all(envPolicies.map(async (e) => environmentWithGaps(await readEnvironmentAccess(port, repo, e.name), e))),
-        branchesOf(port, repo, globs),
-        writersOf(port, repo),
-        teamsOf(port, repo)
+    const [environments, listed, writers, writerTeams] = await Promise.all([
+        Promise.all(envPolicies.map(async (e) => environmentWithGaps(await readEnvironmentAccess(port, repo, {
+            name: e.name,
+            membersLimit: limits.teamMembers
+        }), e))),
+        branchesOf(port, repo, { globs, limit: limits.branches }),
+        writersOf(port, repo, limits.collaborators),
+        teamsOf(port, repo, limits.teams)
     ]);
     const wantApprovals = Math.max(0, ...envPolicies.map((e) => e.branchProtection === false ? 0 : e.branchProtection.requiredApprovals));
-    const branches = await Promise.all(branchNames.map(async (b) => branchWithGaps(await readBranchAccess(port, repo, b), wantApprovals)));
+    const branches = await Promise.all(listed.branches.map(async (branch) => branchWithGaps(await readBranchAccess(port, repo, {
+        branch,
+        rulesLimit: limits.branchRules
+    }), wantApprovals)));
+    // A marker only on a list that was cut: an absent one means all was read.
+    const cut = (key, t) => (t === null ? {} : { [key]: t });
+    const truncated = {
+        ...cut('writersTruncated', writers.truncated),
+        ...cut('writerTeamsTruncated', writerTeams.truncated),
+        ...cut('branchesTruncated', listed.truncated)
+    };
     return {
         repository: `${repo.owner}/${repo.name}`,
         generatedAt: now.toISOString(),
         environments,
         branches,
-        writers,
-        writerTeams,
-        gaps: matrixGaps({ environments, branches, writers, writerTeams })
+        writers: writers.value,
+        writerTeams: writerTeams.value,
+        ...truncated,
+        gaps: matrixGaps({
+            environments,
+            branches,
+            writers: writers.value,
+            writerTeams: writerTeams.value,
+            ...truncated
+        })
     };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/access/index.ts
 // The access matrix as the engine's door offers it: reading it, and the
 // types those who render it need.
+
 
 
 
@@ -50281,7 +50444,12 @@ function readAccess(req, policy, deps) {
         url: policy.repositoryUrl,
         defaultBranch: policy.defaultBranch
     };
-    return accessMatrix(deps.github, repository, policy.all, deps.now()).catch((error) => ({ error: toFailure(error).message }));
+    return accessMatrix({
+        github: deps.github,
+        repository,
+        policy: policy.all,
+        now: deps.now()
+    }).catch((error) => ({ error: toFailure(error).message }));
 }
 /** Where each range starts, what judging needs, then each deployment in turn. */
 async function judgeAll(o) {

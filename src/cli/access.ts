@@ -112,17 +112,17 @@ async function run(
     logger.info(
       `reading the access matrix of ${owner}/${repo} (policy ${policyPath} at ${read.policy.ref})`
     )
-    const matrix = await accessMatrix(
-      client,
-      {
+    const matrix = await accessMatrix({
+      github: client,
+      repository: {
         owner,
         name: repo,
         url: read.repositoryUrl || `${serverUrl}/${owner}/${repo}`,
         defaultBranch: read.defaultBranch
       },
       policy,
-      ctx.now()
-    )
+      now: ctx.now()
+    })
     stdout.write(renderMatrix(matrix, format))
     logger.debug(`${client.requests.length} API requests`)
     if (matrix.gaps.length > 0) {

@@ -211,5 +211,10 @@ export const FULL: Record<string, Answer> = {
 export async function matrix(
   answers: Record<string, Answer>
 ): Promise<AccessMatrix> {
-  return accessMatrix(port(answers), REPO, POLICY, NOW)
+  return accessMatrix({
+    github: port(answers),
+    repository: REPO,
+    policy: POLICY,
+    now: NOW
+  })
 }

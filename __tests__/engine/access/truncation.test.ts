@@ -88,18 +88,18 @@ async function read(
     timeoutMs: 20_000,
     retryBaseMs: 5
   })
-  return accessMatrix(
-    client,
-    {
+  return accessMatrix({
+    github: client,
+    repository: {
       owner: 'acme',
       name: 'shop',
       url: 'https://github.com/acme/shop',
       defaultBranch: 'main'
     },
-    POLICY,
-    NOW,
-    limits === undefined ? {} : { limits }
-  )
+    policy: POLICY,
+    now: NOW,
+    ...(limits === undefined ? {} : { limits })
+  })
 }
 
 const page = { pages: 1, perPage: 2 }

@@ -20,13 +20,15 @@ export interface AccessMatrixOptions {
 }
 
 export async function accessMatrix(
-  port: GitHubPort,
-  repo: AccessRepository,
-  policy: Policy,
-  now: Date,
-  options: AccessMatrixOptions = {}
+  o: {
+    github: GitHubPort
+    repository: AccessRepository
+    policy: Policy
+    now: Date
+  } & AccessMatrixOptions
 ): Promise<AccessMatrix> {
-  const limits: AccessLimits = { ...ACCESS_LIMITS, ...options.limits }
+  const { github: port, repository: repo, policy, now } = o
+  const limits: AccessLimits = { ...ACCESS_LIMITS, ...o.limits }
   const envPolicies = Object.values(policy.environments)
   const globs = [...new Set(envPolicies.flatMap((e) => e.branches))]
   const [environments, listed, writers, writerTeams] = await Promise.all([

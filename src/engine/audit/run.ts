@@ -94,9 +94,12 @@ function readAccess(
     url: policy.repositoryUrl,
     defaultBranch: policy.defaultBranch
   }
-  return accessMatrix(deps.github, repository, policy.all, deps.now()).catch(
-    (error: unknown) => ({ error: toFailure(error).message })
-  )
+  return accessMatrix({
+    github: deps.github,
+    repository,
+    policy: policy.all,
+    now: deps.now()
+  }).catch((error: unknown) => ({ error: toFailure(error).message }))
 }
 
 /** Where each range starts, what judging needs, then each deployment in turn. */
