@@ -9,10 +9,9 @@ import { HttpClient } from '@actions/http-client'
 import { Octokit } from '@octokit/core'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
-import { RequestError } from '@octokit/request-error'
 import Bottleneck from 'bottleneck/light.js'
 import { fetch as undiciFetch } from 'undici'
-import { GitHubApiError, getErrorMessage } from '../engine/index.js'
+import { GitHubApiError } from '../engine/index.js'
 import type {
   GitHubPort,
   GraphQLError,
@@ -20,7 +19,7 @@ import type {
   Logger,
   RestResponse
 } from '../engine/index.js'
-import { permissionFor } from './permissions.js'
+import { toApiError } from './errors.js'
 
 export const USER_AGENT = 'promotion-gate'
 const DEFAULT_API_URL = 'https://api.github.com'
@@ -272,77 +271,4 @@ export function createClient(options: ClientOptions): GitHubClient {
   }
 
   return { rest, graphql, requests }
-}
-
-function toApiError(
-  route: string,
-  params: Record<string, unknown>,
-  error: unknown,
-  timeoutMs: number
-): GitHubApiError {
-  if (error instanceof GitHubApiError) return error
-  const [method = 'GET', path = route] = route.includes(' ')
-    ? route.split(' ', 2)
-    : ['GET', route]
-  const shown = path.replace(/\{(\w+)\}/g, (_m, key: string) => {
-    const v = params[key]
-    return typeof v === 'string' || typeof v === 'number'
-      ? String(v)
-      : `{${key}}`
-  })
-  if (error instanceof RequestError) {
-    const headers = error.response?.headers ?? {}
-    const requestId = headers['x-github-request-id']
-    const ghMessage = messageOf(error.response?.data) ?? error.message
-    const permission =
-      error.status === 403 ? permissionFor(method, path) : undefined
-    if (error.status === 500 && /abort|timeout/i.test(error.message)) {
-      return new GitHubApiError(
-        `${method} ${shown} did not answer within the time budget (${Math.round(timeoutMs / 1000)}s)`,
-        {
-          hint: 'Raise the timeout-seconds input, or check GitHub status.',
-          cause: error
-        }
-      )
-    }
-    const reset = headers['x-ratelimit-reset']
-    const rateLimited =
-      (error.status === 403 || error.status === 429) &&
-      (headers['x-ratelimit-remaining'] === '0' ||
-        /rate limit/i.test(ghMessage))
-    const resetText =
-      rateLimited && reset !== undefined
-        ? ` (rate limit resets at ${new Date(Number(reset) * 1000).toISOString()})`
-        : ''
-    return new GitHubApiError(
-      `${method} ${shown} failed with ${error.status}: ${ghMessage}${resetText}`,
-      {
-        status: error.status,
-        requestId: typeof requestId === 'string' ? requestId : undefined,
-        permission: rateLimited ? undefined : permission,
-        hint: rateLimited
-          ? 'The API rate limit outlasted the time budget.'
-          : permission !== undefined
-            ? `The token probably lacks the \`${permission}\` permission.`
-            : undefined,
-        cause: error
-      }
-    )
-  }
-  return new GitHubApiError(
-    `${method} ${shown} failed: ${getErrorMessage(error)}`,
-    {
-      cause: error
-    }
-  )
-}
-
-function messageOf(data: unknown): string | undefined {
-  if (typeof data === 'object' && data !== null) {
-    const m = (data as { message?: unknown }).message
-    if (typeof m === 'string') return m
-  }
-  return typeof data === 'string' && data.length > 0 && data.length < 300
-    ? data
-    : undefined
 }
