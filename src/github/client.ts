@@ -20,6 +20,7 @@ import type {
   RestResponse
 } from '../engine/index.js'
 import { toApiError } from './errors.js'
+import { VERSION_HEADER, schemaMismatch, unknownFields } from './ghes.js'
 
 export const USER_AGENT = 'promotion-gate'
 const DEFAULT_API_URL = 'https://api.github.com'
@@ -85,6 +86,8 @@ export function createClient(options: ClientOptions): GitHubClient {
   const retryBase = options.retryBaseMs ?? 1000
   const log = options.logger
   const requests: RequestRecord[] = []
+  /** the GHES version the server last said it runs, for schema errors */
+  let serverVersion: string | undefined
 
   const remaining = (): number => deadline - now()
   /** wait `seconds` only if the budget allows it */
@@ -129,6 +132,7 @@ export function createClient(options: ClientOptions): GitHubClient {
         signal: AbortSignal.any(signals)
       })
       record.status = response.status
+      serverVersion = response.headers.get(VERSION_HEADER) ?? serverVersion
       return response
     } finally {
       record.ms = now() - started
@@ -244,6 +248,11 @@ export function createClient(options: ClientOptions): GitHubClient {
       )
     }
     const { data, errors } = body as { data?: unknown; errors?: unknown }
+    // A server older than the schema we query refuses the query whole.
+    const unknown = unknownFields(Array.isArray(errors) ? errors : [])
+    if (unknown.length > 0) {
+      throw schemaMismatch({ fields: unknown, serverVersion })
+    }
     const list: GraphQLError[] = Array.isArray(errors)
       ? errors.map((e: unknown) => {
           const err = (e ?? {}) as Record<string, unknown>
