@@ -5,8 +5,8 @@
 // client, against the simulator on its GHES URLs (/api/v3, /api/graphql).
 import { describe, expect, it } from '@jest/globals'
 import { evaluate, type EngineRequest } from '../../../src/engine/index.js'
-import { silentLogger } from '../../../src/engine/port.js'
-import { createClient, type GitHubClient } from '../../../src/github/client.js'
+import { silentLogger, type GitHubPort } from '../../../src/engine/port.js'
+import { createClient } from '../../../src/github/client.js'
 import {
   startSimulator,
   type FaultSpec
@@ -70,17 +70,34 @@ function reportingVersion(version: string, inner: typeof fetch): typeof fetch {
 
 /**
  * evaluate returns on the bootstrap's failure while the environment reads it
- * started go on: let them end before the server does, or they retry into a
- * closed port after the test.
+ * started go on: `idle` waits for them (and what they start) to end before
+ * the server does, or they would retry into a closed port after the test.
  */
-async function quiet(client: GitHubClient): Promise<void> {
-  let seen = -1
-  while (
-    seen !== client.requests.length ||
-    client.requests.some((r) => r.status === null)
-  ) {
-    seen = client.requests.length
-    await new Promise((resolve) => setTimeout(resolve, 100))
+function tracked(port: GitHubPort): {
+  port: GitHubPort
+  idle: () => Promise<void>
+} {
+  const pending = new Set<Promise<unknown>>()
+  const track = <T>(call: Promise<T>): Promise<T> => {
+    pending.add(call)
+    call.then(
+      () => pending.delete(call),
+      () => pending.delete(call)
+    )
+    return call
+  }
+  return {
+    port: {
+      rest: (route, params) => track(port.rest(route, params)),
+      graphql: (query, variables) => track(port.graphql(query, variables))
+    },
+    idle: async () => {
+      while (pending.size > 0) {
+        await Promise.allSettled([...pending])
+        // what a settled call starts next starts on a later turn
+        await new Promise((resolve) => setTimeout(resolve, 10))
+      }
+    }
   }
 }
 
@@ -104,12 +121,13 @@ async function decideOnGhes(
       timeoutMs: 20_000,
       retryBaseMs: 5
     })
+    const github = tracked(client)
     const decision = await evaluate(requestFor(run), {
-      github: client,
+      github: github.port,
       logger: silentLogger,
       now: () => new Date()
     })
-    await quiet(client)
+    await github.idle()
     return { decision, requests: server.requests }
   } finally {
     globalThis.fetch = realFetch
