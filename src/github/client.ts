@@ -20,7 +20,12 @@ import type {
   RestResponse
 } from '../engine/index.js'
 import { toApiError } from './errors.js'
-import { VERSION_HEADER, schemaMismatch, unknownFields } from './ghes.js'
+import {
+  VERSION_HEADER,
+  graphqlRoute,
+  schemaMismatch,
+  unknownFields
+} from './ghes.js'
 
 export const USER_AGENT = 'promotion-gate'
 const DEFAULT_API_URL = 'https://api.github.com'
@@ -166,6 +171,11 @@ export function createClient(options: ClientOptions): GitHubClient {
     }
   }
 
+  const endpoint = graphqlRoute(graphqlUrl)
+  /** a request's URL in logs: GraphQL's whole, as it was asked for */
+  const shown = (url: string): string =>
+    url === endpoint.url ? graphqlUrl : url
+
   const octokit = new MyOctokit({
     auth: options.token,
     baseUrl: apiUrl,
@@ -192,7 +202,7 @@ export function createClient(options: ClientOptions): GitHubClient {
       onRateLimit: (retryAfter: number, o: { method: string; url: string }) => {
         const ok = fits(retryAfter)
         log.warning(
-          `rate limit reached on ${o.method} ${o.url}; ${ok ? `retrying in ${retryAfter}s` : `reset in ${retryAfter}s is past the time budget`}`
+          `rate limit reached on ${o.method} ${shown(o.url)}; ${ok ? `retrying in ${retryAfter}s` : `reset in ${retryAfter}s is past the time budget`}`
         )
         return ok
       },
@@ -204,7 +214,7 @@ export function createClient(options: ClientOptions): GitHubClient {
       ) => {
         const ok = retryCount < 3 && fits(retryAfter)
         log.warning(
-          `secondary rate limit on ${o.method} ${o.url}; ${ok ? `retrying in ${retryAfter}s` : 'giving up'}`
+          `secondary rate limit on ${o.method} ${shown(o.url)}; ${ok ? `retrying in ${retryAfter}s` : 'giving up'}`
         )
         return ok
       }
@@ -236,7 +246,12 @@ export function createClient(options: ClientOptions): GitHubClient {
     try {
       const response = await withinBudget(
         'POST /graphql',
-        octokit.request({ method: 'POST', url: graphqlUrl, query, variables })
+        octokit.request({
+          method: 'POST',
+          ...endpoint,
+          query,
+          variables
+        })
       )
       body = response.data
     } catch (error) {

@@ -42,12 +42,8 @@ export function toApiError(
       (error.status === 403 || error.status === 429) &&
       (headers['x-ratelimit-remaining'] === '0' ||
         /rate limit/i.test(ghMessage))
-    const resetText =
-      rateLimited && reset !== undefined
-        ? ` (rate limit resets at ${new Date(Number(reset) * 1000).toISOString()})`
-        : ''
     return new GitHubApiError(
-      `${method} ${shown} failed with ${error.status}: ${ghMessage}${resetText}`,
+      `${method} ${shown} failed with ${error.status}: ${ghMessage}${rateLimited ? resetText(reset) : ''}`,
       {
         status: error.status,
         requestId: typeof requestId === 'string' ? requestId : undefined,
@@ -61,12 +57,49 @@ export function toApiError(
       }
     )
   }
+  const limited = graphqlRateLimit(error)
+  if (limited !== undefined) {
+    return new GitHubApiError(
+      `${method} ${shown} failed: ${limited.message}${resetText(limited.reset)}`,
+      { hint: 'The API rate limit outlasted the time budget.', cause: error }
+    )
+  }
   return new GitHubApiError(
     `${method} ${shown} failed: ${getErrorMessage(error)}`,
     {
       cause: error
     }
   )
+}
+
+function resetText(reset: unknown): string {
+  return reset === undefined
+    ? ''
+    : ` (rate limit resets at ${new Date(Number(reset) * 1000).toISOString()})`
+}
+
+/**
+ * @octokit/plugin-throttling's own error for a 200 GraphQL answer whose
+ * errors say RATE_LIMITED (it keeps the answer): GitHub's words and reset.
+ */
+function graphqlRateLimit(
+  error: unknown
+): { message: string; reset: unknown } | undefined {
+  if (typeof error !== 'object' || error === null) return undefined
+  const { data, response } = error as {
+    data?: { errors?: unknown }
+    response?: { headers?: Record<string, unknown> }
+  }
+  const errors: unknown[] = Array.isArray(data?.errors) ? data.errors : []
+  const hit = errors.find(
+    (e) => (e as { type?: unknown } | null)?.type === 'RATE_LIMITED'
+  ) as { message?: unknown } | undefined
+  if (hit === undefined) return undefined
+  return {
+    message:
+      typeof hit.message === 'string' ? hit.message : 'API rate limit exceeded',
+    reset: response?.headers?.['x-ratelimit-reset']
+  }
 }
 
 function messageOf(data: unknown): string | undefined {

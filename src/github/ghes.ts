@@ -100,3 +100,20 @@ export function schemaMismatch(o: {
     }
   )
 }
+
+/**
+ * How to ask Octokit for a GraphQL endpoint. @octokit/plugin-throttling
+ * treats a request as GraphQL (queues it with the writes, retries a 200
+ * answer whose errors say RATE_LIMITED) only when its path starts with
+ * /graphql, and GHES serves GraphQL at /api/graphql; so `.../api/graphql`
+ * goes as base `.../api` and path `/graphql`, which Octokit joins back.
+ */
+export function graphqlRoute(graphqlUrl: string): {
+  baseUrl?: string
+  url: string
+} {
+  const url = graphqlUrl.replace(/\/+$/, '')
+  return url.endsWith('/graphql')
+    ? { baseUrl: url.slice(0, -'/graphql'.length), url: '/graphql' }
+    : { url }
+}
