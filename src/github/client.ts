@@ -9,10 +9,9 @@ import { HttpClient } from '@actions/http-client'
 import { Octokit } from '@octokit/core'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
-import { RequestError } from '@octokit/request-error'
 import Bottleneck from 'bottleneck/light.js'
 import { fetch as undiciFetch } from 'undici'
-import { GitHubApiError, getErrorMessage } from '../engine/index.js'
+import { GitHubApiError } from '../engine/index.js'
 import type {
   GitHubPort,
   GraphQLError,
@@ -20,7 +19,13 @@ import type {
   Logger,
   RestResponse
 } from '../engine/index.js'
-import { permissionFor } from './permissions.js'
+import { toApiError } from './errors.js'
+import {
+  VERSION_HEADER,
+  graphqlRoute,
+  schemaMismatch,
+  unknownFields
+} from './ghes.js'
 
 export const USER_AGENT = 'promotion-gate'
 const DEFAULT_API_URL = 'https://api.github.com'
@@ -86,6 +91,8 @@ export function createClient(options: ClientOptions): GitHubClient {
   const retryBase = options.retryBaseMs ?? 1000
   const log = options.logger
   const requests: RequestRecord[] = []
+  /** the GHES version the server last said it runs, for schema errors */
+  let serverVersion: string | undefined
 
   const remaining = (): number => deadline - now()
   /** wait `seconds` only if the budget allows it */
@@ -130,6 +137,7 @@ export function createClient(options: ClientOptions): GitHubClient {
         signal: AbortSignal.any(signals)
       })
       record.status = response.status
+      serverVersion = response.headers.get(VERSION_HEADER) ?? serverVersion
       return response
     } finally {
       record.ms = now() - started
@@ -163,6 +171,11 @@ export function createClient(options: ClientOptions): GitHubClient {
     }
   }
 
+  const endpoint = graphqlRoute(graphqlUrl)
+  /** a request's URL in logs: GraphQL's whole, as it was asked for */
+  const shown = (url: string): string =>
+    url === endpoint.url ? graphqlUrl : url
+
   const octokit = new MyOctokit({
     auth: options.token,
     baseUrl: apiUrl,
@@ -189,7 +202,7 @@ export function createClient(options: ClientOptions): GitHubClient {
       onRateLimit: (retryAfter: number, o: { method: string; url: string }) => {
         const ok = fits(retryAfter)
         log.warning(
-          `rate limit reached on ${o.method} ${o.url}; ${ok ? `retrying in ${retryAfter}s` : `reset in ${retryAfter}s is past the time budget`}`
+          `rate limit reached on ${o.method} ${shown(o.url)}; ${ok ? `retrying in ${retryAfter}s` : `reset in ${retryAfter}s is past the time budget`}`
         )
         return ok
       },
@@ -201,7 +214,7 @@ export function createClient(options: ClientOptions): GitHubClient {
       ) => {
         const ok = retryCount < 3 && fits(retryAfter)
         log.warning(
-          `secondary rate limit on ${o.method} ${o.url}; ${ok ? `retrying in ${retryAfter}s` : 'giving up'}`
+          `secondary rate limit on ${o.method} ${shown(o.url)}; ${ok ? `retrying in ${retryAfter}s` : 'giving up'}`
         )
         return ok
       }
@@ -233,7 +246,12 @@ export function createClient(options: ClientOptions): GitHubClient {
     try {
       const response = await withinBudget(
         'POST /graphql',
-        octokit.request({ method: 'POST', url: graphqlUrl, query, variables })
+        octokit.request({
+          method: 'POST',
+          ...endpoint,
+          query,
+          variables
+        })
       )
       body = response.data
     } catch (error) {
@@ -245,6 +263,11 @@ export function createClient(options: ClientOptions): GitHubClient {
       )
     }
     const { data, errors } = body as { data?: unknown; errors?: unknown }
+    // A server older than the schema we query refuses the query whole.
+    const unknown = unknownFields(Array.isArray(errors) ? errors : [])
+    if (unknown.length > 0) {
+      throw schemaMismatch({ fields: unknown, serverVersion })
+    }
     const list: GraphQLError[] = Array.isArray(errors)
       ? errors.map((e: unknown) => {
           const err = (e ?? {}) as Record<string, unknown>
@@ -272,77 +295,4 @@ export function createClient(options: ClientOptions): GitHubClient {
   }
 
   return { rest, graphql, requests }
-}
-
-function toApiError(
-  route: string,
-  params: Record<string, unknown>,
-  error: unknown,
-  timeoutMs: number
-): GitHubApiError {
-  if (error instanceof GitHubApiError) return error
-  const [method = 'GET', path = route] = route.includes(' ')
-    ? route.split(' ', 2)
-    : ['GET', route]
-  const shown = path.replace(/\{(\w+)\}/g, (_m, key: string) => {
-    const v = params[key]
-    return typeof v === 'string' || typeof v === 'number'
-      ? String(v)
-      : `{${key}}`
-  })
-  if (error instanceof RequestError) {
-    const headers = error.response?.headers ?? {}
-    const requestId = headers['x-github-request-id']
-    const ghMessage = messageOf(error.response?.data) ?? error.message
-    const permission =
-      error.status === 403 ? permissionFor(method, path) : undefined
-    if (error.status === 500 && /abort|timeout/i.test(error.message)) {
-      return new GitHubApiError(
-        `${method} ${shown} did not answer within the time budget (${Math.round(timeoutMs / 1000)}s)`,
-        {
-          hint: 'Raise the timeout-seconds input, or check GitHub status.',
-          cause: error
-        }
-      )
-    }
-    const reset = headers['x-ratelimit-reset']
-    const rateLimited =
-      (error.status === 403 || error.status === 429) &&
-      (headers['x-ratelimit-remaining'] === '0' ||
-        /rate limit/i.test(ghMessage))
-    const resetText =
-      rateLimited && reset !== undefined
-        ? ` (rate limit resets at ${new Date(Number(reset) * 1000).toISOString()})`
-        : ''
-    return new GitHubApiError(
-      `${method} ${shown} failed with ${error.status}: ${ghMessage}${resetText}`,
-      {
-        status: error.status,
-        requestId: typeof requestId === 'string' ? requestId : undefined,
-        permission: rateLimited ? undefined : permission,
-        hint: rateLimited
-          ? 'The API rate limit outlasted the time budget.'
-          : permission !== undefined
-            ? `The token probably lacks the \`${permission}\` permission.`
-            : undefined,
-        cause: error
-      }
-    )
-  }
-  return new GitHubApiError(
-    `${method} ${shown} failed: ${getErrorMessage(error)}`,
-    {
-      cause: error
-    }
-  )
-}
-
-function messageOf(data: unknown): string | undefined {
-  if (typeof data === 'object' && data !== null) {
-    const m = (data as { message?: unknown }).message
-    if (typeof m === 'string') return m
-  }
-  return typeof data === 'string' && data.length > 0 && data.length < 300
-    ? data
-    : undefined
 }
