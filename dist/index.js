@@ -30152,7 +30152,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9402);
 /* harmony import */ var _engine_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(582);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7518);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4568);
 // Entry of the bundled action (dist/index.js): wires @actions/core to the
 // adapter. Any throw, of any kind, ends as a failed step: the gate fails closed.
 
@@ -30197,7 +30197,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7518:
+/***/ 4568:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32560,6 +32560,182 @@ function permissionFor(method, path) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/github/errors.ts
+// A failed call as one GitHubApiError: the call, GitHub's own words, the
+// request id, the permission a 403 most likely lacks, and the reset of a
+// rate limit that outlasted the time budget.
+
+
+
+function toApiError(route, params, error, timeoutMs) {
+    if (error instanceof engine/* GitHubApiError */.OS)
+        return error;
+    const [method = 'GET', path = route] = route.includes(' ')
+        ? route.split(' ', 2)
+        : ['GET', route];
+    const shown = path.replace(/\{(\w+)\}/g, (_m, key) => {
+        const v = params[key];
+        return typeof v === 'string' || typeof v === 'number'
+            ? String(v)
+            : `{${key}}`;
+    });
+    if (error instanceof RequestError) {
+        const headers = error.response?.headers ?? {};
+        const requestId = headers['x-github-request-id'];
+        const ghMessage = messageOf(error.response?.data) ?? error.message;
+        const permission = error.status === 403 ? permissionFor(method, path) : undefined;
+        if (error.status === 500 && /abort|timeout/i.test(error.message)) {
+            return new engine/* GitHubApiError */.OS(`${method} ${shown} did not answer within the time budget (${Math.round(timeoutMs / 1000)}s)`, {
+                hint: 'Raise the timeout-seconds input, or check GitHub status.',
+                cause: error
+            });
+        }
+        const reset = headers['x-ratelimit-reset'];
+        const rateLimited = (error.status === 403 || error.status === 429) &&
+            (headers['x-ratelimit-remaining'] === '0' ||
+                /rate limit/i.test(ghMessage));
+        return new engine/* GitHubApiError */.OS(`${method} ${shown} failed with ${error.status}: ${ghMessage}${rateLimited ? resetText(reset) : ''}`, {
+            status: error.status,
+            requestId: typeof requestId === 'string' ? requestId : undefined,
+            permission: rateLimited ? undefined : permission,
+            hint: rateLimited
+                ? 'The API rate limit outlasted the time budget.'
+                : permission !== undefined
+                    ? `The token probably lacks the \`${permission}\` permission.`
+                    : undefined,
+            cause: error
+        });
+    }
+    const limited = graphqlRateLimit(error);
+    if (limited !== undefined) {
+        return new engine/* GitHubApiError */.OS(`${method} ${shown} failed: ${limited.message}${resetText(limited.reset)}`, { hint: 'The API rate limit outlasted the time budget.', cause: error });
+    }
+    return new engine/* GitHubApiError */.OS(`${method} ${shown} failed: ${(0,engine/* getErrorMessage */.u1)(error)}`, {
+        cause: error
+    });
+}
+function resetText(reset) {
+    return reset === undefined
+        ? ''
+        : ` (rate limit resets at ${new Date(Number(reset) * 1000).toISOString()})`;
+}
+/**
+ * @octokit/plugin-throttling's own error for a 200 GraphQL answer whose
+ * errors say RATE_LIMITED (it keeps the answer): GitHub's words and reset.
+ */
+function graphqlRateLimit(error) {
+    if (typeof error !== 'object' || error === null)
+        return undefined;
+    const { data, response } = error;
+    const errors = Array.isArray(data?.errors) ? data.errors : [];
+    const hit = errors.find((e) => e?.type === 'RATE_LIMITED');
+    if (hit === undefined)
+        return undefined;
+    return {
+        message: typeof hit.message === 'string' ? hit.message : 'API rate limit exceeded',
+        reset: response?.headers?.['x-ratelimit-reset']
+    };
+}
+function messageOf(data) {
+    if (typeof data === 'object' && data !== null) {
+        const m = data.message;
+        if (typeof m === 'string')
+            return m;
+    }
+    return typeof data === 'string' && data.length > 0 && data.length < 300
+        ? data
+        : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/github/ghes.ts
+// GitHub Enterprise Server: the oldest version promotion-gate supports, and
+// what to say when a server is older (SPEC §9). An older server refuses the
+// gate's queries whole, with GraphQL validation errors, so without this the
+// user would see "Field 'rules' doesn't exist on type 'Ref'" and guess.
+
+/** The oldest GitHub Enterprise Server whose schema has every field we ask for. */
+const OLDEST_GHES = '3.13';
+/**
+ * The version GHES puts on its API answers (docs.github.com/en/
+ * enterprise-server@3.8/rest/enterprise-admin#version-information).
+ */
+const VERSION_HEADER = 'x-github-enterprise-version';
+/**
+ * Fields our queries use that GHES gained late, and the first version with
+ * them. `Ref.rules` (rulesets on a ref, RepositoryRuleConnection) is absent
+ * from GitHub's published GHES 3.12 GraphQL schema and present from 3.13
+ * (github/docs src/graphql/data/ghes-3.12/schema.json and ghes-3.13/schema.json).
+ */
+const SINCE = { 'Ref.rules': '3.13' };
+// "Field 'rules' doesn't exist on type 'Ref'", the message GitHub sends with
+// extensions { code: 'undefinedField', typeName, fieldName } and no `data`.
+const UNDEFINED_FIELD = /^Field '(\w+)' doesn't exist on type '(\w+)'/;
+/**
+ * The fields a GraphQL answer's errors say the server's schema lacks, from
+ * `extensions` when given, else from the message; none for other errors.
+ */
+function unknownFields(errors) {
+    const out = [];
+    for (const e of errors) {
+        const field = unknownField(e);
+        if (field !== undefined &&
+            !out.some((f) => f.typeName === field.typeName && f.fieldName === field.fieldName)) {
+            out.push(field);
+        }
+    }
+    return out;
+}
+function unknownField(e) {
+    if (typeof e !== 'object' || e === null)
+        return undefined;
+    const { extensions, message } = e;
+    const ext = (extensions ?? {});
+    if (ext.code === 'undefinedField' &&
+        typeof ext.typeName === 'string' &&
+        typeof ext.fieldName === 'string') {
+        return { typeName: ext.typeName, fieldName: ext.fieldName };
+    }
+    const m = typeof message === 'string' ? UNDEFINED_FIELD.exec(message) : null;
+    return m?.[1] !== undefined && m[2] !== undefined
+        ? { typeName: m[2], fieldName: m[1] }
+        : undefined;
+}
+/**
+ * The one error for a server whose schema lacks fields the gate needs: it
+ * names them, the version that has them, the oldest GHES supported and,
+ * when the server sent it, its own version.
+ */
+function schemaMismatch(o) {
+    const names = o.fields
+        .map((f) => {
+        const name = `${f.typeName}.${f.fieldName}`;
+        const since = SINCE[name];
+        return since === undefined
+            ? `\`${name}\``
+            : `\`${name}\` (needs ${since} or later)`;
+    })
+        .join(', ');
+    const server = o.serverVersion === undefined
+        ? 'this GitHub Enterprise Server'
+        : `GitHub Enterprise Server ${o.serverVersion}`;
+    return new engine/* GitHubApiError */.OS(`${server} does not know ${names}: promotion-gate supports GitHub Enterprise Server ${OLDEST_GHES} and later`, {
+        hint: `Upgrade GitHub Enterprise Server to ${OLDEST_GHES} or later${o.serverVersion === undefined ? `; its version is in the ${VERSION_HEADER} header of any API answer` : ''}.`
+    });
+}
+/**
+ * How to ask Octokit for a GraphQL endpoint. @octokit/plugin-throttling
+ * treats a request as GraphQL (queues it with the writes, retries a 200
+ * answer whose errors say RATE_LIMITED) only when its path starts with
+ * /graphql, and GHES serves GraphQL at /api/graphql; so `.../api/graphql`
+ * goes as base `.../api` and path `/graphql`, which Octokit joins back.
+ */
+function graphqlRoute(graphqlUrl) {
+    const url = graphqlUrl.replace(/\/+$/, '');
+    return url.endsWith('/graphql')
+        ? { baseUrl: url.slice(0, -'/graphql'.length), url: '/graphql' }
+        : { url };
+}
+
 ;// CONCATENATED MODULE: ./src/github/client.ts
 // The one place an Octokit is built (STYLE habit 7). Retries and rate limits
 // follow GitHub's guidance through @octokit/plugin-retry and
@@ -32610,6 +32786,8 @@ function createClient(options) {
     const retryBase = options.retryBaseMs ?? 1000;
     const log = options.logger;
     const requests = [];
+    /** the GHES version the server last said it runs, for schema errors */
+    let serverVersion;
     const remaining = () => deadline - now();
     /** wait `seconds` only if the budget allows it */
     const fits = (seconds) => seconds * 1000 < remaining();
@@ -32649,6 +32827,7 @@ function createClient(options) {
                 signal: AbortSignal.any(signals)
             });
             record.status = response.status;
+            serverVersion = response.headers.get(VERSION_HEADER) ?? serverVersion;
             return response;
         }
         finally {
@@ -32670,6 +32849,9 @@ function createClient(options) {
             clearTimeout(timer);
         }
     };
+    const endpoint = graphqlRoute(graphqlUrl);
+    /** a request's URL in logs: GraphQL's whole, as it was asked for */
+    const shown = (url) => url === endpoint.url ? graphqlUrl : url;
     const octokit = new MyOctokit({
         auth: options.token,
         baseUrl: apiUrl,
@@ -32695,12 +32877,12 @@ function createClient(options) {
             retryAfterBaseValue: retryBase,
             onRateLimit: (retryAfter, o) => {
                 const ok = fits(retryAfter);
-                log.warning(`rate limit reached on ${o.method} ${o.url}; ${ok ? `retrying in ${retryAfter}s` : `reset in ${retryAfter}s is past the time budget`}`);
+                log.warning(`rate limit reached on ${o.method} ${shown(o.url)}; ${ok ? `retrying in ${retryAfter}s` : `reset in ${retryAfter}s is past the time budget`}`);
                 return ok;
             },
             onSecondaryRateLimit: (retryAfter, o, _octokit, retryCount) => {
                 const ok = retryCount < 3 && fits(retryAfter);
-                log.warning(`secondary rate limit on ${o.method} ${o.url}; ${ok ? `retrying in ${retryAfter}s` : 'giving up'}`);
+                log.warning(`secondary rate limit on ${o.method} ${shown(o.url)}; ${ok ? `retrying in ${retryAfter}s` : 'giving up'}`);
                 return ok;
             }
         }
@@ -32722,7 +32904,12 @@ function createClient(options) {
         const route = `POST ${graphqlUrl}`;
         let body;
         try {
-            const response = await withinBudget('POST /graphql', octokit.request({ method: 'POST', url: graphqlUrl, query, variables }));
+            const response = await withinBudget('POST /graphql', octokit.request({
+                method: 'POST',
+                ...endpoint,
+                query,
+                variables
+            }));
             body = response.data;
         }
         catch (error) {
@@ -32732,6 +32919,11 @@ function createClient(options) {
             throw new engine/* GitHubApiError */.OS(`${route} answered with something that is not JSON`);
         }
         const { data, errors } = body;
+        // A server older than the schema we query refuses the query whole.
+        const unknown = unknownFields(Array.isArray(errors) ? errors : []);
+        if (unknown.length > 0) {
+            throw schemaMismatch({ fields: unknown, serverVersion });
+        }
         const list = Array.isArray(errors)
             ? errors.map((e) => {
                 const err = (e ?? {});
@@ -32755,62 +32947,6 @@ function createClient(options) {
         return { data: data, errors: list };
     };
     return { rest, graphql, requests };
-}
-function toApiError(route, params, error, timeoutMs) {
-    if (error instanceof engine/* GitHubApiError */.OS)
-        return error;
-    const [method = 'GET', path = route] = route.includes(' ')
-        ? route.split(' ', 2)
-        : ['GET', route];
-    const shown = path.replace(/\{(\w+)\}/g, (_m, key) => {
-        const v = params[key];
-        return typeof v === 'string' || typeof v === 'number'
-            ? String(v)
-            : `{${key}}`;
-    });
-    if (error instanceof RequestError) {
-        const headers = error.response?.headers ?? {};
-        const requestId = headers['x-github-request-id'];
-        const ghMessage = messageOf(error.response?.data) ?? error.message;
-        const permission = error.status === 403 ? permissionFor(method, path) : undefined;
-        if (error.status === 500 && /abort|timeout/i.test(error.message)) {
-            return new engine/* GitHubApiError */.OS(`${method} ${shown} did not answer within the time budget (${Math.round(timeoutMs / 1000)}s)`, {
-                hint: 'Raise the timeout-seconds input, or check GitHub status.',
-                cause: error
-            });
-        }
-        const reset = headers['x-ratelimit-reset'];
-        const rateLimited = (error.status === 403 || error.status === 429) &&
-            (headers['x-ratelimit-remaining'] === '0' ||
-                /rate limit/i.test(ghMessage));
-        const resetText = rateLimited && reset !== undefined
-            ? ` (rate limit resets at ${new Date(Number(reset) * 1000).toISOString()})`
-            : '';
-        return new engine/* GitHubApiError */.OS(`${method} ${shown} failed with ${error.status}: ${ghMessage}${resetText}`, {
-            status: error.status,
-            requestId: typeof requestId === 'string' ? requestId : undefined,
-            permission: rateLimited ? undefined : permission,
-            hint: rateLimited
-                ? 'The API rate limit outlasted the time budget.'
-                : permission !== undefined
-                    ? `The token probably lacks the \`${permission}\` permission.`
-                    : undefined,
-            cause: error
-        });
-    }
-    return new engine/* GitHubApiError */.OS(`${method} ${shown} failed: ${(0,engine/* getErrorMessage */.u1)(error)}`, {
-        cause: error
-    });
-}
-function messageOf(data) {
-    if (typeof data === 'object' && data !== null) {
-        const m = data.message;
-        if (typeof m === 'string')
-            return m;
-    }
-    return typeof data === 'string' && data.length > 0 && data.length < 300
-        ? data
-        : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/report/permissions.ts
