@@ -52,11 +52,15 @@ export const refused = (
  * that was not made.
  */
 export function scripted(o: {
-  graphql?: (GraphQLResponse<unknown> | Error)[]
+  /** the answers in order, or one function answering every query */
+  graphql?:
+    | (GraphQLResponse<unknown> | Error)[]
+    | ((variables: Record<string, unknown>) => GraphQLResponse<unknown>)
   rest?: (route: string, params: Record<string, unknown>) => RestResponse
 }): GitHubPort & { calls: Call[] } {
   const calls: Call[] = []
-  const queue = [...(o.graphql ?? [])]
+  const answers = o.graphql
+  const queue = Array.isArray(answers) ? [...answers] : []
   return {
     calls,
     async rest<T>(route: string, params: Record<string, unknown> = {}) {
@@ -67,7 +71,8 @@ export function scripted(o: {
     },
     async graphql<T>(query: string, variables: Record<string, unknown>) {
       calls.push({ route: 'POST /graphql', params: { query, ...variables } })
-      const next = queue.shift()
+      const next =
+        typeof answers === 'function' ? answers(variables) : queue.shift()
       if (next === undefined) throw new Error('unexpected GraphQL query')
       if (next instanceof Error) throw next
       return next as GraphQLResponse<T>

@@ -116,7 +116,6 @@ export async function gatherFacts(input: GatherInput): Promise<Facts> {
     github,
     request,
     logger: input.logger,
-    selections: deploymentSel,
     first: context,
     read,
     wantMore: (env, list) => wantMore(env, list, need)
