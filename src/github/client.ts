@@ -77,6 +77,21 @@ export function proxyFetch(url: string): typeof fetch | undefined {
     })
 }
 
+/** Octokit's logger over ours: its warnings are ours, the rest is debug. */
+export function octokitLog(log: Logger): {
+  debug: (m: string) => void
+  info: (m: string) => void
+  warn: (m: string) => void
+  error: (m: string) => void
+} {
+  return {
+    debug: (m) => log.debug(m),
+    info: (m) => log.debug(m),
+    warn: (m) => log.warning(m),
+    error: (m) => log.debug(m)
+  }
+}
+
 export function createClient(options: ClientOptions): GitHubClient {
   const apiUrl = (options.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, '')
   const graphqlUrl = options.graphqlUrl ?? defaultGraphqlUrl(apiUrl)
@@ -99,6 +114,7 @@ export function createClient(options: ClientOptions): GitHubClient {
    * a hung connection is abandoned (and retried while the budget allows).
    */
   const attemptFetch: typeof fetch = async (input, init) => {
+    // octokit passes the URL as a string and the method; the rest is the type's
     const url =
       typeof input === 'string'
         ? input
@@ -168,12 +184,7 @@ export function createClient(options: ClientOptions): GitHubClient {
     baseUrl: apiUrl,
     userAgent: USER_AGENT,
     request: { fetch: attemptFetch },
-    log: {
-      debug: (m: string) => log.debug(m),
-      info: (m: string) => log.debug(m),
-      warn: (m: string) => log.warning(m),
-      error: (m: string) => log.debug(m)
-    },
+    log: octokitLog(log),
     retry: {
       // 4xx answers are decisions, not hiccups; rate limits are the
       // throttling plugin's to retry.
@@ -247,7 +258,8 @@ export function createClient(options: ClientOptions): GitHubClient {
     const { data, errors } = body as { data?: unknown; errors?: unknown }
     const list: GraphQLError[] = Array.isArray(errors)
       ? errors.map((e: unknown) => {
-          const err = (e ?? {}) as Record<string, unknown>
+          // Object(): null and undefined read as {}, an object as itself
+          const err = Object(e) as Record<string, unknown>
           return {
             type: typeof err.type === 'string' ? err.type : undefined,
             message:
@@ -281,8 +293,9 @@ function toApiError(
   timeoutMs: number
 ): GitHubApiError {
   if (error instanceof GitHubApiError) return error
-  const [method = 'GET', path = route] = route.includes(' ')
-    ? route.split(' ', 2)
+  // `METHOD /path`, or a bare path, which octokit sends as a GET
+  const [method, path] = route.includes(' ')
+    ? (route.split(' ', 2) as [string, string])
     : ['GET', route]
   const shown = path.replace(/\{(\w+)\}/g, (_m, key: string) => {
     const v = params[key]
@@ -296,7 +309,10 @@ function toApiError(
     const ghMessage = messageOf(error.response?.data) ?? error.message
     const permission =
       error.status === 403 ? permissionFor(method, path) : undefined
-    if (error.status === 500 && /abort|timeout/i.test(error.message)) {
+    if (
+      error.status === 500 &&
+      (/abort|timeout/i.test(error.message) || isTimeout(error.cause))
+    ) {
       return new GitHubApiError(
         `${method} ${shown} did not answer within the time budget (${Math.round(timeoutMs / 1000)}s)`,
         {
@@ -334,6 +350,17 @@ function toApiError(
     {
       cause: error
     }
+  )
+}
+
+/**
+ * An attempt abandoned by its AbortSignal.timeout. By name, not by class or
+ * message: @octokit/request words it "Unknown Error" when the DOMException
+ * comes from another realm (as under jest's VM).
+ */
+function isTimeout(cause: unknown): boolean {
+  return (
+    (cause as { name?: unknown } | null | undefined)?.name === 'TimeoutError'
   )
 }
 
