@@ -16,8 +16,11 @@ import {
   ENVIRONMENT_SETTINGS_URL,
   NOW,
   SHA,
+  aChange,
+  aCommit,
   aFacts,
   anEnvironmentPolicy,
+  anIdentity,
   anEnvironmentSettings,
   anUnreadable
 } from '../../../__fixtures__/facts.js'
@@ -141,6 +144,29 @@ describe('buildEvidence', () => {
       buildEvidence(anAllow({ breakGlass: glass }), CONTEXT).break_glass
         ?.follow_up_issue
     ).toBeNull()
+  })
+
+  it('records an identity no account could be found for', () => {
+    const ghost = anIdentity(null, {
+      name: 'Ghost',
+      email: 'ghost@example.com'
+    })
+    const record = buildEvidence(
+      anAllow({
+        facts: aFacts({
+          changes: [
+            aChange({
+              commit: aCommit({ coAuthors: [ghost] }),
+              pullRequest: null
+            })
+          ]
+        })
+      }),
+      CONTEXT
+    )
+    expect(record.changes[0]?.unresolved_identities).toEqual([
+      { name: 'Ghost', email: 'ghost@example.com', role: 'co_authors' }
+    ])
   })
 
   it('records no changes, settings or results when nothing was gathered', () => {

@@ -78,6 +78,14 @@ describe('completeStatuses', () => {
     expect(port.calls.map((c) => c.params.after0)).toEqual(['c1', 'c2'])
   })
 
+  it('judges a deployment GitHub gave no count for on the statuses it listed', async () => {
+    const d = aDeployment({ id: 7 })
+    const port = scripted({})
+    await completeStatuses(port, AT, [], new Map([['staging', [d]]]), new Map())
+    expect(d.statuses).toHaveLength(aDeployment().statuses.length)
+    expect(port.calls).toEqual([])
+  })
+
   it('blocks when GitHub lists fewer statuses than it counts', async () => {
     const port = scripted({
       graphql: [answer({ s7: statusesPage([['SUCCESS', 2]], null) })]

@@ -152,6 +152,8 @@ export async function gatherFacts(input: GatherInput): Promise<Facts> {
 
   // Scope: the changes since the previous successful deployment here.
   const upstream: Facts['upstream'] = {}
+  // every environment of the chain was read (environmentsToRead): `?? []`
+  // never applies, and no deployments would block the promotion anyway
   for (const env of chain) upstream[env] = deployments.get(env) ?? []
   const scope = await changesInScope({
     github,
