@@ -60,14 +60,36 @@ export default {
   ],
   coverageReporters: ['text-summary'],
   // A ratchet: raise these as tests grow, never lower them. `global` is the
-  // product code outside src/engine/rules/, measured on the unit project:
-  // 90.90 % statements, 77.05 % branches, 91.14 % functions, 92.59 % lines.
-  // The rules are the security decision itself and stay at 100 %.
+  // product code outside the folders named below (jest leaves a file with
+  // its own entry out of `global`), measured on the unit project:
+  // 95.43 % statements, 83.03 % branches, 97.19 % functions, 97.30 % lines.
+  // The rules are the security decision itself and stay at 100 %; the code
+  // that reads GitHub into facts, the one GitHub client and the evidence
+  // record are held near it. Their few uncovered branches are named as
+  // unreachable where they stand.
   coverageThreshold: {
-    global: { statements: 90, branches: 77, functions: 91, lines: 92 },
+    global: { statements: 95, branches: 83, functions: 97, lines: 97 },
     './src/engine/rules/': {
       statements: 100,
       branches: 100,
+      functions: 100,
+      lines: 100
+    },
+    './src/engine/gather/': {
+      statements: 100,
+      branches: 99,
+      functions: 100,
+      lines: 100
+    },
+    './src/github/': {
+      statements: 99,
+      branches: 94,
+      functions: 100,
+      lines: 100
+    },
+    './src/engine/evidence/': {
+      statements: 100,
+      branches: 96,
       functions: 100,
       lines: 100
     }

@@ -33658,7 +33658,8 @@ function permissionFor(method, path) {
 function toApiError(route, params, error, timeoutMs) {
     if (error instanceof engine/* GitHubApiError */.OS)
         return error;
-    const [method = 'GET', path = route] = route.includes(' ')
+    // `METHOD /path`, or a bare path, which octokit sends as a GET
+    const [method, path] = route.includes(' ')
         ? route.split(' ', 2)
         : ['GET', route];
     const shown = path.replace(/\{(\w+)\}/g, (_m, key) => {
@@ -33672,7 +33673,8 @@ function toApiError(route, params, error, timeoutMs) {
         const requestId = headers['x-github-request-id'];
         const ghMessage = messageOf(error.response?.data) ?? error.message;
         const permission = error.status === 403 ? permissionFor(method, path) : undefined;
-        if (error.status === 500 && /abort|timeout/i.test(error.message)) {
+        if (error.status === 500 &&
+            (/abort|timeout/i.test(error.message) || isTimeout(error.cause))) {
             return new engine/* GitHubApiError */.OS(`${method} ${shown} did not answer within the time budget (${Math.round(timeoutMs / 1000)}s)`, {
                 hint: 'Raise the timeout-seconds input, or check GitHub status.',
                 cause: error
@@ -33723,6 +33725,14 @@ function graphqlRateLimit(error) {
         message: typeof hit.message === 'string' ? hit.message : 'API rate limit exceeded',
         reset: response?.headers?.['x-ratelimit-reset']
     };
+}
+/**
+ * An attempt abandoned by its AbortSignal.timeout. By name, not by class or
+ * message: @octokit/request words it "Unknown Error" when the DOMException
+ * comes from another realm (as under jest's VM).
+ */
+function isTimeout(cause) {
+    return (cause?.name === 'TimeoutError');
 }
 function messageOf(data) {
     if (typeof data === 'object' && data !== null) {
@@ -33865,6 +33875,15 @@ function proxyFetch(url) {
         dispatcher
     });
 }
+/** Octokit's logger over ours: its warnings are ours, the rest is debug. */
+function octokitLog(log) {
+    return {
+        debug: (m) => log.debug(m),
+        info: (m) => log.debug(m),
+        warn: (m) => log.warning(m),
+        error: (m) => log.debug(m)
+    };
+}
 function createClient(options) {
     const apiUrl = (options.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, '');
     const graphqlUrl = options.graphqlUrl ?? defaultGraphqlUrl(apiUrl);
@@ -33887,6 +33906,7 @@ function createClient(options) {
      * a hung connection is abandoned (and retried while the budget allows).
      */
     const attemptFetch = async (input, init) => {
+        // octokit passes the URL as a string and the method; the rest is the type's
         const url = typeof input === 'string'
             ? input
             : input instanceof URL
@@ -33945,12 +33965,7 @@ function createClient(options) {
         baseUrl: apiUrl,
         userAgent: USER_AGENT,
         request: { fetch: attemptFetch },
-        log: {
-            debug: (m) => log.debug(m),
-            info: (m) => log.debug(m),
-            warn: (m) => log.warning(m),
-            error: (m) => log.debug(m)
-        },
+        log: octokitLog(log),
         retry: {
             // 4xx answers are decisions, not hiccups; rate limits are the
             // throttling plugin's to retry.
@@ -34014,7 +34029,8 @@ function createClient(options) {
         }
         const list = Array.isArray(errors)
             ? errors.map((e) => {
-                const err = (e ?? {});
+                // Object(): null and undefined read as {}, an object as itself
+                const err = Object(e);
                 return {
                     type: typeof err.type === 'string' ? err.type : undefined,
                     message: typeof err.message === 'string'
@@ -48968,7 +48984,8 @@ const TRAILER = /^co-authored-by:\s*(.*?)\s*<([^>]*)>\s*$/gim;
 function coAuthorTrailers(message) {
     const found = [];
     for (const m of message.matchAll(TRAILER)) {
-        found.push({ name: m[1] ?? '', email: (m[2] ?? '').trim() });
+        // both groups are mandatory in TRAILER: each match has them
+        found.push({ name: m[1], email: m[2].trim() });
     }
     return found;
 }
@@ -49398,7 +49415,8 @@ function contains(ref, name) {
     return status === 'BEHIND' || status === 'IDENTICAL';
 }
 const isGlob = (pattern) => /[*?[\]{}()!+@]/.test(pattern);
-const globPrefix = (pattern) => pattern.split(/[*?[\]{}()!+@]/)[0] ?? '';
+/** What comes before the first glob character: `release/` of `release/*`. */
+const globPrefix = (pattern) => pattern.replace(/[*?[\]{}()!+@].*$/s, '');
 function planBranches(policy, defaultBranch) {
     const literal = policy.branches.filter((b) => !isGlob(b));
     const globs = policy.branches.filter(isGlob);
@@ -49840,21 +49858,20 @@ function parseContext(value, path) {
  */
 async function completeRollups(port, repository, reads) {
     const results = reads.map((r) => r.results);
-    let todo = reads
-        .map((r, i) => ({ r, i }))
-        .filter(({ r }) => r.more !== null && !('unreadable' in r.results));
+    let todo = reads.flatMap((r, i) => r.more !== null && !('unreadable' in r.results) ? [{ i, ...r.more }] : []);
     while (todo.length > 0) {
-        const pages = todo.map(({ r, i }) => ({
+        const pages = todo.map(({ i, id, after }) => ({
             alias: `r${i}`,
             kind: 'contexts',
-            id: r.more.id,
-            after: r.more.after
+            id,
+            after
         }));
         const { query, variables } = pagesQuery(pages, repository);
         const answer = await port.graphql(query, variables);
         const data = obj(answer.data, 'data');
         const next = [];
-        for (const { r, i } of todo) {
+        for (const page of todo) {
+            const { i } = page;
             const alias = `r${i}`;
             const errors = answer.errors.filter((e) => e.path?.[0] === alias);
             if (errors.length > 0) {
@@ -49868,11 +49885,8 @@ async function completeRollups(port, repository, reads) {
             const node = obj(data[alias], alias);
             const c = connection(node.contexts, `${alias}.contexts`);
             results[i].push(...parseContexts(c.nodes, `${alias}.contexts`));
-            if (c.hasNextPage && c.endCursor !== null && r.more !== null) {
-                next.push({
-                    r: { ...r, more: { id: r.more.id, after: c.endCursor } },
-                    i
-                });
+            if (c.hasNextPage && c.endCursor !== null) {
+                next.push({ ...page, after: c.endCursor });
             }
         }
         todo = next;
@@ -49947,13 +49961,18 @@ function permissionForPath(path) {
  * missing, and a missing fact must never read as "none": block, naming it.
  */
 function assertComplete(errors, what, tolerated = () => false) {
+    const incomplete = incompleteness(errors, what, tolerated);
+    if (incomplete !== null)
+        throw incomplete;
+}
+/** What `assertComplete` throws, or null when nothing is missing. */
+function incompleteness(errors, what, tolerated) {
     const left = errors.filter((e) => !tolerated(e));
-    const first = left[0];
-    if (first === undefined)
-        return;
+    if (left.length === 0)
+        return null;
     const forbidden = left.find((e) => e.type === 'FORBIDDEN' || /not accessible/i.test(e.message));
     const permission = forbidden === undefined ? undefined : permissionForPath(forbidden.path);
-    throw new GitHubApiError(`${what} could not be read completely: ${left.map((e) => e.message).join('; ')}`, {
+    return new GitHubApiError(`${what} could not be read completely: ${left.map((e) => e.message).join('; ')}`, {
         permission,
         hint: permission === undefined
             ? undefined
@@ -50069,8 +50088,9 @@ function settledByBootstrap(recent, envs, need) {
         read.byEnvironment.set(env, list);
         const ids = new Set(list.map((d) => d.id));
         read.statusPages.push(...page.statusPages.filter((p) => ids.has(Number(p.alias.slice(1)))));
-        for (const id of ids)
-            read.statusTotals.set(id, page.statusTotals.get(id) ?? null);
+        for (const [id, total] of page.statusTotals)
+            if (ids.has(id))
+                read.statusTotals.set(id, total);
     }
     return read;
 }
@@ -50198,14 +50218,14 @@ async function runContext(port, req, deployments, refs) {
         const value = repo[sel.alias];
         if (value === null || value === undefined) {
             const err = errorAt(answer.errors, sel.alias);
-            out.deployments.set(sel.alias, support_unreadable('deployments: read', err?.message ?? 'GitHub returned no deployments'));
+            out.deployments.set(sel, support_unreadable('deployments: read', err?.message ?? 'GitHub returned no deployments'));
             continue;
         }
         const page = deploymentPage(value, `deployments(${sel.environment})`);
         out.statusPages.push(...page.statusPages);
         for (const [id, total] of page.statusTotals)
             out.statusTotals.set(id, total);
-        out.deployments.set(sel.alias, { list: page.list, cursor: page.cursor });
+        out.deployments.set(sel, { list: page.list, cursor: page.cursor });
     }
     for (const sel of refs) {
         const value = repo[sel.alias];
@@ -50239,15 +50259,13 @@ async function runContext(port, req, deployments, refs) {
 async function readDeploymentPages(input) {
     const { github, request, logger, read } = input;
     const deployments = read.byEnvironment;
-    let pending = input.selections.map((sel) => ({ sel, pages: 1 }));
+    /** pages read so far, by environment */
+    const pages = new Map();
     let answer = input.first;
     addStatusPages(read, answer);
     for (;;) {
         const next = [];
-        for (const { sel, pages } of pending) {
-            const got = answer.deployments.get(sel.alias);
-            if (got === undefined)
-                continue;
+        for (const [sel, got] of answer.deployments) {
             if ('unreadable' in got) {
                 deployments.set(sel.environment, got);
                 continue;
@@ -50257,21 +50275,22 @@ async function readDeploymentPages(input) {
                 ...got.list
             ];
             deployments.set(sel.environment, list);
+            const count = (pages.get(sel.environment) ?? 0) + 1;
+            pages.set(sel.environment, count);
             if (got.cursor === null)
                 continue;
             if (!input.wantMore(sel.environment, list))
                 continue;
-            if (pages >= deployments_MAX_PAGES) {
+            if (count >= deployments_MAX_PAGES) {
                 throw new GitHubApiError(`more than ${deployments_MAX_PAGES * 100} deployments to ${sel.environment}; the gate stops reading there`);
             }
-            next.push({ sel: { ...sel, after: got.cursor }, pages: pages + 1 });
+            next.push({ ...sel, after: got.cursor });
         }
         if (next.length === 0)
             break;
-        logger.debug(`reading further pages of deployments: ${next.map((n) => n.sel.environment).join(', ')}`);
-        answer = await runContext(github, request, next.map((n) => n.sel), []);
+        logger.debug(`reading further pages of deployments: ${next.map((sel) => sel.environment).join(', ')}`);
+        answer = await runContext(github, request, next, []);
         addStatusPages(read, answer);
-        pending = next;
     }
 }
 function addStatusPages(read, answer) {
@@ -50360,6 +50379,7 @@ async function completePullRequests(port, req, prs) {
                 throw new GitHubApiError(`pull request #${p.number} could not be read further${errors_errorText(answer.errors)}`, { permission: 'pull-requests: read' });
             }
             const c = connection(node[p.kind], `#${p.number}.${p.kind}`);
+            // every page asked is of a pull request in byNumber: `?? []` never applies
             for (const pr of byNumber.get(p.number) ?? []) {
                 if (p.kind === 'commits') {
                     pr.fact.commits.push(...c.nodes.map((n, i) => parseCommit(obj(n, `#${p.number}.commits[${i}]`).commit, `#${p.number}.commits[${i}].commit`)));
@@ -50765,7 +50785,6 @@ async function fetchPolicy(port, req) {
 
 
 
-
 /** Bootstrap fields whose errors are handled where they are used. */
 const SPECULATIVE = new Set([
     'checks',
@@ -50795,18 +50814,10 @@ async function fetchBootstrap(port, req) {
     }
     // The policy may simply be absent (NOT_FOUND); anything else is missing
     // data about the commit, reported once the policy is known.
-    let incomplete = null;
-    try {
-        assertComplete(answer.errors, `the deployed commit ${req.sha.slice(0, 7)} and its pull requests`, (e) => (e.type === 'NOT_FOUND' &&
-            (e.path ?? []).some((p) => p === 'policy' || p === 'file')) ||
-            e.path?.[0] === 'recent' ||
-            (e.path ?? []).some((p) => typeof p === 'string' && SPECULATIVE.has(p)));
-    }
-    catch (error) {
-        if (!(error instanceof GitHubApiError))
-            throw error;
-        incomplete = error;
-    }
+    const incomplete = incompleteness(answer.errors, `the deployed commit ${req.sha.slice(0, 7)} and its pull requests`, (e) => (e.type === 'NOT_FOUND' &&
+        (e.path ?? []).some((p) => p === 'policy' || p === 'file')) ||
+        e.path?.[0] === 'recent' ||
+        (e.path ?? []).some((p) => typeof p === 'string' && SPECULATIVE.has(p)));
     const repo = obj(data.repository, 'repository');
     const defaultRef = defaultBranchRef(repo, req);
     const defaultBranch = str(defaultRef.name, 'repository.defaultBranchRef.name');
@@ -50927,7 +50938,6 @@ async function gatherFacts(input) {
         github,
         request,
         logger: input.logger,
-        selections: deploymentSel,
         first: context,
         read,
         wantMore: (env, list) => wantMore(env, list, need)
@@ -50956,6 +50966,8 @@ async function gatherFacts(input) {
     });
     // Scope: the changes since the previous successful deployment here.
     const upstream = {};
+    // every environment of the chain was read (environmentsToRead): `?? []`
+    // never applies, and no deployments would block the promotion anyway
     for (const env of chain)
         upstream[env] = deployments.get(env) ?? [];
     const scope = await changesInScope({
@@ -55077,6 +55089,8 @@ return errors === 0;
 function evidenceProblems(record) {
     if (evidence_validator_generated(record))
         return [];
+    // ajv sets `errors`, each with a message, whenever it returns false: the
+    // fallbacks are for its types
     return (evidence_validator_generated.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
 }
 

@@ -82,6 +82,21 @@ export function proxyFetch(url: string): typeof fetch | undefined {
     })
 }
 
+/** Octokit's logger over ours: its warnings are ours, the rest is debug. */
+export function octokitLog(log: Logger): {
+  debug: (m: string) => void
+  info: (m: string) => void
+  warn: (m: string) => void
+  error: (m: string) => void
+} {
+  return {
+    debug: (m) => log.debug(m),
+    info: (m) => log.debug(m),
+    warn: (m) => log.warning(m),
+    error: (m) => log.debug(m)
+  }
+}
+
 export function createClient(options: ClientOptions): GitHubClient {
   const apiUrl = (options.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, '')
   const graphqlUrl = options.graphqlUrl ?? defaultGraphqlUrl(apiUrl)
@@ -106,6 +121,7 @@ export function createClient(options: ClientOptions): GitHubClient {
    * a hung connection is abandoned (and retried while the budget allows).
    */
   const attemptFetch: typeof fetch = async (input, init) => {
+    // octokit passes the URL as a string and the method; the rest is the type's
     const url =
       typeof input === 'string'
         ? input
@@ -181,12 +197,7 @@ export function createClient(options: ClientOptions): GitHubClient {
     baseUrl: apiUrl,
     userAgent: USER_AGENT,
     request: { fetch: attemptFetch },
-    log: {
-      debug: (m: string) => log.debug(m),
-      info: (m: string) => log.debug(m),
-      warn: (m: string) => log.warning(m),
-      error: (m: string) => log.debug(m)
-    },
+    log: octokitLog(log),
     retry: {
       // 4xx answers are decisions, not hiccups; rate limits are the
       // throttling plugin's to retry.
@@ -270,7 +281,8 @@ export function createClient(options: ClientOptions): GitHubClient {
     }
     const list: GraphQLError[] = Array.isArray(errors)
       ? errors.map((e: unknown) => {
-          const err = (e ?? {}) as Record<string, unknown>
+          // Object(): null and undefined read as {}, an object as itself
+          const err = Object(e) as Record<string, unknown>
           return {
             type: typeof err.type === 'string' ? err.type : undefined,
             message:

@@ -13,8 +13,9 @@ export function toApiError(
   timeoutMs: number
 ): GitHubApiError {
   if (error instanceof GitHubApiError) return error
-  const [method = 'GET', path = route] = route.includes(' ')
-    ? route.split(' ', 2)
+  // `METHOD /path`, or a bare path, which octokit sends as a GET
+  const [method, path] = route.includes(' ')
+    ? (route.split(' ', 2) as [string, string])
     : ['GET', route]
   const shown = path.replace(/\{(\w+)\}/g, (_m, key: string) => {
     const v = params[key]
@@ -28,7 +29,10 @@ export function toApiError(
     const ghMessage = messageOf(error.response?.data) ?? error.message
     const permission =
       error.status === 403 ? permissionFor(method, path) : undefined
-    if (error.status === 500 && /abort|timeout/i.test(error.message)) {
+    if (
+      error.status === 500 &&
+      (/abort|timeout/i.test(error.message) || isTimeout(error.cause))
+    ) {
       return new GitHubApiError(
         `${method} ${shown} did not answer within the time budget (${Math.round(timeoutMs / 1000)}s)`,
         {
@@ -100,6 +104,17 @@ function graphqlRateLimit(
       typeof hit.message === 'string' ? hit.message : 'API rate limit exceeded',
     reset: response?.headers?.['x-ratelimit-reset']
   }
+}
+
+/**
+ * An attempt abandoned by its AbortSignal.timeout. By name, not by class or
+ * message: @octokit/request words it "Unknown Error" when the DOMException
+ * comes from another realm (as under jest's VM).
+ */
+function isTimeout(cause: unknown): boolean {
+  return (
+    (cause as { name?: unknown } | null | undefined)?.name === 'TimeoutError'
+  )
 }
 
 function messageOf(data: unknown): string | undefined {

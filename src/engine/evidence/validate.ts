@@ -7,6 +7,8 @@ import type { EvidenceRecord } from './record.js'
  */
 export function evidenceProblems(record: EvidenceRecord): string[] {
   if (validate(record)) return []
+  // ajv sets `errors`, each with a message, whenever it returns false: the
+  // fallbacks are for its types
   return (validate.errors ?? []).map(
     (e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`
   )

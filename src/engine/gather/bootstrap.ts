@@ -11,7 +11,7 @@ import { refAnswer, type RefAnswer } from './branches.js'
 import { readRollup, type RollupRead } from './ci-results.js'
 import { recentPages, type RecentDeployments } from './deployments.js'
 import { readEnvironment } from './environment.js'
-import { assertComplete, repositoryUnreadable } from './errors.js'
+import { incompleteness, repositoryUnreadable } from './errors.js'
 import { parseCommit, type ParsedPullRequest } from './parse.js'
 import {
   defaultBranchRef,
@@ -91,21 +91,15 @@ export async function fetchBootstrap(
   }
   // The policy may simply be absent (NOT_FOUND); anything else is missing
   // data about the commit, reported once the policy is known.
-  let incomplete: GitHubApiError | null = null
-  try {
-    assertComplete(
-      answer.errors,
-      `the deployed commit ${req.sha.slice(0, 7)} and its pull requests`,
-      (e) =>
-        (e.type === 'NOT_FOUND' &&
-          (e.path ?? []).some((p) => p === 'policy' || p === 'file')) ||
-        e.path?.[0] === 'recent' ||
-        (e.path ?? []).some((p) => typeof p === 'string' && SPECULATIVE.has(p))
-    )
-  } catch (error) {
-    if (!(error instanceof GitHubApiError)) throw error
-    incomplete = error
-  }
+  const incomplete = incompleteness(
+    answer.errors,
+    `the deployed commit ${req.sha.slice(0, 7)} and its pull requests`,
+    (e) =>
+      (e.type === 'NOT_FOUND' &&
+        (e.path ?? []).some((p) => p === 'policy' || p === 'file')) ||
+      e.path?.[0] === 'recent' ||
+      (e.path ?? []).some((p) => typeof p === 'string' && SPECULATIVE.has(p))
+  )
   const repo = obj(data.repository, 'repository')
   const defaultRef = defaultBranchRef(repo, req)
   const defaultBranch = str(defaultRef.name, 'repository.defaultBranchRef.name')

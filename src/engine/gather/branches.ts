@@ -55,8 +55,9 @@ function contains(ref: Json, name: string): boolean | null {
 }
 
 const isGlob = (pattern: string): boolean => /[*?[\]{}()!+@]/.test(pattern)
+/** What comes before the first glob character: `release/` of `release/*`. */
 const globPrefix = (pattern: string): string =>
-  pattern.split(/[*?[\]{}()!+@]/)[0] ?? ''
+  pattern.replace(/[*?[\]{}()!+@].*$/s, '')
 
 /** Which branches to ask for, and which the bootstrap already answered. */
 export interface BranchPlan {

@@ -156,21 +156,22 @@ export async function completeRollups(
   reads: RollupRead[]
 ): Promise<CommitCiResultsFact[]> {
   const results = reads.map((r) => r.results)
-  let todo = reads
-    .map((r, i) => ({ r, i }))
-    .filter(({ r }) => r.more !== null && !('unreadable' in r.results))
+  let todo = reads.flatMap((r, i) =>
+    r.more !== null && !('unreadable' in r.results) ? [{ i, ...r.more }] : []
+  )
   while (todo.length > 0) {
-    const pages: PageSelection[] = todo.map(({ r, i }) => ({
+    const pages: PageSelection[] = todo.map(({ i, id, after }) => ({
       alias: `r${i}`,
       kind: 'contexts',
-      id: (r.more as { id: string }).id,
-      after: (r.more as { after: string }).after
+      id,
+      after
     }))
     const { query, variables } = pagesQuery(pages, repository)
     const answer = await port.graphql<Json>(query, variables)
     const data = obj(answer.data, 'data')
     const next: typeof todo = []
-    for (const { r, i } of todo) {
+    for (const page of todo) {
+      const { i } = page
       const alias = `r${i}`
       const errors = answer.errors.filter((e) => e.path?.[0] === alias)
       if (errors.length > 0) {
@@ -186,11 +187,8 @@ export async function completeRollups(
       ;(results[i] as CheckResultFact[]).push(
         ...parseContexts(c.nodes, `${alias}.contexts`)
       )
-      if (c.hasNextPage && c.endCursor !== null && r.more !== null) {
-        next.push({
-          r: { ...r, more: { id: r.more.id, after: c.endCursor } },
-          i
-        })
+      if (c.hasNextPage && c.endCursor !== null) {
+        next.push({ ...page, after: c.endCursor })
       }
     }
     todo = next

@@ -23,8 +23,9 @@ import { connection, obj, optObj, str, type Json } from './shape.js'
 import { unreadable } from './support.js'
 
 export interface ContextAnswer {
+  /** each environment asked for, by its selection */
   deployments: Map<
-    string,
+    DeploymentSelection,
     { list: DeploymentFact[]; cursor: string | null } | Unreadable
   >
   statusPages: PageSelection[]
@@ -93,7 +94,7 @@ export async function runContext(
     if (value === null || value === undefined) {
       const err = errorAt(answer.errors, sel.alias)
       out.deployments.set(
-        sel.alias,
+        sel,
         unreadable(
           'deployments: read',
           err?.message ?? 'GitHub returned no deployments'
@@ -104,7 +105,7 @@ export async function runContext(
     const page = deploymentPage(value, `deployments(${sel.environment})`)
     out.statusPages.push(...page.statusPages)
     for (const [id, total] of page.statusTotals) out.statusTotals.set(id, total)
-    out.deployments.set(sel.alias, { list: page.list, cursor: page.cursor })
+    out.deployments.set(sel, { list: page.list, cursor: page.cursor })
   }
   for (const sel of refs) {
     const value = repo[sel.alias]
@@ -156,9 +157,7 @@ export interface DeploymentPagesInput {
   github: GitHubPort
   request: EngineRequest
   logger: Logger
-  /** the environments the first context query asked for */
-  selections: DeploymentSelection[]
-  /** its answer */
+  /** the first context query's answer */
   first: ContextAnswer
   /** completed in place */
   read: DeploymentsRead
@@ -172,14 +171,13 @@ export async function readDeploymentPages(
 ): Promise<void> {
   const { github, request, logger, read } = input
   const deployments = read.byEnvironment
-  let pending = input.selections.map((sel) => ({ sel, pages: 1 }))
+  /** pages read so far, by environment */
+  const pages = new Map<string, number>()
   let answer = input.first
   addStatusPages(read, answer)
   for (;;) {
-    const next: { sel: DeploymentSelection; pages: number }[] = []
-    for (const { sel, pages } of pending) {
-      const got = answer.deployments.get(sel.alias)
-      if (got === undefined) continue
+    const next: DeploymentSelection[] = []
+    for (const [sel, got] of answer.deployments) {
       if ('unreadable' in got) {
         deployments.set(sel.environment, got)
         continue
@@ -190,27 +188,23 @@ export async function readDeploymentPages(
         ...got.list
       ]
       deployments.set(sel.environment, list)
+      const count = (pages.get(sel.environment) ?? 0) + 1
+      pages.set(sel.environment, count)
       if (got.cursor === null) continue
       if (!input.wantMore(sel.environment, list)) continue
-      if (pages >= MAX_PAGES) {
+      if (count >= MAX_PAGES) {
         throw new GitHubApiError(
           `more than ${MAX_PAGES * 100} deployments to ${sel.environment}; the gate stops reading there`
         )
       }
-      next.push({ sel: { ...sel, after: got.cursor }, pages: pages + 1 })
+      next.push({ ...sel, after: got.cursor })
     }
     if (next.length === 0) break
     logger.debug(
-      `reading further pages of deployments: ${next.map((n) => n.sel.environment).join(', ')}`
+      `reading further pages of deployments: ${next.map((sel) => sel.environment).join(', ')}`
     )
-    answer = await runContext(
-      github,
-      request,
-      next.map((n) => n.sel),
-      []
-    )
+    answer = await runContext(github, request, next, [])
     addStatusPages(read, answer)
-    pending = next
   }
 }
 

@@ -165,8 +165,8 @@ export function settledByBootstrap(
     read.statusPages.push(
       ...page.statusPages.filter((p) => ids.has(Number(p.alias.slice(1))))
     )
-    for (const id of ids)
-      read.statusTotals.set(id, page.statusTotals.get(id) ?? null)
+    for (const [id, total] of page.statusTotals)
+      if (ids.has(id)) read.statusTotals.set(id, total)
   }
   return read
 }

@@ -46,15 +46,24 @@ export function assertComplete(
   what: string,
   tolerated: (e: GraphQLError) => boolean = () => false
 ): void {
+  const incomplete = incompleteness(errors, what, tolerated)
+  if (incomplete !== null) throw incomplete
+}
+
+/** What `assertComplete` throws, or null when nothing is missing. */
+export function incompleteness(
+  errors: GraphQLError[],
+  what: string,
+  tolerated: (e: GraphQLError) => boolean
+): GitHubApiError | null {
   const left = errors.filter((e) => !tolerated(e))
-  const first = left[0]
-  if (first === undefined) return
+  if (left.length === 0) return null
   const forbidden = left.find(
     (e) => e.type === 'FORBIDDEN' || /not accessible/i.test(e.message)
   )
   const permission =
     forbidden === undefined ? undefined : permissionForPath(forbidden.path)
-  throw new GitHubApiError(
+  return new GitHubApiError(
     `${what} could not be read completely: ${left.map((e) => e.message).join('; ')}`,
     {
       permission,

@@ -116,7 +116,6 @@ export async function gatherFacts(input: GatherInput): Promise<Facts> {
     github,
     request,
     logger: input.logger,
-    selections: deploymentSel,
     first: context,
     read,
     wantMore: (env, list) => wantMore(env, list, need)
@@ -153,6 +152,8 @@ export async function gatherFacts(input: GatherInput): Promise<Facts> {
 
   // Scope: the changes since the previous successful deployment here.
   const upstream: Facts['upstream'] = {}
+  // every environment of the chain was read (environmentsToRead): `?? []`
+  // never applies, and no deployments would block the promotion anyway
   for (const env of chain) upstream[env] = deployments.get(env) ?? []
   const scope = await changesInScope({
     github,

@@ -93,7 +93,8 @@ export function coAuthorTrailers(
 ): { name: string; email: string }[] {
   const found: { name: string; email: string }[] = []
   for (const m of message.matchAll(TRAILER)) {
-    found.push({ name: m[1] ?? '', email: (m[2] ?? '').trim() })
+    // both groups are mandatory in TRAILER: each match has them
+    found.push({ name: m[1] as string, email: (m[2] as string).trim() })
   }
   return found
 }

@@ -103,6 +103,7 @@ export async function completePullRequests(
         )
       }
       const c = connection(node[p.kind], `#${p.number}.${p.kind}`)
+      // every page asked is of a pull request in byNumber: `?? []` never applies
       for (const pr of byNumber.get(p.number) ?? []) {
         if (p.kind === 'commits') {
           pr.fact.commits.push(
