@@ -29,6 +29,8 @@ import type {
 } from '@actions/workflow-parser/templates/tokens/index'
 import type { TemplateValidationError } from '@actions/workflow-parser/templates/template-validation-error'
 import { COMMANDS } from '../src/cli/main.js'
+import { WORKFLOW_PERMISSIONS } from '../src/report/permissions.js'
+import { parse as parseYaml } from 'yaml'
 
 const root = new URL('../', import.meta.url)
 const read = (path: string): string => readFileSync(new URL(path, root), 'utf8')
@@ -722,6 +724,17 @@ describe('README.md workflow files', () => {
       }
     }
   )
+})
+
+describe('what action.yml and the job summary say', () => {
+  it('describes the action in under 125 characters (the Marketplace limit)', () => {
+    const action = parseYaml(read('action.yml')) as { description: string }
+    expect(action.description.length).toBeLessThan(125)
+  })
+
+  it("names as workflow permissions exactly the parser's permission keys", () => {
+    expect([...WORKFLOW_PERMISSIONS].sort()).toEqual([...LEVELS.keys()].sort())
+  })
 })
 
 describe('README.md against action.yml and the command line', () => {

@@ -32973,15 +32973,20 @@ function createClient(options) {
  * The keys a workflow's `permissions:` block accepts. Others (administration,
  * members, metadata) no workflow token can be given: a GitHub App or a
  * fine-grained token can. docs.github.com/en/actions/writing-workflows/
- * workflow-syntax-for-github-actions#permissions
+ * workflow-syntax-for-github-actions#permissions; __tests__/workflows.test.ts
+ * holds the list against the workflow parser's own schema.
  */
 const WORKFLOW_PERMISSIONS = new Set([
     'actions',
+    'artifact-metadata',
     'attestations',
     'checks',
+    'code-quality',
     'contents',
+    'copilot-requests',
     'deployments',
     'discussions',
+    'drives',
     'id-token',
     'issues',
     'models',
@@ -32990,7 +32995,8 @@ const WORKFLOW_PERMISSIONS = new Set([
     'pull-requests',
     'repository-projects',
     'security-events',
-    'statuses'
+    'statuses',
+    'vulnerability-alerts'
 ]);
 const NAMED = /`([a-z][a-z_-]*): (read|write)`/g;
 function missingPermissions(decision) {

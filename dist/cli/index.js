@@ -34620,15 +34620,20 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
  * The keys a workflow's `permissions:` block accepts. Others (administration,
  * members, metadata) no workflow token can be given: a GitHub App or a
  * fine-grained token can. docs.github.com/en/actions/writing-workflows/
- * workflow-syntax-for-github-actions#permissions
+ * workflow-syntax-for-github-actions#permissions; __tests__/workflows.test.ts
+ * holds the list against the workflow parser's own schema.
  */
 const WORKFLOW_PERMISSIONS = new Set([
     'actions',
+    'artifact-metadata',
     'attestations',
     'checks',
+    'code-quality',
     'contents',
+    'copilot-requests',
     'deployments',
     'discussions',
+    'drives',
     'id-token',
     'issues',
     'models',
@@ -34637,7 +34642,8 @@ const WORKFLOW_PERMISSIONS = new Set([
     'pull-requests',
     'repository-projects',
     'security-events',
-    'statuses'
+    'statuses',
+    'vulnerability-alerts'
 ]);
 const NAMED = /`([a-z][a-z_-]*): (read|write)`/g;
 function permissions_missingPermissions(decision) {
