@@ -109,6 +109,13 @@ describe('points', () => {
     expect((await post(TWO_POINTS, b)).headers.used).toBe('4')
   })
 
+  it("every workflow's GITHUB_TOKEN spends the repository's one budget", async () => {
+    const { w, post } = await setup()
+    await post(TWO_POINTS, w.sim.workflowToken({ contents: 'read' }))
+    const other = await post(TWO_POINTS, w.sim.workflowToken())
+    expect(other.headers).toMatchObject({ used: '4', remaining: '996' })
+  })
+
   it('refuses with RATE_LIMITED, status 200 and no data, when the budget cannot cover a query', async () => {
     const { w, s, post } = await setup({
       graphqlPointsPerHour: { installation: 3 }

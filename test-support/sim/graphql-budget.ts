@@ -33,12 +33,16 @@ interface Window {
 }
 
 const HOUR_SECONDS = 3600
+/** the key of the budget all GITHUB_TOKENs share (installation ids are > 0) */
+const GITHUB_TOKENS = -1
 
 /**
  * One budget per installation: tokens minted for one App installation share
- * it, as on GitHub. Every GITHUB_TOKEN the model mints has its own
- * installation id, so each counts alone (GitHub counts per repository; the
- * model does not tie a GITHUB_TOKEN to one).
+ * it, as on GitHub. Every GITHUB_TOKEN shares one budget: GitHub counts a
+ * GITHUB_TOKEN's points per repository, shared by every workflow of it
+ * (same docs page, "Primary rate limit"), and the model ties no token to a
+ * repository, so all of them count together: never kinder than GitHub,
+ * stricter only for a world of several repositories.
  */
 export class GraphqlBudgets {
   private readonly windows = new Map<number, Window>()
@@ -51,11 +55,13 @@ export class GraphqlBudgets {
 
   private window(token: Token): Window {
     const seconds = Math.floor(this.now() / 1000)
-    const w = this.windows.get(token.installationId)
+    const key =
+      token.kind === 'github_token' ? GITHUB_TOKENS : token.installationId
+    const w = this.windows.get(key)
     if (w !== undefined && seconds < w.reset) return w
     // a window starts with the first query after the last one ended
     const fresh = { used: 0, reset: seconds + HOUR_SECONDS }
-    this.windows.set(token.installationId, fresh)
+    this.windows.set(key, fresh)
     return fresh
   }
 
