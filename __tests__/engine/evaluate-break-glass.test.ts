@@ -1,47 +1,25 @@
 // Break-glass (SPEC §5.7) through the engine, in process, against the
 // simulator on 127.0.0.1: what is read, and when the decision flips.
 import { describe, expect, it } from '@jest/globals'
-import { evaluate, type EngineRequest } from '../../src/engine/index.js'
+import { evaluate } from '../../src/engine/index.js'
 import { silentLogger } from '../../src/engine/port.js'
 import { createClient } from '../../src/github/client.js'
 import { startSimulator } from '../../test-support/sim/server.js'
 import {
-  OWNER,
   POLICY,
   POLICY_PATH,
   READ_PERMISSIONS,
-  REPO,
   reviewedChange,
   standard,
   type GateRun,
   type World
 } from '../../test-support/demo/scenarios.js'
+import { requestFor } from '../../__fixtures__/request.js'
 
 const REASON = 'checkout is down for every customer'
 
 function policyWith(approvers: string): string {
   return `${POLICY}    break_glass:\n      approvers: ${approvers}\n      review_within: 72h\n`
-}
-
-function requestFor(run: GateRun, reason: string | null): EngineRequest {
-  return {
-    owner: OWNER,
-    repo: REPO,
-    environment: run.environment,
-    sha: run.sha,
-    policyPath: POLICY_PATH,
-    policyRef: null,
-    deployer: run.actor,
-    run: {
-      id: run.runId,
-      attempt: 1,
-      url: `https://github.com/${OWNER}/${REPO}/actions/runs/${run.runId}`,
-      actor: run.actor,
-      triggeringActor: run.actor
-    },
-    serverUrl: 'https://github.com',
-    breakGlassReason: reason
-  }
 }
 
 async function decide(w: World, run: GateRun, reason: string | null = REASON) {
@@ -56,11 +34,14 @@ async function decide(w: World, run: GateRun, reason: string | null = REASON) {
       retryBaseMs: 5
     })
     const now = new Date()
-    const decision = await evaluate(requestFor(run, reason), {
-      github: client,
-      logger: silentLogger,
-      now: () => now
-    })
+    const decision = await evaluate(
+      requestFor(run, { breakGlassReason: reason }),
+      {
+        github: client,
+        logger: silentLogger,
+        now: () => now
+      }
+    )
     return {
       decision,
       now,
@@ -227,11 +208,14 @@ describe('evaluate with a break-glass reason', () => {
         timeoutMs: 5_000,
         retryBaseMs: 5
       })
-      const decision = await evaluate(requestFor(run, REASON), {
-        github: client,
-        logger: silentLogger,
-        now: () => new Date()
-      })
+      const decision = await evaluate(
+        requestFor(run, { breakGlassReason: REASON }),
+        {
+          github: client,
+          logger: silentLogger,
+          now: () => new Date()
+        }
+      )
       expect(decision.decision).toBe('block')
       expect(decision.breakGlass).toBeNull()
       expect(decision.breakGlassNote).toMatch(

@@ -1,43 +1,20 @@
 // The engine end to end, in process, against the simulator on 127.0.0.1.
 import { describe, expect, it } from '@jest/globals'
-import { evaluate, type EngineRequest } from '../../src/engine/index.js'
+import { evaluate } from '../../src/engine/index.js'
 import type { GitHubPort } from '../../src/engine/port.js'
 import { silentLogger } from '../../src/engine/port.js'
 import { createClient } from '../../src/github/client.js'
 import { startSimulator } from '../../test-support/sim/server.js'
 import {
-  OWNER,
   POLICY,
-  POLICY_PATH,
   PROTECTIVE_RULES,
   READ_PERMISSIONS,
-  REPO,
   reviewedChange,
   standard,
   type GateRun,
   type World
 } from '../../test-support/demo/scenarios.js'
-
-function requestFor(run: GateRun): EngineRequest {
-  return {
-    owner: OWNER,
-    repo: REPO,
-    environment: run.environment,
-    sha: run.sha,
-    policyPath: POLICY_PATH,
-    policyRef: null,
-    deployer: run.actor,
-    run: {
-      id: run.runId,
-      attempt: 1,
-      url: `https://github.com/${OWNER}/${REPO}/actions/runs/${run.runId}`,
-      actor: run.actor,
-      triggeringActor: run.actor
-    },
-    serverUrl: 'https://github.com',
-    breakGlassReason: null
-  }
-}
+import { requestFor } from '../../__fixtures__/request.js'
 
 async function decide(
   w: World,

@@ -4,7 +4,7 @@
 // support, not GitHub's raw validation error. In process, through the real
 // client, against the simulator on its GHES URLs (/api/v3, /api/graphql).
 import { describe, expect, it } from '@jest/globals'
-import { evaluate, type EngineRequest } from '../../../src/engine/index.js'
+import { evaluate } from '../../../src/engine/index.js'
 import { silentLogger, type GitHubPort } from '../../../src/engine/port.js'
 import { createClient } from '../../../src/github/client.js'
 import {
@@ -12,14 +12,12 @@ import {
   type FaultSpec
 } from '../../../test-support/sim/server.js'
 import {
-  OWNER,
-  POLICY_PATH,
-  REPO,
   reviewedChange,
   standard,
   type GateRun,
   type World
 } from '../../../test-support/demo/scenarios.js'
+import { requestFor } from '../../../__fixtures__/request.js'
 
 // GitHub's error for a field its schema lacks, in the shape `gh api graphql`
 // prints it: HTTP 200, no `data`, extensions.code undefinedField.
@@ -32,27 +30,6 @@ const NO_REF_RULES = {
 
 const CLEAR =
   'does not know `Ref.rules` (needs 3.13 or later): promotion-gate supports GitHub Enterprise Server 3.13 and later'
-
-function requestFor(run: GateRun): EngineRequest {
-  return {
-    owner: OWNER,
-    repo: REPO,
-    environment: run.environment,
-    sha: run.sha,
-    policyPath: POLICY_PATH,
-    policyRef: null,
-    deployer: run.actor,
-    run: {
-      id: run.runId,
-      attempt: 1,
-      url: `https://ghe.example/${OWNER}/${REPO}/actions/runs/${run.runId}`,
-      actor: run.actor,
-      triggeringActor: run.actor
-    },
-    serverUrl: 'https://ghe.example',
-    breakGlassReason: null
-  }
-}
 
 /** A fetch that adds GHES's version header to every answer. */
 function reportingVersion(version: string, inner: typeof fetch): typeof fetch {
