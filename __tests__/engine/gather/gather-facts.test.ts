@@ -55,8 +55,10 @@ describe('gatherFacts, against the simulator', () => {
     expect(decision.facts?.ciResults).toBeNull()
     expect(decision.facts).not.toHaveProperty('reviewerTeams')
     expect(decision.decision).toBe('allow')
-    // the branch patterns are not asked: only the bootstrap's parallel read
+    // only the reads sent alongside the bootstrap, before the policy is
+    // known (one round trip): nothing asked after it
     expect(asked.filter((r) => r.includes('/environments/'))).toEqual([
+      'GET /repos/acme/shop/environments/production/deployment-branch-policies?per_page=100&page=1',
       'GET /repos/acme/shop/environments/production'
     ])
   })

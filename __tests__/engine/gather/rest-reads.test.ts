@@ -67,8 +67,12 @@ describe('readEnvironment, against the simulator', () => {
         waitTimer: 30
       })
     })
-    // no custom patterns: nothing more to ask
-    expect(asked).toEqual(['GET /repos/acme/shop/environments/production'])
+    // the first page of patterns is asked alongside, in case; no custom
+    // patterns: its answer is not used, and nothing more is asked
+    expect(asked.sort()).toEqual([
+      'GET /repos/acme/shop/environments/production',
+      'GET /repos/acme/shop/environments/production/deployment-branch-policies?per_page=100&page=1'
+    ])
   })
 
   it('reads every custom branch pattern, past the first page of 100', async () => {

@@ -36,10 +36,10 @@ export async function resolveCoAuthors(
     byOid.set(c.oid, [...(byOid.get(c.oid) ?? []), c])
   }
   await askInBatches({
-    items: [...byOid.keys()],
+    items: [...byOid],
     each: () => CO_AUTHORS_COST,
     ask: async (batch) => {
-      const { query, variables } = coAuthorsQuery(batch)
+      const { query, variables } = coAuthorsQuery(batch.map(([oid]) => oid))
       const answer = await port.graphql<Json>(
         query,
         { owner: repository.owner, name: repository.repo, ...variables },
@@ -47,7 +47,7 @@ export async function resolveCoAuthors(
       )
       assertComplete(answer.errors, 'the co-authors of commits')
       const repo = obj(obj(answer.data, 'data').repository, 'repository')
-      batch.forEach((oid, i) => {
+      batch.forEach(([oid, copies], i) => {
         const at = `commit ${oid.slice(0, 7)}`
         const node = optObj(repo[`a${i}`], at)
         if (node === null) {
@@ -65,7 +65,7 @@ export async function resolveCoAuthors(
             `GitHub listed ${listed.length} of the ${total} authors of ${at}: the others cannot be verified as makers`
           )
         }
-        for (const copy of byOid.get(oid) ?? []) {
+        for (const copy of copies) {
           copy.coAuthors = coAuthorsOf(copy.author, listed, copy.message)
         }
       })
