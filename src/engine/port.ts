@@ -19,6 +19,34 @@ export interface GraphQLResponse<T> {
   errors: GraphQLError[]
 }
 
+/**
+ * One of GitHub's rate-limit budgets as an answer last stated it: the
+ * `x-ratelimit-*` headers, or a GraphQL answer's `rateLimit`.
+ */
+export interface ApiBudget {
+  /** GitHub's name for it: `core` (REST), `graphql` (points), `search`, ... */
+  resource: string
+  limit: number
+  remaining: number
+  used: number
+  /** ISO 8601: when the budget is refilled */
+  reset: string
+}
+
+/** What the calls so far cost and what is left (SPEC §9). */
+export interface ApiUsage {
+  /** HTTP requests sent, retries included */
+  requests: { rest: number; graphql: number }
+  /**
+   * GraphQL points spent, each answer's `rateLimit.cost` summed; null when
+   * an answer did not say what it cost (a failed attempt, or a query that
+   * did not ask), since any figure would be a guess.
+   */
+  points: number | null
+  /** the latest state of each budget the answers named */
+  budgets: ApiBudget[]
+}
+
 export interface GitHubPort {
   /** REST call; throws GitHubApiError on any non-2xx answer. */
   rest<T = unknown>(
@@ -33,6 +61,11 @@ export interface GitHubPort {
     query: string,
     variables: Record<string, unknown>
   ): Promise<GraphQLResponse<T>>
+  /**
+   * What the calls so far cost. Optional: a port that does not count (a
+   * test's fake) leaves the evidence's `api` empty.
+   */
+  usage?(): ApiUsage
 }
 
 export interface Logger {

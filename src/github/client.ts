@@ -26,6 +26,7 @@ import {
   schemaMismatch,
   unknownFields
 } from './ghes.js'
+import { usageMeter } from './usage.js'
 
 export const USER_AGENT = 'promotion-gate'
 const DEFAULT_API_URL = 'https://api.github.com'
@@ -106,6 +107,9 @@ export function createClient(options: ClientOptions): GitHubClient {
   const retryBase = options.retryBaseMs ?? 1000
   const log = options.logger
   const requests: RequestRecord[] = []
+  const meter = usageMeter()
+  /** where GraphQL attempts go, as Octokit joins the route back */
+  const graphqlTarget = graphqlUrl.replace(/\/+$/, '')
   /** the GHES version the server last said it runs, for schema errors */
   let serverVersion: string | undefined
 
@@ -116,8 +120,8 @@ export function createClient(options: ClientOptions): GitHubClient {
   const budget = `${Math.round(options.timeoutMs / 1000)}s`
   const baseFetch = proxyFetch(apiUrl) ?? globalThis.fetch
   /**
-   * Every HTTP attempt, retries included, goes through here: it is counted,
-   * and it may take at most attemptMs and never outlive the time budget, so
+   * Every HTTP attempt, retries included, goes through here: it is counted
+   * (with the budget its answer states), and it may take at most attemptMs and never outlive the time budget, so
    * a hung connection is abandoned (and retried while the budget allows).
    */
   const attemptFetch: typeof fetch = async (input, init) => {
@@ -135,6 +139,7 @@ export function createClient(options: ClientOptions): GitHubClient {
       ms: 0
     }
     requests.push(record)
+    meter.sent(url.split('?')[0] === graphqlTarget)
     const started = now()
     const left = remaining()
     if (left <= 0) {
@@ -153,6 +158,7 @@ export function createClient(options: ClientOptions): GitHubClient {
         signal: AbortSignal.any(signals)
       })
       record.status = response.status
+      meter.headers(response.headers)
       serverVersion = response.headers.get(VERSION_HEADER) ?? serverVersion
       return response
     } finally {
@@ -266,8 +272,11 @@ export function createClient(options: ClientOptions): GitHubClient {
       )
       body = response.data
     } catch (error) {
+      // a refused query's answer may still say what it cost
+      meter.graphqlBody(answerOf(error))
       throw toApiError('POST /graphql', {}, error, options.timeoutMs)
     }
+    meter.graphqlBody(body)
     if (typeof body !== 'object' || body === null) {
       throw new GitHubApiError(
         `${route} answered with something that is not JSON`
@@ -306,5 +315,12 @@ export function createClient(options: ClientOptions): GitHubClient {
     return { data: data as T, errors: list }
   }
 
-  return { rest, graphql, requests }
+  return { rest, graphql, requests, usage: () => meter.usage() }
+}
+
+/** The body of the answer a failed call got, if any (RequestError's). */
+function answerOf(error: unknown): unknown {
+  if (typeof error !== 'object' || error === null) return undefined
+  const { response } = error as { response?: { data?: unknown } }
+  return response?.data
 }
