@@ -51,7 +51,7 @@ describe('costLine', () => {
       'Cost: 2 requests (2 GraphQL, 0 REST), GraphQL points unknown (an answer did not say what it cost).'
     ],
     [
-      'another budget, after REST',
+      'other budgets, after REST, by name',
       {
         requests: { rest: 1200, graphql: 0 },
         points: 0,
@@ -62,10 +62,16 @@ describe('costLine', () => {
             limit: 30,
             remaining: 29
           },
-          USAGE.budgets[0]!
+          USAGE.budgets[0]!,
+          {
+            ...USAGE.budgets[0]!,
+            resource: 'code_search',
+            limit: 10,
+            remaining: 10
+          }
         ]
       },
-      'Cost: 1,200 requests (0 GraphQL, 1,200 REST), 0 GraphQL points; left this hour: 4,990 of 5,000 REST requests, 29 of 30 search requests.'
+      'Cost: 1,200 requests (0 GraphQL, 1,200 REST), 0 GraphQL points; left this hour: 4,990 of 5,000 REST requests, 10 of 10 code_search requests, 29 of 30 search requests.'
     ]
   ])('with %s', (_case, api, line) => {
     expect(costLine(api)).toBe(line)

@@ -272,8 +272,6 @@ export function createClient(options: ClientOptions): GitHubClient {
       )
       body = response.data
     } catch (error) {
-      // a refused query's answer may still say what it cost
-      meter.graphqlBody(answerOf(error))
       throw toApiError('POST /graphql', {}, error, options.timeoutMs)
     }
     meter.graphqlBody(body)
@@ -316,11 +314,4 @@ export function createClient(options: ClientOptions): GitHubClient {
   }
 
   return { rest, graphql, requests, usage: () => meter.usage() }
-}
-
-/** The body of the answer a failed call got, if any (RequestError's). */
-function answerOf(error: unknown): unknown {
-  if (typeof error !== 'object' || error === null) return undefined
-  const { response } = error as { response?: { data?: unknown } }
-  return response?.data
 }
