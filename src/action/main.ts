@@ -91,10 +91,17 @@ export async function runAction(
 
   const recorded = recordEvidence(
     evaluated,
-    { mode: inputs.mode, requests: client.requests.length, notes },
+    {
+      mode: inputs.mode,
+      requests: client.requests.length,
+      usage: client.usage?.() ?? null,
+      notes
+    },
     (_record, text) => writeEvidence(env, evaluated, text)
   )
   if (recorded.problem !== null) io.error(recorded.problem)
+  // the budget running low: an annotation, as the engine's other warnings
+  for (const warning of recorded.warnings) io.warning(warning)
   const { decision, evidence } = recorded
   const evidencePath = recorded.file
   const followUp = decision.followUp

@@ -10,6 +10,7 @@ import {
   recordEvidence,
   type EngineRequest
 } from '../engine/index.js'
+import { costLine } from '../report/cost.js'
 import { oneLine } from '../report/summary.js'
 import { choice, parseCommandArgs, type OptionSpec } from './args.js'
 import {
@@ -223,7 +224,12 @@ async function run(
   const file = options.evidenceFile
   const recorded = recordEvidence(
     evaluated,
-    { mode: 'check', requests: client.requests.length, notes: [] },
+    {
+      mode: 'check',
+      requests: client.requests.length,
+      usage: client.usage?.() ?? null,
+      notes: []
+    },
     (_record, text) => {
       if (file === null) return null
       writeFileSync(file, text, { mode: 0o644 })
@@ -231,7 +237,9 @@ async function run(
     }
   )
   if (recorded.problem !== null) logger.error(recorded.problem)
+  for (const warning of recorded.warnings) logger.warning(warning)
   const { decision, evidence, file: evidencePath } = recorded
+  if (evidence.api !== null) logger.debug(costLine(evidence.api))
 
   if (options.format === 'json') {
     stdout.write(`${JSON.stringify(evidence, null, 2)}\n`)

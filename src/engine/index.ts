@@ -58,6 +58,8 @@ export {
 } from './errors.js'
 export {
   silentLogger,
+  type ApiBudget,
+  type ApiUsage,
   type GitHubPort,
   type GraphQLError,
   type GraphQLOptions,

@@ -27,6 +27,34 @@ export interface GraphQLOptions {
   splittable?: boolean
 }
 
+/**
+ * One of GitHub's rate-limit budgets as an answer last stated it: the
+ * `x-ratelimit-*` headers, or a GraphQL answer's `rateLimit`.
+ */
+export interface ApiBudget {
+  /** GitHub's name for it: `core` (REST), `graphql` (points), `search`, ... */
+  resource: string
+  limit: number
+  remaining: number
+  used: number
+  /** ISO 8601: when the budget is refilled */
+  reset: string
+}
+
+/** What the calls so far cost and what is left (SPEC §9). */
+export interface ApiUsage {
+  /** HTTP requests sent, retries included */
+  requests: { rest: number; graphql: number }
+  /**
+   * GraphQL points spent, each answer's `rateLimit.cost` summed; null when
+   * an answer did not say what it cost (a failed attempt, or a query that
+   * did not ask), since any figure would be a guess.
+   */
+  points: number | null
+  /** the latest state of each budget the answers named */
+  budgets: ApiBudget[]
+}
+
 export interface GitHubPort {
   /** REST call; throws GitHubApiError on any non-2xx answer. */
   rest<T = unknown>(
@@ -42,6 +70,11 @@ export interface GitHubPort {
     variables: Record<string, unknown>,
     options?: GraphQLOptions
   ): Promise<GraphQLResponse<T>>
+  /**
+   * What the calls so far cost. Optional: a port that does not count (a
+   * test's fake) leaves the evidence's `api` empty.
+   */
+  usage?(): ApiUsage
 }
 
 export interface Logger {

@@ -27,6 +27,7 @@ import {
   schemaMismatch,
   unknownFields
 } from './ghes.js'
+import { usageMeter } from './usage.js'
 
 export const USER_AGENT = 'promotion-gate'
 const DEFAULT_API_URL = 'https://api.github.com'
@@ -107,6 +108,9 @@ export function createClient(options: ClientOptions): GitHubClient {
   const retryBase = options.retryBaseMs ?? 1000
   const log = options.logger
   const requests: RequestRecord[] = []
+  const meter = usageMeter()
+  /** where GraphQL attempts go, as Octokit joins the route back */
+  const graphqlTarget = graphqlUrl.replace(/\/+$/, '')
   /** the GHES version the server last said it runs, for schema errors */
   let serverVersion: string | undefined
 
@@ -117,8 +121,8 @@ export function createClient(options: ClientOptions): GitHubClient {
   const budget = `${Math.round(options.timeoutMs / 1000)}s`
   const baseFetch = proxyFetch(apiUrl) ?? globalThis.fetch
   /**
-   * Every HTTP attempt, retries included, goes through here: it is counted,
-   * and it may take at most attemptMs and never outlive the time budget, so
+   * Every HTTP attempt, retries included, goes through here: it is counted
+   * (with the budget its answer states), and it may take at most attemptMs and never outlive the time budget, so
    * a hung connection is abandoned (and retried while the budget allows).
    */
   const attemptFetch: typeof fetch = async (input, init) => {
@@ -136,6 +140,7 @@ export function createClient(options: ClientOptions): GitHubClient {
       ms: 0
     }
     requests.push(record)
+    meter.sent(url.split('?')[0] === graphqlTarget)
     const started = now()
     const left = remaining()
     if (left <= 0) {
@@ -154,6 +159,7 @@ export function createClient(options: ClientOptions): GitHubClient {
         signal: AbortSignal.any(signals)
       })
       record.status = response.status
+      meter.headers(response.headers)
       serverVersion = response.headers.get(VERSION_HEADER) ?? serverVersion
       return response
     } finally {
@@ -275,6 +281,7 @@ export function createClient(options: ClientOptions): GitHubClient {
     } catch (error) {
       throw toApiError('POST /graphql', {}, error, options.timeoutMs)
     }
+    meter.graphqlBody(body)
     if (typeof body !== 'object' || body === null) {
       throw new GitHubApiError(
         `${route} answered with something that is not JSON`
@@ -313,5 +320,5 @@ export function createClient(options: ClientOptions): GitHubClient {
     return { data: data as T, errors: list }
   }
 
-  return { rest, graphql, requests }
+  return { rest, graphql, requests, usage: () => meter.usage() }
 }

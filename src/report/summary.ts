@@ -4,6 +4,7 @@
 import type { Decision } from '../engine/index.js'
 import type { CheckResult, CheckStatus } from '../engine/index.js'
 import type { EvidenceRecord } from '../engine/index.js'
+import { costLine } from './cost.js'
 import { missingPermissions, permissionsSection } from './permissions.js'
 
 const ICON: Record<CheckStatus, string> = {
@@ -206,12 +207,16 @@ export function renderSummary(
         ? ` (blob \`${evidence.policy.blob_sha.slice(0, 7)}\`)`
         : '') +
       ` · promotion-gate ${evidence.tool.version}` +
-      (evidence.api_requests === null
+      // the cost line below says the requests, and more
+      (evidence.api_requests === null || evidence.api !== null
         ? ''
         : ` · ${evidence.api_requests} API requests`) +
       (evidencePath === null ? '' : ` · evidence: \`${cell(evidencePath)}\``) +
       '</sub>',
     ''
   )
+  if (evidence.api !== null) {
+    lines.push(`<sub>${cell(costLine(evidence.api))}</sub>`, '')
+  }
   return lines.join('\n')
 }

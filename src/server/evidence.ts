@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   recordEvidence,
+  type ApiUsage,
   type Decision,
   type Recorded
 } from '../engine/index.js'
@@ -20,6 +21,8 @@ export interface KeepOptions {
   dir: string | null
   /** API requests the decision made */
   requests: number
+  /** what they cost, as the client counted (null: it did not) */
+  usage: ApiUsage | null
 }
 
 export function keepEvidence(o: KeepOptions): Recorded {
@@ -29,6 +32,7 @@ export function keepEvidence(o: KeepOptions): Recorded {
     {
       mode: 'server',
       requests: o.requests,
+      usage: o.usage,
       notes: [
         `deployment_protection_rule delivery ${o.deliveryId}, answered through the run's deployment_callback_url`
       ]

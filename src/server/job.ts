@@ -5,7 +5,7 @@
 // posted at most once per delivery, retried within a bounded time.
 
 import { basename } from 'node:path'
-import type { Decision } from '../engine/index.js'
+import type { ApiUsage, Decision } from '../engine/index.js'
 import type { ClientOptions, GitHubClient } from '../github/client.js'
 import { violations } from '../report/summary.js'
 import { renderComment, renderFailureComment } from './comment.js'
@@ -112,13 +112,13 @@ export class Job {
     if (d.problem !== null || d.deployment === null) {
       return this.finish(await this.rejectUnread(d.problem))
     }
-    const { decision, requests } = await this.decide(token, d.deployment)
+    const { decision, requests, usage } = await this.decide(token, d.deployment)
     if (this.answered) {
       // the server gave up on this delivery while the engine ran
       this.log.warning('decided after the delivery was abandoned; not posted')
       return this.finish({ requests })
     }
-    const answer = this.explain(decision, requests)
+    const answer = this.explain(decision, requests, usage)
     // abandoned meanwhile: abandon() answered
     if (!this.claim()) return this.finish({ ...answer, state: null })
     const state = await this.post(answer.state, answer.comment)
@@ -172,7 +172,11 @@ export class Job {
   private async decide(
     token: string,
     deployment: DeploymentRequest
-  ): Promise<{ decision: Decision; requests: number }> {
+  ): Promise<{
+    decision: Decision
+    requests: number
+    usage: ApiUsage | null
+  }> {
     const cfg = this.deps.config
     const client = this.deps.client({
       token,
@@ -190,21 +194,31 @@ export class Job {
       now: this.deps.now,
       log: this.log
     })
-    return { decision, requests: client.requests.length }
+    return {
+      decision,
+      requests: client.requests.length,
+      usage: client.usage?.() ?? null
+    }
   }
 
   /** Evidence kept, then the verdict and its comment (logged). */
-  private explain(made: Decision, requests: number): Answer {
+  private explain(
+    made: Decision,
+    requests: number,
+    usage: ApiUsage | null
+  ): Answer {
     const d = this.delivery
     const recorded = keepEvidence({
       decision: made,
       deliveryId: d.id,
       target: d.target,
       dir: this.deps.config.evidenceDir,
-      requests
+      requests,
+      usage
     })
     // The comment says why without the server's paths; the log has them.
     if (recorded.problem !== null) this.log.error(recorded.problem)
+    for (const warning of recorded.warnings) this.log.warning(warning)
     const decision = recorded.decision
     const evidence = recorded.file
     const answer: Answer = {

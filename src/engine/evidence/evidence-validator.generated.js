@@ -2,7 +2,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/promotion-gate/promotion-gate/schema/evidence.schema.json","title":"promotion-gate evidence record","description":"One record per gate decision: what was decided, on what data, under which policy, and which controls it evidences.","type":"object","additionalProperties":false,"required":["$schema","kind","tool","time","decision","mode","repository","environment","sha","deployer","run","policy","scope","checks","changes","environment_settings","checks_relied_on","break_glass","failure","api_requests","notes"],"properties":{"$schema":{"const":"https://github.com/promotion-gate/promotion-gate/schema/evidence.schema.json"},"kind":{"const":"promotion-gate/decision"},"tool":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"const":"promotion-gate"},"version":{"type":"string"}}},"time":{"type":"string","format":"date-time","description":"when the decision was made"},"decision":{"enum":["allow","block"]},"mode":{"enum":["enforce","report","audit","check","server"]},"repository":{"type":"string","pattern":"^[^/]+/[^/]+$"},"environment":{"type":"string","minLength":1},"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"deployer":{"type":["string","null"]},"run":{"type":"object","additionalProperties":false,"required":["id","attempt","url","actor","triggering_actor"],"properties":{"id":{"type":["integer","null"]},"attempt":{"type":["integer","null"]},"url":{"type":["string","null"]},"actor":{"type":["string","null"]},"triggering_actor":{"type":["string","null"]}}},"policy":{"type":"object","additionalProperties":false,"required":["path","ref","blob_sha"],"properties":{"path":{"type":"string"},"ref":{"type":["string","null"]},"blob_sha":{"type":["string","null"]}}},"scope":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["kind","since","note"],"properties":{"kind":{"enum":["range","head"]},"since":{"anyOf":[{"type":"string","pattern":"^[0-9a-f]{40}$"},{"type":"null"}]},"note":{"type":["string","null"]}}}]},"checks":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["id","status","message","problems","controls","links"],"properties":{"id":{"enum":["policy","promotion","source-branch","branch-protection","approval-record","maker-checker","segregation","environment","checks"]},"status":{"enum":["pass","fail","error","skipped"]},"message":{"type":"string"},"problems":{"type":"array","items":{"type":"string"}},"controls":{"type":"array","items":{"type":"string"}},"links":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","url","label"],"properties":{"kind":{"enum":["pull_request","review","deployment","commit","settings","check"]},"url":{"type":"string"},"label":{"type":"string"}}}}}}},"changes":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["sha","url","pull_request","makers","unresolved_identities","approvers","excluded_approvals"],"properties":{"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"url":{"type":"string"},"pull_request":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["number","url","head_sha","merged_at"],"properties":{"number":{"type":"integer"},"url":{"type":"string"},"head_sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"merged_at":{"type":["string","null"]}}}]},"makers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","roles"],"properties":{"login":{"type":"string"},"roles":{"type":"array","items":{"type":"string"}}}}},"unresolved_identities":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","email","role"],"properties":{"name":{"type":["string","null"]},"email":{"type":["string","null"]},"role":{"type":"string"}}}},"approvers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","review_url","submitted_at","commit"],"properties":{"login":{"type":"string"},"review_url":{"type":"string"},"submitted_at":{"type":["string","null"]},"commit":{"type":["string","null"]}}}},"excluded_approvals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","review_url","reason"],"properties":{"login":{"type":["string","null"]},"review_url":{"type":"string"},"reason":{"type":"string"}}}}}}},"environment_settings":{"description":"The GitHub environment's own settings as the gate read them; null when environment_protection is off or nothing was read.","anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["name","exists","url","deployment_branch_policy","branch_policies","reviewers","prevent_self_review","can_admins_bypass","wait_timer","unreadable"],"properties":{"name":{"type":"string"},"exists":{"type":["boolean","null"],"description":"null: the settings could not be read"},"url":{"type":["string","null"]},"deployment_branch_policy":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["protected_branches","custom_branch_policies"],"properties":{"protected_branches":{"type":"boolean"},"custom_branch_policies":{"type":"boolean"}}}]},"branch_policies":{"anyOf":[{"type":"null"},{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string"},"type":{"enum":["branch","tag"]}}}}]},"reviewers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["type","name"],"properties":{"type":{"enum":["User","Team"]},"name":{"type":"string"}}}},"prevent_self_review":{"type":["boolean","null"]},"can_admins_bypass":{"type":["boolean","null"],"description":"null: GitHub did not say; counted as allowed"},"wait_timer":{"type":["integer","null"]},"unreadable":{"type":["string","null"],"description":"the permission that would read what could not be read"}}}]},"checks_relied_on":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","kind","sha","conclusion","url","by"],"properties":{"name":{"type":"string"},"kind":{"enum":["check_run","status"]},"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"conclusion":{"type":"string"},"url":{"type":["string","null"]},"by":{"type":["string","null"]}}}},"break_glass":{"description":"Set when the decision is a break-glass allow (SPEC §5.7): the checks it overrode still read fail or error in `checks`.","anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["reason","approved_by","overridden_checks","review_within","review_due","follow_up_issue"],"properties":{"reason":{"type":"string","minLength":1},"approved_by":{"type":"string","minLength":1,"description":"the login whose environment approval of the run granted the break-glass"},"overridden_checks":{"type":"array","minItems":1,"items":{"enum":["promotion","source-branch","branch-protection","approval-record","maker-checker","segregation","environment","checks"]}},"review_within":{"type":"integer","minimum":0,"description":"break_glass.review_within, in seconds"},"review_due":{"type":"string","format":"date-time","description":"the decision time plus review_within"},"follow_up_issue":{"description":"the issue asking for the independent review; null: not opened","anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["number","url"],"properties":{"number":{"type":"integer","minimum":1},"url":{"type":"string"}}}]}}}]},"failure":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["code","message","hint"],"properties":{"code":{"type":"string"},"message":{"type":"string"},"hint":{"type":["string","null"]}}}]},"api_requests":{"type":["integer","null"]},"notes":{"type":"array","items":{"type":"string"}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/promotion-gate/promotion-gate/schema/evidence.schema.json","title":"promotion-gate evidence record","description":"One record per gate decision: what was decided, on what data, under which policy, and which controls it evidences.","type":"object","additionalProperties":false,"required":["$schema","kind","tool","time","decision","mode","repository","environment","sha","deployer","run","policy","scope","checks","changes","environment_settings","checks_relied_on","break_glass","failure","api_requests","api","notes"],"properties":{"$schema":{"const":"https://github.com/promotion-gate/promotion-gate/schema/evidence.schema.json"},"kind":{"const":"promotion-gate/decision"},"tool":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"const":"promotion-gate"},"version":{"type":"string"}}},"time":{"type":"string","format":"date-time","description":"when the decision was made"},"decision":{"enum":["allow","block"]},"mode":{"enum":["enforce","report","audit","check","server"]},"repository":{"type":"string","pattern":"^[^/]+/[^/]+$"},"environment":{"type":"string","minLength":1},"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"deployer":{"type":["string","null"]},"run":{"type":"object","additionalProperties":false,"required":["id","attempt","url","actor","triggering_actor"],"properties":{"id":{"type":["integer","null"]},"attempt":{"type":["integer","null"]},"url":{"type":["string","null"]},"actor":{"type":["string","null"]},"triggering_actor":{"type":["string","null"]}}},"policy":{"type":"object","additionalProperties":false,"required":["path","ref","blob_sha"],"properties":{"path":{"type":"string"},"ref":{"type":["string","null"]},"blob_sha":{"type":["string","null"]}}},"scope":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["kind","since","note"],"properties":{"kind":{"enum":["range","head"]},"since":{"anyOf":[{"type":"string","pattern":"^[0-9a-f]{40}$"},{"type":"null"}]},"note":{"type":["string","null"]}}}]},"checks":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["id","status","message","problems","controls","links"],"properties":{"id":{"enum":["policy","promotion","source-branch","branch-protection","approval-record","maker-checker","segregation","environment","checks"]},"status":{"enum":["pass","fail","error","skipped"]},"message":{"type":"string"},"problems":{"type":"array","items":{"type":"string"}},"controls":{"type":"array","items":{"type":"string"}},"links":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","url","label"],"properties":{"kind":{"enum":["pull_request","review","deployment","commit","settings","check"]},"url":{"type":"string"},"label":{"type":"string"}}}}}}},"changes":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["sha","url","pull_request","makers","unresolved_identities","approvers","excluded_approvals"],"properties":{"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"url":{"type":"string"},"pull_request":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["number","url","head_sha","merged_at"],"properties":{"number":{"type":"integer"},"url":{"type":"string"},"head_sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"merged_at":{"type":["string","null"]}}}]},"makers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","roles"],"properties":{"login":{"type":"string"},"roles":{"type":"array","items":{"type":"string"}}}}},"unresolved_identities":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","email","role"],"properties":{"name":{"type":["string","null"]},"email":{"type":["string","null"]},"role":{"type":"string"}}}},"approvers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","review_url","submitted_at","commit"],"properties":{"login":{"type":"string"},"review_url":{"type":"string"},"submitted_at":{"type":["string","null"]},"commit":{"type":["string","null"]}}}},"excluded_approvals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","review_url","reason"],"properties":{"login":{"type":["string","null"]},"review_url":{"type":"string"},"reason":{"type":"string"}}}}}}},"environment_settings":{"description":"The GitHub environment's own settings as the gate read them; null when environment_protection is off or nothing was read.","anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["name","exists","url","deployment_branch_policy","branch_policies","reviewers","prevent_self_review","can_admins_bypass","wait_timer","unreadable"],"properties":{"name":{"type":"string"},"exists":{"type":["boolean","null"],"description":"null: the settings could not be read"},"url":{"type":["string","null"]},"deployment_branch_policy":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["protected_branches","custom_branch_policies"],"properties":{"protected_branches":{"type":"boolean"},"custom_branch_policies":{"type":"boolean"}}}]},"branch_policies":{"anyOf":[{"type":"null"},{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string"},"type":{"enum":["branch","tag"]}}}}]},"reviewers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["type","name"],"properties":{"type":{"enum":["User","Team"]},"name":{"type":"string"}}}},"prevent_self_review":{"type":["boolean","null"]},"can_admins_bypass":{"type":["boolean","null"],"description":"null: GitHub did not say; counted as allowed"},"wait_timer":{"type":["integer","null"]},"unreadable":{"type":["string","null"],"description":"the permission that would read what could not be read"}}}]},"checks_relied_on":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","kind","sha","conclusion","url","by"],"properties":{"name":{"type":"string"},"kind":{"enum":["check_run","status"]},"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"conclusion":{"type":"string"},"url":{"type":["string","null"]},"by":{"type":["string","null"]}}}},"break_glass":{"description":"Set when the decision is a break-glass allow (SPEC §5.7): the checks it overrode still read fail or error in `checks`.","anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["reason","approved_by","overridden_checks","review_within","review_due","follow_up_issue"],"properties":{"reason":{"type":"string","minLength":1},"approved_by":{"type":"string","minLength":1,"description":"the login whose environment approval of the run granted the break-glass"},"overridden_checks":{"type":"array","minItems":1,"items":{"enum":["promotion","source-branch","branch-protection","approval-record","maker-checker","segregation","environment","checks"]}},"review_within":{"type":"integer","minimum":0,"description":"break_glass.review_within, in seconds"},"review_due":{"type":"string","format":"date-time","description":"the decision time plus review_within"},"follow_up_issue":{"description":"the issue asking for the independent review; null: not opened","anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["number","url"],"properties":{"number":{"type":"integer","minimum":1},"url":{"type":"string"}}}]}}}]},"failure":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["code","message","hint"],"properties":{"code":{"type":"string"},"message":{"type":"string"},"hint":{"type":["string","null"]}}}]},"api_requests":{"type":["integer","null"]},"api":{"description":"The API cost of the decision: HTTP requests (retries included), GraphQL points and the rate-limit budgets left; null when the client did not count.","anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["requests","points","budgets"],"properties":{"requests":{"type":"object","additionalProperties":false,"required":["rest","graphql"],"properties":{"rest":{"type":"integer","minimum":0},"graphql":{"type":"integer","minimum":0}}},"points":{"type":["integer","null"],"minimum":0,"description":"GraphQL points spent (rateLimit.cost summed); null: an answer did not say what it cost"},"budgets":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["resource","limit","remaining","used","reset"],"properties":{"resource":{"type":"string","minLength":1,"description":"x-ratelimit-resource: core (REST requests), graphql (points), ..."},"limit":{"type":"integer","minimum":0},"remaining":{"type":"integer","minimum":0},"used":{"type":"integer","minimum":0},"reset":{"type":"string","format":"date-time"}}}}}}]},"notes":{"type":"array","items":{"type":"string"}}}};
 const func2 = Object.prototype.hasOwnProperty;
 import __module0 from "ajv/dist/runtime/ucs2length.js";const func3 = __module0.default;
 import __module1 from "ajv-formats/dist/formats.js";const formats0 = __module1.fullFormats["date-time"];
@@ -214,8 +214,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data.notes === undefined){
-const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "notes"},message:"must have required property '"+"notes"+"'"};
+if(data.api === undefined){
+const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "api"},message:"must have required property '"+"api"+"'"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -224,9 +224,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func2.call(schema11.properties, key0))){
-const err21 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.notes === undefined){
+const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "notes"},message:"must have required property '"+"notes"+"'"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -235,10 +234,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-if(data.$schema !== undefined){
-if("https://github.com/promotion-gate/promotion-gate/schema/evidence.schema.json" !== data.$schema){
-const err22 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/const",keyword:"const",params:{allowedValue: "https://github.com/promotion-gate/promotion-gate/schema/evidence.schema.json"},message:"must be equal to constant"};
+for(const key0 in data){
+if(!(func2.call(schema11.properties, key0))){
+const err22 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -248,9 +246,9 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.kind !== undefined){
-if("promotion-gate/decision" !== data.kind){
-const err23 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "promotion-gate/decision"},message:"must be equal to constant"};
+if(data.$schema !== undefined){
+if("https://github.com/promotion-gate/promotion-gate/schema/evidence.schema.json" !== data.$schema){
+const err23 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/const",keyword:"const",params:{allowedValue: "https://github.com/promotion-gate/promotion-gate/schema/evidence.schema.json"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -260,11 +258,9 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.tool !== undefined){
-let data2 = data.tool;
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if(data2.name === undefined){
-const err24 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(data.kind !== undefined){
+if("promotion-gate/decision" !== data.kind){
+const err24 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "promotion-gate/decision"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -273,8 +269,12 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data2.version === undefined){
-const err25 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+}
+if(data.tool !== undefined){
+let data2 = data.tool;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.name === undefined){
+const err25 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -283,9 +283,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-for(const key1 in data2){
-if(!((key1 === "name") || (key1 === "version"))){
-const err26 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data2.version === undefined){
+const err26 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -294,10 +293,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-if(data2.name !== undefined){
-if("promotion-gate" !== data2.name){
-const err27 = {instancePath:instancePath+"/tool/name",schemaPath:"#/properties/tool/properties/name/const",keyword:"const",params:{allowedValue: "promotion-gate"},message:"must be equal to constant"};
+for(const key1 in data2){
+if(!((key1 === "name") || (key1 === "version"))){
+const err27 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -307,9 +305,9 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data2.version !== undefined){
-if(typeof data2.version !== "string"){
-const err28 = {instancePath:instancePath+"/tool/version",schemaPath:"#/properties/tool/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data2.name !== undefined){
+if("promotion-gate" !== data2.name){
+const err28 = {instancePath:instancePath+"/tool/name",schemaPath:"#/properties/tool/properties/name/const",keyword:"const",params:{allowedValue: "promotion-gate"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -319,9 +317,9 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
-else {
-const err29 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data2.version !== undefined){
+if(typeof data2.version !== "string"){
+const err29 = {instancePath:instancePath+"/tool/version",schemaPath:"#/properties/tool/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -331,11 +329,9 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.time !== undefined){
-let data5 = data.time;
-if(typeof data5 === "string"){
-if(!(formats0.validate(data5))){
-const err30 = {instancePath:instancePath+"/time",schemaPath:"#/properties/time/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+}
+else {
+const err30 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -345,8 +341,11 @@ vErrors.push(err30);
 errors++;
 }
 }
-else {
-const err31 = {instancePath:instancePath+"/time",schemaPath:"#/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.time !== undefined){
+let data5 = data.time;
+if(typeof data5 === "string"){
+if(!(formats0.validate(data5))){
+const err31 = {instancePath:instancePath+"/time",schemaPath:"#/properties/time/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -356,10 +355,8 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.decision !== undefined){
-let data6 = data.decision;
-if(!((data6 === "allow") || (data6 === "block"))){
-const err32 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/enum",keyword:"enum",params:{allowedValues: schema11.properties.decision.enum},message:"must be equal to one of the allowed values"};
+else {
+const err32 = {instancePath:instancePath+"/time",schemaPath:"#/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -369,10 +366,10 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data.mode !== undefined){
-let data7 = data.mode;
-if(!(((((data7 === "enforce") || (data7 === "report")) || (data7 === "audit")) || (data7 === "check")) || (data7 === "server"))){
-const err33 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema11.properties.mode.enum},message:"must be equal to one of the allowed values"};
+if(data.decision !== undefined){
+let data6 = data.decision;
+if(!((data6 === "allow") || (data6 === "block"))){
+const err33 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/enum",keyword:"enum",params:{allowedValues: schema11.properties.decision.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -382,11 +379,10 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data.repository !== undefined){
-let data8 = data.repository;
-if(typeof data8 === "string"){
-if(!pattern0.test(data8)){
-const err34 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[^/]+/[^/]+$"},message:"must match pattern \""+"^[^/]+/[^/]+$"+"\""};
+if(data.mode !== undefined){
+let data7 = data.mode;
+if(!(((((data7 === "enforce") || (data7 === "report")) || (data7 === "audit")) || (data7 === "check")) || (data7 === "server"))){
+const err34 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema11.properties.mode.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -396,8 +392,11 @@ vErrors.push(err34);
 errors++;
 }
 }
-else {
-const err35 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.repository !== undefined){
+let data8 = data.repository;
+if(typeof data8 === "string"){
+if(!pattern0.test(data8)){
+const err35 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[^/]+/[^/]+$"},message:"must match pattern \""+"^[^/]+/[^/]+$"+"\""};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -407,11 +406,8 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data.environment !== undefined){
-let data9 = data.environment;
-if(typeof data9 === "string"){
-if(func3(data9) < 1){
-const err36 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err36 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -421,8 +417,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-else {
-const err37 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.environment !== undefined){
+let data9 = data.environment;
+if(typeof data9 === "string"){
+if(func3(data9) < 1){
+const err37 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -432,11 +431,8 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data.sha !== undefined){
-let data10 = data.sha;
-if(typeof data10 === "string"){
-if(!pattern1.test(data10)){
-const err38 = {instancePath:instancePath+"/sha",schemaPath:"#/properties/sha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""};
+else {
+const err38 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -446,8 +442,11 @@ vErrors.push(err38);
 errors++;
 }
 }
-else {
-const err39 = {instancePath:instancePath+"/sha",schemaPath:"#/properties/sha/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.sha !== undefined){
+let data10 = data.sha;
+if(typeof data10 === "string"){
+if(!pattern1.test(data10)){
+const err39 = {instancePath:instancePath+"/sha",schemaPath:"#/properties/sha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -457,10 +456,8 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data.deployer !== undefined){
-let data11 = data.deployer;
-if((typeof data11 !== "string") && (data11 !== null)){
-const err40 = {instancePath:instancePath+"/deployer",schemaPath:"#/properties/deployer/type",keyword:"type",params:{type: schema11.properties.deployer.type},message:"must be string,null"};
+else {
+const err40 = {instancePath:instancePath+"/sha",schemaPath:"#/properties/sha/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -470,11 +467,10 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data.run !== undefined){
-let data12 = data.run;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(data12.id === undefined){
-const err41 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data.deployer !== undefined){
+let data11 = data.deployer;
+if((typeof data11 !== "string") && (data11 !== null)){
+const err41 = {instancePath:instancePath+"/deployer",schemaPath:"#/properties/deployer/type",keyword:"type",params:{type: schema11.properties.deployer.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -483,8 +479,12 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(data12.attempt === undefined){
-const err42 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/required",keyword:"required",params:{missingProperty: "attempt"},message:"must have required property '"+"attempt"+"'"};
+}
+if(data.run !== undefined){
+let data12 = data.run;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.id === undefined){
+const err42 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -493,8 +493,8 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(data12.url === undefined){
-const err43 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
+if(data12.attempt === undefined){
+const err43 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/required",keyword:"required",params:{missingProperty: "attempt"},message:"must have required property '"+"attempt"+"'"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -503,8 +503,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(data12.actor === undefined){
-const err44 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/required",keyword:"required",params:{missingProperty: "actor"},message:"must have required property '"+"actor"+"'"};
+if(data12.url === undefined){
+const err44 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -513,8 +513,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(data12.triggering_actor === undefined){
-const err45 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/required",keyword:"required",params:{missingProperty: "triggering_actor"},message:"must have required property '"+"triggering_actor"+"'"};
+if(data12.actor === undefined){
+const err45 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/required",keyword:"required",params:{missingProperty: "actor"},message:"must have required property '"+"actor"+"'"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -523,9 +523,8 @@ vErrors.push(err45);
 }
 errors++;
 }
-for(const key2 in data12){
-if(!(((((key2 === "id") || (key2 === "attempt")) || (key2 === "url")) || (key2 === "actor")) || (key2 === "triggering_actor"))){
-const err46 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data12.triggering_actor === undefined){
+const err46 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/required",keyword:"required",params:{missingProperty: "triggering_actor"},message:"must have required property '"+"triggering_actor"+"'"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -534,11 +533,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-if(data12.id !== undefined){
-let data13 = data12.id;
-if((!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))) && (data13 !== null)){
-const err47 = {instancePath:instancePath+"/run/id",schemaPath:"#/properties/run/properties/id/type",keyword:"type",params:{type: schema11.properties.run.properties.id.type},message:"must be integer,null"};
+for(const key2 in data12){
+if(!(((((key2 === "id") || (key2 === "attempt")) || (key2 === "url")) || (key2 === "actor")) || (key2 === "triggering_actor"))){
+const err47 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -548,10 +545,10 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data12.attempt !== undefined){
-let data14 = data12.attempt;
-if((!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))) && (data14 !== null)){
-const err48 = {instancePath:instancePath+"/run/attempt",schemaPath:"#/properties/run/properties/attempt/type",keyword:"type",params:{type: schema11.properties.run.properties.attempt.type},message:"must be integer,null"};
+if(data12.id !== undefined){
+let data13 = data12.id;
+if((!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))) && (data13 !== null)){
+const err48 = {instancePath:instancePath+"/run/id",schemaPath:"#/properties/run/properties/id/type",keyword:"type",params:{type: schema11.properties.run.properties.id.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -561,10 +558,10 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data12.url !== undefined){
-let data15 = data12.url;
-if((typeof data15 !== "string") && (data15 !== null)){
-const err49 = {instancePath:instancePath+"/run/url",schemaPath:"#/properties/run/properties/url/type",keyword:"type",params:{type: schema11.properties.run.properties.url.type},message:"must be string,null"};
+if(data12.attempt !== undefined){
+let data14 = data12.attempt;
+if((!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))) && (data14 !== null)){
+const err49 = {instancePath:instancePath+"/run/attempt",schemaPath:"#/properties/run/properties/attempt/type",keyword:"type",params:{type: schema11.properties.run.properties.attempt.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -574,10 +571,10 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data12.actor !== undefined){
-let data16 = data12.actor;
-if((typeof data16 !== "string") && (data16 !== null)){
-const err50 = {instancePath:instancePath+"/run/actor",schemaPath:"#/properties/run/properties/actor/type",keyword:"type",params:{type: schema11.properties.run.properties.actor.type},message:"must be string,null"};
+if(data12.url !== undefined){
+let data15 = data12.url;
+if((typeof data15 !== "string") && (data15 !== null)){
+const err50 = {instancePath:instancePath+"/run/url",schemaPath:"#/properties/run/properties/url/type",keyword:"type",params:{type: schema11.properties.run.properties.url.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -587,10 +584,10 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data12.triggering_actor !== undefined){
-let data17 = data12.triggering_actor;
-if((typeof data17 !== "string") && (data17 !== null)){
-const err51 = {instancePath:instancePath+"/run/triggering_actor",schemaPath:"#/properties/run/properties/triggering_actor/type",keyword:"type",params:{type: schema11.properties.run.properties.triggering_actor.type},message:"must be string,null"};
+if(data12.actor !== undefined){
+let data16 = data12.actor;
+if((typeof data16 !== "string") && (data16 !== null)){
+const err51 = {instancePath:instancePath+"/run/actor",schemaPath:"#/properties/run/properties/actor/type",keyword:"type",params:{type: schema11.properties.run.properties.actor.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -600,9 +597,10 @@ vErrors.push(err51);
 errors++;
 }
 }
-}
-else {
-const err52 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data12.triggering_actor !== undefined){
+let data17 = data12.triggering_actor;
+if((typeof data17 !== "string") && (data17 !== null)){
+const err52 = {instancePath:instancePath+"/run/triggering_actor",schemaPath:"#/properties/run/properties/triggering_actor/type",keyword:"type",params:{type: schema11.properties.run.properties.triggering_actor.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -612,11 +610,9 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data.policy !== undefined){
-let data18 = data.policy;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-if(data18.path === undefined){
-const err53 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+}
+else {
+const err53 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -625,8 +621,12 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(data18.ref === undefined){
-const err54 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'"};
+}
+if(data.policy !== undefined){
+let data18 = data.policy;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(data18.path === undefined){
+const err54 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -635,8 +635,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(data18.blob_sha === undefined){
-const err55 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "blob_sha"},message:"must have required property '"+"blob_sha"+"'"};
+if(data18.ref === undefined){
+const err55 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -645,9 +645,8 @@ vErrors.push(err55);
 }
 errors++;
 }
-for(const key3 in data18){
-if(!(((key3 === "path") || (key3 === "ref")) || (key3 === "blob_sha"))){
-const err56 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(data18.blob_sha === undefined){
+const err56 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "blob_sha"},message:"must have required property '"+"blob_sha"+"'"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -656,10 +655,9 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-if(data18.path !== undefined){
-if(typeof data18.path !== "string"){
-const err57 = {instancePath:instancePath+"/policy/path",schemaPath:"#/properties/policy/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key3 in data18){
+if(!(((key3 === "path") || (key3 === "ref")) || (key3 === "blob_sha"))){
+const err57 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -669,10 +667,9 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data18.ref !== undefined){
-let data20 = data18.ref;
-if((typeof data20 !== "string") && (data20 !== null)){
-const err58 = {instancePath:instancePath+"/policy/ref",schemaPath:"#/properties/policy/properties/ref/type",keyword:"type",params:{type: schema11.properties.policy.properties.ref.type},message:"must be string,null"};
+if(data18.path !== undefined){
+if(typeof data18.path !== "string"){
+const err58 = {instancePath:instancePath+"/policy/path",schemaPath:"#/properties/policy/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -682,10 +679,10 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data18.blob_sha !== undefined){
-let data21 = data18.blob_sha;
-if((typeof data21 !== "string") && (data21 !== null)){
-const err59 = {instancePath:instancePath+"/policy/blob_sha",schemaPath:"#/properties/policy/properties/blob_sha/type",keyword:"type",params:{type: schema11.properties.policy.properties.blob_sha.type},message:"must be string,null"};
+if(data18.ref !== undefined){
+let data20 = data18.ref;
+if((typeof data20 !== "string") && (data20 !== null)){
+const err59 = {instancePath:instancePath+"/policy/ref",schemaPath:"#/properties/policy/properties/ref/type",keyword:"type",params:{type: schema11.properties.policy.properties.ref.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -695,14 +692,27 @@ vErrors.push(err59);
 errors++;
 }
 }
-}
-else {
-const err60 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data18.blob_sha !== undefined){
+let data21 = data18.blob_sha;
+if((typeof data21 !== "string") && (data21 !== null)){
+const err60 = {instancePath:instancePath+"/policy/blob_sha",schemaPath:"#/properties/policy/properties/blob_sha/type",keyword:"type",params:{type: schema11.properties.policy.properties.blob_sha.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err60];
 }
 else {
 vErrors.push(err60);
+}
+errors++;
+}
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
 }
 errors++;
 }
@@ -713,12 +723,12 @@ const _errs45 = errors;
 let valid4 = false;
 const _errs46 = errors;
 if(data22 !== null){
-const err61 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err62 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err61];
+vErrors = [err62];
 }
 else {
-vErrors.push(err61);
+vErrors.push(err62);
 }
 errors++;
 }
@@ -728,17 +738,7 @@ if(!valid4){
 const _errs48 = errors;
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 if(data22.kind === undefined){
-const err62 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/anyOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-if(data22.since === undefined){
-const err63 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/anyOf/1/required",keyword:"required",params:{missingProperty: "since"},message:"must have required property '"+"since"+"'"};
+const err63 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/anyOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -747,8 +747,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(data22.note === undefined){
-const err64 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/anyOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+if(data22.since === undefined){
+const err64 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/anyOf/1/required",keyword:"required",params:{missingProperty: "since"},message:"must have required property '"+"since"+"'"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -757,9 +757,8 @@ vErrors.push(err64);
 }
 errors++;
 }
-for(const key4 in data22){
-if(!(((key4 === "kind") || (key4 === "since")) || (key4 === "note"))){
-const err65 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(data22.note === undefined){
+const err65 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/anyOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -768,16 +767,27 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-if(data22.kind !== undefined){
-let data23 = data22.kind;
-if(!((data23 === "range") || (data23 === "head"))){
-const err66 = {instancePath:instancePath+"/scope/kind",schemaPath:"#/properties/scope/anyOf/1/properties/kind/enum",keyword:"enum",params:{allowedValues: schema11.properties.scope.anyOf[1].properties.kind.enum},message:"must be equal to one of the allowed values"};
+for(const key4 in data22){
+if(!(((key4 === "kind") || (key4 === "since")) || (key4 === "note"))){
+const err66 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err66];
 }
 else {
 vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data22.kind !== undefined){
+let data23 = data22.kind;
+if(!((data23 === "range") || (data23 === "head"))){
+const err67 = {instancePath:instancePath+"/scope/kind",schemaPath:"#/properties/scope/anyOf/1/properties/kind/enum",keyword:"enum",params:{allowedValues: schema11.properties.scope.anyOf[1].properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
 }
 errors++;
 }
@@ -789,18 +799,7 @@ let valid6 = false;
 const _errs54 = errors;
 if(typeof data24 === "string"){
 if(!pattern1.test(data24)){
-const err67 = {instancePath:instancePath+"/scope/since",schemaPath:"#/properties/scope/anyOf/1/properties/since/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-}
-else {
-const err68 = {instancePath:instancePath+"/scope/since",schemaPath:"#/properties/scope/anyOf/1/properties/since/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err68 = {instancePath:instancePath+"/scope/since",schemaPath:"#/properties/scope/anyOf/1/properties/since/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -809,12 +808,9 @@ vErrors.push(err68);
 }
 errors++;
 }
-var _valid1 = _errs54 === errors;
-valid6 = valid6 || _valid1;
-if(!valid6){
-const _errs56 = errors;
-if(data24 !== null){
-const err69 = {instancePath:instancePath+"/scope/since",schemaPath:"#/properties/scope/anyOf/1/properties/since/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+}
+else {
+const err69 = {instancePath:instancePath+"/scope/since",schemaPath:"#/properties/scope/anyOf/1/properties/since/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -823,16 +819,30 @@ vErrors.push(err69);
 }
 errors++;
 }
-var _valid1 = _errs56 === errors;
+var _valid1 = _errs54 === errors;
 valid6 = valid6 || _valid1;
-}
 if(!valid6){
-const err70 = {instancePath:instancePath+"/scope/since",schemaPath:"#/properties/scope/anyOf/1/properties/since/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const _errs56 = errors;
+if(data24 !== null){
+const err70 = {instancePath:instancePath+"/scope/since",schemaPath:"#/properties/scope/anyOf/1/properties/since/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err70];
 }
 else {
 vErrors.push(err70);
+}
+errors++;
+}
+var _valid1 = _errs56 === errors;
+valid6 = valid6 || _valid1;
+}
+if(!valid6){
+const err71 = {instancePath:instancePath+"/scope/since",schemaPath:"#/properties/scope/anyOf/1/properties/since/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
 }
 errors++;
 }
@@ -851,19 +861,7 @@ vErrors = null;
 if(data22.note !== undefined){
 let data25 = data22.note;
 if((typeof data25 !== "string") && (data25 !== null)){
-const err71 = {instancePath:instancePath+"/scope/note",schemaPath:"#/properties/scope/anyOf/1/properties/note/type",keyword:"type",params:{type: schema11.properties.scope.anyOf[1].properties.note.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-}
-else {
-const err72 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err72 = {instancePath:instancePath+"/scope/note",schemaPath:"#/properties/scope/anyOf/1/properties/note/type",keyword:"type",params:{type: schema11.properties.scope.anyOf[1].properties.note.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -872,16 +870,28 @@ vErrors.push(err72);
 }
 errors++;
 }
-var _valid0 = _errs48 === errors;
-valid4 = valid4 || _valid0;
 }
-if(!valid4){
-const err73 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err73 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err73];
 }
 else {
 vErrors.push(err73);
+}
+errors++;
+}
+var _valid0 = _errs48 === errors;
+valid4 = valid4 || _valid0;
+}
+if(!valid4){
+const err74 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
 }
 errors++;
 }
@@ -901,21 +911,7 @@ if(data.checks !== undefined){
 let data26 = data.checks;
 if(Array.isArray(data26)){
 if(data26.length < 1){
-const err74 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-const len0 = data26.length;
-for(let i0=0; i0<len0; i0++){
-let data27 = data26[i0];
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-if(data27.id === undefined){
-const err75 = {instancePath:instancePath+"/checks/" + i0,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+const err75 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -924,8 +920,12 @@ vErrors.push(err75);
 }
 errors++;
 }
-if(data27.status === undefined){
-const err76 = {instancePath:instancePath+"/checks/" + i0,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+const len0 = data26.length;
+for(let i0=0; i0<len0; i0++){
+let data27 = data26[i0];
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(data27.id === undefined){
+const err76 = {instancePath:instancePath+"/checks/" + i0,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -934,8 +934,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(data27.message === undefined){
-const err77 = {instancePath:instancePath+"/checks/" + i0,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(data27.status === undefined){
+const err77 = {instancePath:instancePath+"/checks/" + i0,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -944,8 +944,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(data27.problems === undefined){
-const err78 = {instancePath:instancePath+"/checks/" + i0,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "problems"},message:"must have required property '"+"problems"+"'"};
+if(data27.message === undefined){
+const err78 = {instancePath:instancePath+"/checks/" + i0,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -954,8 +954,8 @@ vErrors.push(err78);
 }
 errors++;
 }
-if(data27.controls === undefined){
-const err79 = {instancePath:instancePath+"/checks/" + i0,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "controls"},message:"must have required property '"+"controls"+"'"};
+if(data27.problems === undefined){
+const err79 = {instancePath:instancePath+"/checks/" + i0,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "problems"},message:"must have required property '"+"problems"+"'"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -964,8 +964,8 @@ vErrors.push(err79);
 }
 errors++;
 }
-if(data27.links === undefined){
-const err80 = {instancePath:instancePath+"/checks/" + i0,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "links"},message:"must have required property '"+"links"+"'"};
+if(data27.controls === undefined){
+const err80 = {instancePath:instancePath+"/checks/" + i0,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "controls"},message:"must have required property '"+"controls"+"'"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -974,9 +974,8 @@ vErrors.push(err80);
 }
 errors++;
 }
-for(const key5 in data27){
-if(!((((((key5 === "id") || (key5 === "status")) || (key5 === "message")) || (key5 === "problems")) || (key5 === "controls")) || (key5 === "links"))){
-const err81 = {instancePath:instancePath+"/checks/" + i0,schemaPath:"#/properties/checks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(data27.links === undefined){
+const err81 = {instancePath:instancePath+"/checks/" + i0,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "links"},message:"must have required property '"+"links"+"'"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -985,11 +984,9 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-if(data27.id !== undefined){
-let data28 = data27.id;
-if(!(((((((((data28 === "policy") || (data28 === "promotion")) || (data28 === "source-branch")) || (data28 === "branch-protection")) || (data28 === "approval-record")) || (data28 === "maker-checker")) || (data28 === "segregation")) || (data28 === "environment")) || (data28 === "checks"))){
-const err82 = {instancePath:instancePath+"/checks/" + i0+"/id",schemaPath:"#/properties/checks/items/properties/id/enum",keyword:"enum",params:{allowedValues: schema11.properties.checks.items.properties.id.enum},message:"must be equal to one of the allowed values"};
+for(const key5 in data27){
+if(!((((((key5 === "id") || (key5 === "status")) || (key5 === "message")) || (key5 === "problems")) || (key5 === "controls")) || (key5 === "links"))){
+const err82 = {instancePath:instancePath+"/checks/" + i0,schemaPath:"#/properties/checks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -999,10 +996,10 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data27.status !== undefined){
-let data29 = data27.status;
-if(!((((data29 === "pass") || (data29 === "fail")) || (data29 === "error")) || (data29 === "skipped"))){
-const err83 = {instancePath:instancePath+"/checks/" + i0+"/status",schemaPath:"#/properties/checks/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema11.properties.checks.items.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(data27.id !== undefined){
+let data28 = data27.id;
+if(!(((((((((data28 === "policy") || (data28 === "promotion")) || (data28 === "source-branch")) || (data28 === "branch-protection")) || (data28 === "approval-record")) || (data28 === "maker-checker")) || (data28 === "segregation")) || (data28 === "environment")) || (data28 === "checks"))){
+const err83 = {instancePath:instancePath+"/checks/" + i0+"/id",schemaPath:"#/properties/checks/items/properties/id/enum",keyword:"enum",params:{allowedValues: schema11.properties.checks.items.properties.id.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1012,14 +1009,27 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data27.message !== undefined){
-if(typeof data27.message !== "string"){
-const err84 = {instancePath:instancePath+"/checks/" + i0+"/message",schemaPath:"#/properties/checks/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data27.status !== undefined){
+let data29 = data27.status;
+if(!((((data29 === "pass") || (data29 === "fail")) || (data29 === "error")) || (data29 === "skipped"))){
+const err84 = {instancePath:instancePath+"/checks/" + i0+"/status",schemaPath:"#/properties/checks/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema11.properties.checks.items.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err84];
 }
 else {
 vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data27.message !== undefined){
+if(typeof data27.message !== "string"){
+const err85 = {instancePath:instancePath+"/checks/" + i0+"/message",schemaPath:"#/properties/checks/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
 }
 errors++;
 }
@@ -1030,24 +1040,24 @@ if(Array.isArray(data31)){
 const len1 = data31.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data31[i1] !== "string"){
-const err85 = {instancePath:instancePath+"/checks/" + i0+"/problems/" + i1,schemaPath:"#/properties/checks/items/properties/problems/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err86 = {instancePath:instancePath+"/checks/" + i0+"/problems/" + i1,schemaPath:"#/properties/checks/items/properties/problems/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err85];
+vErrors = [err86];
 }
 else {
-vErrors.push(err85);
+vErrors.push(err86);
 }
 errors++;
 }
 }
 }
 else {
-const err86 = {instancePath:instancePath+"/checks/" + i0+"/problems",schemaPath:"#/properties/checks/items/properties/problems/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err87 = {instancePath:instancePath+"/checks/" + i0+"/problems",schemaPath:"#/properties/checks/items/properties/problems/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err86];
+vErrors = [err87];
 }
 else {
-vErrors.push(err86);
+vErrors.push(err87);
 }
 errors++;
 }
@@ -1058,24 +1068,24 @@ if(Array.isArray(data33)){
 const len2 = data33.length;
 for(let i2=0; i2<len2; i2++){
 if(typeof data33[i2] !== "string"){
-const err87 = {instancePath:instancePath+"/checks/" + i0+"/controls/" + i2,schemaPath:"#/properties/checks/items/properties/controls/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err88 = {instancePath:instancePath+"/checks/" + i0+"/controls/" + i2,schemaPath:"#/properties/checks/items/properties/controls/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err87];
+vErrors = [err88];
 }
 else {
-vErrors.push(err87);
+vErrors.push(err88);
 }
 errors++;
 }
 }
 }
 else {
-const err88 = {instancePath:instancePath+"/checks/" + i0+"/controls",schemaPath:"#/properties/checks/items/properties/controls/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err89 = {instancePath:instancePath+"/checks/" + i0+"/controls",schemaPath:"#/properties/checks/items/properties/controls/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err88];
+vErrors = [err89];
 }
 else {
-vErrors.push(err88);
+vErrors.push(err89);
 }
 errors++;
 }
@@ -1088,17 +1098,7 @@ for(let i3=0; i3<len3; i3++){
 let data36 = data35[i3];
 if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
 if(data36.kind === undefined){
-const err89 = {instancePath:instancePath+"/checks/" + i0+"/links/" + i3,schemaPath:"#/properties/checks/items/properties/links/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-if(data36.url === undefined){
-const err90 = {instancePath:instancePath+"/checks/" + i0+"/links/" + i3,schemaPath:"#/properties/checks/items/properties/links/items/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
+const err90 = {instancePath:instancePath+"/checks/" + i0+"/links/" + i3,schemaPath:"#/properties/checks/items/properties/links/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1107,8 +1107,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(data36.label === undefined){
-const err91 = {instancePath:instancePath+"/checks/" + i0+"/links/" + i3,schemaPath:"#/properties/checks/items/properties/links/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+if(data36.url === undefined){
+const err91 = {instancePath:instancePath+"/checks/" + i0+"/links/" + i3,schemaPath:"#/properties/checks/items/properties/links/items/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1117,9 +1117,8 @@ vErrors.push(err91);
 }
 errors++;
 }
-for(const key6 in data36){
-if(!(((key6 === "kind") || (key6 === "url")) || (key6 === "label"))){
-const err92 = {instancePath:instancePath+"/checks/" + i0+"/links/" + i3,schemaPath:"#/properties/checks/items/properties/links/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(data36.label === undefined){
+const err92 = {instancePath:instancePath+"/checks/" + i0+"/links/" + i3,schemaPath:"#/properties/checks/items/properties/links/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1128,11 +1127,9 @@ vErrors.push(err92);
 }
 errors++;
 }
-}
-if(data36.kind !== undefined){
-let data37 = data36.kind;
-if(!((((((data37 === "pull_request") || (data37 === "review")) || (data37 === "deployment")) || (data37 === "commit")) || (data37 === "settings")) || (data37 === "check"))){
-const err93 = {instancePath:instancePath+"/checks/" + i0+"/links/" + i3+"/kind",schemaPath:"#/properties/checks/items/properties/links/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema11.properties.checks.items.properties.links.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+for(const key6 in data36){
+if(!(((key6 === "kind") || (key6 === "url")) || (key6 === "label"))){
+const err93 = {instancePath:instancePath+"/checks/" + i0+"/links/" + i3,schemaPath:"#/properties/checks/items/properties/links/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1142,9 +1139,10 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data36.url !== undefined){
-if(typeof data36.url !== "string"){
-const err94 = {instancePath:instancePath+"/checks/" + i0+"/links/" + i3+"/url",schemaPath:"#/properties/checks/items/properties/links/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data36.kind !== undefined){
+let data37 = data36.kind;
+if(!((((((data37 === "pull_request") || (data37 === "review")) || (data37 === "deployment")) || (data37 === "commit")) || (data37 === "settings")) || (data37 === "check"))){
+const err94 = {instancePath:instancePath+"/checks/" + i0+"/links/" + i3+"/kind",schemaPath:"#/properties/checks/items/properties/links/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema11.properties.checks.items.properties.links.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1154,9 +1152,9 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data36.label !== undefined){
-if(typeof data36.label !== "string"){
-const err95 = {instancePath:instancePath+"/checks/" + i0+"/links/" + i3+"/label",schemaPath:"#/properties/checks/items/properties/links/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data36.url !== undefined){
+if(typeof data36.url !== "string"){
+const err95 = {instancePath:instancePath+"/checks/" + i0+"/links/" + i3+"/url",schemaPath:"#/properties/checks/items/properties/links/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1166,9 +1164,9 @@ vErrors.push(err95);
 errors++;
 }
 }
-}
-else {
-const err96 = {instancePath:instancePath+"/checks/" + i0+"/links/" + i3,schemaPath:"#/properties/checks/items/properties/links/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data36.label !== undefined){
+if(typeof data36.label !== "string"){
+const err96 = {instancePath:instancePath+"/checks/" + i0+"/links/" + i3+"/label",schemaPath:"#/properties/checks/items/properties/links/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1180,7 +1178,7 @@ errors++;
 }
 }
 else {
-const err97 = {instancePath:instancePath+"/checks/" + i0+"/links",schemaPath:"#/properties/checks/items/properties/links/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err97 = {instancePath:instancePath+"/checks/" + i0+"/links/" + i3,schemaPath:"#/properties/checks/items/properties/links/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1192,7 +1190,7 @@ errors++;
 }
 }
 else {
-const err98 = {instancePath:instancePath+"/checks/" + i0,schemaPath:"#/properties/checks/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err98 = {instancePath:instancePath+"/checks/" + i0+"/links",schemaPath:"#/properties/checks/items/properties/links/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1204,12 +1202,24 @@ errors++;
 }
 }
 else {
-const err99 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err99 = {instancePath:instancePath+"/checks/" + i0,schemaPath:"#/properties/checks/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err99];
 }
 else {
 vErrors.push(err99);
+}
+errors++;
+}
+}
+}
+else {
+const err100 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
 }
 errors++;
 }
@@ -1222,17 +1232,7 @@ for(let i4=0; i4<len4; i4++){
 let data41 = data40[i4];
 if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
 if(data41.sha === undefined){
-const err100 = {instancePath:instancePath+"/changes/" + i4,schemaPath:"#/properties/changes/items/required",keyword:"required",params:{missingProperty: "sha"},message:"must have required property '"+"sha"+"'"};
-if(vErrors === null){
-vErrors = [err100];
-}
-else {
-vErrors.push(err100);
-}
-errors++;
-}
-if(data41.url === undefined){
-const err101 = {instancePath:instancePath+"/changes/" + i4,schemaPath:"#/properties/changes/items/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
+const err101 = {instancePath:instancePath+"/changes/" + i4,schemaPath:"#/properties/changes/items/required",keyword:"required",params:{missingProperty: "sha"},message:"must have required property '"+"sha"+"'"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1241,8 +1241,8 @@ vErrors.push(err101);
 }
 errors++;
 }
-if(data41.pull_request === undefined){
-const err102 = {instancePath:instancePath+"/changes/" + i4,schemaPath:"#/properties/changes/items/required",keyword:"required",params:{missingProperty: "pull_request"},message:"must have required property '"+"pull_request"+"'"};
+if(data41.url === undefined){
+const err102 = {instancePath:instancePath+"/changes/" + i4,schemaPath:"#/properties/changes/items/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1251,8 +1251,8 @@ vErrors.push(err102);
 }
 errors++;
 }
-if(data41.makers === undefined){
-const err103 = {instancePath:instancePath+"/changes/" + i4,schemaPath:"#/properties/changes/items/required",keyword:"required",params:{missingProperty: "makers"},message:"must have required property '"+"makers"+"'"};
+if(data41.pull_request === undefined){
+const err103 = {instancePath:instancePath+"/changes/" + i4,schemaPath:"#/properties/changes/items/required",keyword:"required",params:{missingProperty: "pull_request"},message:"must have required property '"+"pull_request"+"'"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1261,8 +1261,8 @@ vErrors.push(err103);
 }
 errors++;
 }
-if(data41.unresolved_identities === undefined){
-const err104 = {instancePath:instancePath+"/changes/" + i4,schemaPath:"#/properties/changes/items/required",keyword:"required",params:{missingProperty: "unresolved_identities"},message:"must have required property '"+"unresolved_identities"+"'"};
+if(data41.makers === undefined){
+const err104 = {instancePath:instancePath+"/changes/" + i4,schemaPath:"#/properties/changes/items/required",keyword:"required",params:{missingProperty: "makers"},message:"must have required property '"+"makers"+"'"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1271,8 +1271,8 @@ vErrors.push(err104);
 }
 errors++;
 }
-if(data41.approvers === undefined){
-const err105 = {instancePath:instancePath+"/changes/" + i4,schemaPath:"#/properties/changes/items/required",keyword:"required",params:{missingProperty: "approvers"},message:"must have required property '"+"approvers"+"'"};
+if(data41.unresolved_identities === undefined){
+const err105 = {instancePath:instancePath+"/changes/" + i4,schemaPath:"#/properties/changes/items/required",keyword:"required",params:{missingProperty: "unresolved_identities"},message:"must have required property '"+"unresolved_identities"+"'"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1281,8 +1281,8 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(data41.excluded_approvals === undefined){
-const err106 = {instancePath:instancePath+"/changes/" + i4,schemaPath:"#/properties/changes/items/required",keyword:"required",params:{missingProperty: "excluded_approvals"},message:"must have required property '"+"excluded_approvals"+"'"};
+if(data41.approvers === undefined){
+const err106 = {instancePath:instancePath+"/changes/" + i4,schemaPath:"#/properties/changes/items/required",keyword:"required",params:{missingProperty: "approvers"},message:"must have required property '"+"approvers"+"'"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1291,9 +1291,8 @@ vErrors.push(err106);
 }
 errors++;
 }
-for(const key7 in data41){
-if(!(((((((key7 === "sha") || (key7 === "url")) || (key7 === "pull_request")) || (key7 === "makers")) || (key7 === "unresolved_identities")) || (key7 === "approvers")) || (key7 === "excluded_approvals"))){
-const err107 = {instancePath:instancePath+"/changes/" + i4,schemaPath:"#/properties/changes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(data41.excluded_approvals === undefined){
+const err107 = {instancePath:instancePath+"/changes/" + i4,schemaPath:"#/properties/changes/items/required",keyword:"required",params:{missingProperty: "excluded_approvals"},message:"must have required property '"+"excluded_approvals"+"'"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1302,12 +1301,9 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-if(data41.sha !== undefined){
-let data42 = data41.sha;
-if(typeof data42 === "string"){
-if(!pattern1.test(data42)){
-const err108 = {instancePath:instancePath+"/changes/" + i4+"/sha",schemaPath:"#/properties/changes/items/properties/sha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""};
+for(const key7 in data41){
+if(!(((((((key7 === "sha") || (key7 === "url")) || (key7 === "pull_request")) || (key7 === "makers")) || (key7 === "unresolved_identities")) || (key7 === "approvers")) || (key7 === "excluded_approvals"))){
+const err108 = {instancePath:instancePath+"/changes/" + i4,schemaPath:"#/properties/changes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1317,8 +1313,11 @@ vErrors.push(err108);
 errors++;
 }
 }
-else {
-const err109 = {instancePath:instancePath+"/changes/" + i4+"/sha",schemaPath:"#/properties/changes/items/properties/sha/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data41.sha !== undefined){
+let data42 = data41.sha;
+if(typeof data42 === "string"){
+if(!pattern1.test(data42)){
+const err109 = {instancePath:instancePath+"/changes/" + i4+"/sha",schemaPath:"#/properties/changes/items/properties/sha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1328,14 +1327,25 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data41.url !== undefined){
-if(typeof data41.url !== "string"){
-const err110 = {instancePath:instancePath+"/changes/" + i4+"/url",schemaPath:"#/properties/changes/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err110 = {instancePath:instancePath+"/changes/" + i4+"/sha",schemaPath:"#/properties/changes/items/properties/sha/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err110];
 }
 else {
 vErrors.push(err110);
+}
+errors++;
+}
+}
+if(data41.url !== undefined){
+if(typeof data41.url !== "string"){
+const err111 = {instancePath:instancePath+"/changes/" + i4+"/url",schemaPath:"#/properties/changes/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
 }
 errors++;
 }
@@ -1346,12 +1356,12 @@ const _errs97 = errors;
 let valid20 = false;
 const _errs98 = errors;
 if(data44 !== null){
-const err111 = {instancePath:instancePath+"/changes/" + i4+"/pull_request",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err112 = {instancePath:instancePath+"/changes/" + i4+"/pull_request",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err111];
+vErrors = [err112];
 }
 else {
-vErrors.push(err111);
+vErrors.push(err112);
 }
 errors++;
 }
@@ -1361,17 +1371,7 @@ if(!valid20){
 const _errs100 = errors;
 if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
 if(data44.number === undefined){
-const err112 = {instancePath:instancePath+"/changes/" + i4+"/pull_request",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'"};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
-errors++;
-}
-if(data44.url === undefined){
-const err113 = {instancePath:instancePath+"/changes/" + i4+"/pull_request",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
+const err113 = {instancePath:instancePath+"/changes/" + i4+"/pull_request",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1380,8 +1380,8 @@ vErrors.push(err113);
 }
 errors++;
 }
-if(data44.head_sha === undefined){
-const err114 = {instancePath:instancePath+"/changes/" + i4+"/pull_request",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/required",keyword:"required",params:{missingProperty: "head_sha"},message:"must have required property '"+"head_sha"+"'"};
+if(data44.url === undefined){
+const err114 = {instancePath:instancePath+"/changes/" + i4+"/pull_request",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1390,8 +1390,8 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(data44.merged_at === undefined){
-const err115 = {instancePath:instancePath+"/changes/" + i4+"/pull_request",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/required",keyword:"required",params:{missingProperty: "merged_at"},message:"must have required property '"+"merged_at"+"'"};
+if(data44.head_sha === undefined){
+const err115 = {instancePath:instancePath+"/changes/" + i4+"/pull_request",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/required",keyword:"required",params:{missingProperty: "head_sha"},message:"must have required property '"+"head_sha"+"'"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1400,9 +1400,8 @@ vErrors.push(err115);
 }
 errors++;
 }
-for(const key8 in data44){
-if(!((((key8 === "number") || (key8 === "url")) || (key8 === "head_sha")) || (key8 === "merged_at"))){
-const err116 = {instancePath:instancePath+"/changes/" + i4+"/pull_request",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(data44.merged_at === undefined){
+const err116 = {instancePath:instancePath+"/changes/" + i4+"/pull_request",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/required",keyword:"required",params:{missingProperty: "merged_at"},message:"must have required property '"+"merged_at"+"'"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1411,11 +1410,9 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-if(data44.number !== undefined){
-let data45 = data44.number;
-if(!((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45)))){
-const err117 = {instancePath:instancePath+"/changes/" + i4+"/pull_request/number",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/properties/number/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key8 in data44){
+if(!((((key8 === "number") || (key8 === "url")) || (key8 === "head_sha")) || (key8 === "merged_at"))){
+const err117 = {instancePath:instancePath+"/changes/" + i4+"/pull_request",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1425,9 +1422,10 @@ vErrors.push(err117);
 errors++;
 }
 }
-if(data44.url !== undefined){
-if(typeof data44.url !== "string"){
-const err118 = {instancePath:instancePath+"/changes/" + i4+"/pull_request/url",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data44.number !== undefined){
+let data45 = data44.number;
+if(!((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45)))){
+const err118 = {instancePath:instancePath+"/changes/" + i4+"/pull_request/number",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/properties/number/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1437,11 +1435,9 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data44.head_sha !== undefined){
-let data47 = data44.head_sha;
-if(typeof data47 === "string"){
-if(!pattern1.test(data47)){
-const err119 = {instancePath:instancePath+"/changes/" + i4+"/pull_request/head_sha",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/properties/head_sha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""};
+if(data44.url !== undefined){
+if(typeof data44.url !== "string"){
+const err119 = {instancePath:instancePath+"/changes/" + i4+"/pull_request/url",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1451,8 +1447,11 @@ vErrors.push(err119);
 errors++;
 }
 }
-else {
-const err120 = {instancePath:instancePath+"/changes/" + i4+"/pull_request/head_sha",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/properties/head_sha/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data44.head_sha !== undefined){
+let data47 = data44.head_sha;
+if(typeof data47 === "string"){
+if(!pattern1.test(data47)){
+const err120 = {instancePath:instancePath+"/changes/" + i4+"/pull_request/head_sha",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/properties/head_sha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1462,10 +1461,8 @@ vErrors.push(err120);
 errors++;
 }
 }
-if(data44.merged_at !== undefined){
-let data48 = data44.merged_at;
-if((typeof data48 !== "string") && (data48 !== null)){
-const err121 = {instancePath:instancePath+"/changes/" + i4+"/pull_request/merged_at",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/properties/merged_at/type",keyword:"type",params:{type: schema11.properties.changes.items.properties.pull_request.anyOf[1].properties.merged_at.type},message:"must be string,null"};
+else {
+const err121 = {instancePath:instancePath+"/changes/" + i4+"/pull_request/head_sha",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/properties/head_sha/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1475,9 +1472,10 @@ vErrors.push(err121);
 errors++;
 }
 }
-}
-else {
-const err122 = {instancePath:instancePath+"/changes/" + i4+"/pull_request",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data44.merged_at !== undefined){
+let data48 = data44.merged_at;
+if((typeof data48 !== "string") && (data48 !== null)){
+const err122 = {instancePath:instancePath+"/changes/" + i4+"/pull_request/merged_at",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/properties/merged_at/type",keyword:"type",params:{type: schema11.properties.changes.items.properties.pull_request.anyOf[1].properties.merged_at.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1486,16 +1484,28 @@ vErrors.push(err122);
 }
 errors++;
 }
-var _valid2 = _errs100 === errors;
-valid20 = valid20 || _valid2;
 }
-if(!valid20){
-const err123 = {instancePath:instancePath+"/changes/" + i4+"/pull_request",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err123 = {instancePath:instancePath+"/changes/" + i4+"/pull_request",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err123];
 }
 else {
 vErrors.push(err123);
+}
+errors++;
+}
+var _valid2 = _errs100 === errors;
+valid20 = valid20 || _valid2;
+}
+if(!valid20){
+const err124 = {instancePath:instancePath+"/changes/" + i4+"/pull_request",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
 }
 errors++;
 }
@@ -1519,17 +1529,7 @@ for(let i5=0; i5<len5; i5++){
 let data50 = data49[i5];
 if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
 if(data50.login === undefined){
-const err124 = {instancePath:instancePath+"/changes/" + i4+"/makers/" + i5,schemaPath:"#/properties/changes/items/properties/makers/items/required",keyword:"required",params:{missingProperty: "login"},message:"must have required property '"+"login"+"'"};
-if(vErrors === null){
-vErrors = [err124];
-}
-else {
-vErrors.push(err124);
-}
-errors++;
-}
-if(data50.roles === undefined){
-const err125 = {instancePath:instancePath+"/changes/" + i4+"/makers/" + i5,schemaPath:"#/properties/changes/items/properties/makers/items/required",keyword:"required",params:{missingProperty: "roles"},message:"must have required property '"+"roles"+"'"};
+const err125 = {instancePath:instancePath+"/changes/" + i4+"/makers/" + i5,schemaPath:"#/properties/changes/items/properties/makers/items/required",keyword:"required",params:{missingProperty: "login"},message:"must have required property '"+"login"+"'"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1538,9 +1538,8 @@ vErrors.push(err125);
 }
 errors++;
 }
-for(const key9 in data50){
-if(!((key9 === "login") || (key9 === "roles"))){
-const err126 = {instancePath:instancePath+"/changes/" + i4+"/makers/" + i5,schemaPath:"#/properties/changes/items/properties/makers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(data50.roles === undefined){
+const err126 = {instancePath:instancePath+"/changes/" + i4+"/makers/" + i5,schemaPath:"#/properties/changes/items/properties/makers/items/required",keyword:"required",params:{missingProperty: "roles"},message:"must have required property '"+"roles"+"'"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1549,15 +1548,26 @@ vErrors.push(err126);
 }
 errors++;
 }
-}
-if(data50.login !== undefined){
-if(typeof data50.login !== "string"){
-const err127 = {instancePath:instancePath+"/changes/" + i4+"/makers/" + i5+"/login",schemaPath:"#/properties/changes/items/properties/makers/items/properties/login/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key9 in data50){
+if(!((key9 === "login") || (key9 === "roles"))){
+const err127 = {instancePath:instancePath+"/changes/" + i4+"/makers/" + i5,schemaPath:"#/properties/changes/items/properties/makers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err127];
 }
 else {
 vErrors.push(err127);
+}
+errors++;
+}
+}
+if(data50.login !== undefined){
+if(typeof data50.login !== "string"){
+const err128 = {instancePath:instancePath+"/changes/" + i4+"/makers/" + i5+"/login",schemaPath:"#/properties/changes/items/properties/makers/items/properties/login/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
 }
 errors++;
 }
@@ -1568,19 +1578,7 @@ if(Array.isArray(data52)){
 const len6 = data52.length;
 for(let i6=0; i6<len6; i6++){
 if(typeof data52[i6] !== "string"){
-const err128 = {instancePath:instancePath+"/changes/" + i4+"/makers/" + i5+"/roles/" + i6,schemaPath:"#/properties/changes/items/properties/makers/items/properties/roles/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err128];
-}
-else {
-vErrors.push(err128);
-}
-errors++;
-}
-}
-}
-else {
-const err129 = {instancePath:instancePath+"/changes/" + i4+"/makers/" + i5+"/roles",schemaPath:"#/properties/changes/items/properties/makers/items/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err129 = {instancePath:instancePath+"/changes/" + i4+"/makers/" + i5+"/roles/" + i6,schemaPath:"#/properties/changes/items/properties/makers/items/properties/roles/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1592,7 +1590,7 @@ errors++;
 }
 }
 else {
-const err130 = {instancePath:instancePath+"/changes/" + i4+"/makers/" + i5,schemaPath:"#/properties/changes/items/properties/makers/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err130 = {instancePath:instancePath+"/changes/" + i4+"/makers/" + i5+"/roles",schemaPath:"#/properties/changes/items/properties/makers/items/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1604,12 +1602,24 @@ errors++;
 }
 }
 else {
-const err131 = {instancePath:instancePath+"/changes/" + i4+"/makers",schemaPath:"#/properties/changes/items/properties/makers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err131 = {instancePath:instancePath+"/changes/" + i4+"/makers/" + i5,schemaPath:"#/properties/changes/items/properties/makers/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err131];
 }
 else {
 vErrors.push(err131);
+}
+errors++;
+}
+}
+}
+else {
+const err132 = {instancePath:instancePath+"/changes/" + i4+"/makers",schemaPath:"#/properties/changes/items/properties/makers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
 }
 errors++;
 }
@@ -1622,17 +1632,7 @@ for(let i7=0; i7<len7; i7++){
 let data55 = data54[i7];
 if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
 if(data55.name === undefined){
-const err132 = {instancePath:instancePath+"/changes/" + i4+"/unresolved_identities/" + i7,schemaPath:"#/properties/changes/items/properties/unresolved_identities/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err132];
-}
-else {
-vErrors.push(err132);
-}
-errors++;
-}
-if(data55.email === undefined){
-const err133 = {instancePath:instancePath+"/changes/" + i4+"/unresolved_identities/" + i7,schemaPath:"#/properties/changes/items/properties/unresolved_identities/items/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'"};
+const err133 = {instancePath:instancePath+"/changes/" + i4+"/unresolved_identities/" + i7,schemaPath:"#/properties/changes/items/properties/unresolved_identities/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1641,8 +1641,8 @@ vErrors.push(err133);
 }
 errors++;
 }
-if(data55.role === undefined){
-const err134 = {instancePath:instancePath+"/changes/" + i4+"/unresolved_identities/" + i7,schemaPath:"#/properties/changes/items/properties/unresolved_identities/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
+if(data55.email === undefined){
+const err134 = {instancePath:instancePath+"/changes/" + i4+"/unresolved_identities/" + i7,schemaPath:"#/properties/changes/items/properties/unresolved_identities/items/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1651,9 +1651,8 @@ vErrors.push(err134);
 }
 errors++;
 }
-for(const key10 in data55){
-if(!(((key10 === "name") || (key10 === "email")) || (key10 === "role"))){
-const err135 = {instancePath:instancePath+"/changes/" + i4+"/unresolved_identities/" + i7,schemaPath:"#/properties/changes/items/properties/unresolved_identities/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(data55.role === undefined){
+const err135 = {instancePath:instancePath+"/changes/" + i4+"/unresolved_identities/" + i7,schemaPath:"#/properties/changes/items/properties/unresolved_identities/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1662,11 +1661,9 @@ vErrors.push(err135);
 }
 errors++;
 }
-}
-if(data55.name !== undefined){
-let data56 = data55.name;
-if((typeof data56 !== "string") && (data56 !== null)){
-const err136 = {instancePath:instancePath+"/changes/" + i4+"/unresolved_identities/" + i7+"/name",schemaPath:"#/properties/changes/items/properties/unresolved_identities/items/properties/name/type",keyword:"type",params:{type: schema11.properties.changes.items.properties.unresolved_identities.items.properties.name.type},message:"must be string,null"};
+for(const key10 in data55){
+if(!(((key10 === "name") || (key10 === "email")) || (key10 === "role"))){
+const err136 = {instancePath:instancePath+"/changes/" + i4+"/unresolved_identities/" + i7,schemaPath:"#/properties/changes/items/properties/unresolved_identities/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1676,10 +1673,10 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data55.email !== undefined){
-let data57 = data55.email;
-if((typeof data57 !== "string") && (data57 !== null)){
-const err137 = {instancePath:instancePath+"/changes/" + i4+"/unresolved_identities/" + i7+"/email",schemaPath:"#/properties/changes/items/properties/unresolved_identities/items/properties/email/type",keyword:"type",params:{type: schema11.properties.changes.items.properties.unresolved_identities.items.properties.email.type},message:"must be string,null"};
+if(data55.name !== undefined){
+let data56 = data55.name;
+if((typeof data56 !== "string") && (data56 !== null)){
+const err137 = {instancePath:instancePath+"/changes/" + i4+"/unresolved_identities/" + i7+"/name",schemaPath:"#/properties/changes/items/properties/unresolved_identities/items/properties/name/type",keyword:"type",params:{type: schema11.properties.changes.items.properties.unresolved_identities.items.properties.name.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1689,9 +1686,10 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data55.role !== undefined){
-if(typeof data55.role !== "string"){
-const err138 = {instancePath:instancePath+"/changes/" + i4+"/unresolved_identities/" + i7+"/role",schemaPath:"#/properties/changes/items/properties/unresolved_identities/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data55.email !== undefined){
+let data57 = data55.email;
+if((typeof data57 !== "string") && (data57 !== null)){
+const err138 = {instancePath:instancePath+"/changes/" + i4+"/unresolved_identities/" + i7+"/email",schemaPath:"#/properties/changes/items/properties/unresolved_identities/items/properties/email/type",keyword:"type",params:{type: schema11.properties.changes.items.properties.unresolved_identities.items.properties.email.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1701,9 +1699,9 @@ vErrors.push(err138);
 errors++;
 }
 }
-}
-else {
-const err139 = {instancePath:instancePath+"/changes/" + i4+"/unresolved_identities/" + i7,schemaPath:"#/properties/changes/items/properties/unresolved_identities/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data55.role !== undefined){
+if(typeof data55.role !== "string"){
+const err139 = {instancePath:instancePath+"/changes/" + i4+"/unresolved_identities/" + i7+"/role",schemaPath:"#/properties/changes/items/properties/unresolved_identities/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1715,12 +1713,24 @@ errors++;
 }
 }
 else {
-const err140 = {instancePath:instancePath+"/changes/" + i4+"/unresolved_identities",schemaPath:"#/properties/changes/items/properties/unresolved_identities/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err140 = {instancePath:instancePath+"/changes/" + i4+"/unresolved_identities/" + i7,schemaPath:"#/properties/changes/items/properties/unresolved_identities/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err140];
 }
 else {
 vErrors.push(err140);
+}
+errors++;
+}
+}
+}
+else {
+const err141 = {instancePath:instancePath+"/changes/" + i4+"/unresolved_identities",schemaPath:"#/properties/changes/items/properties/unresolved_identities/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
 }
 errors++;
 }
@@ -1733,17 +1743,7 @@ for(let i8=0; i8<len8; i8++){
 let data60 = data59[i8];
 if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
 if(data60.login === undefined){
-const err141 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8,schemaPath:"#/properties/changes/items/properties/approvers/items/required",keyword:"required",params:{missingProperty: "login"},message:"must have required property '"+"login"+"'"};
-if(vErrors === null){
-vErrors = [err141];
-}
-else {
-vErrors.push(err141);
-}
-errors++;
-}
-if(data60.review_url === undefined){
-const err142 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8,schemaPath:"#/properties/changes/items/properties/approvers/items/required",keyword:"required",params:{missingProperty: "review_url"},message:"must have required property '"+"review_url"+"'"};
+const err142 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8,schemaPath:"#/properties/changes/items/properties/approvers/items/required",keyword:"required",params:{missingProperty: "login"},message:"must have required property '"+"login"+"'"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1752,8 +1752,8 @@ vErrors.push(err142);
 }
 errors++;
 }
-if(data60.submitted_at === undefined){
-const err143 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8,schemaPath:"#/properties/changes/items/properties/approvers/items/required",keyword:"required",params:{missingProperty: "submitted_at"},message:"must have required property '"+"submitted_at"+"'"};
+if(data60.review_url === undefined){
+const err143 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8,schemaPath:"#/properties/changes/items/properties/approvers/items/required",keyword:"required",params:{missingProperty: "review_url"},message:"must have required property '"+"review_url"+"'"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1762,8 +1762,8 @@ vErrors.push(err143);
 }
 errors++;
 }
-if(data60.commit === undefined){
-const err144 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8,schemaPath:"#/properties/changes/items/properties/approvers/items/required",keyword:"required",params:{missingProperty: "commit"},message:"must have required property '"+"commit"+"'"};
+if(data60.submitted_at === undefined){
+const err144 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8,schemaPath:"#/properties/changes/items/properties/approvers/items/required",keyword:"required",params:{missingProperty: "submitted_at"},message:"must have required property '"+"submitted_at"+"'"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1772,9 +1772,8 @@ vErrors.push(err144);
 }
 errors++;
 }
-for(const key11 in data60){
-if(!((((key11 === "login") || (key11 === "review_url")) || (key11 === "submitted_at")) || (key11 === "commit"))){
-const err145 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8,schemaPath:"#/properties/changes/items/properties/approvers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+if(data60.commit === undefined){
+const err145 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8,schemaPath:"#/properties/changes/items/properties/approvers/items/required",keyword:"required",params:{missingProperty: "commit"},message:"must have required property '"+"commit"+"'"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1783,10 +1782,9 @@ vErrors.push(err145);
 }
 errors++;
 }
-}
-if(data60.login !== undefined){
-if(typeof data60.login !== "string"){
-const err146 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8+"/login",schemaPath:"#/properties/changes/items/properties/approvers/items/properties/login/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key11 in data60){
+if(!((((key11 === "login") || (key11 === "review_url")) || (key11 === "submitted_at")) || (key11 === "commit"))){
+const err146 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8,schemaPath:"#/properties/changes/items/properties/approvers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1796,9 +1794,9 @@ vErrors.push(err146);
 errors++;
 }
 }
-if(data60.review_url !== undefined){
-if(typeof data60.review_url !== "string"){
-const err147 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8+"/review_url",schemaPath:"#/properties/changes/items/properties/approvers/items/properties/review_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data60.login !== undefined){
+if(typeof data60.login !== "string"){
+const err147 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8+"/login",schemaPath:"#/properties/changes/items/properties/approvers/items/properties/login/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1808,10 +1806,9 @@ vErrors.push(err147);
 errors++;
 }
 }
-if(data60.submitted_at !== undefined){
-let data63 = data60.submitted_at;
-if((typeof data63 !== "string") && (data63 !== null)){
-const err148 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8+"/submitted_at",schemaPath:"#/properties/changes/items/properties/approvers/items/properties/submitted_at/type",keyword:"type",params:{type: schema11.properties.changes.items.properties.approvers.items.properties.submitted_at.type},message:"must be string,null"};
+if(data60.review_url !== undefined){
+if(typeof data60.review_url !== "string"){
+const err148 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8+"/review_url",schemaPath:"#/properties/changes/items/properties/approvers/items/properties/review_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1821,10 +1818,10 @@ vErrors.push(err148);
 errors++;
 }
 }
-if(data60.commit !== undefined){
-let data64 = data60.commit;
-if((typeof data64 !== "string") && (data64 !== null)){
-const err149 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8+"/commit",schemaPath:"#/properties/changes/items/properties/approvers/items/properties/commit/type",keyword:"type",params:{type: schema11.properties.changes.items.properties.approvers.items.properties.commit.type},message:"must be string,null"};
+if(data60.submitted_at !== undefined){
+let data63 = data60.submitted_at;
+if((typeof data63 !== "string") && (data63 !== null)){
+const err149 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8+"/submitted_at",schemaPath:"#/properties/changes/items/properties/approvers/items/properties/submitted_at/type",keyword:"type",params:{type: schema11.properties.changes.items.properties.approvers.items.properties.submitted_at.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1834,9 +1831,10 @@ vErrors.push(err149);
 errors++;
 }
 }
-}
-else {
-const err150 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8,schemaPath:"#/properties/changes/items/properties/approvers/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data60.commit !== undefined){
+let data64 = data60.commit;
+if((typeof data64 !== "string") && (data64 !== null)){
+const err150 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8+"/commit",schemaPath:"#/properties/changes/items/properties/approvers/items/properties/commit/type",keyword:"type",params:{type: schema11.properties.changes.items.properties.approvers.items.properties.commit.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1848,12 +1846,24 @@ errors++;
 }
 }
 else {
-const err151 = {instancePath:instancePath+"/changes/" + i4+"/approvers",schemaPath:"#/properties/changes/items/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err151 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8,schemaPath:"#/properties/changes/items/properties/approvers/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err151];
 }
 else {
 vErrors.push(err151);
+}
+errors++;
+}
+}
+}
+else {
+const err152 = {instancePath:instancePath+"/changes/" + i4+"/approvers",schemaPath:"#/properties/changes/items/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
 }
 errors++;
 }
@@ -1866,17 +1876,7 @@ for(let i9=0; i9<len9; i9++){
 let data66 = data65[i9];
 if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
 if(data66.login === undefined){
-const err152 = {instancePath:instancePath+"/changes/" + i4+"/excluded_approvals/" + i9,schemaPath:"#/properties/changes/items/properties/excluded_approvals/items/required",keyword:"required",params:{missingProperty: "login"},message:"must have required property '"+"login"+"'"};
-if(vErrors === null){
-vErrors = [err152];
-}
-else {
-vErrors.push(err152);
-}
-errors++;
-}
-if(data66.review_url === undefined){
-const err153 = {instancePath:instancePath+"/changes/" + i4+"/excluded_approvals/" + i9,schemaPath:"#/properties/changes/items/properties/excluded_approvals/items/required",keyword:"required",params:{missingProperty: "review_url"},message:"must have required property '"+"review_url"+"'"};
+const err153 = {instancePath:instancePath+"/changes/" + i4+"/excluded_approvals/" + i9,schemaPath:"#/properties/changes/items/properties/excluded_approvals/items/required",keyword:"required",params:{missingProperty: "login"},message:"must have required property '"+"login"+"'"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1885,8 +1885,8 @@ vErrors.push(err153);
 }
 errors++;
 }
-if(data66.reason === undefined){
-const err154 = {instancePath:instancePath+"/changes/" + i4+"/excluded_approvals/" + i9,schemaPath:"#/properties/changes/items/properties/excluded_approvals/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+if(data66.review_url === undefined){
+const err154 = {instancePath:instancePath+"/changes/" + i4+"/excluded_approvals/" + i9,schemaPath:"#/properties/changes/items/properties/excluded_approvals/items/required",keyword:"required",params:{missingProperty: "review_url"},message:"must have required property '"+"review_url"+"'"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1895,9 +1895,8 @@ vErrors.push(err154);
 }
 errors++;
 }
-for(const key12 in data66){
-if(!(((key12 === "login") || (key12 === "review_url")) || (key12 === "reason"))){
-const err155 = {instancePath:instancePath+"/changes/" + i4+"/excluded_approvals/" + i9,schemaPath:"#/properties/changes/items/properties/excluded_approvals/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+if(data66.reason === undefined){
+const err155 = {instancePath:instancePath+"/changes/" + i4+"/excluded_approvals/" + i9,schemaPath:"#/properties/changes/items/properties/excluded_approvals/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1906,11 +1905,9 @@ vErrors.push(err155);
 }
 errors++;
 }
-}
-if(data66.login !== undefined){
-let data67 = data66.login;
-if((typeof data67 !== "string") && (data67 !== null)){
-const err156 = {instancePath:instancePath+"/changes/" + i4+"/excluded_approvals/" + i9+"/login",schemaPath:"#/properties/changes/items/properties/excluded_approvals/items/properties/login/type",keyword:"type",params:{type: schema11.properties.changes.items.properties.excluded_approvals.items.properties.login.type},message:"must be string,null"};
+for(const key12 in data66){
+if(!(((key12 === "login") || (key12 === "review_url")) || (key12 === "reason"))){
+const err156 = {instancePath:instancePath+"/changes/" + i4+"/excluded_approvals/" + i9,schemaPath:"#/properties/changes/items/properties/excluded_approvals/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1920,9 +1917,10 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data66.review_url !== undefined){
-if(typeof data66.review_url !== "string"){
-const err157 = {instancePath:instancePath+"/changes/" + i4+"/excluded_approvals/" + i9+"/review_url",schemaPath:"#/properties/changes/items/properties/excluded_approvals/items/properties/review_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data66.login !== undefined){
+let data67 = data66.login;
+if((typeof data67 !== "string") && (data67 !== null)){
+const err157 = {instancePath:instancePath+"/changes/" + i4+"/excluded_approvals/" + i9+"/login",schemaPath:"#/properties/changes/items/properties/excluded_approvals/items/properties/login/type",keyword:"type",params:{type: schema11.properties.changes.items.properties.excluded_approvals.items.properties.login.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1932,9 +1930,9 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data66.reason !== undefined){
-if(typeof data66.reason !== "string"){
-const err158 = {instancePath:instancePath+"/changes/" + i4+"/excluded_approvals/" + i9+"/reason",schemaPath:"#/properties/changes/items/properties/excluded_approvals/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data66.review_url !== undefined){
+if(typeof data66.review_url !== "string"){
+const err158 = {instancePath:instancePath+"/changes/" + i4+"/excluded_approvals/" + i9+"/review_url",schemaPath:"#/properties/changes/items/properties/excluded_approvals/items/properties/review_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -1944,9 +1942,9 @@ vErrors.push(err158);
 errors++;
 }
 }
-}
-else {
-const err159 = {instancePath:instancePath+"/changes/" + i4+"/excluded_approvals/" + i9,schemaPath:"#/properties/changes/items/properties/excluded_approvals/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data66.reason !== undefined){
+if(typeof data66.reason !== "string"){
+const err159 = {instancePath:instancePath+"/changes/" + i4+"/excluded_approvals/" + i9+"/reason",schemaPath:"#/properties/changes/items/properties/excluded_approvals/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -1958,7 +1956,7 @@ errors++;
 }
 }
 else {
-const err160 = {instancePath:instancePath+"/changes/" + i4+"/excluded_approvals",schemaPath:"#/properties/changes/items/properties/excluded_approvals/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err160 = {instancePath:instancePath+"/changes/" + i4+"/excluded_approvals/" + i9,schemaPath:"#/properties/changes/items/properties/excluded_approvals/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -1970,7 +1968,7 @@ errors++;
 }
 }
 else {
-const err161 = {instancePath:instancePath+"/changes/" + i4,schemaPath:"#/properties/changes/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err161 = {instancePath:instancePath+"/changes/" + i4+"/excluded_approvals",schemaPath:"#/properties/changes/items/properties/excluded_approvals/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -1982,12 +1980,24 @@ errors++;
 }
 }
 else {
-const err162 = {instancePath:instancePath+"/changes",schemaPath:"#/properties/changes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err162 = {instancePath:instancePath+"/changes/" + i4,schemaPath:"#/properties/changes/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err162];
 }
 else {
 vErrors.push(err162);
+}
+errors++;
+}
+}
+}
+else {
+const err163 = {instancePath:instancePath+"/changes",schemaPath:"#/properties/changes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
 }
 errors++;
 }
@@ -1998,12 +2008,12 @@ const _errs158 = errors;
 let valid36 = false;
 const _errs159 = errors;
 if(data70 !== null){
-const err163 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err164 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err163];
+vErrors = [err164];
 }
 else {
-vErrors.push(err163);
+vErrors.push(err164);
 }
 errors++;
 }
@@ -2013,17 +2023,7 @@ if(!valid36){
 const _errs161 = errors;
 if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
 if(data70.name === undefined){
-const err164 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err164];
-}
-else {
-vErrors.push(err164);
-}
-errors++;
-}
-if(data70.exists === undefined){
-const err165 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "exists"},message:"must have required property '"+"exists"+"'"};
+const err165 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2032,8 +2032,8 @@ vErrors.push(err165);
 }
 errors++;
 }
-if(data70.url === undefined){
-const err166 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
+if(data70.exists === undefined){
+const err166 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "exists"},message:"must have required property '"+"exists"+"'"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2042,8 +2042,8 @@ vErrors.push(err166);
 }
 errors++;
 }
-if(data70.deployment_branch_policy === undefined){
-const err167 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "deployment_branch_policy"},message:"must have required property '"+"deployment_branch_policy"+"'"};
+if(data70.url === undefined){
+const err167 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2052,8 +2052,8 @@ vErrors.push(err167);
 }
 errors++;
 }
-if(data70.branch_policies === undefined){
-const err168 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "branch_policies"},message:"must have required property '"+"branch_policies"+"'"};
+if(data70.deployment_branch_policy === undefined){
+const err168 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "deployment_branch_policy"},message:"must have required property '"+"deployment_branch_policy"+"'"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2062,8 +2062,8 @@ vErrors.push(err168);
 }
 errors++;
 }
-if(data70.reviewers === undefined){
-const err169 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "reviewers"},message:"must have required property '"+"reviewers"+"'"};
+if(data70.branch_policies === undefined){
+const err169 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "branch_policies"},message:"must have required property '"+"branch_policies"+"'"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2072,8 +2072,8 @@ vErrors.push(err169);
 }
 errors++;
 }
-if(data70.prevent_self_review === undefined){
-const err170 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "prevent_self_review"},message:"must have required property '"+"prevent_self_review"+"'"};
+if(data70.reviewers === undefined){
+const err170 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "reviewers"},message:"must have required property '"+"reviewers"+"'"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2082,8 +2082,8 @@ vErrors.push(err170);
 }
 errors++;
 }
-if(data70.can_admins_bypass === undefined){
-const err171 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "can_admins_bypass"},message:"must have required property '"+"can_admins_bypass"+"'"};
+if(data70.prevent_self_review === undefined){
+const err171 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "prevent_self_review"},message:"must have required property '"+"prevent_self_review"+"'"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2092,8 +2092,8 @@ vErrors.push(err171);
 }
 errors++;
 }
-if(data70.wait_timer === undefined){
-const err172 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "wait_timer"},message:"must have required property '"+"wait_timer"+"'"};
+if(data70.can_admins_bypass === undefined){
+const err172 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "can_admins_bypass"},message:"must have required property '"+"can_admins_bypass"+"'"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2102,8 +2102,8 @@ vErrors.push(err172);
 }
 errors++;
 }
-if(data70.unreadable === undefined){
-const err173 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "unreadable"},message:"must have required property '"+"unreadable"+"'"};
+if(data70.wait_timer === undefined){
+const err173 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "wait_timer"},message:"must have required property '"+"wait_timer"+"'"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2112,9 +2112,8 @@ vErrors.push(err173);
 }
 errors++;
 }
-for(const key13 in data70){
-if(!(func2.call(schema11.properties.environment_settings.anyOf[1].properties, key13))){
-const err174 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(data70.unreadable === undefined){
+const err174 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "unreadable"},message:"must have required property '"+"unreadable"+"'"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2123,10 +2122,9 @@ vErrors.push(err174);
 }
 errors++;
 }
-}
-if(data70.name !== undefined){
-if(typeof data70.name !== "string"){
-const err175 = {instancePath:instancePath+"/environment_settings/name",schemaPath:"#/properties/environment_settings/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key13 in data70){
+if(!(func2.call(schema11.properties.environment_settings.anyOf[1].properties, key13))){
+const err175 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2136,10 +2134,9 @@ vErrors.push(err175);
 errors++;
 }
 }
-if(data70.exists !== undefined){
-let data72 = data70.exists;
-if((typeof data72 !== "boolean") && (data72 !== null)){
-const err176 = {instancePath:instancePath+"/environment_settings/exists",schemaPath:"#/properties/environment_settings/anyOf/1/properties/exists/type",keyword:"type",params:{type: schema11.properties.environment_settings.anyOf[1].properties.exists.type},message:"must be boolean,null"};
+if(data70.name !== undefined){
+if(typeof data70.name !== "string"){
+const err176 = {instancePath:instancePath+"/environment_settings/name",schemaPath:"#/properties/environment_settings/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2149,15 +2146,28 @@ vErrors.push(err176);
 errors++;
 }
 }
-if(data70.url !== undefined){
-let data73 = data70.url;
-if((typeof data73 !== "string") && (data73 !== null)){
-const err177 = {instancePath:instancePath+"/environment_settings/url",schemaPath:"#/properties/environment_settings/anyOf/1/properties/url/type",keyword:"type",params:{type: schema11.properties.environment_settings.anyOf[1].properties.url.type},message:"must be string,null"};
+if(data70.exists !== undefined){
+let data72 = data70.exists;
+if((typeof data72 !== "boolean") && (data72 !== null)){
+const err177 = {instancePath:instancePath+"/environment_settings/exists",schemaPath:"#/properties/environment_settings/anyOf/1/properties/exists/type",keyword:"type",params:{type: schema11.properties.environment_settings.anyOf[1].properties.exists.type},message:"must be boolean,null"};
 if(vErrors === null){
 vErrors = [err177];
 }
 else {
 vErrors.push(err177);
+}
+errors++;
+}
+}
+if(data70.url !== undefined){
+let data73 = data70.url;
+if((typeof data73 !== "string") && (data73 !== null)){
+const err178 = {instancePath:instancePath+"/environment_settings/url",schemaPath:"#/properties/environment_settings/anyOf/1/properties/url/type",keyword:"type",params:{type: schema11.properties.environment_settings.anyOf[1].properties.url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
 }
 errors++;
 }
@@ -2168,12 +2178,12 @@ const _errs171 = errors;
 let valid38 = false;
 const _errs172 = errors;
 if(data74 !== null){
-const err178 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err179 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err178];
+vErrors = [err179];
 }
 else {
-vErrors.push(err178);
+vErrors.push(err179);
 }
 errors++;
 }
@@ -2183,17 +2193,7 @@ if(!valid38){
 const _errs174 = errors;
 if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
 if(data74.protected_branches === undefined){
-const err179 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/1/required",keyword:"required",params:{missingProperty: "protected_branches"},message:"must have required property '"+"protected_branches"+"'"};
-if(vErrors === null){
-vErrors = [err179];
-}
-else {
-vErrors.push(err179);
-}
-errors++;
-}
-if(data74.custom_branch_policies === undefined){
-const err180 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/1/required",keyword:"required",params:{missingProperty: "custom_branch_policies"},message:"must have required property '"+"custom_branch_policies"+"'"};
+const err180 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/1/required",keyword:"required",params:{missingProperty: "protected_branches"},message:"must have required property '"+"protected_branches"+"'"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2202,9 +2202,8 @@ vErrors.push(err180);
 }
 errors++;
 }
-for(const key14 in data74){
-if(!((key14 === "protected_branches") || (key14 === "custom_branch_policies"))){
-const err181 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+if(data74.custom_branch_policies === undefined){
+const err181 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/1/required",keyword:"required",params:{missingProperty: "custom_branch_policies"},message:"must have required property '"+"custom_branch_policies"+"'"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2213,10 +2212,9 @@ vErrors.push(err181);
 }
 errors++;
 }
-}
-if(data74.protected_branches !== undefined){
-if(typeof data74.protected_branches !== "boolean"){
-const err182 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy/protected_branches",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/1/properties/protected_branches/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+for(const key14 in data74){
+if(!((key14 === "protected_branches") || (key14 === "custom_branch_policies"))){
+const err182 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2226,9 +2224,9 @@ vErrors.push(err182);
 errors++;
 }
 }
-if(data74.custom_branch_policies !== undefined){
-if(typeof data74.custom_branch_policies !== "boolean"){
-const err183 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy/custom_branch_policies",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/1/properties/custom_branch_policies/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data74.protected_branches !== undefined){
+if(typeof data74.protected_branches !== "boolean"){
+const err183 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy/protected_branches",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/1/properties/protected_branches/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2238,9 +2236,9 @@ vErrors.push(err183);
 errors++;
 }
 }
-}
-else {
-const err184 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data74.custom_branch_policies !== undefined){
+if(typeof data74.custom_branch_policies !== "boolean"){
+const err184 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy/custom_branch_policies",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/1/properties/custom_branch_policies/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2249,16 +2247,28 @@ vErrors.push(err184);
 }
 errors++;
 }
-var _valid4 = _errs174 === errors;
-valid38 = valid38 || _valid4;
 }
-if(!valid38){
-const err185 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err185 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err185];
 }
 else {
 vErrors.push(err185);
+}
+errors++;
+}
+var _valid4 = _errs174 === errors;
+valid38 = valid38 || _valid4;
+}
+if(!valid38){
+const err186 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
 }
 errors++;
 }
@@ -2280,12 +2290,12 @@ const _errs182 = errors;
 let valid40 = false;
 const _errs183 = errors;
 if(data77 !== null){
-const err186 = {instancePath:instancePath+"/environment_settings/branch_policies",schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err187 = {instancePath:instancePath+"/environment_settings/branch_policies",schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err186];
+vErrors = [err187];
 }
 else {
-vErrors.push(err186);
+vErrors.push(err187);
 }
 errors++;
 }
@@ -2299,17 +2309,7 @@ for(let i10=0; i10<len10; i10++){
 let data78 = data77[i10];
 if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
 if(data78.name === undefined){
-const err187 = {instancePath:instancePath+"/environment_settings/branch_policies/" + i10,schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err187];
-}
-else {
-vErrors.push(err187);
-}
-errors++;
-}
-if(data78.type === undefined){
-const err188 = {instancePath:instancePath+"/environment_settings/branch_policies/" + i10,schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+const err188 = {instancePath:instancePath+"/environment_settings/branch_policies/" + i10,schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2318,9 +2318,8 @@ vErrors.push(err188);
 }
 errors++;
 }
-for(const key15 in data78){
-if(!((key15 === "name") || (key15 === "type"))){
-const err189 = {instancePath:instancePath+"/environment_settings/branch_policies/" + i10,schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+if(data78.type === undefined){
+const err189 = {instancePath:instancePath+"/environment_settings/branch_policies/" + i10,schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2329,10 +2328,9 @@ vErrors.push(err189);
 }
 errors++;
 }
-}
-if(data78.name !== undefined){
-if(typeof data78.name !== "string"){
-const err190 = {instancePath:instancePath+"/environment_settings/branch_policies/" + i10+"/name",schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key15 in data78){
+if(!((key15 === "name") || (key15 === "type"))){
+const err190 = {instancePath:instancePath+"/environment_settings/branch_policies/" + i10,schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2342,10 +2340,9 @@ vErrors.push(err190);
 errors++;
 }
 }
-if(data78.type !== undefined){
-let data80 = data78.type;
-if(!((data80 === "branch") || (data80 === "tag"))){
-const err191 = {instancePath:instancePath+"/environment_settings/branch_policies/" + i10+"/type",schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.environment_settings.anyOf[1].properties.branch_policies.anyOf[1].items.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(data78.name !== undefined){
+if(typeof data78.name !== "string"){
+const err191 = {instancePath:instancePath+"/environment_settings/branch_policies/" + i10+"/name",schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2355,9 +2352,10 @@ vErrors.push(err191);
 errors++;
 }
 }
-}
-else {
-const err192 = {instancePath:instancePath+"/environment_settings/branch_policies/" + i10,schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data78.type !== undefined){
+let data80 = data78.type;
+if(!((data80 === "branch") || (data80 === "tag"))){
+const err192 = {instancePath:instancePath+"/environment_settings/branch_policies/" + i10+"/type",schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.environment_settings.anyOf[1].properties.branch_policies.anyOf[1].items.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2369,7 +2367,7 @@ errors++;
 }
 }
 else {
-const err193 = {instancePath:instancePath+"/environment_settings/branch_policies",schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err193 = {instancePath:instancePath+"/environment_settings/branch_policies/" + i10,schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2378,16 +2376,28 @@ vErrors.push(err193);
 }
 errors++;
 }
-var _valid5 = _errs185 === errors;
-valid40 = valid40 || _valid5;
 }
-if(!valid40){
-const err194 = {instancePath:instancePath+"/environment_settings/branch_policies",schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err194 = {instancePath:instancePath+"/environment_settings/branch_policies",schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err194];
 }
 else {
 vErrors.push(err194);
+}
+errors++;
+}
+var _valid5 = _errs185 === errors;
+valid40 = valid40 || _valid5;
+}
+if(!valid40){
+const err195 = {instancePath:instancePath+"/environment_settings/branch_policies",schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
 }
 errors++;
 }
@@ -2411,17 +2421,7 @@ for(let i11=0; i11<len11; i11++){
 let data82 = data81[i11];
 if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
 if(data82.type === undefined){
-const err195 = {instancePath:instancePath+"/environment_settings/reviewers/" + i11,schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err195];
-}
-else {
-vErrors.push(err195);
-}
-errors++;
-}
-if(data82.name === undefined){
-const err196 = {instancePath:instancePath+"/environment_settings/reviewers/" + i11,schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+const err196 = {instancePath:instancePath+"/environment_settings/reviewers/" + i11,schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2430,9 +2430,8 @@ vErrors.push(err196);
 }
 errors++;
 }
-for(const key16 in data82){
-if(!((key16 === "type") || (key16 === "name"))){
-const err197 = {instancePath:instancePath+"/environment_settings/reviewers/" + i11,schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+if(data82.name === undefined){
+const err197 = {instancePath:instancePath+"/environment_settings/reviewers/" + i11,schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2441,11 +2440,9 @@ vErrors.push(err197);
 }
 errors++;
 }
-}
-if(data82.type !== undefined){
-let data83 = data82.type;
-if(!((data83 === "User") || (data83 === "Team"))){
-const err198 = {instancePath:instancePath+"/environment_settings/reviewers/" + i11+"/type",schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.environment_settings.anyOf[1].properties.reviewers.items.properties.type.enum},message:"must be equal to one of the allowed values"};
+for(const key16 in data82){
+if(!((key16 === "type") || (key16 === "name"))){
+const err198 = {instancePath:instancePath+"/environment_settings/reviewers/" + i11,schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2455,9 +2452,10 @@ vErrors.push(err198);
 errors++;
 }
 }
-if(data82.name !== undefined){
-if(typeof data82.name !== "string"){
-const err199 = {instancePath:instancePath+"/environment_settings/reviewers/" + i11+"/name",schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data82.type !== undefined){
+let data83 = data82.type;
+if(!((data83 === "User") || (data83 === "Team"))){
+const err199 = {instancePath:instancePath+"/environment_settings/reviewers/" + i11+"/type",schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.environment_settings.anyOf[1].properties.reviewers.items.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2467,9 +2465,9 @@ vErrors.push(err199);
 errors++;
 }
 }
-}
-else {
-const err200 = {instancePath:instancePath+"/environment_settings/reviewers/" + i11,schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data82.name !== undefined){
+if(typeof data82.name !== "string"){
+const err200 = {instancePath:instancePath+"/environment_settings/reviewers/" + i11+"/name",schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2481,7 +2479,7 @@ errors++;
 }
 }
 else {
-const err201 = {instancePath:instancePath+"/environment_settings/reviewers",schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err201 = {instancePath:instancePath+"/environment_settings/reviewers/" + i11,schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2491,10 +2489,9 @@ vErrors.push(err201);
 errors++;
 }
 }
-if(data70.prevent_self_review !== undefined){
-let data85 = data70.prevent_self_review;
-if((typeof data85 !== "boolean") && (data85 !== null)){
-const err202 = {instancePath:instancePath+"/environment_settings/prevent_self_review",schemaPath:"#/properties/environment_settings/anyOf/1/properties/prevent_self_review/type",keyword:"type",params:{type: schema11.properties.environment_settings.anyOf[1].properties.prevent_self_review.type},message:"must be boolean,null"};
+}
+else {
+const err202 = {instancePath:instancePath+"/environment_settings/reviewers",schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2504,10 +2501,10 @@ vErrors.push(err202);
 errors++;
 }
 }
-if(data70.can_admins_bypass !== undefined){
-let data86 = data70.can_admins_bypass;
-if((typeof data86 !== "boolean") && (data86 !== null)){
-const err203 = {instancePath:instancePath+"/environment_settings/can_admins_bypass",schemaPath:"#/properties/environment_settings/anyOf/1/properties/can_admins_bypass/type",keyword:"type",params:{type: schema11.properties.environment_settings.anyOf[1].properties.can_admins_bypass.type},message:"must be boolean,null"};
+if(data70.prevent_self_review !== undefined){
+let data85 = data70.prevent_self_review;
+if((typeof data85 !== "boolean") && (data85 !== null)){
+const err203 = {instancePath:instancePath+"/environment_settings/prevent_self_review",schemaPath:"#/properties/environment_settings/anyOf/1/properties/prevent_self_review/type",keyword:"type",params:{type: schema11.properties.environment_settings.anyOf[1].properties.prevent_self_review.type},message:"must be boolean,null"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2517,10 +2514,10 @@ vErrors.push(err203);
 errors++;
 }
 }
-if(data70.wait_timer !== undefined){
-let data87 = data70.wait_timer;
-if((!((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87)))) && (data87 !== null)){
-const err204 = {instancePath:instancePath+"/environment_settings/wait_timer",schemaPath:"#/properties/environment_settings/anyOf/1/properties/wait_timer/type",keyword:"type",params:{type: schema11.properties.environment_settings.anyOf[1].properties.wait_timer.type},message:"must be integer,null"};
+if(data70.can_admins_bypass !== undefined){
+let data86 = data70.can_admins_bypass;
+if((typeof data86 !== "boolean") && (data86 !== null)){
+const err204 = {instancePath:instancePath+"/environment_settings/can_admins_bypass",schemaPath:"#/properties/environment_settings/anyOf/1/properties/can_admins_bypass/type",keyword:"type",params:{type: schema11.properties.environment_settings.anyOf[1].properties.can_admins_bypass.type},message:"must be boolean,null"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2530,10 +2527,10 @@ vErrors.push(err204);
 errors++;
 }
 }
-if(data70.unreadable !== undefined){
-let data88 = data70.unreadable;
-if((typeof data88 !== "string") && (data88 !== null)){
-const err205 = {instancePath:instancePath+"/environment_settings/unreadable",schemaPath:"#/properties/environment_settings/anyOf/1/properties/unreadable/type",keyword:"type",params:{type: schema11.properties.environment_settings.anyOf[1].properties.unreadable.type},message:"must be string,null"};
+if(data70.wait_timer !== undefined){
+let data87 = data70.wait_timer;
+if((!((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87)))) && (data87 !== null)){
+const err205 = {instancePath:instancePath+"/environment_settings/wait_timer",schemaPath:"#/properties/environment_settings/anyOf/1/properties/wait_timer/type",keyword:"type",params:{type: schema11.properties.environment_settings.anyOf[1].properties.wait_timer.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2543,9 +2540,10 @@ vErrors.push(err205);
 errors++;
 }
 }
-}
-else {
-const err206 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data70.unreadable !== undefined){
+let data88 = data70.unreadable;
+if((typeof data88 !== "string") && (data88 !== null)){
+const err206 = {instancePath:instancePath+"/environment_settings/unreadable",schemaPath:"#/properties/environment_settings/anyOf/1/properties/unreadable/type",keyword:"type",params:{type: schema11.properties.environment_settings.anyOf[1].properties.unreadable.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2554,16 +2552,28 @@ vErrors.push(err206);
 }
 errors++;
 }
-var _valid3 = _errs161 === errors;
-valid36 = valid36 || _valid3;
 }
-if(!valid36){
-const err207 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err207 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err207];
 }
 else {
 vErrors.push(err207);
+}
+errors++;
+}
+var _valid3 = _errs161 === errors;
+valid36 = valid36 || _valid3;
+}
+if(!valid36){
+const err208 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
 }
 errors++;
 }
@@ -2587,17 +2597,7 @@ for(let i12=0; i12<len12; i12++){
 let data90 = data89[i12];
 if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
 if(data90.name === undefined){
-const err208 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err208];
-}
-else {
-vErrors.push(err208);
-}
-errors++;
-}
-if(data90.kind === undefined){
-const err209 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+const err209 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2606,8 +2606,8 @@ vErrors.push(err209);
 }
 errors++;
 }
-if(data90.sha === undefined){
-const err210 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "sha"},message:"must have required property '"+"sha"+"'"};
+if(data90.kind === undefined){
+const err210 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2616,8 +2616,8 @@ vErrors.push(err210);
 }
 errors++;
 }
-if(data90.conclusion === undefined){
-const err211 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "conclusion"},message:"must have required property '"+"conclusion"+"'"};
+if(data90.sha === undefined){
+const err211 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "sha"},message:"must have required property '"+"sha"+"'"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2626,8 +2626,8 @@ vErrors.push(err211);
 }
 errors++;
 }
-if(data90.url === undefined){
-const err212 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
+if(data90.conclusion === undefined){
+const err212 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "conclusion"},message:"must have required property '"+"conclusion"+"'"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2636,8 +2636,8 @@ vErrors.push(err212);
 }
 errors++;
 }
-if(data90.by === undefined){
-const err213 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "by"},message:"must have required property '"+"by"+"'"};
+if(data90.url === undefined){
+const err213 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2646,9 +2646,8 @@ vErrors.push(err213);
 }
 errors++;
 }
-for(const key17 in data90){
-if(!((((((key17 === "name") || (key17 === "kind")) || (key17 === "sha")) || (key17 === "conclusion")) || (key17 === "url")) || (key17 === "by"))){
-const err214 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+if(data90.by === undefined){
+const err214 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "by"},message:"must have required property '"+"by"+"'"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2657,10 +2656,9 @@ vErrors.push(err214);
 }
 errors++;
 }
-}
-if(data90.name !== undefined){
-if(typeof data90.name !== "string"){
-const err215 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/name",schemaPath:"#/properties/checks_relied_on/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key17 in data90){
+if(!((((((key17 === "name") || (key17 === "kind")) || (key17 === "sha")) || (key17 === "conclusion")) || (key17 === "url")) || (key17 === "by"))){
+const err215 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2670,10 +2668,9 @@ vErrors.push(err215);
 errors++;
 }
 }
-if(data90.kind !== undefined){
-let data92 = data90.kind;
-if(!((data92 === "check_run") || (data92 === "status"))){
-const err216 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/kind",schemaPath:"#/properties/checks_relied_on/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema11.properties.checks_relied_on.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(data90.name !== undefined){
+if(typeof data90.name !== "string"){
+const err216 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/name",schemaPath:"#/properties/checks_relied_on/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2683,11 +2680,10 @@ vErrors.push(err216);
 errors++;
 }
 }
-if(data90.sha !== undefined){
-let data93 = data90.sha;
-if(typeof data93 === "string"){
-if(!pattern1.test(data93)){
-const err217 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/sha",schemaPath:"#/properties/checks_relied_on/items/properties/sha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""};
+if(data90.kind !== undefined){
+let data92 = data90.kind;
+if(!((data92 === "check_run") || (data92 === "status"))){
+const err217 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/kind",schemaPath:"#/properties/checks_relied_on/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema11.properties.checks_relied_on.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2697,8 +2693,11 @@ vErrors.push(err217);
 errors++;
 }
 }
-else {
-const err218 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/sha",schemaPath:"#/properties/checks_relied_on/items/properties/sha/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data90.sha !== undefined){
+let data93 = data90.sha;
+if(typeof data93 === "string"){
+if(!pattern1.test(data93)){
+const err218 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/sha",schemaPath:"#/properties/checks_relied_on/items/properties/sha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2708,9 +2707,8 @@ vErrors.push(err218);
 errors++;
 }
 }
-if(data90.conclusion !== undefined){
-if(typeof data90.conclusion !== "string"){
-const err219 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/conclusion",schemaPath:"#/properties/checks_relied_on/items/properties/conclusion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err219 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/sha",schemaPath:"#/properties/checks_relied_on/items/properties/sha/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2720,10 +2718,9 @@ vErrors.push(err219);
 errors++;
 }
 }
-if(data90.url !== undefined){
-let data95 = data90.url;
-if((typeof data95 !== "string") && (data95 !== null)){
-const err220 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/url",schemaPath:"#/properties/checks_relied_on/items/properties/url/type",keyword:"type",params:{type: schema11.properties.checks_relied_on.items.properties.url.type},message:"must be string,null"};
+if(data90.conclusion !== undefined){
+if(typeof data90.conclusion !== "string"){
+const err220 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/conclusion",schemaPath:"#/properties/checks_relied_on/items/properties/conclusion/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2733,10 +2730,10 @@ vErrors.push(err220);
 errors++;
 }
 }
-if(data90.by !== undefined){
-let data96 = data90.by;
-if((typeof data96 !== "string") && (data96 !== null)){
-const err221 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/by",schemaPath:"#/properties/checks_relied_on/items/properties/by/type",keyword:"type",params:{type: schema11.properties.checks_relied_on.items.properties.by.type},message:"must be string,null"};
+if(data90.url !== undefined){
+let data95 = data90.url;
+if((typeof data95 !== "string") && (data95 !== null)){
+const err221 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/url",schemaPath:"#/properties/checks_relied_on/items/properties/url/type",keyword:"type",params:{type: schema11.properties.checks_relied_on.items.properties.url.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2746,9 +2743,10 @@ vErrors.push(err221);
 errors++;
 }
 }
-}
-else {
-const err222 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data90.by !== undefined){
+let data96 = data90.by;
+if((typeof data96 !== "string") && (data96 !== null)){
+const err222 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/by",schemaPath:"#/properties/checks_relied_on/items/properties/by/type",keyword:"type",params:{type: schema11.properties.checks_relied_on.items.properties.by.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2760,12 +2758,24 @@ errors++;
 }
 }
 else {
-const err223 = {instancePath:instancePath+"/checks_relied_on",schemaPath:"#/properties/checks_relied_on/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err223 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err223];
 }
 else {
 vErrors.push(err223);
+}
+errors++;
+}
+}
+}
+else {
+const err224 = {instancePath:instancePath+"/checks_relied_on",schemaPath:"#/properties/checks_relied_on/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
 }
 errors++;
 }
@@ -2776,12 +2786,12 @@ const _errs226 = errors;
 let valid50 = false;
 const _errs227 = errors;
 if(data97 !== null){
-const err224 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err225 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err224];
+vErrors = [err225];
 }
 else {
-vErrors.push(err224);
+vErrors.push(err225);
 }
 errors++;
 }
@@ -2791,17 +2801,7 @@ if(!valid50){
 const _errs229 = errors;
 if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
 if(data97.reason === undefined){
-const err225 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
-if(vErrors === null){
-vErrors = [err225];
-}
-else {
-vErrors.push(err225);
-}
-errors++;
-}
-if(data97.approved_by === undefined){
-const err226 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "approved_by"},message:"must have required property '"+"approved_by"+"'"};
+const err226 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2810,8 +2810,8 @@ vErrors.push(err226);
 }
 errors++;
 }
-if(data97.overridden_checks === undefined){
-const err227 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "overridden_checks"},message:"must have required property '"+"overridden_checks"+"'"};
+if(data97.approved_by === undefined){
+const err227 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "approved_by"},message:"must have required property '"+"approved_by"+"'"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2820,8 +2820,8 @@ vErrors.push(err227);
 }
 errors++;
 }
-if(data97.review_within === undefined){
-const err228 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "review_within"},message:"must have required property '"+"review_within"+"'"};
+if(data97.overridden_checks === undefined){
+const err228 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "overridden_checks"},message:"must have required property '"+"overridden_checks"+"'"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2830,8 +2830,8 @@ vErrors.push(err228);
 }
 errors++;
 }
-if(data97.review_due === undefined){
-const err229 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "review_due"},message:"must have required property '"+"review_due"+"'"};
+if(data97.review_within === undefined){
+const err229 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "review_within"},message:"must have required property '"+"review_within"+"'"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2840,8 +2840,8 @@ vErrors.push(err229);
 }
 errors++;
 }
-if(data97.follow_up_issue === undefined){
-const err230 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "follow_up_issue"},message:"must have required property '"+"follow_up_issue"+"'"};
+if(data97.review_due === undefined){
+const err230 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "review_due"},message:"must have required property '"+"review_due"+"'"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2850,9 +2850,8 @@ vErrors.push(err230);
 }
 errors++;
 }
-for(const key18 in data97){
-if(!((((((key18 === "reason") || (key18 === "approved_by")) || (key18 === "overridden_checks")) || (key18 === "review_within")) || (key18 === "review_due")) || (key18 === "follow_up_issue"))){
-const err231 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+if(data97.follow_up_issue === undefined){
+const err231 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "follow_up_issue"},message:"must have required property '"+"follow_up_issue"+"'"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2861,12 +2860,9 @@ vErrors.push(err231);
 }
 errors++;
 }
-}
-if(data97.reason !== undefined){
-let data98 = data97.reason;
-if(typeof data98 === "string"){
-if(func3(data98) < 1){
-const err232 = {instancePath:instancePath+"/break_glass/reason",schemaPath:"#/properties/break_glass/anyOf/1/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key18 in data97){
+if(!((((((key18 === "reason") || (key18 === "approved_by")) || (key18 === "overridden_checks")) || (key18 === "review_within")) || (key18 === "review_due")) || (key18 === "follow_up_issue"))){
+const err232 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2876,8 +2872,11 @@ vErrors.push(err232);
 errors++;
 }
 }
-else {
-const err233 = {instancePath:instancePath+"/break_glass/reason",schemaPath:"#/properties/break_glass/anyOf/1/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data97.reason !== undefined){
+let data98 = data97.reason;
+if(typeof data98 === "string"){
+if(func3(data98) < 1){
+const err233 = {instancePath:instancePath+"/break_glass/reason",schemaPath:"#/properties/break_glass/anyOf/1/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2887,11 +2886,8 @@ vErrors.push(err233);
 errors++;
 }
 }
-if(data97.approved_by !== undefined){
-let data99 = data97.approved_by;
-if(typeof data99 === "string"){
-if(func3(data99) < 1){
-const err234 = {instancePath:instancePath+"/break_glass/approved_by",schemaPath:"#/properties/break_glass/anyOf/1/properties/approved_by/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err234 = {instancePath:instancePath+"/break_glass/reason",schemaPath:"#/properties/break_glass/anyOf/1/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -2901,8 +2897,11 @@ vErrors.push(err234);
 errors++;
 }
 }
-else {
-const err235 = {instancePath:instancePath+"/break_glass/approved_by",schemaPath:"#/properties/break_glass/anyOf/1/properties/approved_by/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data97.approved_by !== undefined){
+let data99 = data97.approved_by;
+if(typeof data99 === "string"){
+if(func3(data99) < 1){
+const err235 = {instancePath:instancePath+"/break_glass/approved_by",schemaPath:"#/properties/break_glass/anyOf/1/properties/approved_by/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -2912,11 +2911,8 @@ vErrors.push(err235);
 errors++;
 }
 }
-if(data97.overridden_checks !== undefined){
-let data100 = data97.overridden_checks;
-if(Array.isArray(data100)){
-if(data100.length < 1){
-const err236 = {instancePath:instancePath+"/break_glass/overridden_checks",schemaPath:"#/properties/break_glass/anyOf/1/properties/overridden_checks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+else {
+const err236 = {instancePath:instancePath+"/break_glass/approved_by",schemaPath:"#/properties/break_glass/anyOf/1/properties/approved_by/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -2925,11 +2921,12 @@ vErrors.push(err236);
 }
 errors++;
 }
-const len13 = data100.length;
-for(let i13=0; i13<len13; i13++){
-let data101 = data100[i13];
-if(!((((((((data101 === "promotion") || (data101 === "source-branch")) || (data101 === "branch-protection")) || (data101 === "approval-record")) || (data101 === "maker-checker")) || (data101 === "segregation")) || (data101 === "environment")) || (data101 === "checks"))){
-const err237 = {instancePath:instancePath+"/break_glass/overridden_checks/" + i13,schemaPath:"#/properties/break_glass/anyOf/1/properties/overridden_checks/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.break_glass.anyOf[1].properties.overridden_checks.items.enum},message:"must be equal to one of the allowed values"};
+}
+if(data97.overridden_checks !== undefined){
+let data100 = data97.overridden_checks;
+if(Array.isArray(data100)){
+if(data100.length < 1){
+const err237 = {instancePath:instancePath+"/break_glass/overridden_checks",schemaPath:"#/properties/break_glass/anyOf/1/properties/overridden_checks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -2938,10 +2935,11 @@ vErrors.push(err237);
 }
 errors++;
 }
-}
-}
-else {
-const err238 = {instancePath:instancePath+"/break_glass/overridden_checks",schemaPath:"#/properties/break_glass/anyOf/1/properties/overridden_checks/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len13 = data100.length;
+for(let i13=0; i13<len13; i13++){
+let data101 = data100[i13];
+if(!((((((((data101 === "promotion") || (data101 === "source-branch")) || (data101 === "branch-protection")) || (data101 === "approval-record")) || (data101 === "maker-checker")) || (data101 === "segregation")) || (data101 === "environment")) || (data101 === "checks"))){
+const err238 = {instancePath:instancePath+"/break_glass/overridden_checks/" + i13,schemaPath:"#/properties/break_glass/anyOf/1/properties/overridden_checks/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.break_glass.anyOf[1].properties.overridden_checks.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -2951,10 +2949,9 @@ vErrors.push(err238);
 errors++;
 }
 }
-if(data97.review_within !== undefined){
-let data102 = data97.review_within;
-if(!((typeof data102 == "number") && (!(data102 % 1) && !isNaN(data102)))){
-const err239 = {instancePath:instancePath+"/break_glass/review_within",schemaPath:"#/properties/break_glass/anyOf/1/properties/review_within/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err239 = {instancePath:instancePath+"/break_glass/overridden_checks",schemaPath:"#/properties/break_glass/anyOf/1/properties/overridden_checks/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -2963,9 +2960,11 @@ vErrors.push(err239);
 }
 errors++;
 }
-if(typeof data102 == "number"){
-if(data102 < 0 || isNaN(data102)){
-const err240 = {instancePath:instancePath+"/break_glass/review_within",schemaPath:"#/properties/break_glass/anyOf/1/properties/review_within/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data97.review_within !== undefined){
+let data102 = data97.review_within;
+if(!((typeof data102 == "number") && (!(data102 % 1) && !isNaN(data102)))){
+const err240 = {instancePath:instancePath+"/break_glass/review_within",schemaPath:"#/properties/break_glass/anyOf/1/properties/review_within/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -2974,13 +2973,9 @@ vErrors.push(err240);
 }
 errors++;
 }
-}
-}
-if(data97.review_due !== undefined){
-let data103 = data97.review_due;
-if(typeof data103 === "string"){
-if(!(formats0.validate(data103))){
-const err241 = {instancePath:instancePath+"/break_glass/review_due",schemaPath:"#/properties/break_glass/anyOf/1/properties/review_due/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(typeof data102 == "number"){
+if(data102 < 0 || isNaN(data102)){
+const err241 = {instancePath:instancePath+"/break_glass/review_within",schemaPath:"#/properties/break_glass/anyOf/1/properties/review_within/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -2990,13 +2985,28 @@ vErrors.push(err241);
 errors++;
 }
 }
-else {
-const err242 = {instancePath:instancePath+"/break_glass/review_due",schemaPath:"#/properties/break_glass/anyOf/1/properties/review_due/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data97.review_due !== undefined){
+let data103 = data97.review_due;
+if(typeof data103 === "string"){
+if(!(formats0.validate(data103))){
+const err242 = {instancePath:instancePath+"/break_glass/review_due",schemaPath:"#/properties/break_glass/anyOf/1/properties/review_due/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err242];
 }
 else {
 vErrors.push(err242);
+}
+errors++;
+}
+}
+else {
+const err243 = {instancePath:instancePath+"/break_glass/review_due",schemaPath:"#/properties/break_glass/anyOf/1/properties/review_due/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
 }
 errors++;
 }
@@ -3007,12 +3017,12 @@ const _errs244 = errors;
 let valid54 = false;
 const _errs245 = errors;
 if(data104 !== null){
-const err243 = {instancePath:instancePath+"/break_glass/follow_up_issue",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err244 = {instancePath:instancePath+"/break_glass/follow_up_issue",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err243];
+vErrors = [err244];
 }
 else {
-vErrors.push(err243);
+vErrors.push(err244);
 }
 errors++;
 }
@@ -3022,17 +3032,7 @@ if(!valid54){
 const _errs247 = errors;
 if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
 if(data104.number === undefined){
-const err244 = {instancePath:instancePath+"/break_glass/follow_up_issue",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'"};
-if(vErrors === null){
-vErrors = [err244];
-}
-else {
-vErrors.push(err244);
-}
-errors++;
-}
-if(data104.url === undefined){
-const err245 = {instancePath:instancePath+"/break_glass/follow_up_issue",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
+const err245 = {instancePath:instancePath+"/break_glass/follow_up_issue",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'"};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3041,9 +3041,8 @@ vErrors.push(err245);
 }
 errors++;
 }
-for(const key19 in data104){
-if(!((key19 === "number") || (key19 === "url"))){
-const err246 = {instancePath:instancePath+"/break_glass/follow_up_issue",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+if(data104.url === undefined){
+const err246 = {instancePath:instancePath+"/break_glass/follow_up_issue",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3052,11 +3051,9 @@ vErrors.push(err246);
 }
 errors++;
 }
-}
-if(data104.number !== undefined){
-let data105 = data104.number;
-if(!((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105)))){
-const err247 = {instancePath:instancePath+"/break_glass/follow_up_issue/number",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/properties/number/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key19 in data104){
+if(!((key19 === "number") || (key19 === "url"))){
+const err247 = {instancePath:instancePath+"/break_glass/follow_up_issue",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3065,9 +3062,11 @@ vErrors.push(err247);
 }
 errors++;
 }
-if(typeof data105 == "number"){
-if(data105 < 1 || isNaN(data105)){
-const err248 = {instancePath:instancePath+"/break_glass/follow_up_issue/number",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data104.number !== undefined){
+let data105 = data104.number;
+if(!((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105)))){
+const err248 = {instancePath:instancePath+"/break_glass/follow_up_issue/number",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/properties/number/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3076,11 +3075,9 @@ vErrors.push(err248);
 }
 errors++;
 }
-}
-}
-if(data104.url !== undefined){
-if(typeof data104.url !== "string"){
-const err249 = {instancePath:instancePath+"/break_glass/follow_up_issue/url",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data105 == "number"){
+if(data105 < 1 || isNaN(data105)){
+const err249 = {instancePath:instancePath+"/break_glass/follow_up_issue/number",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3091,8 +3088,9 @@ errors++;
 }
 }
 }
-else {
-const err250 = {instancePath:instancePath+"/break_glass/follow_up_issue",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data104.url !== undefined){
+if(typeof data104.url !== "string"){
+const err250 = {instancePath:instancePath+"/break_glass/follow_up_issue/url",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3101,16 +3099,28 @@ vErrors.push(err250);
 }
 errors++;
 }
-var _valid7 = _errs247 === errors;
-valid54 = valid54 || _valid7;
 }
-if(!valid54){
-const err251 = {instancePath:instancePath+"/break_glass/follow_up_issue",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err251 = {instancePath:instancePath+"/break_glass/follow_up_issue",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err251];
 }
 else {
 vErrors.push(err251);
+}
+errors++;
+}
+var _valid7 = _errs247 === errors;
+valid54 = valid54 || _valid7;
+}
+if(!valid54){
+const err252 = {instancePath:instancePath+"/break_glass/follow_up_issue",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
 }
 errors++;
 }
@@ -3128,12 +3138,12 @@ vErrors = null;
 }
 }
 else {
-const err252 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err253 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err252];
+vErrors = [err253];
 }
 else {
-vErrors.push(err252);
+vErrors.push(err253);
 }
 errors++;
 }
@@ -3141,12 +3151,12 @@ var _valid6 = _errs229 === errors;
 valid50 = valid50 || _valid6;
 }
 if(!valid50){
-const err253 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err254 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
-vErrors = [err253];
+vErrors = [err254];
 }
 else {
-vErrors.push(err253);
+vErrors.push(err254);
 }
 errors++;
 }
@@ -3168,12 +3178,12 @@ const _errs255 = errors;
 let valid56 = false;
 const _errs256 = errors;
 if(data107 !== null){
-const err254 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err255 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err254];
+vErrors = [err255];
 }
 else {
-vErrors.push(err254);
+vErrors.push(err255);
 }
 errors++;
 }
@@ -3183,17 +3193,7 @@ if(!valid56){
 const _errs258 = errors;
 if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
 if(data107.code === undefined){
-const err255 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
-if(vErrors === null){
-vErrors = [err255];
-}
-else {
-vErrors.push(err255);
-}
-errors++;
-}
-if(data107.message === undefined){
-const err256 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+const err256 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3202,8 +3202,8 @@ vErrors.push(err256);
 }
 errors++;
 }
-if(data107.hint === undefined){
-const err257 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/required",keyword:"required",params:{missingProperty: "hint"},message:"must have required property '"+"hint"+"'"};
+if(data107.message === undefined){
+const err257 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3212,9 +3212,8 @@ vErrors.push(err257);
 }
 errors++;
 }
-for(const key20 in data107){
-if(!(((key20 === "code") || (key20 === "message")) || (key20 === "hint"))){
-const err258 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+if(data107.hint === undefined){
+const err258 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/required",keyword:"required",params:{missingProperty: "hint"},message:"must have required property '"+"hint"+"'"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3223,10 +3222,9 @@ vErrors.push(err258);
 }
 errors++;
 }
-}
-if(data107.code !== undefined){
-if(typeof data107.code !== "string"){
-const err259 = {instancePath:instancePath+"/failure/code",schemaPath:"#/properties/failure/anyOf/1/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key20 in data107){
+if(!(((key20 === "code") || (key20 === "message")) || (key20 === "hint"))){
+const err259 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3236,9 +3234,9 @@ vErrors.push(err259);
 errors++;
 }
 }
-if(data107.message !== undefined){
-if(typeof data107.message !== "string"){
-const err260 = {instancePath:instancePath+"/failure/message",schemaPath:"#/properties/failure/anyOf/1/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data107.code !== undefined){
+if(typeof data107.code !== "string"){
+const err260 = {instancePath:instancePath+"/failure/code",schemaPath:"#/properties/failure/anyOf/1/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3248,10 +3246,9 @@ vErrors.push(err260);
 errors++;
 }
 }
-if(data107.hint !== undefined){
-let data110 = data107.hint;
-if((typeof data110 !== "string") && (data110 !== null)){
-const err261 = {instancePath:instancePath+"/failure/hint",schemaPath:"#/properties/failure/anyOf/1/properties/hint/type",keyword:"type",params:{type: schema11.properties.failure.anyOf[1].properties.hint.type},message:"must be string,null"};
+if(data107.message !== undefined){
+if(typeof data107.message !== "string"){
+const err261 = {instancePath:instancePath+"/failure/message",schemaPath:"#/properties/failure/anyOf/1/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3261,9 +3258,10 @@ vErrors.push(err261);
 errors++;
 }
 }
-}
-else {
-const err262 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data107.hint !== undefined){
+let data110 = data107.hint;
+if((typeof data110 !== "string") && (data110 !== null)){
+const err262 = {instancePath:instancePath+"/failure/hint",schemaPath:"#/properties/failure/anyOf/1/properties/hint/type",keyword:"type",params:{type: schema11.properties.failure.anyOf[1].properties.hint.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3272,16 +3270,28 @@ vErrors.push(err262);
 }
 errors++;
 }
-var _valid8 = _errs258 === errors;
-valid56 = valid56 || _valid8;
 }
-if(!valid56){
-const err263 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err263 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err263];
 }
 else {
 vErrors.push(err263);
+}
+errors++;
+}
+var _valid8 = _errs258 === errors;
+valid56 = valid56 || _valid8;
+}
+if(!valid56){
+const err264 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err264];
+}
+else {
+vErrors.push(err264);
 }
 errors++;
 }
@@ -3300,23 +3310,7 @@ vErrors = null;
 if(data.api_requests !== undefined){
 let data111 = data.api_requests;
 if((!((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111)))) && (data111 !== null)){
-const err264 = {instancePath:instancePath+"/api_requests",schemaPath:"#/properties/api_requests/type",keyword:"type",params:{type: schema11.properties.api_requests.type},message:"must be integer,null"};
-if(vErrors === null){
-vErrors = [err264];
-}
-else {
-vErrors.push(err264);
-}
-errors++;
-}
-}
-if(data.notes !== undefined){
-let data112 = data.notes;
-if(Array.isArray(data112)){
-const len14 = data112.length;
-for(let i14=0; i14<len14; i14++){
-if(typeof data112[i14] !== "string"){
-const err265 = {instancePath:instancePath+"/notes/" + i14,schemaPath:"#/properties/notes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err265 = {instancePath:instancePath+"/api_requests",schemaPath:"#/properties/api_requests/type",keyword:"type",params:{type: schema11.properties.api_requests.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3326,9 +3320,13 @@ vErrors.push(err265);
 errors++;
 }
 }
-}
-else {
-const err266 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.api !== undefined){
+let data112 = data.api;
+const _errs270 = errors;
+let valid58 = false;
+const _errs271 = errors;
+if(data112 !== null){
+const err266 = {instancePath:instancePath+"/api",schemaPath:"#/properties/api/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3337,15 +3335,465 @@ vErrors.push(err266);
 }
 errors++;
 }
-}
-}
-else {
-const err267 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid9 = _errs271 === errors;
+valid58 = valid58 || _valid9;
+if(!valid58){
+const _errs273 = errors;
+if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
+if(data112.requests === undefined){
+const err267 = {instancePath:instancePath+"/api",schemaPath:"#/properties/api/anyOf/1/required",keyword:"required",params:{missingProperty: "requests"},message:"must have required property '"+"requests"+"'"};
 if(vErrors === null){
 vErrors = [err267];
 }
 else {
 vErrors.push(err267);
+}
+errors++;
+}
+if(data112.points === undefined){
+const err268 = {instancePath:instancePath+"/api",schemaPath:"#/properties/api/anyOf/1/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
+if(vErrors === null){
+vErrors = [err268];
+}
+else {
+vErrors.push(err268);
+}
+errors++;
+}
+if(data112.budgets === undefined){
+const err269 = {instancePath:instancePath+"/api",schemaPath:"#/properties/api/anyOf/1/required",keyword:"required",params:{missingProperty: "budgets"},message:"must have required property '"+"budgets"+"'"};
+if(vErrors === null){
+vErrors = [err269];
+}
+else {
+vErrors.push(err269);
+}
+errors++;
+}
+for(const key21 in data112){
+if(!(((key21 === "requests") || (key21 === "points")) || (key21 === "budgets"))){
+const err270 = {instancePath:instancePath+"/api",schemaPath:"#/properties/api/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err270];
+}
+else {
+vErrors.push(err270);
+}
+errors++;
+}
+}
+if(data112.requests !== undefined){
+let data113 = data112.requests;
+if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
+if(data113.rest === undefined){
+const err271 = {instancePath:instancePath+"/api/requests",schemaPath:"#/properties/api/anyOf/1/properties/requests/required",keyword:"required",params:{missingProperty: "rest"},message:"must have required property '"+"rest"+"'"};
+if(vErrors === null){
+vErrors = [err271];
+}
+else {
+vErrors.push(err271);
+}
+errors++;
+}
+if(data113.graphql === undefined){
+const err272 = {instancePath:instancePath+"/api/requests",schemaPath:"#/properties/api/anyOf/1/properties/requests/required",keyword:"required",params:{missingProperty: "graphql"},message:"must have required property '"+"graphql"+"'"};
+if(vErrors === null){
+vErrors = [err272];
+}
+else {
+vErrors.push(err272);
+}
+errors++;
+}
+for(const key22 in data113){
+if(!((key22 === "rest") || (key22 === "graphql"))){
+const err273 = {instancePath:instancePath+"/api/requests",schemaPath:"#/properties/api/anyOf/1/properties/requests/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err273];
+}
+else {
+vErrors.push(err273);
+}
+errors++;
+}
+}
+if(data113.rest !== undefined){
+let data114 = data113.rest;
+if(!((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114)))){
+const err274 = {instancePath:instancePath+"/api/requests/rest",schemaPath:"#/properties/api/anyOf/1/properties/requests/properties/rest/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err274];
+}
+else {
+vErrors.push(err274);
+}
+errors++;
+}
+if(typeof data114 == "number"){
+if(data114 < 0 || isNaN(data114)){
+const err275 = {instancePath:instancePath+"/api/requests/rest",schemaPath:"#/properties/api/anyOf/1/properties/requests/properties/rest/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err275];
+}
+else {
+vErrors.push(err275);
+}
+errors++;
+}
+}
+}
+if(data113.graphql !== undefined){
+let data115 = data113.graphql;
+if(!((typeof data115 == "number") && (!(data115 % 1) && !isNaN(data115)))){
+const err276 = {instancePath:instancePath+"/api/requests/graphql",schemaPath:"#/properties/api/anyOf/1/properties/requests/properties/graphql/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err276];
+}
+else {
+vErrors.push(err276);
+}
+errors++;
+}
+if(typeof data115 == "number"){
+if(data115 < 0 || isNaN(data115)){
+const err277 = {instancePath:instancePath+"/api/requests/graphql",schemaPath:"#/properties/api/anyOf/1/properties/requests/properties/graphql/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err277];
+}
+else {
+vErrors.push(err277);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err278 = {instancePath:instancePath+"/api/requests",schemaPath:"#/properties/api/anyOf/1/properties/requests/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err278];
+}
+else {
+vErrors.push(err278);
+}
+errors++;
+}
+}
+if(data112.points !== undefined){
+let data116 = data112.points;
+if((!((typeof data116 == "number") && (!(data116 % 1) && !isNaN(data116)))) && (data116 !== null)){
+const err279 = {instancePath:instancePath+"/api/points",schemaPath:"#/properties/api/anyOf/1/properties/points/type",keyword:"type",params:{type: schema11.properties.api.anyOf[1].properties.points.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err279];
+}
+else {
+vErrors.push(err279);
+}
+errors++;
+}
+if(typeof data116 == "number"){
+if(data116 < 0 || isNaN(data116)){
+const err280 = {instancePath:instancePath+"/api/points",schemaPath:"#/properties/api/anyOf/1/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err280];
+}
+else {
+vErrors.push(err280);
+}
+errors++;
+}
+}
+}
+if(data112.budgets !== undefined){
+let data117 = data112.budgets;
+if(Array.isArray(data117)){
+const len14 = data117.length;
+for(let i14=0; i14<len14; i14++){
+let data118 = data117[i14];
+if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
+if(data118.resource === undefined){
+const err281 = {instancePath:instancePath+"/api/budgets/" + i14,schemaPath:"#/properties/api/anyOf/1/properties/budgets/items/required",keyword:"required",params:{missingProperty: "resource"},message:"must have required property '"+"resource"+"'"};
+if(vErrors === null){
+vErrors = [err281];
+}
+else {
+vErrors.push(err281);
+}
+errors++;
+}
+if(data118.limit === undefined){
+const err282 = {instancePath:instancePath+"/api/budgets/" + i14,schemaPath:"#/properties/api/anyOf/1/properties/budgets/items/required",keyword:"required",params:{missingProperty: "limit"},message:"must have required property '"+"limit"+"'"};
+if(vErrors === null){
+vErrors = [err282];
+}
+else {
+vErrors.push(err282);
+}
+errors++;
+}
+if(data118.remaining === undefined){
+const err283 = {instancePath:instancePath+"/api/budgets/" + i14,schemaPath:"#/properties/api/anyOf/1/properties/budgets/items/required",keyword:"required",params:{missingProperty: "remaining"},message:"must have required property '"+"remaining"+"'"};
+if(vErrors === null){
+vErrors = [err283];
+}
+else {
+vErrors.push(err283);
+}
+errors++;
+}
+if(data118.used === undefined){
+const err284 = {instancePath:instancePath+"/api/budgets/" + i14,schemaPath:"#/properties/api/anyOf/1/properties/budgets/items/required",keyword:"required",params:{missingProperty: "used"},message:"must have required property '"+"used"+"'"};
+if(vErrors === null){
+vErrors = [err284];
+}
+else {
+vErrors.push(err284);
+}
+errors++;
+}
+if(data118.reset === undefined){
+const err285 = {instancePath:instancePath+"/api/budgets/" + i14,schemaPath:"#/properties/api/anyOf/1/properties/budgets/items/required",keyword:"required",params:{missingProperty: "reset"},message:"must have required property '"+"reset"+"'"};
+if(vErrors === null){
+vErrors = [err285];
+}
+else {
+vErrors.push(err285);
+}
+errors++;
+}
+for(const key23 in data118){
+if(!(((((key23 === "resource") || (key23 === "limit")) || (key23 === "remaining")) || (key23 === "used")) || (key23 === "reset"))){
+const err286 = {instancePath:instancePath+"/api/budgets/" + i14,schemaPath:"#/properties/api/anyOf/1/properties/budgets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err286];
+}
+else {
+vErrors.push(err286);
+}
+errors++;
+}
+}
+if(data118.resource !== undefined){
+let data119 = data118.resource;
+if(typeof data119 === "string"){
+if(func3(data119) < 1){
+const err287 = {instancePath:instancePath+"/api/budgets/" + i14+"/resource",schemaPath:"#/properties/api/anyOf/1/properties/budgets/items/properties/resource/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err287];
+}
+else {
+vErrors.push(err287);
+}
+errors++;
+}
+}
+else {
+const err288 = {instancePath:instancePath+"/api/budgets/" + i14+"/resource",schemaPath:"#/properties/api/anyOf/1/properties/budgets/items/properties/resource/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err288];
+}
+else {
+vErrors.push(err288);
+}
+errors++;
+}
+}
+if(data118.limit !== undefined){
+let data120 = data118.limit;
+if(!((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120)))){
+const err289 = {instancePath:instancePath+"/api/budgets/" + i14+"/limit",schemaPath:"#/properties/api/anyOf/1/properties/budgets/items/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err289];
+}
+else {
+vErrors.push(err289);
+}
+errors++;
+}
+if(typeof data120 == "number"){
+if(data120 < 0 || isNaN(data120)){
+const err290 = {instancePath:instancePath+"/api/budgets/" + i14+"/limit",schemaPath:"#/properties/api/anyOf/1/properties/budgets/items/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err290];
+}
+else {
+vErrors.push(err290);
+}
+errors++;
+}
+}
+}
+if(data118.remaining !== undefined){
+let data121 = data118.remaining;
+if(!((typeof data121 == "number") && (!(data121 % 1) && !isNaN(data121)))){
+const err291 = {instancePath:instancePath+"/api/budgets/" + i14+"/remaining",schemaPath:"#/properties/api/anyOf/1/properties/budgets/items/properties/remaining/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err291];
+}
+else {
+vErrors.push(err291);
+}
+errors++;
+}
+if(typeof data121 == "number"){
+if(data121 < 0 || isNaN(data121)){
+const err292 = {instancePath:instancePath+"/api/budgets/" + i14+"/remaining",schemaPath:"#/properties/api/anyOf/1/properties/budgets/items/properties/remaining/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err292];
+}
+else {
+vErrors.push(err292);
+}
+errors++;
+}
+}
+}
+if(data118.used !== undefined){
+let data122 = data118.used;
+if(!((typeof data122 == "number") && (!(data122 % 1) && !isNaN(data122)))){
+const err293 = {instancePath:instancePath+"/api/budgets/" + i14+"/used",schemaPath:"#/properties/api/anyOf/1/properties/budgets/items/properties/used/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err293];
+}
+else {
+vErrors.push(err293);
+}
+errors++;
+}
+if(typeof data122 == "number"){
+if(data122 < 0 || isNaN(data122)){
+const err294 = {instancePath:instancePath+"/api/budgets/" + i14+"/used",schemaPath:"#/properties/api/anyOf/1/properties/budgets/items/properties/used/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err294];
+}
+else {
+vErrors.push(err294);
+}
+errors++;
+}
+}
+}
+if(data118.reset !== undefined){
+let data123 = data118.reset;
+if(typeof data123 === "string"){
+if(!(formats0.validate(data123))){
+const err295 = {instancePath:instancePath+"/api/budgets/" + i14+"/reset",schemaPath:"#/properties/api/anyOf/1/properties/budgets/items/properties/reset/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err295];
+}
+else {
+vErrors.push(err295);
+}
+errors++;
+}
+}
+else {
+const err296 = {instancePath:instancePath+"/api/budgets/" + i14+"/reset",schemaPath:"#/properties/api/anyOf/1/properties/budgets/items/properties/reset/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err296];
+}
+else {
+vErrors.push(err296);
+}
+errors++;
+}
+}
+}
+else {
+const err297 = {instancePath:instancePath+"/api/budgets/" + i14,schemaPath:"#/properties/api/anyOf/1/properties/budgets/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err297];
+}
+else {
+vErrors.push(err297);
+}
+errors++;
+}
+}
+}
+else {
+const err298 = {instancePath:instancePath+"/api/budgets",schemaPath:"#/properties/api/anyOf/1/properties/budgets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err298];
+}
+else {
+vErrors.push(err298);
+}
+errors++;
+}
+}
+}
+else {
+const err299 = {instancePath:instancePath+"/api",schemaPath:"#/properties/api/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err299];
+}
+else {
+vErrors.push(err299);
+}
+errors++;
+}
+var _valid9 = _errs273 === errors;
+valid58 = valid58 || _valid9;
+}
+if(!valid58){
+const err300 = {instancePath:instancePath+"/api",schemaPath:"#/properties/api/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err300];
+}
+else {
+vErrors.push(err300);
+}
+errors++;
+}
+else {
+errors = _errs270;
+if(vErrors !== null){
+if(_errs270){
+vErrors.length = _errs270;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.notes !== undefined){
+let data124 = data.notes;
+if(Array.isArray(data124)){
+const len15 = data124.length;
+for(let i15=0; i15<len15; i15++){
+if(typeof data124[i15] !== "string"){
+const err301 = {instancePath:instancePath+"/notes/" + i15,schemaPath:"#/properties/notes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err301];
+}
+else {
+vErrors.push(err301);
+}
+errors++;
+}
+}
+}
+else {
+const err302 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err302];
+}
+else {
+vErrors.push(err302);
+}
+errors++;
+}
+}
+}
+else {
+const err303 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err303];
+}
+else {
+vErrors.push(err303);
 }
 errors++;
 }

@@ -8,6 +8,12 @@ export {
   type EvidenceRecord
 } from './record.js'
 export { evidenceJsonSchema } from './schema.js'
+export {
+  LOW_BUDGET,
+  budgetUnit,
+  lowBudgetWarnings,
+  type EvidenceApi
+} from './api.js'
 export { evidenceProblems } from './validate.js'
 export {
   recordEvidence,

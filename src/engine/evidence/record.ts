@@ -8,6 +8,7 @@ import type { EnvironmentFact } from '../facts.js'
 import { reliedOn } from '../rules/checks.js'
 import { approversOf, makersOf } from '../rules/makers.js'
 import { VERSION } from '../../version.js'
+import type { EvidenceApi } from './api.js'
 
 export interface EvidenceChange {
   sha: string
@@ -85,6 +86,8 @@ export interface EvidenceRecord {
   break_glass: EvidenceBreakGlass | null
   failure: { code: string; message: string; hint: string | null } | null
   api_requests: number | null
+  /** SPEC §9: what the decision cost and what is left; null: not counted */
+  api: EvidenceApi | null
   notes: string[]
 }
 
@@ -175,6 +178,8 @@ export function buildEvidence(
   context: {
     mode: string
     requests: number | null
+    /** the client's usage; absent or null when it does not count */
+    usage?: EvidenceApi | null
     notes: string[]
     /** the break-glass follow-up issue, when one was opened */
     followUpIssue?: { number: number; url: string } | null
@@ -314,6 +319,23 @@ export function buildEvidence(
             hint: decision.failure.hint ?? null
           },
     api_requests: context.requests,
+    api: apiOf(context.usage ?? null),
     notes: context.notes
+  }
+}
+
+/** A copy: the record must not change as the client goes on counting. */
+function apiOf(usage: EvidenceApi | null): EvidenceApi | null {
+  if (usage === null) return null
+  return {
+    requests: { rest: usage.requests.rest, graphql: usage.requests.graphql },
+    points: usage.points,
+    budgets: usage.budgets.map((b) => ({
+      resource: b.resource,
+      limit: b.limit,
+      remaining: b.remaining,
+      used: b.used,
+      reset: b.reset
+    }))
   }
 }

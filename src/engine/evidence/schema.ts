@@ -3,6 +3,7 @@
 
 import { CHECK_IDS, LINK_KINDS } from '../rules/types.js'
 import { EVIDENCE_SCHEMA_ID } from './record.js'
+import { evidenceApiJsonSchema } from './api.js'
 
 const nullableString = { type: ['string', 'null'] }
 const nullableInt = { type: ['integer', 'null'] }
@@ -39,6 +40,7 @@ export const evidenceJsonSchema = {
     'break_glass',
     'failure',
     'api_requests',
+    'api',
     'notes'
   ],
   properties: {
@@ -403,6 +405,7 @@ export const evidenceJsonSchema = {
       ]
     },
     api_requests: nullableInt,
+    api: evidenceApiJsonSchema,
     notes: strings
   }
 } as const

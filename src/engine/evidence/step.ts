@@ -6,6 +6,8 @@
 import { getErrorMessage } from '../errors.js'
 import type { Decision } from '../decision.js'
 import { refuse } from '../break-glass/apply.js'
+import type { ApiUsage } from '../port.js'
+import { lowBudgetWarnings } from './api.js'
 import { buildEvidence, type EvidenceRecord } from './record.js'
 import { evidenceProblems } from './validate.js'
 
@@ -13,6 +15,11 @@ export interface EvidenceContext {
   /** enforce, report, cli, server, audit */
   mode: string
   requests: number | null
+  /**
+   * The client's usage when the decision was made (GitHubPort.usage);
+   * absent or null when it does not count.
+   */
+  usage?: ApiUsage | null
   notes: string[]
 }
 
@@ -32,20 +39,34 @@ export interface Recorded {
   file: string | null
   /** set when it could not be kept: what went wrong, for the log */
   problem: string | null
+  /**
+   * What this step found worth a warning (a GitHub API budget under 20 %
+   * left), already in the record's notes and the decision's warnings: the
+   * adapter shows them as it shows its warnings (annotation, stderr, log).
+   */
+  warnings: string[]
 }
 
 export function recordEvidence(
-  decision: Decision,
+  made: Decision,
   context: EvidenceContext,
   keep: KeepEvidence,
   /** what an operator can do when the record cannot be kept */
   hint?: string
 ): Recorded {
+  // The evidence step is where every adapter's decision passes once its
+  // calls are made, so the budget is judged here, once for all of them.
+  const warnings = lowBudgetWarnings(context.usage ?? null)
+  const decision =
+    warnings.length === 0
+      ? made
+      : { ...made, warnings: [...made.warnings, ...warnings] }
   const notes = [...decision.warnings, ...context.notes]
   if (decision.breakGlassNote !== null) notes.push(decision.breakGlassNote)
   const evidence = buildEvidence(decision, {
     mode: context.mode,
     requests: context.requests,
+    usage: context.usage,
     notes,
     followUpIssue: decision.followUp
   })
@@ -57,7 +78,7 @@ export function recordEvidence(
       )
     }
     const file = keep(evidence, `${JSON.stringify(evidence, null, 2)}\n`)
-    return { decision, evidence, file, problem: null }
+    return { decision, evidence, file, problem: null, warnings }
   } catch (error) {
     const problem = `evidence could not be written: ${getErrorMessage(error)}`
     const code =
@@ -84,7 +105,8 @@ export function recordEvidence(
         notes: [...evidence.notes, problem]
       },
       file: null,
-      problem
+      problem,
+      warnings
     }
   }
 }
