@@ -30151,7 +30151,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3750);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4409);
 /* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6657);
 // Entry of the bundled command line (dist/cli/index.js, the package's `bin`).
 // Binds runCli to the process; any throw or stray rejection fails closed
@@ -30204,7 +30204,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3750:
+/***/ 4409:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30216,8 +30216,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: COMMANDS
 
-// EXTERNAL MODULE: ./src/engine/index.ts + 99 modules
-var engine = __nccwpck_require__(3661);
+// EXTERNAL MODULE: ./src/engine/index.ts + 100 modules
+var engine = __nccwpck_require__(7247);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __nccwpck_require__(311);
 // EXTERNAL MODULE: external "node:util"
@@ -33834,6 +33834,125 @@ function graphqlRoute(graphqlUrl) {
         : { url };
 }
 
+;// CONCATENATED MODULE: ./src/github/usage.ts
+// What a client's calls cost on GitHub's budgets (SPEC §9), counted as the
+// answers come in. GitHub states each budget on every answer:
+// - REST: x-ratelimit-limit, -remaining, -used, -reset (epoch seconds) and
+//   -resource (docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api
+//   #checking-the-status-of-your-rate-limit);
+// - GraphQL: the same headers with resource `graphql`, counted in points, and
+//   a query's own `rateLimit { cost limit remaining used resetAt }`
+//   (docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api
+//   #checking-the-status-of-your-primary-rate-limit).
+const HEADER = 'x-ratelimit-';
+/** A budget from an answer's headers; undefined when any is missing. */
+function budgetFromHeaders(headers) {
+    const resource = headers.get(`${HEADER}resource`);
+    const [limit, remaining, used, reset] = [
+        'limit',
+        'remaining',
+        'used',
+        'reset'
+    ].map((name) => count(headers.get(`${HEADER}${name}`)));
+    if (resource === null ||
+        resource === '' ||
+        limit === undefined ||
+        remaining === undefined ||
+        used === undefined ||
+        reset === undefined) {
+        return undefined;
+    }
+    const at = new Date(reset * 1000);
+    return { resource, limit, remaining, used, reset: at.toISOString() };
+}
+/** `data.rateLimit` of a GraphQL answer, read defensively. */
+function rateLimitOf(body) {
+    const data = field(body, 'data');
+    const rate = field(data, 'rateLimit');
+    const cost = count(field(rate, 'cost'));
+    const limit = count(field(rate, 'limit'));
+    const remaining = count(field(rate, 'remaining'));
+    const used = count(field(rate, 'used'));
+    const resetAt = field(rate, 'resetAt');
+    const reset = typeof resetAt === 'string' ? new Date(resetAt) : new Date(Number.NaN);
+    const budget = limit === undefined ||
+        remaining === undefined ||
+        Number.isNaN(reset.getTime())
+        ? undefined
+        : {
+            resource: 'graphql',
+            limit,
+            remaining,
+            // older servers may not say; what the two others imply
+            used: used ?? Math.max(0, limit - remaining),
+            reset: reset.toISOString()
+        };
+    return { cost, budget };
+}
+function usageMeter() {
+    const requests = { rest: 0, graphql: 0 };
+    let points = 0;
+    /** GraphQL answers that said what they cost */
+    let costed = 0;
+    const budgets = new Map();
+    const seen = (b) => {
+        const current = budgets.get(b.resource);
+        // Answers to concurrent calls may arrive out of order: within one window
+        // `remaining` only falls, so a higher one is an older state.
+        if (current !== undefined &&
+            current.reset === b.reset &&
+            current.remaining < b.remaining) {
+            return;
+        }
+        budgets.set(b.resource, b);
+    };
+    return {
+        sent: (graphql) => {
+            if (graphql)
+                requests.graphql++;
+            else
+                requests.rest++;
+        },
+        headers: (headers) => {
+            const b = budgetFromHeaders(headers);
+            if (b !== undefined)
+                seen(b);
+        },
+        graphqlBody: (body) => {
+            const { cost, budget } = rateLimitOf(body);
+            if (cost !== undefined) {
+                points += cost;
+                costed++;
+            }
+            // the query's own account, read after its headers: preferred
+            if (budget !== undefined)
+                seen(budget);
+        },
+        usage: () => ({
+            requests: { ...requests },
+            // every GraphQL attempt must have said its cost, or the sum is a guess
+            points: costed === requests.graphql ? points : null,
+            budgets: [...budgets.values()]
+                .map((b) => ({ ...b }))
+                .sort((a, b) => a.resource.localeCompare(b.resource))
+        })
+    };
+}
+function field(value, name) {
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    return value[name];
+}
+/** A non-negative integer from a header or a field; undefined otherwise. */
+function count(value) {
+    const n = typeof value === 'number'
+        ? value
+        : typeof value === 'string' && /^\d+$/.test(value.trim())
+            ? Number(value)
+            : Number.NaN;
+    return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/github/client.ts
 // The one place an Octokit is built (STYLE habit 7). Retries and rate limits
 // follow GitHub's guidance through @octokit/plugin-retry and
@@ -33841,6 +33960,7 @@ function graphqlRoute(graphqlUrl) {
 // fails, so the gate blocks in bounded time instead of hanging.
 // Guidance: docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api
 // (retry-after, x-ratelimit-reset, secondary limits).
+
 
 
 
@@ -33893,6 +34013,9 @@ function createClient(options) {
     const retryBase = options.retryBaseMs ?? 1000;
     const log = options.logger;
     const requests = [];
+    const meter = usageMeter();
+    /** where GraphQL attempts go, as Octokit joins the route back */
+    const graphqlTarget = graphqlUrl.replace(/\/+$/, '');
     /** the GHES version the server last said it runs, for schema errors */
     let serverVersion;
     const remaining = () => deadline - now();
@@ -33901,8 +34024,8 @@ function createClient(options) {
     const budget = `${Math.round(options.timeoutMs / 1000)}s`;
     const baseFetch = proxyFetch(apiUrl) ?? globalThis.fetch;
     /**
-     * Every HTTP attempt, retries included, goes through here: it is counted,
-     * and it may take at most attemptMs and never outlive the time budget, so
+     * Every HTTP attempt, retries included, goes through here: it is counted
+     * (with the budget its answer states), and it may take at most attemptMs and never outlive the time budget, so
      * a hung connection is abandoned (and retried while the budget allows).
      */
     const attemptFetch = async (input, init) => {
@@ -33919,6 +34042,7 @@ function createClient(options) {
             ms: 0
         };
         requests.push(record);
+        meter.sent(url.split('?')[0] === graphqlTarget);
         const started = now();
         const left = remaining();
         if (left <= 0) {
@@ -33935,6 +34059,7 @@ function createClient(options) {
                 signal: AbortSignal.any(signals)
             });
             record.status = response.status;
+            meter.headers(response.headers);
             serverVersion = response.headers.get(VERSION_HEADER) ?? serverVersion;
             return response;
         }
@@ -34023,6 +34148,7 @@ function createClient(options) {
         catch (error) {
             throw toApiError('POST /graphql', {}, error, options.timeoutMs);
         }
+        meter.graphqlBody(body);
         if (typeof body !== 'object' || body === null) {
             throw new engine/* GitHubApiError */.OS(`${route} answered with something that is not JSON`);
         }
@@ -34055,7 +34181,7 @@ function createClient(options) {
         }
         return { data: data, errors: list };
     };
-    return { rest, graphql, requests };
+    return { rest, graphql, requests, usage: () => meter.usage() };
 }
 
 ;// CONCATENATED MODULE: ./src/cli/endpoints.ts
@@ -34392,7 +34518,7 @@ function auditRows(r) {
             : `#${e.breakGlass.issue.number} review ${e.breakGlass.review}`
     ]);
 }
-const HEADER = [
+const render_HEADER = [
     'deployment',
     'succeeded_at',
     'sha',
@@ -34409,7 +34535,7 @@ function renderAudit(r, format) {
         case 'json':
             return `${JSON.stringify(r, null, 2)}\n`;
         case 'csv': {
-            const table = [HEADER, ...auditRows(r)]
+            const table = [render_HEADER, ...auditRows(r)]
                 .map((row) => row.map(csvCell).join(','))
                 .join('\n');
             const access = 'error' in r.access
@@ -34617,6 +34743,42 @@ const audit = {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/report/cost.ts
+// What a decision cost on GitHub's budgets, in one line for people (SPEC §9):
+// the job summary's footer and the CLI's verbose output.
+const number = new Intl.NumberFormat('en-US');
+const plural = (n, one, many = `${one}s`) => `${number.format(n)} ${n === 1 ? one : many}`;
+/** GraphQL first, then REST, then any other budget by name. */
+const ORDER = ['graphql', 'core'];
+const rank = (resource) => {
+    const i = ORDER.indexOf(resource);
+    return i === -1 ? ORDER.length : i;
+};
+function left(b) {
+    const unit = b.resource === 'graphql'
+        ? 'points'
+        : b.resource === 'core'
+            ? 'REST requests'
+            : `${b.resource} requests`;
+    return `${number.format(b.remaining)} of ${number.format(b.limit)} ${unit}`;
+}
+/**
+ * `Cost: 3 requests (1 GraphQL, 2 REST), 2 GraphQL points; left this hour:
+ * 996 of 1,000 points, 4,990 of 5,000 REST requests.`
+ */
+function cost_costLine(api) {
+    const { rest, graphql } = api.requests;
+    const points = api.points === null
+        ? 'GraphQL points unknown (an answer did not say what it cost)'
+        : plural(api.points, 'GraphQL point');
+    const budgets = [...api.budgets].sort((a, b) => rank(a.resource) - rank(b.resource) ||
+        a.resource.localeCompare(b.resource));
+    const remaining = budgets.length === 0
+        ? ''
+        : `; left this hour: ${budgets.map(left).join(', ')}`;
+    return `Cost: ${plural(rest + graphql, 'request')} (${number.format(graphql)} GraphQL, ${number.format(rest)} REST), ${points}${remaining}.`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/permissions.ts
 // Every permission the token lacked, named once: the problems of the checks
 // that could not be verified name them (`checks: read`), and a job's
@@ -34686,6 +34848,7 @@ function permissions_permissionsSection(missing) {
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 // Decision -> Markdown for the job summary, and one line for humans. Pure;
 // writing is the adapter's job (STYLE habit 9).
+
 
 const ICON = {
     pass: '✅ pass',
@@ -34828,11 +34991,15 @@ function renderSummary(decision, evidence, evidencePath) {
             ? ` (blob \`${evidence.policy.blob_sha.slice(0, 7)}\`)`
             : '') +
         ` · promotion-gate ${evidence.tool.version}` +
-        (evidence.api_requests === null
+        // the cost line below says the requests, and more
+        (evidence.api_requests === null || evidence.api !== null
             ? ''
             : ` · ${evidence.api_requests} API requests`) +
         (evidencePath === null ? '' : ` · evidence: \`${cell(evidencePath)}\``) +
         '</sub>', '');
+    if (evidence.api !== null) {
+        lines.push(`<sub>${cell(costLine(evidence.api))}</sub>`, '');
+    }
     return lines.join('\n');
 }
 
@@ -34888,6 +35055,7 @@ function renderTable(decision, evidence, evidencePath) {
 // and an environment named on the command line. Same engine, same evidence
 // record (validated against its schema), rendered as a table or as JSON.
 // Exit 0 allow, 1 block (any failure included), 2 usage error.
+
 
 
 
@@ -35047,7 +35215,12 @@ async function check_run(args, ctx) {
     });
     logger.debug(`${client.requests.length} API requests in ${Date.now() - started} ms`);
     const file = options.evidenceFile;
-    const recorded = (0,engine/* recordEvidence */.ti)(evaluated, { mode: 'check', requests: client.requests.length, notes: [] }, (_record, text) => {
+    const recorded = (0,engine/* recordEvidence */.ti)(evaluated, {
+        mode: 'check',
+        requests: client.requests.length,
+        usage: client.usage?.() ?? null,
+        notes: []
+    }, (_record, text) => {
         if (file === null)
             return null;
         (0,external_node_fs_namespaceObject.writeFileSync)(file, text, { mode: 0o644 });
@@ -35055,7 +35228,11 @@ async function check_run(args, ctx) {
     });
     if (recorded.problem !== null)
         logger.error(recorded.problem);
+    for (const warning of recorded.warnings)
+        logger.warning(warning);
     const { decision, evidence, file: evidencePath } = recorded;
+    if (evidence.api !== null)
+        logger.debug(cost_costLine(evidence.api));
     if (options.format === 'json') {
         stdout.write(`${JSON.stringify(evidence, null, 2)}\n`);
         logger.info(oneLine(decision));
@@ -35667,6 +35844,7 @@ function keepEvidence(o) {
     return (0,engine/* recordEvidence */.ti)(decision, {
         mode: 'server',
         requests: o.requests,
+        usage: o.usage,
         notes: [
             `deployment_protection_rule delivery ${o.deliveryId}, answered through the run's deployment_callback_url`
         ]
@@ -38273,13 +38451,13 @@ class Job {
         if (d.problem !== null || d.deployment === null) {
             return this.finish(await this.rejectUnread(d.problem));
         }
-        const { decision, requests } = await this.decide(token, d.deployment);
+        const { decision, requests, usage } = await this.decide(token, d.deployment);
         if (this.answered) {
             // the server gave up on this delivery while the engine ran
             this.log.warning('decided after the delivery was abandoned; not posted');
             return this.finish({ requests });
         }
-        const answer = this.explain(decision, requests);
+        const answer = this.explain(decision, requests, usage);
         // abandoned meanwhile: abandon() answered
         if (!this.claim())
             return this.finish({ ...answer, state: null });
@@ -38338,21 +38516,28 @@ class Job {
             now: this.deps.now,
             log: this.log
         });
-        return { decision, requests: client.requests.length };
+        return {
+            decision,
+            requests: client.requests.length,
+            usage: client.usage?.() ?? null
+        };
     }
     /** Evidence kept, then the verdict and its comment (logged). */
-    explain(made, requests) {
+    explain(made, requests, usage) {
         const d = this.delivery;
         const recorded = keepEvidence({
             decision: made,
             deliveryId: d.id,
             target: d.target,
             dir: this.deps.config.evidenceDir,
-            requests
+            requests,
+            usage
         });
         // The comment says why without the server's paths; the log has them.
         if (recorded.problem !== null)
             this.log.error(recorded.problem);
+        for (const warning of recorded.warnings)
+            this.log.warning(warning);
         const decision = recorded.decision;
         const evidence = recorded.file;
         const answer = {
@@ -40326,7 +40511,7 @@ function topLevel(argv, ctx) {
 /* harmony export */   kc: () => (/* binding */ errorText),
 /* harmony export */   qG: () => (/* binding */ redacting)
 /* harmony export */ });
-/* harmony import */ var _engine_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3661);
+/* harmony import */ var _engine_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7247);
 // Output hygiene for the command line: nothing GitHub sends can drive the
 // terminal (control characters are shown, not obeyed), the token never
 // reaches a stream, and the logger writes to stderr only, so stdout holds
@@ -40374,7 +40559,7 @@ const errorText = _engine_index_js__WEBPACK_IMPORTED_MODULE_0__/* .getErrorMessa
 
 /***/ }),
 
-/***/ 3661:
+/***/ 7247:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -50583,14 +50768,14 @@ async function resolveCoAuthors(port, repository, commits) {
         byOid.set(c.oid, [...(byOid.get(c.oid) ?? []), c]);
     }
     await askInBatches({
-        items: [...byOid.keys()],
+        items: [...byOid],
         each: () => CO_AUTHORS_COST,
         ask: async (batch) => {
-            const { query, variables } = coAuthorsQuery(batch);
+            const { query, variables } = coAuthorsQuery(batch.map(([oid]) => oid));
             const answer = await port.graphql(query, { owner: repository.owner, name: repository.repo, ...variables }, { splittable: true });
             assertComplete(answer.errors, 'the co-authors of commits');
             const repo = obj(obj(answer.data, 'data').repository, 'repository');
-            batch.forEach((oid, i) => {
+            batch.forEach(([oid, copies], i) => {
                 const at = `commit ${oid.slice(0, 7)}`;
                 const node = optObj(repo[`a${i}`], at);
                 if (node === null) {
@@ -50603,7 +50788,7 @@ async function resolveCoAuthors(port, repository, commits) {
                 if (listed.length < total) {
                     throw new GitHubApiError(`GitHub listed ${listed.length} of the ${total} authors of ${at}: the others cannot be verified as makers`);
                 }
-                for (const copy of byOid.get(oid) ?? []) {
+                for (const copy of copies) {
                     copy.coAuthors = coAuthorsOf(copy.author, listed, copy.message);
                 }
             });
@@ -50852,8 +51037,11 @@ async function firstParentChain(port, req, base, head) {
 ;// CONCATENATED MODULE: ./src/engine/gather/environment.ts
 // The GitHub environment's own settings, read through the environments API.
 // GraphQL's `Environment` lacks the deployment branch policy and the admin
-// bypass, so this is REST: one request, and a second only when the
-// environment restricts deployments to custom branch patterns.
+// bypass, so this is REST: the environment and, asked alongside rather than
+// after (SPEC §9: a typical decision in one round trip), the first page of
+// its custom branch patterns, used only when the environment says it has
+// them. The price: one REST request spent in vain on an environment without
+// custom patterns.
 
 
 /** Reading environments takes `actions: read` for GitHub App and workflow tokens. */
@@ -50866,6 +51054,8 @@ const environment_unreadable = (detail) => ({
 /** docs.github.com/en/rest/deployments/environments#get-an-environment */
 async function readEnvironment(port, repo, name) {
     const listUrl = `${repo.url}/settings/environments`;
+    // Settled now, so an answer nobody waits for is no unhandled rejection.
+    const firstPolicies = branchPoliciesPage(port, repo, name, 1).then((page) => ({ page }), (error) => ({ error }));
     let data;
     try {
         const r = await port.rest('GET /repos/{owner}/{repo}/environments/{environment_name}', { owner: repo.owner, repo: repo.name, environment_name: name });
@@ -50882,7 +51072,7 @@ async function readEnvironment(port, repo, name) {
     }
     const settings = parseEnvironment(data, `environments/${name}`, listUrl);
     if (settings.deploymentBranchPolicy?.customBranchPolicies === true) {
-        settings.branchPolicies = await readBranchPolicies(port, repo, name);
+        settings.branchPolicies = await readBranchPolicies(port, repo, name, await firstPolicies);
     }
     return { exists: true, settings };
 }
@@ -50943,19 +51133,28 @@ function parseReviewer(r, path) {
     return { type: 'User', name: str(who.login, `${path}.reviewer.login`) };
 }
 /** docs.github.com/en/rest/deployments/branch-policies#list-deployment-branch-policies */
-async function readBranchPolicies(port, repo, name) {
+async function branchPoliciesPage(port, repo, name, page) {
+    const r = await port.rest('GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies', {
+        owner: repo.owner,
+        repo: repo.name,
+        environment_name: name,
+        per_page: 100,
+        page
+    });
+    return obj(r.data, 'deployment-branch-policies');
+}
+/** Every custom branch pattern, from the first page already asked. */
+async function readBranchPolicies(port, repo, name, first) {
     const out = [];
     for (let page = 1; page <= 10; page++) {
         let data;
         try {
-            const r = await port.rest('GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies', {
-                owner: repo.owner,
-                repo: repo.name,
-                environment_name: name,
-                per_page: 100,
-                page
-            });
-            data = obj(r.data, 'deployment-branch-policies');
+            if (page > 1)
+                data = await branchPoliciesPage(port, repo, name, page);
+            else if ('page' in first)
+                data = first.page;
+            else
+                throw first.error;
         }
         catch (error) {
             if (error instanceof GitHubApiError &&
@@ -51613,13 +51812,103 @@ function buildEvidence(decision, context) {
                 hint: decision.failure.hint ?? null
             },
         api_requests: context.requests,
+        api: apiOf(context.usage ?? null),
         notes: context.notes
     };
+}
+/** A copy: the record must not change as the client goes on counting. */
+function apiOf(usage) {
+    if (usage === null)
+        return null;
+    return {
+        requests: { rest: usage.requests.rest, graphql: usage.requests.graphql },
+        points: usage.points,
+        budgets: usage.budgets.map((b) => ({
+            resource: b.resource,
+            limit: b.limit,
+            remaining: b.remaining,
+            used: b.used,
+            reset: b.reset
+        }))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/evidence/api.ts
+// The API cost of a decision in its evidence (SPEC §6, §9): requests, GraphQL
+// points and the budgets left, and the warning when a budget runs low.
+/** Below this share of a budget left, the decision warns (SPEC §9). */
+const LOW_BUDGET = 0.2;
+const evidenceApiJsonSchema = {
+    description: 'The API cost of the decision: HTTP requests (retries included), GraphQL points and the rate-limit budgets left; null when the client did not count.',
+    anyOf: [
+        { type: 'null' },
+        {
+            type: 'object',
+            additionalProperties: false,
+            required: ['requests', 'points', 'budgets'],
+            properties: {
+                requests: {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['rest', 'graphql'],
+                    properties: {
+                        rest: { type: 'integer', minimum: 0 },
+                        graphql: { type: 'integer', minimum: 0 }
+                    }
+                },
+                points: {
+                    type: ['integer', 'null'],
+                    minimum: 0,
+                    description: 'GraphQL points spent (rateLimit.cost summed); null: an answer did not say what it cost'
+                },
+                budgets: {
+                    type: 'array',
+                    items: {
+                        type: 'object',
+                        additionalProperties: false,
+                        required: ['resource', 'limit', 'remaining', 'used', 'reset'],
+                        properties: {
+                            resource: {
+                                type: 'string',
+                                minLength: 1,
+                                description: 'x-ratelimit-resource: core (REST requests), graphql (points), ...'
+                            },
+                            limit: { type: 'integer', minimum: 0 },
+                            remaining: { type: 'integer', minimum: 0 },
+                            used: { type: 'integer', minimum: 0 },
+                            reset: { type: 'string', format: 'date-time' }
+                        }
+                    }
+                }
+            }
+        }
+    ]
+};
+const number = new Intl.NumberFormat('en-US');
+/** What a budget counts: `1,000 GraphQL points`, `5,000 REST requests`. */
+function budgetUnit(resource) {
+    if (resource === 'graphql')
+        return 'GraphQL points';
+    if (resource === 'core')
+        return 'REST requests';
+    return `${resource} requests`;
+}
+/**
+ * One warning per budget with less than LOW_BUDGET of it left, naming it:
+ * what is left, when it refills, and that others draw on it too.
+ */
+function lowBudgetWarnings(usage) {
+    if (usage === null)
+        return [];
+    return usage.budgets
+        .filter((b) => b.limit > 0 && b.remaining / b.limit < LOW_BUDGET)
+        .map((b) => `GitHub API budget low: ${number.format(b.remaining)} of ${number.format(b.limit)} ${budgetUnit(b.resource)} left this hour (resets ${b.reset.slice(11, 16)} UTC); everything using this token draws on it, and a GITHUB_TOKEN's is shared by every workflow of the repository`);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/evidence/schema.ts
 // JSON Schema of the evidence record (SPEC §6), published as
 // schema/evidence.schema.json by scripts/write-schemas.ts.
+
 
 
 const nullableString = { type: ['string', 'null'] };
@@ -51655,6 +51944,7 @@ const evidenceJsonSchema = {
         'break_glass',
         'failure',
         'api_requests',
+        'api',
         'notes'
     ],
     properties: {
@@ -52014,6 +52304,7 @@ const evidenceJsonSchema = {
             ]
         },
         api_requests: nullableInt,
+        api: evidenceApiJsonSchema,
         notes: strings
     }
 };
@@ -52025,7 +52316,7 @@ var formats = __nccwpck_require__(779);
 
 const evidence_validator_generated_validate = (/* unused pure expression or super */ null && (evidence_validator_generated_validate10));
 /* harmony default export */ const evidence_validator_generated = (evidence_validator_generated_validate10);
-const evidence_validator_generated_schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/promotion-gate/promotion-gate/schema/evidence.schema.json","title":"promotion-gate evidence record","description":"One record per gate decision: what was decided, on what data, under which policy, and which controls it evidences.","type":"object","additionalProperties":false,"required":["$schema","kind","tool","time","decision","mode","repository","environment","sha","deployer","run","policy","scope","checks","changes","environment_settings","checks_relied_on","break_glass","failure","api_requests","notes"],"properties":{"$schema":{"const":"https://github.com/promotion-gate/promotion-gate/schema/evidence.schema.json"},"kind":{"const":"promotion-gate/decision"},"tool":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"const":"promotion-gate"},"version":{"type":"string"}}},"time":{"type":"string","format":"date-time","description":"when the decision was made"},"decision":{"enum":["allow","block"]},"mode":{"enum":["enforce","report","audit","check","server"]},"repository":{"type":"string","pattern":"^[^/]+/[^/]+$"},"environment":{"type":"string","minLength":1},"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"deployer":{"type":["string","null"]},"run":{"type":"object","additionalProperties":false,"required":["id","attempt","url","actor","triggering_actor"],"properties":{"id":{"type":["integer","null"]},"attempt":{"type":["integer","null"]},"url":{"type":["string","null"]},"actor":{"type":["string","null"]},"triggering_actor":{"type":["string","null"]}}},"policy":{"type":"object","additionalProperties":false,"required":["path","ref","blob_sha"],"properties":{"path":{"type":"string"},"ref":{"type":["string","null"]},"blob_sha":{"type":["string","null"]}}},"scope":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["kind","since","note"],"properties":{"kind":{"enum":["range","head"]},"since":{"anyOf":[{"type":"string","pattern":"^[0-9a-f]{40}$"},{"type":"null"}]},"note":{"type":["string","null"]}}}]},"checks":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["id","status","message","problems","controls","links"],"properties":{"id":{"enum":["policy","promotion","source-branch","branch-protection","approval-record","maker-checker","segregation","environment","checks"]},"status":{"enum":["pass","fail","error","skipped"]},"message":{"type":"string"},"problems":{"type":"array","items":{"type":"string"}},"controls":{"type":"array","items":{"type":"string"}},"links":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","url","label"],"properties":{"kind":{"enum":["pull_request","review","deployment","commit","settings","check"]},"url":{"type":"string"},"label":{"type":"string"}}}}}}},"changes":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["sha","url","pull_request","makers","unresolved_identities","approvers","excluded_approvals"],"properties":{"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"url":{"type":"string"},"pull_request":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["number","url","head_sha","merged_at"],"properties":{"number":{"type":"integer"},"url":{"type":"string"},"head_sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"merged_at":{"type":["string","null"]}}}]},"makers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","roles"],"properties":{"login":{"type":"string"},"roles":{"type":"array","items":{"type":"string"}}}}},"unresolved_identities":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","email","role"],"properties":{"name":{"type":["string","null"]},"email":{"type":["string","null"]},"role":{"type":"string"}}}},"approvers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","review_url","submitted_at","commit"],"properties":{"login":{"type":"string"},"review_url":{"type":"string"},"submitted_at":{"type":["string","null"]},"commit":{"type":["string","null"]}}}},"excluded_approvals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","review_url","reason"],"properties":{"login":{"type":["string","null"]},"review_url":{"type":"string"},"reason":{"type":"string"}}}}}}},"environment_settings":{"description":"The GitHub environment's own settings as the gate read them; null when environment_protection is off or nothing was read.","anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["name","exists","url","deployment_branch_policy","branch_policies","reviewers","prevent_self_review","can_admins_bypass","wait_timer","unreadable"],"properties":{"name":{"type":"string"},"exists":{"type":["boolean","null"],"description":"null: the settings could not be read"},"url":{"type":["string","null"]},"deployment_branch_policy":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["protected_branches","custom_branch_policies"],"properties":{"protected_branches":{"type":"boolean"},"custom_branch_policies":{"type":"boolean"}}}]},"branch_policies":{"anyOf":[{"type":"null"},{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string"},"type":{"enum":["branch","tag"]}}}}]},"reviewers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["type","name"],"properties":{"type":{"enum":["User","Team"]},"name":{"type":"string"}}}},"prevent_self_review":{"type":["boolean","null"]},"can_admins_bypass":{"type":["boolean","null"],"description":"null: GitHub did not say; counted as allowed"},"wait_timer":{"type":["integer","null"]},"unreadable":{"type":["string","null"],"description":"the permission that would read what could not be read"}}}]},"checks_relied_on":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","kind","sha","conclusion","url","by"],"properties":{"name":{"type":"string"},"kind":{"enum":["check_run","status"]},"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"conclusion":{"type":"string"},"url":{"type":["string","null"]},"by":{"type":["string","null"]}}}},"break_glass":{"description":"Set when the decision is a break-glass allow (SPEC §5.7): the checks it overrode still read fail or error in `checks`.","anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["reason","approved_by","overridden_checks","review_within","review_due","follow_up_issue"],"properties":{"reason":{"type":"string","minLength":1},"approved_by":{"type":"string","minLength":1,"description":"the login whose environment approval of the run granted the break-glass"},"overridden_checks":{"type":"array","minItems":1,"items":{"enum":["promotion","source-branch","branch-protection","approval-record","maker-checker","segregation","environment","checks"]}},"review_within":{"type":"integer","minimum":0,"description":"break_glass.review_within, in seconds"},"review_due":{"type":"string","format":"date-time","description":"the decision time plus review_within"},"follow_up_issue":{"description":"the issue asking for the independent review; null: not opened","anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["number","url"],"properties":{"number":{"type":"integer","minimum":1},"url":{"type":"string"}}}]}}}]},"failure":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["code","message","hint"],"properties":{"code":{"type":"string"},"message":{"type":"string"},"hint":{"type":["string","null"]}}}]},"api_requests":{"type":["integer","null"]},"notes":{"type":"array","items":{"type":"string"}}}};
+const evidence_validator_generated_schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/promotion-gate/promotion-gate/schema/evidence.schema.json","title":"promotion-gate evidence record","description":"One record per gate decision: what was decided, on what data, under which policy, and which controls it evidences.","type":"object","additionalProperties":false,"required":["$schema","kind","tool","time","decision","mode","repository","environment","sha","deployer","run","policy","scope","checks","changes","environment_settings","checks_relied_on","break_glass","failure","api_requests","api","notes"],"properties":{"$schema":{"const":"https://github.com/promotion-gate/promotion-gate/schema/evidence.schema.json"},"kind":{"const":"promotion-gate/decision"},"tool":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"const":"promotion-gate"},"version":{"type":"string"}}},"time":{"type":"string","format":"date-time","description":"when the decision was made"},"decision":{"enum":["allow","block"]},"mode":{"enum":["enforce","report","audit","check","server"]},"repository":{"type":"string","pattern":"^[^/]+/[^/]+$"},"environment":{"type":"string","minLength":1},"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"deployer":{"type":["string","null"]},"run":{"type":"object","additionalProperties":false,"required":["id","attempt","url","actor","triggering_actor"],"properties":{"id":{"type":["integer","null"]},"attempt":{"type":["integer","null"]},"url":{"type":["string","null"]},"actor":{"type":["string","null"]},"triggering_actor":{"type":["string","null"]}}},"policy":{"type":"object","additionalProperties":false,"required":["path","ref","blob_sha"],"properties":{"path":{"type":"string"},"ref":{"type":["string","null"]},"blob_sha":{"type":["string","null"]}}},"scope":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["kind","since","note"],"properties":{"kind":{"enum":["range","head"]},"since":{"anyOf":[{"type":"string","pattern":"^[0-9a-f]{40}$"},{"type":"null"}]},"note":{"type":["string","null"]}}}]},"checks":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["id","status","message","problems","controls","links"],"properties":{"id":{"enum":["policy","promotion","source-branch","branch-protection","approval-record","maker-checker","segregation","environment","checks"]},"status":{"enum":["pass","fail","error","skipped"]},"message":{"type":"string"},"problems":{"type":"array","items":{"type":"string"}},"controls":{"type":"array","items":{"type":"string"}},"links":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","url","label"],"properties":{"kind":{"enum":["pull_request","review","deployment","commit","settings","check"]},"url":{"type":"string"},"label":{"type":"string"}}}}}}},"changes":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["sha","url","pull_request","makers","unresolved_identities","approvers","excluded_approvals"],"properties":{"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"url":{"type":"string"},"pull_request":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["number","url","head_sha","merged_at"],"properties":{"number":{"type":"integer"},"url":{"type":"string"},"head_sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"merged_at":{"type":["string","null"]}}}]},"makers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","roles"],"properties":{"login":{"type":"string"},"roles":{"type":"array","items":{"type":"string"}}}}},"unresolved_identities":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","email","role"],"properties":{"name":{"type":["string","null"]},"email":{"type":["string","null"]},"role":{"type":"string"}}}},"approvers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","review_url","submitted_at","commit"],"properties":{"login":{"type":"string"},"review_url":{"type":"string"},"submitted_at":{"type":["string","null"]},"commit":{"type":["string","null"]}}}},"excluded_approvals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","review_url","reason"],"properties":{"login":{"type":["string","null"]},"review_url":{"type":"string"},"reason":{"type":"string"}}}}}}},"environment_settings":{"description":"The GitHub environment's own settings as the gate read them; null when environment_protection is off or nothing was read.","anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["name","exists","url","deployment_branch_policy","branch_policies","reviewers","prevent_self_review","can_admins_bypass","wait_timer","unreadable"],"properties":{"name":{"type":"string"},"exists":{"type":["boolean","null"],"description":"null: the settings could not be read"},"url":{"type":["string","null"]},"deployment_branch_policy":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["protected_branches","custom_branch_policies"],"properties":{"protected_branches":{"type":"boolean"},"custom_branch_policies":{"type":"boolean"}}}]},"branch_policies":{"anyOf":[{"type":"null"},{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string"},"type":{"enum":["branch","tag"]}}}}]},"reviewers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["type","name"],"properties":{"type":{"enum":["User","Team"]},"name":{"type":"string"}}}},"prevent_self_review":{"type":["boolean","null"]},"can_admins_bypass":{"type":["boolean","null"],"description":"null: GitHub did not say; counted as allowed"},"wait_timer":{"type":["integer","null"]},"unreadable":{"type":["string","null"],"description":"the permission that would read what could not be read"}}}]},"checks_relied_on":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","kind","sha","conclusion","url","by"],"properties":{"name":{"type":"string"},"kind":{"enum":["check_run","status"]},"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"conclusion":{"type":"string"},"url":{"type":["string","null"]},"by":{"type":["string","null"]}}}},"break_glass":{"description":"Set when the decision is a break-glass allow (SPEC §5.7): the checks it overrode still read fail or error in `checks`.","anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["reason","approved_by","overridden_checks","review_within","review_due","follow_up_issue"],"properties":{"reason":{"type":"string","minLength":1},"approved_by":{"type":"string","minLength":1,"description":"the login whose environment approval of the run granted the break-glass"},"overridden_checks":{"type":"array","minItems":1,"items":{"enum":["promotion","source-branch","branch-protection","approval-record","maker-checker","segregation","environment","checks"]}},"review_within":{"type":"integer","minimum":0,"description":"break_glass.review_within, in seconds"},"review_due":{"type":"string","format":"date-time","description":"the decision time plus review_within"},"follow_up_issue":{"description":"the issue asking for the independent review; null: not opened","anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["number","url"],"properties":{"number":{"type":"integer","minimum":1},"url":{"type":"string"}}}]}}}]},"failure":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["code","message","hint"],"properties":{"code":{"type":"string"},"message":{"type":"string"},"hint":{"type":["string","null"]}}}]},"api_requests":{"type":["integer","null"]},"api":{"description":"The API cost of the decision: HTTP requests (retries included), GraphQL points and the rate-limit budgets left; null when the client did not count.","anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["requests","points","budgets"],"properties":{"requests":{"type":"object","additionalProperties":false,"required":["rest","graphql"],"properties":{"rest":{"type":"integer","minimum":0},"graphql":{"type":"integer","minimum":0}}},"points":{"type":["integer","null"],"minimum":0,"description":"GraphQL points spent (rateLimit.cost summed); null: an answer did not say what it cost"},"budgets":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["resource","limit","remaining","used","reset"],"properties":{"resource":{"type":"string","minLength":1,"description":"x-ratelimit-resource: core (REST requests), graphql (points), ..."},"limit":{"type":"integer","minimum":0},"remaining":{"type":"integer","minimum":0},"used":{"type":"integer","minimum":0},"reset":{"type":"string","format":"date-time"}}}}}}]},"notes":{"type":"array","items":{"type":"string"}}}};
 const evidence_validator_generated_func2 = Object.prototype.hasOwnProperty;
 const evidence_validator_generated_func3 = ucs2length/* default */.A;
 const formats0 = formats/* fullFormats */.U9["date-time"];
@@ -52237,8 +52528,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data.notes === undefined){
-const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "notes"},message:"must have required property '"+"notes"+"'"};
+if(data.api === undefined){
+const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "api"},message:"must have required property '"+"api"+"'"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -52247,9 +52538,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(evidence_validator_generated_func2.call(evidence_validator_generated_schema11.properties, key0))){
-const err21 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.notes === undefined){
+const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "notes"},message:"must have required property '"+"notes"+"'"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -52258,10 +52548,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-if(data.$schema !== undefined){
-if("https://github.com/promotion-gate/promotion-gate/schema/evidence.schema.json" !== data.$schema){
-const err22 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/const",keyword:"const",params:{allowedValue: "https://github.com/promotion-gate/promotion-gate/schema/evidence.schema.json"},message:"must be equal to constant"};
+for(const key0 in data){
+if(!(evidence_validator_generated_func2.call(evidence_validator_generated_schema11.properties, key0))){
+const err22 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -52271,9 +52560,9 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.kind !== undefined){
-if("promotion-gate/decision" !== data.kind){
-const err23 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "promotion-gate/decision"},message:"must be equal to constant"};
+if(data.$schema !== undefined){
+if("https://github.com/promotion-gate/promotion-gate/schema/evidence.schema.json" !== data.$schema){
+const err23 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/const",keyword:"const",params:{allowedValue: "https://github.com/promotion-gate/promotion-gate/schema/evidence.schema.json"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -52283,11 +52572,9 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.tool !== undefined){
-let data2 = data.tool;
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if(data2.name === undefined){
-const err24 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(data.kind !== undefined){
+if("promotion-gate/decision" !== data.kind){
+const err24 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "promotion-gate/decision"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -52296,8 +52583,12 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data2.version === undefined){
-const err25 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+}
+if(data.tool !== undefined){
+let data2 = data.tool;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.name === undefined){
+const err25 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -52306,9 +52597,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-for(const key1 in data2){
-if(!((key1 === "name") || (key1 === "version"))){
-const err26 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data2.version === undefined){
+const err26 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -52317,10 +52607,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-if(data2.name !== undefined){
-if("promotion-gate" !== data2.name){
-const err27 = {instancePath:instancePath+"/tool/name",schemaPath:"#/properties/tool/properties/name/const",keyword:"const",params:{allowedValue: "promotion-gate"},message:"must be equal to constant"};
+for(const key1 in data2){
+if(!((key1 === "name") || (key1 === "version"))){
+const err27 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -52330,9 +52619,9 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data2.version !== undefined){
-if(typeof data2.version !== "string"){
-const err28 = {instancePath:instancePath+"/tool/version",schemaPath:"#/properties/tool/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data2.name !== undefined){
+if("promotion-gate" !== data2.name){
+const err28 = {instancePath:instancePath+"/tool/name",schemaPath:"#/properties/tool/properties/name/const",keyword:"const",params:{allowedValue: "promotion-gate"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -52342,9 +52631,9 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
-else {
-const err29 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data2.version !== undefined){
+if(typeof data2.version !== "string"){
+const err29 = {instancePath:instancePath+"/tool/version",schemaPath:"#/properties/tool/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -52354,11 +52643,9 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.time !== undefined){
-let data5 = data.time;
-if(typeof data5 === "string"){
-if(!(formats0.validate(data5))){
-const err30 = {instancePath:instancePath+"/time",schemaPath:"#/properties/time/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+}
+else {
+const err30 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -52368,8 +52655,11 @@ vErrors.push(err30);
 errors++;
 }
 }
-else {
-const err31 = {instancePath:instancePath+"/time",schemaPath:"#/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.time !== undefined){
+let data5 = data.time;
+if(typeof data5 === "string"){
+if(!(formats0.validate(data5))){
+const err31 = {instancePath:instancePath+"/time",schemaPath:"#/properties/time/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -52379,10 +52669,8 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.decision !== undefined){
-let data6 = data.decision;
-if(!((data6 === "allow") || (data6 === "block"))){
-const err32 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/enum",keyword:"enum",params:{allowedValues: evidence_validator_generated_schema11.properties.decision.enum},message:"must be equal to one of the allowed values"};
+else {
+const err32 = {instancePath:instancePath+"/time",schemaPath:"#/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -52392,10 +52680,10 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data.mode !== undefined){
-let data7 = data.mode;
-if(!(((((data7 === "enforce") || (data7 === "report")) || (data7 === "audit")) || (data7 === "check")) || (data7 === "server"))){
-const err33 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: evidence_validator_generated_schema11.properties.mode.enum},message:"must be equal to one of the allowed values"};
+if(data.decision !== undefined){
+let data6 = data.decision;
+if(!((data6 === "allow") || (data6 === "block"))){
+const err33 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/enum",keyword:"enum",params:{allowedValues: evidence_validator_generated_schema11.properties.decision.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -52405,11 +52693,10 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data.repository !== undefined){
-let data8 = data.repository;
-if(typeof data8 === "string"){
-if(!evidence_validator_generated_pattern0.test(data8)){
-const err34 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[^/]+/[^/]+$"},message:"must match pattern \""+"^[^/]+/[^/]+$"+"\""};
+if(data.mode !== undefined){
+let data7 = data.mode;
+if(!(((((data7 === "enforce") || (data7 === "report")) || (data7 === "audit")) || (data7 === "check")) || (data7 === "server"))){
+const err34 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: evidence_validator_generated_schema11.properties.mode.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -52419,8 +52706,11 @@ vErrors.push(err34);
 errors++;
 }
 }
-else {
-const err35 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.repository !== undefined){
+let data8 = data.repository;
+if(typeof data8 === "string"){
+if(!evidence_validator_generated_pattern0.test(data8)){
+const err35 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[^/]+/[^/]+$"},message:"must match pattern \""+"^[^/]+/[^/]+$"+"\""};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -52430,11 +52720,8 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data.environment !== undefined){
-let data9 = data.environment;
-if(typeof data9 === "string"){
-if(evidence_validator_generated_func3(data9) < 1){
-const err36 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err36 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -52444,8 +52731,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-else {
-const err37 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.environment !== undefined){
+let data9 = data.environment;
+if(typeof data9 === "string"){
+if(evidence_validator_generated_func3(data9) < 1){
+const err37 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -52455,11 +52745,8 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data.sha !== undefined){
-let data10 = data.sha;
-if(typeof data10 === "string"){
-if(!pattern1.test(data10)){
-const err38 = {instancePath:instancePath+"/sha",schemaPath:"#/properties/sha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""};
+else {
+const err38 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -52469,8 +52756,11 @@ vErrors.push(err38);
 errors++;
 }
 }
-else {
-const err39 = {instancePath:instancePath+"/sha",schemaPath:"#/properties/sha/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.sha !== undefined){
+let data10 = data.sha;
+if(typeof data10 === "string"){
+if(!pattern1.test(data10)){
+const err39 = {instancePath:instancePath+"/sha",schemaPath:"#/properties/sha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -52480,10 +52770,8 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data.deployer !== undefined){
-let data11 = data.deployer;
-if((typeof data11 !== "string") && (data11 !== null)){
-const err40 = {instancePath:instancePath+"/deployer",schemaPath:"#/properties/deployer/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.deployer.type},message:"must be string,null"};
+else {
+const err40 = {instancePath:instancePath+"/sha",schemaPath:"#/properties/sha/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -52493,11 +52781,10 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data.run !== undefined){
-let data12 = data.run;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(data12.id === undefined){
-const err41 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data.deployer !== undefined){
+let data11 = data.deployer;
+if((typeof data11 !== "string") && (data11 !== null)){
+const err41 = {instancePath:instancePath+"/deployer",schemaPath:"#/properties/deployer/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.deployer.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -52506,8 +52793,12 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(data12.attempt === undefined){
-const err42 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/required",keyword:"required",params:{missingProperty: "attempt"},message:"must have required property '"+"attempt"+"'"};
+}
+if(data.run !== undefined){
+let data12 = data.run;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.id === undefined){
+const err42 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -52516,8 +52807,8 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(data12.url === undefined){
-const err43 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
+if(data12.attempt === undefined){
+const err43 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/required",keyword:"required",params:{missingProperty: "attempt"},message:"must have required property '"+"attempt"+"'"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -52526,8 +52817,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(data12.actor === undefined){
-const err44 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/required",keyword:"required",params:{missingProperty: "actor"},message:"must have required property '"+"actor"+"'"};
+if(data12.url === undefined){
+const err44 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -52536,8 +52827,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(data12.triggering_actor === undefined){
-const err45 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/required",keyword:"required",params:{missingProperty: "triggering_actor"},message:"must have required property '"+"triggering_actor"+"'"};
+if(data12.actor === undefined){
+const err45 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/required",keyword:"required",params:{missingProperty: "actor"},message:"must have required property '"+"actor"+"'"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -52546,9 +52837,8 @@ vErrors.push(err45);
 }
 errors++;
 }
-for(const key2 in data12){
-if(!(((((key2 === "id") || (key2 === "attempt")) || (key2 === "url")) || (key2 === "actor")) || (key2 === "triggering_actor"))){
-const err46 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data12.triggering_actor === undefined){
+const err46 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/required",keyword:"required",params:{missingProperty: "triggering_actor"},message:"must have required property '"+"triggering_actor"+"'"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -52557,11 +52847,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-if(data12.id !== undefined){
-let data13 = data12.id;
-if((!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))) && (data13 !== null)){
-const err47 = {instancePath:instancePath+"/run/id",schemaPath:"#/properties/run/properties/id/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.run.properties.id.type},message:"must be integer,null"};
+for(const key2 in data12){
+if(!(((((key2 === "id") || (key2 === "attempt")) || (key2 === "url")) || (key2 === "actor")) || (key2 === "triggering_actor"))){
+const err47 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -52571,10 +52859,10 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data12.attempt !== undefined){
-let data14 = data12.attempt;
-if((!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))) && (data14 !== null)){
-const err48 = {instancePath:instancePath+"/run/attempt",schemaPath:"#/properties/run/properties/attempt/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.run.properties.attempt.type},message:"must be integer,null"};
+if(data12.id !== undefined){
+let data13 = data12.id;
+if((!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))) && (data13 !== null)){
+const err48 = {instancePath:instancePath+"/run/id",schemaPath:"#/properties/run/properties/id/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.run.properties.id.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -52584,10 +52872,10 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data12.url !== undefined){
-let data15 = data12.url;
-if((typeof data15 !== "string") && (data15 !== null)){
-const err49 = {instancePath:instancePath+"/run/url",schemaPath:"#/properties/run/properties/url/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.run.properties.url.type},message:"must be string,null"};
+if(data12.attempt !== undefined){
+let data14 = data12.attempt;
+if((!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))) && (data14 !== null)){
+const err49 = {instancePath:instancePath+"/run/attempt",schemaPath:"#/properties/run/properties/attempt/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.run.properties.attempt.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -52597,10 +52885,10 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data12.actor !== undefined){
-let data16 = data12.actor;
-if((typeof data16 !== "string") && (data16 !== null)){
-const err50 = {instancePath:instancePath+"/run/actor",schemaPath:"#/properties/run/properties/actor/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.run.properties.actor.type},message:"must be string,null"};
+if(data12.url !== undefined){
+let data15 = data12.url;
+if((typeof data15 !== "string") && (data15 !== null)){
+const err50 = {instancePath:instancePath+"/run/url",schemaPath:"#/properties/run/properties/url/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.run.properties.url.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -52610,10 +52898,10 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data12.triggering_actor !== undefined){
-let data17 = data12.triggering_actor;
-if((typeof data17 !== "string") && (data17 !== null)){
-const err51 = {instancePath:instancePath+"/run/triggering_actor",schemaPath:"#/properties/run/properties/triggering_actor/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.run.properties.triggering_actor.type},message:"must be string,null"};
+if(data12.actor !== undefined){
+let data16 = data12.actor;
+if((typeof data16 !== "string") && (data16 !== null)){
+const err51 = {instancePath:instancePath+"/run/actor",schemaPath:"#/properties/run/properties/actor/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.run.properties.actor.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -52623,9 +52911,10 @@ vErrors.push(err51);
 errors++;
 }
 }
-}
-else {
-const err52 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data12.triggering_actor !== undefined){
+let data17 = data12.triggering_actor;
+if((typeof data17 !== "string") && (data17 !== null)){
+const err52 = {instancePath:instancePath+"/run/triggering_actor",schemaPath:"#/properties/run/properties/triggering_actor/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.run.properties.triggering_actor.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -52635,11 +52924,9 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data.policy !== undefined){
-let data18 = data.policy;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-if(data18.path === undefined){
-const err53 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+}
+else {
+const err53 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -52648,8 +52935,12 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(data18.ref === undefined){
-const err54 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'"};
+}
+if(data.policy !== undefined){
+let data18 = data.policy;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(data18.path === undefined){
+const err54 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -52658,8 +52949,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(data18.blob_sha === undefined){
-const err55 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "blob_sha"},message:"must have required property '"+"blob_sha"+"'"};
+if(data18.ref === undefined){
+const err55 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -52668,9 +52959,8 @@ vErrors.push(err55);
 }
 errors++;
 }
-for(const key3 in data18){
-if(!(((key3 === "path") || (key3 === "ref")) || (key3 === "blob_sha"))){
-const err56 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(data18.blob_sha === undefined){
+const err56 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "blob_sha"},message:"must have required property '"+"blob_sha"+"'"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -52679,10 +52969,9 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-if(data18.path !== undefined){
-if(typeof data18.path !== "string"){
-const err57 = {instancePath:instancePath+"/policy/path",schemaPath:"#/properties/policy/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key3 in data18){
+if(!(((key3 === "path") || (key3 === "ref")) || (key3 === "blob_sha"))){
+const err57 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -52692,10 +52981,9 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data18.ref !== undefined){
-let data20 = data18.ref;
-if((typeof data20 !== "string") && (data20 !== null)){
-const err58 = {instancePath:instancePath+"/policy/ref",schemaPath:"#/properties/policy/properties/ref/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.policy.properties.ref.type},message:"must be string,null"};
+if(data18.path !== undefined){
+if(typeof data18.path !== "string"){
+const err58 = {instancePath:instancePath+"/policy/path",schemaPath:"#/properties/policy/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -52705,10 +52993,10 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data18.blob_sha !== undefined){
-let data21 = data18.blob_sha;
-if((typeof data21 !== "string") && (data21 !== null)){
-const err59 = {instancePath:instancePath+"/policy/blob_sha",schemaPath:"#/properties/policy/properties/blob_sha/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.policy.properties.blob_sha.type},message:"must be string,null"};
+if(data18.ref !== undefined){
+let data20 = data18.ref;
+if((typeof data20 !== "string") && (data20 !== null)){
+const err59 = {instancePath:instancePath+"/policy/ref",schemaPath:"#/properties/policy/properties/ref/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.policy.properties.ref.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -52718,14 +53006,27 @@ vErrors.push(err59);
 errors++;
 }
 }
-}
-else {
-const err60 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data18.blob_sha !== undefined){
+let data21 = data18.blob_sha;
+if((typeof data21 !== "string") && (data21 !== null)){
+const err60 = {instancePath:instancePath+"/policy/blob_sha",schemaPath:"#/properties/policy/properties/blob_sha/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.policy.properties.blob_sha.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err60];
 }
 else {
 vErrors.push(err60);
+}
+errors++;
+}
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
 }
 errors++;
 }
@@ -52736,12 +53037,12 @@ const _errs45 = errors;
 let valid4 = false;
 const _errs46 = errors;
 if(data22 !== null){
-const err61 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err62 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err61];
+vErrors = [err62];
 }
 else {
-vErrors.push(err61);
+vErrors.push(err62);
 }
 errors++;
 }
@@ -52751,17 +53052,7 @@ if(!valid4){
 const _errs48 = errors;
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 if(data22.kind === undefined){
-const err62 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/anyOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-if(data22.since === undefined){
-const err63 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/anyOf/1/required",keyword:"required",params:{missingProperty: "since"},message:"must have required property '"+"since"+"'"};
+const err63 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/anyOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -52770,8 +53061,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(data22.note === undefined){
-const err64 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/anyOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+if(data22.since === undefined){
+const err64 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/anyOf/1/required",keyword:"required",params:{missingProperty: "since"},message:"must have required property '"+"since"+"'"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -52780,9 +53071,8 @@ vErrors.push(err64);
 }
 errors++;
 }
-for(const key4 in data22){
-if(!(((key4 === "kind") || (key4 === "since")) || (key4 === "note"))){
-const err65 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(data22.note === undefined){
+const err65 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/anyOf/1/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -52791,16 +53081,27 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-if(data22.kind !== undefined){
-let data23 = data22.kind;
-if(!((data23 === "range") || (data23 === "head"))){
-const err66 = {instancePath:instancePath+"/scope/kind",schemaPath:"#/properties/scope/anyOf/1/properties/kind/enum",keyword:"enum",params:{allowedValues: evidence_validator_generated_schema11.properties.scope.anyOf[1].properties.kind.enum},message:"must be equal to one of the allowed values"};
+for(const key4 in data22){
+if(!(((key4 === "kind") || (key4 === "since")) || (key4 === "note"))){
+const err66 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err66];
 }
 else {
 vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data22.kind !== undefined){
+let data23 = data22.kind;
+if(!((data23 === "range") || (data23 === "head"))){
+const err67 = {instancePath:instancePath+"/scope/kind",schemaPath:"#/properties/scope/anyOf/1/properties/kind/enum",keyword:"enum",params:{allowedValues: evidence_validator_generated_schema11.properties.scope.anyOf[1].properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
 }
 errors++;
 }
@@ -52812,18 +53113,7 @@ let valid6 = false;
 const _errs54 = errors;
 if(typeof data24 === "string"){
 if(!pattern1.test(data24)){
-const err67 = {instancePath:instancePath+"/scope/since",schemaPath:"#/properties/scope/anyOf/1/properties/since/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-}
-else {
-const err68 = {instancePath:instancePath+"/scope/since",schemaPath:"#/properties/scope/anyOf/1/properties/since/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err68 = {instancePath:instancePath+"/scope/since",schemaPath:"#/properties/scope/anyOf/1/properties/since/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -52832,12 +53122,9 @@ vErrors.push(err68);
 }
 errors++;
 }
-var _valid1 = _errs54 === errors;
-valid6 = valid6 || _valid1;
-if(!valid6){
-const _errs56 = errors;
-if(data24 !== null){
-const err69 = {instancePath:instancePath+"/scope/since",schemaPath:"#/properties/scope/anyOf/1/properties/since/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+}
+else {
+const err69 = {instancePath:instancePath+"/scope/since",schemaPath:"#/properties/scope/anyOf/1/properties/since/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -52846,16 +53133,30 @@ vErrors.push(err69);
 }
 errors++;
 }
-var _valid1 = _errs56 === errors;
+var _valid1 = _errs54 === errors;
 valid6 = valid6 || _valid1;
-}
 if(!valid6){
-const err70 = {instancePath:instancePath+"/scope/since",schemaPath:"#/properties/scope/anyOf/1/properties/since/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const _errs56 = errors;
+if(data24 !== null){
+const err70 = {instancePath:instancePath+"/scope/since",schemaPath:"#/properties/scope/anyOf/1/properties/since/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err70];
 }
 else {
 vErrors.push(err70);
+}
+errors++;
+}
+var _valid1 = _errs56 === errors;
+valid6 = valid6 || _valid1;
+}
+if(!valid6){
+const err71 = {instancePath:instancePath+"/scope/since",schemaPath:"#/properties/scope/anyOf/1/properties/since/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
 }
 errors++;
 }
@@ -52874,19 +53175,7 @@ vErrors = null;
 if(data22.note !== undefined){
 let data25 = data22.note;
 if((typeof data25 !== "string") && (data25 !== null)){
-const err71 = {instancePath:instancePath+"/scope/note",schemaPath:"#/properties/scope/anyOf/1/properties/note/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.scope.anyOf[1].properties.note.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-}
-else {
-const err72 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err72 = {instancePath:instancePath+"/scope/note",schemaPath:"#/properties/scope/anyOf/1/properties/note/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.scope.anyOf[1].properties.note.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -52895,16 +53184,28 @@ vErrors.push(err72);
 }
 errors++;
 }
-var _valid0 = _errs48 === errors;
-valid4 = valid4 || _valid0;
 }
-if(!valid4){
-const err73 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err73 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err73];
 }
 else {
 vErrors.push(err73);
+}
+errors++;
+}
+var _valid0 = _errs48 === errors;
+valid4 = valid4 || _valid0;
+}
+if(!valid4){
+const err74 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
 }
 errors++;
 }
@@ -52924,21 +53225,7 @@ if(data.checks !== undefined){
 let data26 = data.checks;
 if(Array.isArray(data26)){
 if(data26.length < 1){
-const err74 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-const len0 = data26.length;
-for(let i0=0; i0<len0; i0++){
-let data27 = data26[i0];
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-if(data27.id === undefined){
-const err75 = {instancePath:instancePath+"/checks/" + i0,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+const err75 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -52947,8 +53234,12 @@ vErrors.push(err75);
 }
 errors++;
 }
-if(data27.status === undefined){
-const err76 = {instancePath:instancePath+"/checks/" + i0,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+const len0 = data26.length;
+for(let i0=0; i0<len0; i0++){
+let data27 = data26[i0];
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(data27.id === undefined){
+const err76 = {instancePath:instancePath+"/checks/" + i0,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -52957,8 +53248,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(data27.message === undefined){
-const err77 = {instancePath:instancePath+"/checks/" + i0,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(data27.status === undefined){
+const err77 = {instancePath:instancePath+"/checks/" + i0,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -52967,8 +53258,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(data27.problems === undefined){
-const err78 = {instancePath:instancePath+"/checks/" + i0,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "problems"},message:"must have required property '"+"problems"+"'"};
+if(data27.message === undefined){
+const err78 = {instancePath:instancePath+"/checks/" + i0,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -52977,8 +53268,8 @@ vErrors.push(err78);
 }
 errors++;
 }
-if(data27.controls === undefined){
-const err79 = {instancePath:instancePath+"/checks/" + i0,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "controls"},message:"must have required property '"+"controls"+"'"};
+if(data27.problems === undefined){
+const err79 = {instancePath:instancePath+"/checks/" + i0,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "problems"},message:"must have required property '"+"problems"+"'"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -52987,8 +53278,8 @@ vErrors.push(err79);
 }
 errors++;
 }
-if(data27.links === undefined){
-const err80 = {instancePath:instancePath+"/checks/" + i0,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "links"},message:"must have required property '"+"links"+"'"};
+if(data27.controls === undefined){
+const err80 = {instancePath:instancePath+"/checks/" + i0,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "controls"},message:"must have required property '"+"controls"+"'"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -52997,9 +53288,8 @@ vErrors.push(err80);
 }
 errors++;
 }
-for(const key5 in data27){
-if(!((((((key5 === "id") || (key5 === "status")) || (key5 === "message")) || (key5 === "problems")) || (key5 === "controls")) || (key5 === "links"))){
-const err81 = {instancePath:instancePath+"/checks/" + i0,schemaPath:"#/properties/checks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(data27.links === undefined){
+const err81 = {instancePath:instancePath+"/checks/" + i0,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "links"},message:"must have required property '"+"links"+"'"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -53008,11 +53298,9 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-if(data27.id !== undefined){
-let data28 = data27.id;
-if(!(((((((((data28 === "policy") || (data28 === "promotion")) || (data28 === "source-branch")) || (data28 === "branch-protection")) || (data28 === "approval-record")) || (data28 === "maker-checker")) || (data28 === "segregation")) || (data28 === "environment")) || (data28 === "checks"))){
-const err82 = {instancePath:instancePath+"/checks/" + i0+"/id",schemaPath:"#/properties/checks/items/properties/id/enum",keyword:"enum",params:{allowedValues: evidence_validator_generated_schema11.properties.checks.items.properties.id.enum},message:"must be equal to one of the allowed values"};
+for(const key5 in data27){
+if(!((((((key5 === "id") || (key5 === "status")) || (key5 === "message")) || (key5 === "problems")) || (key5 === "controls")) || (key5 === "links"))){
+const err82 = {instancePath:instancePath+"/checks/" + i0,schemaPath:"#/properties/checks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -53022,10 +53310,10 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data27.status !== undefined){
-let data29 = data27.status;
-if(!((((data29 === "pass") || (data29 === "fail")) || (data29 === "error")) || (data29 === "skipped"))){
-const err83 = {instancePath:instancePath+"/checks/" + i0+"/status",schemaPath:"#/properties/checks/items/properties/status/enum",keyword:"enum",params:{allowedValues: evidence_validator_generated_schema11.properties.checks.items.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(data27.id !== undefined){
+let data28 = data27.id;
+if(!(((((((((data28 === "policy") || (data28 === "promotion")) || (data28 === "source-branch")) || (data28 === "branch-protection")) || (data28 === "approval-record")) || (data28 === "maker-checker")) || (data28 === "segregation")) || (data28 === "environment")) || (data28 === "checks"))){
+const err83 = {instancePath:instancePath+"/checks/" + i0+"/id",schemaPath:"#/properties/checks/items/properties/id/enum",keyword:"enum",params:{allowedValues: evidence_validator_generated_schema11.properties.checks.items.properties.id.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -53035,14 +53323,27 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data27.message !== undefined){
-if(typeof data27.message !== "string"){
-const err84 = {instancePath:instancePath+"/checks/" + i0+"/message",schemaPath:"#/properties/checks/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data27.status !== undefined){
+let data29 = data27.status;
+if(!((((data29 === "pass") || (data29 === "fail")) || (data29 === "error")) || (data29 === "skipped"))){
+const err84 = {instancePath:instancePath+"/checks/" + i0+"/status",schemaPath:"#/properties/checks/items/properties/status/enum",keyword:"enum",params:{allowedValues: evidence_validator_generated_schema11.properties.checks.items.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err84];
 }
 else {
 vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data27.message !== undefined){
+if(typeof data27.message !== "string"){
+const err85 = {instancePath:instancePath+"/checks/" + i0+"/message",schemaPath:"#/properties/checks/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
 }
 errors++;
 }
@@ -53053,24 +53354,24 @@ if(Array.isArray(data31)){
 const len1 = data31.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data31[i1] !== "string"){
-const err85 = {instancePath:instancePath+"/checks/" + i0+"/problems/" + i1,schemaPath:"#/properties/checks/items/properties/problems/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err86 = {instancePath:instancePath+"/checks/" + i0+"/problems/" + i1,schemaPath:"#/properties/checks/items/properties/problems/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err85];
+vErrors = [err86];
 }
 else {
-vErrors.push(err85);
+vErrors.push(err86);
 }
 errors++;
 }
 }
 }
 else {
-const err86 = {instancePath:instancePath+"/checks/" + i0+"/problems",schemaPath:"#/properties/checks/items/properties/problems/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err87 = {instancePath:instancePath+"/checks/" + i0+"/problems",schemaPath:"#/properties/checks/items/properties/problems/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err86];
+vErrors = [err87];
 }
 else {
-vErrors.push(err86);
+vErrors.push(err87);
 }
 errors++;
 }
@@ -53081,24 +53382,24 @@ if(Array.isArray(data33)){
 const len2 = data33.length;
 for(let i2=0; i2<len2; i2++){
 if(typeof data33[i2] !== "string"){
-const err87 = {instancePath:instancePath+"/checks/" + i0+"/controls/" + i2,schemaPath:"#/properties/checks/items/properties/controls/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err88 = {instancePath:instancePath+"/checks/" + i0+"/controls/" + i2,schemaPath:"#/properties/checks/items/properties/controls/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err87];
+vErrors = [err88];
 }
 else {
-vErrors.push(err87);
+vErrors.push(err88);
 }
 errors++;
 }
 }
 }
 else {
-const err88 = {instancePath:instancePath+"/checks/" + i0+"/controls",schemaPath:"#/properties/checks/items/properties/controls/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err89 = {instancePath:instancePath+"/checks/" + i0+"/controls",schemaPath:"#/properties/checks/items/properties/controls/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err88];
+vErrors = [err89];
 }
 else {
-vErrors.push(err88);
+vErrors.push(err89);
 }
 errors++;
 }
@@ -53111,17 +53412,7 @@ for(let i3=0; i3<len3; i3++){
 let data36 = data35[i3];
 if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
 if(data36.kind === undefined){
-const err89 = {instancePath:instancePath+"/checks/" + i0+"/links/" + i3,schemaPath:"#/properties/checks/items/properties/links/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-if(data36.url === undefined){
-const err90 = {instancePath:instancePath+"/checks/" + i0+"/links/" + i3,schemaPath:"#/properties/checks/items/properties/links/items/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
+const err90 = {instancePath:instancePath+"/checks/" + i0+"/links/" + i3,schemaPath:"#/properties/checks/items/properties/links/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -53130,8 +53421,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(data36.label === undefined){
-const err91 = {instancePath:instancePath+"/checks/" + i0+"/links/" + i3,schemaPath:"#/properties/checks/items/properties/links/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+if(data36.url === undefined){
+const err91 = {instancePath:instancePath+"/checks/" + i0+"/links/" + i3,schemaPath:"#/properties/checks/items/properties/links/items/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -53140,9 +53431,8 @@ vErrors.push(err91);
 }
 errors++;
 }
-for(const key6 in data36){
-if(!(((key6 === "kind") || (key6 === "url")) || (key6 === "label"))){
-const err92 = {instancePath:instancePath+"/checks/" + i0+"/links/" + i3,schemaPath:"#/properties/checks/items/properties/links/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(data36.label === undefined){
+const err92 = {instancePath:instancePath+"/checks/" + i0+"/links/" + i3,schemaPath:"#/properties/checks/items/properties/links/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -53151,11 +53441,9 @@ vErrors.push(err92);
 }
 errors++;
 }
-}
-if(data36.kind !== undefined){
-let data37 = data36.kind;
-if(!((((((data37 === "pull_request") || (data37 === "review")) || (data37 === "deployment")) || (data37 === "commit")) || (data37 === "settings")) || (data37 === "check"))){
-const err93 = {instancePath:instancePath+"/checks/" + i0+"/links/" + i3+"/kind",schemaPath:"#/properties/checks/items/properties/links/items/properties/kind/enum",keyword:"enum",params:{allowedValues: evidence_validator_generated_schema11.properties.checks.items.properties.links.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+for(const key6 in data36){
+if(!(((key6 === "kind") || (key6 === "url")) || (key6 === "label"))){
+const err93 = {instancePath:instancePath+"/checks/" + i0+"/links/" + i3,schemaPath:"#/properties/checks/items/properties/links/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -53165,9 +53453,10 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data36.url !== undefined){
-if(typeof data36.url !== "string"){
-const err94 = {instancePath:instancePath+"/checks/" + i0+"/links/" + i3+"/url",schemaPath:"#/properties/checks/items/properties/links/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data36.kind !== undefined){
+let data37 = data36.kind;
+if(!((((((data37 === "pull_request") || (data37 === "review")) || (data37 === "deployment")) || (data37 === "commit")) || (data37 === "settings")) || (data37 === "check"))){
+const err94 = {instancePath:instancePath+"/checks/" + i0+"/links/" + i3+"/kind",schemaPath:"#/properties/checks/items/properties/links/items/properties/kind/enum",keyword:"enum",params:{allowedValues: evidence_validator_generated_schema11.properties.checks.items.properties.links.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -53177,9 +53466,9 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data36.label !== undefined){
-if(typeof data36.label !== "string"){
-const err95 = {instancePath:instancePath+"/checks/" + i0+"/links/" + i3+"/label",schemaPath:"#/properties/checks/items/properties/links/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data36.url !== undefined){
+if(typeof data36.url !== "string"){
+const err95 = {instancePath:instancePath+"/checks/" + i0+"/links/" + i3+"/url",schemaPath:"#/properties/checks/items/properties/links/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -53189,9 +53478,9 @@ vErrors.push(err95);
 errors++;
 }
 }
-}
-else {
-const err96 = {instancePath:instancePath+"/checks/" + i0+"/links/" + i3,schemaPath:"#/properties/checks/items/properties/links/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data36.label !== undefined){
+if(typeof data36.label !== "string"){
+const err96 = {instancePath:instancePath+"/checks/" + i0+"/links/" + i3+"/label",schemaPath:"#/properties/checks/items/properties/links/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -53203,7 +53492,7 @@ errors++;
 }
 }
 else {
-const err97 = {instancePath:instancePath+"/checks/" + i0+"/links",schemaPath:"#/properties/checks/items/properties/links/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err97 = {instancePath:instancePath+"/checks/" + i0+"/links/" + i3,schemaPath:"#/properties/checks/items/properties/links/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -53215,7 +53504,7 @@ errors++;
 }
 }
 else {
-const err98 = {instancePath:instancePath+"/checks/" + i0,schemaPath:"#/properties/checks/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err98 = {instancePath:instancePath+"/checks/" + i0+"/links",schemaPath:"#/properties/checks/items/properties/links/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -53227,12 +53516,24 @@ errors++;
 }
 }
 else {
-const err99 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err99 = {instancePath:instancePath+"/checks/" + i0,schemaPath:"#/properties/checks/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err99];
 }
 else {
 vErrors.push(err99);
+}
+errors++;
+}
+}
+}
+else {
+const err100 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
 }
 errors++;
 }
@@ -53245,17 +53546,7 @@ for(let i4=0; i4<len4; i4++){
 let data41 = data40[i4];
 if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
 if(data41.sha === undefined){
-const err100 = {instancePath:instancePath+"/changes/" + i4,schemaPath:"#/properties/changes/items/required",keyword:"required",params:{missingProperty: "sha"},message:"must have required property '"+"sha"+"'"};
-if(vErrors === null){
-vErrors = [err100];
-}
-else {
-vErrors.push(err100);
-}
-errors++;
-}
-if(data41.url === undefined){
-const err101 = {instancePath:instancePath+"/changes/" + i4,schemaPath:"#/properties/changes/items/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
+const err101 = {instancePath:instancePath+"/changes/" + i4,schemaPath:"#/properties/changes/items/required",keyword:"required",params:{missingProperty: "sha"},message:"must have required property '"+"sha"+"'"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -53264,8 +53555,8 @@ vErrors.push(err101);
 }
 errors++;
 }
-if(data41.pull_request === undefined){
-const err102 = {instancePath:instancePath+"/changes/" + i4,schemaPath:"#/properties/changes/items/required",keyword:"required",params:{missingProperty: "pull_request"},message:"must have required property '"+"pull_request"+"'"};
+if(data41.url === undefined){
+const err102 = {instancePath:instancePath+"/changes/" + i4,schemaPath:"#/properties/changes/items/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -53274,8 +53565,8 @@ vErrors.push(err102);
 }
 errors++;
 }
-if(data41.makers === undefined){
-const err103 = {instancePath:instancePath+"/changes/" + i4,schemaPath:"#/properties/changes/items/required",keyword:"required",params:{missingProperty: "makers"},message:"must have required property '"+"makers"+"'"};
+if(data41.pull_request === undefined){
+const err103 = {instancePath:instancePath+"/changes/" + i4,schemaPath:"#/properties/changes/items/required",keyword:"required",params:{missingProperty: "pull_request"},message:"must have required property '"+"pull_request"+"'"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -53284,8 +53575,8 @@ vErrors.push(err103);
 }
 errors++;
 }
-if(data41.unresolved_identities === undefined){
-const err104 = {instancePath:instancePath+"/changes/" + i4,schemaPath:"#/properties/changes/items/required",keyword:"required",params:{missingProperty: "unresolved_identities"},message:"must have required property '"+"unresolved_identities"+"'"};
+if(data41.makers === undefined){
+const err104 = {instancePath:instancePath+"/changes/" + i4,schemaPath:"#/properties/changes/items/required",keyword:"required",params:{missingProperty: "makers"},message:"must have required property '"+"makers"+"'"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -53294,8 +53585,8 @@ vErrors.push(err104);
 }
 errors++;
 }
-if(data41.approvers === undefined){
-const err105 = {instancePath:instancePath+"/changes/" + i4,schemaPath:"#/properties/changes/items/required",keyword:"required",params:{missingProperty: "approvers"},message:"must have required property '"+"approvers"+"'"};
+if(data41.unresolved_identities === undefined){
+const err105 = {instancePath:instancePath+"/changes/" + i4,schemaPath:"#/properties/changes/items/required",keyword:"required",params:{missingProperty: "unresolved_identities"},message:"must have required property '"+"unresolved_identities"+"'"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -53304,8 +53595,8 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(data41.excluded_approvals === undefined){
-const err106 = {instancePath:instancePath+"/changes/" + i4,schemaPath:"#/properties/changes/items/required",keyword:"required",params:{missingProperty: "excluded_approvals"},message:"must have required property '"+"excluded_approvals"+"'"};
+if(data41.approvers === undefined){
+const err106 = {instancePath:instancePath+"/changes/" + i4,schemaPath:"#/properties/changes/items/required",keyword:"required",params:{missingProperty: "approvers"},message:"must have required property '"+"approvers"+"'"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -53314,9 +53605,8 @@ vErrors.push(err106);
 }
 errors++;
 }
-for(const key7 in data41){
-if(!(((((((key7 === "sha") || (key7 === "url")) || (key7 === "pull_request")) || (key7 === "makers")) || (key7 === "unresolved_identities")) || (key7 === "approvers")) || (key7 === "excluded_approvals"))){
-const err107 = {instancePath:instancePath+"/changes/" + i4,schemaPath:"#/properties/changes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(data41.excluded_approvals === undefined){
+const err107 = {instancePath:instancePath+"/changes/" + i4,schemaPath:"#/properties/changes/items/required",keyword:"required",params:{missingProperty: "excluded_approvals"},message:"must have required property '"+"excluded_approvals"+"'"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -53325,12 +53615,9 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-if(data41.sha !== undefined){
-let data42 = data41.sha;
-if(typeof data42 === "string"){
-if(!pattern1.test(data42)){
-const err108 = {instancePath:instancePath+"/changes/" + i4+"/sha",schemaPath:"#/properties/changes/items/properties/sha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""};
+for(const key7 in data41){
+if(!(((((((key7 === "sha") || (key7 === "url")) || (key7 === "pull_request")) || (key7 === "makers")) || (key7 === "unresolved_identities")) || (key7 === "approvers")) || (key7 === "excluded_approvals"))){
+const err108 = {instancePath:instancePath+"/changes/" + i4,schemaPath:"#/properties/changes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -53340,8 +53627,11 @@ vErrors.push(err108);
 errors++;
 }
 }
-else {
-const err109 = {instancePath:instancePath+"/changes/" + i4+"/sha",schemaPath:"#/properties/changes/items/properties/sha/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data41.sha !== undefined){
+let data42 = data41.sha;
+if(typeof data42 === "string"){
+if(!pattern1.test(data42)){
+const err109 = {instancePath:instancePath+"/changes/" + i4+"/sha",schemaPath:"#/properties/changes/items/properties/sha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -53351,14 +53641,25 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data41.url !== undefined){
-if(typeof data41.url !== "string"){
-const err110 = {instancePath:instancePath+"/changes/" + i4+"/url",schemaPath:"#/properties/changes/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err110 = {instancePath:instancePath+"/changes/" + i4+"/sha",schemaPath:"#/properties/changes/items/properties/sha/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err110];
 }
 else {
 vErrors.push(err110);
+}
+errors++;
+}
+}
+if(data41.url !== undefined){
+if(typeof data41.url !== "string"){
+const err111 = {instancePath:instancePath+"/changes/" + i4+"/url",schemaPath:"#/properties/changes/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
 }
 errors++;
 }
@@ -53369,12 +53670,12 @@ const _errs97 = errors;
 let valid20 = false;
 const _errs98 = errors;
 if(data44 !== null){
-const err111 = {instancePath:instancePath+"/changes/" + i4+"/pull_request",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err112 = {instancePath:instancePath+"/changes/" + i4+"/pull_request",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err111];
+vErrors = [err112];
 }
 else {
-vErrors.push(err111);
+vErrors.push(err112);
 }
 errors++;
 }
@@ -53384,17 +53685,7 @@ if(!valid20){
 const _errs100 = errors;
 if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
 if(data44.number === undefined){
-const err112 = {instancePath:instancePath+"/changes/" + i4+"/pull_request",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'"};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
-errors++;
-}
-if(data44.url === undefined){
-const err113 = {instancePath:instancePath+"/changes/" + i4+"/pull_request",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
+const err113 = {instancePath:instancePath+"/changes/" + i4+"/pull_request",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -53403,8 +53694,8 @@ vErrors.push(err113);
 }
 errors++;
 }
-if(data44.head_sha === undefined){
-const err114 = {instancePath:instancePath+"/changes/" + i4+"/pull_request",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/required",keyword:"required",params:{missingProperty: "head_sha"},message:"must have required property '"+"head_sha"+"'"};
+if(data44.url === undefined){
+const err114 = {instancePath:instancePath+"/changes/" + i4+"/pull_request",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -53413,8 +53704,8 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(data44.merged_at === undefined){
-const err115 = {instancePath:instancePath+"/changes/" + i4+"/pull_request",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/required",keyword:"required",params:{missingProperty: "merged_at"},message:"must have required property '"+"merged_at"+"'"};
+if(data44.head_sha === undefined){
+const err115 = {instancePath:instancePath+"/changes/" + i4+"/pull_request",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/required",keyword:"required",params:{missingProperty: "head_sha"},message:"must have required property '"+"head_sha"+"'"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -53423,9 +53714,8 @@ vErrors.push(err115);
 }
 errors++;
 }
-for(const key8 in data44){
-if(!((((key8 === "number") || (key8 === "url")) || (key8 === "head_sha")) || (key8 === "merged_at"))){
-const err116 = {instancePath:instancePath+"/changes/" + i4+"/pull_request",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(data44.merged_at === undefined){
+const err116 = {instancePath:instancePath+"/changes/" + i4+"/pull_request",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/required",keyword:"required",params:{missingProperty: "merged_at"},message:"must have required property '"+"merged_at"+"'"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -53434,11 +53724,9 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-if(data44.number !== undefined){
-let data45 = data44.number;
-if(!((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45)))){
-const err117 = {instancePath:instancePath+"/changes/" + i4+"/pull_request/number",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/properties/number/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key8 in data44){
+if(!((((key8 === "number") || (key8 === "url")) || (key8 === "head_sha")) || (key8 === "merged_at"))){
+const err117 = {instancePath:instancePath+"/changes/" + i4+"/pull_request",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -53448,9 +53736,10 @@ vErrors.push(err117);
 errors++;
 }
 }
-if(data44.url !== undefined){
-if(typeof data44.url !== "string"){
-const err118 = {instancePath:instancePath+"/changes/" + i4+"/pull_request/url",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data44.number !== undefined){
+let data45 = data44.number;
+if(!((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45)))){
+const err118 = {instancePath:instancePath+"/changes/" + i4+"/pull_request/number",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/properties/number/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -53460,11 +53749,9 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data44.head_sha !== undefined){
-let data47 = data44.head_sha;
-if(typeof data47 === "string"){
-if(!pattern1.test(data47)){
-const err119 = {instancePath:instancePath+"/changes/" + i4+"/pull_request/head_sha",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/properties/head_sha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""};
+if(data44.url !== undefined){
+if(typeof data44.url !== "string"){
+const err119 = {instancePath:instancePath+"/changes/" + i4+"/pull_request/url",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -53474,8 +53761,11 @@ vErrors.push(err119);
 errors++;
 }
 }
-else {
-const err120 = {instancePath:instancePath+"/changes/" + i4+"/pull_request/head_sha",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/properties/head_sha/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data44.head_sha !== undefined){
+let data47 = data44.head_sha;
+if(typeof data47 === "string"){
+if(!pattern1.test(data47)){
+const err120 = {instancePath:instancePath+"/changes/" + i4+"/pull_request/head_sha",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/properties/head_sha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -53485,10 +53775,8 @@ vErrors.push(err120);
 errors++;
 }
 }
-if(data44.merged_at !== undefined){
-let data48 = data44.merged_at;
-if((typeof data48 !== "string") && (data48 !== null)){
-const err121 = {instancePath:instancePath+"/changes/" + i4+"/pull_request/merged_at",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/properties/merged_at/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.changes.items.properties.pull_request.anyOf[1].properties.merged_at.type},message:"must be string,null"};
+else {
+const err121 = {instancePath:instancePath+"/changes/" + i4+"/pull_request/head_sha",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/properties/head_sha/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -53498,9 +53786,10 @@ vErrors.push(err121);
 errors++;
 }
 }
-}
-else {
-const err122 = {instancePath:instancePath+"/changes/" + i4+"/pull_request",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data44.merged_at !== undefined){
+let data48 = data44.merged_at;
+if((typeof data48 !== "string") && (data48 !== null)){
+const err122 = {instancePath:instancePath+"/changes/" + i4+"/pull_request/merged_at",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/properties/merged_at/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.changes.items.properties.pull_request.anyOf[1].properties.merged_at.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -53509,16 +53798,28 @@ vErrors.push(err122);
 }
 errors++;
 }
-var _valid2 = _errs100 === errors;
-valid20 = valid20 || _valid2;
 }
-if(!valid20){
-const err123 = {instancePath:instancePath+"/changes/" + i4+"/pull_request",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err123 = {instancePath:instancePath+"/changes/" + i4+"/pull_request",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err123];
 }
 else {
 vErrors.push(err123);
+}
+errors++;
+}
+var _valid2 = _errs100 === errors;
+valid20 = valid20 || _valid2;
+}
+if(!valid20){
+const err124 = {instancePath:instancePath+"/changes/" + i4+"/pull_request",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
 }
 errors++;
 }
@@ -53542,17 +53843,7 @@ for(let i5=0; i5<len5; i5++){
 let data50 = data49[i5];
 if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
 if(data50.login === undefined){
-const err124 = {instancePath:instancePath+"/changes/" + i4+"/makers/" + i5,schemaPath:"#/properties/changes/items/properties/makers/items/required",keyword:"required",params:{missingProperty: "login"},message:"must have required property '"+"login"+"'"};
-if(vErrors === null){
-vErrors = [err124];
-}
-else {
-vErrors.push(err124);
-}
-errors++;
-}
-if(data50.roles === undefined){
-const err125 = {instancePath:instancePath+"/changes/" + i4+"/makers/" + i5,schemaPath:"#/properties/changes/items/properties/makers/items/required",keyword:"required",params:{missingProperty: "roles"},message:"must have required property '"+"roles"+"'"};
+const err125 = {instancePath:instancePath+"/changes/" + i4+"/makers/" + i5,schemaPath:"#/properties/changes/items/properties/makers/items/required",keyword:"required",params:{missingProperty: "login"},message:"must have required property '"+"login"+"'"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -53561,9 +53852,8 @@ vErrors.push(err125);
 }
 errors++;
 }
-for(const key9 in data50){
-if(!((key9 === "login") || (key9 === "roles"))){
-const err126 = {instancePath:instancePath+"/changes/" + i4+"/makers/" + i5,schemaPath:"#/properties/changes/items/properties/makers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(data50.roles === undefined){
+const err126 = {instancePath:instancePath+"/changes/" + i4+"/makers/" + i5,schemaPath:"#/properties/changes/items/properties/makers/items/required",keyword:"required",params:{missingProperty: "roles"},message:"must have required property '"+"roles"+"'"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -53572,15 +53862,26 @@ vErrors.push(err126);
 }
 errors++;
 }
-}
-if(data50.login !== undefined){
-if(typeof data50.login !== "string"){
-const err127 = {instancePath:instancePath+"/changes/" + i4+"/makers/" + i5+"/login",schemaPath:"#/properties/changes/items/properties/makers/items/properties/login/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key9 in data50){
+if(!((key9 === "login") || (key9 === "roles"))){
+const err127 = {instancePath:instancePath+"/changes/" + i4+"/makers/" + i5,schemaPath:"#/properties/changes/items/properties/makers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err127];
 }
 else {
 vErrors.push(err127);
+}
+errors++;
+}
+}
+if(data50.login !== undefined){
+if(typeof data50.login !== "string"){
+const err128 = {instancePath:instancePath+"/changes/" + i4+"/makers/" + i5+"/login",schemaPath:"#/properties/changes/items/properties/makers/items/properties/login/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
 }
 errors++;
 }
@@ -53591,19 +53892,7 @@ if(Array.isArray(data52)){
 const len6 = data52.length;
 for(let i6=0; i6<len6; i6++){
 if(typeof data52[i6] !== "string"){
-const err128 = {instancePath:instancePath+"/changes/" + i4+"/makers/" + i5+"/roles/" + i6,schemaPath:"#/properties/changes/items/properties/makers/items/properties/roles/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err128];
-}
-else {
-vErrors.push(err128);
-}
-errors++;
-}
-}
-}
-else {
-const err129 = {instancePath:instancePath+"/changes/" + i4+"/makers/" + i5+"/roles",schemaPath:"#/properties/changes/items/properties/makers/items/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err129 = {instancePath:instancePath+"/changes/" + i4+"/makers/" + i5+"/roles/" + i6,schemaPath:"#/properties/changes/items/properties/makers/items/properties/roles/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -53615,7 +53904,7 @@ errors++;
 }
 }
 else {
-const err130 = {instancePath:instancePath+"/changes/" + i4+"/makers/" + i5,schemaPath:"#/properties/changes/items/properties/makers/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err130 = {instancePath:instancePath+"/changes/" + i4+"/makers/" + i5+"/roles",schemaPath:"#/properties/changes/items/properties/makers/items/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -53627,12 +53916,24 @@ errors++;
 }
 }
 else {
-const err131 = {instancePath:instancePath+"/changes/" + i4+"/makers",schemaPath:"#/properties/changes/items/properties/makers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err131 = {instancePath:instancePath+"/changes/" + i4+"/makers/" + i5,schemaPath:"#/properties/changes/items/properties/makers/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err131];
 }
 else {
 vErrors.push(err131);
+}
+errors++;
+}
+}
+}
+else {
+const err132 = {instancePath:instancePath+"/changes/" + i4+"/makers",schemaPath:"#/properties/changes/items/properties/makers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
 }
 errors++;
 }
@@ -53645,17 +53946,7 @@ for(let i7=0; i7<len7; i7++){
 let data55 = data54[i7];
 if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
 if(data55.name === undefined){
-const err132 = {instancePath:instancePath+"/changes/" + i4+"/unresolved_identities/" + i7,schemaPath:"#/properties/changes/items/properties/unresolved_identities/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err132];
-}
-else {
-vErrors.push(err132);
-}
-errors++;
-}
-if(data55.email === undefined){
-const err133 = {instancePath:instancePath+"/changes/" + i4+"/unresolved_identities/" + i7,schemaPath:"#/properties/changes/items/properties/unresolved_identities/items/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'"};
+const err133 = {instancePath:instancePath+"/changes/" + i4+"/unresolved_identities/" + i7,schemaPath:"#/properties/changes/items/properties/unresolved_identities/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -53664,8 +53955,8 @@ vErrors.push(err133);
 }
 errors++;
 }
-if(data55.role === undefined){
-const err134 = {instancePath:instancePath+"/changes/" + i4+"/unresolved_identities/" + i7,schemaPath:"#/properties/changes/items/properties/unresolved_identities/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
+if(data55.email === undefined){
+const err134 = {instancePath:instancePath+"/changes/" + i4+"/unresolved_identities/" + i7,schemaPath:"#/properties/changes/items/properties/unresolved_identities/items/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -53674,9 +53965,8 @@ vErrors.push(err134);
 }
 errors++;
 }
-for(const key10 in data55){
-if(!(((key10 === "name") || (key10 === "email")) || (key10 === "role"))){
-const err135 = {instancePath:instancePath+"/changes/" + i4+"/unresolved_identities/" + i7,schemaPath:"#/properties/changes/items/properties/unresolved_identities/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(data55.role === undefined){
+const err135 = {instancePath:instancePath+"/changes/" + i4+"/unresolved_identities/" + i7,schemaPath:"#/properties/changes/items/properties/unresolved_identities/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -53685,11 +53975,9 @@ vErrors.push(err135);
 }
 errors++;
 }
-}
-if(data55.name !== undefined){
-let data56 = data55.name;
-if((typeof data56 !== "string") && (data56 !== null)){
-const err136 = {instancePath:instancePath+"/changes/" + i4+"/unresolved_identities/" + i7+"/name",schemaPath:"#/properties/changes/items/properties/unresolved_identities/items/properties/name/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.changes.items.properties.unresolved_identities.items.properties.name.type},message:"must be string,null"};
+for(const key10 in data55){
+if(!(((key10 === "name") || (key10 === "email")) || (key10 === "role"))){
+const err136 = {instancePath:instancePath+"/changes/" + i4+"/unresolved_identities/" + i7,schemaPath:"#/properties/changes/items/properties/unresolved_identities/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -53699,10 +53987,10 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data55.email !== undefined){
-let data57 = data55.email;
-if((typeof data57 !== "string") && (data57 !== null)){
-const err137 = {instancePath:instancePath+"/changes/" + i4+"/unresolved_identities/" + i7+"/email",schemaPath:"#/properties/changes/items/properties/unresolved_identities/items/properties/email/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.changes.items.properties.unresolved_identities.items.properties.email.type},message:"must be string,null"};
+if(data55.name !== undefined){
+let data56 = data55.name;
+if((typeof data56 !== "string") && (data56 !== null)){
+const err137 = {instancePath:instancePath+"/changes/" + i4+"/unresolved_identities/" + i7+"/name",schemaPath:"#/properties/changes/items/properties/unresolved_identities/items/properties/name/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.changes.items.properties.unresolved_identities.items.properties.name.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -53712,9 +54000,10 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data55.role !== undefined){
-if(typeof data55.role !== "string"){
-const err138 = {instancePath:instancePath+"/changes/" + i4+"/unresolved_identities/" + i7+"/role",schemaPath:"#/properties/changes/items/properties/unresolved_identities/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data55.email !== undefined){
+let data57 = data55.email;
+if((typeof data57 !== "string") && (data57 !== null)){
+const err138 = {instancePath:instancePath+"/changes/" + i4+"/unresolved_identities/" + i7+"/email",schemaPath:"#/properties/changes/items/properties/unresolved_identities/items/properties/email/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.changes.items.properties.unresolved_identities.items.properties.email.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -53724,9 +54013,9 @@ vErrors.push(err138);
 errors++;
 }
 }
-}
-else {
-const err139 = {instancePath:instancePath+"/changes/" + i4+"/unresolved_identities/" + i7,schemaPath:"#/properties/changes/items/properties/unresolved_identities/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data55.role !== undefined){
+if(typeof data55.role !== "string"){
+const err139 = {instancePath:instancePath+"/changes/" + i4+"/unresolved_identities/" + i7+"/role",schemaPath:"#/properties/changes/items/properties/unresolved_identities/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -53738,12 +54027,24 @@ errors++;
 }
 }
 else {
-const err140 = {instancePath:instancePath+"/changes/" + i4+"/unresolved_identities",schemaPath:"#/properties/changes/items/properties/unresolved_identities/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err140 = {instancePath:instancePath+"/changes/" + i4+"/unresolved_identities/" + i7,schemaPath:"#/properties/changes/items/properties/unresolved_identities/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err140];
 }
 else {
 vErrors.push(err140);
+}
+errors++;
+}
+}
+}
+else {
+const err141 = {instancePath:instancePath+"/changes/" + i4+"/unresolved_identities",schemaPath:"#/properties/changes/items/properties/unresolved_identities/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
 }
 errors++;
 }
@@ -53756,17 +54057,7 @@ for(let i8=0; i8<len8; i8++){
 let data60 = data59[i8];
 if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
 if(data60.login === undefined){
-const err141 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8,schemaPath:"#/properties/changes/items/properties/approvers/items/required",keyword:"required",params:{missingProperty: "login"},message:"must have required property '"+"login"+"'"};
-if(vErrors === null){
-vErrors = [err141];
-}
-else {
-vErrors.push(err141);
-}
-errors++;
-}
-if(data60.review_url === undefined){
-const err142 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8,schemaPath:"#/properties/changes/items/properties/approvers/items/required",keyword:"required",params:{missingProperty: "review_url"},message:"must have required property '"+"review_url"+"'"};
+const err142 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8,schemaPath:"#/properties/changes/items/properties/approvers/items/required",keyword:"required",params:{missingProperty: "login"},message:"must have required property '"+"login"+"'"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -53775,8 +54066,8 @@ vErrors.push(err142);
 }
 errors++;
 }
-if(data60.submitted_at === undefined){
-const err143 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8,schemaPath:"#/properties/changes/items/properties/approvers/items/required",keyword:"required",params:{missingProperty: "submitted_at"},message:"must have required property '"+"submitted_at"+"'"};
+if(data60.review_url === undefined){
+const err143 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8,schemaPath:"#/properties/changes/items/properties/approvers/items/required",keyword:"required",params:{missingProperty: "review_url"},message:"must have required property '"+"review_url"+"'"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -53785,8 +54076,8 @@ vErrors.push(err143);
 }
 errors++;
 }
-if(data60.commit === undefined){
-const err144 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8,schemaPath:"#/properties/changes/items/properties/approvers/items/required",keyword:"required",params:{missingProperty: "commit"},message:"must have required property '"+"commit"+"'"};
+if(data60.submitted_at === undefined){
+const err144 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8,schemaPath:"#/properties/changes/items/properties/approvers/items/required",keyword:"required",params:{missingProperty: "submitted_at"},message:"must have required property '"+"submitted_at"+"'"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -53795,9 +54086,8 @@ vErrors.push(err144);
 }
 errors++;
 }
-for(const key11 in data60){
-if(!((((key11 === "login") || (key11 === "review_url")) || (key11 === "submitted_at")) || (key11 === "commit"))){
-const err145 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8,schemaPath:"#/properties/changes/items/properties/approvers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+if(data60.commit === undefined){
+const err145 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8,schemaPath:"#/properties/changes/items/properties/approvers/items/required",keyword:"required",params:{missingProperty: "commit"},message:"must have required property '"+"commit"+"'"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -53806,10 +54096,9 @@ vErrors.push(err145);
 }
 errors++;
 }
-}
-if(data60.login !== undefined){
-if(typeof data60.login !== "string"){
-const err146 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8+"/login",schemaPath:"#/properties/changes/items/properties/approvers/items/properties/login/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key11 in data60){
+if(!((((key11 === "login") || (key11 === "review_url")) || (key11 === "submitted_at")) || (key11 === "commit"))){
+const err146 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8,schemaPath:"#/properties/changes/items/properties/approvers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -53819,9 +54108,9 @@ vErrors.push(err146);
 errors++;
 }
 }
-if(data60.review_url !== undefined){
-if(typeof data60.review_url !== "string"){
-const err147 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8+"/review_url",schemaPath:"#/properties/changes/items/properties/approvers/items/properties/review_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data60.login !== undefined){
+if(typeof data60.login !== "string"){
+const err147 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8+"/login",schemaPath:"#/properties/changes/items/properties/approvers/items/properties/login/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -53831,10 +54120,9 @@ vErrors.push(err147);
 errors++;
 }
 }
-if(data60.submitted_at !== undefined){
-let data63 = data60.submitted_at;
-if((typeof data63 !== "string") && (data63 !== null)){
-const err148 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8+"/submitted_at",schemaPath:"#/properties/changes/items/properties/approvers/items/properties/submitted_at/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.changes.items.properties.approvers.items.properties.submitted_at.type},message:"must be string,null"};
+if(data60.review_url !== undefined){
+if(typeof data60.review_url !== "string"){
+const err148 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8+"/review_url",schemaPath:"#/properties/changes/items/properties/approvers/items/properties/review_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -53844,10 +54132,10 @@ vErrors.push(err148);
 errors++;
 }
 }
-if(data60.commit !== undefined){
-let data64 = data60.commit;
-if((typeof data64 !== "string") && (data64 !== null)){
-const err149 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8+"/commit",schemaPath:"#/properties/changes/items/properties/approvers/items/properties/commit/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.changes.items.properties.approvers.items.properties.commit.type},message:"must be string,null"};
+if(data60.submitted_at !== undefined){
+let data63 = data60.submitted_at;
+if((typeof data63 !== "string") && (data63 !== null)){
+const err149 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8+"/submitted_at",schemaPath:"#/properties/changes/items/properties/approvers/items/properties/submitted_at/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.changes.items.properties.approvers.items.properties.submitted_at.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -53857,9 +54145,10 @@ vErrors.push(err149);
 errors++;
 }
 }
-}
-else {
-const err150 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8,schemaPath:"#/properties/changes/items/properties/approvers/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data60.commit !== undefined){
+let data64 = data60.commit;
+if((typeof data64 !== "string") && (data64 !== null)){
+const err150 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8+"/commit",schemaPath:"#/properties/changes/items/properties/approvers/items/properties/commit/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.changes.items.properties.approvers.items.properties.commit.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -53871,12 +54160,24 @@ errors++;
 }
 }
 else {
-const err151 = {instancePath:instancePath+"/changes/" + i4+"/approvers",schemaPath:"#/properties/changes/items/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err151 = {instancePath:instancePath+"/changes/" + i4+"/approvers/" + i8,schemaPath:"#/properties/changes/items/properties/approvers/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err151];
 }
 else {
 vErrors.push(err151);
+}
+errors++;
+}
+}
+}
+else {
+const err152 = {instancePath:instancePath+"/changes/" + i4+"/approvers",schemaPath:"#/properties/changes/items/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
 }
 errors++;
 }
@@ -53889,17 +54190,7 @@ for(let i9=0; i9<len9; i9++){
 let data66 = data65[i9];
 if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
 if(data66.login === undefined){
-const err152 = {instancePath:instancePath+"/changes/" + i4+"/excluded_approvals/" + i9,schemaPath:"#/properties/changes/items/properties/excluded_approvals/items/required",keyword:"required",params:{missingProperty: "login"},message:"must have required property '"+"login"+"'"};
-if(vErrors === null){
-vErrors = [err152];
-}
-else {
-vErrors.push(err152);
-}
-errors++;
-}
-if(data66.review_url === undefined){
-const err153 = {instancePath:instancePath+"/changes/" + i4+"/excluded_approvals/" + i9,schemaPath:"#/properties/changes/items/properties/excluded_approvals/items/required",keyword:"required",params:{missingProperty: "review_url"},message:"must have required property '"+"review_url"+"'"};
+const err153 = {instancePath:instancePath+"/changes/" + i4+"/excluded_approvals/" + i9,schemaPath:"#/properties/changes/items/properties/excluded_approvals/items/required",keyword:"required",params:{missingProperty: "login"},message:"must have required property '"+"login"+"'"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -53908,8 +54199,8 @@ vErrors.push(err153);
 }
 errors++;
 }
-if(data66.reason === undefined){
-const err154 = {instancePath:instancePath+"/changes/" + i4+"/excluded_approvals/" + i9,schemaPath:"#/properties/changes/items/properties/excluded_approvals/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+if(data66.review_url === undefined){
+const err154 = {instancePath:instancePath+"/changes/" + i4+"/excluded_approvals/" + i9,schemaPath:"#/properties/changes/items/properties/excluded_approvals/items/required",keyword:"required",params:{missingProperty: "review_url"},message:"must have required property '"+"review_url"+"'"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -53918,9 +54209,8 @@ vErrors.push(err154);
 }
 errors++;
 }
-for(const key12 in data66){
-if(!(((key12 === "login") || (key12 === "review_url")) || (key12 === "reason"))){
-const err155 = {instancePath:instancePath+"/changes/" + i4+"/excluded_approvals/" + i9,schemaPath:"#/properties/changes/items/properties/excluded_approvals/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+if(data66.reason === undefined){
+const err155 = {instancePath:instancePath+"/changes/" + i4+"/excluded_approvals/" + i9,schemaPath:"#/properties/changes/items/properties/excluded_approvals/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -53929,11 +54219,9 @@ vErrors.push(err155);
 }
 errors++;
 }
-}
-if(data66.login !== undefined){
-let data67 = data66.login;
-if((typeof data67 !== "string") && (data67 !== null)){
-const err156 = {instancePath:instancePath+"/changes/" + i4+"/excluded_approvals/" + i9+"/login",schemaPath:"#/properties/changes/items/properties/excluded_approvals/items/properties/login/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.changes.items.properties.excluded_approvals.items.properties.login.type},message:"must be string,null"};
+for(const key12 in data66){
+if(!(((key12 === "login") || (key12 === "review_url")) || (key12 === "reason"))){
+const err156 = {instancePath:instancePath+"/changes/" + i4+"/excluded_approvals/" + i9,schemaPath:"#/properties/changes/items/properties/excluded_approvals/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -53943,9 +54231,10 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data66.review_url !== undefined){
-if(typeof data66.review_url !== "string"){
-const err157 = {instancePath:instancePath+"/changes/" + i4+"/excluded_approvals/" + i9+"/review_url",schemaPath:"#/properties/changes/items/properties/excluded_approvals/items/properties/review_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data66.login !== undefined){
+let data67 = data66.login;
+if((typeof data67 !== "string") && (data67 !== null)){
+const err157 = {instancePath:instancePath+"/changes/" + i4+"/excluded_approvals/" + i9+"/login",schemaPath:"#/properties/changes/items/properties/excluded_approvals/items/properties/login/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.changes.items.properties.excluded_approvals.items.properties.login.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -53955,9 +54244,9 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data66.reason !== undefined){
-if(typeof data66.reason !== "string"){
-const err158 = {instancePath:instancePath+"/changes/" + i4+"/excluded_approvals/" + i9+"/reason",schemaPath:"#/properties/changes/items/properties/excluded_approvals/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data66.review_url !== undefined){
+if(typeof data66.review_url !== "string"){
+const err158 = {instancePath:instancePath+"/changes/" + i4+"/excluded_approvals/" + i9+"/review_url",schemaPath:"#/properties/changes/items/properties/excluded_approvals/items/properties/review_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -53967,9 +54256,9 @@ vErrors.push(err158);
 errors++;
 }
 }
-}
-else {
-const err159 = {instancePath:instancePath+"/changes/" + i4+"/excluded_approvals/" + i9,schemaPath:"#/properties/changes/items/properties/excluded_approvals/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data66.reason !== undefined){
+if(typeof data66.reason !== "string"){
+const err159 = {instancePath:instancePath+"/changes/" + i4+"/excluded_approvals/" + i9+"/reason",schemaPath:"#/properties/changes/items/properties/excluded_approvals/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -53981,7 +54270,7 @@ errors++;
 }
 }
 else {
-const err160 = {instancePath:instancePath+"/changes/" + i4+"/excluded_approvals",schemaPath:"#/properties/changes/items/properties/excluded_approvals/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err160 = {instancePath:instancePath+"/changes/" + i4+"/excluded_approvals/" + i9,schemaPath:"#/properties/changes/items/properties/excluded_approvals/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -53993,7 +54282,7 @@ errors++;
 }
 }
 else {
-const err161 = {instancePath:instancePath+"/changes/" + i4,schemaPath:"#/properties/changes/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err161 = {instancePath:instancePath+"/changes/" + i4+"/excluded_approvals",schemaPath:"#/properties/changes/items/properties/excluded_approvals/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -54005,12 +54294,24 @@ errors++;
 }
 }
 else {
-const err162 = {instancePath:instancePath+"/changes",schemaPath:"#/properties/changes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err162 = {instancePath:instancePath+"/changes/" + i4,schemaPath:"#/properties/changes/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err162];
 }
 else {
 vErrors.push(err162);
+}
+errors++;
+}
+}
+}
+else {
+const err163 = {instancePath:instancePath+"/changes",schemaPath:"#/properties/changes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
 }
 errors++;
 }
@@ -54021,12 +54322,12 @@ const _errs158 = errors;
 let valid36 = false;
 const _errs159 = errors;
 if(data70 !== null){
-const err163 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err164 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err163];
+vErrors = [err164];
 }
 else {
-vErrors.push(err163);
+vErrors.push(err164);
 }
 errors++;
 }
@@ -54036,17 +54337,7 @@ if(!valid36){
 const _errs161 = errors;
 if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
 if(data70.name === undefined){
-const err164 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err164];
-}
-else {
-vErrors.push(err164);
-}
-errors++;
-}
-if(data70.exists === undefined){
-const err165 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "exists"},message:"must have required property '"+"exists"+"'"};
+const err165 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -54055,8 +54346,8 @@ vErrors.push(err165);
 }
 errors++;
 }
-if(data70.url === undefined){
-const err166 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
+if(data70.exists === undefined){
+const err166 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "exists"},message:"must have required property '"+"exists"+"'"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -54065,8 +54356,8 @@ vErrors.push(err166);
 }
 errors++;
 }
-if(data70.deployment_branch_policy === undefined){
-const err167 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "deployment_branch_policy"},message:"must have required property '"+"deployment_branch_policy"+"'"};
+if(data70.url === undefined){
+const err167 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -54075,8 +54366,8 @@ vErrors.push(err167);
 }
 errors++;
 }
-if(data70.branch_policies === undefined){
-const err168 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "branch_policies"},message:"must have required property '"+"branch_policies"+"'"};
+if(data70.deployment_branch_policy === undefined){
+const err168 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "deployment_branch_policy"},message:"must have required property '"+"deployment_branch_policy"+"'"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -54085,8 +54376,8 @@ vErrors.push(err168);
 }
 errors++;
 }
-if(data70.reviewers === undefined){
-const err169 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "reviewers"},message:"must have required property '"+"reviewers"+"'"};
+if(data70.branch_policies === undefined){
+const err169 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "branch_policies"},message:"must have required property '"+"branch_policies"+"'"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -54095,8 +54386,8 @@ vErrors.push(err169);
 }
 errors++;
 }
-if(data70.prevent_self_review === undefined){
-const err170 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "prevent_self_review"},message:"must have required property '"+"prevent_self_review"+"'"};
+if(data70.reviewers === undefined){
+const err170 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "reviewers"},message:"must have required property '"+"reviewers"+"'"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -54105,8 +54396,8 @@ vErrors.push(err170);
 }
 errors++;
 }
-if(data70.can_admins_bypass === undefined){
-const err171 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "can_admins_bypass"},message:"must have required property '"+"can_admins_bypass"+"'"};
+if(data70.prevent_self_review === undefined){
+const err171 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "prevent_self_review"},message:"must have required property '"+"prevent_self_review"+"'"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -54115,8 +54406,8 @@ vErrors.push(err171);
 }
 errors++;
 }
-if(data70.wait_timer === undefined){
-const err172 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "wait_timer"},message:"must have required property '"+"wait_timer"+"'"};
+if(data70.can_admins_bypass === undefined){
+const err172 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "can_admins_bypass"},message:"must have required property '"+"can_admins_bypass"+"'"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -54125,8 +54416,8 @@ vErrors.push(err172);
 }
 errors++;
 }
-if(data70.unreadable === undefined){
-const err173 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "unreadable"},message:"must have required property '"+"unreadable"+"'"};
+if(data70.wait_timer === undefined){
+const err173 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "wait_timer"},message:"must have required property '"+"wait_timer"+"'"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -54135,9 +54426,8 @@ vErrors.push(err173);
 }
 errors++;
 }
-for(const key13 in data70){
-if(!(evidence_validator_generated_func2.call(evidence_validator_generated_schema11.properties.environment_settings.anyOf[1].properties, key13))){
-const err174 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(data70.unreadable === undefined){
+const err174 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/required",keyword:"required",params:{missingProperty: "unreadable"},message:"must have required property '"+"unreadable"+"'"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -54146,10 +54436,9 @@ vErrors.push(err174);
 }
 errors++;
 }
-}
-if(data70.name !== undefined){
-if(typeof data70.name !== "string"){
-const err175 = {instancePath:instancePath+"/environment_settings/name",schemaPath:"#/properties/environment_settings/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key13 in data70){
+if(!(evidence_validator_generated_func2.call(evidence_validator_generated_schema11.properties.environment_settings.anyOf[1].properties, key13))){
+const err175 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -54159,10 +54448,9 @@ vErrors.push(err175);
 errors++;
 }
 }
-if(data70.exists !== undefined){
-let data72 = data70.exists;
-if((typeof data72 !== "boolean") && (data72 !== null)){
-const err176 = {instancePath:instancePath+"/environment_settings/exists",schemaPath:"#/properties/environment_settings/anyOf/1/properties/exists/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.environment_settings.anyOf[1].properties.exists.type},message:"must be boolean,null"};
+if(data70.name !== undefined){
+if(typeof data70.name !== "string"){
+const err176 = {instancePath:instancePath+"/environment_settings/name",schemaPath:"#/properties/environment_settings/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -54172,15 +54460,28 @@ vErrors.push(err176);
 errors++;
 }
 }
-if(data70.url !== undefined){
-let data73 = data70.url;
-if((typeof data73 !== "string") && (data73 !== null)){
-const err177 = {instancePath:instancePath+"/environment_settings/url",schemaPath:"#/properties/environment_settings/anyOf/1/properties/url/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.environment_settings.anyOf[1].properties.url.type},message:"must be string,null"};
+if(data70.exists !== undefined){
+let data72 = data70.exists;
+if((typeof data72 !== "boolean") && (data72 !== null)){
+const err177 = {instancePath:instancePath+"/environment_settings/exists",schemaPath:"#/properties/environment_settings/anyOf/1/properties/exists/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.environment_settings.anyOf[1].properties.exists.type},message:"must be boolean,null"};
 if(vErrors === null){
 vErrors = [err177];
 }
 else {
 vErrors.push(err177);
+}
+errors++;
+}
+}
+if(data70.url !== undefined){
+let data73 = data70.url;
+if((typeof data73 !== "string") && (data73 !== null)){
+const err178 = {instancePath:instancePath+"/environment_settings/url",schemaPath:"#/properties/environment_settings/anyOf/1/properties/url/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.environment_settings.anyOf[1].properties.url.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
 }
 errors++;
 }
@@ -54191,12 +54492,12 @@ const _errs171 = errors;
 let valid38 = false;
 const _errs172 = errors;
 if(data74 !== null){
-const err178 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err179 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err178];
+vErrors = [err179];
 }
 else {
-vErrors.push(err178);
+vErrors.push(err179);
 }
 errors++;
 }
@@ -54206,17 +54507,7 @@ if(!valid38){
 const _errs174 = errors;
 if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
 if(data74.protected_branches === undefined){
-const err179 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/1/required",keyword:"required",params:{missingProperty: "protected_branches"},message:"must have required property '"+"protected_branches"+"'"};
-if(vErrors === null){
-vErrors = [err179];
-}
-else {
-vErrors.push(err179);
-}
-errors++;
-}
-if(data74.custom_branch_policies === undefined){
-const err180 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/1/required",keyword:"required",params:{missingProperty: "custom_branch_policies"},message:"must have required property '"+"custom_branch_policies"+"'"};
+const err180 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/1/required",keyword:"required",params:{missingProperty: "protected_branches"},message:"must have required property '"+"protected_branches"+"'"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -54225,9 +54516,8 @@ vErrors.push(err180);
 }
 errors++;
 }
-for(const key14 in data74){
-if(!((key14 === "protected_branches") || (key14 === "custom_branch_policies"))){
-const err181 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+if(data74.custom_branch_policies === undefined){
+const err181 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/1/required",keyword:"required",params:{missingProperty: "custom_branch_policies"},message:"must have required property '"+"custom_branch_policies"+"'"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -54236,10 +54526,9 @@ vErrors.push(err181);
 }
 errors++;
 }
-}
-if(data74.protected_branches !== undefined){
-if(typeof data74.protected_branches !== "boolean"){
-const err182 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy/protected_branches",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/1/properties/protected_branches/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+for(const key14 in data74){
+if(!((key14 === "protected_branches") || (key14 === "custom_branch_policies"))){
+const err182 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -54249,9 +54538,9 @@ vErrors.push(err182);
 errors++;
 }
 }
-if(data74.custom_branch_policies !== undefined){
-if(typeof data74.custom_branch_policies !== "boolean"){
-const err183 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy/custom_branch_policies",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/1/properties/custom_branch_policies/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data74.protected_branches !== undefined){
+if(typeof data74.protected_branches !== "boolean"){
+const err183 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy/protected_branches",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/1/properties/protected_branches/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -54261,9 +54550,9 @@ vErrors.push(err183);
 errors++;
 }
 }
-}
-else {
-const err184 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data74.custom_branch_policies !== undefined){
+if(typeof data74.custom_branch_policies !== "boolean"){
+const err184 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy/custom_branch_policies",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/1/properties/custom_branch_policies/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -54272,16 +54561,28 @@ vErrors.push(err184);
 }
 errors++;
 }
-var _valid4 = _errs174 === errors;
-valid38 = valid38 || _valid4;
 }
-if(!valid38){
-const err185 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err185 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err185];
 }
 else {
 vErrors.push(err185);
+}
+errors++;
+}
+var _valid4 = _errs174 === errors;
+valid38 = valid38 || _valid4;
+}
+if(!valid38){
+const err186 = {instancePath:instancePath+"/environment_settings/deployment_branch_policy",schemaPath:"#/properties/environment_settings/anyOf/1/properties/deployment_branch_policy/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
 }
 errors++;
 }
@@ -54303,12 +54604,12 @@ const _errs182 = errors;
 let valid40 = false;
 const _errs183 = errors;
 if(data77 !== null){
-const err186 = {instancePath:instancePath+"/environment_settings/branch_policies",schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err187 = {instancePath:instancePath+"/environment_settings/branch_policies",schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err186];
+vErrors = [err187];
 }
 else {
-vErrors.push(err186);
+vErrors.push(err187);
 }
 errors++;
 }
@@ -54322,17 +54623,7 @@ for(let i10=0; i10<len10; i10++){
 let data78 = data77[i10];
 if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
 if(data78.name === undefined){
-const err187 = {instancePath:instancePath+"/environment_settings/branch_policies/" + i10,schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err187];
-}
-else {
-vErrors.push(err187);
-}
-errors++;
-}
-if(data78.type === undefined){
-const err188 = {instancePath:instancePath+"/environment_settings/branch_policies/" + i10,schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+const err188 = {instancePath:instancePath+"/environment_settings/branch_policies/" + i10,schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -54341,9 +54632,8 @@ vErrors.push(err188);
 }
 errors++;
 }
-for(const key15 in data78){
-if(!((key15 === "name") || (key15 === "type"))){
-const err189 = {instancePath:instancePath+"/environment_settings/branch_policies/" + i10,schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+if(data78.type === undefined){
+const err189 = {instancePath:instancePath+"/environment_settings/branch_policies/" + i10,schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -54352,10 +54642,9 @@ vErrors.push(err189);
 }
 errors++;
 }
-}
-if(data78.name !== undefined){
-if(typeof data78.name !== "string"){
-const err190 = {instancePath:instancePath+"/environment_settings/branch_policies/" + i10+"/name",schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key15 in data78){
+if(!((key15 === "name") || (key15 === "type"))){
+const err190 = {instancePath:instancePath+"/environment_settings/branch_policies/" + i10,schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -54365,10 +54654,9 @@ vErrors.push(err190);
 errors++;
 }
 }
-if(data78.type !== undefined){
-let data80 = data78.type;
-if(!((data80 === "branch") || (data80 === "tag"))){
-const err191 = {instancePath:instancePath+"/environment_settings/branch_policies/" + i10+"/type",schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/items/properties/type/enum",keyword:"enum",params:{allowedValues: evidence_validator_generated_schema11.properties.environment_settings.anyOf[1].properties.branch_policies.anyOf[1].items.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(data78.name !== undefined){
+if(typeof data78.name !== "string"){
+const err191 = {instancePath:instancePath+"/environment_settings/branch_policies/" + i10+"/name",schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -54378,9 +54666,10 @@ vErrors.push(err191);
 errors++;
 }
 }
-}
-else {
-const err192 = {instancePath:instancePath+"/environment_settings/branch_policies/" + i10,schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data78.type !== undefined){
+let data80 = data78.type;
+if(!((data80 === "branch") || (data80 === "tag"))){
+const err192 = {instancePath:instancePath+"/environment_settings/branch_policies/" + i10+"/type",schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/items/properties/type/enum",keyword:"enum",params:{allowedValues: evidence_validator_generated_schema11.properties.environment_settings.anyOf[1].properties.branch_policies.anyOf[1].items.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -54392,7 +54681,7 @@ errors++;
 }
 }
 else {
-const err193 = {instancePath:instancePath+"/environment_settings/branch_policies",schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err193 = {instancePath:instancePath+"/environment_settings/branch_policies/" + i10,schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -54401,16 +54690,28 @@ vErrors.push(err193);
 }
 errors++;
 }
-var _valid5 = _errs185 === errors;
-valid40 = valid40 || _valid5;
 }
-if(!valid40){
-const err194 = {instancePath:instancePath+"/environment_settings/branch_policies",schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err194 = {instancePath:instancePath+"/environment_settings/branch_policies",schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err194];
 }
 else {
 vErrors.push(err194);
+}
+errors++;
+}
+var _valid5 = _errs185 === errors;
+valid40 = valid40 || _valid5;
+}
+if(!valid40){
+const err195 = {instancePath:instancePath+"/environment_settings/branch_policies",schemaPath:"#/properties/environment_settings/anyOf/1/properties/branch_policies/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
 }
 errors++;
 }
@@ -54434,17 +54735,7 @@ for(let i11=0; i11<len11; i11++){
 let data82 = data81[i11];
 if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
 if(data82.type === undefined){
-const err195 = {instancePath:instancePath+"/environment_settings/reviewers/" + i11,schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err195];
-}
-else {
-vErrors.push(err195);
-}
-errors++;
-}
-if(data82.name === undefined){
-const err196 = {instancePath:instancePath+"/environment_settings/reviewers/" + i11,schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+const err196 = {instancePath:instancePath+"/environment_settings/reviewers/" + i11,schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -54453,9 +54744,8 @@ vErrors.push(err196);
 }
 errors++;
 }
-for(const key16 in data82){
-if(!((key16 === "type") || (key16 === "name"))){
-const err197 = {instancePath:instancePath+"/environment_settings/reviewers/" + i11,schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+if(data82.name === undefined){
+const err197 = {instancePath:instancePath+"/environment_settings/reviewers/" + i11,schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -54464,11 +54754,9 @@ vErrors.push(err197);
 }
 errors++;
 }
-}
-if(data82.type !== undefined){
-let data83 = data82.type;
-if(!((data83 === "User") || (data83 === "Team"))){
-const err198 = {instancePath:instancePath+"/environment_settings/reviewers/" + i11+"/type",schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/items/properties/type/enum",keyword:"enum",params:{allowedValues: evidence_validator_generated_schema11.properties.environment_settings.anyOf[1].properties.reviewers.items.properties.type.enum},message:"must be equal to one of the allowed values"};
+for(const key16 in data82){
+if(!((key16 === "type") || (key16 === "name"))){
+const err198 = {instancePath:instancePath+"/environment_settings/reviewers/" + i11,schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -54478,9 +54766,10 @@ vErrors.push(err198);
 errors++;
 }
 }
-if(data82.name !== undefined){
-if(typeof data82.name !== "string"){
-const err199 = {instancePath:instancePath+"/environment_settings/reviewers/" + i11+"/name",schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data82.type !== undefined){
+let data83 = data82.type;
+if(!((data83 === "User") || (data83 === "Team"))){
+const err199 = {instancePath:instancePath+"/environment_settings/reviewers/" + i11+"/type",schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/items/properties/type/enum",keyword:"enum",params:{allowedValues: evidence_validator_generated_schema11.properties.environment_settings.anyOf[1].properties.reviewers.items.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -54490,9 +54779,9 @@ vErrors.push(err199);
 errors++;
 }
 }
-}
-else {
-const err200 = {instancePath:instancePath+"/environment_settings/reviewers/" + i11,schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data82.name !== undefined){
+if(typeof data82.name !== "string"){
+const err200 = {instancePath:instancePath+"/environment_settings/reviewers/" + i11+"/name",schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -54504,7 +54793,7 @@ errors++;
 }
 }
 else {
-const err201 = {instancePath:instancePath+"/environment_settings/reviewers",schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err201 = {instancePath:instancePath+"/environment_settings/reviewers/" + i11,schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -54514,10 +54803,9 @@ vErrors.push(err201);
 errors++;
 }
 }
-if(data70.prevent_self_review !== undefined){
-let data85 = data70.prevent_self_review;
-if((typeof data85 !== "boolean") && (data85 !== null)){
-const err202 = {instancePath:instancePath+"/environment_settings/prevent_self_review",schemaPath:"#/properties/environment_settings/anyOf/1/properties/prevent_self_review/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.environment_settings.anyOf[1].properties.prevent_self_review.type},message:"must be boolean,null"};
+}
+else {
+const err202 = {instancePath:instancePath+"/environment_settings/reviewers",schemaPath:"#/properties/environment_settings/anyOf/1/properties/reviewers/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -54527,10 +54815,10 @@ vErrors.push(err202);
 errors++;
 }
 }
-if(data70.can_admins_bypass !== undefined){
-let data86 = data70.can_admins_bypass;
-if((typeof data86 !== "boolean") && (data86 !== null)){
-const err203 = {instancePath:instancePath+"/environment_settings/can_admins_bypass",schemaPath:"#/properties/environment_settings/anyOf/1/properties/can_admins_bypass/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.environment_settings.anyOf[1].properties.can_admins_bypass.type},message:"must be boolean,null"};
+if(data70.prevent_self_review !== undefined){
+let data85 = data70.prevent_self_review;
+if((typeof data85 !== "boolean") && (data85 !== null)){
+const err203 = {instancePath:instancePath+"/environment_settings/prevent_self_review",schemaPath:"#/properties/environment_settings/anyOf/1/properties/prevent_self_review/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.environment_settings.anyOf[1].properties.prevent_self_review.type},message:"must be boolean,null"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -54540,10 +54828,10 @@ vErrors.push(err203);
 errors++;
 }
 }
-if(data70.wait_timer !== undefined){
-let data87 = data70.wait_timer;
-if((!((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87)))) && (data87 !== null)){
-const err204 = {instancePath:instancePath+"/environment_settings/wait_timer",schemaPath:"#/properties/environment_settings/anyOf/1/properties/wait_timer/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.environment_settings.anyOf[1].properties.wait_timer.type},message:"must be integer,null"};
+if(data70.can_admins_bypass !== undefined){
+let data86 = data70.can_admins_bypass;
+if((typeof data86 !== "boolean") && (data86 !== null)){
+const err204 = {instancePath:instancePath+"/environment_settings/can_admins_bypass",schemaPath:"#/properties/environment_settings/anyOf/1/properties/can_admins_bypass/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.environment_settings.anyOf[1].properties.can_admins_bypass.type},message:"must be boolean,null"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -54553,10 +54841,10 @@ vErrors.push(err204);
 errors++;
 }
 }
-if(data70.unreadable !== undefined){
-let data88 = data70.unreadable;
-if((typeof data88 !== "string") && (data88 !== null)){
-const err205 = {instancePath:instancePath+"/environment_settings/unreadable",schemaPath:"#/properties/environment_settings/anyOf/1/properties/unreadable/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.environment_settings.anyOf[1].properties.unreadable.type},message:"must be string,null"};
+if(data70.wait_timer !== undefined){
+let data87 = data70.wait_timer;
+if((!((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87)))) && (data87 !== null)){
+const err205 = {instancePath:instancePath+"/environment_settings/wait_timer",schemaPath:"#/properties/environment_settings/anyOf/1/properties/wait_timer/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.environment_settings.anyOf[1].properties.wait_timer.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -54566,9 +54854,10 @@ vErrors.push(err205);
 errors++;
 }
 }
-}
-else {
-const err206 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data70.unreadable !== undefined){
+let data88 = data70.unreadable;
+if((typeof data88 !== "string") && (data88 !== null)){
+const err206 = {instancePath:instancePath+"/environment_settings/unreadable",schemaPath:"#/properties/environment_settings/anyOf/1/properties/unreadable/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.environment_settings.anyOf[1].properties.unreadable.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -54577,16 +54866,28 @@ vErrors.push(err206);
 }
 errors++;
 }
-var _valid3 = _errs161 === errors;
-valid36 = valid36 || _valid3;
 }
-if(!valid36){
-const err207 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err207 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err207];
 }
 else {
 vErrors.push(err207);
+}
+errors++;
+}
+var _valid3 = _errs161 === errors;
+valid36 = valid36 || _valid3;
+}
+if(!valid36){
+const err208 = {instancePath:instancePath+"/environment_settings",schemaPath:"#/properties/environment_settings/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
 }
 errors++;
 }
@@ -54610,17 +54911,7 @@ for(let i12=0; i12<len12; i12++){
 let data90 = data89[i12];
 if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
 if(data90.name === undefined){
-const err208 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err208];
-}
-else {
-vErrors.push(err208);
-}
-errors++;
-}
-if(data90.kind === undefined){
-const err209 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+const err209 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -54629,8 +54920,8 @@ vErrors.push(err209);
 }
 errors++;
 }
-if(data90.sha === undefined){
-const err210 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "sha"},message:"must have required property '"+"sha"+"'"};
+if(data90.kind === undefined){
+const err210 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -54639,8 +54930,8 @@ vErrors.push(err210);
 }
 errors++;
 }
-if(data90.conclusion === undefined){
-const err211 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "conclusion"},message:"must have required property '"+"conclusion"+"'"};
+if(data90.sha === undefined){
+const err211 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "sha"},message:"must have required property '"+"sha"+"'"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -54649,8 +54940,8 @@ vErrors.push(err211);
 }
 errors++;
 }
-if(data90.url === undefined){
-const err212 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
+if(data90.conclusion === undefined){
+const err212 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "conclusion"},message:"must have required property '"+"conclusion"+"'"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -54659,8 +54950,8 @@ vErrors.push(err212);
 }
 errors++;
 }
-if(data90.by === undefined){
-const err213 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "by"},message:"must have required property '"+"by"+"'"};
+if(data90.url === undefined){
+const err213 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -54669,9 +54960,8 @@ vErrors.push(err213);
 }
 errors++;
 }
-for(const key17 in data90){
-if(!((((((key17 === "name") || (key17 === "kind")) || (key17 === "sha")) || (key17 === "conclusion")) || (key17 === "url")) || (key17 === "by"))){
-const err214 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+if(data90.by === undefined){
+const err214 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/required",keyword:"required",params:{missingProperty: "by"},message:"must have required property '"+"by"+"'"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -54680,10 +54970,9 @@ vErrors.push(err214);
 }
 errors++;
 }
-}
-if(data90.name !== undefined){
-if(typeof data90.name !== "string"){
-const err215 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/name",schemaPath:"#/properties/checks_relied_on/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key17 in data90){
+if(!((((((key17 === "name") || (key17 === "kind")) || (key17 === "sha")) || (key17 === "conclusion")) || (key17 === "url")) || (key17 === "by"))){
+const err215 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -54693,10 +54982,9 @@ vErrors.push(err215);
 errors++;
 }
 }
-if(data90.kind !== undefined){
-let data92 = data90.kind;
-if(!((data92 === "check_run") || (data92 === "status"))){
-const err216 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/kind",schemaPath:"#/properties/checks_relied_on/items/properties/kind/enum",keyword:"enum",params:{allowedValues: evidence_validator_generated_schema11.properties.checks_relied_on.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(data90.name !== undefined){
+if(typeof data90.name !== "string"){
+const err216 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/name",schemaPath:"#/properties/checks_relied_on/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -54706,11 +54994,10 @@ vErrors.push(err216);
 errors++;
 }
 }
-if(data90.sha !== undefined){
-let data93 = data90.sha;
-if(typeof data93 === "string"){
-if(!pattern1.test(data93)){
-const err217 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/sha",schemaPath:"#/properties/checks_relied_on/items/properties/sha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""};
+if(data90.kind !== undefined){
+let data92 = data90.kind;
+if(!((data92 === "check_run") || (data92 === "status"))){
+const err217 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/kind",schemaPath:"#/properties/checks_relied_on/items/properties/kind/enum",keyword:"enum",params:{allowedValues: evidence_validator_generated_schema11.properties.checks_relied_on.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -54720,8 +55007,11 @@ vErrors.push(err217);
 errors++;
 }
 }
-else {
-const err218 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/sha",schemaPath:"#/properties/checks_relied_on/items/properties/sha/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data90.sha !== undefined){
+let data93 = data90.sha;
+if(typeof data93 === "string"){
+if(!pattern1.test(data93)){
+const err218 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/sha",schemaPath:"#/properties/checks_relied_on/items/properties/sha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -54731,9 +55021,8 @@ vErrors.push(err218);
 errors++;
 }
 }
-if(data90.conclusion !== undefined){
-if(typeof data90.conclusion !== "string"){
-const err219 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/conclusion",schemaPath:"#/properties/checks_relied_on/items/properties/conclusion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err219 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/sha",schemaPath:"#/properties/checks_relied_on/items/properties/sha/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -54743,10 +55032,9 @@ vErrors.push(err219);
 errors++;
 }
 }
-if(data90.url !== undefined){
-let data95 = data90.url;
-if((typeof data95 !== "string") && (data95 !== null)){
-const err220 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/url",schemaPath:"#/properties/checks_relied_on/items/properties/url/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.checks_relied_on.items.properties.url.type},message:"must be string,null"};
+if(data90.conclusion !== undefined){
+if(typeof data90.conclusion !== "string"){
+const err220 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/conclusion",schemaPath:"#/properties/checks_relied_on/items/properties/conclusion/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -54756,10 +55044,10 @@ vErrors.push(err220);
 errors++;
 }
 }
-if(data90.by !== undefined){
-let data96 = data90.by;
-if((typeof data96 !== "string") && (data96 !== null)){
-const err221 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/by",schemaPath:"#/properties/checks_relied_on/items/properties/by/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.checks_relied_on.items.properties.by.type},message:"must be string,null"};
+if(data90.url !== undefined){
+let data95 = data90.url;
+if((typeof data95 !== "string") && (data95 !== null)){
+const err221 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/url",schemaPath:"#/properties/checks_relied_on/items/properties/url/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.checks_relied_on.items.properties.url.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -54769,9 +55057,10 @@ vErrors.push(err221);
 errors++;
 }
 }
-}
-else {
-const err222 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data90.by !== undefined){
+let data96 = data90.by;
+if((typeof data96 !== "string") && (data96 !== null)){
+const err222 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/by",schemaPath:"#/properties/checks_relied_on/items/properties/by/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.checks_relied_on.items.properties.by.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -54783,12 +55072,24 @@ errors++;
 }
 }
 else {
-const err223 = {instancePath:instancePath+"/checks_relied_on",schemaPath:"#/properties/checks_relied_on/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err223 = {instancePath:instancePath+"/checks_relied_on/" + i12,schemaPath:"#/properties/checks_relied_on/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err223];
 }
 else {
 vErrors.push(err223);
+}
+errors++;
+}
+}
+}
+else {
+const err224 = {instancePath:instancePath+"/checks_relied_on",schemaPath:"#/properties/checks_relied_on/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
 }
 errors++;
 }
@@ -54799,12 +55100,12 @@ const _errs226 = errors;
 let valid50 = false;
 const _errs227 = errors;
 if(data97 !== null){
-const err224 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err225 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err224];
+vErrors = [err225];
 }
 else {
-vErrors.push(err224);
+vErrors.push(err225);
 }
 errors++;
 }
@@ -54814,17 +55115,7 @@ if(!valid50){
 const _errs229 = errors;
 if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
 if(data97.reason === undefined){
-const err225 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
-if(vErrors === null){
-vErrors = [err225];
-}
-else {
-vErrors.push(err225);
-}
-errors++;
-}
-if(data97.approved_by === undefined){
-const err226 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "approved_by"},message:"must have required property '"+"approved_by"+"'"};
+const err226 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -54833,8 +55124,8 @@ vErrors.push(err226);
 }
 errors++;
 }
-if(data97.overridden_checks === undefined){
-const err227 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "overridden_checks"},message:"must have required property '"+"overridden_checks"+"'"};
+if(data97.approved_by === undefined){
+const err227 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "approved_by"},message:"must have required property '"+"approved_by"+"'"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -54843,8 +55134,8 @@ vErrors.push(err227);
 }
 errors++;
 }
-if(data97.review_within === undefined){
-const err228 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "review_within"},message:"must have required property '"+"review_within"+"'"};
+if(data97.overridden_checks === undefined){
+const err228 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "overridden_checks"},message:"must have required property '"+"overridden_checks"+"'"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -54853,8 +55144,8 @@ vErrors.push(err228);
 }
 errors++;
 }
-if(data97.review_due === undefined){
-const err229 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "review_due"},message:"must have required property '"+"review_due"+"'"};
+if(data97.review_within === undefined){
+const err229 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "review_within"},message:"must have required property '"+"review_within"+"'"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -54863,8 +55154,8 @@ vErrors.push(err229);
 }
 errors++;
 }
-if(data97.follow_up_issue === undefined){
-const err230 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "follow_up_issue"},message:"must have required property '"+"follow_up_issue"+"'"};
+if(data97.review_due === undefined){
+const err230 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "review_due"},message:"must have required property '"+"review_due"+"'"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -54873,9 +55164,8 @@ vErrors.push(err230);
 }
 errors++;
 }
-for(const key18 in data97){
-if(!((((((key18 === "reason") || (key18 === "approved_by")) || (key18 === "overridden_checks")) || (key18 === "review_within")) || (key18 === "review_due")) || (key18 === "follow_up_issue"))){
-const err231 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+if(data97.follow_up_issue === undefined){
+const err231 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "follow_up_issue"},message:"must have required property '"+"follow_up_issue"+"'"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -54884,12 +55174,9 @@ vErrors.push(err231);
 }
 errors++;
 }
-}
-if(data97.reason !== undefined){
-let data98 = data97.reason;
-if(typeof data98 === "string"){
-if(evidence_validator_generated_func3(data98) < 1){
-const err232 = {instancePath:instancePath+"/break_glass/reason",schemaPath:"#/properties/break_glass/anyOf/1/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key18 in data97){
+if(!((((((key18 === "reason") || (key18 === "approved_by")) || (key18 === "overridden_checks")) || (key18 === "review_within")) || (key18 === "review_due")) || (key18 === "follow_up_issue"))){
+const err232 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -54899,8 +55186,11 @@ vErrors.push(err232);
 errors++;
 }
 }
-else {
-const err233 = {instancePath:instancePath+"/break_glass/reason",schemaPath:"#/properties/break_glass/anyOf/1/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data97.reason !== undefined){
+let data98 = data97.reason;
+if(typeof data98 === "string"){
+if(evidence_validator_generated_func3(data98) < 1){
+const err233 = {instancePath:instancePath+"/break_glass/reason",schemaPath:"#/properties/break_glass/anyOf/1/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -54910,11 +55200,8 @@ vErrors.push(err233);
 errors++;
 }
 }
-if(data97.approved_by !== undefined){
-let data99 = data97.approved_by;
-if(typeof data99 === "string"){
-if(evidence_validator_generated_func3(data99) < 1){
-const err234 = {instancePath:instancePath+"/break_glass/approved_by",schemaPath:"#/properties/break_glass/anyOf/1/properties/approved_by/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err234 = {instancePath:instancePath+"/break_glass/reason",schemaPath:"#/properties/break_glass/anyOf/1/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -54924,8 +55211,11 @@ vErrors.push(err234);
 errors++;
 }
 }
-else {
-const err235 = {instancePath:instancePath+"/break_glass/approved_by",schemaPath:"#/properties/break_glass/anyOf/1/properties/approved_by/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data97.approved_by !== undefined){
+let data99 = data97.approved_by;
+if(typeof data99 === "string"){
+if(evidence_validator_generated_func3(data99) < 1){
+const err235 = {instancePath:instancePath+"/break_glass/approved_by",schemaPath:"#/properties/break_glass/anyOf/1/properties/approved_by/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -54935,11 +55225,8 @@ vErrors.push(err235);
 errors++;
 }
 }
-if(data97.overridden_checks !== undefined){
-let data100 = data97.overridden_checks;
-if(Array.isArray(data100)){
-if(data100.length < 1){
-const err236 = {instancePath:instancePath+"/break_glass/overridden_checks",schemaPath:"#/properties/break_glass/anyOf/1/properties/overridden_checks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+else {
+const err236 = {instancePath:instancePath+"/break_glass/approved_by",schemaPath:"#/properties/break_glass/anyOf/1/properties/approved_by/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -54948,11 +55235,12 @@ vErrors.push(err236);
 }
 errors++;
 }
-const len13 = data100.length;
-for(let i13=0; i13<len13; i13++){
-let data101 = data100[i13];
-if(!((((((((data101 === "promotion") || (data101 === "source-branch")) || (data101 === "branch-protection")) || (data101 === "approval-record")) || (data101 === "maker-checker")) || (data101 === "segregation")) || (data101 === "environment")) || (data101 === "checks"))){
-const err237 = {instancePath:instancePath+"/break_glass/overridden_checks/" + i13,schemaPath:"#/properties/break_glass/anyOf/1/properties/overridden_checks/items/enum",keyword:"enum",params:{allowedValues: evidence_validator_generated_schema11.properties.break_glass.anyOf[1].properties.overridden_checks.items.enum},message:"must be equal to one of the allowed values"};
+}
+if(data97.overridden_checks !== undefined){
+let data100 = data97.overridden_checks;
+if(Array.isArray(data100)){
+if(data100.length < 1){
+const err237 = {instancePath:instancePath+"/break_glass/overridden_checks",schemaPath:"#/properties/break_glass/anyOf/1/properties/overridden_checks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -54961,10 +55249,11 @@ vErrors.push(err237);
 }
 errors++;
 }
-}
-}
-else {
-const err238 = {instancePath:instancePath+"/break_glass/overridden_checks",schemaPath:"#/properties/break_glass/anyOf/1/properties/overridden_checks/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len13 = data100.length;
+for(let i13=0; i13<len13; i13++){
+let data101 = data100[i13];
+if(!((((((((data101 === "promotion") || (data101 === "source-branch")) || (data101 === "branch-protection")) || (data101 === "approval-record")) || (data101 === "maker-checker")) || (data101 === "segregation")) || (data101 === "environment")) || (data101 === "checks"))){
+const err238 = {instancePath:instancePath+"/break_glass/overridden_checks/" + i13,schemaPath:"#/properties/break_glass/anyOf/1/properties/overridden_checks/items/enum",keyword:"enum",params:{allowedValues: evidence_validator_generated_schema11.properties.break_glass.anyOf[1].properties.overridden_checks.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -54974,10 +55263,9 @@ vErrors.push(err238);
 errors++;
 }
 }
-if(data97.review_within !== undefined){
-let data102 = data97.review_within;
-if(!((typeof data102 == "number") && (!(data102 % 1) && !isNaN(data102)))){
-const err239 = {instancePath:instancePath+"/break_glass/review_within",schemaPath:"#/properties/break_glass/anyOf/1/properties/review_within/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err239 = {instancePath:instancePath+"/break_glass/overridden_checks",schemaPath:"#/properties/break_glass/anyOf/1/properties/overridden_checks/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -54986,9 +55274,11 @@ vErrors.push(err239);
 }
 errors++;
 }
-if(typeof data102 == "number"){
-if(data102 < 0 || isNaN(data102)){
-const err240 = {instancePath:instancePath+"/break_glass/review_within",schemaPath:"#/properties/break_glass/anyOf/1/properties/review_within/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data97.review_within !== undefined){
+let data102 = data97.review_within;
+if(!((typeof data102 == "number") && (!(data102 % 1) && !isNaN(data102)))){
+const err240 = {instancePath:instancePath+"/break_glass/review_within",schemaPath:"#/properties/break_glass/anyOf/1/properties/review_within/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -54997,13 +55287,9 @@ vErrors.push(err240);
 }
 errors++;
 }
-}
-}
-if(data97.review_due !== undefined){
-let data103 = data97.review_due;
-if(typeof data103 === "string"){
-if(!(formats0.validate(data103))){
-const err241 = {instancePath:instancePath+"/break_glass/review_due",schemaPath:"#/properties/break_glass/anyOf/1/properties/review_due/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(typeof data102 == "number"){
+if(data102 < 0 || isNaN(data102)){
+const err241 = {instancePath:instancePath+"/break_glass/review_within",schemaPath:"#/properties/break_glass/anyOf/1/properties/review_within/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -55013,13 +55299,28 @@ vErrors.push(err241);
 errors++;
 }
 }
-else {
-const err242 = {instancePath:instancePath+"/break_glass/review_due",schemaPath:"#/properties/break_glass/anyOf/1/properties/review_due/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data97.review_due !== undefined){
+let data103 = data97.review_due;
+if(typeof data103 === "string"){
+if(!(formats0.validate(data103))){
+const err242 = {instancePath:instancePath+"/break_glass/review_due",schemaPath:"#/properties/break_glass/anyOf/1/properties/review_due/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err242];
 }
 else {
 vErrors.push(err242);
+}
+errors++;
+}
+}
+else {
+const err243 = {instancePath:instancePath+"/break_glass/review_due",schemaPath:"#/properties/break_glass/anyOf/1/properties/review_due/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
 }
 errors++;
 }
@@ -55030,12 +55331,12 @@ const _errs244 = errors;
 let valid54 = false;
 const _errs245 = errors;
 if(data104 !== null){
-const err243 = {instancePath:instancePath+"/break_glass/follow_up_issue",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err244 = {instancePath:instancePath+"/break_glass/follow_up_issue",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err243];
+vErrors = [err244];
 }
 else {
-vErrors.push(err243);
+vErrors.push(err244);
 }
 errors++;
 }
@@ -55045,17 +55346,7 @@ if(!valid54){
 const _errs247 = errors;
 if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
 if(data104.number === undefined){
-const err244 = {instancePath:instancePath+"/break_glass/follow_up_issue",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'"};
-if(vErrors === null){
-vErrors = [err244];
-}
-else {
-vErrors.push(err244);
-}
-errors++;
-}
-if(data104.url === undefined){
-const err245 = {instancePath:instancePath+"/break_glass/follow_up_issue",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
+const err245 = {instancePath:instancePath+"/break_glass/follow_up_issue",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'"};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -55064,9 +55355,8 @@ vErrors.push(err245);
 }
 errors++;
 }
-for(const key19 in data104){
-if(!((key19 === "number") || (key19 === "url"))){
-const err246 = {instancePath:instancePath+"/break_glass/follow_up_issue",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+if(data104.url === undefined){
+const err246 = {instancePath:instancePath+"/break_glass/follow_up_issue",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -55075,11 +55365,9 @@ vErrors.push(err246);
 }
 errors++;
 }
-}
-if(data104.number !== undefined){
-let data105 = data104.number;
-if(!((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105)))){
-const err247 = {instancePath:instancePath+"/break_glass/follow_up_issue/number",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/properties/number/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key19 in data104){
+if(!((key19 === "number") || (key19 === "url"))){
+const err247 = {instancePath:instancePath+"/break_glass/follow_up_issue",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -55088,9 +55376,11 @@ vErrors.push(err247);
 }
 errors++;
 }
-if(typeof data105 == "number"){
-if(data105 < 1 || isNaN(data105)){
-const err248 = {instancePath:instancePath+"/break_glass/follow_up_issue/number",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data104.number !== undefined){
+let data105 = data104.number;
+if(!((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105)))){
+const err248 = {instancePath:instancePath+"/break_glass/follow_up_issue/number",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/properties/number/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -55099,11 +55389,9 @@ vErrors.push(err248);
 }
 errors++;
 }
-}
-}
-if(data104.url !== undefined){
-if(typeof data104.url !== "string"){
-const err249 = {instancePath:instancePath+"/break_glass/follow_up_issue/url",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data105 == "number"){
+if(data105 < 1 || isNaN(data105)){
+const err249 = {instancePath:instancePath+"/break_glass/follow_up_issue/number",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -55114,8 +55402,9 @@ errors++;
 }
 }
 }
-else {
-const err250 = {instancePath:instancePath+"/break_glass/follow_up_issue",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data104.url !== undefined){
+if(typeof data104.url !== "string"){
+const err250 = {instancePath:instancePath+"/break_glass/follow_up_issue/url",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -55124,16 +55413,28 @@ vErrors.push(err250);
 }
 errors++;
 }
-var _valid7 = _errs247 === errors;
-valid54 = valid54 || _valid7;
 }
-if(!valid54){
-const err251 = {instancePath:instancePath+"/break_glass/follow_up_issue",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err251 = {instancePath:instancePath+"/break_glass/follow_up_issue",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err251];
 }
 else {
 vErrors.push(err251);
+}
+errors++;
+}
+var _valid7 = _errs247 === errors;
+valid54 = valid54 || _valid7;
+}
+if(!valid54){
+const err252 = {instancePath:instancePath+"/break_glass/follow_up_issue",schemaPath:"#/properties/break_glass/anyOf/1/properties/follow_up_issue/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
 }
 errors++;
 }
@@ -55151,12 +55452,12 @@ vErrors = null;
 }
 }
 else {
-const err252 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err253 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err252];
+vErrors = [err253];
 }
 else {
-vErrors.push(err252);
+vErrors.push(err253);
 }
 errors++;
 }
@@ -55164,12 +55465,12 @@ var _valid6 = _errs229 === errors;
 valid50 = valid50 || _valid6;
 }
 if(!valid50){
-const err253 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err254 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
-vErrors = [err253];
+vErrors = [err254];
 }
 else {
-vErrors.push(err253);
+vErrors.push(err254);
 }
 errors++;
 }
@@ -55191,12 +55492,12 @@ const _errs255 = errors;
 let valid56 = false;
 const _errs256 = errors;
 if(data107 !== null){
-const err254 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err255 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err254];
+vErrors = [err255];
 }
 else {
-vErrors.push(err254);
+vErrors.push(err255);
 }
 errors++;
 }
@@ -55206,17 +55507,7 @@ if(!valid56){
 const _errs258 = errors;
 if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
 if(data107.code === undefined){
-const err255 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
-if(vErrors === null){
-vErrors = [err255];
-}
-else {
-vErrors.push(err255);
-}
-errors++;
-}
-if(data107.message === undefined){
-const err256 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+const err256 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -55225,8 +55516,8 @@ vErrors.push(err256);
 }
 errors++;
 }
-if(data107.hint === undefined){
-const err257 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/required",keyword:"required",params:{missingProperty: "hint"},message:"must have required property '"+"hint"+"'"};
+if(data107.message === undefined){
+const err257 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -55235,9 +55526,8 @@ vErrors.push(err257);
 }
 errors++;
 }
-for(const key20 in data107){
-if(!(((key20 === "code") || (key20 === "message")) || (key20 === "hint"))){
-const err258 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+if(data107.hint === undefined){
+const err258 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/required",keyword:"required",params:{missingProperty: "hint"},message:"must have required property '"+"hint"+"'"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -55246,10 +55536,9 @@ vErrors.push(err258);
 }
 errors++;
 }
-}
-if(data107.code !== undefined){
-if(typeof data107.code !== "string"){
-const err259 = {instancePath:instancePath+"/failure/code",schemaPath:"#/properties/failure/anyOf/1/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key20 in data107){
+if(!(((key20 === "code") || (key20 === "message")) || (key20 === "hint"))){
+const err259 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -55259,9 +55548,9 @@ vErrors.push(err259);
 errors++;
 }
 }
-if(data107.message !== undefined){
-if(typeof data107.message !== "string"){
-const err260 = {instancePath:instancePath+"/failure/message",schemaPath:"#/properties/failure/anyOf/1/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data107.code !== undefined){
+if(typeof data107.code !== "string"){
+const err260 = {instancePath:instancePath+"/failure/code",schemaPath:"#/properties/failure/anyOf/1/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -55271,10 +55560,9 @@ vErrors.push(err260);
 errors++;
 }
 }
-if(data107.hint !== undefined){
-let data110 = data107.hint;
-if((typeof data110 !== "string") && (data110 !== null)){
-const err261 = {instancePath:instancePath+"/failure/hint",schemaPath:"#/properties/failure/anyOf/1/properties/hint/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.failure.anyOf[1].properties.hint.type},message:"must be string,null"};
+if(data107.message !== undefined){
+if(typeof data107.message !== "string"){
+const err261 = {instancePath:instancePath+"/failure/message",schemaPath:"#/properties/failure/anyOf/1/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -55284,9 +55572,10 @@ vErrors.push(err261);
 errors++;
 }
 }
-}
-else {
-const err262 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data107.hint !== undefined){
+let data110 = data107.hint;
+if((typeof data110 !== "string") && (data110 !== null)){
+const err262 = {instancePath:instancePath+"/failure/hint",schemaPath:"#/properties/failure/anyOf/1/properties/hint/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.failure.anyOf[1].properties.hint.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -55295,16 +55584,28 @@ vErrors.push(err262);
 }
 errors++;
 }
-var _valid8 = _errs258 === errors;
-valid56 = valid56 || _valid8;
 }
-if(!valid56){
-const err263 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err263 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err263];
 }
 else {
 vErrors.push(err263);
+}
+errors++;
+}
+var _valid8 = _errs258 === errors;
+valid56 = valid56 || _valid8;
+}
+if(!valid56){
+const err264 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err264];
+}
+else {
+vErrors.push(err264);
 }
 errors++;
 }
@@ -55323,23 +55624,7 @@ vErrors = null;
 if(data.api_requests !== undefined){
 let data111 = data.api_requests;
 if((!((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111)))) && (data111 !== null)){
-const err264 = {instancePath:instancePath+"/api_requests",schemaPath:"#/properties/api_requests/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.api_requests.type},message:"must be integer,null"};
-if(vErrors === null){
-vErrors = [err264];
-}
-else {
-vErrors.push(err264);
-}
-errors++;
-}
-}
-if(data.notes !== undefined){
-let data112 = data.notes;
-if(Array.isArray(data112)){
-const len14 = data112.length;
-for(let i14=0; i14<len14; i14++){
-if(typeof data112[i14] !== "string"){
-const err265 = {instancePath:instancePath+"/notes/" + i14,schemaPath:"#/properties/notes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err265 = {instancePath:instancePath+"/api_requests",schemaPath:"#/properties/api_requests/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.api_requests.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -55349,9 +55634,13 @@ vErrors.push(err265);
 errors++;
 }
 }
-}
-else {
-const err266 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.api !== undefined){
+let data112 = data.api;
+const _errs270 = errors;
+let valid58 = false;
+const _errs271 = errors;
+if(data112 !== null){
+const err266 = {instancePath:instancePath+"/api",schemaPath:"#/properties/api/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -55360,15 +55649,465 @@ vErrors.push(err266);
 }
 errors++;
 }
-}
-}
-else {
-const err267 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid9 = _errs271 === errors;
+valid58 = valid58 || _valid9;
+if(!valid58){
+const _errs273 = errors;
+if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
+if(data112.requests === undefined){
+const err267 = {instancePath:instancePath+"/api",schemaPath:"#/properties/api/anyOf/1/required",keyword:"required",params:{missingProperty: "requests"},message:"must have required property '"+"requests"+"'"};
 if(vErrors === null){
 vErrors = [err267];
 }
 else {
 vErrors.push(err267);
+}
+errors++;
+}
+if(data112.points === undefined){
+const err268 = {instancePath:instancePath+"/api",schemaPath:"#/properties/api/anyOf/1/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
+if(vErrors === null){
+vErrors = [err268];
+}
+else {
+vErrors.push(err268);
+}
+errors++;
+}
+if(data112.budgets === undefined){
+const err269 = {instancePath:instancePath+"/api",schemaPath:"#/properties/api/anyOf/1/required",keyword:"required",params:{missingProperty: "budgets"},message:"must have required property '"+"budgets"+"'"};
+if(vErrors === null){
+vErrors = [err269];
+}
+else {
+vErrors.push(err269);
+}
+errors++;
+}
+for(const key21 in data112){
+if(!(((key21 === "requests") || (key21 === "points")) || (key21 === "budgets"))){
+const err270 = {instancePath:instancePath+"/api",schemaPath:"#/properties/api/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err270];
+}
+else {
+vErrors.push(err270);
+}
+errors++;
+}
+}
+if(data112.requests !== undefined){
+let data113 = data112.requests;
+if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
+if(data113.rest === undefined){
+const err271 = {instancePath:instancePath+"/api/requests",schemaPath:"#/properties/api/anyOf/1/properties/requests/required",keyword:"required",params:{missingProperty: "rest"},message:"must have required property '"+"rest"+"'"};
+if(vErrors === null){
+vErrors = [err271];
+}
+else {
+vErrors.push(err271);
+}
+errors++;
+}
+if(data113.graphql === undefined){
+const err272 = {instancePath:instancePath+"/api/requests",schemaPath:"#/properties/api/anyOf/1/properties/requests/required",keyword:"required",params:{missingProperty: "graphql"},message:"must have required property '"+"graphql"+"'"};
+if(vErrors === null){
+vErrors = [err272];
+}
+else {
+vErrors.push(err272);
+}
+errors++;
+}
+for(const key22 in data113){
+if(!((key22 === "rest") || (key22 === "graphql"))){
+const err273 = {instancePath:instancePath+"/api/requests",schemaPath:"#/properties/api/anyOf/1/properties/requests/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err273];
+}
+else {
+vErrors.push(err273);
+}
+errors++;
+}
+}
+if(data113.rest !== undefined){
+let data114 = data113.rest;
+if(!((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114)))){
+const err274 = {instancePath:instancePath+"/api/requests/rest",schemaPath:"#/properties/api/anyOf/1/properties/requests/properties/rest/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err274];
+}
+else {
+vErrors.push(err274);
+}
+errors++;
+}
+if(typeof data114 == "number"){
+if(data114 < 0 || isNaN(data114)){
+const err275 = {instancePath:instancePath+"/api/requests/rest",schemaPath:"#/properties/api/anyOf/1/properties/requests/properties/rest/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err275];
+}
+else {
+vErrors.push(err275);
+}
+errors++;
+}
+}
+}
+if(data113.graphql !== undefined){
+let data115 = data113.graphql;
+if(!((typeof data115 == "number") && (!(data115 % 1) && !isNaN(data115)))){
+const err276 = {instancePath:instancePath+"/api/requests/graphql",schemaPath:"#/properties/api/anyOf/1/properties/requests/properties/graphql/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err276];
+}
+else {
+vErrors.push(err276);
+}
+errors++;
+}
+if(typeof data115 == "number"){
+if(data115 < 0 || isNaN(data115)){
+const err277 = {instancePath:instancePath+"/api/requests/graphql",schemaPath:"#/properties/api/anyOf/1/properties/requests/properties/graphql/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err277];
+}
+else {
+vErrors.push(err277);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err278 = {instancePath:instancePath+"/api/requests",schemaPath:"#/properties/api/anyOf/1/properties/requests/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err278];
+}
+else {
+vErrors.push(err278);
+}
+errors++;
+}
+}
+if(data112.points !== undefined){
+let data116 = data112.points;
+if((!((typeof data116 == "number") && (!(data116 % 1) && !isNaN(data116)))) && (data116 !== null)){
+const err279 = {instancePath:instancePath+"/api/points",schemaPath:"#/properties/api/anyOf/1/properties/points/type",keyword:"type",params:{type: evidence_validator_generated_schema11.properties.api.anyOf[1].properties.points.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err279];
+}
+else {
+vErrors.push(err279);
+}
+errors++;
+}
+if(typeof data116 == "number"){
+if(data116 < 0 || isNaN(data116)){
+const err280 = {instancePath:instancePath+"/api/points",schemaPath:"#/properties/api/anyOf/1/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err280];
+}
+else {
+vErrors.push(err280);
+}
+errors++;
+}
+}
+}
+if(data112.budgets !== undefined){
+let data117 = data112.budgets;
+if(Array.isArray(data117)){
+const len14 = data117.length;
+for(let i14=0; i14<len14; i14++){
+let data118 = data117[i14];
+if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
+if(data118.resource === undefined){
+const err281 = {instancePath:instancePath+"/api/budgets/" + i14,schemaPath:"#/properties/api/anyOf/1/properties/budgets/items/required",keyword:"required",params:{missingProperty: "resource"},message:"must have required property '"+"resource"+"'"};
+if(vErrors === null){
+vErrors = [err281];
+}
+else {
+vErrors.push(err281);
+}
+errors++;
+}
+if(data118.limit === undefined){
+const err282 = {instancePath:instancePath+"/api/budgets/" + i14,schemaPath:"#/properties/api/anyOf/1/properties/budgets/items/required",keyword:"required",params:{missingProperty: "limit"},message:"must have required property '"+"limit"+"'"};
+if(vErrors === null){
+vErrors = [err282];
+}
+else {
+vErrors.push(err282);
+}
+errors++;
+}
+if(data118.remaining === undefined){
+const err283 = {instancePath:instancePath+"/api/budgets/" + i14,schemaPath:"#/properties/api/anyOf/1/properties/budgets/items/required",keyword:"required",params:{missingProperty: "remaining"},message:"must have required property '"+"remaining"+"'"};
+if(vErrors === null){
+vErrors = [err283];
+}
+else {
+vErrors.push(err283);
+}
+errors++;
+}
+if(data118.used === undefined){
+const err284 = {instancePath:instancePath+"/api/budgets/" + i14,schemaPath:"#/properties/api/anyOf/1/properties/budgets/items/required",keyword:"required",params:{missingProperty: "used"},message:"must have required property '"+"used"+"'"};
+if(vErrors === null){
+vErrors = [err284];
+}
+else {
+vErrors.push(err284);
+}
+errors++;
+}
+if(data118.reset === undefined){
+const err285 = {instancePath:instancePath+"/api/budgets/" + i14,schemaPath:"#/properties/api/anyOf/1/properties/budgets/items/required",keyword:"required",params:{missingProperty: "reset"},message:"must have required property '"+"reset"+"'"};
+if(vErrors === null){
+vErrors = [err285];
+}
+else {
+vErrors.push(err285);
+}
+errors++;
+}
+for(const key23 in data118){
+if(!(((((key23 === "resource") || (key23 === "limit")) || (key23 === "remaining")) || (key23 === "used")) || (key23 === "reset"))){
+const err286 = {instancePath:instancePath+"/api/budgets/" + i14,schemaPath:"#/properties/api/anyOf/1/properties/budgets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err286];
+}
+else {
+vErrors.push(err286);
+}
+errors++;
+}
+}
+if(data118.resource !== undefined){
+let data119 = data118.resource;
+if(typeof data119 === "string"){
+if(evidence_validator_generated_func3(data119) < 1){
+const err287 = {instancePath:instancePath+"/api/budgets/" + i14+"/resource",schemaPath:"#/properties/api/anyOf/1/properties/budgets/items/properties/resource/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err287];
+}
+else {
+vErrors.push(err287);
+}
+errors++;
+}
+}
+else {
+const err288 = {instancePath:instancePath+"/api/budgets/" + i14+"/resource",schemaPath:"#/properties/api/anyOf/1/properties/budgets/items/properties/resource/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err288];
+}
+else {
+vErrors.push(err288);
+}
+errors++;
+}
+}
+if(data118.limit !== undefined){
+let data120 = data118.limit;
+if(!((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120)))){
+const err289 = {instancePath:instancePath+"/api/budgets/" + i14+"/limit",schemaPath:"#/properties/api/anyOf/1/properties/budgets/items/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err289];
+}
+else {
+vErrors.push(err289);
+}
+errors++;
+}
+if(typeof data120 == "number"){
+if(data120 < 0 || isNaN(data120)){
+const err290 = {instancePath:instancePath+"/api/budgets/" + i14+"/limit",schemaPath:"#/properties/api/anyOf/1/properties/budgets/items/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err290];
+}
+else {
+vErrors.push(err290);
+}
+errors++;
+}
+}
+}
+if(data118.remaining !== undefined){
+let data121 = data118.remaining;
+if(!((typeof data121 == "number") && (!(data121 % 1) && !isNaN(data121)))){
+const err291 = {instancePath:instancePath+"/api/budgets/" + i14+"/remaining",schemaPath:"#/properties/api/anyOf/1/properties/budgets/items/properties/remaining/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err291];
+}
+else {
+vErrors.push(err291);
+}
+errors++;
+}
+if(typeof data121 == "number"){
+if(data121 < 0 || isNaN(data121)){
+const err292 = {instancePath:instancePath+"/api/budgets/" + i14+"/remaining",schemaPath:"#/properties/api/anyOf/1/properties/budgets/items/properties/remaining/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err292];
+}
+else {
+vErrors.push(err292);
+}
+errors++;
+}
+}
+}
+if(data118.used !== undefined){
+let data122 = data118.used;
+if(!((typeof data122 == "number") && (!(data122 % 1) && !isNaN(data122)))){
+const err293 = {instancePath:instancePath+"/api/budgets/" + i14+"/used",schemaPath:"#/properties/api/anyOf/1/properties/budgets/items/properties/used/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err293];
+}
+else {
+vErrors.push(err293);
+}
+errors++;
+}
+if(typeof data122 == "number"){
+if(data122 < 0 || isNaN(data122)){
+const err294 = {instancePath:instancePath+"/api/budgets/" + i14+"/used",schemaPath:"#/properties/api/anyOf/1/properties/budgets/items/properties/used/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err294];
+}
+else {
+vErrors.push(err294);
+}
+errors++;
+}
+}
+}
+if(data118.reset !== undefined){
+let data123 = data118.reset;
+if(typeof data123 === "string"){
+if(!(formats0.validate(data123))){
+const err295 = {instancePath:instancePath+"/api/budgets/" + i14+"/reset",schemaPath:"#/properties/api/anyOf/1/properties/budgets/items/properties/reset/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err295];
+}
+else {
+vErrors.push(err295);
+}
+errors++;
+}
+}
+else {
+const err296 = {instancePath:instancePath+"/api/budgets/" + i14+"/reset",schemaPath:"#/properties/api/anyOf/1/properties/budgets/items/properties/reset/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err296];
+}
+else {
+vErrors.push(err296);
+}
+errors++;
+}
+}
+}
+else {
+const err297 = {instancePath:instancePath+"/api/budgets/" + i14,schemaPath:"#/properties/api/anyOf/1/properties/budgets/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err297];
+}
+else {
+vErrors.push(err297);
+}
+errors++;
+}
+}
+}
+else {
+const err298 = {instancePath:instancePath+"/api/budgets",schemaPath:"#/properties/api/anyOf/1/properties/budgets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err298];
+}
+else {
+vErrors.push(err298);
+}
+errors++;
+}
+}
+}
+else {
+const err299 = {instancePath:instancePath+"/api",schemaPath:"#/properties/api/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err299];
+}
+else {
+vErrors.push(err299);
+}
+errors++;
+}
+var _valid9 = _errs273 === errors;
+valid58 = valid58 || _valid9;
+}
+if(!valid58){
+const err300 = {instancePath:instancePath+"/api",schemaPath:"#/properties/api/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err300];
+}
+else {
+vErrors.push(err300);
+}
+errors++;
+}
+else {
+errors = _errs270;
+if(vErrors !== null){
+if(_errs270){
+vErrors.length = _errs270;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.notes !== undefined){
+let data124 = data.notes;
+if(Array.isArray(data124)){
+const len15 = data124.length;
+for(let i15=0; i15<len15; i15++){
+if(typeof data124[i15] !== "string"){
+const err301 = {instancePath:instancePath+"/notes/" + i15,schemaPath:"#/properties/notes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err301];
+}
+else {
+vErrors.push(err301);
+}
+errors++;
+}
+}
+}
+else {
+const err302 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err302];
+}
+else {
+vErrors.push(err302);
+}
+errors++;
+}
+}
+}
+else {
+const err303 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err303];
+}
+else {
+vErrors.push(err303);
 }
 errors++;
 }
@@ -55400,15 +56139,23 @@ function evidenceProblems(record) {
 
 
 
-function recordEvidence(decision, context, keep, 
+
+function recordEvidence(made, context, keep, 
 /** what an operator can do when the record cannot be kept */
 hint) {
+    // The evidence step is where every adapter's decision passes once its
+    // calls are made, so the budget is judged here, once for all of them.
+    const warnings = lowBudgetWarnings(context.usage ?? null);
+    const decision = warnings.length === 0
+        ? made
+        : { ...made, warnings: [...made.warnings, ...warnings] };
     const notes = [...decision.warnings, ...context.notes];
     if (decision.breakGlassNote !== null)
         notes.push(decision.breakGlassNote);
     const evidence = buildEvidence(decision, {
         mode: context.mode,
         requests: context.requests,
+        usage: context.usage,
         notes,
         followUpIssue: decision.followUp
     });
@@ -55418,7 +56165,7 @@ hint) {
             throw new Error(`the evidence record does not match its schema: ${problems.join('; ')}`);
         }
         const file = keep(evidence, `${JSON.stringify(evidence, null, 2)}\n`);
-        return { decision, evidence, file, problem: null };
+        return { decision, evidence, file, problem: null, warnings };
     }
     catch (error) {
         const problem = `evidence could not be written: ${getErrorMessage(error)}`;
@@ -55444,12 +56191,14 @@ hint) {
                 notes: [...evidence.notes, problem]
             },
             file: null,
-            problem
+            problem,
+            warnings
         };
     }
 }
 
 ;// CONCATENATED MODULE: ./src/engine/evidence/index.ts
+
 
 
 
@@ -59403,7 +60152,7 @@ var toJS = __nccwpck_require__(4043);
 var Schema = __nccwpck_require__(5840);
 var stringifyDocument = __nccwpck_require__(6829);
 var anchors = __nccwpck_require__(1596);
-var applyReviver = __nccwpck_require__(6042);
+var applyReviver = __nccwpck_require__(3661);
 var createNode = __nccwpck_require__(2404);
 var directives = __nccwpck_require__(1342);
 
@@ -59817,7 +60566,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 6042:
+/***/ 3661:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -60606,7 +61355,7 @@ exports.isEmptyPath = isEmptyPath;
 
 
 
-var applyReviver = __nccwpck_require__(6042);
+var applyReviver = __nccwpck_require__(3661);
 var identity = __nccwpck_require__(1127);
 var toJS = __nccwpck_require__(4043);
 
