@@ -43,6 +43,8 @@ import { DEFAULT_LATENCY_MS, evaluateTargets } from './bench/targets.js'
 import { observe } from './bench/observations.js'
 import { renderMarkdown } from './bench/report.js'
 import { renderChart } from './bench/chart.js'
+import { shapeCosts, type ShapeCost } from './bench/shapes.js'
+import { loadShapes } from './bench/shapes-source.js'
 import { standard, reviewedChange } from '../test-support/demo/scenarios.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -177,8 +179,20 @@ function bundleInfo(): BenchResults['bundle'] {
 
 // -- main --------------------------------------------------------------------
 
-/** The report and chart again from the measured results, targets and observations recomputed. */
-function render(): number {
+/** Each query shape's cost, or null (said on stderr) when there is no list. */
+async function shapes(): Promise<ShapeCost[] | null> {
+  const source = await loadShapes()
+  if (source === null) {
+    console.warn(
+      'note: test-support/query-shapes.ts is missing: no table of query shapes'
+    )
+    return null
+  }
+  return shapeCosts(source.shapes, source.costOf)
+}
+
+/** The report and chart again from the measured results, shapes, targets and observations recomputed. */
+async function render(): Promise<number> {
   const file = join(ROOT, 'bench', 'results.json')
   const measured = JSON.parse(readFileSync(file, 'utf8')) as BenchResults
   if (measured.format !== RESULTS_FORMAT) {
@@ -187,9 +201,10 @@ function render(): number {
     )
     return 2
   }
+  const costed = { ...measured, shapes: await shapes() }
   const all: BenchResults = {
-    ...measured,
-    targets: evaluateTargets(measured),
+    ...costed,
+    targets: evaluateTargets(costed),
     observations: observe(measured)
   }
   writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`)
@@ -201,7 +216,7 @@ function render(): number {
 
 async function main(): Promise<number> {
   const o = options(process.argv.slice(2))
-  if (o.render) return render()
+  if (o.render) return await render()
   if (!existsSync(BUNDLE)) {
     console.error('dist/index.js is missing: run `npm run bundle` first')
     return 2
@@ -318,7 +333,8 @@ async function main(): Promise<number> {
       },
       bundle,
       cases: results,
-      unavailable: UNAVAILABLE
+      unavailable: UNAVAILABLE,
+      shapes: await shapes()
     }
     const all: BenchResults = {
       ...partial,

@@ -71,6 +71,16 @@ export interface RunCosts {
   budgetLeft: { graphqlPoints: number; restRequests: number }
   /** points and nodes by operation, the most points first */
   byOperation: OperationCost[]
+  /** REST requests by endpoint (ids and shas as placeholders), the most first */
+  restByEndpoint: { endpoint: string; requests: number }[]
+}
+
+/** `GET /repos/acme/shop/deployments/12/statuses` -> `GET /repos/acme/shop/deployments/{id}/statuses` */
+export function endpointOf(label: string): string {
+  return label
+    .replace(/[0-9a-f]{40}\.\.\.[0-9a-f]{40}/g, '{base}...{head}')
+    .replace(/\/[0-9a-f]{40}(?=\/|$)/g, '/{sha}')
+    .replace(/\/\d+(?=\/|$)/g, '/{id}')
 }
 
 /** `POST /graphql GateChanges` -> `GateChanges` */
@@ -107,6 +117,11 @@ export function costsOf(
     ops.set(name, op)
   }
   const refusals = graphql.map(refusalOf)
+  const endpoints = new Map<string, number>()
+  for (const r of requests.filter((x) => !x.graphql)) {
+    const e = endpointOf(r.label)
+    endpoints.set(e, (endpoints.get(e) ?? 0) + 1)
+  }
   return {
     restRequests: rest,
     graphqlRequests: graphql.length,
@@ -123,7 +138,13 @@ export function costsOf(
     },
     byOperation: [...ops.values()].sort(
       (a, b) => b.points - a.points || a.operation.localeCompare(b.operation)
-    )
+    ),
+    restByEndpoint: [...endpoints]
+      .map(([endpoint, n]) => ({ endpoint, requests: n }))
+      .sort(
+        (a, b) =>
+          b.requests - a.requests || a.endpoint.localeCompare(b.endpoint)
+      )
   }
 }
 

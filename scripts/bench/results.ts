@@ -4,6 +4,7 @@
 import type { BenchCase, Family, UnavailableCase } from './cases.js'
 import type { Sample } from './measure.js'
 import { costsOf, type RunCosts } from './costs.js'
+import type { ShapeCost } from './shapes.js'
 
 /**
  * results.json's shape. 2: GitHub's budgets per case (RunCosts, points and
@@ -122,6 +123,8 @@ export interface BenchResults {
   }
   cases: CaseResult[]
   unavailable: UnavailableCase[]
+  /** each query shape at its largest batch, costed; null: no shapes to cost */
+  shapes: ShapeCost[] | null
   targets: TargetResult[]
   /** what the request logs show beyond pass/fail */
   observations: string[]
