@@ -47,6 +47,33 @@ export function casesNamed(
   })
 }
 
+/** "a, b: same cause; c: other cause." (cases with one cause said once) */
+function grouped(cases: CaseResult[], why: (c: CaseResult) => string): string {
+  const byCause = new Map<string, string[]>()
+  for (const c of cases) {
+    const cause = why(c)
+    byCause.set(cause, [...(byCause.get(cause) ?? []), c.name])
+  }
+  return (
+    [...byCause]
+      .map(([cause, names]) => `${names.join(', ')}: ${cause}`)
+      .join('; ') + '.'
+  )
+}
+
+/**
+ * Requests sent after the run's first answer had arrived: they may have
+ * waited for it, so a decision with any is not shown to take 1 round trip
+ * (requests that overlap a slower answer count as one round trip in
+ * `roundTrips`, which cannot see what waited for what).
+ */
+export function afterFirstAnswer(c: CaseResult): string[] {
+  const first = Math.min(...c.requestSequence.map((r) => r.atMs + r.durationMs))
+  return c.requestSequence
+    .filter((r) => r.atMs >= first)
+    .map((r) => short(r.request))
+}
+
 /**
  * One target over some cases: each measured by `value`, missed where
  * `value` exceeds `limit` or the rate limit cut the run short.
@@ -92,9 +119,6 @@ export function limitTarget(o: {
     measured,
     pass: over.length === 0,
     cases: o.cases.map((c) => c.name),
-    note:
-      over.length === 0
-        ? (o.within ?? '')
-        : over.map((c) => `${c.name}: ${why(c)}`).join('; ') + '.'
+    note: over.length === 0 ? (o.within ?? '') : grouped(over, why)
   }
 }

@@ -8,6 +8,7 @@ import { spentBy } from './costs.js'
 import { auditTargets } from './targets-audit.js'
 import { nodesTargets, type ShapeCost } from './shapes.js'
 import {
+  afterFirstAnswer,
   breakdown,
   casesNamed,
   limitTarget,
@@ -55,11 +56,21 @@ function typicalTargets(cases: Map<string, CaseResult>): TargetResult[] {
       spec,
       target: 'in 1 round trip',
       cases: envelope,
-      value: (c) => c.roundTrips,
+      // at least 2 when a request went out after an answer came back
+      value: (c) =>
+        afterFirstAnswer(c).length > 0
+          ? Math.max(2, c.roundTrips)
+          : c.roundTrips,
       limit: 1,
       unit: 'round trip',
       cause: (c) =>
-        `${c.phases.gaps.map((g, i) => `round trip ${i + 2} starts after ${short(g.after)} has answered`).join(', ')} (${sequenceOf(c)})`
+        [
+          ...c.phases.gaps.map(
+            (g, i) =>
+              `round trip ${i + 2} starts after ${short(g.after)} has answered`
+          ),
+          `sent after the first answer had arrived: ${afterFirstAnswer(c).join(', ')}`
+        ].join('; ') + ` (${sequenceOf(c)})`
     }),
     limitTarget({
       id: 'typical-points',
