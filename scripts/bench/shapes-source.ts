@@ -2,6 +2,7 @@
 // lists every query the product can send at its largest batch. Read through
 // this adapter so that the bench runs (and says so) without it.
 
+import { fileURLToPath } from 'node:url'
 import type { QueryCost } from '../../test-support/sim/index.js'
 import type { QueryShape } from './shapes.js'
 
@@ -34,8 +35,17 @@ export async function loadShapes(
   try {
     mod = (await import(specifier)) as typeof mod
   } catch (error) {
-    const code = (error as { code?: unknown }).code
-    if (code === 'ERR_MODULE_NOT_FOUND') return null
+    // the module itself missing (node: ERR_MODULE_NOT_FOUND, jest's
+    // resolver: MODULE_NOT_FOUND), not something it imports
+    const { code, message } = error as { code?: unknown; message?: unknown }
+    const path = fileURLToPath(new URL(specifier, import.meta.url))
+    if (
+      (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') &&
+      typeof message === 'string' &&
+      message.includes(`'${path}'`)
+    ) {
+      return null
+    }
     throw error
   }
   if (typeof mod.queryShapes !== 'function') {
