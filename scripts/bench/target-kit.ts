@@ -86,6 +86,8 @@ export function limitTarget(o: {
   value: (c: CaseResult) => number
   limit: number
   unit: string
+  /** the unit's plural, when not `${unit}s` */
+  units?: string
   /** why one case is over: what the numbers show */
   cause: (c: CaseResult) => string
   /** said when every case is within */
@@ -109,7 +111,7 @@ export function limitTarget(o: {
   const measured = o.cases
     .map(
       (c) =>
-        `${o.cases.length > 1 ? `${c.name} ` : ''}${plural(o.value(c), o.unit)}${c.rateLimited ? ' (rate limited)' : ''}`
+        `${o.cases.length > 1 ? `${c.name} ` : ''}${plural(o.value(c), o.unit, o.units)}${c.rateLimited ? ' (rate limited)' : ''}`
     )
     .join(', ')
   return {

@@ -60,16 +60,17 @@ function memory(c: CaseResult | undefined): TargetResult {
   if (c === undefined || c.peakRssMB === null) {
     return { ...base, measured: 'not run', pass: null, note: '' }
   }
-  const pass = c.peakRssMB < AUDIT_RSS_LIMIT_MB
-  return {
-    ...base,
-    measured: `${c.peakRssMB.toFixed(0)} MiB`,
-    pass,
-    // a run cut short by the rate limit held less than a whole audit would
-    note: c.rateLimited
-      ? `Measured on a run the rate limit cut short (${pointsOf(c)}): a complete audit holds more.`
-      : ''
+  const measured = `${c.peakRssMB.toFixed(0)} MiB`
+  // a run cut short by the rate limit shows nothing about a whole audit
+  if (c.rateLimited) {
+    return {
+      ...base,
+      measured: `${measured} (cut short)`,
+      pass: null,
+      note: `Not judged: the rate limit cut the run short (${pointsOf(c)}), so it never held a whole audit.`
+    }
   }
+  return { ...base, measured, pass: c.peakRssMB < AUDIT_RSS_LIMIT_MB, note: '' }
 }
 
 export function auditTargets(
@@ -86,6 +87,7 @@ export function auditTargets(
     value: (c) => c.wallMs,
     limit: AUDIT_WALL_LIMIT_MS,
     unit: 'ms',
+    units: 'ms',
     cause: (c) =>
       `${ms(c.wallMs)} in ${plural(c.roundTrips, 'round trip')}; the simulator's own work ${ms(c.serverMs)} of it (summed over concurrent answers)`
   })

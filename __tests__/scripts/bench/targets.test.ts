@@ -226,7 +226,10 @@ describe('audits', () => {
     ])
     expect(target(within, 'audit-points').pass).toBe(true)
     expect(target(within, 'audit-rest').pass).toBe(true)
-    expect(target(within, 'audit-wall').pass).toBe(true)
+    expect(target(within, 'audit-wall')).toMatchObject({
+      pass: true,
+      measured: '250 ms'
+    })
     const over = evaluate([
       audit('audit-1000', [
         ...Array.from({ length: 301 }, (_, i) =>
@@ -251,11 +254,11 @@ describe('audits', () => {
     const t = target(all, 'audit-10000-completes')
     expect(t.pass).toBe(false)
     expect(t.measured).toBe('block, rate limited after 999 points')
+    // memory of an audit that never finished shows nothing
     expect(target(all, 'audit-10000-memory')).toMatchObject({
-      pass: true,
-      measured: '120 MiB'
+      pass: null,
+      measured: '120 MiB (cut short)'
     })
-    expect(target(all, 'audit-10000-memory').note).toMatch(/cut short/)
   })
 
   it('passes 10,000 that completed in under 300 MB', () => {
