@@ -30151,7 +30151,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9402);
-/* harmony import */ var _engine_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(582);
+/* harmony import */ var _engine_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4263);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4568);
 // Entry of the bundled action (dist/index.js): wires @actions/core to the
 // adapter. Any throw, of any kind, ends as a failed step: the gate fails closed.
@@ -30213,8 +30213,8 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: ./src/engine/index.ts + 97 modules
-var engine = __nccwpck_require__(582);
+// EXTERNAL MODULE: ./src/engine/index.ts + 100 modules
+var engine = __nccwpck_require__(4263);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
 var lib = __nccwpck_require__(4942);
 ;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
@@ -32915,7 +32915,7 @@ function createClient(options) {
             throw toApiError(route, params, error, options.timeoutMs);
         }
     };
-    const graphql = async (query, variables) => {
+    const graphql = async (query, variables, graphqlOptions = {}) => {
         const route = `POST ${graphqlUrl}`;
         let body;
         try {
@@ -32923,7 +32923,12 @@ function createClient(options) {
                 method: 'POST',
                 ...endpoint,
                 query,
-                variables
+                variables,
+                // A query its caller can split is asked again smaller, not the
+                // same (SPEC §9): no retry here.
+                ...(graphqlOptions.splittable === true
+                    ? { request: { retries: 0 } }
+                    : {})
             }));
             body = response.data;
         }
@@ -33938,7 +33943,7 @@ function writeEvidence(env, decision, text) {
 
 /***/ }),
 
-/***/ 582:
+/***/ 4263:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42559,18 +42564,13 @@ function coAuthorTrailers(message) {
     return found;
 }
 const sameEmail = (a, b) => a !== null && b !== null && a.toLowerCase() === b.toLowerCase();
-function parseCommit(value, path) {
-    const c = shape_obj(value, path);
-    const message = str(c.message, `${path}.message`);
-    const author = identity(c.author, `${path}.author`);
-    // GitHub's `authors` is the author followed by the co-authors it parsed,
-    // each mapped to an account by email where it could.
-    // Without `authors` the trailers below still name every co-author; only
-    // their accounts are then unknown (and block as unresolved identities).
-    const authors = shape_optObj(c.authors, `${path}.authors`);
-    const listed = authors === null
-        ? []
-        : connection(authors, `${path}.authors`).nodes.map((n, i) => identity(n, `${path}.authors.nodes[${i}]`));
+/**
+ * A commit's co-authors: those GitHub lists in `authors` after the author,
+ * each mapped to an account by e-mail where it could, then any trailer it did
+ * not list (no account: they block as unresolved identities rather than go
+ * unseen). Without `authors` (not asked), the trailers alone.
+ */
+function coAuthorsOf(author, listed, message) {
     const coAuthors = listed.filter((p, i) => !(i === 0 && sameEmail(p.email, author.email)));
     for (const t of coAuthorTrailers(message)) {
         if (!coAuthors.some((p) => sameEmail(p.email, t.email))) {
@@ -42582,6 +42582,18 @@ function parseCommit(value, path) {
             });
         }
     }
+    return coAuthors.filter((p) => !sameEmail(p.email, author.email));
+}
+/** GitHub's `authors` of a commit: the author first, then the co-authors. */
+function parseAuthors(value, path) {
+    return connection(value, path).nodes.map((n, i) => identity(n, `${path}.nodes[${i}]`));
+}
+function parseCommit(value, path) {
+    const c = shape_obj(value, path);
+    const message = str(c.message, `${path}.message`);
+    const author = identity(c.author, `${path}.author`);
+    const authors = shape_optObj(c.authors, `${path}.authors`);
+    const parents = shape_optObj(c.parents, `${path}.parents`);
     const tree = shape_obj(c.tree, `${path}.tree`);
     const sig = shape_optObj(c.signature, `${path}.signature`);
     return {
@@ -42591,8 +42603,10 @@ function parseCommit(value, path) {
         message,
         author,
         committer: identity(c.committer, `${path}.committer`),
-        coAuthors: coAuthors.filter((p) => !sameEmail(p.email, author.email)),
-        parents: connection(c.parents, `${path}.parents`).nodes.map((n, i) => str(shape_obj(n, `${path}.parents.nodes[${i}]`).oid, `${path}.parents.nodes[${i}].oid`)),
+        coAuthors: coAuthorsOf(author, authors === null ? [] : parseAuthors(authors, `${path}.authors`), message),
+        parents: parents === null
+            ? null
+            : connection(parents, `${path}.parents`).nodes.map((n, i) => str(shape_obj(n, `${path}.parents.nodes[${i}]`).oid, `${path}.parents.nodes[${i}].oid`)),
         committedDate: date(c.committedDate, `${path}.committedDate`),
         signature: sig === null
             ? null
@@ -43067,12 +43081,136 @@ async function containsByRest(port, req, branch) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/engine/gather/budget.ts
+// How much one GraphQL query may ask for, and asking in batches that fit.
+//
+// GitHub works out a query's cost before it runs it
+// (docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api):
+// its nodes, the sum over connections of the product of the `first`/`last`
+// around and at each, refused over 500,000; and its requests, the sum over
+// connections of the product of the page sizes around each, charged as
+// requests / 100 points. A query that runs past 10 s is cut off with a 502 or
+// 504 and still costs. SPEC §9 keeps every query at most 100,000 nodes, five
+// times under the limit; we also keep each under 10 points, so that one
+// batch is never a large part of an hour's budget and a batch GitHub still
+// cuts off can be asked again in halves instead of whole.
+
+/** SPEC §9: at most 100,000 nodes per query. */
+const MAX_QUERY_NODES = 100_000;
+/** 10 points per query. */
+const MAX_QUERY_REQUESTS = 1_000;
+/** Aliases per query: a bound on the query's text, whatever the cost. */
+const MAX_QUERY_ITEMS = 100;
+const NO_COST = { nodes: 0, requests: 0 };
+function plus(a, b) {
+    return { nodes: a.nodes + b.nodes, requests: a.requests + b.requests };
+}
+function times(n, c) {
+    return { nodes: n * c.nodes, requests: n * c.requests };
+}
+/** GitHub's points for a query's requests: "divide by 100 and round", at least 1. */
+function pointsOf(c) {
+    return Math.max(1, Math.round(c.requests / 100));
+}
+/**
+ * Items grouped into queries that each stay within the limits: `each` is
+ * what one item adds to the query, `base` what the query costs without any.
+ */
+function batches(items, each, base = NO_COST) {
+    const out = [];
+    let current = [];
+    let cost = base;
+    for (const item of items) {
+        const next = plus(cost, each(item));
+        const over = next.nodes > MAX_QUERY_NODES ||
+            next.requests > MAX_QUERY_REQUESTS ||
+            current.length >= MAX_QUERY_ITEMS;
+        if (over && current.length > 0) {
+            out.push(current);
+            current = [];
+            cost = plus(base, each(item));
+        }
+        else {
+            cost = next;
+        }
+        current.push(item);
+    }
+    if (current.length > 0)
+        out.push(current);
+    return out;
+}
+/**
+ * GitHub's answers to a query it gave up on: 502 or 504 when it ran past
+ * 10 s, and 500 for "Something went wrong while executing your query. This
+ * may be the result of a timeout" (octokit's retry plugin turns that answer
+ * into a 500). A smaller query is the only retry that can help.
+ */
+function isCutOff(error) {
+    return (error instanceof GitHubApiError &&
+        (error.status === 500 || error.status === 502 || error.status === 504));
+}
+/** Runs `tasks` with at most `concurrency` in flight, results in order. */
+async function limited(tasks, concurrency) {
+    const results = new Array(tasks.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < tasks.length) {
+            const i = next++;
+            results[i] = await tasks[i]();
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, tasks.length) }, worker));
+    return results;
+}
+/**
+ * Asks for every item in batches within the limits, `concurrency` batches
+ * at once (default: all, one round trip). A batch GitHub cuts off is asked
+ * again in two halves (SPEC §9: "retried smaller, not the same"), down to
+ * one item, whose failure stands.
+ */
+async function askInBatches(o) {
+    const attempt = async (batch) => {
+        try {
+            await o.ask(batch);
+        }
+        catch (error) {
+            if (!isCutOff(error) || batch.length < 2)
+                throw error;
+            const half = Math.ceil(batch.length / 2);
+            await Promise.all([
+                attempt(batch.slice(0, half)),
+                attempt(batch.slice(half))
+            ]);
+        }
+    };
+    const all = batches(o.items, o.each, o.base);
+    await limited(all.map((batch) => () => attempt(batch)), o.concurrency ?? all.length);
+}
+
 ;// CONCATENATED MODULE: ./src/engine/gather/queries.ts
 // The GraphQL the gate sends. Every field is checked against GitHub's public
 // schema (@octokit/graphql-schema) by __tests__/engine/gather/queries.test.ts.
+
 const PAGE = 100;
+/**
+ * Asked at the root of every query: what it cost and what is left of the
+ * hour (docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api,
+ * "Checking the status of your primary rate limit"). Free: not a connection.
+ */
+const RATE_LIMIT = `rateLimit { cost limit remaining used resetAt }`;
+/** Pull requests asked for per commit. */
+const PULL_REQUESTS_PER_COMMIT = 10;
 const ACTOR = `__typename login`;
 const GIT_ACTOR = `name email user { login }`;
+/**
+ * A commit as the gate needs it, with no connection inside: under a pull
+ * request's `commits(first: 100)` every connection here would cost 100
+ * requests per pull request (GitHub charges each connection the product of
+ * the page sizes around it), and `authors` and `parents` did, 20 of the 22
+ * points the bootstrap cost. Co-authors come from `coAuthorsQuery`, asked
+ * only for commits whose message names one; parents from `CHANGE` (the
+ * commits of the range) and REST compare.
+ */
 const COMMIT_FIELDS = `
 fragment GateCommit on Commit {
   oid
@@ -43082,10 +43220,10 @@ fragment GateCommit on Commit {
   tree { oid }
   author { ${GIT_ACTOR} }
   committer { ${GIT_ACTOR} }
-  authors(first: 20) { nodes { ${GIT_ACTOR} } }
-  parents(first: 2) { nodes { oid } }
   signature { isValid state wasSignedByGitHub }
 }`;
+/** What GitHub returns per commit and alias in `coAuthorsQuery`. */
+const CO_AUTHORS_PAGE = 100;
 const PR_COMMITS = `totalCount pageInfo { hasNextPage endCursor } nodes { commit { ...GateCommit } }`;
 const PR_REVIEWS = `totalCount pageInfo { hasNextPage endCursor } nodes {
       author { ${ACTOR} } state submittedAt url authorCanPushToRepository commit { oid } }`;
@@ -43106,8 +43244,21 @@ fragment GatePullRequest on PullRequest {
 ${COMMIT_FIELDS}`;
 const CHANGE = `... on Commit {
       ...GateCommit
-      associatedPullRequests(first: 10) { nodes { ...GatePullRequest } }
+      parents(first: 2) { totalCount nodes { oid } }
+      associatedPullRequests(first: ${PULL_REQUESTS_PER_COMMIT}) { nodes { ...GatePullRequest } }
     }`;
+/** What one page alias adds to a GatePages query: a connection, nothing inside. */
+const PAGE_COST = { nodes: PAGE, requests: 1 };
+/** What one commit adds to GateCoAuthors. */
+const CO_AUTHORS_COST = {
+    nodes: CO_AUTHORS_PAGE,
+    requests: 1
+};
+/**
+ * What one commit adds to GateChanges: its parents and pull requests, each
+ * pull request's first pages of commits and reviews.
+ */
+const CHANGE_COST = plus({ nodes: 2 + PULL_REQUESTS_PER_COMMIT, requests: 2 }, times(PULL_REQUESTS_PER_COMMIT, { nodes: 2 * PAGE, requests: 2 }));
 /**
  * A branch's rules as GraphQL gives them to non-admins: `rules`, "rules from
  * active Repository and Organization rulesets that apply to this ref", as
@@ -43125,6 +43276,7 @@ const REF_RULES = `rules(first: ${PAGE}) { pageInfo { hasNextPage endCursor } no
 /** The policy alone, for commands that need no commit (access, audit). */
 const POLICY_QUERY = `
 query GatePolicy($owner: String!, $name: String!, $policyExpression: String!, $policyPath: String!) {
+  ${RATE_LIMIT}
   repository(owner: $owner, name: $name) {
     url
     defaultBranchRef {
@@ -43181,6 +43333,7 @@ fragment GateDeployments on DeploymentConnection {
 const BOOTSTRAP_QUERY = `
 query GateBootstrap($owner: String!, $name: String!, $sha: GitObjectID!,
     $head: String!, $environment: String!, $policyExpression: String!, $policyPath: String!) {
+  ${RATE_LIMIT}
   repository(owner: $owner, name: $name) {
     url
     defaultBranchRef {
@@ -43207,6 +43360,18 @@ ${PULL_REQUEST_FIELDS}
 ${ROLLUP_FIELDS}
 ${DEPLOYMENT_FIELDS}`;
 const REF_FIELDS = `name compare(headRef: $sha) { status } ${REF_RULES}`;
+/** What one environment's deployments add to a query: a page, each with its statuses. */
+const DEPLOYMENTS_COST = {
+    nodes: PAGE + PAGE * PAGE,
+    requests: 1 + PAGE
+};
+/** What one branch adds to GateContext: its rules. */
+const REF_COST = { nodes: PAGE, requests: 1 };
+/** What one branch pattern adds to GateContext: a page of branches, each with its rules. */
+const GLOB_REF_COST = {
+    nodes: PAGE + PAGE * PAGE,
+    requests: 1 + PAGE
+};
 /** Deployments of several environments and the branches: one round trip. */
 function contextQuery(deployments, refs, sha) {
     const variables = {};
@@ -43239,6 +43404,7 @@ function contextQuery(deployments, refs, sha) {
     const fragments = deployments.length > 0 ? DEPLOYMENT_FIELDS : '';
     return {
         query: `query GateContext(${declarations.join(', ')}) {
+  ${RATE_LIMIT}
   repository(owner: $owner, name: $name) {
     ${parts.join('\n    ')}
   }
@@ -43247,24 +43413,53 @@ ${fragments}`,
         variables
     };
 }
-/** Commits of the range (other than the deployed one) with their pull requests. */
-function changesQuery(oids) {
+/**
+ * One query asking for several commits by oid, each under its own alias
+ * (`${alias}0`, `${alias}1`, ...), with the same selection.
+ */
+function commitsQuery(o) {
     const variables = {};
     const declarations = ['$owner: String!', '$name: String!'];
-    const parts = oids.map((oid, i) => {
+    const parts = o.oids.map((oid, i) => {
         declarations.push(`$oid${i}: GitObjectID!`);
         variables[`oid${i}`] = oid;
-        return `c${i}: object(oid: $oid${i}) { ${CHANGE} }`;
+        return `${o.alias}${i}: object(oid: $oid${i}) { ${o.selection} }`;
     });
     return {
-        query: `query GateChanges(${declarations.join(', ')}) {
+        query: `query ${o.operation}(${declarations.join(', ')}) {
+  ${RATE_LIMIT}
   repository(owner: $owner, name: $name) {
     ${parts.join('\n    ')}
   }
 }
-${PULL_REQUEST_FIELDS}`,
+${o.fragments}`,
         variables
     };
+}
+/** Commits of the range (other than the deployed one) with their pull requests. */
+function changesQuery(oids) {
+    return commitsQuery({
+        operation: 'GateChanges',
+        alias: 'c',
+        oids,
+        selection: CHANGE,
+        fragments: PULL_REQUEST_FIELDS
+    });
+}
+/**
+ * The authors GitHub lists for each commit: "the git author and the
+ * Co-authored-by message trailer", each with the account GitHub maps the
+ * e-mail to (docs.github.com/en/graphql/reference/objects#commit, `authors`).
+ * One request per commit.
+ */
+function coAuthorsQuery(oids) {
+    return commitsQuery({
+        operation: 'GateCoAuthors',
+        alias: 'a',
+        oids,
+        selection: `... on Commit { authors(first: ${CO_AUTHORS_PAGE}) { totalCount nodes { ${GIT_ACTOR} } } }`,
+        fragments: ''
+    });
 }
 /**
  * Further pages of pull request commits and reviews (through
@@ -43309,12 +43504,42 @@ function pagesQuery(pages, repository) {
     const needsCommit = pages.some((p) => p.kind === 'commits');
     return {
         query: `query GatePages(${declarations.join(', ')}) {
+  ${RATE_LIMIT}
   ${pulls.length > 0 ? `repository(owner: $owner, name: $name) {\n    ${pulls.join('\n    ')}\n  }` : ''}
   ${nodes.join('\n  ')}
 }
 ${needsCommit ? COMMIT_FIELDS : ''}`,
         variables
     };
+}
+
+;// CONCATENATED MODULE: ./src/engine/gather/pages.ts
+// Further pages of connections the first answers left open, asked together
+// in batches within the query limits, until none is left.
+
+
+/**
+ * Reads every page in `first` and whatever further pages `read` asks for,
+ * round after round. `read` takes one batch's answer and returns the pages
+ * still to read for it.
+ */
+async function readPages(port, repository, first, read) {
+    let todo = first;
+    while (todo.length > 0) {
+        const next = [];
+        await askInBatches({
+            items: todo,
+            each: () => PAGE_COST,
+            ask: async (batch) => {
+                const { query, variables } = pagesQuery(batch, repository);
+                const answer = await port.graphql(query, variables, {
+                    splittable: true
+                });
+                next.push(...read(batch, answer));
+            }
+        });
+        todo = next;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/engine/gather/ci-results.ts
@@ -43427,21 +43652,22 @@ function parseContext(value, path) {
  */
 async function completeRollups(port, repository, reads) {
     const results = reads.map((r) => r.results);
-    let todo = reads.flatMap((r, i) => r.more !== null && !('unreadable' in r.results) ? [{ i, ...r.more }] : []);
-    while (todo.length > 0) {
-        const pages = todo.map(({ i, id, after }) => ({
-            alias: `r${i}`,
-            kind: 'contexts',
-            id,
-            after
-        }));
-        const { query, variables } = pagesQuery(pages, repository);
-        const answer = await port.graphql(query, variables);
+    const first = reads.flatMap((r, i) => r.more !== null && !('unreadable' in r.results)
+        ? [
+            {
+                alias: `r${i}`,
+                kind: 'contexts',
+                id: r.more.id,
+                after: r.more.after
+            }
+        ]
+        : []);
+    await readPages(port, repository, first, (batch, answer) => {
         const data = shape_obj(answer.data, 'data');
         const next = [];
-        for (const page of todo) {
-            const { i } = page;
-            const alias = `r${i}`;
+        for (const page of batch) {
+            const alias = page.alias;
+            const i = Number(alias.slice(1));
             const errors = answer.errors.filter((e) => e.path?.[0] === alias);
             if (errors.length > 0) {
                 results[i] = {
@@ -43458,8 +43684,8 @@ async function completeRollups(port, repository, reads) {
                 next.push({ ...page, after: c.endCursor });
             }
         }
-        todo = next;
-    }
+        return next;
+    });
     return reads.map((r, i) => {
         const got = results[i];
         if (!('unreadable' in got) && r.total !== null && got.length < r.total) {
@@ -43700,17 +43926,11 @@ async function completeStatuses(port, req, pages, deployments, totals) {
         for (const d of list)
             byId.set(d.id, d);
     }
-    let todo = pages;
-    while (todo.length > 0) {
-        const { query, variables } = pagesQuery(todo, {
-            owner: req.owner,
-            name: req.repo
-        });
-        const answer = await port.graphql(query, variables);
+    await readPages(port, { owner: req.owner, name: req.repo }, pages, (batch, answer) => {
         assertComplete(answer.errors, 'further pages');
         const data = shape_obj(answer.data, 'data');
         const next = [];
-        for (const p of todo) {
+        for (const p of batch) {
             const node = shape_obj(data[p.alias], p.alias);
             const c = connection(node.statuses, `${p.alias}.statuses`);
             const d = byId.get(Number(p.alias.slice(1)));
@@ -43718,8 +43938,8 @@ async function completeStatuses(port, req, pages, deployments, totals) {
             if (c.hasNextPage && c.endCursor !== null)
                 next.push({ ...p, after: c.endCursor });
         }
-        todo = next;
-    }
+        return next;
+    });
     for (const d of byId.values()) {
         const total = totals.get(d.id) ?? null;
         if (total !== null && d.statuses.length < total) {
@@ -43740,6 +43960,7 @@ async function completeStatuses(port, req, pages, deployments, totals) {
 
 
 
+
 async function runContext(port, req, deployments, refs) {
     const out = {
         deployments: new Map(),
@@ -43748,14 +43969,30 @@ async function runContext(port, req, deployments, refs) {
         refs: [],
         globCursors: []
     };
-    if (deployments.length === 0 && refs.length === 0)
-        return out;
-    const { query, variables } = contextQuery(deployments, refs, req.sha);
-    const answer = await port.graphql(query, {
-        owner: req.owner,
-        name: req.repo,
-        ...variables
+    const items = [
+        ...deployments.map((d) => ({ deployments: d })),
+        ...refs.map((r) => ({ ref: r }))
+    ];
+    await askInBatches({
+        items,
+        each: (i) => 'deployments' in i
+            ? DEPLOYMENTS_COST
+            : i.ref.glob
+                ? GLOB_REF_COST
+                : REF_COST,
+        ask: async (batch) => {
+            await readContext(port, req, out, {
+                deployments: batch.flatMap((i) => 'deployments' in i ? [i.deployments] : []),
+                refs: batch.flatMap((i) => ('ref' in i ? [i.ref] : []))
+            });
+        }
     });
+    return out;
+}
+/** One context query's answer, added to `out`. */
+async function readContext(port, req, out, { deployments, refs }) {
+    const { query, variables } = contextQuery(deployments, refs, req.sha);
+    const answer = await port.graphql(query, { owner: req.owner, name: req.repo, ...variables }, { splittable: true });
     const repo = shape_optObj(shape_obj(answer.data, 'data').repository, 'repository');
     if (repo === null) {
         // `deployments` is non-null in GitHub's schema: an error on it nulls the
@@ -43822,7 +44059,6 @@ async function runContext(port, req, deployments, refs) {
             out.globCursors.push({ ...sel, after: c.endCursor });
         }
     }
-    return out;
 }
 /** Further pages of deployments, only where the answer may lie beyond. */
 async function readDeploymentPages(input) {
@@ -43879,6 +44115,65 @@ async function readRefPages(github, request, first) {
     return refs;
 }
 
+;// CONCATENATED MODULE: ./src/engine/gather/co-authors.ts
+// Co-authors as GitHub maps them to accounts, asked only for the commits
+// whose message names one. GitHub's `authors` is "the git author and the
+// Co-authored-by message trailer" (docs.github.com/en/graphql/reference/objects#commit):
+// a commit whose message has no such trailer has no co-author to map, and
+// asking `authors` under every pull request commit would cost 100 requests
+// per pull request (queries.ts, COMMIT_FIELDS).
+
+
+
+
+
+
+/**
+ * Wider than any trailer git or GitHub writes (any case, with or without the
+ * hyphens), so that no co-author GitHub would list goes unasked.
+ */
+const NAMES_A_CO_AUTHOR = /co-?authored-?by/i;
+/**
+ * Sets the co-authors of every commit that names one to those GitHub lists,
+ * with their accounts. A commit may appear more than once (as a change and
+ * as a pull request's commit): each copy is set, and each oid asked once.
+ */
+async function resolveCoAuthors(port, repository, commits) {
+    const byOid = new Map();
+    for (const c of commits) {
+        if (!NAMES_A_CO_AUTHOR.test(c.message))
+            continue;
+        byOid.set(c.oid, [...(byOid.get(c.oid) ?? []), c]);
+    }
+    await askInBatches({
+        items: [...byOid.keys()],
+        each: () => CO_AUTHORS_COST,
+        ask: async (batch) => {
+            const { query, variables } = coAuthorsQuery(batch);
+            const answer = await port.graphql(query, { owner: repository.owner, name: repository.repo, ...variables }, { splittable: true });
+            assertComplete(answer.errors, 'the co-authors of commits');
+            const repo = shape_obj(shape_obj(answer.data, 'data').repository, 'repository');
+            batch.forEach((oid, i) => {
+                const at = `commit ${oid.slice(0, 7)}`;
+                const node = shape_optObj(repo[`a${i}`], at);
+                if (node === null) {
+                    throw new GitHubApiError(`${at} could not be read for its co-authors${errors_errorText(answer.errors)}`, { permission: 'contents: read' });
+                }
+                const authors = shape_obj(node.authors, `${at}.authors`);
+                const listed = parseAuthors(authors, `${at}.authors`);
+                const total = num(authors.totalCount, `${at}.authors.totalCount`);
+                // A co-author not listed could be an approver: judge none of it.
+                if (listed.length < total) {
+                    throw new GitHubApiError(`GitHub listed ${listed.length} of the ${total} authors of ${at}: the others cannot be verified as makers`);
+                }
+                for (const copy of byOid.get(oid) ?? []) {
+                    copy.coAuthors = coAuthorsOf(copy.author, listed, copy.message);
+                }
+            });
+        }
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/engine/gather/pull-requests.ts
 // Pull requests: those GitHub associates with a commit, the one the commit
 // entered the branch through, and every page of its commits and reviews.
@@ -43914,7 +44209,7 @@ async function completePullRequests(port, req, prs) {
         const n = pr.fact.number;
         byNumber.set(n, [...(byNumber.get(n) ?? []), pr]);
     }
-    let todo = [];
+    const todo = [];
     for (const [number, copies] of byNumber) {
         const pr = copies[0];
         const alias = () => `p${todo.length}`;
@@ -43936,13 +44231,11 @@ async function completePullRequests(port, req, prs) {
         }
     }
     const repository = { owner: req.owner, name: req.repo };
-    while (todo.length > 0) {
-        const { query, variables } = pagesQuery(todo, repository);
-        const answer = await port.graphql(query, variables);
+    await readPages(port, repository, todo, (batch, answer) => {
         assertComplete(answer.errors, 'further pages of pull requests');
         const repo = shape_obj(shape_obj(answer.data, 'data').repository, 'repository');
         const next = [];
-        for (const p of todo) {
+        for (const p of batch) {
             const node = shape_optObj(repo[p.alias], p.alias);
             if (node === null) {
                 throw new GitHubApiError(`pull request #${p.number} could not be read further${errors_errorText(answer.errors)}`, { permission: 'pull-requests: read' });
@@ -43961,8 +44254,8 @@ async function completePullRequests(port, req, prs) {
                 next.push({ ...p, after: c.endCursor });
             }
         }
-        todo = next;
-    }
+        return next;
+    });
     // GitHub stops listing a pull request's commits at 250 (its REST docs say
     // so; "List commits on a pull request"). What was not listed cannot be
     // checked: a maker could hide there. Block rather than judge a part.
@@ -43992,21 +44285,14 @@ async function completePullRequests(port, req, prs) {
 
 
 
-/**
- * Commits per changes query. GitHub refuses a query that may return more than
- * 500,000 nodes, counting each connection's `first` times its parents'
- * (docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api#node-limit);
- * one commit with its pull requests, their commits' authors and reviews may
- * be about 24,000 (__tests__/engine/gather/node-limit.test.ts counts them).
- */
-const CHANGES_PER_QUERY = 20;
+
 function rangeStart(o) {
     if (o.scope === 'head')
         return { settled: { kind: 'head', since: null, note: null } };
     const previous = o.previous();
     if (previous === null ||
         previous === o.commit.oid ||
-        o.commit.parents[0] === previous) {
+        o.commit.parents?.[0] === previous) {
         return {
             settled: {
                 kind: 'range',
@@ -44063,27 +44349,24 @@ async function changesInScope(input) {
         [commit.oid, { commit, candidates: input.pullRequests }]
     ]);
     const others = chainOids.filter((oid) => oid !== commit.oid);
-    const batches = [];
-    for (let i = 0; i < others.length; i += CHANGES_PER_QUERY)
-        batches.push(others.slice(i, i + CHANGES_PER_QUERY));
     // The batches do not depend on each other: one round trip for all.
-    await Promise.all(batches.map(async (batch) => {
-        const { query, variables } = changesQuery(batch);
-        const answer = await port.graphql(query, {
-            owner: req.owner,
-            name: req.repo,
-            ...variables
-        });
-        assertComplete(answer.errors, 'the changes since the previous deployment');
-        const repo = shape_obj(shape_obj(answer.data, 'data').repository, 'repository');
-        batch.forEach((oid, j) => {
-            const node = shape_obj(repo[`c${j}`], `commit ${oid}`);
-            found.set(oid, {
-                commit: parseCommit(node, `commit ${oid}`),
-                candidates: associated(node, `commit ${oid}`)
+    await askInBatches({
+        items: others,
+        each: () => CHANGE_COST,
+        ask: async (batch) => {
+            const { query, variables } = changesQuery(batch);
+            const answer = await port.graphql(query, { owner: req.owner, name: req.repo, ...variables }, { splittable: true });
+            assertComplete(answer.errors, 'the changes since the previous deployment');
+            const repo = shape_obj(shape_obj(answer.data, 'data').repository, 'repository');
+            batch.forEach((oid, j) => {
+                const node = shape_obj(repo[`c${j}`], `commit ${oid}`);
+                found.set(oid, {
+                    commit: parseCommit(node, `commit ${oid}`),
+                    candidates: associated(node, `commit ${oid}`)
+                });
             });
-        });
-    }));
+        }
+    });
     return {
         changes: await resolve(chainOids.map((oid) => found.get(oid))),
         scope: { kind: 'range', since: previous, note: null }
@@ -44462,6 +44745,7 @@ function headRollups(headsNode, errors) {
 
 
 
+
 async function gatherFacts(input) {
     const { github, request, bootstrap: boot, commit, policy, chain } = input;
     const previous = previousSuccessOf(request, policy, input.now);
@@ -44548,6 +44832,13 @@ async function gatherFacts(input) {
         here: deployments.get(request.environment) ?? [],
         previousOf: previous
     });
+    await resolveCoAuthors(github, request, [
+        commit,
+        ...scope.changes.flatMap((c) => [
+            c.commit,
+            ...(c.pullRequest?.commits ?? [])
+        ])
+    ]);
     return {
         repository: {
             owner: request.owner,
@@ -49449,8 +49740,10 @@ async function accessMatrix(o) {
 
 
 
+
 const BREAK_GLASS_ISSUES = `
 query AuditBreakGlass($owner: String!, $name: String!, $labels: [String!], $since: DateTime, $after: String) {
+  ${RATE_LIMIT}
   repository(owner: $owner, name: $name) {
     issues(labels: $labels, first: 100, after: $after, orderBy: {field: CREATED_AT, direction: DESC}, filterBy: {since: $since}) {
       pageInfo { hasNextPage endCursor }
@@ -49715,21 +50008,14 @@ function requestFor(req, deployment) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/audit/batch.ts
-// The audit reads in bulk: batches of a fixed size, a few in flight at once.
+// The audit reads in bulk: batches within the query limits, a few in flight
+// at once.
+
 /** Requests in flight at once: GitHub asks clients not to flood it. */
 const CONCURRENCY = 4;
 /** Runs `tasks` with at most CONCURRENCY in flight, results in order. */
-async function limited(tasks) {
-    const results = new Array(tasks.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < tasks.length) {
-            const i = next++;
-            results[i] = await tasks[i]();
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, tasks.length) }, worker));
-    return results;
+function batch_limited(tasks) {
+    return limited(tasks, CONCURRENCY);
 }
 function chunks(items, size) {
     const out = [];
@@ -49820,7 +50106,7 @@ async function listWorkflowRuns(o) {
         }
         add(first);
         const pages = Math.min(10, Math.ceil(total / 100));
-        const rest = await limited(Array.from({ length: Math.max(0, pages - 1) }, (_v, i) => () => read(i + 2, a, b)));
+        const rest = await batch_limited(Array.from({ length: Math.max(0, pages - 1) }, (_v, i) => () => read(i + 2, a, b)));
         rest.forEach(add);
     }
 }
@@ -49950,6 +50236,7 @@ async function readAuditPolicy(github, req) {
 const MAX_DEPLOYMENT_PAGES = 300;
 const ENV_DEPLOYMENTS = `
 query AuditDeployments($owner: String!, $name: String!, $environment: String!, $after: String) {
+  ${RATE_LIMIT}
   repository(owner: $owner, name: $name) {
     deployments(environments: [$environment], first: 100, after: $after, orderBy: {field: CREATED_AT, direction: DESC}) { ...GateDeployments }
   }
@@ -50113,63 +50400,60 @@ function successes(o) {
 
 
 
+
+const DEPLOYED_PULL_REQUESTS = 3;
+const DEPLOYED_DEPLOYMENTS = 20;
 /**
- * Deployed commits per query: each brings its pull requests (3, with their
- * commits, authors and reviews), its own deployments and its tests, about
- * 9,500 nodes of GitHub's 500,000 per query (see CHANGES_PER_QUERY).
+ * What one deployed commit adds to AuditCommits: its pull requests, their
+ * first pages of commits and reviews and their final heads' tests, its own
+ * tests, its deployments and their statuses (GitHub's counting: see
+ * ../gather/budget.ts).
  */
-const DEPLOYED_PER_QUERY = 40;
+const DEPLOYED_COST = plus(plus({
+    nodes: DEPLOYED_PULL_REQUESTS + PAGE + DEPLOYED_DEPLOYMENTS,
+    requests: 3
+}, times(DEPLOYED_PULL_REQUESTS, { nodes: 3 * PAGE + 1, requests: 4 })), times(DEPLOYED_DEPLOYMENTS, { nodes: PAGE, requests: 1 }));
 /** A deployed commit: the change it is, its pull requests' heads' tests, its own deployments. */
 const DEPLOYED = `... on Commit {
       ...GateCommit
-      associatedPullRequests(first: 3) { nodes { ...GatePullRequest
+      associatedPullRequests(first: ${DEPLOYED_PULL_REQUESTS}) { nodes { ...GatePullRequest
         headCommit: commits(last: 1) { nodes { commit { oid statusCheckRollup { ...GateRollup } } } } } }
       statusCheckRollup { ...GateRollup }
-      deployments(first: 20, orderBy: {field: CREATED_AT, direction: DESC}) { ...GateDeployments }
+      deployments(first: ${DEPLOYED_DEPLOYMENTS}, orderBy: {field: CREATED_AT, direction: DESC}) { ...GateDeployments }
     }`;
 function deployedQuery(oids) {
-    const variables = {};
-    const declarations = ['$owner: String!', '$name: String!'];
-    const parts = oids.map((oid, i) => {
-        declarations.push(`$oid${i}: GitObjectID!`);
-        variables[`oid${i}`] = oid;
-        return `c${i}: object(oid: $oid${i}) { ${DEPLOYED} }`;
+    return commitsQuery({
+        operation: 'AuditCommits',
+        alias: 'c',
+        oids,
+        selection: DEPLOYED,
+        fragments: `${PULL_REQUEST_FIELDS}\n${ROLLUP_FIELDS}\n${DEPLOYMENT_FIELDS}`
     });
-    return {
-        query: `query AuditCommits(${declarations.join(', ')}) {
-  repository(owner: $owner, name: $name) {
-    ${parts.join('\n    ')}
-  }
-}
-${PULL_REQUEST_FIELDS}
-${ROLLUP_FIELDS}
-${DEPLOYMENT_FIELDS}`,
-        variables
-    };
 }
 /** The deployed commits, batched; null for an oid GitHub does not know. */
 async function deployedCommits(o) {
     const found = new Map();
     const more = { pages: [], totals: new Map() };
-    await limited(chunks(o.oids, DEPLOYED_PER_QUERY).map((batch) => async () => {
-        const { query, variables } = deployedQuery(batch);
-        const answer = await o.github.graphql(query, {
-            owner: o.repo.owner,
-            name: o.repo.repo,
-            ...variables
-        });
-        const repository = shape_obj(shape_obj(answer.data, 'data').repository, 'repository');
-        // Tests a token cannot read are reported per commit by readRollup.
-        assertComplete(answer.errors, 'the deployed commits', (e) => (e.path ?? []).includes('statusCheckRollup') ||
-            (e.type === 'NOT_FOUND' && (e.path ?? []).length === 2));
-        batch.forEach((oid, i) => {
-            const node = shape_optObj(repository[`c${i}`], `commit ${oid.slice(0, 7)}`);
-            const errors = answer.errors.filter((e) => e.path?.[1] === `c${i}`);
-            found.set(oid, node === null || node.oid === undefined
-                ? null
-                : parseDeployed({ node, oid, errors, more }));
-        });
-    }));
+    await askInBatches({
+        items: o.oids,
+        each: () => DEPLOYED_COST,
+        concurrency: CONCURRENCY,
+        ask: async (batch) => {
+            const { query, variables } = deployedQuery(batch);
+            const answer = await o.github.graphql(query, { owner: o.repo.owner, name: o.repo.repo, ...variables }, { splittable: true });
+            const repository = shape_obj(shape_obj(answer.data, 'data').repository, 'repository');
+            // Tests a token cannot read are reported per commit by readRollup.
+            assertComplete(answer.errors, 'the deployed commits', (e) => (e.path ?? []).includes('statusCheckRollup') ||
+                (e.type === 'NOT_FOUND' && (e.path ?? []).length === 2));
+            batch.forEach((oid, i) => {
+                const node = shape_optObj(repository[`c${i}`], `commit ${oid.slice(0, 7)}`);
+                const errors = answer.errors.filter((e) => e.path?.[1] === `c${i}`);
+                found.set(oid, node === null || node.oid === undefined
+                    ? null
+                    : parseDeployed({ node, oid, errors, more }));
+            });
+        }
+    });
     const byEnv = new Map();
     for (const d of found.values()) {
         if (d === null)
@@ -50218,23 +50502,24 @@ function commits_headRollups(node, at, errors) {
 /** Commits of the ranges that were not deployed themselves. */
 async function changeCommits(o) {
     const found = new Map();
-    await limited(chunks(o.oids, CHANGES_PER_QUERY).map((batch) => async () => {
-        const { query, variables } = changesQuery(batch);
-        const answer = await o.github.graphql(query, {
-            owner: o.repo.owner,
-            name: o.repo.repo,
-            ...variables
-        });
-        assertComplete(answer.errors, 'the changes between deployments');
-        const repository = shape_obj(shape_obj(answer.data, 'data').repository, 'repository');
-        batch.forEach((oid, j) => {
-            const node = shape_obj(repository[`c${j}`], `commit ${oid}`);
-            found.set(oid, {
-                commit: parseCommit(node, `commit ${oid}`),
-                candidates: associated(node, `commit ${oid}`)
+    await askInBatches({
+        items: o.oids,
+        each: () => CHANGE_COST,
+        concurrency: CONCURRENCY,
+        ask: async (batch) => {
+            const { query, variables } = changesQuery(batch);
+            const answer = await o.github.graphql(query, { owner: o.repo.owner, name: o.repo.repo, ...variables }, { splittable: true });
+            assertComplete(answer.errors, 'the changes between deployments');
+            const repository = shape_obj(shape_obj(answer.data, 'data').repository, 'repository');
+            batch.forEach((oid, j) => {
+                const node = shape_obj(repository[`c${j}`], `commit ${oid}`);
+                found.set(oid, {
+                    commit: parseCommit(node, `commit ${oid}`),
+                    candidates: associated(node, `commit ${oid}`)
+                });
             });
-        });
-    }));
+        }
+    });
     return found;
 }
 
@@ -50246,10 +50531,12 @@ async function changeCommits(o) {
 
 
 
+
 /** History pages walked to link the deployed commits: at most this many. */
 const MAX_HISTORY_PAGES = 500;
 const HISTORY = `
 query AuditHistory($owner: String!, $name: String!, $until: GitTimestamp, $after: String) {
+  ${RATE_LIMIT}
   repository(owner: $owner, name: $name) {
     defaultBranchRef { target { ... on Commit {
       history(first: 100, after: $after, until: $until) {
@@ -50459,7 +50746,15 @@ async function choosePullRequests(o, repo, known) {
             }
         }
     }
-    await completePullRequests(o.github, repo, [...chosen.values()].filter((p) => p !== null));
+    const prs = [...chosen.values()].filter((p) => p !== null);
+    await completePullRequests(o.github, repo, prs);
+    await resolveCoAuthors(o.github, repo, [
+        ...[...chosen.keys()].flatMap((oid) => {
+            const c = known.commitOf(oid);
+            return c === null ? [] : [c.commit];
+        }),
+        ...prs.flatMap((p) => p.fact.commits)
+    ]);
     return chosen;
 }
 /** Tests: every deployed commit's and its pull requests' heads', all pages. */

@@ -4,7 +4,10 @@ import { evaluate } from '../../src/engine/index.js'
 import type { GitHubPort } from '../../src/engine/port.js'
 import { silentLogger } from '../../src/engine/port.js'
 import { createClient } from '../../src/github/client.js'
-import { startSimulator } from '../../test-support/sim/server.js'
+import {
+  startSimulator,
+  type SimulatorServerOptions
+} from '../../test-support/sim/server.js'
 import {
   POLICY,
   PROTECTIVE_RULES,
@@ -22,9 +25,10 @@ async function decide(
   o: {
     enterprise?: boolean
     wrap?: (port: GitHubPort) => GitHubPort
+    server?: SimulatorServerOptions
   } = {}
 ) {
-  const server = await startSimulator(w.sim)
+  const server = await startSimulator(w.sim, o.server)
   try {
     const urls = o.enterprise === true ? server.enterprise : server
     const client = createClient({
@@ -43,7 +47,9 @@ async function decide(
     })
     return {
       decision,
-      requests: server.requests.map((r) => `${r.method} ${r.path}`)
+      requests: server.requests.map((r) => `${r.method} ${r.path}`),
+      log: [...server.requests],
+      points: server.requests.reduce((sum, r) => sum + (r.points ?? 0), 0)
     }
   } finally {
     await server.close()
@@ -207,10 +213,52 @@ describe('evaluate, against the simulator', () => {
       }
       return last
     })
-    const { decision, requests } = await decide(world, run)
+    const { decision, requests, points } = await decide(world, run)
     expect(decision.decision).toBe('allow')
     expect(decision.facts?.changes).toHaveLength(20)
     expect(requests.length).toBeLessThanOrEqual(8)
+    // SPEC §9: at most 10 GraphQL points
+    expect(points).toBeLessThanOrEqual(10)
+  })
+
+  /** `count` reviewed squash merges, the last one deployed. */
+  const squashes = (count: number) =>
+    standard((w) => {
+      let last = ''
+      for (let p = 0; p < count; p++) {
+        last = w.repo.mergedPullRequest({
+          author: w.people.alice,
+          commits: [{ files: { [`pr${p}.ts`]: `${p}` } }],
+          approvals: [w.people.bob],
+          method: 'squash'
+        }).data.mergeCommit as string
+      }
+      return last
+    })
+
+  it('judges a range of 100 pull requests in at most 30 points', async () => {
+    const { world, run } = squashes(100)
+    const { decision, points } = await decide(world, run)
+    expect(decision.decision).toBe('allow')
+    expect(decision.facts?.changes).toHaveLength(100)
+    expect(points).toBeLessThanOrEqual(30)
+  })
+
+  it('asks again in halves a query GitHub cuts off, never the same one', async () => {
+    // 30 changes make one GateChanges query of about 60,000 nodes: cut off.
+    const { world, run } = squashes(31)
+    const { decision, log } = await decide(world, run, {
+      server: { cutOffOverNodes: 50_000 }
+    })
+    expect(decision.decision).toBe('allow')
+    expect(decision.facts?.changes).toHaveLength(31)
+    const changes = log.filter((r) => r.operationName === 'GateChanges')
+    expect(changes.map((r) => r.status)).toEqual([502, 200, 200])
+    expect(changes.map((r) => (r.nodes ?? 0) > 50_000)).toEqual([
+      true,
+      false,
+      false
+    ])
   })
 
   describe('match: tree', () => {
@@ -415,6 +463,45 @@ environments:
     expect(decision.decision).toBe('block')
     expect(decision.failure?.message).toMatch(
       /GitHub listed 1 of the 2 commits of pull request #\d+/
+    )
+  })
+
+  it('asks the co-authors GitHub lists only for a commit that names one', async () => {
+    const { world, run } = standard(
+      (w) =>
+        w.repo.mergedPullRequest({
+          author: w.people.carol,
+          commits: [
+            { author: w.people.carol, files: { 'a.ts': '1' } },
+            {
+              author: w.people.carol,
+              coAuthors: [w.people.bob],
+              files: { 'b.ts': '2' }
+            }
+          ],
+          approvals: [w.people.bob],
+          method: 'merge'
+        }).data.mergeCommit as string
+    )
+    const { decision, log } = await decide(world, run)
+    expect(decision.decision).toBe('block')
+    const checker = decision.results.find((c) => c.id === 'maker-checker')
+    expect(checker?.status).toBe('fail')
+    // bob is named by his account, as GitHub mapped his e-mail
+    expect(checker?.problems.join('\n')).toMatch(/bob/)
+    const coAuthors = log.filter((r) => r.operationName === 'GateCoAuthors')
+    expect(coAuthors).toHaveLength(1)
+    expect(
+      decision.facts?.changes[0]?.pullRequest?.commits[1]?.coAuthors
+    ).toEqual([expect.objectContaining({ login: 'bob' })])
+  })
+
+  it('asks for no co-authors when no commit names one', async () => {
+    const { world, run } = standard(reviewedChange)
+    const { decision, log } = await decide(world, run)
+    expect(decision.decision).toBe('allow')
+    expect(log.map((r) => r.operationName ?? r.path)).not.toContain(
+      'GateCoAuthors'
     )
   })
 

@@ -184,6 +184,27 @@ describe('createClient: REST', () => {
   })
 })
 
+describe('createClient: a GraphQL query GitHub cut off', () => {
+  const QUERY =
+    'query Q($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { url } }'
+  const VARS = { owner: 'acme', name: 'shop' }
+
+  it('is not repeated when its caller asks again smaller', async () => {
+    const { github, sim } = await client()
+    sim.faults.add({ kind: 'status', status: 502, graphql: true, times: 1 })
+    const e = await failure(github.graphql(QUERY, VARS, { splittable: true }))
+    expect(e.status).toBe(502)
+    expect(github.requests.map((r) => r.status)).toEqual([502])
+  })
+
+  it('is retried as it is when it cannot be made smaller', async () => {
+    const { github, sim } = await client()
+    sim.faults.add({ kind: 'status', status: 502, graphql: true, times: 1 })
+    await github.graphql(QUERY, VARS)
+    expect(github.requests.map((r) => r.status)).toEqual([502, 200])
+  })
+})
+
 describe('createClient: the time budget', () => {
   it('abandons a hung connection and names the call and the budget', async () => {
     const { github, sim } = await client({ attemptTimeoutMs: 100 })

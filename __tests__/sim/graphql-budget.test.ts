@@ -208,3 +208,17 @@ describe('GraphqlBudgets', () => {
     })
   })
 })
+
+describe('timeouts', () => {
+  it('cuts off a query over the size given as one that ran past 10 s, and still charges it', async () => {
+    const { s, post } = await setup({ cutOffOverNodes: 250 })
+    const cut = await post(TWO_POINTS)
+    expect(cut.status).toBe(502)
+    expect(cut.body).toEqual({ message: 'Server Error' })
+    // charged all the same (github.blog changelog, 2025-07-21)
+    expect(cut.headers.used).toBe('2')
+    expect(s.requests[0]?.points).toBe(2)
+    const small = await post(`query One { ${REPO} { url } }`)
+    expect(small.status).toBe(200)
+  })
+})

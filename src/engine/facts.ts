@@ -46,7 +46,8 @@ export interface CommitFact {
   committer: GitIdentity
   /** `Co-authored-by` trailers, mapped to accounts where GitHub mapped them */
   coAuthors: GitIdentity[]
-  parents: string[]
+  /** null: not asked (a pull request's own commits need none) */
+  parents: string[] | null
   committedDate: string
   /** GitHub's verification of the commit's signature; null: unsigned or unknown */
   signature: SignatureFact | null

@@ -60,6 +60,7 @@ export {
   silentLogger,
   type GitHubPort,
   type GraphQLError,
+  type GraphQLOptions,
   type GraphQLResponse,
   type Logger,
   type RestResponse

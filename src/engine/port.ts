@@ -19,6 +19,14 @@ export interface GraphQLResponse<T> {
   errors: GraphQLError[]
 }
 
+export interface GraphQLOptions {
+  /**
+   * The caller asks again in smaller batches when GitHub cuts the query off
+   * (gather/budget.ts): the client must not repeat the same query itself.
+   */
+  splittable?: boolean
+}
+
 export interface GitHubPort {
   /** REST call; throws GitHubApiError on any non-2xx answer. */
   rest<T = unknown>(
@@ -31,7 +39,8 @@ export interface GitHubPort {
    */
   graphql<T>(
     query: string,
-    variables: Record<string, unknown>
+    variables: Record<string, unknown>,
+    options?: GraphQLOptions
   ): Promise<GraphQLResponse<T>>
 }
 

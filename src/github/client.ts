@@ -15,6 +15,7 @@ import { GitHubApiError } from '../engine/index.js'
 import type {
   GitHubPort,
   GraphQLError,
+  GraphQLOptions,
   GraphQLResponse,
   Logger,
   RestResponse
@@ -250,7 +251,8 @@ export function createClient(options: ClientOptions): GitHubClient {
 
   const graphql = async <T>(
     query: string,
-    variables: Record<string, unknown>
+    variables: Record<string, unknown>,
+    graphqlOptions: GraphQLOptions = {}
   ): Promise<GraphQLResponse<T>> => {
     const route = `POST ${graphqlUrl}`
     let body: unknown
@@ -261,7 +263,12 @@ export function createClient(options: ClientOptions): GitHubClient {
           method: 'POST',
           ...endpoint,
           query,
-          variables
+          variables,
+          // A query its caller can split is asked again smaller, not the
+          // same (SPEC §9): no retry here.
+          ...(graphqlOptions.splittable === true
+            ? { request: { retries: 0 } }
+            : {})
         })
       )
       body = response.data

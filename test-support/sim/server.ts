@@ -99,6 +99,15 @@ export interface SimulatorServerOptions {
    * @octokit/auth-app sign with (the model's clock is `sim.now`).
    */
   authClock?: () => Date
+  /**
+   * GitHub ends a query that runs past 10 s with a 502 and still charges
+   * its points ("Rate limits and query limits for the GraphQL API",
+   * Timeouts; github.blog/changelog/2025-07-21-including-timeouts-in-primary-rate-limits).
+   * How long a query runs is not the model's to know; its size is what
+   * makes it run long: a query that may return more nodes than this is
+   * answered as timed out.
+   */
+  cutOffOverNodes?: number
 }
 
 export interface SimulatorServer {
@@ -474,6 +483,18 @@ export async function startSimulator(
             result = {
               ...g,
               headers: { ...g.headers, ...pointHeaders(g.budget) }
+            }
+          }
+          const cutOff = options.cutOffOverNodes
+          if (
+            cutOff !== undefined &&
+            g.cost !== undefined &&
+            g.cost.nodes > cutOff
+          ) {
+            result = {
+              status: 502,
+              body: { message: 'Server Error' },
+              headers: result.headers
             }
           }
           if (deciding?.spec.kind === 'graphql-errors') {

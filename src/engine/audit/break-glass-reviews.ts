@@ -2,6 +2,7 @@
 // opened for the audited environment in the period, with its independent
 // review judged, and linked to the deployment it covers.
 
+import { RATE_LIMIT } from '../gather/queries.js'
 import {
   BREAK_GLASS_LABEL,
   judgeReview,
@@ -21,6 +22,7 @@ import type {
 
 export const BREAK_GLASS_ISSUES = `
 query AuditBreakGlass($owner: String!, $name: String!, $labels: [String!], $since: DateTime, $after: String) {
+  ${RATE_LIMIT}
   repository(owner: $owner, name: $name) {
     issues(labels: $labels, first: 100, after: $after, orderBy: {field: CREATED_AT, direction: DESC}, filterBy: {since: $since}) {
       pageInfo { hasNextPage endCursor }

@@ -9,15 +9,17 @@ import {
   assertComplete,
   associated,
   completeStatuses,
-  deploymentPage,
-  CHANGES_PER_QUERY
+  deploymentPage
 } from '../gather/index.js'
 import { parseCommit, type ParsedPullRequest } from '../gather/parse.js'
 import {
+  CHANGE_COST,
   DEPLOYMENT_FIELDS,
+  PAGE,
   PULL_REQUEST_FIELDS,
   ROLLUP_FIELDS,
   changesQuery,
+  commitsQuery,
   type PageSelection
 } from '../gather/queries.js'
 import {
@@ -29,47 +31,50 @@ import {
   type Json
 } from '../gather/shape.js'
 import type { GitHubPort, GraphQLError } from '../port.js'
-import { chunks, limited } from './batch.js'
+import { askInBatches, plus, times, type QueryCost } from '../gather/budget.js'
+import { CONCURRENCY } from './batch.js'
 import type { Repo } from './types.js'
 
+const DEPLOYED_PULL_REQUESTS = 3
+const DEPLOYED_DEPLOYMENTS = 20
+
 /**
- * Deployed commits per query: each brings its pull requests (3, with their
- * commits, authors and reviews), its own deployments and its tests, about
- * 9,500 nodes of GitHub's 500,000 per query (see CHANGES_PER_QUERY).
+ * What one deployed commit adds to AuditCommits: its pull requests, their
+ * first pages of commits and reviews and their final heads' tests, its own
+ * tests, its deployments and their statuses (GitHub's counting: see
+ * ../gather/budget.ts).
  */
-export const DEPLOYED_PER_QUERY = 40
+export const DEPLOYED_COST: QueryCost = plus(
+  plus(
+    {
+      nodes: DEPLOYED_PULL_REQUESTS + PAGE + DEPLOYED_DEPLOYMENTS,
+      requests: 3
+    },
+    times(DEPLOYED_PULL_REQUESTS, { nodes: 3 * PAGE + 1, requests: 4 })
+  ),
+  times(DEPLOYED_DEPLOYMENTS, { nodes: PAGE, requests: 1 })
+)
 
 /** A deployed commit: the change it is, its pull requests' heads' tests, its own deployments. */
 const DEPLOYED = `... on Commit {
       ...GateCommit
-      associatedPullRequests(first: 3) { nodes { ...GatePullRequest
+      associatedPullRequests(first: ${DEPLOYED_PULL_REQUESTS}) { nodes { ...GatePullRequest
         headCommit: commits(last: 1) { nodes { commit { oid statusCheckRollup { ...GateRollup } } } } } }
       statusCheckRollup { ...GateRollup }
-      deployments(first: 20, orderBy: {field: CREATED_AT, direction: DESC}) { ...GateDeployments }
+      deployments(first: ${DEPLOYED_DEPLOYMENTS}, orderBy: {field: CREATED_AT, direction: DESC}) { ...GateDeployments }
     }`
 
 export function deployedQuery(oids: string[]): {
   query: string
   variables: Record<string, unknown>
 } {
-  const variables: Record<string, unknown> = {}
-  const declarations = ['$owner: String!', '$name: String!']
-  const parts = oids.map((oid, i) => {
-    declarations.push(`$oid${i}: GitObjectID!`)
-    variables[`oid${i}`] = oid
-    return `c${i}: object(oid: $oid${i}) { ${DEPLOYED} }`
+  return commitsQuery({
+    operation: 'AuditCommits',
+    alias: 'c',
+    oids,
+    selection: DEPLOYED,
+    fragments: `${PULL_REQUEST_FIELDS}\n${ROLLUP_FIELDS}\n${DEPLOYMENT_FIELDS}`
   })
-  return {
-    query: `query AuditCommits(${declarations.join(', ')}) {
-  repository(owner: $owner, name: $name) {
-    ${parts.join('\n    ')}
-  }
-}
-${PULL_REQUEST_FIELDS}
-${ROLLUP_FIELDS}
-${DEPLOYMENT_FIELDS}`,
-    variables
-  }
 }
 
 /** A commit in a range, and the pull requests it may have come through. */
@@ -103,14 +108,17 @@ export async function deployedCommits(o: {
 }): Promise<Map<string, DeployedCommit | null>> {
   const found = new Map<string, DeployedCommit | null>()
   const more: StatusPages = { pages: [], totals: new Map() }
-  await limited(
-    chunks(o.oids, DEPLOYED_PER_QUERY).map((batch) => async () => {
+  await askInBatches({
+    items: o.oids,
+    each: () => DEPLOYED_COST,
+    concurrency: CONCURRENCY,
+    ask: async (batch) => {
       const { query, variables } = deployedQuery(batch)
-      const answer = await o.github.graphql<Json>(query, {
-        owner: o.repo.owner,
-        name: o.repo.repo,
-        ...variables
-      })
+      const answer = await o.github.graphql<Json>(
+        query,
+        { owner: o.repo.owner, name: o.repo.repo, ...variables },
+        { splittable: true }
+      )
       const repository = obj(obj(answer.data, 'data').repository, 'repository')
       // Tests a token cannot read are reported per commit by readRollup.
       assertComplete(
@@ -130,8 +138,8 @@ export async function deployedCommits(o: {
             : parseDeployed({ node, oid, errors, more })
         )
       })
-    })
-  )
+    }
+  })
   const byEnv = new Map<string, DeploymentFact[]>()
   for (const d of found.values()) {
     if (d === null) continue
@@ -215,14 +223,17 @@ export async function changeCommits(o: {
   oids: string[]
 }): Promise<Map<string, RangeCommit>> {
   const found = new Map<string, RangeCommit>()
-  await limited(
-    chunks(o.oids, CHANGES_PER_QUERY).map((batch) => async () => {
+  await askInBatches({
+    items: o.oids,
+    each: () => CHANGE_COST,
+    concurrency: CONCURRENCY,
+    ask: async (batch) => {
       const { query, variables } = changesQuery(batch)
-      const answer = await o.github.graphql<Json>(query, {
-        owner: o.repo.owner,
-        name: o.repo.repo,
-        ...variables
-      })
+      const answer = await o.github.graphql<Json>(
+        query,
+        { owner: o.repo.owner, name: o.repo.repo, ...variables },
+        { splittable: true }
+      )
       assertComplete(answer.errors, 'the changes between deployments')
       const repository = obj(obj(answer.data, 'data').repository, 'repository')
       batch.forEach((oid, j) => {
@@ -232,7 +243,7 @@ export async function changeCommits(o: {
           candidates: associated(node, `commit ${oid}`)
         })
       })
-    })
-  )
+    }
+  })
   return found
 }

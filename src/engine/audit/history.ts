@@ -3,6 +3,7 @@
 // a range starts is decided as the gate decides it (`rangeStart`), so the
 // audit and the gate say the same scope for the same deployment.
 
+import { RATE_LIMIT } from '../gather/queries.js'
 import type { Facts } from '../facts.js'
 import { assertComplete } from '../gather/index.js'
 import { rangeStart } from '../gather/range.js'
@@ -16,6 +17,7 @@ const MAX_HISTORY_PAGES = 500
 
 export const HISTORY = `
 query AuditHistory($owner: String!, $name: String!, $until: GitTimestamp, $after: String) {
+  ${RATE_LIMIT}
   repository(owner: $owner, name: $name) {
     defaultBranchRef { target { ... on Commit {
       history(first: 100, after: $after, until: $until) {

@@ -12,6 +12,6 @@ export type {
 } from './types.js'
 
 export { BREAK_GLASS_ISSUES } from './break-glass-reviews.js'
-export { DEPLOYED_PER_QUERY, deployedQuery } from './commits.js'
+export { DEPLOYED_COST, deployedQuery } from './commits.js'
 export { HISTORY } from './history.js'
 export { ENV_DEPLOYMENTS } from './population.js'

@@ -15,7 +15,11 @@ import {
   deploymentPage,
   type DeploymentPage
 } from '../gather/index.js'
-import { DEPLOYMENT_FIELDS, type PageSelection } from '../gather/queries.js'
+import {
+  DEPLOYMENT_FIELDS,
+  type PageSelection,
+  RATE_LIMIT
+} from '../gather/queries.js'
 import { obj, optObj, type Json } from '../gather/shape.js'
 import type { EnvironmentPolicy } from '../policy/index.js'
 import type { GitHubPort } from '../port.js'
@@ -26,6 +30,7 @@ const MAX_DEPLOYMENT_PAGES = 300
 
 export const ENV_DEPLOYMENTS = `
 query AuditDeployments($owner: String!, $name: String!, $environment: String!, $after: String) {
+  ${RATE_LIMIT}
   repository(owner: $owner, name: $name) {
     deployments(environments: [$environment], first: 100, after: $after, orderBy: {field: CREATED_AT, direction: DESC}) { ...GateDeployments }
   }

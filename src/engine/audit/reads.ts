@@ -8,7 +8,11 @@
 
 import type { CommitCiResultsFact, RunFact } from '../facts.js'
 import { completeRollups, type RollupRead } from '../gather/ci-results.js'
-import { choosePullRequest, completePullRequests } from '../gather/index.js'
+import {
+  choosePullRequest,
+  completePullRequests,
+  resolveCoAuthors
+} from '../gather/index.js'
 import type { ParsedPullRequest } from '../gather/parse.js'
 import type { GitHubPort, Logger } from '../port.js'
 import {
@@ -161,11 +165,17 @@ async function choosePullRequests(
       }
     }
   }
-  await completePullRequests(
-    o.github,
-    repo,
-    [...chosen.values()].filter((p): p is ParsedPullRequest => p !== null)
+  const prs = [...chosen.values()].filter(
+    (p): p is ParsedPullRequest => p !== null
   )
+  await completePullRequests(o.github, repo, prs)
+  await resolveCoAuthors(o.github, repo, [
+    ...[...chosen.keys()].flatMap((oid) => {
+      const c = known.commitOf(oid)
+      return c === null ? [] : [c.commit]
+    }),
+    ...prs.flatMap((p) => p.fact.commits)
+  ])
   return chosen
 }
 

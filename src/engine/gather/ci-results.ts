@@ -10,7 +10,8 @@ import type {
   Unreadable
 } from '../facts.js'
 import type { GitHubPort, GraphQLError } from '../port.js'
-import { pagesQuery, type PageSelection } from './queries.js'
+import { readPages } from './pages.js'
+import type { PageSelection } from './queries.js'
 import {
   connection,
   num,
@@ -156,23 +157,25 @@ export async function completeRollups(
   reads: RollupRead[]
 ): Promise<CommitCiResultsFact[]> {
   const results = reads.map((r) => r.results)
-  let todo = reads.flatMap((r, i) =>
-    r.more !== null && !('unreadable' in r.results) ? [{ i, ...r.more }] : []
+  type ContextsPage = PageSelection & { kind: 'contexts' }
+  const first: ContextsPage[] = reads.flatMap((r, i) =>
+    r.more !== null && !('unreadable' in r.results)
+      ? [
+          {
+            alias: `r${i}`,
+            kind: 'contexts',
+            id: r.more.id,
+            after: r.more.after
+          }
+        ]
+      : []
   )
-  while (todo.length > 0) {
-    const pages: PageSelection[] = todo.map(({ i, id, after }) => ({
-      alias: `r${i}`,
-      kind: 'contexts',
-      id,
-      after
-    }))
-    const { query, variables } = pagesQuery(pages, repository)
-    const answer = await port.graphql<Json>(query, variables)
+  await readPages(port, repository, first, (batch, answer) => {
     const data = obj(answer.data, 'data')
-    const next: typeof todo = []
-    for (const page of todo) {
-      const { i } = page
-      const alias = `r${i}`
+    const next: ContextsPage[] = []
+    for (const page of batch) {
+      const alias = page.alias
+      const i = Number(alias.slice(1))
       const errors = answer.errors.filter((e) => e.path?.[0] === alias)
       if (errors.length > 0) {
         results[i] = {
@@ -191,8 +194,8 @@ export async function completeRollups(
         next.push({ ...page, after: c.endCursor })
       }
     }
-    todo = next
-  }
+    return next
+  })
   return reads.map((r, i) => {
     const got = results[i] as CheckResultFact[] | Unreadable
     if (!('unreadable' in got) && r.total !== null && got.length < r.total) {

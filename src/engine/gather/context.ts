@@ -13,7 +13,11 @@ import {
   type DeploymentsRead
 } from './deployments.js'
 import { assertComplete, errorAt, errorsAt, errorText } from './errors.js'
+import { askInBatches } from './budget.js'
 import {
+  DEPLOYMENTS_COST,
+  GLOB_REF_COST,
+  REF_COST,
   contextQuery,
   type DeploymentSelection,
   type PageSelection,
@@ -48,13 +52,47 @@ export async function runContext(
     refs: [],
     globCursors: []
   }
-  if (deployments.length === 0 && refs.length === 0) return out
-  const { query, variables } = contextQuery(deployments, refs, req.sha)
-  const answer = await port.graphql<Json>(query, {
-    owner: req.owner,
-    name: req.repo,
-    ...variables
+  type Item = { deployments: DeploymentSelection } | { ref: RefSelection }
+  const items: Item[] = [
+    ...deployments.map((d) => ({ deployments: d })),
+    ...refs.map((r) => ({ ref: r }))
+  ]
+  await askInBatches({
+    items,
+    each: (i) =>
+      'deployments' in i
+        ? DEPLOYMENTS_COST
+        : i.ref.glob
+          ? GLOB_REF_COST
+          : REF_COST,
+    ask: async (batch) => {
+      await readContext(port, req, out, {
+        deployments: batch.flatMap((i) =>
+          'deployments' in i ? [i.deployments] : []
+        ),
+        refs: batch.flatMap((i) => ('ref' in i ? [i.ref] : []))
+      })
+    }
   })
+  return out
+}
+
+/** One context query's answer, added to `out`. */
+async function readContext(
+  port: GitHubPort,
+  req: EngineRequest,
+  out: ContextAnswer,
+  {
+    deployments,
+    refs
+  }: { deployments: DeploymentSelection[]; refs: RefSelection[] }
+): Promise<void> {
+  const { query, variables } = contextQuery(deployments, refs, req.sha)
+  const answer = await port.graphql<Json>(
+    query,
+    { owner: req.owner, name: req.repo, ...variables },
+    { splittable: true }
+  )
   const repo = optObj(obj(answer.data, 'data').repository, 'repository')
   if (repo === null) {
     // `deployments` is non-null in GitHub's schema: an error on it nulls the
@@ -150,7 +188,6 @@ export async function runContext(
       out.globCursors.push({ ...sel, after: c.endCursor })
     }
   }
-  return out
 }
 
 export interface DeploymentPagesInput {

@@ -10,11 +10,8 @@ import type { EngineRequest } from '../request.js'
 import { previousSuccess, type DeploymentContext } from '../deployments.js'
 import { assertComplete } from './errors.js'
 import { chronological, parseDeployment, parseStatus } from './parse.js'
-import {
-  pagesQuery,
-  type DeploymentSelection,
-  type PageSelection
-} from './queries.js'
+import { readPages } from './pages.js'
+import type { DeploymentSelection, PageSelection } from './queries.js'
 import { connection, obj, optObj, type Json } from './shape.js'
 
 /** One page of a deployments connection, parsed. */
@@ -223,28 +220,27 @@ export async function completeStatuses(
     if ('unreadable' in list) continue
     for (const d of list) byId.set(d.id, d)
   }
-  let todo = pages
-  while (todo.length > 0) {
-    const { query, variables } = pagesQuery(todo, {
-      owner: req.owner,
-      name: req.repo
-    })
-    const answer = await port.graphql<Json>(query, variables)
-    assertComplete(answer.errors, 'further pages')
-    const data = obj(answer.data, 'data')
-    const next: PageSelection[] = []
-    for (const p of todo) {
-      const node = obj(data[p.alias], p.alias)
-      const c = connection(node.statuses, `${p.alias}.statuses`)
-      const d = byId.get(Number(p.alias.slice(1)))
-      d?.statuses.push(
-        ...c.nodes.map((n, i) => parseStatus(n, `${p.alias}.statuses[${i}]`))
-      )
-      if (c.hasNextPage && c.endCursor !== null)
-        next.push({ ...p, after: c.endCursor })
+  await readPages(
+    port,
+    { owner: req.owner, name: req.repo },
+    pages,
+    (batch, answer) => {
+      assertComplete(answer.errors, 'further pages')
+      const data = obj(answer.data, 'data')
+      const next: PageSelection[] = []
+      for (const p of batch) {
+        const node = obj(data[p.alias], p.alias)
+        const c = connection(node.statuses, `${p.alias}.statuses`)
+        const d = byId.get(Number(p.alias.slice(1)))
+        d?.statuses.push(
+          ...c.nodes.map((n, i) => parseStatus(n, `${p.alias}.statuses[${i}]`))
+        )
+        if (c.hasNextPage && c.endCursor !== null)
+          next.push({ ...p, after: c.endCursor })
+      }
+      return next
     }
-    todo = next
-  }
+  )
   for (const d of byId.values()) {
     const total = totals.get(d.id) ?? null
     if (total !== null && d.statuses.length < total) {

@@ -28,6 +28,7 @@ import {
   type DeploymentNeed
 } from './deployments.js'
 import { readBranchRules, readClassicProtection } from './protection.js'
+import { resolveCoAuthors } from './co-authors.js'
 import { changesInScope } from './range.js'
 import { readReviewerTeams } from './teams.js'
 
@@ -40,6 +41,7 @@ export {
   deploymentPage,
   type DeploymentPage
 } from './deployments.js'
+export { resolveCoAuthors } from './co-authors.js'
 export { assertComplete, errorText } from './errors.js'
 export { fetchPolicy } from './policy-file.js'
 export {
@@ -47,7 +49,6 @@ export {
   choosePullRequest,
   completePullRequests
 } from './pull-requests.js'
-export { CHANGES_PER_QUERY } from './range.js'
 
 /** What gathering starts from: the request, the bootstrap's answer, the policy. */
 export interface GatherInput {
@@ -164,6 +165,13 @@ export async function gatherFacts(input: GatherInput): Promise<Facts> {
     here: deployments.get(request.environment) ?? [],
     previousOf: previous
   })
+  await resolveCoAuthors(github, request, [
+    commit,
+    ...scope.changes.flatMap((c) => [
+      c.commit,
+      ...(c.pullRequest?.commits ?? [])
+    ])
+  ])
 
   return {
     repository: {

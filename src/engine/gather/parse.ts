@@ -102,21 +102,17 @@ export function coAuthorTrailers(
 const sameEmail = (a: string | null, b: string | null): boolean =>
   a !== null && b !== null && a.toLowerCase() === b.toLowerCase()
 
-export function parseCommit(value: unknown, path: string): CommitFact {
-  const c = obj(value, path)
-  const message = str(c.message, `${path}.message`)
-  const author = identity(c.author, `${path}.author`)
-  // GitHub's `authors` is the author followed by the co-authors it parsed,
-  // each mapped to an account by email where it could.
-  // Without `authors` the trailers below still name every co-author; only
-  // their accounts are then unknown (and block as unresolved identities).
-  const authors = optObj(c.authors, `${path}.authors`)
-  const listed =
-    authors === null
-      ? []
-      : connection(authors, `${path}.authors`).nodes.map((n, i) =>
-          identity(n, `${path}.authors.nodes[${i}]`)
-        )
+/**
+ * A commit's co-authors: those GitHub lists in `authors` after the author,
+ * each mapped to an account by e-mail where it could, then any trailer it did
+ * not list (no account: they block as unresolved identities rather than go
+ * unseen). Without `authors` (not asked), the trailers alone.
+ */
+export function coAuthorsOf(
+  author: GitIdentity,
+  listed: GitIdentity[],
+  message: string
+): GitIdentity[] {
   const coAuthors: GitIdentity[] = listed.filter(
     (p, i) => !(i === 0 && sameEmail(p.email, author.email))
   )
@@ -130,6 +126,22 @@ export function parseCommit(value: unknown, path: string): CommitFact {
       })
     }
   }
+  return coAuthors.filter((p) => !sameEmail(p.email, author.email))
+}
+
+/** GitHub's `authors` of a commit: the author first, then the co-authors. */
+export function parseAuthors(value: unknown, path: string): GitIdentity[] {
+  return connection(value, path).nodes.map((n, i) =>
+    identity(n, `${path}.nodes[${i}]`)
+  )
+}
+
+export function parseCommit(value: unknown, path: string): CommitFact {
+  const c = obj(value, path)
+  const message = str(c.message, `${path}.message`)
+  const author = identity(c.author, `${path}.author`)
+  const authors = optObj(c.authors, `${path}.authors`)
+  const parents = optObj(c.parents, `${path}.parents`)
   const tree = obj(c.tree, `${path}.tree`)
   const sig = optObj(c.signature, `${path}.signature`)
   return {
@@ -139,13 +151,20 @@ export function parseCommit(value: unknown, path: string): CommitFact {
     message,
     author,
     committer: identity(c.committer, `${path}.committer`),
-    coAuthors: coAuthors.filter((p) => !sameEmail(p.email, author.email)),
-    parents: connection(c.parents, `${path}.parents`).nodes.map((n, i) =>
-      str(
-        obj(n, `${path}.parents.nodes[${i}]`).oid,
-        `${path}.parents.nodes[${i}].oid`
-      )
+    coAuthors: coAuthorsOf(
+      author,
+      authors === null ? [] : parseAuthors(authors, `${path}.authors`),
+      message
     ),
+    parents:
+      parents === null
+        ? null
+        : connection(parents, `${path}.parents`).nodes.map((n, i) =>
+            str(
+              obj(n, `${path}.parents.nodes[${i}]`).oid,
+              `${path}.parents.nodes[${i}].oid`
+            )
+          ),
     committedDate: date(c.committedDate, `${path}.committedDate`),
     signature:
       sig === null

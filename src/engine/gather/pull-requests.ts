@@ -14,7 +14,8 @@ import {
   parseReview,
   type ParsedPullRequest
 } from './parse.js'
-import { pagesQuery, type PageSelection } from './queries.js'
+import { readPages } from './pages.js'
+import type { PageSelection } from './queries.js'
 import { connection, obj, optObj, type Json } from './shape.js'
 
 /** The pull requests GitHub associates with a commit node. */
@@ -66,7 +67,7 @@ export async function completePullRequests(
     byNumber.set(n, [...(byNumber.get(n) ?? []), pr])
   }
   type PullPage = Extract<PageSelection, { kind: 'commits' | 'reviews' }>
-  let todo: PullPage[] = []
+  const todo: PullPage[] = []
   for (const [number, copies] of byNumber) {
     const pr = copies[0] as ParsedPullRequest
     const alias = (): string => `p${todo.length}`
@@ -88,13 +89,11 @@ export async function completePullRequests(
     }
   }
   const repository = { owner: req.owner, name: req.repo }
-  while (todo.length > 0) {
-    const { query, variables } = pagesQuery(todo, repository)
-    const answer = await port.graphql<Json>(query, variables)
+  await readPages(port, repository, todo, (batch, answer) => {
     assertComplete(answer.errors, 'further pages of pull requests')
     const repo = obj(obj(answer.data, 'data').repository, 'repository')
     const next: PullPage[] = []
-    for (const p of todo) {
+    for (const p of batch) {
       const node = optObj(repo[p.alias], p.alias)
       if (node === null) {
         throw new GitHubApiError(
@@ -126,8 +125,8 @@ export async function completePullRequests(
         next.push({ ...p, after: c.endCursor })
       }
     }
-    todo = next
-  }
+    return next
+  })
   // GitHub stops listing a pull request's commits at 250 (its REST docs say
   // so; "List commits on a pull request"). What was not listed cannot be
   // checked: a maker could hide there. Block rather than judge a part.

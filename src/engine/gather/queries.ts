@@ -1,11 +1,32 @@
 // The GraphQL the gate sends. Every field is checked against GitHub's public
 // schema (@octokit/graphql-schema) by __tests__/engine/gather/queries.test.ts.
 
+import { plus, times, type QueryCost } from './budget.js'
+
 export const PAGE = 100
+
+/**
+ * Asked at the root of every query: what it cost and what is left of the
+ * hour (docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api,
+ * "Checking the status of your primary rate limit"). Free: not a connection.
+ */
+export const RATE_LIMIT = `rateLimit { cost limit remaining used resetAt }`
+
+/** Pull requests asked for per commit. */
+export const PULL_REQUESTS_PER_COMMIT = 10
 
 const ACTOR = `__typename login`
 const GIT_ACTOR = `name email user { login }`
 
+/**
+ * A commit as the gate needs it, with no connection inside: under a pull
+ * request's `commits(first: 100)` every connection here would cost 100
+ * requests per pull request (GitHub charges each connection the product of
+ * the page sizes around it), and `authors` and `parents` did, 20 of the 22
+ * points the bootstrap cost. Co-authors come from `coAuthorsQuery`, asked
+ * only for commits whose message names one; parents from `CHANGE` (the
+ * commits of the range) and REST compare.
+ */
 export const COMMIT_FIELDS = `
 fragment GateCommit on Commit {
   oid
@@ -15,10 +36,11 @@ fragment GateCommit on Commit {
   tree { oid }
   author { ${GIT_ACTOR} }
   committer { ${GIT_ACTOR} }
-  authors(first: 20) { nodes { ${GIT_ACTOR} } }
-  parents(first: 2) { nodes { oid } }
   signature { isValid state wasSignedByGitHub }
 }`
+
+/** What GitHub returns per commit and alias in `coAuthorsQuery`. */
+export const CO_AUTHORS_PAGE = 100
 
 const PR_COMMITS = `totalCount pageInfo { hasNextPage endCursor } nodes { commit { ...GateCommit } }`
 const PR_REVIEWS = `totalCount pageInfo { hasNextPage endCursor } nodes {
@@ -42,8 +64,27 @@ ${COMMIT_FIELDS}`
 
 const CHANGE = `... on Commit {
       ...GateCommit
-      associatedPullRequests(first: 10) { nodes { ...GatePullRequest } }
+      parents(first: 2) { totalCount nodes { oid } }
+      associatedPullRequests(first: ${PULL_REQUESTS_PER_COMMIT}) { nodes { ...GatePullRequest } }
     }`
+
+/** What one page alias adds to a GatePages query: a connection, nothing inside. */
+export const PAGE_COST: QueryCost = { nodes: PAGE, requests: 1 }
+
+/** What one commit adds to GateCoAuthors. */
+export const CO_AUTHORS_COST: QueryCost = {
+  nodes: CO_AUTHORS_PAGE,
+  requests: 1
+}
+
+/**
+ * What one commit adds to GateChanges: its parents and pull requests, each
+ * pull request's first pages of commits and reviews.
+ */
+export const CHANGE_COST: QueryCost = plus(
+  { nodes: 2 + PULL_REQUESTS_PER_COMMIT, requests: 2 },
+  times(PULL_REQUESTS_PER_COMMIT, { nodes: 2 * PAGE, requests: 2 })
+)
 
 /**
  * A branch's rules as GraphQL gives them to non-admins: `rules`, "rules from
@@ -63,6 +104,7 @@ export const REF_RULES = `rules(first: ${PAGE}) { pageInfo { hasNextPage endCurs
 /** The policy alone, for commands that need no commit (access, audit). */
 export const POLICY_QUERY = `
 query GatePolicy($owner: String!, $name: String!, $policyExpression: String!, $policyPath: String!) {
+  ${RATE_LIMIT}
   repository(owner: $owner, name: $name) {
     url
     defaultBranchRef {
@@ -123,6 +165,7 @@ fragment GateDeployments on DeploymentConnection {
 export const BOOTSTRAP_QUERY = `
 query GateBootstrap($owner: String!, $name: String!, $sha: GitObjectID!,
     $head: String!, $environment: String!, $policyExpression: String!, $policyPath: String!) {
+  ${RATE_LIMIT}
   repository(owner: $owner, name: $name) {
     url
     defaultBranchRef {
@@ -165,6 +208,19 @@ export interface RefSelection {
 
 const REF_FIELDS = `name compare(headRef: $sha) { status } ${REF_RULES}`
 
+/** What one environment's deployments add to a query: a page, each with its statuses. */
+export const DEPLOYMENTS_COST: QueryCost = {
+  nodes: PAGE + PAGE * PAGE,
+  requests: 1 + PAGE
+}
+/** What one branch adds to GateContext: its rules. */
+export const REF_COST: QueryCost = { nodes: PAGE, requests: 1 }
+/** What one branch pattern adds to GateContext: a page of branches, each with its rules. */
+export const GLOB_REF_COST: QueryCost = {
+  nodes: PAGE + PAGE * PAGE,
+  requests: 1 + PAGE
+}
+
 /** Deployments of several environments and the branches: one round trip. */
 export function contextQuery(
   deployments: DeploymentSelection[],
@@ -204,6 +260,7 @@ export function contextQuery(
   const fragments = deployments.length > 0 ? DEPLOYMENT_FIELDS : ''
   return {
     query: `query GateContext(${declarations.join(', ')}) {
+  ${RATE_LIMIT}
   repository(owner: $owner, name: $name) {
     ${parts.join('\n    ')}
   }
@@ -213,27 +270,67 @@ ${fragments}`,
   }
 }
 
+/**
+ * One query asking for several commits by oid, each under its own alias
+ * (`${alias}0`, `${alias}1`, ...), with the same selection.
+ */
+export function commitsQuery(o: {
+  operation: string
+  alias: string
+  oids: string[]
+  selection: string
+  fragments: string
+}): { query: string; variables: Record<string, unknown> } {
+  const variables: Record<string, unknown> = {}
+  const declarations: string[] = ['$owner: String!', '$name: String!']
+  const parts = o.oids.map((oid, i) => {
+    declarations.push(`$oid${i}: GitObjectID!`)
+    variables[`oid${i}`] = oid
+    return `${o.alias}${i}: object(oid: $oid${i}) { ${o.selection} }`
+  })
+  return {
+    query: `query ${o.operation}(${declarations.join(', ')}) {
+  ${RATE_LIMIT}
+  repository(owner: $owner, name: $name) {
+    ${parts.join('\n    ')}
+  }
+}
+${o.fragments}`,
+    variables
+  }
+}
+
 /** Commits of the range (other than the deployed one) with their pull requests. */
 export function changesQuery(oids: string[]): {
   query: string
   variables: Record<string, unknown>
 } {
-  const variables: Record<string, unknown> = {}
-  const declarations: string[] = ['$owner: String!', '$name: String!']
-  const parts = oids.map((oid, i) => {
-    declarations.push(`$oid${i}: GitObjectID!`)
-    variables[`oid${i}`] = oid
-    return `c${i}: object(oid: $oid${i}) { ${CHANGE} }`
+  return commitsQuery({
+    operation: 'GateChanges',
+    alias: 'c',
+    oids,
+    selection: CHANGE,
+    fragments: PULL_REQUEST_FIELDS
   })
-  return {
-    query: `query GateChanges(${declarations.join(', ')}) {
-  repository(owner: $owner, name: $name) {
-    ${parts.join('\n    ')}
-  }
 }
-${PULL_REQUEST_FIELDS}`,
-    variables
-  }
+
+/**
+ * The authors GitHub lists for each commit: "the git author and the
+ * Co-authored-by message trailer", each with the account GitHub maps the
+ * e-mail to (docs.github.com/en/graphql/reference/objects#commit, `authors`).
+ * One request per commit.
+ */
+export function coAuthorsQuery(oids: string[]): {
+  query: string
+  variables: Record<string, unknown>
+} {
+  return commitsQuery({
+    operation: 'GateCoAuthors',
+    alias: 'a',
+    oids,
+    selection: `... on Commit { authors(first: ${CO_AUTHORS_PAGE}) { totalCount nodes { ${GIT_ACTOR} } } }`,
+    fragments: ''
+  })
 }
 
 export type PageSelection =
@@ -307,6 +404,7 @@ export function pagesQuery(
   const needsCommit = pages.some((p) => p.kind === 'commits')
   return {
     query: `query GatePages(${declarations.join(', ')}) {
+  ${RATE_LIMIT}
   ${pulls.length > 0 ? `repository(owner: $owner, name: $name) {\n    ${pulls.join('\n    ')}\n  }` : ''}
   ${nodes.join('\n  ')}
 }

@@ -21,17 +21,9 @@ import {
   choosePullRequest,
   completePullRequests
 } from './pull-requests.js'
-import { changesQuery } from './queries.js'
+import { askInBatches } from './budget.js'
+import { CHANGE_COST, changesQuery } from './queries.js'
 import { arr, obj, str, type Json } from './shape.js'
-
-/**
- * Commits per changes query. GitHub refuses a query that may return more than
- * 500,000 nodes, counting each connection's `first` times its parents'
- * (docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api#node-limit);
- * one commit with its pull requests, their commits' authors and reviews may
- * be about 24,000 (__tests__/engine/gather/node-limit.test.ts counts them).
- */
-export const CHANGES_PER_QUERY = 20
 
 export interface RangeInput {
   github: GitHubPort
@@ -73,7 +65,7 @@ export function rangeStart(o: {
   if (
     previous === null ||
     previous === o.commit.oid ||
-    o.commit.parents[0] === previous
+    o.commit.parents?.[0] === previous
   ) {
     return {
       settled: {
@@ -144,18 +136,17 @@ export async function changesInScope(
     [commit.oid, { commit, candidates: input.pullRequests }]
   ])
   const others = chainOids.filter((oid) => oid !== commit.oid)
-  const batches: string[][] = []
-  for (let i = 0; i < others.length; i += CHANGES_PER_QUERY)
-    batches.push(others.slice(i, i + CHANGES_PER_QUERY))
   // The batches do not depend on each other: one round trip for all.
-  await Promise.all(
-    batches.map(async (batch) => {
+  await askInBatches({
+    items: others,
+    each: () => CHANGE_COST,
+    ask: async (batch) => {
       const { query, variables } = changesQuery(batch)
-      const answer = await port.graphql<Json>(query, {
-        owner: req.owner,
-        name: req.repo,
-        ...variables
-      })
+      const answer = await port.graphql<Json>(
+        query,
+        { owner: req.owner, name: req.repo, ...variables },
+        { splittable: true }
+      )
       assertComplete(answer.errors, 'the changes since the previous deployment')
       const repo = obj(obj(answer.data, 'data').repository, 'repository')
       batch.forEach((oid, j) => {
@@ -165,8 +156,8 @@ export async function changesInScope(
           candidates: associated(node, `commit ${oid}`)
         })
       })
-    })
-  )
+    }
+  })
   return {
     changes: await resolve(chainOids.map((oid) => found.get(oid) as Candidate)),
     scope: { kind: 'range', since: previous, note: null }

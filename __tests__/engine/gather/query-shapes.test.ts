@@ -1,0 +1,74 @@
+// Every GraphQL query shape the gate and the audit can send, at its largest
+// batch: valid against GitHub's public schema, and within SPEC §9's limits
+// by GitHub's own counting (docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api),
+// as the simulator reads it: at most 100,000 nodes (5x under GitHub's
+// 500,000) and at most 10 points a query.
+import { describe, expect, it } from '@jest/globals'
+import {
+  MAX_QUERY_NODES,
+  MAX_QUERY_REQUESTS
+} from '../../../src/engine/gather/budget.js'
+import {
+  costOf,
+  queryShapes,
+  schemaErrors
+} from '../../../test-support/query-shapes.js'
+
+const shapes = queryShapes()
+const table = shapes.map((s) => [`${s.name} (${s.what})`, s] as const)
+
+describe('every query shape, at its largest batch', () => {
+  it('covers every operation the product names', () => {
+    expect(new Set(shapes.map((s) => s.name))).toEqual(
+      new Set([
+        'GatePolicy',
+        'GateBootstrap',
+        'GateContext',
+        'GateChanges',
+        'GateCoAuthors',
+        'GatePages',
+        'AuditDeployments',
+        'AuditHistory',
+        'AuditBreakGlass',
+        'AuditCommits'
+      ])
+    )
+  })
+
+  it.each(table)('%s is valid against the public schema', (_n, shape) => {
+    expect(schemaErrors(shape)).toEqual([])
+  })
+
+  it.each(table)('%s stays within 100,000 nodes and 10 points', (_n, shape) => {
+    const cost = costOf(shape)
+    expect(cost.nodes).toBeLessThanOrEqual(MAX_QUERY_NODES)
+    expect(cost.requests).toBeLessThanOrEqual(MAX_QUERY_REQUESTS)
+  })
+
+  it.each(table.filter(([, s]) => s.each !== null))(
+    '%s: what its builder declares an item costs is what GitHub counts',
+    (_n, shape) => {
+      // The batch is full: by the builder's own count, one more item would
+      // not fit; by GitHub's, the batch costs what the builder says.
+      const each = shape.each as { nodes: number; requests: number }
+      const batch = shape.batch as number
+      const cost = costOf(shape)
+      const perItem = {
+        nodes: Math.floor(cost.nodes / batch),
+        requests: Math.floor(cost.requests / batch)
+      }
+      expect(perItem).toEqual(each)
+    }
+  )
+
+  it('asks the budget left in every query', () => {
+    for (const s of shapes) expect(s.query).toContain('rateLimit {')
+  })
+
+  it('keeps the bootstrap, all a typical decision sends, at most 3 points', () => {
+    const boot = shapes.find((s) => s.name === 'GateBootstrap')
+    expect(boot === undefined ? null : costOf(boot).points).toBeLessThanOrEqual(
+      3
+    )
+  })
+})
