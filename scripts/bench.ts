@@ -43,8 +43,7 @@ import { DEFAULT_LATENCY_MS, evaluateTargets } from './bench/targets.js'
 import { observe } from './bench/observations.js'
 import { renderMarkdown } from './bench/report.js'
 import { renderChart } from './bench/chart.js'
-import { shapeCosts, type ShapeCost } from './bench/shapes.js'
-import { loadShapes } from './bench/shapes-source.js'
+import { shapeCosts } from './bench/shapes.js'
 import { standard, reviewedChange } from '../test-support/demo/scenarios.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -179,20 +178,8 @@ function bundleInfo(): BenchResults['bundle'] {
 
 // -- main --------------------------------------------------------------------
 
-/** Each query shape's cost, or null (said on stderr) when there is no list. */
-async function shapes(): Promise<ShapeCost[] | null> {
-  const source = await loadShapes()
-  if (source === null) {
-    console.warn(
-      'note: test-support/query-shapes.ts is missing: no table of query shapes'
-    )
-    return null
-  }
-  return shapeCosts(source.shapes, source.costOf)
-}
-
 /** The report and chart again from the measured results, shapes, targets and observations recomputed. */
-async function render(): Promise<number> {
+function render(): number {
   const file = join(ROOT, 'bench', 'results.json')
   const measured = JSON.parse(readFileSync(file, 'utf8')) as BenchResults
   if (measured.format !== RESULTS_FORMAT) {
@@ -201,7 +188,7 @@ async function render(): Promise<number> {
     )
     return 2
   }
-  const costed = { ...measured, shapes: await shapes() }
+  const costed = { ...measured, shapes: shapeCosts() }
   const all: BenchResults = {
     ...costed,
     targets: evaluateTargets(costed),
@@ -216,7 +203,7 @@ async function render(): Promise<number> {
 
 async function main(): Promise<number> {
   const o = options(process.argv.slice(2))
-  if (o.render) return await render()
+  if (o.render) return render()
   if (!existsSync(BUNDLE)) {
     console.error('dist/index.js is missing: run `npm run bundle` first')
     return 2
@@ -334,7 +321,7 @@ async function main(): Promise<number> {
       bundle,
       cases: results,
       unavailable: UNAVAILABLE,
-      shapes: await shapes()
+      shapes: shapeCosts()
     }
     const all: BenchResults = {
       ...partial,

@@ -34,15 +34,15 @@ function caseRow(c: CaseResult): string {
 
 function shapesSection(shapes: ShapeCost[] | null): string {
   if (shapes === null || shapes.length === 0) {
-    return '`test-support/query-shapes.ts`, which lists the queries the product can build, was not there when this was generated: no table.'
+    return 'No query shapes were costed for these results.'
   }
   const rows = [...shapes]
     .sort((a, b) => b.nodes - a.nodes || a.name.localeCompare(b.name))
     .map(
       (s) =>
-        `| \`${s.name}\` | ${s.what} | ${num(s.batch)} | ${num(s.nodes)} | ${num(s.requests)} | ${num(s.points)} |`
+        `| \`${s.name}\` | ${s.what} | ${s.batch === null ? '–' : num(s.batch)} | ${num(s.nodes)} | ${num(s.requests)} | ${num(s.points)} |`
     )
-  return `Every query the product can build (\`test-support/query-shapes.ts\`), at its largest batch, costed before it runs as GitHub costs it (the simulator's \`queryCost\`, \`test-support/sim/graphql-cost.ts\`). **batch**: the most aliases of one field side by side in the query (1: not batched); **nodes**: what it may return, at most 500,000 on GitHub and 100,000 by SPEC §9; **requests**: GitHub's count of the requests it needs to fill its connections; **points**: requests / 100, rounded, at least 1. Largest first.
+  return `Every query the product can build (\`test-support/query-shapes.ts\`), at its largest batch, costed before it runs as GitHub costs it (the simulator's \`queryCost\`, \`test-support/sim/graphql-cost.ts\`). **batch**: the items the product's builder puts in one query at most (\`–\`: a query that batches nothing); **nodes**: what it may return, at most 500,000 on GitHub and 100,000 by SPEC §9; **requests**: GitHub's count of the requests it needs to fill its connections; **points**: requests / 100, rounded, at least 1. Largest first.
 
 | query shape | what | batch | nodes | requests | points |
 | --- | --- | ---: | ---: | ---: | ---: |
