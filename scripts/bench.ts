@@ -1,6 +1,7 @@
 // npm run bench (SPEC §9, issue 5): the bundled gate (dist/index.js), spawned
 // as the runner spawns it, against the GitHub simulator on 127.0.0.1 with a
-// fixed latency per request. Per case: HTTP requests, wall time, time to the
+// fixed latency per request. Per case: HTTP requests (REST and GraphQL), the
+// GraphQL points and nodes GitHub would charge, wall time, time to the
 // first request, peak memory, and a check that the decision is the expected
 // one. A full run at the default latency writes bench/results.json,
 // bench/chart.svg and BENCHMARKS.md.
@@ -32,14 +33,17 @@ import { CASES, UNAVAILABLE, isLarge, type BenchCase } from './bench/cases.js'
 import { measure, type Sample } from './bench/measure.js'
 import { writePreload } from './bench/max-rss.js'
 import {
+  RESULTS_FORMAT,
   summarise,
   type BenchResults,
   type CaseResult
 } from './bench/results.js'
+import { tableHeader, tableRow, targetLine } from './bench/table.js'
 import { DEFAULT_LATENCY_MS, evaluateTargets } from './bench/targets.js'
 import { observe } from './bench/observations.js'
 import { renderMarkdown } from './bench/report.js'
 import { renderChart } from './bench/chart.js'
+import { shapeCosts } from './bench/shapes.js'
 import { standard, reviewedChange } from '../test-support/demo/scenarios.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -172,61 +176,22 @@ function bundleInfo(): BenchResults['bundle'] {
   }
 }
 
-// -- the table on stdout -----------------------------------------------------
-
-const COLUMNS: [string, number][] = [
-  ['case', 18],
-  ['requests', 8],
-  ['trips', 5],
-  ['wall ms', 8],
-  ['1st req ms', 10],
-  ['RSS MB', 7],
-  ['sim ms', 7],
-  ['decision', 8],
-  ['', 0]
-]
-
-function row(cells: string[]): string {
-  return cells
-    .map((cell, i) => {
-      const [, width] = COLUMNS[i] ?? ['', 0]
-      return i === 0 ? cell.padEnd(width) : cell.padStart(width)
-    })
-    .join('  ')
-    .trimEnd()
-}
-
-function printRow(r: CaseResult): void {
-  const fmt = (n: number | null, digits = 0): string =>
-    n === null ? '-' : n.toFixed(digits)
-  const requests =
-    r.requestsRange[0] === r.requestsRange[1]
-      ? String(r.requests)
-      : `${r.requestsRange[0]}-${r.requestsRange[1]}`
-  console.log(
-    row([
-      r.name,
-      requests,
-      String(r.roundTrips),
-      fmt(r.wallMs),
-      fmt(r.firstRequestMs),
-      fmt(r.peakRssMB, 1),
-      fmt(r.serverMs),
-      r.decision,
-      r.ok ? (r.runs > 1 ? `median of ${r.runs}` : '') : 'UNEXPECTED'
-    ])
-  )
-}
-
 // -- main --------------------------------------------------------------------
 
-/** The report and chart again from the measured results, targets and observations recomputed. */
+/** The report and chart again from the measured results, shapes, targets and observations recomputed. */
 function render(): number {
   const file = join(ROOT, 'bench', 'results.json')
   const measured = JSON.parse(readFileSync(file, 'utf8')) as BenchResults
+  if (measured.format !== RESULTS_FORMAT) {
+    console.error(
+      `bench/results.json is format ${measured.format ?? 1}, not ${RESULTS_FORMAT} (it has no GraphQL points): run \`npm run bench\` again`
+    )
+    return 2
+  }
+  const costed = { ...measured, shapes: shapeCosts() }
   const all: BenchResults = {
-    ...measured,
-    targets: evaluateTargets(measured),
+    ...costed,
+    targets: evaluateTargets(costed),
     observations: observe(measured)
   }
   writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`)
@@ -279,13 +244,7 @@ async function main(): Promise<number> {
         timeoutMs: RUN_TIMEOUT_MS
       })
     }
-    if (chosen.length > 0) {
-      console.log(
-        row(COLUMNS.map(([name]) => name)) +
-          '\n' +
-          row(COLUMNS.map(([, w]) => '-'.repeat(w)))
-      )
-    }
+    if (chosen.length > 0) console.log(tableHeader())
     const results: CaseResult[] = []
     const failures: { c: BenchCase; sample: Sample }[] = []
     for (const c of chosen) {
@@ -304,8 +263,9 @@ async function main(): Promise<number> {
       }
       const result = summarise(c, samples)
       results.push(result)
-      printRow(result)
-      if (!result.ok) {
+      console.log(tableRow(result))
+      // a run GitHub's budget cut short is reported: its points are the finding
+      if (!result.ok && !result.rateLimited) {
         const bad = samples.find(
           (s) =>
             s.decision !== c.expect.decision || s.changes !== c.expect.changes
@@ -328,7 +288,7 @@ async function main(): Promise<number> {
           `\n✗ ${c.name}: ${summarise(c, [sample]).problems.join('; ')}`
         )
         console.error(
-          `  requests: ${sample.requests.map((r) => `${r.label} ${r.status}`).join(', ')}`
+          `  requests: ${sample.requests.map((r) => `${r.label} ${r.status}${r.points === null ? '' : ` (${r.points} points)`}`).join(', ')}`
         )
         console.error(sample.summary.trim())
         if (sample.stderr.trim() !== '') console.error(sample.stderr.trim())
@@ -343,6 +303,7 @@ async function main(): Promise<number> {
     const partial: Omit<BenchResults, 'targets' | 'observations'> = {
       $comment:
         'Written by `npm run bench` (scripts/bench.ts). See BENCHMARKS.md.',
+      format: RESULTS_FORMAT,
       date: new Date().toISOString(),
       node: process.version,
       platform: `${process.platform}-${process.arch}`,
@@ -359,7 +320,8 @@ async function main(): Promise<number> {
       },
       bundle,
       cases: results,
-      unavailable: UNAVAILABLE
+      unavailable: UNAVAILABLE,
+      shapes: shapeCosts()
     }
     const all: BenchResults = {
       ...partial,
@@ -367,12 +329,7 @@ async function main(): Promise<number> {
       observations: observe(partial)
     }
     console.log('\nSPEC §9 targets:')
-    for (const t of all.targets) {
-      const verdict = t.pass === null ? 'n/a ' : t.pass ? 'pass' : 'FAIL'
-      console.log(
-        `  ${verdict}  ${t.spec}: ${t.target}; measured ${t.measured}`
-      )
-    }
+    for (const t of all.targets) console.log(targetLine(t))
 
     const write = o.write || (complete && o.latencyMs === DEFAULT_LATENCY_MS)
     if (!write) {

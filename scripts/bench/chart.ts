@@ -1,8 +1,12 @@
-// bench/chart.svg, written by hand: requests and wall time against size, one
-// line per family (pull request commits, upstream deployments, pull requests
-// in the range), logarithmic x axis.
+// bench/chart.svg, written by hand: requests, wall time and GraphQL points
+// against size, one line per family (pull request commits, upstream
+// deployments, pull requests in the range; the audits in rows of their own),
+// logarithmic x axis.
 
 import type { BenchResults, CaseResult } from './results.js'
+import { TOKEN_BUDGET } from './costs.js'
+import { WALL_LIMIT_MS } from './targets.js'
+import { AUDIT_POINTS_LIMIT, AUDIT_WALL_LIMIT_MS } from './targets-audit.js'
 
 interface Series {
   family: string
@@ -48,6 +52,15 @@ const AUDIT_SERIES: Series[] = [
   }
 ]
 
+/** The legend's example of a hollow marker. */
+const HOLLOW_KEY: Series = {
+  family: '',
+  label: '',
+  color: '#555',
+  marker: 'circle',
+  place: 'left'
+}
+
 const PANEL = {
   width: 440,
   height: 300,
@@ -80,8 +93,11 @@ export function niceCeiling(value: number): number {
 
 const fmt = (n: number): string => String(Math.round(n * 10) / 10)
 
-function marker(s: Series, x: number, y: number): string {
-  const at = `fill="${s.color}" stroke="#fff" stroke-width="1"`
+/** Hollow: the rate limit cut the run short, so its value is a floor. */
+function marker(s: Series, x: number, y: number, hollow = false): string {
+  const at = hollow
+    ? `fill="#fff" stroke="${s.color}" stroke-width="2"`
+    : `fill="${s.color}" stroke="#fff" stroke-width="1"`
   switch (s.marker) {
     case 'circle':
       return `<circle cx="${fmt(x)}" cy="${fmt(y)}" r="4" ${at}/>`
@@ -101,6 +117,8 @@ function panel(
     value: (c: CaseResult) => number
     /** where the dashed line of the SPEC §9 target goes */
     target?: number
+    /** further dashed lines, labelled (e.g. a GITHUB_TOKEN's hour) */
+    marks?: { value: number; label: string }[]
     /** the panel's top; default the first row */
     y0?: number
     series?: Series[]
@@ -116,7 +134,10 @@ function panel(
   const y0 = o.y0 ?? 0
   const top = y0 + PANEL.top
   const values = cases.map(o.value)
-  const yMax = niceCeiling(Math.max(...values, o.target ?? 0, 1) * 1.1)
+  const marks = o.marks ?? []
+  const yMax = niceCeiling(
+    Math.max(...values, o.target ?? 0, ...marks.map((m) => m.value), 1) * 1.1
+  )
   const sx = (v: number): number =>
     left +
     ((Math.log10(v) - Math.log10(xAxis.min)) /
@@ -154,11 +175,23 @@ function panel(
       `<line x1="${fmt(left)}" y1="${fmt(y)}" x2="${fmt(left + plotW)}" y2="${fmt(y)}" stroke="#555" stroke-dasharray="5 4"/>`
     )
   }
+  for (const m of marks) {
+    const y = sy(m.value)
+    out.push(
+      `<line x1="${fmt(left)}" y1="${fmt(y)}" x2="${fmt(left + plotW)}" y2="${fmt(y)}" stroke="#b00" stroke-dasharray="2 3"/>`,
+      `<text x="${fmt(left + 4)}" y="${fmt(y - 4)}" fill="#b00">${escapeXml(m.label)}</text>`
+    )
+  }
   for (const s of series) {
     const points = cases
       .filter((c) => c.family === s.family && c.size !== null)
       .sort((a, b) => (a.size ?? 0) - (b.size ?? 0))
-      .map((c) => ({ x: sx(c.size ?? 1), y: sy(o.value(c)), v: o.value(c) }))
+      .map((c) => ({
+        x: sx(c.size ?? 1),
+        y: sy(o.value(c)),
+        v: o.value(c),
+        hollow: c.rateLimited
+      }))
     if (points.length === 0) continue
     out.push(
       `<polyline points="${points.map((p) => `${fmt(p.x)},${fmt(p.y)}`).join(' ')}" fill="none" stroke="${s.color}" stroke-width="2"/>`
@@ -171,7 +204,7 @@ function panel(
             ? `x="${fmt(p.x + 7)}" y="${fmt(p.y - 6)}"`
             : `x="${fmt(p.x)}" y="${fmt(p.y + 16)}" text-anchor="middle"`
       out.push(
-        marker(s, p.x, p.y),
+        marker(s, p.x, p.y, p.hollow),
         `<text ${at} fill="${s.color}">${fmt(p.v)}</text>`
       )
     }
@@ -184,37 +217,66 @@ export function renderChart(r: BenchResults): string {
   const audits = r.cases.filter((c) =>
     AUDIT_SERIES.some((s) => s.family === c.family)
   )
-  const rows = audits.length > 0 ? 2 : 1
   const shown = audits.length > 0 ? [...SERIES, ...AUDIT_SERIES] : SERIES
   const width = PANEL.width * 2
-  const legendY = PANEL.height * rows + 8
-  const height = legendY + (shown.length + 1) * 18 + 24
+  // requests and time; the audits' when there are any; then the points
+  const auditY = PANEL.height
+  const pointsY = PANEL.height * (audits.length > 0 ? 2 : 1)
+  const legendY = pointsY + PANEL.height + 8
+  const height = legendY + (shown.length + 2) * 18 + 24
   const auditAxis = { min: 30, max: 30_000, ticks: [100, 1000, 10_000] }
+  const hour = {
+    value: TOKEN_BUDGET.graphqlPoints,
+    label: `a GITHUB_TOKEN's hour: ${TOKEN_BUDGET.graphqlPoints.toLocaleString('en-US')} points`
+  }
   const auditRow =
     audits.length === 0
       ? ''
       : [
           panel(audits, {
             x0: 0,
-            y0: PANEL.height,
+            y0: auditY,
             series: AUDIT_SERIES,
             x: auditAxis,
             title: 'HTTP requests per audit',
             yLabel: 'requests',
-            value: (c) => c.requests,
-            target: 100
+            value: (c) => c.requests
           }),
           panel(audits, {
             x0: PANEL.width,
-            y0: PANEL.height,
+            y0: auditY,
             series: AUDIT_SERIES,
             x: auditAxis,
             title: 'Wall time per audit (spawn to exit)',
             yLabel: 'ms',
             value: (c) => c.wallMs,
-            target: r.latencyMs === 100 ? 30_000 : undefined
+            target: r.latencyMs === 100 ? AUDIT_WALL_LIMIT_MS : undefined
           })
         ].join('\n')
+  const pointsRow = [
+    panel(cases, {
+      x0: 0,
+      y0: pointsY,
+      title: 'GraphQL points per decision',
+      yLabel: 'points',
+      value: (c) => c.points,
+      target: 3,
+      marks: [hour]
+    }),
+    audits.length === 0
+      ? ''
+      : panel(audits, {
+          x0: PANEL.width,
+          y0: pointsY,
+          series: AUDIT_SERIES,
+          x: auditAxis,
+          title: 'GraphQL points per audit',
+          yLabel: 'points',
+          value: (c) => c.points,
+          target: AUDIT_POINTS_LIMIT,
+          marks: [hour]
+        })
+  ].join('\n')
   const legend = shown.map((s, i) => {
     const y = legendY + i * 18
     return [
@@ -226,7 +288,9 @@ export function renderChart(r: BenchResults): string {
   const y = legendY + shown.length * 18
   legend.push(
     `<line x1="${PANEL.left}" y1="${y}" x2="${PANEL.left + 24}" y2="${y}" stroke="#555" stroke-dasharray="5 4"/>`,
-    `<text x="${PANEL.left + 32}" y="${y + 4}">SPEC §9 targets: a typical decision at most 3 requests, under 0.5 s; an audit of 1,000 deployments at most 100 requests, under 30 s${r.latencyMs === 100 ? '' : ' (times not drawn: not measured at 100 ms per request)'}</text>`
+    `<text x="${PANEL.left + 32}" y="${y + 4}">SPEC §9 targets: a typical decision at most 3 requests, 3 points, under 0.3 s; an audit of 1,000 deployments at most 500 points, under 30 s${r.latencyMs === 100 ? '' : ' (times not drawn: not measured at 100 ms per request)'}</text>`,
+    marker(HOLLOW_KEY, PANEL.left + 12, y + 18, true),
+    `<text x="${PANEL.left + 32}" y="${y + 22}">hollow: the run was cut short by the rate limit (GitHub refused a query once the hour's points were spent)</text>`
   )
   const caption = `promotion-gate ${r.date.slice(0, 10)}, node ${r.node}, ${r.latencyMs} ms per request (simulator on 127.0.0.1)`
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Helvetica, Arial, sans-serif" font-size="11">
@@ -243,9 +307,10 @@ ${panel(cases, {
   title: 'Wall time per decision (spawn to exit)',
   yLabel: 'ms',
   value: (c) => c.wallMs,
-  target: r.latencyMs === 100 ? 500 : undefined
+  target: r.latencyMs === 100 ? WALL_LIMIT_MS : undefined
 })}
 ${auditRow}
+${pointsRow}
 ${legend.join('\n')}
 <text x="${width - PANEL.right}" y="${height - 8}" text-anchor="end" fill="#777">${escapeXml(caption)}</text>
 </svg>

@@ -5,7 +5,10 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { startSimulator, type RequestLog } from '../../test-support/sim/server.js'
+import {
+  startSimulator,
+  type RequestLog
+} from '../../test-support/sim/server.js'
 import { runBundledAction } from '../../test-support/demo/run-action.js'
 import {
   OWNER,
@@ -14,8 +17,9 @@ import {
   type World
 } from '../../test-support/demo/scenarios.js'
 import { MAX_RSS_ENV, preloadOptions } from './max-rss.js'
+import { TOKEN_BUDGET, type CostedRequest } from './costs.js'
 
-export interface TimedRequest {
+export interface TimedRequest extends CostedRequest {
   /** e.g. `POST /graphql GateContext`, `GET /repos/acme/shop/rules/branches/main` */
   label: string
   status: number
@@ -60,7 +64,9 @@ export async function measure(
   o: { latencyMs: number; preload: string; tmp: string; timeoutMs: number }
 ): Promise<Sample> {
   const server = await startSimulator(built.world.sim, {
-    latencyMs: o.latencyMs
+    latencyMs: o.latencyMs,
+    // stated, not assumed: the budget left is reckoned against it (costs.ts)
+    graphqlPointsPerHour: { github_token: TOKEN_BUDGET.graphqlPoints }
   })
   // The log is pushed to as each request arrives: note when.
   const arrivals = new Map<RequestLog, number>()
@@ -87,6 +93,9 @@ export async function measure(
     })
     const requests: TimedRequest[] = log.map((r) => ({
       label: label(r),
+      graphql: r.graphql,
+      points: r.points ?? null,
+      nodes: r.nodes ?? null,
       status: r.status,
       atMs: (arrivals.get(r) ?? spawned) - spawned,
       durationMs: r.durationMs

@@ -51,7 +51,13 @@ export function observe(
 
   const audit = byName.get('audit-10000')
   const audit1000 = byName.get('audit-1000')
-  if (audit !== undefined && audit1000 !== undefined) {
+  // a run cut short by the rate limit says nothing about growth
+  if (
+    audit !== undefined &&
+    audit1000 !== undefined &&
+    !audit.rateLimited &&
+    !audit1000.rateLimited
+  ) {
     out.push(
       `**Audits grow linearly in requests**: ${audit1000.requests} for 1,000 deployments, ${audit.requests} for 10,000 (deployments, history and workflow runs 100 a page; deployed commits 40 a query, four queries in flight). ` +
         `At 10,000 the wall time (${ms(audit.wallMs)}) is mostly the simulator's own work (sim ms ${audit.serverMs.toLocaleString('en-US')}, summed over concurrent answers): it recomputes ancestries over a 10,000-commit history for every commit it describes, where GitHub answers from indexes. The gate's peak memory was ${audit.peakRssMB?.toFixed(0) ?? '?'} MiB, holding every deployment's evidence record for the report.`
@@ -75,6 +81,13 @@ export function observe(
         `**${c.name}: the ${batches.length} GateChanges batches (50 commits each) go out one after the other** (at ${starts.map((s) => ms(s)).join(', ')}), although none depends on another: sent together they would save ${batches.length - 1} round trip${batches.length === 2 ? '' : 's'} (about ${ms((batches.length - 1) * r.latencyMs)} here).`
       )
     }
+  }
+
+  const limited = r.cases.filter((c) => c.rateLimited)
+  if (limited.length > 0) {
+    out.push(
+      `**A GITHUB_TOKEN's hour of GraphQL points runs out** in ${limited.map((c) => `${c.name} (${c.points.toLocaleString('en-US')} points charged, then ${c.refused.rateLimited} refused)`).join(', ')}: the simulator gives each run one hour, 1,000 points, as GitHub gives a repository's workflows, and each of these blocked as rate limited before it could decide. Its wall time, requests and memory are those of a run cut short.`
+    )
   }
 
   const mismatched = r.cases.filter(

@@ -2,6 +2,8 @@
 // and the numbers come from the same run.
 
 import type { BenchResults, CaseResult, TargetResult } from './results.js'
+import type { ShapeCost } from './shapes.js'
+import { TOKEN_BUDGET } from './costs.js'
 
 const fmt = (n: number | null, digits = 0): string =>
   n === null ? '–' : n.toFixed(digits)
@@ -10,13 +12,49 @@ function verdict(t: TargetResult): string {
   return t.pass === null ? 'n/a' : t.pass ? '**pass**' : '**FAIL**'
 }
 
-function caseRow(c: CaseResult): string {
-  const requests =
-    c.requestsRange[0] === c.requestsRange[1]
-      ? String(c.requests)
-      : `${c.requestsRange[0]}–${c.requestsRange[1]}`
-  return `| \`${c.name}\` | ${c.title} | ${requests} | ${c.roundTrips} | ${fmt(c.wallMs)} | ${fmt(c.firstRequestMs)} | ${fmt(c.peakRssMB, 1)} | ${fmt(c.serverMs)} | ${c.decision} (${c.runs} run${c.runs === 1 ? '' : 's'}) |`
+const num = (n: number): string => n.toLocaleString('en-US')
+
+const span = ([lo, hi]: [number, number], value: number): string =>
+  lo === hi ? num(value) : `${num(lo)}–${num(hi)}`
+
+function decisionCell(c: CaseResult): string {
+  const runs = `${c.runs} run${c.runs === 1 ? '' : 's'}`
+  const refusedNodes =
+    c.refused.nodeLimit > 0
+      ? `; ${c.refused.nodeLimit} over GitHub's node limit, refused`
+      : ''
+  return c.rateLimited
+    ? `${c.decision}: **rate limited**, ${c.refused.rateLimited} quer${c.refused.rateLimited === 1 ? 'y' : 'ies'} refused once the hour's points were spent (${runs}${refusedNodes})`
+    : `${c.decision} (${runs}${refusedNodes})`
 }
+
+function caseRow(c: CaseResult): string {
+  return `| \`${c.name}\` | ${c.title} | ${span(c.requestsRange, c.requests)} | ${num(c.restRequests)} | ${num(c.graphqlRequests)} | ${c.roundTrips} | ${span(c.pointsRange, c.points)} | ${c.largestNodes === null ? '–' : `${num(c.largestNodes)} (${c.largestQuery ?? '–'})`} | ${num(c.budgetLeft.graphqlPoints)} / ${num(c.budgetLeft.restRequests)} | ${fmt(c.wallMs)} | ${fmt(c.firstRequestMs)} | ${fmt(c.peakRssMB, 1)} | ${fmt(c.serverMs)} | ${decisionCell(c)} |`
+}
+
+function shapesSection(shapes: ShapeCost[] | null): string {
+  if (shapes === null || shapes.length === 0) {
+    return 'No query shapes were costed for these results.'
+  }
+  const rows = [...shapes]
+    .sort((a, b) => b.nodes - a.nodes || a.name.localeCompare(b.name))
+    .map(
+      (s) =>
+        `| \`${s.name}\` | ${s.what} | ${s.batch === null ? '–' : num(s.batch)} | ${num(s.nodes)} | ${num(s.requests)} | ${num(s.points)} |`
+    )
+  return `Every query the product can build (\`test-support/query-shapes.ts\`), at its largest batch, costed before it runs as GitHub costs it (the simulator's \`queryCost\`, \`test-support/sim/graphql-cost.ts\`). **batch**: the items the product's builder puts in one query at most (\`–\`: a query that batches nothing); **nodes**: what it may return, at most 500,000 on GitHub and 100,000 by SPEC §9; **requests**: GitHub's count of the requests it needs to fill its connections; **points**: requests / 100, rounded, at least 1. Largest first.
+
+| query shape | what | batch | nodes | requests | points |
+| --- | --- | ---: | ---: | ---: | ---: |
+${rows.join('\n')}`
+}
+
+const costOfRequest = (q: CaseResult['requestSequence'][number]): string =>
+  q.points === undefined
+    ? ''
+    : q.points === 0
+      ? `, refused (${num(q.nodes ?? 0)} nodes)`
+      : `, ${num(q.points)} point${q.points === 1 ? '' : 's'}, ${num(q.nodes ?? 0)} nodes`
 
 function sequences(r: BenchResults): string {
   return r.cases
@@ -24,7 +62,7 @@ function sequences(r: BenchResults): string {
     .map((c) => {
       const lines = c.requestSequence.map(
         (q) =>
-          `  ${String(Math.round(q.atMs)).padStart(5)} ms  ${q.request} → ${q.status} (${Math.round(q.durationMs)} ms)`
+          `  ${String(Math.round(q.atMs)).padStart(5)} ms  ${q.request} → ${q.status} (${Math.round(q.durationMs)} ms${costOfRequest(q)})`
       )
       return [`${c.name}:`, ...lines].join('\n')
     })
@@ -54,11 +92,16 @@ npm run bench -- --write                   # write the outputs of a partial run 
 npm run bench -- --render                  # re-render this file and the chart from bench/results.json
 \`\`\`
 
-A full run at the default latency writes \`bench/results.json\`, \`bench/chart.svg\` and this file; a partial one only prints its table. It exits non-zero, and writes nothing, when any case is decided otherwise than expected (every case here must be \`allow\`, with the evidence listing exactly the changes of its range): a benchmark of a wrong decision is worthless.
+A full run at the default latency writes \`bench/results.json\`, \`bench/chart.svg\` and this file; a partial one only prints its table. It exits non-zero, and writes nothing, when any case is decided otherwise than expected (every case here must be \`allow\`, with the evidence listing exactly the changes of its range): a benchmark of a wrong decision is worthless. One exception: a case the simulator's rate limit cut short (it refused a query as \`RATE_LIMITED\` once the token's hour of points was spent) is reported as such, with the points it spent: that is the finding, not a fault of the bench.
+
+The SPEC §9 targets are judged in the table below, not by the exit code: a missed target is marked **FAIL** there, with what the numbers show about why, and the run still succeeds.
 
 How each number is taken:
 
-- **requests**: HTTP requests the simulator logged (REST and GraphQL alike); **trips**: how many of them had to wait for an earlier answer (sequential round trips on the critical path; requests sent together count once).
+- **requests**: HTTP requests the simulator logged, **REST** and **GraphQL** (queries to \`/graphql\`) alike; **trips**: how many of them had to wait for an earlier answer (sequential round trips on the critical path; requests sent together count once).
+- **points**: the GraphQL points the run was charged, summed over its queries. GitHub computes a query's cost before running it ("Rate limits and query limits for the GraphQL API"): the requests it needs are, over its connections, the product of the \`first\`/\`last\` of the connections around each; points are those requests / 100, rounded, at least 1. The simulator costs every query this way (\`test-support/sim/graphql-cost.ts\`) and logs it; a refused query is charged nothing. A range (\`a–b\`) means the runs differed.
+- **largest query**: the nodes of the run's largest GraphQL query (what it may return: each connection's \`first\`/\`last\` times those around it, summed), and its operation. GitHub refuses a query over 500,000 (\`MAX_NODE_LIMIT_EXCEEDED\`); SPEC §9 asks for at most 100,000.
+- **left**: what is left of a \`GITHUB_TOKEN\`'s hour after the run, GraphQL points / REST requests, out of ${TOKEN_BUDGET.graphqlPoints.toLocaleString('en-US')} / ${TOKEN_BUDGET.restRequests.toLocaleString('en-US')}. Each run gets a fresh simulator, so a fresh hour: that hour is shared by every workflow of the repository on GitHub, and a run that spends it blocks as rate limited here as it would there.
 - Every case runs several times (by default 7 for \`typical\` and \`cold-start\`, 3 for the others; the decision column says how many), each against a freshly built world. Times are medians; requests, the decision and the range read are checked in every run.
 - **wall ms**: from spawning \`node dist/index.js\` (as the runner does: no shell, \`INPUT_*\`, \`GITHUB_*\`, file commands in a temporary directory) to its exit, \`runBundledAction\`'s \`ms\`. Median when a case runs more than once.
 - **1st req ms** (start to first request): from the spawn to the moment the simulator's request log receives the first request. The bench wraps \`push\` of the simulator's log array and notes \`performance.now()\`, on the same clock as the spawn.
@@ -68,15 +111,15 @@ How each number is taken:
 
 ## Results
 
-| case | what | requests | trips | wall ms | 1st req ms | RSS MB | sim ms | decision |
-| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |
+| case | what | requests | REST | GraphQL | trips | points | largest query (nodes) | left (points / REST) | wall ms | 1st req ms | RSS MB | sim ms | decision |
+| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |
 ${r.cases.map(caseRow).join('\n')}
-| \`bundle-size\` | \`dist/index.js\` | | | | | | | ${r.bundle.bytes.toLocaleString('en-US')} bytes (${r.bundle.mb.toFixed(2)} MB) |
-${r.unavailable.map((u) => `| \`${u.name}\` | ${u.title} | | | | | | | ${u.reason} |`).join('\n')}
+| \`bundle-size\` | \`dist/index.js\` | | | | | | | | | | | | ${r.bundle.bytes.toLocaleString('en-US')} bytes (${r.bundle.mb.toFixed(2)} MB) |
+${r.unavailable.map((u) => `| \`${u.name}\` | ${u.title} | | | | | | | | | | | | ${u.reason} |`).join('\n')}
 
-![requests and wall time against size](bench/chart.svg)
+![requests, wall time and GraphQL points against size](bench/chart.svg)
 
-[\`bench/chart.svg\`](bench/chart.svg): requests (left) and wall time (right) against size on a logarithmic axis, one line per family: commits in one pull request (1, 100, 1,000), deployments in the upstream environment (10, 100, 1,000), pull requests since the previous production deployment (1, 20, 100); the second row, the audits (100, 1,000, 10,000 deployments).
+[\`bench/chart.svg\`](bench/chart.svg): requests (left) and wall time (right) against size on a logarithmic axis, one line per family: commits in one pull request (1, 100, 1,000), deployments in the upstream environment (10, 100, 1,000), pull requests since the previous production deployment (1, 20, 100); the second row, the audits (100, 1,000, 10,000 deployments); the third row, the GraphQL points of the decisions (left) and of the audits (right), with SPEC §9's budgets dashed and a hollow marker where the rate limit cut the run short.
 
 ## SPEC §9 targets
 
@@ -89,7 +132,11 @@ ${r.targets
   .map((t) => `- **${t.spec}** (${verdict(t)}): ${t.note}`)
   .join('\n')}
 
-${failed.length === 0 ? 'Every target that can be measured today is met.' : `${failed.length} target${failed.length === 1 ? ' is' : 's are'} missed; the notes above say why and what it would take.`}
+${failed.length === 0 ? 'Every target that can be measured today is met.' : `${failed.length} target${failed.length === 1 ? ' is' : 's are'} missed; the notes above say what the measurements show about each.`}
+
+## Cost of each query shape
+
+${shapesSection(r.shapes)}
 
 ## Observations
 
@@ -97,7 +144,7 @@ ${r.observations.map((o) => `- ${o}`).join('\n')}
 
 ## Request sequences
 
-Arrival at the simulator (ms after the spawn), request, status, and the time the simulator took to answer (latency included), the median run of each case:
+Arrival at the simulator (ms after the spawn), request, status, the time the simulator took to answer (latency included) and, for GraphQL, the points charged and the query's nodes (\`refused\`: charged nothing, over the node limit or past the hour's points), the median run of each case:
 
 \`\`\`text
 ${sequences(r)}

@@ -3,8 +3,17 @@
 
 import type { BenchCase, Family, UnavailableCase } from './cases.js'
 import type { Sample } from './measure.js'
+import { costsOf, type RunCosts } from './costs.js'
+import type { ShapeCost } from './shapes.js'
 
-export interface CaseResult {
+/**
+ * results.json's shape. 2: GitHub's budgets per case (RunCosts, points and
+ * nodes per request) and SPEC v2's targets; version 1 had no such field.
+ */
+export const RESULTS_FORMAT = 2
+
+/** One row of results.json; its budgets (RunCosts) are the representative run's. */
+export interface CaseResult extends RunCosts {
   name: string
   family: Family
   size: number | null
@@ -19,6 +28,13 @@ export interface CaseResult {
   /** the decision (and the range read) was the expected one in every run */
   ok: boolean
   problems: string[]
+  /**
+   * GitHub's budget ran out in some run: the simulator refused a query as
+   * rate limited. What it spent is the finding, not a wrong decision.
+   */
+  rateLimited: boolean
+  /** GraphQL points charged, [min, max] over the runs */
+  pointsRange: [number, number]
   /** HTTP requests seen by the simulator (first run; see requestsRange) */
   requests: number
   /** [min, max] over the runs */
@@ -47,6 +63,9 @@ export interface CaseResult {
     status: number
     atMs: number
     durationMs: number
+    /** GraphQL: points charged (0: refused) and nodes, as the simulator costed it */
+    points?: number
+    nodes?: number
   }[]
 }
 
@@ -80,6 +99,8 @@ export interface TargetResult {
 
 export interface BenchResults {
   $comment: string
+  /** RESULTS_FORMAT */
+  format: number
   date: string
   node: string
   platform: string
@@ -102,6 +123,8 @@ export interface BenchResults {
   }
   cases: CaseResult[]
   unavailable: UnavailableCase[]
+  /** each query shape at its largest batch, costed; null: no shapes to cost */
+  shapes: ShapeCost[] | null
   targets: TargetResult[]
   /** what the request logs show beyond pass/fail */
   observations: string[]
@@ -185,6 +208,8 @@ export function summarise(c: BenchCase, samples: Sample[]): CaseResult {
   const phases = phasesOf(rep)
   const problems = [...new Set(samples.flatMap((s) => problemsOf(c, s)))]
   const counts = samples.map((s) => s.requests.length)
+  const costs = samples.map((s) => costsOf(s.requests))
+  const points = costs.map((k) => k.points)
   const rss = samples
     .map((s) => s.peakRssMB)
     .filter((v): v is number => v !== null)
@@ -201,6 +226,9 @@ export function summarise(c: BenchCase, samples: Sample[]): CaseResult {
     changes: rep.changes,
     ok: problems.length === 0,
     problems,
+    rateLimited: costs.some((k) => k.refused.rateLimited > 0),
+    ...costsOf(rep.requests),
+    pointsRange: [Math.min(...points), Math.max(...points)],
     requests: rep.requests.length,
     requestsRange: [Math.min(...counts), Math.max(...counts)],
     gateCountedRequests: rep.gateCountedRequests,
@@ -224,7 +252,9 @@ export function summarise(c: BenchCase, samples: Sample[]): CaseResult {
         request: r.label,
         status: r.status,
         atMs: round1(r.atMs),
-        durationMs: round1(r.durationMs)
+        durationMs: round1(r.durationMs),
+        ...(r.points === null ? {} : { points: r.points }),
+        ...(r.nodes === null ? {} : { nodes: r.nodes })
       }))
   }
 }
