@@ -8,6 +8,8 @@ import { join } from 'node:path'
 /** What the runner and the `bin` run; both come from one `npm run bundle`. */
 export const BUNDLES = ['dist/index.js', 'dist/cli/index.js'] as const
 export const STAMP = 'dist/.bundle-stamp.json'
+/** What `npm run bundle` runs: ncc's options and the licence join. */
+const BUILD_SCRIPT = 'scripts/bundle.ts'
 
 interface Stamp {
   sources: string
@@ -30,7 +32,7 @@ function filesUnder(root: string, dir: string): string[] {
 
 /**
  * src/, the locked dependencies, the compiler settings and the bundle
- * command itself: a change to any of them changes what ncc builds.
+ * command and script: a change to any of them changes what ncc builds.
  */
 export function sourcesHash(root: string): string {
   const hash = createHash('sha256')
@@ -45,15 +47,24 @@ export function sourcesHash(root: string): string {
     scripts?: Record<string, string>
   }
   hash.update(`\0${pkg.scripts?.bundle ?? ''}`)
+  hash.update(readFileSync(join(root, BUILD_SCRIPT)))
   return hash.digest('hex')
 }
 
-/** null when a bundle is missing */
+/**
+ * Every file of dist/ but the stamp: the entries, the chunk files they
+ * import() on some paths, the source maps and the licences. null when an
+ * entry is missing.
+ */
 function bundlesHash(root: string): string | null {
+  if (BUNDLES.some((file) => !existsSync(join(root, file)))) return null
   const hash = createHash('sha256')
-  for (const file of BUNDLES) {
-    if (!existsSync(join(root, file))) return null
-    hash.update(readFileSync(join(root, file)))
+  for (const file of filesUnder(root, 'dist')) {
+    if (file === STAMP) continue
+    hash
+      .update(`${file}\0`)
+      .update(readFileSync(join(root, file)))
+      .update('\0')
   }
   return hash.digest('hex')
 }

@@ -1,31 +1,28 @@
-// Entry of the bundled action (dist/index.js): wires @actions/core to the
-// adapter. Any throw, of any kind, ends as a failed step: the gate fails closed.
+// Entry of the bundled action (dist/index.js): wires the runner's workflow
+// commands to the adapter. Any throw, of any kind, ends as a failed step: the
+// gate fails closed.
 
-import * as core from '@actions/core'
 import { getErrorMessage } from '../engine/index.js'
-import { readInputs, runAction, type ActionIO } from './main.js'
+import { runnerIO } from './commands.js'
+import { readInputs, runAction } from './main.js'
 
-const io: ActionIO = {
-  debug: (m) => core.debug(m),
-  info: (m) => core.info(m),
-  warning: (m) => core.warning(m),
-  error: (m) => core.error(m),
-  setSecret: (s) => core.setSecret(s),
-  setOutput: (n, v) => core.setOutput(n, v),
-  writeSummary: async (md) => {
-    await core.summary.addRaw(md).write()
+const io = runnerIO({
+  env: process.env,
+  write: (text) => {
+    process.stdout.write(text)
   },
-  annotate: (message, title) => core.error(message, { title }),
-  setFailed: (m) => core.setFailed(m)
-}
+  fail: () => {
+    process.exitCode = 1
+  }
+})
 
 function failClosed(error: unknown): void {
-  core.setOutput('decision', 'block')
-  core.setFailed(
+  io.setOutput('decision', 'block')
+  io.setFailed(
     `promotion-gate failed unexpectedly and blocks: ${getErrorMessage(error)}`
   )
-  if (core.isDebug() && error instanceof Error && error.stack)
-    core.debug(error.stack)
+  if (io.isDebug() && error instanceof Error && error.stack)
+    io.debug(error.stack)
 }
 
 process.on('unhandledRejection', failClosed)

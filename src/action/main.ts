@@ -27,7 +27,6 @@ import {
 } from './inputs.js'
 import type { ActionIO } from './io.js'
 import { publishStatus } from './status.js'
-import { runAuditMode } from './audit.js'
 
 export interface ActionDeps {
   env: Record<string, string | undefined>
@@ -66,6 +65,8 @@ export async function runAction(
   const { io, env } = deps
   const client = (deps.client ?? defaultClient)(inputs, io)
   if (inputs.mode === 'audit') {
+    // only a scheduled audit needs it: loaded then, not at every start
+    const { runAuditMode } = await import('./audit.js')
     return runAuditMode(inputs, { env, io, now: deps.now, client })
   }
   const evaluated = await evaluate(inputs.request, {

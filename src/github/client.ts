@@ -5,12 +5,10 @@
 // Guidance: docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api
 // (retry-after, x-ratelimit-reset, secondary limits).
 
-import { HttpClient } from '@actions/http-client'
 import { Octokit } from '@octokit/core'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import Bottleneck from 'bottleneck/light.js'
-import { fetch as undiciFetch } from 'undici'
 import { GitHubApiError } from '../engine/index.js'
 import type {
   GitHubPort,
@@ -21,6 +19,7 @@ import type {
   RestResponse
 } from '../engine/index.js'
 import { toApiError } from './errors.js'
+import { proxyFetch } from './proxy.js'
 import {
   VERSION_HEADER,
   graphqlRoute,
@@ -69,20 +68,7 @@ export function defaultGraphqlUrl(apiUrl: string): string {
 
 const MyOctokit = Octokit.plugin(retry, throttling)
 
-/**
- * A fetch through the runner's proxy when HTTPS_PROXY / HTTP_PROXY apply to
- * `url` (NO_PROXY and loopback excepted), by @actions/http-client's rules,
- * as @actions/github does; undefined when no proxy applies.
- */
-export function proxyFetch(url: string): typeof fetch | undefined {
-  const dispatcher = new HttpClient().getAgentDispatcher(url)
-  if (dispatcher === undefined) return undefined
-  return (input, init) =>
-    undiciFetch(input, {
-      ...init,
-      dispatcher
-    })
-}
+export { proxyFetch } from './proxy.js'
 
 /** Octokit's logger over ours: its warnings are ours, the rest is debug. */
 export function octokitLog(log: Logger): {

@@ -1,0 +1,110 @@
+// SPEC §9: dist/index.js under 1.5 MB (decimal), minified, with what only
+// some paths need in chunk files loaded by import(). Here: the size, what the
+// entry itself holds (its source map's sources), that every chunk an entry
+// can import is in dist/ beside it with its map and licences, and that a
+// path through a chunk (mode: audit) runs from the bundle. Start-up time is
+// measured by `npm run bench` (cold-start), not timed here.
+import { describe, expect, it } from '@jest/globals'
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { reviewedChange, standard } from '../../test-support/demo/scenarios.js'
+import { runGate } from './helpers.js'
+
+const LIMIT = 1_500_000
+const ENTRIES = ['dist', 'dist/cli'] as const
+
+const path = (file: string): string =>
+  fileURLToPath(new URL(`../../${file}`, import.meta.url))
+
+/** The files (node_modules/… or src/…) a bundle file was built from. */
+function sourcesOf(file: string): string[] {
+  const map = JSON.parse(readFileSync(path(`${file}.map`), 'utf8')) as {
+    sources: string[]
+  }
+  return map.sources.map((s) => s.replace(/^.*?\/(node_modules|src)\//, '$1/'))
+}
+
+/** Chunk ids the entry loads on some path (webpack's `__require__.e(id)`). */
+function chunkIds(dir: string): string[] {
+  const code = readFileSync(path(`${dir}/index.js`), 'utf8')
+  return [...new Set([...code.matchAll(/\.e\((\d+)\)/g)].map((m) => m[1]))]
+    .filter((id): id is string => id !== undefined)
+    .sort()
+}
+
+describe('dist/index.js', () => {
+  it(`is the action's bundle, under ${LIMIT.toLocaleString('en')} bytes`, () => {
+    const file = path('dist/index.js')
+    expect(existsSync(file)).toBe(true)
+    // not an empty or truncated file: the entry of the action, minified
+    const code = readFileSync(file, 'utf8')
+    expect(code.startsWith("import './sourcemap-register.cjs';")).toBe(true)
+    expect(code).toContain('promotion-gate failed unexpectedly and blocks')
+    expect(code.split('\n').length).toBeLessThan(100)
+    expect(code).toMatch(/\n\/\/# sourceMappingURL=index\.js\.map\n?$/)
+    const bytes = statSync(file).size
+    expect(bytes).toBeGreaterThan(100_000)
+    expect(bytes).toBeLessThan(LIMIT)
+  })
+
+  it('holds what every decision needs, and not what only some paths do', () => {
+    const sources = sourcesOf('dist/index.js')
+    expect(sources).toContain('src/engine/pipeline.ts')
+    expect(sources).toContain('src/action/main.ts')
+    const eager = sources.filter((s) =>
+      /^(node_modules\/(undici|tunnel|@actions\/core|@actions\/exec)\/|src\/action\/audit\.ts$|node_modules\/@actions\/http-client\/lib\/index\.js$)/.test(
+        s
+      )
+    )
+    expect(eager).toEqual([])
+  })
+})
+
+describe.each(ENTRIES)('%s/ chunk files', (dir) => {
+  it('are all there, each with its source map', () => {
+    const ids = chunkIds(dir)
+    // the proxy's undici at least; the action's audit mode too
+    expect(ids.length).toBeGreaterThanOrEqual(dir === 'dist' ? 3 : 2)
+    for (const id of ids) {
+      const chunk = `${dir}/${id}.index.js`
+      expect(existsSync(path(chunk))).toBe(true)
+      expect(readFileSync(path(chunk), 'utf8')).toContain(
+        `//# sourceMappingURL=${id}.index.js.map`
+      )
+      expect(sourcesOf(chunk).length).toBeGreaterThan(0)
+    }
+    const lazy = ids.flatMap((id) => sourcesOf(`${dir}/${id}.index.js`))
+    expect(lazy.some((s) => s.startsWith('node_modules/undici/'))).toBe(true)
+  })
+
+  it('have their packages named in the one licenses.txt', () => {
+    const licenses = readFileSync(path(`${dir}/licenses.txt`), 'utf8')
+    const packages = new Set(
+      [dir, ...chunkIds(dir).map((id) => `${dir}/${id}.index.js`)]
+        .flatMap((file) => sourcesOf(file === dir ? `${dir}/index.js` : file))
+        .map((s) => /^node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(s)?.[1])
+        .filter((p): p is string => p !== undefined)
+    )
+    expect(packages.has('undici')).toBe(true)
+    expect(packages.has('yaml')).toBe(true)
+    // each package's notice starts with its name on a line of its own
+    const named = new Set(licenses.split('\n'))
+    expect([...packages].filter((name) => !named.has(name))).toEqual([])
+  })
+})
+
+describe('a path through a chunk, run from the bundle', () => {
+  it('mode: audit loads its chunk and writes the report', async () => {
+    const { world, run } = standard(reviewedChange)
+    const r = await runGate(world, {
+      ...run,
+      inputs: { ...run.inputs, mode: 'audit', 'audit-since': '31d' }
+    })
+    expect(r.stderr).toBe('')
+    expect(r.exitCode).toBe(0)
+    expect(r.outputs.summary).toMatch(
+      /audit of production, .*: 1 deployments, 1 would not have passed the gate/
+    )
+    expect(r.summary).toContain('# Deployments to production')
+  })
+})
