@@ -1,5 +1,5 @@
-// What the action needs from the runner: @actions/core in production
-// (src/action/index.ts), a recording object in tests.
+// What the action needs from the runner: the workflow and file commands in production
+// (src/action/commands.ts), a recording object in tests.
 
 import type { Logger } from '../engine/index.js'
 
