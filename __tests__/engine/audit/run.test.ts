@@ -81,19 +81,26 @@ describe('runAudit', () => {
     expect(entry?.violations).toEqual(['approval-record', 'maker-checker'])
   })
 
-  it('reads environment approvals once per run when the policy asks for them', async () => {
+  it('reads environment approvals of every run in one query when the policy asks for them', async () => {
     const policy = POLICY.replace(
       'pull_request: 1',
       'pull_request: 1\n      environment: 1'
     )
-    const { world: w } = auditWorld(3, { policy })
+    const { world: w } = auditWorld(3, { policy, room: 4 * 3_600_000 })
+    const approved = release(w, { approvedBy: w.people.carol })
     const report = await audit(w)
-    expect(report.entries).toHaveLength(3)
-    expect(requests(/\/actions\/runs\/\d+\/approvals$/)).toBe(3)
-    for (const entry of report.entries) {
+    expect(report.entries).toHaveLength(4)
+    expect(requests(/\/actions\/runs\/\d+\/approvals$/)).toBe(0)
+    expect(
+      server?.requests.filter((r) => r.operationName === 'AuditApprovals')
+    ).toHaveLength(1)
+    for (const entry of report.entries.slice(0, 3)) {
       expect(entry.decision).toBe('block')
       expect(entry.violations).toContain('approval-record')
     }
+    const last = report.entries[3]
+    expect(last?.deployment.sha).toBe(approved.sha)
+    expect(last?.violations).not.toContain('approval-record')
   })
 
   it('spends no more than measured: 100 deployments in 29 requests, 42 points', async () => {
