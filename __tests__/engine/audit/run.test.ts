@@ -25,7 +25,7 @@ afterEach(async () => {
   server = null
 })
 
-async function audit(w: World): Promise<AuditReport> {
+async function audit(w: World, days = 30): Promise<AuditReport> {
   server = await startSimulator(w.sim)
   const github = createClient({
     token: w.sim.workflowToken({ ...READ_PERMISSIONS, issues: 'read' }),
@@ -42,7 +42,7 @@ async function audit(w: World): Promise<AuditReport> {
       environment: 'production',
       policyPath: POLICY_PATH,
       policyRef: null,
-      since: new Date(Date.now() - 30 * 86_400_000),
+      since: new Date(Date.now() - days * 86_400_000),
       until: new Date(),
       serverUrl: 'https://github.com'
     },
@@ -116,4 +116,19 @@ describe('runAudit', () => {
     )
     expect(points).toBeLessThanOrEqual(42)
   })
+
+  it('audits 1,000 deployments within SPEC §9: at most 500 points and 300 REST requests (measured 441 and 52, approvals asked)', async () => {
+    const policy = POLICY.replace(
+      'pull_request: 1',
+      'pull_request: 1\n      environment: 1'
+    )
+    const { world: w } = auditWorld(1000, { policy })
+    const report = await audit(w, 140)
+    expect(report.entries).toHaveLength(1000)
+    const log = server?.requests ?? []
+    const points = log.reduce((sum, r) => sum + (r.points ?? 0), 0)
+    const rest = log.filter((r) => !r.graphql).length
+    expect(points).toBeLessThanOrEqual(441)
+    expect(rest).toBeLessThanOrEqual(52)
+  }, 180_000)
 })
