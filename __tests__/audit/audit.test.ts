@@ -60,10 +60,10 @@ describe('promotion-gate audit', () => {
     expect(report.entries.every((e) => e.decision === 'allow')).toBe(true)
     // each range is the one change since the previous deployment
     expect(
-      report.entries.slice(1).map((e) => e.evidence.changes.length)
+      report.entries.slice(1).map((e) => e.evidence?.changes.length)
     ).toEqual([1, 1, 1, 1])
-    expect(report.entries[1]?.evidence.scope?.since).toBe(releases[0]?.sha)
-    expect(report.entries[0]?.evidence.run.triggering_actor).toBe('dora')
+    expect(report.entries[1]?.evidence?.scope?.since).toBe(releases[0]?.sha)
+    expect(report.entries[0]?.evidence?.run.triggering_actor).toBe('dora')
   })
 
   it('does not count an approval given after the deployment', async () => {

@@ -3,8 +3,13 @@
 // requests an audit spends (SPEC §9), which must not grow.
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { runAudit, silentLogger } from '../../../src/engine/index.js'
-import type { AuditReport } from '../../../src/engine/index.js'
+import type {
+  AuditDeps,
+  AuditReport,
+  EvidenceRecord
+} from '../../../src/engine/index.js'
 import { createClient } from '../../../src/github/client.js'
+import { auditRows } from '../../../src/audit/render.js'
 import { auditWorld, release } from '../../../test-support/demo/audit-world.js'
 import {
   OWNER,
@@ -25,7 +30,11 @@ afterEach(async () => {
   server = null
 })
 
-async function audit(w: World, days = 30): Promise<AuditReport> {
+async function audit(
+  w: World,
+  days = 30,
+  extra: Partial<AuditDeps> = {}
+): Promise<AuditReport> {
   server = await startSimulator(w.sim)
   const github = createClient({
     token: w.sim.workflowToken({ ...READ_PERMISSIONS, issues: 'read' }),
@@ -46,7 +55,7 @@ async function audit(w: World, days = 30): Promise<AuditReport> {
       until: new Date(),
       serverUrl: 'https://github.com'
     },
-    { github, logger: silentLogger, now: () => new Date() }
+    { github, logger: silentLogger, now: () => new Date(), ...extra }
   )
 }
 
@@ -72,11 +81,9 @@ describe('runAudit', () => {
     const report = await audit(w)
     const entry = report.entries.at(-1)
     expect(entry?.deployment.sha).toBe(last.sha)
-    expect(entry?.evidence.changes.map((c) => c.pull_request?.number)).toEqual([
-      last.number,
-      unreviewed.data.number,
-      reviewed.data.number
-    ])
+    expect(entry?.evidence?.changes.map((c) => c.pull_request?.number)).toEqual(
+      [last.number, unreviewed.data.number, reviewed.data.number]
+    )
     expect(entry?.decision).toBe('block')
     expect(entry?.violations).toEqual(['approval-record', 'maker-checker'])
   })
@@ -131,4 +138,30 @@ describe('runAudit', () => {
     expect(points).toBeLessThanOrEqual(441)
     expect(rest).toBeLessThanOrEqual(52)
   }, 180_000)
+
+  it('hands each record to the evidence sink as it is judged and holds only the rows', async () => {
+    const { world: w } = auditWorld(3)
+    const held = await audit(w)
+    await server?.close()
+    const written: [number, EvidenceRecord][] = []
+    const streamed = await audit(w, 30, {
+      evidence: (id, record) => {
+        // judged one at a time: the report holds none of them yet
+        written.push([id, record])
+        return Promise.resolve()
+      }
+    })
+    expect(written.map(([id]) => id)).toEqual(
+      held.entries.map((e) => e.deployment.id)
+    )
+    expect(written.map(([, r]) => r)).toEqual(
+      held.entries.map((e) => e.evidence)
+    )
+    expect(streamed.entries.every((e) => e.evidence === null)).toBe(true)
+    expect(streamed.entries.map((e) => e.summary)).toEqual(
+      held.entries.map((e) => e.summary)
+    )
+    // the report's rows (md, csv) read the summary alone
+    expect(auditRows(streamed)).toEqual(auditRows(held))
+  })
 })
