@@ -1,7 +1,10 @@
 // `promotion-gate audit` in process against the simulator on 127.0.0.1:
 // every production deployment in a period, each judged as of its own time.
 import { afterEach, describe, expect, it } from '@jest/globals'
-import type { AuditReport } from '../../src/engine/index.js'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { AuditReport, EvidenceRecord } from '../../src/engine/index.js'
 import { auditWorld, release } from '../../test-support/demo/audit-world.js'
 import {
   BREAK_GLASS_LABEL,
@@ -60,10 +63,10 @@ describe('promotion-gate audit', () => {
     expect(report.entries.every((e) => e.decision === 'allow')).toBe(true)
     // each range is the one change since the previous deployment
     expect(
-      report.entries.slice(1).map((e) => e.evidence.changes.length)
+      report.entries.slice(1).map((e) => e.evidence?.changes.length)
     ).toEqual([1, 1, 1, 1])
-    expect(report.entries[1]?.evidence.scope?.since).toBe(releases[0]?.sha)
-    expect(report.entries[0]?.evidence.run.triggering_actor).toBe('dora')
+    expect(report.entries[1]?.evidence?.scope?.since).toBe(releases[0]?.sha)
+    expect(report.entries[0]?.evidence?.run.triggering_actor).toBe('dora')
   })
 
   it('does not count an approval given after the deployment', async () => {
@@ -254,5 +257,38 @@ describe('promotion-gate audit', () => {
       expect(r.stdout).toContain('the token needs `issues: read`')
       expect(r.code).toBe(1)
     })
+  })
+})
+
+describe('promotion-gate audit --out', () => {
+  it('writes each evidence record to DIR/evidence/<deployment id>.json and the report without them', async () => {
+    const { world: w } = auditWorld(3)
+    const dir = mkdtempSync(join(tmpdir(), 'audit-out-'))
+    try {
+      const r = await audit(w, [
+        '--since',
+        '30d',
+        '--format',
+        'json',
+        '--out',
+        dir
+      ])
+      expect(r.code).toBe(0)
+      const report = json(r.stdout)
+      expect(report.entries).toHaveLength(3)
+      for (const e of report.entries) {
+        expect(e.evidence).toBeNull()
+        const file = join(dir, 'evidence', `${e.deployment.id}.json`)
+        const record = JSON.parse(readFileSync(file, 'utf8')) as EvidenceRecord
+        expect(record.sha).toBe(e.deployment.sha)
+        expect(record.mode).toBe('audit')
+        expect(record.changes.map((c) => c.sha)).toEqual(
+          e.summary.changes.map((c) => c.sha)
+        )
+      }
+      expect(readdirSync(join(dir, 'evidence'))).toHaveLength(3)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

@@ -15,20 +15,17 @@ export type AuditFormat = MatrixFormat
 const short = (sha: string): string => sha.slice(0, 7)
 
 function changesOf(e: AuditEntry): string {
-  return e.evidence.changes
+  return e.summary.changes
     .map((c) =>
-      c.pull_request === null
+      c.pullRequest === null
         ? `${short(c.sha)} (direct push)`
-        : `#${c.pull_request.number}`
+        : `#${c.pullRequest}`
     )
     .join(' ')
 }
 
 function problemsOf(e: AuditEntry): string {
-  return e.evidence.checks
-    .filter((c) => c.status === 'fail' || c.status === 'error')
-    .map((c) => `${c.id}: ${c.problems[0] ?? c.message}`)
-    .join('; ')
+  return e.summary.problems.join('; ')
 }
 
 export function auditRows(r: AuditReport): string[][] {
@@ -36,8 +33,8 @@ export function auditRows(r: AuditReport): string[][] {
     String(e.deployment.id),
     e.deployment.succeededAt,
     e.deployment.sha,
-    e.evidence.run.triggering_actor ?? e.evidence.run.actor ?? '',
-    e.evidence.run.url ?? '',
+    e.summary.deployer ?? '',
+    e.summary.runUrl ?? '',
     e.decision,
     e.violations.join(' '),
     changesOf(e),
@@ -98,12 +95,11 @@ function renderMarkdown(r: AuditReport): string {
       '| --- | --- | --- | --- | --- | --- | --- |'
     )
     for (const e of r.entries) {
-      const run = e.evidence.run
-      const deployer = run.triggering_actor ?? run.actor ?? 'unknown'
+      const deployer = e.summary.deployer ?? 'unknown'
       const id =
-        run.url === null
+        e.summary.runUrl === null
           ? `#${e.deployment.id}`
-          : `[#${e.deployment.id}](${run.url})`
+          : `[#${e.deployment.id}](${e.summary.runUrl})`
       lines.push(
         `| ${id} | ${e.deployment.succeededAt} | \`${short(e.deployment.sha)}\` | ${mdCell(deployer)} | ${e.decision === 'allow' ? '✅ allow' : '⛔ block'}${e.breakGlass === null ? '' : ` (break-glass, review ${e.breakGlass.review})`} | ${mdCell(changesOf(e))} | ${mdCell(problemsOf(e))} |`
       )

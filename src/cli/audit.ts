@@ -4,6 +4,7 @@
 // the audit could not be made), 2 usage.
 
 import { period } from '../audit/period.js'
+import { evidenceDirectory } from '../audit/evidence-dir.js'
 import { renderAudit, type AuditFormat } from '../audit/render.js'
 import {
   flagged,
@@ -36,6 +37,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   'graphql-url': { type: 'string' },
   'timeout-seconds': { type: 'string' },
   format: { type: 'string' },
+  out: { type: 'string' },
   quiet: { type: 'boolean' },
   verbose: { type: 'boolean' }
 }
@@ -67,7 +69,11 @@ Options:
   --graphql-url URL       GraphQL endpoint (default: derived from the API URL)
   --timeout-seconds N     total time for API calls, 1-3600 (default: 120)
   --format md|json|csv    (default: md); json holds each deployment's full
-                          evidence record
+                          evidence record, unless --out is given
+  --out DIR               write each deployment's evidence record to
+                          DIR/evidence/<deployment id>.json as soon as it is
+                          judged, and hold only the report's rows (for long
+                          audits: memory stays flat)
   --quiet                 no progress on stderr
   --verbose               debug lines on stderr
   -h, --help              show this help
@@ -123,6 +129,7 @@ async function run(
     parsed.flags.has('verbose')
   )
   const quiet = parsed.flags.has('quiet')
+  const out = values.get('out')
   try {
     const report = await runAudit(
       {
@@ -139,6 +146,7 @@ async function run(
         github: client,
         logger,
         now: ctx.now,
+        ...(out === undefined ? {} : { evidence: evidenceDirectory(out) }),
         progress: quiet
           ? undefined
           : (message) => stderr.write(`promotion-gate audit: ${message}\n`)

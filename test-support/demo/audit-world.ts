@@ -15,7 +15,13 @@ export interface Release {
 /** One reviewed change through every environment; returns it. */
 export function release(
   w: World,
-  o: { author?: User; approvals?: User[]; soak?: string } = {}
+  o: {
+    author?: User
+    approvals?: User[]
+    soak?: string
+    /** who approves the production deployment in its run (none: no one) */
+    approvedBy?: User
+  } = {}
 ): Release {
   // Every release edits the same file: a history of thousands of releases
   // then holds a few files, not one more per release in every commit.
@@ -30,7 +36,12 @@ export function release(
   tested(w, sha)
   promote(w, sha, ['development', 'staging'])
   w.sim.advance(o.soak ?? '2h')
-  promote(w, sha, ['production'])
+  if (o.approvedBy === undefined) promote(w, sha, ['production'])
+  else {
+    const run = w.repo.workflowRun({ actor: w.people.dora, headSha: sha })
+    run.approve(o.approvedBy, 'production')
+    run.deploy('production')
+  }
   w.sim.advance('1h')
   return { sha, number: pr.data.number }
 }

@@ -715,7 +715,8 @@ function workflowRunNode(
   ctx: Ctx,
   repo: Repository,
   run: WorkflowRun,
-  suiteRun: CheckRun
+  /** a check run of its suite; null when it has none in the model */
+  suiteRun: CheckRun | null
 ): Obj {
   const web = `${ctx.shape.web}/${repo.owner.login}/${repo.name}`
   const path = `/${repo.owner.login}/${repo.name}/actions/runs/${run.id}`
@@ -754,7 +755,48 @@ function workflowRunNode(
       viewerCanReadRepository: true,
       run: () => workflowRunNode(ctx, repo, run, suiteRun)
     }),
-    checkSuite: () => checkSuiteNode(ctx, repo, suiteRun)
+    checkSuite: () => {
+      if (suiteRun === null)
+        throw new Error(`the model has no check suite for run ${run.id}`)
+      return checkSuiteNode(ctx, repo, suiteRun)
+    },
+    // "The log of deployment reviews": the same history as REST's "Get the
+    // review history for a workflow run" (rest-shapes.ts runApprovals), in
+    // the order it was recorded; state APPROVED or REJECTED, the reviewer a
+    // User, the environments reviewed a connection.
+    // https://docs.github.com/en/graphql/reference/objects#workflowrun
+    // https://docs.github.com/en/graphql/reference/objects#deploymentreview
+    deploymentReviews: (
+      args: ConnArgs,
+      _c: unknown,
+      info: GraphQLResolveInfo
+    ) =>
+      connection(run.approvals, args, info, (a) => {
+        const index = run.approvals.indexOf(a)
+        const reviewId = run.id * 100 + index
+        return {
+          __typename: 'DeploymentReview',
+          id: nodeId('DeploymentReview', reviewId),
+          databaseId: reviewId,
+          comment: a.comment,
+          state: a.state === 'approved' ? 'APPROVED' : 'REJECTED',
+          user: actorOf(ctx, a.user),
+          environments: (
+            envArgs: ConnArgs,
+            _e: unknown,
+            envInfo: GraphQLResolveInfo
+          ) =>
+            connection(
+              a.environments.flatMap((n) => {
+                const e = repo.environments.find((x) => x.name === n)
+                return e === undefined ? [] : [e]
+              }),
+              envArgs,
+              envInfo,
+              (e) => environmentNode(ctx, repo, e)
+            )
+        }
+      })
   }
 }
 
@@ -1959,6 +2001,16 @@ function rootValue(ctx: Ctx): Obj {
           if (pr !== undefined) {
             need(ctx, 'pull_requests')
             return pullNode(ctx, repo, pr)
+          }
+        }
+        // A workflow run by the node_id REST gives it; without `actions:
+        // read` refused as behind a check suite (see checkSuiteNode).
+        if (type === 'WorkflowRun') {
+          const run = repo.runs.find((r) => r.id === key)
+          if (run !== undefined) {
+            need(ctx, 'actions')
+            const k = repo.checkRuns.find((x) => x.runId === run.id) ?? null
+            return workflowRunNode(ctx, repo, run, k)
           }
         }
         if (type === 'Deployment') {

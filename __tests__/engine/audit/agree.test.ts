@@ -86,7 +86,7 @@ describe('the audit and the live gate', () => {
       { github, logger: silentLogger, now: () => new Date() }
     )
     expect(report.entries).toHaveLength(1)
-    const audit = report.entries[0]?.evidence
+    const audit = report.entries[0]?.evidence ?? undefined
     expect(Date.parse(report.entries[0]?.deployment.succeededAt ?? '')).toBe(
       at.getTime()
     )

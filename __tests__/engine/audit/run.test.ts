@@ -3,8 +3,13 @@
 // requests an audit spends (SPEC §9), which must not grow.
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { runAudit, silentLogger } from '../../../src/engine/index.js'
-import type { AuditReport } from '../../../src/engine/index.js'
+import type {
+  AuditDeps,
+  AuditReport,
+  EvidenceRecord
+} from '../../../src/engine/index.js'
 import { createClient } from '../../../src/github/client.js'
+import { auditRows } from '../../../src/audit/render.js'
 import { auditWorld, release } from '../../../test-support/demo/audit-world.js'
 import {
   OWNER,
@@ -25,7 +30,11 @@ afterEach(async () => {
   server = null
 })
 
-async function audit(w: World): Promise<AuditReport> {
+async function audit(
+  w: World,
+  days = 30,
+  extra: Partial<AuditDeps> = {}
+): Promise<AuditReport> {
   server = await startSimulator(w.sim)
   const github = createClient({
     token: w.sim.workflowToken({ ...READ_PERMISSIONS, issues: 'read' }),
@@ -42,11 +51,11 @@ async function audit(w: World): Promise<AuditReport> {
       environment: 'production',
       policyPath: POLICY_PATH,
       policyRef: null,
-      since: new Date(Date.now() - 30 * 86_400_000),
+      since: new Date(Date.now() - days * 86_400_000),
       until: new Date(),
       serverUrl: 'https://github.com'
     },
-    { github, logger: silentLogger, now: () => new Date() }
+    { github, logger: silentLogger, now: () => new Date(), ...extra }
   )
 }
 
@@ -72,28 +81,33 @@ describe('runAudit', () => {
     const report = await audit(w)
     const entry = report.entries.at(-1)
     expect(entry?.deployment.sha).toBe(last.sha)
-    expect(entry?.evidence.changes.map((c) => c.pull_request?.number)).toEqual([
-      last.number,
-      unreviewed.data.number,
-      reviewed.data.number
-    ])
+    expect(entry?.evidence?.changes.map((c) => c.pull_request?.number)).toEqual(
+      [last.number, unreviewed.data.number, reviewed.data.number]
+    )
     expect(entry?.decision).toBe('block')
     expect(entry?.violations).toEqual(['approval-record', 'maker-checker'])
   })
 
-  it('reads environment approvals once per run when the policy asks for them', async () => {
+  it('reads environment approvals of every run in one query when the policy asks for them', async () => {
     const policy = POLICY.replace(
       'pull_request: 1',
       'pull_request: 1\n      environment: 1'
     )
-    const { world: w } = auditWorld(3, { policy })
+    const { world: w } = auditWorld(3, { policy, room: 4 * 3_600_000 })
+    const approved = release(w, { approvedBy: w.people.carol })
     const report = await audit(w)
-    expect(report.entries).toHaveLength(3)
-    expect(requests(/\/actions\/runs\/\d+\/approvals$/)).toBe(3)
-    for (const entry of report.entries) {
+    expect(report.entries).toHaveLength(4)
+    expect(requests(/\/actions\/runs\/\d+\/approvals$/)).toBe(0)
+    expect(
+      server?.requests.filter((r) => r.operationName === 'AuditApprovals')
+    ).toHaveLength(1)
+    for (const entry of report.entries.slice(0, 3)) {
       expect(entry.decision).toBe('block')
       expect(entry.violations).toContain('approval-record')
     }
+    const last = report.entries[3]
+    expect(last?.deployment.sha).toBe(approved.sha)
+    expect(last?.violations).not.toContain('approval-record')
   })
 
   it('spends no more than measured: 100 deployments in 29 requests, 42 points', async () => {
@@ -108,5 +122,46 @@ describe('runAudit', () => {
       0
     )
     expect(points).toBeLessThanOrEqual(42)
+  })
+
+  it('audits 1,000 deployments within SPEC §9: at most 500 points and 300 REST requests (measured 441 and 52, approvals asked)', async () => {
+    const policy = POLICY.replace(
+      'pull_request: 1',
+      'pull_request: 1\n      environment: 1'
+    )
+    const { world: w } = auditWorld(1000, { policy })
+    const report = await audit(w, 140)
+    expect(report.entries).toHaveLength(1000)
+    const log = server?.requests ?? []
+    const points = log.reduce((sum, r) => sum + (r.points ?? 0), 0)
+    const rest = log.filter((r) => !r.graphql).length
+    expect(points).toBeLessThanOrEqual(441)
+    expect(rest).toBeLessThanOrEqual(52)
+  }, 180_000)
+
+  it('hands each record to the evidence sink as it is judged and holds only the rows', async () => {
+    const { world: w } = auditWorld(3)
+    const held = await audit(w)
+    await server?.close()
+    const written: [number, EvidenceRecord][] = []
+    const streamed = await audit(w, 30, {
+      evidence: (id, record) => {
+        // judged one at a time: the report holds none of them yet
+        written.push([id, record])
+        return Promise.resolve()
+      }
+    })
+    expect(written.map(([id]) => id)).toEqual(
+      held.entries.map((e) => e.deployment.id)
+    )
+    expect(written.map(([, r]) => r)).toEqual(
+      held.entries.map((e) => e.evidence)
+    )
+    expect(streamed.entries.every((e) => e.evidence === null)).toBe(true)
+    expect(streamed.entries.map((e) => e.summary)).toEqual(
+      held.entries.map((e) => e.summary)
+    )
+    // the report's rows (md, csv) read the summary alone
+    expect(auditRows(streamed)).toEqual(auditRows(held))
   })
 })

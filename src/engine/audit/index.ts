@@ -8,7 +8,8 @@ export type {
   AuditEntry,
   AuditReport,
   AuditRequest,
-  BreakGlassReview
+  BreakGlassReview,
+  EntrySummary
 } from './types.js'
 
 export { BREAK_GLASS_ISSUES } from './break-glass-reviews.js'

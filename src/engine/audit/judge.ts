@@ -69,6 +69,17 @@ export async function judgeDeployment(o: {
       .filter((c) => c.status === 'fail' || c.status === 'error')
       .map((c) => c.id),
     evidence,
+    summary: {
+      deployer: evidence.run.triggering_actor ?? evidence.run.actor,
+      runUrl: evidence.run.url,
+      changes: evidence.changes.map((c) => ({
+        sha: c.sha,
+        pullRequest: c.pull_request?.number ?? null
+      })),
+      problems: evidence.checks
+        .filter((c) => c.status === 'fail' || c.status === 'error')
+        .map((c) => `${c.id}: ${c.problems[0] ?? c.message}`)
+    },
     breakGlass: null
   }
 }

@@ -25,7 +25,8 @@ import { history, rangeOf, type Parents, type Range } from './history.js'
 import type { AuditPolicy } from './policy.js'
 import type { Population } from './population.js'
 import { readNowFacts, type NowFacts } from './read-now.js'
-import { deploymentRuns, runApprovals, type Runs } from './runs.js'
+import { runApprovals } from './approvals.js'
+import { deploymentRuns, type Runs } from './runs.js'
 import type { AuditRequest, Repo } from './types.js'
 
 /** What the audit read, from which each deployment's facts are built. */
@@ -81,7 +82,7 @@ export async function readForAudit(
   })
   const chosen = await choosePullRequests(o, repo, { commitOf, ranges })
   const rollups = await readTests(o, linked.deployed)
-  const approvals = await readApprovals(o, repo)
+  const approvals = await readApprovals(o, repo, linked.runs)
   return { reads: { ...linked, commitOf, chosen, rollups, approvals }, ranges }
 }
 
@@ -196,10 +197,11 @@ async function readTests(
   return rollups
 }
 
-/** Environment approvals: one request per run, only when the policy asks for them. */
+/** Environment approvals, only when the policy asks for them: in bulk by the runs' node ids. */
 async function readApprovals(
   o: ReadsInput,
-  repo: Repo
+  repo: Repo,
+  runs: Runs
 ): Promise<AuditReads['approvals']> {
   if (o.policy.environment.approvals.environment <= 0) return new Map()
   const ids = [
@@ -210,5 +212,11 @@ async function readApprovals(
     )
   ]
   o.progress(`reading the environment approvals of ${ids.length} runs`)
-  return runApprovals({ github: o.github, repo, ids })
+  const nodeId = (id: number): string | null =>
+    'unreadable' in runs ? null : (runs.get(id)?.nodeId ?? null)
+  return runApprovals({
+    github: o.github,
+    repo,
+    runs: ids.map((id) => ({ id, nodeId: nodeId(id) }))
+  })
 }

@@ -138,7 +138,13 @@ async function judgeAll(o: {
       range,
       reads
     })
-    judged.push({ entry, runId: member.runId })
+    const sink = deps.evidence
+    if (sink !== undefined && entry.evidence !== null) {
+      await sink(entry.deployment.id, entry.evidence)
+      judged.push({ entry: { ...entry, evidence: null }, runId: member.runId })
+    } else {
+      judged.push({ entry, runId: member.runId })
+    }
   }
   return judged
 }

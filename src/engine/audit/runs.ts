@@ -2,8 +2,7 @@
 // deployer the gate would have seen) and, when the policy asks for them,
 // each run's environment approvals.
 
-import type { EnvironmentApprovalFact, RunFact, Unreadable } from '../facts.js'
-import { fetchApprovals } from '../gather/index.js'
+import type { RunFact, Unreadable } from '../facts.js'
 import {
   arr,
   num,
@@ -21,6 +20,8 @@ import type { Repo } from './types.js'
 /** Who started a workflow run, and its attempt and page. */
 export interface RunInfo {
   id: number
+  /** GraphQL's id for it (REST's node_id), to read its reviews in bulk */
+  nodeId: string | null
   attempt: number | null
   url: string | null
   actor: string | null
@@ -73,6 +74,7 @@ function runInfo(value: unknown, at: string): RunInfo {
   }
   return {
     id: num(run.id, `${at}.id`),
+    nodeId: typeof run.node_id === 'string' ? run.node_id : null,
     attempt: typeof run.run_attempt === 'number' ? run.run_attempt : null,
     url: optStr(run.html_url, `${at}.html_url`),
     actor: login(run.actor),
@@ -131,21 +133,6 @@ async function listWorkflowRuns(o: {
     )
     rest.forEach(add)
   }
-}
-
-/** Each run's environment approvals (one request per run: GitHub has no bulk form). */
-export async function runApprovals(o: {
-  github: GitHubPort
-  repo: Repo
-  ids: number[]
-}): Promise<Map<number, EnvironmentApprovalFact[] | Unreadable>> {
-  const approvals = new Map<number, EnvironmentApprovalFact[] | Unreadable>()
-  for (const id of o.ids) {
-    const got = await fetchApprovals(o.github, { ...o.repo, run: { id } })
-    if (got === null) throw new Error('approvals of a run without an id')
-    approvals.set(id, got)
-  }
-  return approvals
 }
 
 /** The run a deployment's success links to, as the gate would have seen it. */

@@ -31,10 +31,26 @@ export interface AuditEntry {
   }
   decision: 'allow' | 'block'
   violations: string[]
-  /** the same record the gate would have written at that moment */
-  evidence: EvidenceRecord
+  /**
+   * the same record the gate would have written at that moment; null when
+   * it went to `AuditDeps.evidence` as it was judged instead of being held
+   */
+  evidence: EvidenceRecord | null
+  /** what the report shows of the record, held either way */
+  summary: EntrySummary
   /** the follow-up issue when this deployment broke the glass */
   breakGlass: BreakGlassReview | null
+}
+
+/** The little of an evidence record the report's rows show. */
+export interface EntrySummary {
+  /** who the gate would have seen deploy */
+  deployer: string | null
+  runUrl: string | null
+  /** the changes in scope: a pull request's number, or null for a direct push */
+  changes: { sha: string; pullRequest: number | null }[]
+  /** each failed or errored check: `id: its first problem` */
+  problems: string[]
 }
 
 /** A break-glass deployment's follow-up issue and its independent review. */
@@ -73,6 +89,12 @@ export interface AuditDeps {
   github: GitHubPort & { requests?: unknown[] }
   logger: Logger
   now: () => Date
+  /**
+   * Where each deployment's full evidence record goes as soon as it is
+   * judged (e.g. a file per deployment): the report then holds only its
+   * summary, so a long audit's memory does not grow with its records.
+   */
+  evidence?: (deploymentId: number, record: EvidenceRecord) => Promise<void>
   /** progress for long audits (the CLI prints it on stderr) */
   progress?: (message: string) => void
 }
