@@ -6,10 +6,12 @@
 
 import { parse, validate } from 'graphql'
 import {
+  APPROVALS_COST,
   BREAK_GLASS_ISSUES,
   DEPLOYED_COST,
   ENV_DEPLOYMENTS,
   HISTORY,
+  approvalsQuery,
   deployedQuery
 } from '../src/engine/audit/index.js'
 import {
@@ -225,6 +227,16 @@ export function queryShapes(): QueryShape[] {
     variables: { ...REPO, ...deployed.variables },
     batch: oids(DEPLOYED_COST).length,
     each: DEPLOYED_COST
+  })
+  const runs = largest((i) => `WFR_${i}`, APPROVALS_COST)
+  const approvals = approvalsQuery(runs)
+  shapes.push({
+    name: 'AuditApprovals',
+    what: "runs' environment approvals",
+    query: approvals.query,
+    variables: approvals.variables,
+    batch: runs.length,
+    each: APPROVALS_COST
   })
   return shapes
 }

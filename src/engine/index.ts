@@ -93,6 +93,7 @@ export {
   runAudit,
   type AuditDeps,
   type AuditEntry,
+  type EntrySummary,
   type AuditReport,
   type AuditRequest,
   type BreakGlassReview

@@ -30,7 +30,8 @@ describe('every query shape, at its largest batch', () => {
         'AuditDeployments',
         'AuditHistory',
         'AuditBreakGlass',
-        'AuditCommits'
+        'AuditCommits',
+        'AuditApprovals'
       ])
     )
   })

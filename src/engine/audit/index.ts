@@ -12,6 +12,7 @@ export type {
   EntrySummary
 } from './types.js'
 
+export { APPROVALS_COST, approvalsQuery } from './approvals.js'
 export { BREAK_GLASS_ISSUES } from './break-glass-reviews.js'
 export { DEPLOYED_COST, deployedQuery } from './commits.js'
 export { HISTORY } from './history.js'
