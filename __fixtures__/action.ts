@@ -1,6 +1,7 @@
 // What src/action/index.ts does with the runner's environment: typed inputs
 // first (a mistake fails the step there), then runAction(inputs, deps).
-import { readInputs, runAction, type ActionDeps } from '../src/action/main.js'
+import { runAction, type ActionDeps } from '../src/action/main.js'
+import { readInputs } from '../src/action/start.js'
 
 export async function runFromEnv(deps: ActionDeps): Promise<void> {
   const inputs = readInputs(deps.env, deps.io)

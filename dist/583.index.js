@@ -17,8 +17,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/engine/index.ts + 101 modules
-var engine = __webpack_require__(296);
+// EXTERNAL MODULE: ./src/engine/index.ts + 86 modules
+var engine = __webpack_require__(719);
 ;// CONCATENATED MODULE: ./src/audit/period.ts
 // The audit's period: `since` and `until` as a date (2026-10-01, or a full
 // ISO 8601 time) or a duration back from now (30d, 12h), as `audit-since`
@@ -197,25 +197,22 @@ function renderMarkdown(m) {
 
 const render_short = (sha) => sha.slice(0, 7);
 function changesOf(e) {
-    return e.evidence.changes
-        .map((c) => c.pull_request === null
+    return e.summary.changes
+        .map((c) => c.pullRequest === null
         ? `${render_short(c.sha)} (direct push)`
-        : `#${c.pull_request.number}`)
+        : `#${c.pullRequest}`)
         .join(' ');
 }
 function problemsOf(e) {
-    return e.evidence.checks
-        .filter((c) => c.status === 'fail' || c.status === 'error')
-        .map((c) => `${c.id}: ${c.problems[0] ?? c.message}`)
-        .join('; ');
+    return e.summary.problems.join('; ');
 }
 function auditRows(r) {
     return r.entries.map((e) => [
         String(e.deployment.id),
         e.deployment.succeededAt,
         e.deployment.sha,
-        e.evidence.run.triggering_actor ?? e.evidence.run.actor ?? '',
-        e.evidence.run.url ?? '',
+        e.summary.deployer ?? '',
+        e.summary.runUrl ?? '',
         e.decision,
         e.violations.join(' '),
         changesOf(e),
@@ -269,11 +266,10 @@ function render_renderMarkdown(r) {
     if (r.entries.length > 0) {
         lines.push('| Deployment | Succeeded | Commit | Deployer | Decision | Changes | Problems |', '| --- | --- | --- | --- | --- | --- | --- |');
         for (const e of r.entries) {
-            const run = e.evidence.run;
-            const deployer = run.triggering_actor ?? run.actor ?? 'unknown';
-            const id = run.url === null
+            const deployer = e.summary.deployer ?? 'unknown';
+            const id = e.summary.runUrl === null
                 ? `#${e.deployment.id}`
-                : `[#${e.deployment.id}](${run.url})`;
+                : `[#${e.deployment.id}](${e.summary.runUrl})`;
             lines.push(`| ${id} | ${e.deployment.succeededAt} | \`${render_short(e.deployment.sha)}\` | ${mdCell(deployer)} | ${e.decision === 'allow' ? '✅ allow' : '⛔ block'}${e.breakGlass === null ? '' : ` (break-glass, review ${e.breakGlass.review})`} | ${mdCell(changesOf(e))} | ${mdCell(problemsOf(e))} |`);
         }
         lines.push('');

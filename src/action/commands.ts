@@ -7,11 +7,23 @@
 // longer than the whole start-up budget (SPEC §9: first request under 100 ms).
 // Protocol: https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands
 
-import { randomUUID } from 'node:crypto'
 import { appendFileSync, constants, existsSync } from 'node:fs'
-import { access, appendFile } from 'node:fs/promises'
 import { EOL } from 'node:os'
 import type { ActionIO } from './io.js'
+
+/**
+ * A built-in module loaded when first needed, not at the start: node:crypto
+ * and node:fs/promises take longer to load than the first request may
+ * (SPEC §9), and are needed only once the decision is written.
+ */
+const fsPromises = (): typeof import('node:fs/promises') =>
+  builtin('node:fs/promises')
+
+function builtin<T>(id: string): T {
+  return (
+    process as unknown as { getBuiltinModule(id: string): T }
+  ).getBuiltinModule(id)
+}
 
 export interface Runner {
   env: Record<string, string | undefined>
@@ -53,6 +65,7 @@ export function commandLine(
 
 /** A `name<<delimiter` block: any value, newlines included, stays one output. */
 function keyValueBlock(name: string, value: string): string {
+  const { randomUUID } = builtin<typeof import('node:crypto')>('node:crypto')
   const delimiter = `ghadelimiter_${randomUUID()}`
   if (name.includes(delimiter) || value.includes(delimiter)) {
     throw new Error(`Unexpected input: the delimiter "${delimiter}" occurs`)
@@ -93,13 +106,13 @@ export function runnerIO(runner: Runner): RunnerIO {
         )
       }
       try {
-        await access(file, constants.R_OK | constants.W_OK)
+        await fsPromises().access(file, constants.R_OK | constants.W_OK)
       } catch {
         throw new Error(
           `Unable to access summary file: '${file}'. Check if the file has correct read/write permissions.`
         )
       }
-      await appendFile(file, markdown, 'utf8')
+      await fsPromises().appendFile(file, markdown, 'utf8')
     },
     annotate: (message, title) => issue('error', message, { title }),
     setFailed: (message) => {

@@ -1,10 +1,15 @@
 // Entry of the bundled action (dist/index.js): wires the runner's workflow
-// commands to the adapter. Any throw, of any kind, ends as a failed step: the
+// commands to the adapter, which it loads only once the inputs are read and
+// the first requests sent (./start.ts). Any throw, of any kind, ends as a failed step: the
 // gate fails closed.
 
-import { getErrorMessage } from '../engine/index.js'
+import { getErrorMessage } from '../engine/start.js'
 import { runnerIO } from './commands.js'
-import { readInputs, runAction } from './main.js'
+import { readInputs, startEarly } from './start.js'
+
+// Stack traces of internal errors name the sources (dist/*.map), as Node
+// maps them itself.
+process.setSourceMapsEnabled(true)
 
 const io = runnerIO({
   env: process.env,
@@ -27,10 +32,27 @@ function failClosed(error: unknown): void {
 
 process.on('unhandledRejection', failClosed)
 
+/** The longest the rest waits for the first requests to leave. */
+const EARLY_WAIT_MS = 50
+
 try {
   const inputs = readInputs(process.env, io)
   if (inputs !== null) {
-    await runAction(inputs, { env: process.env, io, now: () => new Date() })
+    // The first requests go out now; the rest loads while they travel.
+    const early = startEarly(inputs, process.env)
+    // Loading the rest holds the thread; let the requests leave first, for
+    // at most a moment (a slow handshake must not delay the rest for long).
+    await Promise.race([
+      early?.sent,
+      new Promise((resolve) => setTimeout(resolve, EARLY_WAIT_MS).unref())
+    ])
+    const { runAction } = await import('./main.js')
+    await runAction(inputs, {
+      env: process.env,
+      io,
+      now: () => new Date(),
+      early
+    })
   }
 } catch (error) {
   failClosed(error)

@@ -3,9 +3,12 @@
 // typo silently becomes a default.
 
 import { readFileSync } from 'node:fs'
-import { InputError } from '../engine/index.js'
-import { parseDuration } from '../engine/index.js'
-import { makeRequest, type EngineRequest } from '../engine/index.js'
+import {
+  InputError,
+  makeRequest,
+  parseDuration,
+  type EngineRequest
+} from '../engine/start.js'
 
 export const INPUTS = {
   environment: 'environment',

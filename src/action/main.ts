@@ -11,20 +11,13 @@ import {
   evaluate,
   getErrorMessage,
   recordEvidence,
-  toFailure,
   type Decision,
-  type Failure,
   type Logger
 } from '../engine/index.js'
 import { createClient, type GitHubClient } from '../github/client.js'
+import type { EarlyRequests } from '../github/early.js'
 import { oneLine, renderSummary, violations } from '../report/summary.js'
-import {
-  INPUTS,
-  OUTPUTS,
-  parseInputs,
-  readInput,
-  type ActionInputs
-} from './inputs.js'
+import { OUTPUTS, type ActionInputs } from './inputs.js'
 import type { ActionIO } from './io.js'
 import { publishStatus } from './status.js'
 
@@ -34,26 +27,8 @@ export interface ActionDeps {
   now: () => Date
   /** injected for tests; defaults to the real client */
   client?: (inputs: ActionInputs, logger: Logger) => GitHubClient
-}
-
-/**
- * The typed inputs, or null when they are not valid: the step has then
- * already been failed (or warned, in report mode) with what to fix.
- */
-export function readInputs(
-  env: Record<string, string | undefined>,
-  io: ActionIO
-): ActionInputs | null {
-  try {
-    const inputs = parseInputs(env)
-    io.setSecret(inputs.token)
-    return inputs
-  } catch (error) {
-    const token = readInput(env, INPUTS.token)
-    if (token !== '') io.setSecret(token)
-    failEarly(io, toFailure(error), readInput(env, INPUTS.mode) !== 'report')
-    return null
-  }
+  /** the first requests, sent before this module loaded (src/action/index.ts) */
+  early?: EarlyRequests
 }
 
 export type { ActionIO } from './io.js'
@@ -63,7 +38,7 @@ export async function runAction(
   deps: ActionDeps
 ): Promise<void> {
   const { io, env } = deps
-  const client = (deps.client ?? defaultClient)(inputs, io)
+  const client = (deps.client ?? defaultClient)(inputs, io, deps.early)
   if (inputs.mode === 'audit') {
     // only a scheduled audit needs it: loaded then, not at every start
     const { runAuditMode } = await import('./audit.js')
@@ -163,28 +138,19 @@ export async function runAction(
   }
 }
 
-function defaultClient(inputs: ActionInputs, logger: Logger): GitHubClient {
+function defaultClient(
+  inputs: ActionInputs,
+  logger: Logger,
+  early?: EarlyRequests
+): GitHubClient {
   return createClient({
+    early,
     token: inputs.token,
     apiUrl: inputs.apiUrl,
     graphqlUrl: inputs.graphqlUrl ?? undefined,
     logger,
     timeoutMs: inputs.timeoutSeconds * 1000
   })
-}
-
-function failEarly(io: ActionIO, failure: Failure, failStep: boolean): void {
-  const message = `promotion-gate blocked: ${failure.message}`
-  io.setOutput(OUTPUTS.decision, 'block')
-  io.setOutput(OUTPUTS.violations, '[]')
-  io.setOutput(OUTPUTS.evidenceFile, '')
-  io.setOutput(OUTPUTS.summary, message)
-  io.annotate(
-    failure.hint ? `${failure.message}\n${failure.hint}` : failure.message,
-    'promotion-gate: cannot decide'
-  )
-  if (failStep) io.setFailed(message)
-  else io.warning(`${message} (mode: report, the step does not fail)`)
 }
 
 function writeEvidence(

@@ -8,6 +8,9 @@
 import { EXIT, runCli } from './main.js'
 import { errorText } from './output.js'
 
+// Stack traces of internal errors name the sources (dist/cli/*.map).
+process.setSourceMapsEnabled(true)
+
 function drainAndExit(code: number): void {
   let pending = 2
   const done = (): void => {

@@ -42,6 +42,7 @@ export { loadPolicy } from './policy/index.js'
 export type { Policy } from './policy/index.js'
 export { fetchPolicy } from './gather/index.js'
 export { DURATION_EXAMPLES, parseDuration } from './duration.js'
+export { firstAsks, type FirstAsks, type RestAsk } from './gather/first-asks.js'
 
 // errors and the ports adapters implement
 export {

@@ -27,9 +27,11 @@ import {
   unknownFields
 } from './ghes.js'
 import { usageMeter } from './usage.js'
+import type { EarlyAnswer, EarlyRequests } from './early.js'
 
-export const USER_AGENT = 'promotion-gate'
-const DEFAULT_API_URL = 'https://api.github.com'
+import { DEFAULT_API_URL, USER_AGENT, defaultGraphqlUrl } from './urls.js'
+
+export { DEFAULT_API_URL, USER_AGENT, defaultGraphqlUrl } from './urls.js'
 
 export interface ClientOptions {
   token: string
@@ -45,6 +47,8 @@ export interface ClientOptions {
   /** base of the retry back-off; tests shrink it */
   retryBaseMs?: number
   now?: () => number
+  /** answers to requests sent before the client was built (early.ts) */
+  early?: EarlyRequests
 }
 
 export interface RequestRecord {
@@ -56,14 +60,6 @@ export interface RequestRecord {
 
 export interface GitHubClient extends GitHubPort {
   readonly requests: RequestRecord[]
-}
-
-/** GITHUB_GRAPHQL_URL when set; otherwise derived as GitHub does for GHES. */
-export function defaultGraphqlUrl(apiUrl: string): string {
-  const base = apiUrl.replace(/\/+$/, '')
-  // GHES serves REST at /api/v3 and GraphQL at /api/graphql.
-  if (base.endsWith('/api/v3')) return `${base.slice(0, -'v3'.length)}graphql`
-  return `${base}/graphql`
 }
 
 const MyOctokit = Octokit.plugin(retry, throttling)
@@ -140,10 +136,10 @@ export function createClient(options: ClientOptions): GitHubClient {
     ]
     if (init?.signal) signals.push(init.signal)
     try {
-      const response = await baseFetch(input, {
-        ...init,
-        signal: AbortSignal.any(signals)
-      })
+      const signal = AbortSignal.any(signals)
+      const response =
+        (await earlyAnswer(options.early, record, init, signal)) ??
+        (await baseFetch(input, { ...init, signal }))
       record.status = response.status
       meter.headers(response.headers)
       serverVersion = response.headers.get(VERSION_HEADER) ?? serverVersion
@@ -307,4 +303,49 @@ export function createClient(options: ClientOptions): GitHubClient {
   }
 
   return { rest, graphql, requests, usage: () => meter.usage() }
+}
+
+/**
+ * The answer to this attempt's request if it was sent early, as a Response;
+ * undefined when it was not, or when the early request failed (the attempt
+ * then sends it itself, its retries untouched).
+ */
+export async function earlyAnswer(
+  early: EarlyRequests | undefined,
+  record: { method: string; url: string },
+  init: RequestInit | undefined,
+  signal: AbortSignal
+): Promise<Response | undefined> {
+  if (early === undefined) return undefined
+  let body: unknown = null
+  if (typeof init?.body === 'string') {
+    try {
+      body = JSON.parse(init.body)
+    } catch {
+      return undefined
+    }
+  }
+  const pending = early.take(record.method, record.url, body)
+  if (pending === undefined) return undefined
+  let answer: EarlyAnswer
+  try {
+    answer = await Promise.race([pending, aborted(signal)])
+  } catch (error) {
+    if (signal.aborted) throw error
+    return undefined
+  }
+  // A status without a body (204, 304) takes none.
+  const empty = answer.body.length === 0 || [204, 304].includes(answer.status)
+  return new Response(empty ? null : answer.body, {
+    status: answer.status,
+    headers: answer.headers
+  })
+}
+
+function aborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_resolve, reject) => {
+    const fail = (): void => reject(signal.reason as Error)
+    if (signal.aborted) fail()
+    else signal.addEventListener('abort', fail, { once: true })
+  })
 }

@@ -11,16 +11,11 @@ import { refAnswer, type RefAnswer } from './branches.js'
 import { readRollup, type RollupRead } from './ci-results.js'
 import { recentPages, type RecentDeployments } from './deployments.js'
 import { readEnvironment } from './environment.js'
+import { firstAsks } from './first-asks.js'
 import { incompleteness, repositoryUnreadable } from './errors.js'
 import { parseCommit, type ParsedPullRequest } from './parse.js'
-import {
-  defaultBranchRef,
-  policyExpression,
-  policyOf,
-  type PolicyFile
-} from './policy-file.js'
+import { defaultBranchRef, policyOf, type PolicyFile } from './policy-file.js'
 import { associated } from './pull-requests.js'
-import { BOOTSTRAP_QUERY } from './queries.js'
 import { connection, num, obj, optObj, str, type Json } from './shape.js'
 
 export interface Bootstrap {
@@ -76,15 +71,8 @@ export async function fetchBootstrap(
     (fact) => fact,
     (failed: unknown) => ({ failed })
   )
-  const answer = await port.graphql<Json>(BOOTSTRAP_QUERY, {
-    owner: req.owner,
-    name: req.repo,
-    sha: req.sha,
-    head: req.sha,
-    environment: req.environment,
-    policyExpression: policyExpression(req),
-    policyPath: req.policyPath
-  })
+  const { query, variables } = firstAsks(req).graphql
+  const answer = await port.graphql<Json>(query, variables)
   const data = obj(answer.data, 'data')
   if (data.repository === null || data.repository === undefined) {
     throw repositoryUnreadable(req, answer.errors)

@@ -14,6 +14,7 @@ import type {
   Unreadable
 } from '../facts.js'
 import type { GitHubPort } from '../port.js'
+import { branchPoliciesAsk, environmentAsk } from './first-asks.js'
 import { arr, bool, num, obj, optObj, optStr, str, type Json } from './shape.js'
 
 /** Reading environments takes `actions: read` for GitHub App and workflow tokens. */
@@ -39,10 +40,8 @@ export async function readEnvironment(
   )
   let data: Json
   try {
-    const r = await port.rest(
-      'GET /repos/{owner}/{repo}/environments/{environment_name}',
-      { owner: repo.owner, repo: repo.name, environment_name: name }
-    )
+    const ask = environmentAsk(repo, name)
+    const r = await port.rest(ask.route, ask.params)
     data = obj(r.data, `environments/${name}`)
   } catch (error) {
     if (error instanceof GitHubApiError && error.status === 404) {
@@ -148,23 +147,15 @@ function parseReviewer(r: Json, path: string): EnvironmentReviewerFact {
   return { type: 'User', name: str(who.login, `${path}.reviewer.login`) }
 }
 
-/** docs.github.com/en/rest/deployments/branch-policies#list-deployment-branch-policies */
+/** A page of the environment's custom branch patterns. */
 async function branchPoliciesPage(
   port: GitHubPort,
   repo: { owner: string; name: string },
   name: string,
   page: number
 ): Promise<Json> {
-  const r = await port.rest(
-    'GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies',
-    {
-      owner: repo.owner,
-      repo: repo.name,
-      environment_name: name,
-      per_page: 100,
-      page
-    }
-  )
+  const ask = branchPoliciesAsk(repo, name, page)
+  const r = await port.rest(ask.route, ask.params)
   return obj(r.data, 'deployment-branch-policies')
 }
 

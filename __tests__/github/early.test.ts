@@ -1,0 +1,225 @@
+// The first requests sent before the client loads (SPEC §9: the first request
+// under 100 ms of the start), and the client taking their answers instead of
+// asking again: never a request twice, never an answer the client would not
+// have got itself.
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { endpoint } from '@octokit/endpoint'
+import { evaluate } from '../../src/engine/index.js'
+import { firstAsks } from '../../src/engine/start.js'
+import { silentLogger } from '../../src/engine/port.js'
+import { createClient, earlyAnswer } from '../../src/github/client.js'
+import {
+  NO_EARLY_REQUESTS,
+  restUrl,
+  sendEarly,
+  type EarlyRequests
+} from '../../src/github/early.js'
+import { requestFor } from '../../__fixtures__/request.js'
+import { reviewedChange, standard } from '../../test-support/demo/scenarios.js'
+import {
+  startSimulator,
+  type SimulatorServer
+} from '../../test-support/sim/server.js'
+
+let server: SimulatorServer | undefined
+afterEach(async () => {
+  await server?.close()
+  server = undefined
+})
+
+async function decideWith(
+  early: (o: {
+    token: string
+    apiUrl: string
+    graphqlUrl: string
+    asks: ReturnType<typeof firstAsks>
+  }) => ReturnType<typeof sendEarly>
+) {
+  const { world, run } = standard(reviewedChange)
+  server = await startSimulator(world.sim)
+  const request = requestFor(run)
+  const sent = early({
+    token: run.token,
+    apiUrl: server.url,
+    graphqlUrl: server.graphqlUrl,
+    asks: firstAsks(request)
+  })
+  await sent.sent
+  const client = createClient({
+    token: run.token,
+    apiUrl: server.url,
+    graphqlUrl: server.graphqlUrl,
+    logger: silentLogger,
+    timeoutMs: 20_000,
+    retryBaseMs: 5,
+    early: sent
+  })
+  const decision = await evaluate(request, {
+    github: client,
+    logger: silentLogger,
+    now: () => new Date()
+  })
+  return {
+    decision,
+    client,
+    asked: server.requests.map((r) => r.operationName ?? r.path)
+  }
+}
+
+describe('sendEarly', () => {
+  it('sends the first requests, whose answers the client takes instead of asking again', async () => {
+    const { decision, client, asked } = await decideWith((o) =>
+      sendEarly({ ...o, env: {} })
+    )
+    expect(decision.decision).toBe('allow')
+    // each asked once, by the early requests
+    expect(asked.sort()).toEqual(
+      [
+        'GateBootstrap',
+        '/repos/acme/shop/environments/production',
+        '/repos/acme/shop/environments/production/deployment-branch-policies?per_page=100&page=1'
+      ].sort()
+    )
+    // and counted as the client's own
+    expect(client.requests).toHaveLength(3)
+    expect(client.usage?.().points).toBeGreaterThan(0)
+  })
+
+  it('sends nothing where a proxy may apply: the client asks through it', async () => {
+    const { decision, asked } = await decideWith((o) =>
+      sendEarly({ ...o, env: { HTTPS_PROXY: 'http://127.0.0.1:1' } })
+    )
+    expect(decision.decision).toBe('allow')
+    expect(asked).toHaveLength(3)
+  })
+
+  it('leaves the client to ask for itself when an early request fails', async () => {
+    const { decision, asked } = await decideWith((o) =>
+      sendEarly({
+        ...o,
+        // nothing listens there: every early request fails
+        apiUrl: 'http://127.0.0.1:1',
+        graphqlUrl: 'https://127.0.0.1:1/graphql',
+        env: {}
+      })
+    )
+    expect(decision.decision).toBe('allow')
+    expect(asked).toHaveLength(3)
+  })
+
+  it('gives each answer once, and none for a request it did not send', async () => {
+    const { world, run } = standard(reviewedChange)
+    server = await startSimulator(world.sim)
+    const asks = firstAsks(requestFor(run))
+    const early = sendEarly({
+      token: run.token,
+      apiUrl: server.url,
+      graphqlUrl: server.graphqlUrl,
+      asks,
+      env: {}
+    })
+    const body = {
+      query: asks.graphql.query,
+      variables: asks.graphql.variables
+    }
+    const other = {
+      ...body,
+      variables: { ...body.variables, sha: 'f'.repeat(40) }
+    }
+    expect(early.take('POST', server.graphqlUrl, other)).toBeUndefined()
+    const answer = await early.take('POST', server.graphqlUrl, body)
+    expect(answer?.status).toBe(200)
+    expect(early.take('POST', server.graphqlUrl, body)).toBeUndefined()
+    expect(
+      NO_EARLY_REQUESTS.take('POST', server.graphqlUrl, body)
+    ).toBeUndefined()
+  })
+})
+
+describe('restUrl', () => {
+  it.each(['production', 'prod env', 'staging/eu', 'prüfung', "o'neil (eu)*!"])(
+    'expands %s as Octokit does',
+    (name) => {
+      for (const ask of firstAsks({
+        owner: 'acme',
+        repo: 'shop',
+        sha: 'a'.repeat(40),
+        environment: name,
+        policyPath: '.github/promotion-gate.yml',
+        policyRef: null
+      }).rest) {
+        const [method, url] = ask.route.split(' ') as [string, string]
+        expect(restUrl('https://api.github.com', ask)).toBe(
+          endpoint(`${method} ${url}`, ask.params).url
+        )
+      }
+    }
+  )
+})
+
+describe('earlyAnswer: the client taking an early answer', () => {
+  const answered = (status: number, body = ''): EarlyRequests => ({
+    sent: Promise.resolve(),
+    take: () =>
+      Promise.resolve({
+        status,
+        headers: { 'content-type': 'application/json' },
+        body: Buffer.from(body)
+      })
+  })
+  const record = { method: 'POST', url: 'http://127.0.0.1:1/graphql' }
+
+  it('builds the Response the request would have had', async () => {
+    const r = await earlyAnswer(
+      answered(200, '{"data":{}}'),
+      record,
+      { body: '{"query":"q"}' },
+      new AbortController().signal
+    )
+    expect(r?.status).toBe(200)
+    expect(await r?.json()).toEqual({ data: {} })
+  })
+
+  it('gives a status without a body none', async () => {
+    const r = await earlyAnswer(
+      answered(204, ''),
+      record,
+      undefined,
+      new AbortController().signal
+    )
+    expect(r?.status).toBe(204)
+    expect(r?.body).toBeNull()
+  })
+
+  it('takes nothing when the early request failed: the attempt sends its own', async () => {
+    const failed: EarlyRequests = {
+      sent: Promise.resolve(),
+      take: () => Promise.reject(new Error('socket hang up'))
+    }
+    expect(
+      await earlyAnswer(failed, record, undefined, new AbortController().signal)
+    ).toBeUndefined()
+  })
+
+  it('takes nothing for a body that is not JSON', async () => {
+    expect(
+      await earlyAnswer(
+        answered(200, '{}'),
+        record,
+        { body: 'not json' },
+        new AbortController().signal
+      )
+    ).toBeUndefined()
+  })
+
+  it('stops waiting when the attempt is abandoned', async () => {
+    const pending: EarlyRequests = {
+      sent: Promise.resolve(),
+      take: () => new Promise(() => undefined)
+    }
+    const abandon = new AbortController()
+    const waiting = earlyAnswer(pending, record, undefined, abandon.signal)
+    abandon.abort(new Error('attempt timed out'))
+    await expect(waiting).rejects.toThrow('attempt timed out')
+  })
+})

@@ -1,0 +1,70 @@
+// What the action does before the engine loads: read its inputs (failing
+// the step, with what to fix, when they are not valid) and send the requests
+// every decision starts with. Only light modules are imported here: the
+// engine's start door, the inputs, the runner's commands (SPEC §9: the first
+// request under 100 ms of the start).
+
+import { toFailure, firstAsks, type Failure } from '../engine/start.js'
+import { sendEarly, type EarlyRequests } from '../github/early.js'
+import { defaultGraphqlUrl } from '../github/urls.js'
+import {
+  INPUTS,
+  OUTPUTS,
+  parseInputs,
+  readInput,
+  type ActionInputs
+} from './inputs.js'
+import type { ActionIO } from './io.js'
+
+/**
+ * The typed inputs, or null when they are not valid: the step has then
+ * already been failed (or warned, in report mode) with what to fix.
+ */
+export function readInputs(
+  env: Record<string, string | undefined>,
+  io: ActionIO
+): ActionInputs | null {
+  try {
+    const inputs = parseInputs(env)
+    io.setSecret(inputs.token)
+    return inputs
+  } catch (error) {
+    const token = readInput(env, INPUTS.token)
+    if (token !== '') io.setSecret(token)
+    failEarly(io, toFailure(error), readInput(env, INPUTS.mode) !== 'report')
+    return null
+  }
+}
+
+export function failEarly(
+  io: ActionIO,
+  failure: Failure,
+  failStep: boolean
+): void {
+  const message = `promotion-gate blocked: ${failure.message}`
+  io.setOutput(OUTPUTS.decision, 'block')
+  io.setOutput(OUTPUTS.violations, '[]')
+  io.setOutput(OUTPUTS.evidenceFile, '')
+  io.setOutput(OUTPUTS.summary, message)
+  io.annotate(
+    failure.hint ? `${failure.message}\n${failure.hint}` : failure.message,
+    'promotion-gate: cannot decide'
+  )
+  if (failStep) io.setFailed(message)
+  else io.warning(`${message} (mode: report, the step does not fail)`)
+}
+
+/** The first requests of a decision, sent now; none for an audit. */
+export function startEarly(
+  inputs: ActionInputs,
+  env: Record<string, string | undefined>
+): EarlyRequests | undefined {
+  if (inputs.mode === 'audit') return undefined
+  return sendEarly({
+    token: inputs.token,
+    apiUrl: inputs.apiUrl,
+    graphqlUrl: inputs.graphqlUrl ?? defaultGraphqlUrl(inputs.apiUrl),
+    asks: firstAsks(inputs.request),
+    env
+  })
+}
