@@ -20,7 +20,8 @@ export interface CheckpointRequest {
 }
 
 export interface AuditCheckpoint {
-  version: typeof CHECKPOINT_VERSION
+  /** CHECKPOINT_VERSION when written; another is refused */
+  version: number
   request: CheckpointRequest
   /** the policy file's blob: a policy changed since is another audit */
   policyBlob: string
@@ -49,7 +50,7 @@ export function checkResume(
 ): void {
   if (c.version !== CHECKPOINT_VERSION)
     throw new InputError(
-      `the checkpoint is of version ${String(c.version)}; this audit reads version ${CHECKPOINT_VERSION}`,
+      `the checkpoint is of version ${c.version}; this audit reads version ${String(CHECKPOINT_VERSION)}`,
       { hint: 'Run the audit again without --resume.' }
     )
   const want = checkpointRequest(o.request)

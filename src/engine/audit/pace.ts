@@ -23,6 +23,11 @@ export interface PaceOptions {
   sleep: (ms: number) => Promise<void>
   /** epoch milliseconds: a refill later than this is not waited for */
   waitUntil: number
+  /**
+   * Points held back for each query in flight (default MAX_QUERY_POINTS,
+   * what the dearest shape may cost; a test of a small world sets less)
+   */
+  reserve?: number
 }
 
 /** The GraphQL budget is spent until `resetAt`, later than the audit may wait. */
@@ -58,6 +63,7 @@ type Port = GitHubPort & { requests?: unknown[] }
 
 /** `port`, its GraphQL queries paced by the budget their answers state. */
 export function pacedPort(port: Port, o: PaceOptions): Port {
+  const cost = o.reserve ?? MAX_QUERY_POINTS
   let known: Known | null = null
   let reserved = 0
   /** the refusal that emptied the budget, if one did */
@@ -71,15 +77,23 @@ export function pacedPort(port: Port, o: PaceOptions): Port {
       known = { ...known, remaining: Math.min(known.remaining, next.remaining) }
   }
 
-  /** Waits until `cost` fits what is left, or throws when that is too late. */
+  /**
+   * Waits until `cost` fits what is left and reserves it (no await between
+   * the two: concurrent callers see each other's reservations), or throws
+   * when the refill is later than the audit may wait.
+   */
   const room = async (cost: number): Promise<void> => {
     for (;;) {
       const k: Known | null = known
       if (k === null || o.now() >= k.resetAt) {
         known = null
+        reserved += cost
         return
       }
-      if (k.remaining - reserved >= cost) return
+      if (k.remaining - reserved >= cost) {
+        reserved += cost
+        return
+      }
       const until = k.resetAt + RESET_MARGIN_MS
       if (until > o.waitUntil) {
         throw new BudgetSpentError({
@@ -98,8 +112,7 @@ export function pacedPort(port: Port, o: PaceOptions): Port {
     options?: Parameters<GitHubPort['graphql']>[2]
   ): Promise<GraphQLResponse<T>> => {
     for (;;) {
-      await room(MAX_QUERY_POINTS)
-      reserved += MAX_QUERY_POINTS
+      await room(cost)
       let answer: GraphQLResponse<T>
       try {
         answer = await port.graphql<T>(query, variables, options)
@@ -108,7 +121,7 @@ export function pacedPort(port: Port, o: PaceOptions): Port {
         spent(error)
         continue
       } finally {
-        reserved -= MAX_QUERY_POINTS
+        reserved -= cost
       }
       if (answer.errors.some((e) => e.type === 'RATE_LIMITED')) {
         spent(answer)
