@@ -33,6 +33,8 @@ export async function runAuditMode(
 ): Promise<void> {
   const { io, env } = deps
   const req = inputs.request
+  // The client gives up at its time budget: no refill is waited for past it.
+  const waitUntil = deps.now().getTime() + inputs.timeoutSeconds * 1000
   try {
     const when = period(inputs.auditSince, null, deps.now())
     const report = await runAudit(
@@ -50,7 +52,12 @@ export async function runAuditMode(
         github: deps.client,
         logger: io,
         now: deps.now,
-        progress: (message) => io.info(message)
+        progress: (message) => io.info(message),
+        pace: {
+          now: () => deps.now().getTime(),
+          sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+          waitUntil
+        }
       }
     )
     const dir = join(env.RUNNER_TEMP || tmpdir(), 'promotion-gate')

@@ -6,7 +6,15 @@
 import { period } from '../audit/period.js'
 import { evidenceDirectory } from '../audit/evidence-dir.js'
 import { renderAudit, type AuditFormat } from '../audit/render.js'
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
 import {
+  checkpointWriter,
+  durationMs,
+  readCheckpoint
+} from '../audit/checkpoint-file.js'
+import {
+  BudgetSpentError,
   flagged,
   InputError,
   PolicyError,
@@ -14,6 +22,7 @@ import {
   toFailure
 } from '../engine/index.js'
 import { choice, parseCommandArgs, type OptionSpec } from './args.js'
+import { timeoutOf } from './endpoints.js'
 import { connect, policyOptions, repoOption } from './repository.js'
 import {
   EXIT,
@@ -38,6 +47,9 @@ const OPTIONS: Record<string, OptionSpec> = {
   'timeout-seconds': { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
+  checkpoint: { type: 'string' },
+  resume: { type: 'boolean' },
+  'max-wait': { type: 'string' },
   quiet: { type: 'boolean' },
   verbose: { type: 'boolean' }
 }
@@ -74,6 +86,16 @@ Options:
                           DIR/evidence/<deployment id>.json as soon as it is
                           judged, and hold only the report's rows (for long
                           audits: memory stays flat)
+  --checkpoint FILE       where the audit saves how far it got, after each
+                          500 deployments (default with --out:
+                          DIR/checkpoint.json); removed when it completes
+  --resume                go on from the checkpoint: its population, the
+                          deployments judged before not asked again; the
+                          period is the checkpoint's (--since and --until
+                          may be left out; given, they must match)
+  --max-wait DURATION     how long the audit may wait for GitHub's GraphQL
+                          budget to refill (90s, 30m, 2h; default 0: it
+                          stops with a checkpoint when the budget is spent)
   --quiet                 no progress on stderr
   --verbose               debug lines on stderr
   -h, --help              show this help
@@ -106,11 +128,32 @@ async function run(
   const environment = values.get('environment')?.trim() ?? ''
   if (environment === '')
     throw new UsageError(NAME, '--environment is required')
+  const out = values.get('out')
+  const checkpointFile =
+    values.get('checkpoint') ??
+    (out === undefined ? undefined : join(out, 'checkpoint.json'))
+  const resume = parsed.flags.has('resume')
+    ? readCheckpoint(checkpointFile)
+    : undefined
   const sinceText = values.get('since')
-  if (sinceText === undefined) throw new UsageError(NAME, '--since is required')
+  if (sinceText === undefined && resume === undefined)
+    throw new UsageError(NAME, '--since is required')
   let when: { since: Date; until: Date }
   try {
-    when = period(sinceText, values.get('until') ?? null, ctx.now())
+    when =
+      sinceText === undefined && resume !== undefined
+        ? {
+            since: new Date(resume.request.since),
+            until: new Date(resume.request.until)
+          }
+        : period(sinceText ?? '', values.get('until') ?? null, ctx.now())
+  } catch (error) {
+    if (error instanceof InputError) throw new UsageError(NAME, error.message)
+    throw error
+  }
+  let maxWaitMs: number
+  try {
+    maxWaitMs = durationMs(values.get('max-wait'))
   } catch (error) {
     if (error instanceof InputError) throw new UsageError(NAME, error.message)
     throw error
@@ -126,10 +169,13 @@ async function run(
     NAME,
     values,
     ctx,
-    parsed.flags.has('verbose')
+    parsed.flags.has('verbose'),
+    maxWaitMs
   )
   const quiet = parsed.flags.has('quiet')
-  const out = values.get('out')
+  // It waits for a refill only while the client's time lasts.
+  const waitUntil =
+    ctx.now().getTime() + timeoutOf(NAME, values) * 1000 + maxWaitMs
   try {
     const report = await runAudit(
       {
@@ -147,11 +193,22 @@ async function run(
         logger,
         now: ctx.now,
         ...(out === undefined ? {} : { evidence: evidenceDirectory(out) }),
+        ...(checkpointFile === undefined
+          ? {}
+          : { checkpoint: checkpointWriter(checkpointFile) }),
+        ...(resume === undefined ? {} : { resume }),
+        pace: {
+          now: () => ctx.now().getTime(),
+          sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+          waitUntil
+        },
         progress: quiet
           ? undefined
           : (message) => stderr.write(`promotion-gate audit: ${message}\n`)
       }
     )
+    // Done: nothing is left to resume.
+    if (checkpointFile !== undefined) rmSync(checkpointFile, { force: true })
     stdout.write(renderAudit(report, format))
     const blocked = report.entries.filter((e) => e.decision === 'block')
     const attention = flagged(report)
@@ -169,6 +226,12 @@ async function run(
         : `the audit could not be made: ${failure.message}`
     )
     if (failure.hint) logger.info(`hint: ${failure.hint}`)
+    if (error instanceof BudgetSpentError)
+      logger.info(
+        checkpointFile === undefined
+          ? 'no checkpoint was kept: give --checkpoint FILE (or --out DIR) to resume instead of starting again'
+          : `the checkpoint is ${checkpointFile}`
+      )
     return EXIT.block
   }
 }

@@ -94,7 +94,9 @@ export function connect(
   command: string,
   values: Map<string, string>,
   ctx: CliContext,
-  verbose: boolean
+  verbose: boolean,
+  /** time it may also spend waiting for GitHub's budget (audit --max-wait) */
+  waitMs = 0
 ): Session {
   const { apiUrl, graphqlUrl, serverUrl } = endpoints(command, values, ctx.env)
   const timeoutSeconds = timeoutOf(command, values)
@@ -107,7 +109,7 @@ export function connect(
     apiUrl,
     graphqlUrl,
     logger,
-    timeoutMs: timeoutSeconds * 1000
+    timeoutMs: timeoutSeconds * 1000 + waitMs
   })
   return { client, logger, stdout, stderr, serverUrl }
 }

@@ -90,8 +90,11 @@ export {
 
 // the audit (SPEC §7): every deployment of a period, judged as of its time
 export {
+  BudgetSpentError,
   flagged,
   runAudit,
+  type AuditCheckpoint,
+  type PaceOptions,
   type AuditDeps,
   type AuditEntry,
   type EntrySummary,

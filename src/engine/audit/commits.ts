@@ -36,7 +36,8 @@ import { CONCURRENCY } from './batch.js'
 import type { Repo } from './types.js'
 
 const DEPLOYED_PULL_REQUESTS = 3
-const DEPLOYED_DEPLOYMENTS = 20
+/** a deployed commit's deployments read: beyond them it is not judged */
+export const DEPLOYED_DEPLOYMENTS = 20
 
 /**
  * What one deployed commit adds to AuditCommits: its pull requests, their

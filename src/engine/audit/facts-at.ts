@@ -12,7 +12,7 @@ import type {
   RunFact
 } from '../facts.js'
 import type { FactSource, PolicyRead } from '../sources.js'
-import type { DeployedCommit } from './commits.js'
+import { DEPLOYED_DEPLOYMENTS, type DeployedCommit } from './commits.js'
 import type { Range } from './history.js'
 import type { AuditReads } from './reads.js'
 import type { NowFacts } from './read-now.js'
@@ -43,6 +43,15 @@ const UNREAD = (): FactsAt => ({
   )
 })
 
+const TOO_MANY = (sha: string): FactsAt => ({
+  unavailable: new GitHubApiError(
+    `commit ${sha.slice(0, 7)} has more deployments than the audit reads for one commit (${DEPLOYED_DEPLOYMENTS}, newest first): its upstream deployments may be among the others, so it is not judged`,
+    {
+      hint: 'Check its promotion path by hand.'
+    }
+  )
+})
+
 const notAfter = (iso: string | null, at: Date): boolean =>
   iso === null || Date.parse(iso) <= at.getTime()
 
@@ -64,6 +73,11 @@ export function factsAt(o: {
   if ('failed' in reads.now) return { unavailable: reads.now.failed }
   const deployed = reads.deployed.get(sha) ?? null
   if (deployed === null) return UNREAD()
+  // Only the commit's newest deployments were read: its older ones, the
+  // upstream deployments the promotion path needs, may be among the rest.
+  // Judged without them the deployment could be blocked or allowed
+  // wrongly, so it fails closed and says why.
+  if (deployed.moreDeployments) return TOO_MANY(sha)
   const changes = changesAt({ oids: o.range.oids, reads, at })
   if (changes === null) return UNREAD()
   const now = reads.now

@@ -1,7 +1,9 @@
 // The audit (SPEC §7), behind the engine's door: what adapters use, and the
 // GraphQL documents it sends (checked against GitHub's limits by a test).
 
-export { runAudit } from './run.js'
+export { CHUNK, runAudit } from './run.js'
+export { BudgetSpentError, MAX_QUERY_POINTS, type PaceOptions } from './pace.js'
+export type { AuditCheckpoint } from './checkpoint.js'
 export { flagged } from './report.js'
 export type {
   AuditDeps,

@@ -50,28 +50,37 @@ export interface ReadsInput {
   github: GitHubPort
   request: AuditRequest
   policy: AuditPolicy
-  population: Population
+  /** the members read here: the population, or one chunk of it */
+  population: Pick<Population, 'members'>
   /** where each member's range starts */
   starts: (string | null)[]
+  /** what every chunk shares: read once by `readShared` */
+  shared: Shared
+  /** the runs listed are those created in this window */
+  runsIn: { from: Date; to: Date }
   logger: Logger
   now: Date
   progress: (message: string) => void
 }
 
-/** A day before the period: runs deploying early in it may have started then. */
-const RUN_LEAD_MS = 86_400_000
+/** What the whole population shares: the history linking it, what has no history. */
+export type Shared = Pick<AuditReads, 'parents' | 'now'>
 
-/** Reads what judging the population needs; its ranges with it. */
+/** A day before the period: runs deploying early in it may have started then. */
+export const RUN_LEAD_MS = 86_400_000
+
+/** Reads what judging these members needs; their ranges with it. */
 export async function readForAudit(
   o: ReadsInput
 ): Promise<{ reads: AuditReads; ranges: Range[] }> {
   const repo = { owner: o.request.owner, repo: o.request.repo }
   const linked = await readLinked(o, repo)
+  const { parents } = o.shared
   const ranges = o.population.members.map((m, i) =>
     rangeOf({
       sha: m.deployment.sha,
       start: o.starts[i] ?? null,
-      parents: linked.parents,
+      parents,
       policy: o.policy.environment,
       environment: o.request.environment
     })
@@ -83,39 +92,38 @@ export async function readForAudit(
   const chosen = await choosePullRequests(o, repo, { commitOf, ranges })
   const rollups = await readTests(o, linked.deployed)
   const approvals = await readApprovals(o, repo, linked.runs)
-  return { reads: { ...linked, commitOf, chosen, rollups, approvals }, ranges }
+  const reads = { ...o.shared, ...linked, commitOf, chosen, rollups, approvals }
+  return { reads, ranges }
 }
 
-/** Round trip one: the history, the deployed commits, the runs, what has no history. */
-async function readLinked(
-  o: ReadsInput,
-  repo: Repo
-): Promise<Pick<AuditReads, 'parents' | 'deployed' | 'runs' | 'now'>> {
-  const { members } = o.population
+/**
+ * The history that links the members (all of them: its pages are read once,
+ * newest first, not once a chunk) and what has no history, as it is now.
+ */
+export async function readShared(o: {
+  github: GitHubPort
+  request: AuditRequest
+  policy: AuditPolicy
+  members: Population['members']
+  starts: (string | null)[]
+  logger: Logger
+  now: Date
+  progress: (message: string) => void
+}): Promise<Shared> {
+  const repo = { owner: o.request.owner, repo: o.request.repo }
   const req = o.request
-  const deployedOids = [...new Set(members.map((m) => m.deployment.sha))]
-  o.progress(
-    `reading ${deployedOids.length} deployed commits and their history`
-  )
+  const deployed = new Set(o.members.map((m) => m.deployment.sha))
   const starts = o.starts.filter((s): s is string => s !== null)
-  const runIds = members
-    .map((m) => m.runId)
-    .filter((id): id is number => id !== null)
-  const newest = members[members.length - 1] as Population['members'][number]
-  const [parents, deployed, runs, now] = await Promise.all([
+  o.progress(`reading the history of ${deployed.size} deployed commits`)
+  const newest = o.members[
+    o.members.length - 1
+  ] as Population['members'][number]
+  const [parents, now] = await Promise.all([
     history({
       github: o.github,
       repo,
       until: req.until,
-      wanted: new Set([...deployedOids, ...starts])
-    }),
-    deployedCommits({ github: o.github, repo, oids: deployedOids }),
-    deploymentRuns({
-      github: o.github,
-      repo,
-      ids: [...new Set(runIds)],
-      from: new Date(req.since.getTime() - RUN_LEAD_MS),
-      to: req.until
+      wanted: new Set([...deployed, ...starts])
     }),
     readNowFacts({
       github: o.github,
@@ -127,7 +135,31 @@ async function readLinked(
       now: o.now
     }).catch((failed: unknown) => ({ failed }))
   ])
-  return { parents, deployed, runs, now }
+  return { parents, now }
+}
+
+/** Round trip one: the deployed commits and the runs. */
+async function readLinked(
+  o: ReadsInput,
+  repo: Repo
+): Promise<Pick<AuditReads, 'deployed' | 'runs'>> {
+  const { members } = o.population
+  const deployedOids = [...new Set(members.map((m) => m.deployment.sha))]
+  o.progress(`reading ${deployedOids.length} deployed commits`)
+  const runIds = members
+    .map((m) => m.runId)
+    .filter((id): id is number => id !== null)
+  const [deployed, runs] = await Promise.all([
+    deployedCommits({ github: o.github, repo, oids: deployedOids }),
+    deploymentRuns({
+      github: o.github,
+      repo,
+      ids: [...new Set(runIds)],
+      from: o.runsIn.from,
+      to: o.runsIn.to
+    })
+  ])
+  return { deployed, runs }
 }
 
 /** The commits of the ranges that were not deployed themselves, and a lookup of all. */

@@ -16,14 +16,24 @@ import {
 import { judgeDeployment } from './judge.js'
 import { readAuditPolicy, type AuditPolicy } from './policy.js'
 import {
+  checkResume,
+  checkpointRequest,
+  CHECKPOINT_VERSION,
+  type AuditCheckpoint
+} from './checkpoint.js'
+import { pacedPort } from './pace.js'
+import {
   deploymentContext,
   readPopulation,
   startsOf,
-  type Population
+  type Member
 } from './population.js'
-import { readForAudit } from './reads.js'
+import { readForAudit, readShared, RUN_LEAD_MS } from './reads.js'
 import { newReport } from './report.js'
 import type { AuditDeps, AuditReport, AuditRequest } from './types.js'
+
+/** Members judged together: their reads are dropped before the next ones'. */
+export const CHUNK = 500
 
 /** The audit's population, judged; throws only when nothing can be judged. */
 export async function runAudit(
@@ -32,43 +42,40 @@ export async function runAudit(
 ): Promise<AuditReport> {
   const progress = deps.progress ?? ((): void => undefined)
   const repo = { owner: req.owner, repo: req.repo }
+  const github =
+    deps.pace === undefined ? deps.github : pacedPort(deps.github, deps.pace)
+  const paced = { ...deps, github }
 
   // 1. The policy, and the population: the deployments that succeeded in
-  //    the period, and the older ones the first of their ranges starts at.
-  const policy = await readAuditPolicy(deps.github, req)
+  //    the period, and where each one's range starts (or the checkpoint's).
+  const policy = await readAuditPolicy(github, req)
   const context = deploymentContext(req, policy.environment)
-  progress(`reading the deployments to ${req.environment}`)
-  const population = await readPopulation({
-    github: deps.github,
+  const start = await populationOf({
     request: req,
-    context
+    policy,
+    context,
+    deps: paced
   })
-  const count = population.members.length
+  const count = start.members.length
   progress(
-    `${count} successful deployment${count === 1 ? '' : 's'} to ${req.environment} in the period`
+    `${count} successful deployment${count === 1 ? '' : 's'} to ${req.environment} in the period${start.judged.length > 0 ? `, ${start.judged.length} judged before` : ''}`
   )
 
   // 2. Read alongside: the access matrix and the break-glass issues.
-  const access = readAccess(req, policy, deps)
-  const issues = breakGlassIssues({
-    github: deps.github,
-    repo,
-    since: req.since
-  })
+  const access = readAccess(req, policy, paced)
+  const issues = breakGlassIssues({ github, repo, since: req.since })
+  // Neither may reject unheard while the deployments are judged.
+  issues.catch(() => undefined)
 
-  // 3. Each deployment judged as of its success.
+  // 3. Each deployment judged as of its success, a chunk at a time.
   const report = newReport({ request: req, policy, now: deps.now() })
-  const judged =
-    count === 0
-      ? []
-      : await judgeAll({
-          request: req,
-          policy,
-          population,
-          context,
-          deps,
-          progress
-        })
+  const judged = await judgeAll({
+    request: req,
+    policy,
+    start,
+    deps: paced,
+    progress
+  })
   report.entries = judged.map((j) => j.entry)
 
   // 4. The break-glass register, linked to the deployments it covers.
@@ -81,6 +88,43 @@ export async function runAudit(
   report.access = await access
   report.requests = deps.github.requests?.length ?? null
   return report
+}
+
+/** The population and where each range starts: read, or the checkpoint's. */
+async function populationOf(o: {
+  request: AuditRequest
+  policy: AuditPolicy
+  context: DeploymentContext
+  deps: AuditDeps
+}): Promise<AuditCheckpoint> {
+  const { request: req, policy, deps } = o
+  if (deps.resume !== undefined) {
+    checkResume(deps.resume, {
+      request: req,
+      policyBlob: policy.read.blobSha
+    })
+    return deps.resume
+  }
+  deps.progress?.(`reading the deployments to ${req.environment}`)
+  const population = await readPopulation({
+    github: deps.github,
+    request: req,
+    context: o.context
+  })
+  const starts = startsOf({
+    population,
+    policy: policy.environment,
+    environment: req.environment,
+    context: o.context
+  })
+  return {
+    version: CHECKPOINT_VERSION,
+    request: checkpointRequest(req),
+    policyBlob: policy.read.blobSha,
+    members: population.members,
+    starts,
+    judged: []
+  }
 }
 
 function readAccess(
@@ -102,49 +146,100 @@ function readAccess(
   }).catch((error: unknown) => ({ error: toFailure(error).message }))
 }
 
-/** Where each range starts, what judging needs, then each deployment in turn. */
+/**
+ * The members not yet judged, CHUNK at a time: each chunk's reads, its
+ * members judged, their records to the sink, the checkpoint saved; only
+ * the rows are kept.
+ */
 async function judgeAll(o: {
   request: AuditRequest
   policy: AuditPolicy
-  population: Population
-  context: DeploymentContext
+  start: AuditCheckpoint
   deps: AuditDeps
   progress: (message: string) => void
 }): Promise<JudgedRun[]> {
-  const { request, policy, population, deps } = o
-  const starts = startsOf({
-    population,
-    policy: policy.environment,
-    environment: request.environment,
-    context: o.context
-  })
-  const { reads, ranges } = await readForAudit({
+  const { request, policy, start, deps } = o
+  const { members, starts } = start
+  const judged = [...start.judged]
+  if (judged.length === members.length) return judged
+  const shared = await readShared({
     github: deps.github,
     request,
     policy,
-    population,
-    starts,
+    members: members.slice(judged.length),
+    starts: starts.slice(judged.length),
     logger: deps.logger,
     now: deps.now(),
     progress: o.progress
   })
-  const judged: JudgedRun[] = []
-  for (const [i, member] of population.members.entries()) {
-    const range = ranges[i] as (typeof ranges)[number]
-    const entry = await judgeDeployment({
+  const size = Math.max(1, deps.chunkSize ?? CHUNK)
+  while (judged.length < members.length) {
+    const from = judged.length
+    const chunk = members.slice(from, from + size)
+    const last = from + chunk.length === members.length
+    if (members.length > size)
+      o.progress(
+        `judging deployments ${from + 1}-${from + chunk.length} of ${members.length}`
+      )
+    const { reads, ranges } = await readForAudit({
+      github: deps.github,
       request,
       policy,
-      member,
-      range,
-      reads
+      population: { members: chunk },
+      starts: starts.slice(from, from + chunk.length),
+      shared,
+      runsIn: runsIn({ request, chunk, first: from === 0, last }),
+      logger: deps.logger,
+      now: deps.now(),
+      progress: o.progress
     })
-    const sink = deps.evidence
-    if (sink !== undefined && entry.evidence !== null) {
-      await sink(entry.deployment.id, entry.evidence)
-      judged.push({ entry: { ...entry, evidence: null }, runId: member.runId })
-    } else {
-      judged.push({ entry, runId: member.runId })
+    for (const [i, member] of chunk.entries()) {
+      const entry = await judgeDeployment({
+        request,
+        policy,
+        member,
+        range: ranges[i] as (typeof ranges)[number],
+        reads
+      })
+      const sink = deps.evidence
+      if (sink !== undefined && entry.evidence !== null) {
+        await sink(entry.deployment.id, entry.evidence)
+        judged.push({
+          entry: { ...entry, evidence: null },
+          runId: member.runId
+        })
+      } else {
+        judged.push({ entry, runId: member.runId })
+      }
     }
+    await deps.checkpoint?.({ ...start, judged })
   }
   return judged
+}
+
+/**
+ * The window the chunk's runs were created in: the period's (from a day
+ * before it) at its ends, the chunk's own deployments' between, so each
+ * chunk lists only its own runs.
+ */
+function runsIn(o: {
+  request: AuditRequest
+  chunk: Member[]
+  first: boolean
+  last: boolean
+}): { from: Date; to: Date } {
+  const oldest = o.chunk[0] as Member
+  const newest = o.chunk[o.chunk.length - 1] as Member
+  const lead = (iso: string): Date => new Date(Date.parse(iso) - RUN_LEAD_MS)
+  return {
+    from: o.first
+      ? lead(o.request.since.toISOString())
+      : lead(
+          o.chunk.reduce(
+            (a, m) => (m.deployment.createdAt < a ? m.deployment.createdAt : a),
+            oldest.deployment.createdAt
+          )
+        ),
+    to: o.last ? o.request.until : new Date(newest.succeededAt)
+  }
 }

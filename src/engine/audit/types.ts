@@ -5,6 +5,8 @@ import type { AccessMatrix } from '../access/index.js'
 import type { ReviewState } from '../break-glass/index.js'
 import type { EvidenceRecord } from '../evidence/index.js'
 import type { GitHubPort, Logger } from '../port.js'
+import type { AuditCheckpoint } from './checkpoint.js'
+import type { PaceOptions } from './pace.js'
 
 export interface AuditRequest {
   owner: string
@@ -97,6 +99,18 @@ export interface AuditDeps {
   evidence?: (deploymentId: number, record: EvidenceRecord) => Promise<void>
   /** progress for long audits (the CLI prints it on stderr) */
   progress?: (message: string) => void
+  /**
+   * Pace the GraphQL queries by the budget their answers state: wait for
+   * its refill up to `waitUntil`, else stop with a BudgetSpentError.
+   * Without it, queries go out as fast as the client sends them.
+   */
+  pace?: PaceOptions
+  /** members judged together (default 500): memory grows with it */
+  chunkSize?: number
+  /** where the audit stands, saved after each chunk (e.g. to a file) */
+  checkpoint?: (checkpoint: AuditCheckpoint) => Promise<void>
+  /** a checkpoint to go on from: its population, its judged rows kept */
+  resume?: AuditCheckpoint
 }
 
 /** A repository, as the audit's reads address it. */
