@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { period } from '../audit/period.js'
+import { evidenceDirectory } from '../audit/evidence-dir.js'
 import { renderAudit } from '../audit/render.js'
 import {
   flagged,
@@ -35,6 +36,11 @@ export async function runAuditMode(
   const req = inputs.request
   // The client gives up at its time budget: no refill is waited for past it.
   const waitUntil = deps.now().getTime() + inputs.timeoutSeconds * 1000
+  const dir = join(
+    env.RUNNER_TEMP || tmpdir(),
+    'promotion-gate',
+    `audit-${req.environment.replace(/[^A-Za-z0-9._-]/g, '_')}`
+  )
   try {
     const when = period(inputs.auditSince, null, deps.now())
     const report = await runAudit(
@@ -56,16 +62,15 @@ export async function runAuditMode(
         pace: {
           now: () => deps.now().getTime(),
           sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-          waitUntil
-        }
+          waitUntil,
+          then: 'run the workflow again after then, or give it a longer timeout-seconds to wait for the refill'
+        },
+        // each record to a file as it is judged: the report holds rows only
+        evidence: evidenceDirectory(dir)
       }
     )
-    const dir = join(env.RUNNER_TEMP || tmpdir(), 'promotion-gate')
     mkdirSync(dir, { recursive: true })
-    const file = join(
-      dir,
-      `audit-${req.environment.replace(/[^A-Za-z0-9._-]/g, '_')}-${report.generatedAt.slice(0, 10)}.json`
-    )
+    const file = join(dir, `report-${report.generatedAt.slice(0, 10)}.json`)
     writeFileSync(file, renderAudit(report, 'json'), { mode: 0o644 })
     const blocked = report.entries.filter((e) => e.decision === 'block')
     const summary = `promotion-gate audit of ${req.environment}, ${report.period.since} to ${report.period.until}: ${report.entries.length} deployments, ${blocked.length} would not have passed the gate`

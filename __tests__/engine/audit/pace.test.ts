@@ -65,8 +65,13 @@ function fakeGitHub(o: { limit: number; cost: number; refuse?: number }): {
   return { port, clock, sleeps, sent: () => sent }
 }
 
-function pace(f: ReturnType<typeof fakeGitHub>, waitUntil: number): GitHubPort {
+function pace(
+  f: ReturnType<typeof fakeGitHub>,
+  waitUntil: number,
+  then?: string
+): GitHubPort {
   return pacedPort(f.port, {
+    then,
     now: () => f.clock.t,
     sleep: (ms) => {
       f.sleeps.push(ms)
@@ -112,6 +117,15 @@ describe('pacedPort', () => {
     expect((stopped as BudgetSpentError).resetAt.getTime()).toBe(T0 + HOUR)
     expect(f.sent()).toBe(100)
     expect(f.sleeps).toHaveLength(0)
+  })
+
+  it('says what to do next in the words of the adapter that stopped', async () => {
+    const f = fakeGitHub({ limit: 10, cost: 10 })
+    const port = pace(f, T0, 'run the workflow again after then')
+    await ask(port)
+    await expect(ask(port)).rejects.toThrow(
+      /spent until 14:05 UTC \(10 points an hour for this token\); run the workflow again after then$/
+    )
   })
 
   it('treats a RATE_LIMITED answer as the budget spent: waits for the reset and asks again', async () => {

@@ -28,13 +28,20 @@ export interface PaceOptions {
    * what the dearest shape may cost; a test of a small world sets less)
    */
   reserve?: number
+  /** what to do once the budget is refilled (default: run again with --resume) */
+  then?: string
 }
 
 /** The GraphQL budget is spent until `resetAt`, later than the audit may wait. */
 export class BudgetSpentError extends GateError {
   readonly resetAt: Date
 
-  constructor(o: { resetAt: Date; limit: number | null; cause?: unknown }) {
+  constructor(o: {
+    resetAt: Date
+    limit: number | null
+    then?: string
+    cause?: unknown
+  }) {
     const hhmm = o.resetAt.toISOString().slice(11, 16)
     const perHour =
       o.limit === null
@@ -42,7 +49,7 @@ export class BudgetSpentError extends GateError {
         : ` (${o.limit.toLocaleString('en-US')} points an hour for this token)`
     super(
       'github-api',
-      `GitHub's GraphQL budget is spent until ${hhmm} UTC${perHour}; run again with --resume after then`,
+      `GitHub's GraphQL budget is spent until ${hhmm} UTC${perHour}; ${o.then ?? 'run again with --resume after then'}`,
       {
         hint: 'Give the audit more time to wait for the budget (--max-wait), or resume it after the reset.',
         cause: o.cause
@@ -99,6 +106,7 @@ export function pacedPort(port: Port, o: PaceOptions): Port {
         throw new BudgetSpentError({
           resetAt: new Date(k.resetAt),
           limit: k.limit,
+          then: o.then,
           cause: refusal
         })
       }
