@@ -17,8 +17,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: ./src/engine/index.ts + 86 modules
-var engine = __webpack_require__(719);
+// EXTERNAL MODULE: ./src/engine/index.ts + 88 modules
+var engine = __webpack_require__(6791);
 // EXTERNAL MODULE: ./node_modules/@octokit/core/dist-src/index.js + 12 modules
 var dist_src = __webpack_require__(4730);
 // EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
@@ -977,7 +977,7 @@ async function runAction(inputs, deps) {
     const client = (deps.client ?? defaultClient)(inputs, io, deps.early);
     if (inputs.mode === 'audit') {
         // only a scheduled audit needs it: loaded then, not at every start
-        const { runAuditMode } = await __webpack_require__.e(/* import() */ 583).then(__webpack_require__.bind(__webpack_require__, 4583));
+        const { runAuditMode } = await __webpack_require__.e(/* import() */ 546).then(__webpack_require__.bind(__webpack_require__, 7546));
         return runAuditMode(inputs, { env, io, now: deps.now, client });
     }
     const evaluated = await (0,engine/* evaluate */._3)(inputs.request, {
@@ -1084,7 +1084,7 @@ function writeEvidence(env, decision, text) {
 
 /***/ }),
 
-/***/ 719:
+/***/ 6791:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1104,7 +1104,7 @@ __webpack_require__.d(__webpack_exports__, {
   z$: () => (/* reexport */ truncatedNote)
 });
 
-// UNUSED EXPORTS: ACCESS_LIMITS, CHECK_IDS, CONTROLS, GateError, PolicyError, ShapeError, accessMatrix, cannotDecide, evaluateAsOf, fetchPolicy, firstAsks, loadPolicy, makeRequest, readRun, silentLogger
+// UNUSED EXPORTS: ACCESS_LIMITS, BudgetSpentError, CHECK_IDS, CONTROLS, GateError, PolicyError, ShapeError, accessMatrix, cannotDecide, evaluateAsOf, fetchPolicy, firstAsks, loadPolicy, makeRequest, readRun, silentLogger
 
 // EXTERNAL MODULE: ./src/engine/request.ts
 var request = __webpack_require__(7915);
@@ -13944,11 +13944,164 @@ function reviewBreakGlass(o) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/engine/audit/batch.ts
+// The audit reads in bulk: batches within the query limits, a few in flight
+// at once.
+
+/** Requests in flight at once: GitHub asks clients not to flood it. */
+const CONCURRENCY = 4;
+/** Runs `tasks` with at most CONCURRENCY in flight, results in order. */
+function limited(tasks) {
+    return (0,budget/* limited */.TJ)(tasks, CONCURRENCY);
+}
+function chunks(items, size) {
+    const out = [];
+    for (let i = 0; i < items.length; i += size)
+        out.push(items.slice(i, i + size));
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/engine/audit/commits.ts
+// The commits the audit judges, in bulk: each deployed commit with its pull
+// requests, their final heads' tests, its own tests and its deployments to
+// every environment (the promotion path); then the other commits of the
+// ranges, each with the pull requests it may have come through.
+
+
+
+
+
+
+
+const DEPLOYED_PULL_REQUESTS = 3;
+/** a deployed commit's deployments read: beyond them it is not judged */
+const DEPLOYED_DEPLOYMENTS = 20;
+/**
+ * What one deployed commit adds to AuditCommits: its pull requests, their
+ * first pages of commits and reviews and their final heads' tests, its own
+ * tests, its deployments and their statuses (GitHub's counting: see
+ * ../gather/budget.ts).
+ */
+const DEPLOYED_COST = (0,budget/* plus */.tY)((0,budget/* plus */.tY)({
+    nodes: DEPLOYED_PULL_REQUESTS + queries/* PAGE */.KL + DEPLOYED_DEPLOYMENTS,
+    requests: 3
+}, (0,budget/* times */.Hn)(DEPLOYED_PULL_REQUESTS, { nodes: 3 * queries/* PAGE */.KL + 1, requests: 4 })), (0,budget/* times */.Hn)(DEPLOYED_DEPLOYMENTS, { nodes: queries/* PAGE */.KL, requests: 1 }));
+/** A deployed commit: the change it is, its pull requests' heads' tests, its own deployments. */
+const DEPLOYED = `... on Commit {
+      ...GateCommit
+      associatedPullRequests(first: ${DEPLOYED_PULL_REQUESTS}) { nodes { ...GatePullRequest
+        headCommit: commits(last: 1) { nodes { commit { oid statusCheckRollup { ...GateRollup } } } } } }
+      statusCheckRollup { ...GateRollup }
+      deployments(first: ${DEPLOYED_DEPLOYMENTS}, orderBy: {field: CREATED_AT, direction: DESC}) { ...GateDeployments }
+    }`;
+function deployedQuery(oids) {
+    return (0,queries/* commitsQuery */.pd)({
+        operation: 'AuditCommits',
+        alias: 'c',
+        oids,
+        selection: DEPLOYED,
+        fragments: `${queries/* PULL_REQUEST_FIELDS */.Wi}\n${queries/* ROLLUP_FIELDS */.v9}\n${queries/* DEPLOYMENT_FIELDS */.wm}`
+    });
+}
+/** The deployed commits, batched; null for an oid GitHub does not know. */
+async function deployedCommits(o) {
+    const found = new Map();
+    const more = { pages: [], totals: new Map() };
+    await (0,budget/* askInBatches */.Ds)({
+        items: o.oids,
+        each: () => DEPLOYED_COST,
+        concurrency: CONCURRENCY,
+        ask: async (batch) => {
+            const { query, variables } = deployedQuery(batch);
+            const answer = await o.github.graphql(query, { owner: o.repo.owner, name: o.repo.repo, ...variables }, { splittable: true });
+            const repository = (0,shape/* obj */.WL)((0,shape/* obj */.WL)(answer.data, 'data').repository, 'repository');
+            // Tests a token cannot read are reported per commit by readRollup.
+            (0,gather_errors/* assertComplete */.Q9)(answer.errors, 'the deployed commits', (e) => (e.path ?? []).includes('statusCheckRollup') ||
+                (e.type === 'NOT_FOUND' && (e.path ?? []).length === 2));
+            batch.forEach((oid, i) => {
+                const node = (0,shape/* optObj */.vW)(repository[`c${i}`], `commit ${oid.slice(0, 7)}`);
+                const errors = answer.errors.filter((e) => e.path?.[1] === `c${i}`);
+                found.set(oid, node === null || node.oid === undefined
+                    ? null
+                    : parseDeployed({ node, oid, errors, more }));
+            });
+        }
+    });
+    const byEnv = new Map();
+    for (const d of found.values()) {
+        if (d === null)
+            continue;
+        for (const dep of d.deployments)
+            byEnv.set(dep.environment, [...(byEnv.get(dep.environment) ?? []), dep]);
+    }
+    await completeStatuses(o.github, o.repo, more.pages, byEnv, more.totals);
+    return found;
+}
+/** One deployed commit of a batch's answer; notes where more statuses are. */
+function parseDeployed(o) {
+    const { node, oid, errors } = o;
+    const at = `commit ${oid.slice(0, 7)}`;
+    const page = deploymentPage(node.deployments, `${at}.deployments`);
+    o.more.pages.push(...page.statusPages);
+    for (const [id, total] of page.statusTotals)
+        o.more.totals.set(id, total);
+    return {
+        commit: parseCommit(node, at),
+        candidates: associated(node, at),
+        ciResults: readRollup(node, oid, at, errors.filter((e) => e.path?.length === 3 && e.path[2] === 'statusCheckRollup')),
+        heads: commits_headRollups(node, at, errors),
+        deployments: page.list,
+        moreDeployments: page.cursor !== null
+    };
+}
+/** The tests of each of a commit's pull requests' final heads. */
+function commits_headRollups(node, at, errors) {
+    const heads = new Map();
+    const prs = (0,shape/* optObj */.vW)(node.associatedPullRequests, `${at}.associatedPullRequests`);
+    if (prs === null)
+        return heads;
+    (0,shape/* connection */.FI)(prs, `${at}.associatedPullRequests`).nodes.forEach((n, j) => {
+        const pr = (0,shape/* obj */.WL)(n, `${at}.pr[${j}]`);
+        const last = (0,shape/* connection */.FI)(pr.headCommit, `${at}.pr[${j}].head`).nodes[0];
+        const head = last === undefined
+            ? null
+            : (0,shape/* optObj */.vW)((0,shape/* obj */.WL)(last, 'head').commit, 'head.commit');
+        if (head === null)
+            return;
+        heads.set((0,shape/* num */.bu)(pr.number, `${at}.pr[${j}].number`), readRollup(head, (0,shape/* str */.gx)(head.oid, 'head.oid'), `${at}.pr[${j}].head`, errors.filter((e) => e.path?.[3] === j && (e.path ?? []).includes('statusCheckRollup'))));
+    });
+    return heads;
+}
+/** Commits of the ranges that were not deployed themselves. */
+async function changeCommits(o) {
+    const found = new Map();
+    await (0,budget/* askInBatches */.Ds)({
+        items: o.oids,
+        each: () => queries/* CHANGE_COST */.FP,
+        concurrency: CONCURRENCY,
+        ask: async (batch) => {
+            const { query, variables } = (0,queries/* changesQuery */.SP)(batch);
+            const answer = await o.github.graphql(query, { owner: o.repo.owner, name: o.repo.repo, ...variables }, { splittable: true });
+            (0,gather_errors/* assertComplete */.Q9)(answer.errors, 'the changes between deployments');
+            const repository = (0,shape/* obj */.WL)((0,shape/* obj */.WL)(answer.data, 'data').repository, 'repository');
+            batch.forEach((oid, j) => {
+                const node = (0,shape/* obj */.WL)(repository[`c${j}`], `commit ${oid}`);
+                found.set(oid, {
+                    commit: parseCommit(node, `commit ${oid}`),
+                    candidates: associated(node, `commit ${oid}`)
+                });
+            });
+        }
+    });
+    return found;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/audit/facts-at.ts
 // The facts the gate would have gathered for a deployment at its own time,
 // from what the audit read in bulk (SPEC §7): reviews submitted, upstream
 // statuses posted and tests finished after the deployment do not count.
 // Handed to the pipeline as the deployment's FactSource for evaluateAsOf.
+
 
 /** The pipeline's source for one deployment: the policy, and its facts as of then. */
 function sourceAt(o) {
@@ -13965,6 +14118,11 @@ function sourceAt(o) {
 const UNREAD = () => ({
     unavailable: new errors/* GitHubApiError */.OS('the deployed commit or a change in its range could not be read')
 });
+const TOO_MANY = (sha) => ({
+    unavailable: new errors/* GitHubApiError */.OS(`commit ${sha.slice(0, 7)} has more deployments than the audit reads for one commit (${DEPLOYED_DEPLOYMENTS}, newest first): its upstream deployments may be among the others, so it is not judged`, {
+        hint: 'Check its promotion path by hand.'
+    })
+});
 const notAfter = (iso, at) => iso === null || Date.parse(iso) <= at.getTime();
 /**
  * The facts the gate would have gathered at `at`. When what the audit reads
@@ -13977,6 +14135,12 @@ function factsAt(o) {
     const deployed = reads.deployed.get(sha) ?? null;
     if (deployed === null)
         return UNREAD();
+    // Only the commit's newest deployments were read: its older ones, the
+    // upstream deployments the promotion path needs, may be among the rest.
+    // Judged without them the deployment could be blocked or allowed
+    // wrongly, so it fails closed and says why.
+    if (deployed.moreDeployments)
+        return TOO_MANY(sha);
     const changes = changesAt({ oids: o.range.oids, reads, at });
     if (changes === null)
         return UNREAD();
@@ -14089,23 +14253,6 @@ function requestFor(req, deployment) {
         serverUrl: req.serverUrl,
         breakGlassReason: null
     });
-}
-
-;// CONCATENATED MODULE: ./src/engine/audit/batch.ts
-// The audit reads in bulk: batches within the query limits, a few in flight
-// at once.
-
-/** Requests in flight at once: GitHub asks clients not to flood it. */
-const CONCURRENCY = 4;
-/** Runs `tasks` with at most CONCURRENCY in flight, results in order. */
-function limited(tasks) {
-    return (0,budget/* limited */.TJ)(tasks, CONCURRENCY);
-}
-function chunks(items, size) {
-    const out = [];
-    for (let i = 0; i < items.length; i += size)
-        out.push(items.slice(i, i + size));
-    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/audit/runs.ts
@@ -14307,6 +14454,201 @@ async function readAuditPolicy(github, req) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/engine/audit/checkpoint.ts
+// Where a long audit stands (SPEC §9): the population it judges and the
+// rows judged so far, saved after each chunk, so an audit stopped by
+// GitHub's budget resumes where it stopped instead of asking again.
+
+const CHECKPOINT_VERSION = 1;
+function checkpointRequest(req) {
+    return {
+        repository: `${req.owner}/${req.repo}`,
+        environment: req.environment,
+        policyPath: req.policyPath,
+        policyRef: req.policyRef,
+        since: req.since.toISOString(),
+        until: req.until.toISOString()
+    };
+}
+/** Throws unless `c` was made for this request and policy. */
+function checkResume(c, o) {
+    if (c.version !== CHECKPOINT_VERSION)
+        throw new errors/* InputError */.dz(`the checkpoint is of version ${c.version}; this audit reads version ${String(CHECKPOINT_VERSION)}`, { hint: 'Run the audit again without --resume.' });
+    const want = checkpointRequest(o.request);
+    const differ = Object.keys(want).filter((k) => want[k] !== c.request[k]);
+    if (differ.length > 0)
+        throw new errors/* InputError */.dz(`the checkpoint was made for another audit: ${differ
+            .map((k) => `${k} ${String(c.request[k])}, not ${String(want[k])}`)
+            .join('; ')}`, {
+            hint: 'Resume with the options the audit was started with, or start it again without --resume.'
+        });
+    if (c.policyBlob !== o.policyBlob)
+        throw new errors/* InputError */.dz(`the policy changed since the checkpoint was made (blob ${c.policyBlob.slice(0, 7)}, now ${o.policyBlob.slice(0, 7)})`, { hint: 'Start the audit again without --resume.' });
+    if (c.judged.length > c.members.length ||
+        c.starts.length !== c.members.length)
+        throw new errors/* InputError */.dz('the checkpoint is damaged: its counts disagree', {
+            hint: 'Start the audit again without --resume.'
+        });
+}
+
+;// CONCATENATED MODULE: ./src/engine/audit/pace.ts
+// The audit within GitHub's GraphQL budget (SPEC §9): a GITHUB_TOKEN has
+// 1,000 points an hour, so a long audit paces itself. Every answer states
+// what is left and when it is refilled (`rateLimit { remaining resetAt }`,
+// asked at every query's root); a query that would not fit what is left,
+// counting the queries still in flight, waits for the refill when the
+// audit may wait that long, and otherwise stops the audit with a
+// BudgetSpentError (the caller keeps its checkpoint). A RATE_LIMITED
+// answer (someone else spent the budget) is treated the same way.
+// https://docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api
+
+/** What every audit query may cost at most: each shape is held to it by a test. */
+const MAX_QUERY_POINTS = 10;
+/** How long past the stated reset to wait: GitHub's clock and ours differ. */
+const RESET_MARGIN_MS = 1000;
+/** The GraphQL budget is spent until `resetAt`, later than the audit may wait. */
+class BudgetSpentError extends errors/* GateError */.ue {
+    resetAt;
+    constructor(o) {
+        const hhmm = o.resetAt.toISOString().slice(11, 16);
+        const perHour = o.limit === null
+            ? ''
+            : ` (${o.limit.toLocaleString('en-US')} points an hour for this token)`;
+        super('github-api', `GitHub's GraphQL budget is spent until ${hhmm} UTC${perHour}; ${o.then ?? 'run again with --resume after then'}`, {
+            hint: 'Give the audit more time to wait for the budget (--max-wait), or resume it after the reset.',
+            cause: o.cause
+        });
+        this.resetAt = o.resetAt;
+    }
+}
+/** `port`, its GraphQL queries paced by the budget their answers state. */
+function pacedPort(port, o) {
+    const cost = o.reserve ?? MAX_QUERY_POINTS;
+    let known = null;
+    let reserved = 0;
+    /** the refusal that emptied the budget, if one did */
+    let refusal;
+    const learn = (next) => {
+        // Answers arrive out of order: within one window the least remaining
+        // is the latest; a later window replaces an earlier one.
+        if (known === null || next.resetAt > known.resetAt)
+            known = next;
+        else if (next.resetAt === known.resetAt)
+            known = { ...known, remaining: Math.min(known.remaining, next.remaining) };
+    };
+    /**
+     * Waits until `cost` fits what is left and reserves it (no await between
+     * the two: concurrent callers see each other's reservations), or throws
+     * when the refill is later than the audit may wait.
+     */
+    const room = async (cost) => {
+        for (;;) {
+            const k = known;
+            if (k === null || o.now() >= k.resetAt) {
+                known = null;
+                reserved += cost;
+                return;
+            }
+            if (k.remaining - reserved >= cost) {
+                reserved += cost;
+                return;
+            }
+            const until = k.resetAt + RESET_MARGIN_MS;
+            if (until > o.waitUntil) {
+                throw new BudgetSpentError({
+                    resetAt: new Date(k.resetAt),
+                    limit: k.limit,
+                    then: o.then,
+                    cause: refusal
+                });
+            }
+            await o.sleep(until - o.now());
+        }
+    };
+    const graphql = async (query, variables, options) => {
+        for (;;) {
+            await room(cost);
+            let answer;
+            try {
+                answer = await port.graphql(query, variables, options);
+            }
+            catch (error) {
+                if (!rateLimited(error))
+                    throw error;
+                spent(error);
+                continue;
+            }
+            finally {
+                reserved -= cost;
+            }
+            if (answer.errors.some((e) => e.type === 'RATE_LIMITED')) {
+                spent(answer);
+                continue;
+            }
+            const rate = rateLimitOf(answer.data);
+            if (rate !== null)
+                learn(rate);
+            return answer;
+        }
+    };
+    /** Nothing is left until the reset GitHub stated (or, unstated, an hour). */
+    const spent = (cause) => {
+        const stated = graphqlReset(port);
+        const resetAt = stated ?? known?.resetAt ?? o.now() + 3_600_000;
+        known = { remaining: 0, resetAt, limit: known?.limit ?? null };
+        refusal = cause;
+    };
+    const usage = port.usage?.bind(port);
+    const paced = {
+        rest: (route, params) => port.rest(route, params),
+        graphql,
+        ...(usage === undefined ? {} : { usage })
+    };
+    // the client's own log of requests, read by the report at the end
+    Object.defineProperty(paced, 'requests', { get: () => port.requests });
+    return paced;
+}
+/** An answer's `rateLimit`, when it asked. */
+function rateLimitOf(data) {
+    const rate = data?.rateLimit;
+    if (typeof rate !== 'object' || rate === null)
+        return null;
+    const resetAt = typeof rate.resetAt === 'string' ? Date.parse(rate.resetAt) : NaN;
+    if (typeof rate.remaining !== 'number' || Number.isNaN(resetAt))
+        return null;
+    return {
+        remaining: rate.remaining,
+        resetAt,
+        limit: typeof rate.limit === 'number' ? rate.limit : null
+    };
+}
+/** When the port last heard the GraphQL budget is refilled (`x-ratelimit-reset`). */
+function graphqlReset(port) {
+    const budget = port.usage?.().budgets.find((b) => b.resource === 'graphql');
+    const at = budget === undefined ? NaN : Date.parse(budget.reset);
+    return Number.isNaN(at) ? null : at;
+}
+/**
+ * A call the client gave up on because the budget was spent: a RATE_LIMITED
+ * answer, or a 403/429 saying the rate limit, anywhere in its causes.
+ */
+function rateLimited(error) {
+    for (let e = error, depth = 0; depth < 5; depth++) {
+        if (typeof e !== 'object' || e === null)
+            return false;
+        const { data, status, message } = e;
+        const errors = Array.isArray(data?.errors) ? data.errors : [];
+        if (errors.some((x) => x?.type === 'RATE_LIMITED'))
+            return true;
+        if ((status === 403 || status === 429) &&
+            typeof message === 'string' &&
+            /rate limit/i.test(message))
+            return true;
+        e = e.cause;
+    }
+    return false;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/audit/population.ts
 // The audit's population (SPEC §7): every deployment to the environment that
 // succeeded in the period, and where each one's range of changes starts (the
@@ -14471,140 +14813,6 @@ function successes(o) {
     })
         // on a tie previousSuccess keeps the first in the list: put it on top
         .sort((a, b) => a.at - b.at || b.index - a.index));
-}
-
-;// CONCATENATED MODULE: ./src/engine/audit/commits.ts
-// The commits the audit judges, in bulk: each deployed commit with its pull
-// requests, their final heads' tests, its own tests and its deployments to
-// every environment (the promotion path); then the other commits of the
-// ranges, each with the pull requests it may have come through.
-
-
-
-
-
-
-
-const DEPLOYED_PULL_REQUESTS = 3;
-const DEPLOYED_DEPLOYMENTS = 20;
-/**
- * What one deployed commit adds to AuditCommits: its pull requests, their
- * first pages of commits and reviews and their final heads' tests, its own
- * tests, its deployments and their statuses (GitHub's counting: see
- * ../gather/budget.ts).
- */
-const DEPLOYED_COST = (0,budget/* plus */.tY)((0,budget/* plus */.tY)({
-    nodes: DEPLOYED_PULL_REQUESTS + queries/* PAGE */.KL + DEPLOYED_DEPLOYMENTS,
-    requests: 3
-}, (0,budget/* times */.Hn)(DEPLOYED_PULL_REQUESTS, { nodes: 3 * queries/* PAGE */.KL + 1, requests: 4 })), (0,budget/* times */.Hn)(DEPLOYED_DEPLOYMENTS, { nodes: queries/* PAGE */.KL, requests: 1 }));
-/** A deployed commit: the change it is, its pull requests' heads' tests, its own deployments. */
-const DEPLOYED = `... on Commit {
-      ...GateCommit
-      associatedPullRequests(first: ${DEPLOYED_PULL_REQUESTS}) { nodes { ...GatePullRequest
-        headCommit: commits(last: 1) { nodes { commit { oid statusCheckRollup { ...GateRollup } } } } } }
-      statusCheckRollup { ...GateRollup }
-      deployments(first: ${DEPLOYED_DEPLOYMENTS}, orderBy: {field: CREATED_AT, direction: DESC}) { ...GateDeployments }
-    }`;
-function deployedQuery(oids) {
-    return (0,queries/* commitsQuery */.pd)({
-        operation: 'AuditCommits',
-        alias: 'c',
-        oids,
-        selection: DEPLOYED,
-        fragments: `${queries/* PULL_REQUEST_FIELDS */.Wi}\n${queries/* ROLLUP_FIELDS */.v9}\n${queries/* DEPLOYMENT_FIELDS */.wm}`
-    });
-}
-/** The deployed commits, batched; null for an oid GitHub does not know. */
-async function deployedCommits(o) {
-    const found = new Map();
-    const more = { pages: [], totals: new Map() };
-    await (0,budget/* askInBatches */.Ds)({
-        items: o.oids,
-        each: () => DEPLOYED_COST,
-        concurrency: CONCURRENCY,
-        ask: async (batch) => {
-            const { query, variables } = deployedQuery(batch);
-            const answer = await o.github.graphql(query, { owner: o.repo.owner, name: o.repo.repo, ...variables }, { splittable: true });
-            const repository = (0,shape/* obj */.WL)((0,shape/* obj */.WL)(answer.data, 'data').repository, 'repository');
-            // Tests a token cannot read are reported per commit by readRollup.
-            (0,gather_errors/* assertComplete */.Q9)(answer.errors, 'the deployed commits', (e) => (e.path ?? []).includes('statusCheckRollup') ||
-                (e.type === 'NOT_FOUND' && (e.path ?? []).length === 2));
-            batch.forEach((oid, i) => {
-                const node = (0,shape/* optObj */.vW)(repository[`c${i}`], `commit ${oid.slice(0, 7)}`);
-                const errors = answer.errors.filter((e) => e.path?.[1] === `c${i}`);
-                found.set(oid, node === null || node.oid === undefined
-                    ? null
-                    : parseDeployed({ node, oid, errors, more }));
-            });
-        }
-    });
-    const byEnv = new Map();
-    for (const d of found.values()) {
-        if (d === null)
-            continue;
-        for (const dep of d.deployments)
-            byEnv.set(dep.environment, [...(byEnv.get(dep.environment) ?? []), dep]);
-    }
-    await completeStatuses(o.github, o.repo, more.pages, byEnv, more.totals);
-    return found;
-}
-/** One deployed commit of a batch's answer; notes where more statuses are. */
-function parseDeployed(o) {
-    const { node, oid, errors } = o;
-    const at = `commit ${oid.slice(0, 7)}`;
-    const page = deploymentPage(node.deployments, `${at}.deployments`);
-    o.more.pages.push(...page.statusPages);
-    for (const [id, total] of page.statusTotals)
-        o.more.totals.set(id, total);
-    return {
-        commit: parseCommit(node, at),
-        candidates: associated(node, at),
-        ciResults: readRollup(node, oid, at, errors.filter((e) => e.path?.length === 3 && e.path[2] === 'statusCheckRollup')),
-        heads: commits_headRollups(node, at, errors),
-        deployments: page.list,
-        moreDeployments: page.cursor !== null
-    };
-}
-/** The tests of each of a commit's pull requests' final heads. */
-function commits_headRollups(node, at, errors) {
-    const heads = new Map();
-    const prs = (0,shape/* optObj */.vW)(node.associatedPullRequests, `${at}.associatedPullRequests`);
-    if (prs === null)
-        return heads;
-    (0,shape/* connection */.FI)(prs, `${at}.associatedPullRequests`).nodes.forEach((n, j) => {
-        const pr = (0,shape/* obj */.WL)(n, `${at}.pr[${j}]`);
-        const last = (0,shape/* connection */.FI)(pr.headCommit, `${at}.pr[${j}].head`).nodes[0];
-        const head = last === undefined
-            ? null
-            : (0,shape/* optObj */.vW)((0,shape/* obj */.WL)(last, 'head').commit, 'head.commit');
-        if (head === null)
-            return;
-        heads.set((0,shape/* num */.bu)(pr.number, `${at}.pr[${j}].number`), readRollup(head, (0,shape/* str */.gx)(head.oid, 'head.oid'), `${at}.pr[${j}].head`, errors.filter((e) => e.path?.[3] === j && (e.path ?? []).includes('statusCheckRollup'))));
-    });
-    return heads;
-}
-/** Commits of the ranges that were not deployed themselves. */
-async function changeCommits(o) {
-    const found = new Map();
-    await (0,budget/* askInBatches */.Ds)({
-        items: o.oids,
-        each: () => queries/* CHANGE_COST */.FP,
-        concurrency: CONCURRENCY,
-        ask: async (batch) => {
-            const { query, variables } = (0,queries/* changesQuery */.SP)(batch);
-            const answer = await o.github.graphql(query, { owner: o.repo.owner, name: o.repo.repo, ...variables }, { splittable: true });
-            (0,gather_errors/* assertComplete */.Q9)(answer.errors, 'the changes between deployments');
-            const repository = (0,shape/* obj */.WL)((0,shape/* obj */.WL)(answer.data, 'data').repository, 'repository');
-            batch.forEach((oid, j) => {
-                const node = (0,shape/* obj */.WL)(repository[`c${j}`], `commit ${oid}`);
-                found.set(oid, {
-                    commit: parseCommit(node, `commit ${oid}`),
-                    candidates: associated(node, `commit ${oid}`)
-                });
-            });
-        }
-    });
-    return found;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/audit/history.ts
@@ -14857,14 +15065,15 @@ function parseReviews(node, at) {
 
 /** A day before the period: runs deploying early in it may have started then. */
 const RUN_LEAD_MS = 86_400_000;
-/** Reads what judging the population needs; its ranges with it. */
+/** Reads what judging these members needs; their ranges with it. */
 async function readForAudit(o) {
     const repo = { owner: o.request.owner, repo: o.request.repo };
     const linked = await readLinked(o, repo);
+    const { parents } = o.shared;
     const ranges = o.population.members.map((m, i) => rangeOf({
         sha: m.deployment.sha,
         start: o.starts[i] ?? null,
-        parents: linked.parents,
+        parents,
         policy: o.policy.environment,
         environment: o.request.environment
     }));
@@ -14875,33 +15084,26 @@ async function readForAudit(o) {
     const chosen = await choosePullRequests(o, repo, { commitOf, ranges });
     const rollups = await readTests(o, linked.deployed);
     const approvals = await readApprovals(o, repo, linked.runs);
-    return { reads: { ...linked, commitOf, chosen, rollups, approvals }, ranges };
+    const reads = { ...o.shared, ...linked, commitOf, chosen, rollups, approvals };
+    return { reads, ranges };
 }
-/** Round trip one: the history, the deployed commits, the runs, what has no history. */
-async function readLinked(o, repo) {
-    const { members } = o.population;
+/**
+ * The history that links the members (all of them: its pages are read once,
+ * newest first, not once a chunk) and what has no history, as it is now.
+ */
+async function readShared(o) {
+    const repo = { owner: o.request.owner, repo: o.request.repo };
     const req = o.request;
-    const deployedOids = [...new Set(members.map((m) => m.deployment.sha))];
-    o.progress(`reading ${deployedOids.length} deployed commits and their history`);
+    const deployed = new Set(o.members.map((m) => m.deployment.sha));
     const starts = o.starts.filter((s) => s !== null);
-    const runIds = members
-        .map((m) => m.runId)
-        .filter((id) => id !== null);
-    const newest = members[members.length - 1];
-    const [parents, deployed, runs, now] = await Promise.all([
+    o.progress(`reading the history of ${deployed.size} deployed commits`);
+    const newest = o.members[o.members.length - 1];
+    const [parents, now] = await Promise.all([
         history_history({
             github: o.github,
             repo,
             until: req.until,
-            wanted: new Set([...deployedOids, ...starts])
-        }),
-        deployedCommits({ github: o.github, repo, oids: deployedOids }),
-        deploymentRuns({
-            github: o.github,
-            repo,
-            ids: [...new Set(runIds)],
-            from: new Date(req.since.getTime() - RUN_LEAD_MS),
-            to: req.until
+            wanted: new Set([...deployed, ...starts])
         }),
         readNowFacts({
             github: o.github,
@@ -14913,7 +15115,27 @@ async function readLinked(o, repo) {
             now: o.now
         }).catch((failed) => ({ failed }))
     ]);
-    return { parents, deployed, runs, now };
+    return { parents, now };
+}
+/** Round trip one: the deployed commits and the runs. */
+async function readLinked(o, repo) {
+    const { members } = o.population;
+    const deployedOids = [...new Set(members.map((m) => m.deployment.sha))];
+    o.progress(`reading ${deployedOids.length} deployed commits`);
+    const runIds = members
+        .map((m) => m.runId)
+        .filter((id) => id !== null);
+    const [deployed, runs] = await Promise.all([
+        deployedCommits({ github: o.github, repo, oids: deployedOids }),
+        deploymentRuns({
+            github: o.github,
+            repo,
+            ids: [...new Set(runIds)],
+            from: o.runsIn.from,
+            to: o.runsIn.to
+        })
+    ]);
+    return { deployed, runs };
 }
 /** The commits of the ranges that were not deployed themselves, and a lookup of all. */
 async function readRangeCommits(o, repo, known) {
@@ -15037,41 +15259,42 @@ function flagged(report) {
 
 
 
+
+
+/** Members judged together: their reads are dropped before the next ones'. */
+const CHUNK = 500;
 /** The audit's population, judged; throws only when nothing can be judged. */
 async function runAudit(req, deps) {
     const progress = deps.progress ?? (() => undefined);
     const repo = { owner: req.owner, repo: req.repo };
+    const github = deps.pace === undefined ? deps.github : pacedPort(deps.github, deps.pace);
+    const paced = { ...deps, github };
     // 1. The policy, and the population: the deployments that succeeded in
-    //    the period, and the older ones the first of their ranges starts at.
-    const policy = await readAuditPolicy(deps.github, req);
+    //    the period, and where each one's range starts (or the checkpoint's).
+    const policy = await readAuditPolicy(github, req);
     const context = population_deploymentContext(req, policy.environment);
-    progress(`reading the deployments to ${req.environment}`);
-    const population = await readPopulation({
-        github: deps.github,
+    const start = await populationOf({
         request: req,
-        context
+        policy,
+        context,
+        deps: paced
     });
-    const count = population.members.length;
-    progress(`${count} successful deployment${count === 1 ? '' : 's'} to ${req.environment} in the period`);
+    const count = start.members.length;
+    progress(`${count} successful deployment${count === 1 ? '' : 's'} to ${req.environment} in the period${start.judged.length > 0 ? `, ${start.judged.length} judged before` : ''}`);
     // 2. Read alongside: the access matrix and the break-glass issues.
-    const access = readAccess(req, policy, deps);
-    const issues = breakGlassIssues({
-        github: deps.github,
-        repo,
-        since: req.since
-    });
-    // 3. Each deployment judged as of its success.
+    const access = readAccess(req, policy, paced);
+    const issues = breakGlassIssues({ github, repo, since: req.since });
+    // Neither may reject unheard while the deployments are judged.
+    issues.catch(() => undefined);
+    // 3. Each deployment judged as of its success, a chunk at a time.
     const report = newReport({ request: req, policy, now: deps.now() });
-    const judged = count === 0
-        ? []
-        : await judgeAll({
-            request: req,
-            policy,
-            population,
-            context,
-            deps,
-            progress
-        });
+    const judged = await judgeAll({
+        request: req,
+        policy,
+        start,
+        deps: paced,
+        progress
+    });
     report.entries = judged.map((j) => j.entry);
     // 4. The break-glass register, linked to the deployments it covers.
     report.breakGlass = reviewBreakGlass({
@@ -15083,6 +15306,37 @@ async function runAudit(req, deps) {
     report.access = await access;
     report.requests = deps.github.requests?.length ?? null;
     return report;
+}
+/** The population and where each range starts: read, or the checkpoint's. */
+async function populationOf(o) {
+    const { request: req, policy, deps } = o;
+    if (deps.resume !== undefined) {
+        checkResume(deps.resume, {
+            request: req,
+            policyBlob: policy.read.blobSha
+        });
+        return deps.resume;
+    }
+    deps.progress?.(`reading the deployments to ${req.environment}`);
+    const population = await readPopulation({
+        github: deps.github,
+        request: req,
+        context: o.context
+    });
+    const starts = startsOf({
+        population,
+        policy: policy.environment,
+        environment: req.environment,
+        context: o.context
+    });
+    return {
+        version: CHECKPOINT_VERSION,
+        request: checkpointRequest(req),
+        policyBlob: policy.read.blobSha,
+        members: population.members,
+        starts,
+        judged: []
+    };
 }
 function readAccess(req, policy, deps) {
     const repository = {
@@ -15098,50 +15352,91 @@ function readAccess(req, policy, deps) {
         now: deps.now()
     }).catch((error) => ({ error: (0,errors/* toFailure */.w2)(error).message }));
 }
-/** Where each range starts, what judging needs, then each deployment in turn. */
+/**
+ * The members not yet judged, CHUNK at a time: each chunk's reads, its
+ * members judged, their records to the sink, the checkpoint saved; only
+ * the rows are kept.
+ */
 async function judgeAll(o) {
-    const { request, policy, population, deps } = o;
-    const starts = startsOf({
-        population,
-        policy: policy.environment,
-        environment: request.environment,
-        context: o.context
-    });
-    const { reads, ranges } = await readForAudit({
+    const { request, policy, start, deps } = o;
+    const { members, starts } = start;
+    const judged = [...start.judged];
+    if (judged.length === members.length)
+        return judged;
+    const shared = await readShared({
         github: deps.github,
         request,
         policy,
-        population,
-        starts,
+        members: members.slice(judged.length),
+        starts: starts.slice(judged.length),
         logger: deps.logger,
         now: deps.now(),
         progress: o.progress
     });
-    const judged = [];
-    for (const [i, member] of population.members.entries()) {
-        const range = ranges[i];
-        const entry = await judgeDeployment({
+    const size = Math.max(1, deps.chunkSize ?? CHUNK);
+    while (judged.length < members.length) {
+        const from = judged.length;
+        const chunk = members.slice(from, from + size);
+        const last = from + chunk.length === members.length;
+        if (members.length > size)
+            o.progress(`judging deployments ${from + 1}-${from + chunk.length} of ${members.length}`);
+        const { reads, ranges } = await readForAudit({
+            github: deps.github,
             request,
             policy,
-            member,
-            range,
-            reads
+            population: { members: chunk },
+            starts: starts.slice(from, from + chunk.length),
+            shared,
+            runsIn: runsIn({ request, chunk, first: from === 0, last }),
+            logger: deps.logger,
+            now: deps.now(),
+            progress: o.progress
         });
-        const sink = deps.evidence;
-        if (sink !== undefined && entry.evidence !== null) {
-            await sink(entry.deployment.id, entry.evidence);
-            judged.push({ entry: { ...entry, evidence: null }, runId: member.runId });
+        for (const [i, member] of chunk.entries()) {
+            const entry = await judgeDeployment({
+                request,
+                policy,
+                member,
+                range: ranges[i],
+                reads
+            });
+            const sink = deps.evidence;
+            if (sink !== undefined && entry.evidence !== null) {
+                await sink(entry.deployment.id, entry.evidence);
+                judged.push({
+                    entry: { ...entry, evidence: null },
+                    runId: member.runId
+                });
+            }
+            else {
+                judged.push({ entry, runId: member.runId });
+            }
         }
-        else {
-            judged.push({ entry, runId: member.runId });
-        }
+        await deps.checkpoint?.({ ...start, judged });
     }
     return judged;
+}
+/**
+ * The window the chunk's runs were created in: the period's (from a day
+ * before it) at its ends, the chunk's own deployments' between, so each
+ * chunk lists only its own runs.
+ */
+function runsIn(o) {
+    const oldest = o.chunk[0];
+    const newest = o.chunk[o.chunk.length - 1];
+    const lead = (iso) => new Date(Date.parse(iso) - RUN_LEAD_MS);
+    return {
+        from: o.first
+            ? lead(o.request.since.toISOString())
+            : lead(o.chunk.reduce((a, m) => (m.deployment.createdAt < a ? m.deployment.createdAt : a), oldest.deployment.createdAt)),
+        to: o.last ? o.request.until : new Date(newest.succeededAt)
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/audit/index.ts
 // The audit (SPEC §7), behind the engine's door: what adapters use, and the
 // GraphQL documents it sends (checked against GitHub's limits by a test).
+
 
 
 
