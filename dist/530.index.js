@@ -13954,12 +13954,6 @@ const CONCURRENCY = 4;
 function limited(tasks) {
     return (0,budget/* limited */.TJ)(tasks, CONCURRENCY);
 }
-function chunks(items, size) {
-    const out = [];
-    for (let i = 0; i < items.length; i += size)
-        out.push(items.slice(i, i + size));
-    return out;
-}
 
 ;// CONCATENATED MODULE: ./src/engine/audit/commits.ts
 // The commits the audit judges, in bulk: each deployed commit with its pull

@@ -10,10 +10,3 @@ export const CONCURRENCY = 4
 export function limited<T>(tasks: (() => Promise<T>)[]): Promise<T[]> {
   return inFlight(tasks, CONCURRENCY)
 }
-
-export function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = []
-  for (let i = 0; i < items.length; i += size)
-    out.push(items.slice(i, i + size))
-  return out
-}
