@@ -153,6 +153,39 @@ describe('mode: audit', () => {
     expect(rec.outputs['evidence-file']).not.toBe('')
   })
 
+  it('waits for a refill due within timeout-seconds, and completes', async () => {
+    const { world: w } = auditWorld(2)
+    /** the report's rows: read at once, the next run writes the same file */
+    const rows = (r: Recorded): unknown =>
+      (
+        JSON.parse(
+          readFileSync(r.outputs['evidence-file'] ?? '', 'utf8')
+        ) as AuditReport
+      ).entries.map((e) => [e.deployment.id, e.decision])
+    const full = rows(await audit(w))
+    const total = (server?.requests ?? []).reduce(
+      (sum, q) => sum + (q.points ?? 0),
+      0
+    )
+    await server?.close()
+    // Less than the audit costs, refilled every second: it must wait.
+    const started = Date.now()
+    const rec = await audit(w, {
+      sim: {
+        graphqlPointsPerHour: { github_token: Math.ceil(total / 2) + 10 },
+        graphqlWindowSeconds: 1
+      }
+    })
+    expect(rec.failed).toEqual([])
+    expect(full).toHaveLength(2)
+    expect(rows(rec)).toEqual(full)
+    // nothing was refused: it waited instead
+    expect(server?.requests.filter((q) => q.graphql && q.points === 0)).toEqual(
+      []
+    )
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000)
+  })
+
   it('fails the step when the budget is spent, saying to run the workflow again', async () => {
     const { world: w } = auditWorld(2)
     // five points an hour: the refill is further than the step may wait

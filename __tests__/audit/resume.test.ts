@@ -279,6 +279,34 @@ describe('promotion-gate audit when the budget is spent', () => {
 })
 
 describe('promotion-gate audit --max-wait', () => {
+  it('waits for a refill due before its time is up, and completes', async () => {
+    const { world: w } = auditWorld(2)
+    const full = await audit(w, ['--since', '30d', '--format', 'json'])
+    const total = (server?.requests ?? []).reduce(
+      (sum, q) => sum + (q.points ?? 0),
+      0
+    )
+    // Less than the audit costs, refilled every second: it must wait.
+    const started = Date.now()
+    const r = await audit(
+      w,
+      ['--since', '30d', '--format', 'json', '--max-wait', '30s'],
+      {
+        sim: {
+          graphqlPointsPerHour: { installation: Math.ceil(total / 2) + 10 },
+          graphqlWindowSeconds: 1
+        }
+      }
+    )
+    expect(r.code).toBe(0)
+    expect(rows(json(r.stdout))).toEqual(rows(json(full.stdout)))
+    // nothing was refused: it waited instead
+    expect(
+      server?.requests.filter((q) => q.graphql === true && q.points === 0)
+    ).toEqual([])
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000)
+  })
+
   it.each(['2 hours', '1.5h', '1d', 'soon'])(
     'refuses %j as a usage error, before any request',
     async (text) => {
