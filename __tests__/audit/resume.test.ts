@@ -234,6 +234,16 @@ describe('promotion-gate audit --resume', () => {
     expect(server?.requests).toEqual([])
   })
 
+  it('needs a non-blank --environment', async () => {
+    const { world: w } = auditWorld(1)
+    const r = await audit(w, ['--since', '1d'], { environment: ' ' })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain(
+      'promotion-gate audit: --environment is required'
+    )
+    expect(server?.requests).toEqual([])
+  })
+
   it('still needs --since without --resume', async () => {
     const { world: w } = auditWorld(1)
     const r = await audit(w, [])
