@@ -132,32 +132,22 @@ async function run(
   const checkpointFile =
     values.get('checkpoint') ??
     (out === undefined ? undefined : join(out, 'checkpoint.json'))
+  // A missing or foreign checkpoint is a bad option value: exit 2.
   const resume = parsed.flags.has('resume')
-    ? readCheckpoint(checkpointFile)
+    ? usage(() => readCheckpoint(checkpointFile))
     : undefined
   const sinceText = values.get('since')
   if (sinceText === undefined && resume === undefined)
     throw new UsageError(NAME, '--since is required')
-  let when: { since: Date; until: Date }
-  try {
-    when =
-      sinceText === undefined && resume !== undefined
-        ? {
-            since: new Date(resume.request.since),
-            until: new Date(resume.request.until)
-          }
-        : period(sinceText ?? '', values.get('until') ?? null, ctx.now())
-  } catch (error) {
-    if (error instanceof InputError) throw new UsageError(NAME, error.message)
-    throw error
-  }
-  let maxWaitMs: number
-  try {
-    maxWaitMs = durationMs(values.get('max-wait'))
-  } catch (error) {
-    if (error instanceof InputError) throw new UsageError(NAME, error.message)
-    throw error
-  }
+  const when = usage(() =>
+    sinceText === undefined && resume !== undefined
+      ? {
+          since: new Date(resume.request.since),
+          until: new Date(resume.request.until)
+        }
+      : period(sinceText ?? '', values.get('until') ?? null, ctx.now())
+  )
+  const maxWaitMs = usage(() => durationMs(values.get('max-wait')))
   const format: AuditFormat = choice(
     NAME,
     'format',
@@ -233,6 +223,16 @@ async function run(
           : `the checkpoint is ${checkpointFile}`
       )
     return EXIT.block
+  }
+}
+
+/** `read()`, its InputError a usage error of this command. */
+function usage<T>(read: () => T): T {
+  try {
+    return read()
+  } catch (error) {
+    if (error instanceof InputError) throw new UsageError(NAME, error.message)
+    throw error
   }
 }
 
