@@ -14509,7 +14509,7 @@ class BudgetSpentError extends errors/* GateError */.ue {
             ? ''
             : ` (${o.limit.toLocaleString('en-US')} points an hour for this token)`;
         super('github-api', `GitHub's GraphQL budget is spent until ${hhmm} UTC${perHour}; ${o.then ?? 'run again with --resume after then'}`, {
-            hint: 'Give the audit more time to wait for the budget (--max-wait), or resume it after the reset.',
+            hint: `Give the audit more time to wait for the budget (${o.wait ?? '--max-wait'}), or ${o.then === undefined ? 'resume it' : 'run it again'} after the reset.`,
             cause: o.cause
         });
         this.resetAt = o.resetAt;
@@ -14553,6 +14553,7 @@ function pacedPort(port, o) {
                     resetAt: new Date(k.resetAt),
                     limit: k.limit,
                     then: o.then,
+                    wait: o.wait,
                     cause: refusal
                 });
             }

@@ -362,7 +362,8 @@ async function runAuditMode(inputs, deps) {
                 now: () => deps.now().getTime(),
                 sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
                 waitUntil,
-                then: 'run the workflow again after then, or give it a longer timeout-seconds to wait for the refill'
+                then: 'run the workflow again after then',
+                wait: 'a longer timeout-seconds'
             },
             // each record to a file as it is judged: the report holds rows only
             evidence: evidenceDirectory(dir)

@@ -26,7 +26,7 @@ import {
   writeFileSync
 } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { CASES, UNAVAILABLE, isLarge, type BenchCase } from './bench/cases.js'
@@ -156,8 +156,22 @@ const BUNDLED_SOURCES = [
   'src/version.ts'
 ]
 
+/**
+ * What a decision loads: dist/index.js and the chunks it imports itself
+ * (webpack's `__require__.e(id)`); not those only some paths load from them
+ * (audit mode, the proxy client).
+ */
+function decisionBytes(): number {
+  const entry = readFileSync(BUNDLE, 'utf8')
+  const ids = new Set([...entry.matchAll(/\.e\((\d+)\)/g)].map((m) => m[1]))
+  return [...ids].reduce(
+    (sum, id) => sum + statSync(join(dirname(BUNDLE), `${id}.index.js`)).size,
+    statSync(BUNDLE).size
+  )
+}
+
 function bundleInfo(): BenchResults['bundle'] {
-  const bytes = statSync(BUNDLE).size
+  const bytes = decisionBytes()
   const same = git(['diff', '--quiet', 'HEAD', '--', 'dist/index.js'], true)
   const changed = git(['status', '--porcelain', '--', ...BUNDLED_SOURCES])
   return {

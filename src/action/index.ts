@@ -7,9 +7,10 @@ import { getErrorMessage } from '../engine/start.js'
 import { runnerIO } from './commands.js'
 import { readInputs, startEarly } from './start.js'
 
-// Stack traces of internal errors name the sources (dist/*.map), as Node
-// maps them itself.
-process.setSourceMapsEnabled(true)
+// Stack traces of internal errors are printed only in debug mode: only then
+// are the sources mapped (dist/*.map), since Node reads every loaded file's
+// map as it loads it, tens of milliseconds before the first request.
+if (process.env.RUNNER_DEBUG === '1') process.setSourceMapsEnabled(true)
 
 const io = runnerIO({
   env: process.env,

@@ -30,6 +30,8 @@ export interface PaceOptions {
   reserve?: number
   /** what to do once the budget is refilled (default: run again with --resume) */
   then?: string
+  /** how to let the audit wait longer (default: the CLI's --max-wait) */
+  wait?: string
 }
 
 /** The GraphQL budget is spent until `resetAt`, later than the audit may wait. */
@@ -40,6 +42,7 @@ export class BudgetSpentError extends GateError {
     resetAt: Date
     limit: number | null
     then?: string
+    wait?: string
     cause?: unknown
   }) {
     const hhmm = o.resetAt.toISOString().slice(11, 16)
@@ -51,7 +54,7 @@ export class BudgetSpentError extends GateError {
       'github-api',
       `GitHub's GraphQL budget is spent until ${hhmm} UTC${perHour}; ${o.then ?? 'run again with --resume after then'}`,
       {
-        hint: 'Give the audit more time to wait for the budget (--max-wait), or resume it after the reset.',
+        hint: `Give the audit more time to wait for the budget (${o.wait ?? '--max-wait'}), or ${o.then === undefined ? 'resume it' : 'run it again'} after the reset.`,
         cause: o.cause
       }
     )
@@ -107,6 +110,7 @@ export function pacedPort(port: Port, o: PaceOptions): Port {
           resetAt: new Date(k.resetAt),
           limit: k.limit,
           then: o.then,
+          wait: o.wait,
           cause: refusal
         })
       }
