@@ -977,7 +977,7 @@ async function runAction(inputs, deps) {
     const client = (deps.client ?? defaultClient)(inputs, io, deps.early);
     if (inputs.mode === 'audit') {
         // only a scheduled audit needs it: loaded then, not at every start
-        const { runAuditMode } = await __webpack_require__.e(/* import() */ 546).then(__webpack_require__.bind(__webpack_require__, 7546));
+        const { runAuditMode } = await __webpack_require__.e(/* import() */ 959).then(__webpack_require__.bind(__webpack_require__, 8959));
         return runAuditMode(inputs, { env, io, now: deps.now, client });
     }
     const evaluated = await (0,engine/* evaluate */._3)(inputs.request, {
@@ -15257,7 +15257,7 @@ function flagged(report) {
 
 
 /** Members judged together: their reads are dropped before the next ones'. */
-const CHUNK = 500;
+const CHUNK = 250;
 /** The audit's population, judged; throws only when nothing can be judged. */
 async function runAudit(req, deps) {
     const progress = deps.progress ?? (() => undefined);
@@ -15408,6 +15408,7 @@ async function judgeAll(o) {
             }
         }
         await deps.checkpoint?.({ ...start, judged });
+        deps.chunkDone?.();
     }
     return judged;
 }

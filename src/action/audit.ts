@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { period } from '../audit/period.js'
 import { evidenceDirectory } from '../audit/evidence-dir.js'
+import { collector } from './collect.js'
 import { renderAudit } from '../audit/render.js'
 import {
   flagged,
@@ -67,7 +68,8 @@ export async function runAuditMode(
           wait: 'a longer timeout-seconds'
         },
         // each record to a file as it is judged: the report holds rows only
-        evidence: evidenceDirectory(dir)
+        evidence: evidenceDirectory(dir),
+        chunkDone: collector()
       }
     )
     mkdirSync(dir, { recursive: true })

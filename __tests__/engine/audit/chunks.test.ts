@@ -115,9 +115,15 @@ describe('runAudit in chunks', () => {
     const whole = await audit(w)
     const written: number[] = []
     const saved: number[] = []
+    let done = 0
     const chunked = await audit(w, {
       deps: {
         chunkSize: 5,
+        chunkDone: () => {
+          // after the chunk's checkpoint: its reads may be collected
+          expect(saved).toHaveLength(done + 1)
+          done++
+        },
         evidence: (id: number, _r: EvidenceRecord) => {
           written.push(id)
           return Promise.resolve()
@@ -131,6 +137,7 @@ describe('runAudit in chunks', () => {
       }
     })
     expect(saved).toEqual([5, 10, 12])
+    expect(done).toBe(3)
     expect(written).toEqual(whole.entries.map((e) => e.deployment.id))
     expect(auditRows(chunked)).toEqual(auditRows(whole))
     expect(chunked.entries.map((e) => e.decision)).toEqual(

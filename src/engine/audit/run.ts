@@ -33,7 +33,7 @@ import { newReport } from './report.js'
 import type { AuditDeps, AuditReport, AuditRequest } from './types.js'
 
 /** Members judged together: their reads are dropped before the next ones'. */
-export const CHUNK = 500
+export const CHUNK = 250
 
 /** The audit's population, judged; throws only when nothing can be judged. */
 export async function runAudit(
@@ -213,6 +213,7 @@ async function judgeAll(o: {
       }
     }
     await deps.checkpoint?.({ ...start, judged })
+    deps.chunkDone?.()
   }
   return judged
 }

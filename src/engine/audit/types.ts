@@ -107,6 +107,11 @@ export interface AuditDeps {
   pace?: PaceOptions
   /** members judged together (default 500): memory grows with it */
   chunkSize?: number
+  /**
+   * Called once a chunk is judged and its reads dropped: an adapter that can
+   * collect garbage there keeps the process's memory to one chunk's worth.
+   */
+  chunkDone?: () => void
   /** where the audit stands, saved after each chunk (e.g. to a file) */
   checkpoint?: (checkpoint: AuditCheckpoint) => Promise<void>
   /** a checkpoint to go on from: its population, its judged rows kept */

@@ -1,0 +1,433 @@
+export const id = 959;
+export const ids = [959];
+export const modules = {
+
+/***/ 8959:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runAuditMode: () => (/* binding */ runAuditMode)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/engine/index.ts + 88 modules
+var engine = __webpack_require__(6791);
+;// CONCATENATED MODULE: ./src/audit/period.ts
+// The audit's period: `since` and `until` as a date (2026-10-01, or a full
+// ISO 8601 time) or a duration back from now (30d, 12h), as `audit-since`
+// takes it (SPEC §3).
+
+const DATE = /^\d{4}-\d{2}-\d{2}(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+/** A point in time from a date or a duration back from `now`. */
+function pointInTime(name, text, now) {
+    const value = text.trim();
+    if (DATE.test(value)) {
+        const t = Date.parse(/T| /.test(value) ? value : `${value}T00:00:00Z`);
+        if (!Number.isNaN(t))
+            return new Date(t);
+    }
+    else {
+        try {
+            return new Date(now.getTime() - (0,engine/* parseDuration */.E9)(value) * 1000);
+        }
+        catch {
+            // fall through to the one error below
+        }
+    }
+    throw new engine/* InputError */.dz(`${name} must be a date (2026-10-01) or a duration back from now (${engine/* DURATION_EXAMPLES */.rJ}), not "${value}"`);
+}
+/** The period [since, until], checked. */
+function period(since, until, now) {
+    const from = pointInTime('since', since, now);
+    const to = until === null ? now : pointInTime('until', until, now);
+    if (from.getTime() > to.getTime()) {
+        throw new engine/* InputError */.dz(`the period is empty: since (${from.toISOString()}) is after until (${to.toISOString()})`);
+    }
+    return { since: from, until: to };
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+;// CONCATENATED MODULE: ./src/audit/evidence-dir.ts
+// Each audited deployment's evidence record, written to a file of its own
+// as soon as it is judged (`evidence/<deployment id>.json`, the packet's
+// evidence/ of SPEC §7), so the audit holds only the report's rows.
+
+
+
+/** The directory's `evidence/`, created, and a writer of one record per deployment. */
+function evidenceDirectory(dir) {
+    const evidence = (0,external_node_path_.join)(dir, 'evidence');
+    (0,external_node_fs_.mkdirSync)(evidence, { recursive: true });
+    return (deploymentId, record) => (0,promises_.writeFile)((0,external_node_path_.join)(evidence, `${deploymentId}.json`), `${JSON.stringify(record, null, 2)}\n`, { mode: 0o644 });
+}
+
+// EXTERNAL MODULE: external "node:v8"
+var external_node_v8_ = __webpack_require__(8877);
+// EXTERNAL MODULE: external "node:vm"
+var external_node_vm_ = __webpack_require__(714);
+;// CONCATENATED MODULE: ./src/action/collect.ts
+// Garbage collection on demand for the action's audit. An action cannot pass
+// flags to the node that runs it, and V8 lets its heap grow far past what a
+// long audit keeps alive before it collects (peak memory is what a runner
+// runs out of: SPEC §9 keeps a 10,000-deployment audit under 300 MB). A
+// context created after `--expose-gc` is set has V8's `gc`; collecting once
+// per audited chunk keeps the heap near what is alive.
+
+
+/** V8's full collection, or nothing where it cannot be had. */
+function collector() {
+    (0,external_node_v8_.setFlagsFromString)('--expose-gc');
+    const gc = (0,external_node_vm_.runInNewContext)('typeof gc === "function" ? gc : null');
+    return typeof gc === 'function' ? () => gc() : () => undefined;
+}
+
+;// CONCATENATED MODULE: ./src/access/render.ts
+// The access matrix as Markdown (people), JSON (machines) or CSV
+// (spreadsheets). Whatever could not be read is printed as such, with the
+// permission that would read it; never as an empty cell. A list cut at its
+// page limit says so next to it: a `FIELD: truncated` row in CSV, a note in
+// the same cell in Markdown, `…Truncated` beside the list in JSON.
+
+function show(value, text) {
+    if (value === null)
+        return 'not read';
+    if ((0,engine/* isCannot */.Sl)(value))
+        return `cannot read (needs ${value.permission})`;
+    return text(value);
+}
+const list = (items) => items.length === 0 ? 'none' : items.join(', ');
+/** The field of the row that says the list in `field` was cut. */
+const TRUNCATED = ': truncated';
+const cutNote = (cut) => {
+    const notes = cut.flatMap((t) => (t === undefined ? [] : [(0,engine/* truncatedNote */.z$)(t)]));
+    return notes.length === 0 ? null : notes.join('; ');
+};
+const yes = (b, unknown = 'unknown') => b === null ? unknown : b ? 'yes' : 'no';
+/** One row per fact: the same content for CSV and, flattened, for Markdown. */
+function matrixRows(m) {
+    const rows = [];
+    for (const e of m.environments) {
+        const add = (field, value) => {
+            if (value !== null)
+                rows.push(['environment', e.name, field, value]);
+        };
+        add('exists', yes(e.exists, 'cannot read'));
+        add('deployment branches', show(e.deploymentBranches, (v) => v === 'any'
+            ? 'any branch'
+            : v === 'protected'
+                ? 'protected branches only'
+                : list(v)));
+        add('required reviewers', list(e.reviewers.map((r) => r.type === 'User'
+            ? r.name
+            : `team ${r.name} (${show(r.members, (members) => list(members))})`)));
+        add(`required reviewers${TRUNCATED}`, cutNote(e.reviewers.map((r) => r.membersTruncated)));
+        add('prevent self-review', yes(e.preventSelfReview));
+        add('admins may bypass', yes(e.adminBypass, 'yes (GitHub did not say)'));
+        add('wait timer (minutes)', e.waitTimer === null ? 'unknown' : String(e.waitTimer));
+        add('custom protection rules', show(e.customRules, list));
+    }
+    for (const b of m.branches) {
+        const add = (field, value) => {
+            if (value !== null)
+                rows.push(['branch', b.name, field, value]);
+        };
+        add('required approvals', show(b.requiredApprovals, String));
+        add('protected by', list(b.protectedBy));
+        add(`protected by${TRUNCATED}`, cutNote([b.rulesTruncated]));
+        add('ruleset bypass actors', show(b.bypassActors, list));
+        add('admins may bypass', yes(b.adminsBypass));
+    }
+    const add = (field, value) => {
+        if (value !== null)
+            rows.push(['repository', m.repository, field, value]);
+    };
+    add(`branches${TRUNCATED}`, cutNote([m.branchesTruncated]));
+    add('write, maintain or admin', show(m.writers, (w) => list(w.map((h) => `${h.login} (${h.role})`))));
+    add(`write, maintain or admin${TRUNCATED}`, cutNote([m.writersTruncated]));
+    add('teams with write, maintain or admin', show(m.writerTeams, (w) => list(w.map((h) => `${h.login} (${h.role})`))));
+    add(`teams with write, maintain or admin${TRUNCATED}`, cutNote([m.writerTeamsTruncated]));
+    for (const gap of m.gaps)
+        rows.push(['gap', m.repository, 'gap', gap]);
+    return rows;
+}
+function csvCell(value) {
+    // Cells that a spreadsheet would run as a formula are quoted as text.
+    const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+function mdCell(value) {
+    return value.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+function renderMatrix(m, format) {
+    switch (format) {
+        case 'json':
+            return `${JSON.stringify(m, null, 2)}\n`;
+        case 'csv':
+            return `${[['section', 'subject', 'field', 'value'], ...matrixRows(m)]
+                .map((r) => r.map(csvCell).join(','))
+                .join('\n')}\n`;
+        case 'md':
+            return renderMarkdown(m);
+    }
+}
+function renderMarkdown(m) {
+    const rows = matrixRows(m);
+    const at = (section, subject, field) => rows.find((r) => r[0] === section && r[1] === subject && r[2] === field)?.[3] ?? '';
+    // The cell of a list, with the note of its cut beside it.
+    const cell = (section, subject, field) => {
+        const note = at(section, subject, `${field}${TRUNCATED}`);
+        const value = at(section, subject, field);
+        return note === '' ? value : `${value} (⚠️ ${note})`;
+    };
+    const isNote = (r) => r[2].endsWith(TRUNCATED);
+    const branchesCut = at('repository', m.repository, `branches${TRUNCATED}`);
+    const lines = [`## Access matrix: ${mdCell(m.repository)}`, ''];
+    lines.push(`<sub>read ${m.generatedAt}</sub>`, '');
+    for (const section of ['environment', 'branch']) {
+        const own = rows.filter((r) => r[0] === section && !isNote(r));
+        const subjects = [...new Set(own.map((r) => r[1]))];
+        const cut = section === 'branch' && branchesCut !== '';
+        if (subjects.length === 0 && !cut)
+            continue;
+        const fields = [...new Set(own.map((r) => r[2]))];
+        lines.push(`### ${section === 'environment' ? 'Environments' : 'Branches'}`, '');
+        if (cut)
+            lines.push(`⚠️ ${mdCell(branchesCut)}`, '');
+        if (subjects.length > 0) {
+            lines.push(`| ${section} | ${fields.map(mdCell).join(' | ')} |`, `| --- | ${fields.map(() => '---').join(' | ')} |`);
+        }
+        for (const subject of subjects) {
+            const cells = fields.map((f) => cell(section, subject, f));
+            lines.push(`| ${mdCell(subject)} | ${cells.map(mdCell).join(' | ')} |`);
+        }
+        lines.push('');
+    }
+    lines.push('### Who may push', '');
+    for (const r of rows.filter((row) => row[0] === 'repository')) {
+        if (isNote(r))
+            continue;
+        const field = r[2];
+        lines.push(`- ${field}: ${mdCell(cell('repository', m.repository, field))}`);
+    }
+    lines.push('', '### Gaps against the policy', '');
+    if (m.gaps.length === 0)
+        lines.push('None.');
+    for (const gap of m.gaps)
+        lines.push(`- ⚠️ ${mdCell(gap)}`);
+    lines.push('');
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/audit/render.ts
+// The audit report as Markdown (an auditor reading it), JSON (every
+// deployment's full evidence record) or CSV (one row per deployment, for a
+// spreadsheet); the access matrix follows in the same format.
+
+const render_short = (sha) => sha.slice(0, 7);
+function changesOf(e) {
+    return e.summary.changes
+        .map((c) => c.pullRequest === null
+        ? `${render_short(c.sha)} (direct push)`
+        : `#${c.pullRequest}`)
+        .join(' ');
+}
+function problemsOf(e) {
+    return e.summary.problems.join('; ');
+}
+function auditRows(r) {
+    return r.entries.map((e) => [
+        String(e.deployment.id),
+        e.deployment.succeededAt,
+        e.deployment.sha,
+        e.summary.deployer ?? '',
+        e.summary.runUrl ?? '',
+        e.decision,
+        e.violations.join(' '),
+        changesOf(e),
+        problemsOf(e),
+        e.breakGlass === null
+            ? ''
+            : `#${e.breakGlass.issue.number} review ${e.breakGlass.review}`
+    ]);
+}
+const HEADER = [
+    'deployment',
+    'succeeded_at',
+    'sha',
+    'deployer',
+    'run',
+    'decision',
+    'violations',
+    'changes',
+    'problems',
+    'break_glass'
+];
+function renderAudit(r, format) {
+    switch (format) {
+        case 'json':
+            return `${JSON.stringify(r, null, 2)}\n`;
+        case 'csv': {
+            const table = [HEADER, ...auditRows(r)]
+                .map((row) => row.map(csvCell).join(','))
+                .join('\n');
+            const access = 'error' in r.access
+                ? `access matrix,not read: ${csvCell(r.access.error)}\n`
+                : renderMatrix(r.access, 'csv');
+            return `${table}\n\n${access}`;
+        }
+        case 'md':
+            return render_renderMarkdown(r);
+    }
+}
+function render_renderMarkdown(r) {
+    const blocked = r.entries.filter((e) => e.decision === 'block');
+    const lines = [
+        `# Deployments to ${mdCell(r.environment)}: ${mdCell(`${r.repository.owner}/${r.repository.name}`)}`,
+        '',
+        `Period ${r.period.since} to ${r.period.until}; policy \`${mdCell(r.policy.path)}\` at \`${mdCell(r.policy.ref)}\` (blob \`${render_short(r.policy.blobSha)}\`); generated ${r.generatedAt}.`,
+        '',
+        `**${r.entries.length}** successful deployment${r.entries.length === 1 ? '' : 's'}: **${r.entries.length - blocked.length}** would pass the gate as of their own time, **${blocked.length}** would not${'error' in r.breakGlass ? '' : `; ${r.breakGlass.length} broke the glass`}.`,
+        '',
+        `Each deployment is judged as of its first success status: reviews, upstream statuses and test results that came later do not count. Read as they are now (GitHub keeps no history of them): ${r.readNow.join('; ')}.`,
+        ''
+    ];
+    if (r.entries.length > 0) {
+        lines.push('| Deployment | Succeeded | Commit | Deployer | Decision | Changes | Problems |', '| --- | --- | --- | --- | --- | --- | --- |');
+        for (const e of r.entries) {
+            const deployer = e.summary.deployer ?? 'unknown';
+            const id = e.summary.runUrl === null
+                ? `#${e.deployment.id}`
+                : `[#${e.deployment.id}](${e.summary.runUrl})`;
+            lines.push(`| ${id} | ${e.deployment.succeededAt} | \`${render_short(e.deployment.sha)}\` | ${mdCell(deployer)} | ${e.decision === 'allow' ? '✅ allow' : '⛔ block'}${e.breakGlass === null ? '' : ` (break-glass, review ${e.breakGlass.review})`} | ${mdCell(changesOf(e))} | ${mdCell(problemsOf(e))} |`);
+        }
+        lines.push('');
+    }
+    lines.push('## Break-glass deployments', '');
+    if ('error' in r.breakGlass) {
+        lines.push(`⚠️ ${mdCell(r.breakGlass.error)}`, '');
+    }
+    else if (r.breakGlass.length === 0) {
+        lines.push('None in the period.', '');
+    }
+    else {
+        lines.push('| Issue | Commit | Deployer | Approved by | Review due | Review | Closed |', '| --- | --- | --- | --- | --- | --- | --- |');
+        for (const b of r.breakGlass) {
+            const review = b.review === 'done'
+                ? '✅ done'
+                : b.review === 'pending'
+                    ? '⏳ pending'
+                    : `⚠️ ${b.review}`;
+            const closed = b.closed === null
+                ? 'open'
+                : `${b.closed.at} by ${b.closed.by ?? 'unknown'} (${b.closed.reason ?? 'no reason'})`;
+            lines.push(`| [#${b.issue.number}](${b.issue.url}) | \`${render_short(b.sha)}\` | ${mdCell(b.deployer)} | ${mdCell(b.approvedBy)} | ${b.due} | ${review}${b.problem === null ? '' : `: ${mdCell(b.problem)}`} | ${mdCell(closed)} |`);
+        }
+        lines.push('');
+    }
+    lines.push('error' in r.access
+        ? `## Access matrix\n\nNot read: ${mdCell(r.access.error)}\n`
+        : renderMatrix(r.access, 'md'));
+    return lines.join('\n');
+}
+
+// EXTERNAL MODULE: ./src/action/inputs.ts
+var action_inputs = __webpack_require__(1729);
+;// CONCATENATED MODULE: ./src/action/audit.ts
+// `mode: audit` (SPEC §3, §7): the audit of a scheduled workflow. Writes the
+// report as the job summary and as a JSON file (`evidence-file`), sets
+// `decision` to `block` when any deployment of the period would not have
+// passed the gate, and fails the step only when the audit cannot be made:
+// it reports on deployments that already happened, it does not stop one.
+
+
+
+
+
+
+
+
+
+/** Blocked deployments named one by one in the log; the rest are counted. */
+const NAMED = 10;
+async function runAuditMode(inputs, deps) {
+    const { io, env } = deps;
+    const req = inputs.request;
+    // The client gives up at its time budget: no refill is waited for past it.
+    const waitUntil = deps.now().getTime() + inputs.timeoutSeconds * 1000;
+    const dir = (0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'promotion-gate', `audit-${req.environment.replace(/[^A-Za-z0-9._-]/g, '_')}`);
+    try {
+        const when = period(inputs.auditSince, null, deps.now());
+        const report = await (0,engine/* runAudit */.bD)({
+            owner: req.owner,
+            repo: req.repo,
+            environment: req.environment,
+            policyPath: req.policyPath,
+            policyRef: req.policyRef,
+            since: when.since,
+            until: when.until,
+            serverUrl: req.serverUrl
+        }, {
+            github: deps.client,
+            logger: io,
+            now: deps.now,
+            progress: (message) => io.info(message),
+            pace: {
+                now: () => deps.now().getTime(),
+                sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+                waitUntil,
+                then: 'run the workflow again after then',
+                wait: 'a longer timeout-seconds'
+            },
+            // each record to a file as it is judged: the report holds rows only
+            evidence: evidenceDirectory(dir),
+            chunkDone: collector()
+        });
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+        const file = (0,external_node_path_.join)(dir, `report-${report.generatedAt.slice(0, 10)}.json`);
+        (0,external_node_fs_.writeFileSync)(file, renderAudit(report, 'json'), { mode: 0o644 });
+        const blocked = report.entries.filter((e) => e.decision === 'block');
+        const summary = `promotion-gate audit of ${req.environment}, ${report.period.since} to ${report.period.until}: ${report.entries.length} deployments, ${blocked.length} would not have passed the gate`;
+        io.setOutput(action_inputs/* OUTPUTS */.py.decision, (0,engine/* flagged */.fv)(report) === 0 ? 'allow' : 'block');
+        io.setOutput(action_inputs/* OUTPUTS */.py.violations, JSON.stringify([...new Set(blocked.flatMap((e) => e.violations))]));
+        io.setOutput(action_inputs/* OUTPUTS */.py.evidenceFile, file);
+        io.setOutput(action_inputs/* OUTPUTS */.py.summary, summary);
+        try {
+            await io.writeSummary(renderAudit(report, 'md'));
+        }
+        catch (error) {
+            io.warning(`the job summary could not be written: ${(0,engine/* getErrorMessage */.u1)(error)}`);
+        }
+        for (const e of blocked.slice(0, NAMED)) {
+            io.warning(`deployment #${e.deployment.id} of ${e.deployment.sha.slice(0, 7)} at ${e.deployment.succeededAt} would not have passed: ${e.violations.join(', ')}`);
+        }
+        if (blocked.length > NAMED) {
+            io.warning(`${blocked.length - NAMED} more: see the job summary`);
+        }
+        io.info(summary);
+    }
+    catch (error) {
+        const failure = (0,engine/* toFailure */.w2)(error);
+        const message = `promotion-gate audit could not be made: ${failure.message}`;
+        io.setOutput(action_inputs/* OUTPUTS */.py.decision, 'block');
+        io.setOutput(action_inputs/* OUTPUTS */.py.violations, '[]');
+        io.setOutput(action_inputs/* OUTPUTS */.py.evidenceFile, '');
+        io.setOutput(action_inputs/* OUTPUTS */.py.summary, message);
+        io.annotate(failure.hint ? `${failure.message}\n${failure.hint}` : failure.message, 'promotion-gate: audit');
+        io.setFailed(message);
+    }
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=959.index.js.map
