@@ -4,6 +4,6 @@ import { runAction, type ActionDeps } from '../src/action/main.js'
 import { readInputs } from '../src/action/start.js'
 
 export async function runFromEnv(deps: ActionDeps): Promise<void> {
-  const inputs = readInputs(deps.env, deps.io)
+  const inputs = await readInputs(deps.env, deps.io)
   if (inputs !== null) await runAction(inputs, deps)
 }

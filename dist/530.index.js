@@ -17,8 +17,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: ./src/engine/index.ts + 88 modules
-var engine = __webpack_require__(6791);
+// EXTERNAL MODULE: ./src/engine/index.ts + 87 modules
+var engine = __webpack_require__(2152);
 // EXTERNAL MODULE: ./node_modules/@octokit/core/dist-src/index.js + 12 modules
 var dist_src = __webpack_require__(4730);
 // EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
@@ -1084,7 +1084,7 @@ function writeEvidence(env, decision, text) {
 
 /***/ }),
 
-/***/ 6791:
+/***/ 2152:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1133,97 +1133,8 @@ const DEPLOYMENT_STATES = [
 
 // EXTERNAL MODULE: ./node_modules/minimatch/dist/esm/index.js + 7 modules
 var esm = __webpack_require__(3581);
-;// CONCATENATED MODULE: ./src/engine/rules/types.ts
-// The outcome of one check (SPEC §5). Checks are pure: they turn Facts, the
-// resolved policy and a time into a CheckResult; `decide` in index.ts is the
-// only place that turns results into `allow`.
-/** The check ids SPEC §3 exposes in the `violations` output, in SPEC order. */
-const CHECK_IDS = [
-    'policy',
-    'promotion',
-    'source-branch',
-    'branch-protection',
-    'approval-record',
-    'maker-checker',
-    'segregation',
-    'environment',
-    'checks'
-];
-const CHECK_STATUSES = (/* unused pure expression or super */ null && (['pass', 'fail', 'error', 'skipped']));
-const LINK_KINDS = [
-    'pull_request',
-    'review',
-    'deployment',
-    'commit',
-    'settings',
-    'check'
-];
-function assertNever(value) {
-    throw new Error(`unexpected value: ${JSON.stringify(value)}`);
-}
-const CONTROL = {
-    iso27001SeparationOfEnvironments: 'ISO/IEC 27001:2022 A.8.31',
-    iso27001ChangeManagement: 'ISO/IEC 27001:2022 A.8.32',
-    soc2ChangeManagement: 'SOC 2 CC8.1',
-    nistChangeControl: 'NIST SP 800-53 CM-3',
-    nistAccessRestrictionsForChange: 'NIST SP 800-53 CM-5',
-    nistSeparationOfDuties: 'NIST SP 800-53 AC-5'
-};
-const C = CONTROL;
-/** The controls each check evidences. */
-const CONTROLS = {
-    policy: [
-        C.iso27001ChangeManagement,
-        C.soc2ChangeManagement,
-        C.nistChangeControl
-    ],
-    promotion: [
-        C.iso27001SeparationOfEnvironments,
-        C.iso27001ChangeManagement,
-        C.soc2ChangeManagement,
-        C.nistChangeControl
-    ],
-    'source-branch': [
-        C.iso27001ChangeManagement,
-        C.soc2ChangeManagement,
-        C.nistChangeControl
-    ],
-    'branch-protection': [
-        C.iso27001ChangeManagement,
-        C.soc2ChangeManagement,
-        C.nistChangeControl,
-        C.nistAccessRestrictionsForChange
-    ],
-    'approval-record': [
-        C.iso27001ChangeManagement,
-        C.soc2ChangeManagement,
-        C.nistChangeControl
-    ],
-    'maker-checker': [
-        C.iso27001ChangeManagement,
-        C.soc2ChangeManagement,
-        C.nistChangeControl,
-        C.nistSeparationOfDuties
-    ],
-    segregation: [
-        C.iso27001SeparationOfEnvironments,
-        C.iso27001ChangeManagement,
-        C.soc2ChangeManagement,
-        C.nistAccessRestrictionsForChange,
-        C.nistSeparationOfDuties
-    ],
-    environment: [
-        C.iso27001SeparationOfEnvironments,
-        C.soc2ChangeManagement,
-        C.nistAccessRestrictionsForChange
-    ],
-    checks: [
-        C.iso27001ChangeManagement,
-        C.soc2ChangeManagement,
-        C.nistChangeControl
-    ]
-};
-
+// EXTERNAL MODULE: ./src/engine/rules/types.ts
+var types = __webpack_require__(3867);
 ;// CONCATENATED MODULE: ./src/engine/rules/util.ts
 // Small helpers shared by the checks. Internal to src/engine/rules.
 
@@ -1330,7 +1241,7 @@ function result(id, status, summary, problems = [], links = []) {
         status,
         summary,
         problems,
-        controls: [...CONTROLS[id]],
+        controls: [...types/* CONTROLS */.VH[id]],
         links
     };
 }
@@ -5910,7 +5821,7 @@ function decide(results) {
             case 'error':
                 return 'block';
             default:
-                return assertNever(r.status);
+                return (0,types/* assertNever */.xb)(r.status);
         }
     }
     return passed > 0 ? 'allow' : 'block';
@@ -5992,12 +5903,12 @@ function unverified(message, policy) {
             (id === 'branch-protection' && policy.branchProtection === false) ||
             (id === 'environment' && policy.environmentProtection === false) ||
             (id === 'checks' && policy.ciRequirement === false));
-    return CHECK_IDS.filter((id) => id !== 'policy').map((id) => ({
+    return types/* CHECK_IDS */.Sh.filter((id) => id !== 'policy').map((id) => ({
         id,
         status: off(id) ? 'skipped' : 'error',
         summary: off(id) ? 'turned off by the policy' : `not verified: ${message}`,
         problems: off(id) ? [] : [message],
-        controls: [...CONTROLS[id]],
+        controls: [...types/* CONTROLS */.VH[id]],
         links: []
     }));
 }
@@ -8939,7 +8850,7 @@ const evidenceJsonSchema = {
                             additionalProperties: false,
                             required: ['kind', 'url', 'label'],
                             properties: {
-                                kind: { enum: [...LINK_KINDS] },
+                                kind: { enum: [...types/* LINK_KINDS */.r9] },
                                 url: { type: 'string' },
                                 label: { type: 'string' }
                             }
@@ -9157,7 +9068,7 @@ const evidenceJsonSchema = {
                         overridden_checks: {
                             type: 'array',
                             minItems: 1,
-                            items: { enum: [...CHECK_IDS.filter((id) => id !== 'policy')] }
+                            items: { enum: [...types/* CHECK_IDS */.Sh.filter((id) => id !== 'policy')] }
                         },
                         review_within: {
                             type: 'integer',

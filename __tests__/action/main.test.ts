@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { tmpdir } from 'node:os'
 import type { ActionIO } from '../../src/action/main.js'
+import { CHECK_IDS } from '../../src/engine/index.js'
 import { runFromEnv } from '../../__fixtures__/action.js'
 import {
   OWNER,
@@ -225,12 +226,18 @@ describe('runAction', () => {
   it('blocks on bad input before any request, naming the input', async () => {
     const { world, run } = standard(reviewedChange)
     const rec = await act(world, run, { INPUT_SHA: 'nope' })
+    // every check named as not verified: a block never reports none
     expect(rec.outputs).toMatchObject({
       decision: 'block',
-      violations: '[]',
+      violations: JSON.stringify(CHECK_IDS),
       'evidence-file': ''
     })
     expect(rec.failed[0]).toMatch(/40-character/)
+    // and the job summary says what to fix
+    expect(rec.summary).toHaveLength(1)
+    expect(rec.summary[0]).toMatch(
+      /^## promotion-gate: ⛔ \*\*block\*\*, cannot decide\n[\s\S]*### What to fix\n\nthe commit to deploy must be a full 40-character hex sha; input sha is "nope"/
+    )
     expect(server?.requests).toHaveLength(0)
     expect(rec.secrets).toEqual([run.token])
   })

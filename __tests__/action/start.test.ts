@@ -3,7 +3,8 @@
 // are not valid.
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { parseInputs } from '../../src/action/inputs.js'
-import { readInputs, startEarly } from '../../src/action/start.js'
+import { earlySummary, readInputs, startEarly } from '../../src/action/start.js'
+import { CHECK_IDS } from '../../src/engine/start.js'
 import type { ActionIO } from '../../src/action/io.js'
 import { reviewedChange, standard } from '../../test-support/demo/scenarios.js'
 import {
@@ -17,22 +18,40 @@ afterEach(async () => {
   server = undefined
 })
 
-function quiet(): ActionIO & { outputs: Record<string, string> } {
+function quiet(): ActionIO & {
+  outputs: Record<string, string>
+  summaries: string[]
+  warnings: string[]
+  failed: string[]
+} {
   const outputs: Record<string, string> = {}
+  const summaries: string[] = []
+  const warnings: string[] = []
+  const failed: string[] = []
   const none = (): void => undefined
   return {
     outputs,
+    summaries,
+    warnings,
+    failed,
     debug: none,
     info: none,
-    warning: none,
+    warning: (m) => {
+      warnings.push(m)
+    },
     error: none,
     setSecret: none,
     setOutput: (name, value) => {
       outputs[name] = value
     },
-    writeSummary: () => Promise.resolve(),
+    writeSummary: (md) => {
+      summaries.push(md)
+      return Promise.resolve()
+    },
     annotate: none,
-    setFailed: none
+    setFailed: (m) => {
+      failed.push(m)
+    }
   }
 }
 
@@ -76,12 +95,41 @@ describe('startEarly', () => {
 })
 
 describe('readInputs', () => {
-  it('fails the step with what to fix, and sends nothing, for inputs that are not valid', () => {
+  it('fails the step with what to fix, names every check as not verified, and sends nothing, for inputs that are not valid', async () => {
     const io = quiet()
-    expect(readInputs({ GITHUB_REPOSITORY: 'acme/shop' }, io)).toBeNull()
+    expect(await readInputs({ GITHUB_REPOSITORY: 'acme/shop' }, io)).toBeNull()
     expect(io.outputs.decision).toBe('block')
+    expect(JSON.parse(io.outputs.violations ?? '[]')).toEqual([...CHECK_IDS])
     expect(io.outputs.summary).toMatch(
       /^promotion-gate blocked: input token is empty/
     )
+    expect(io.summaries).toHaveLength(1)
+  })
+
+  it('in report mode, writes that it would block, and fails nothing', async () => {
+    const io = quiet()
+    await readInputs({ GITHUB_REPOSITORY: 'acme', INPUT_MODE: 'report' }, io)
+    expect(io.summaries[0]).toMatch(
+      /^## promotion-gate: ⚠️ \*\*would block\*\* \(mode: report\), cannot decide/
+    )
+    expect(io.failed).toEqual([])
+  })
+
+  it('still fails the step when the job summary cannot be written', async () => {
+    const io = quiet()
+    io.writeSummary = () => Promise.reject(new Error('no GITHUB_STEP_SUMMARY'))
+    await readInputs({ GITHUB_REPOSITORY: 'acme/shop' }, io)
+    expect(io.warnings).toEqual([
+      'the job summary could not be written: no GITHUB_STEP_SUMMARY'
+    ])
+    expect(io.failed).toHaveLength(1)
+  })
+})
+
+describe('earlySummary', () => {
+  it('gives the hint after what to fix', () => {
+    expect(
+      earlySummary({ code: 'input', message: 'bad', hint: 'do this' }, false)
+    ).toContain('### What to fix\n\nbad\n\ndo this\n')
   })
 })

@@ -350,6 +350,10 @@ describe('the gate, run as the Actions runner runs it', () => {
       expect(r.outputs.decision).toBe('block')
       expect(r.stdout).toContain('40-character')
       expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /)
+      // still a job summary, and every check named as not verified
+      expect(r.summary).toContain('cannot decide')
+      expect(r.summary).toContain('40-character')
+      expect(r.violations).toHaveLength(9)
     })
 
     it('blocks a sha that is not in the repository', async () => {

@@ -3,7 +3,7 @@
 // the first requests sent (./start.ts). Any throw, of any kind, ends as a failed step: the
 // gate fails closed.
 
-import { getErrorMessage } from '../engine/start.js'
+import { CHECK_IDS, getErrorMessage } from '../engine/start.js'
 import { runnerIO } from './commands.js'
 import { readInputs, startEarly } from './start.js'
 
@@ -24,6 +24,8 @@ const io = runnerIO({
 
 function failClosed(error: unknown): void {
   io.setOutput('decision', 'block')
+  // nothing is verified: a block never reports no violations
+  io.setOutput('violations', JSON.stringify(CHECK_IDS))
   io.setFailed(
     `promotion-gate failed unexpectedly and blocks: ${getErrorMessage(error)}`
   )
@@ -37,7 +39,7 @@ process.on('unhandledRejection', failClosed)
 const EARLY_WAIT_MS = 50
 
 try {
-  const inputs = readInputs(process.env, io)
+  const inputs = await readInputs(process.env, io)
   if (inputs !== null) {
     // The first requests go out now; the rest loads while they travel.
     const early = startEarly(inputs, process.env)

@@ -19,3 +19,4 @@ export {
   type RunRecord
 } from './request.js'
 export { firstAsks, type FirstAsks, type RestAsk } from './gather/first-asks.js'
+export { CHECK_IDS } from './rules/types.js'
