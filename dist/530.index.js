@@ -19,6 +19,8 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./src/engine/index.ts + 87 modules
 var engine = __webpack_require__(2152);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: ./node_modules/@octokit/core/dist-src/index.js + 12 modules
 var dist_src = __webpack_require__(4730);
 // EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
@@ -426,6 +428,7 @@ var urls = __webpack_require__(5945);
 
 
 
+
 const MyOctokit = dist_src/* Octokit */.E.plugin(dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
 
 /** Octokit's logger over ours: its warnings are ours, the rest is debug. */
@@ -644,12 +647,37 @@ async function earlyAnswer(early, record, init, signal) {
             throw error;
         return undefined;
     }
-    // A status without a body (204, 304) takes none.
-    const empty = answer.body.length === 0 || [204, 304].includes(answer.status);
-    return new Response(empty ? null : answer.body, {
+    return earlyResponse(answer, record.url);
+}
+/**
+ * The early answer as the Response Octokit reads (status, statusText, url,
+ * headers to iterate and get, text, arrayBuffer, json). Not a `Response`:
+ * Node builds that global from its bundled undici, whose loading on first
+ * use costs more than the rest of a typical decision's work (SPEC §9: a
+ * typical decision under 0.3 s).
+ */
+function earlyResponse(answer, url) {
+    const headers = new Map(Object.entries(answer.headers).map(([k, v]) => [k.toLowerCase(), v]));
+    const text = () => Promise.resolve(answer.body.toString('utf8'));
+    const like = {
+        ok: answer.status >= 200 && answer.status < 300,
         status: answer.status,
-        headers: answer.headers
-    });
+        statusText: external_node_http_.STATUS_CODES[answer.status] ?? '',
+        url,
+        redirected: false,
+        body: null,
+        headers: {
+            get: (name) => headers.get(name.toLowerCase()) ?? null,
+            has: (name) => headers.has(name.toLowerCase()),
+            [Symbol.iterator]: () => headers.entries(),
+            entries: () => headers.entries(),
+            forEach: (f) => headers.forEach((v, k) => f(v, k))
+        },
+        text,
+        json: async () => JSON.parse(await text()),
+        arrayBuffer: () => Promise.resolve(new Uint8Array(answer.body).buffer)
+    };
+    return like;
 }
 function aborted(signal) {
     return new Promise((_resolve, reject) => {

@@ -180,6 +180,33 @@ describe('earlyAnswer: the client taking an early answer', () => {
     expect(await r?.json()).toEqual({ data: {} })
   })
 
+  it('reads as Octokit reads a Response: status, headers, body', async () => {
+    const r = await earlyAnswer(
+      answered(404, '{"message":"Not Found"}'),
+      record,
+      undefined,
+      new AbortController().signal
+    )
+    if (r === undefined) throw new Error('no answer')
+    expect([r.ok, r.status, r.statusText, r.url]).toEqual([
+      false,
+      404,
+      'Not Found',
+      record.url
+    ])
+    expect(r.headers.get('Content-Type')).toBe('application/json')
+    expect(r.headers.has('content-type')).toBe(true)
+    expect([...r.headers]).toEqual([['content-type', 'application/json']])
+    expect([...r.headers.entries()]).toEqual([...r.headers])
+    const seen: string[] = []
+    r.headers.forEach((v, k) => seen.push(`${k}: ${v}`))
+    expect(seen).toEqual(['content-type: application/json'])
+    expect(await r.text()).toBe('{"message":"Not Found"}')
+    expect(new TextDecoder().decode(await r.arrayBuffer())).toBe(
+      '{"message":"Not Found"}'
+    )
+  })
+
   it('gives a status without a body none', async () => {
     const r = await earlyAnswer(
       answered(204, ''),
