@@ -9,7 +9,6 @@ import { firstAsks } from '../../src/engine/start.js'
 import { silentLogger } from '../../src/engine/port.js'
 import { createClient, earlyAnswer } from '../../src/github/client.js'
 import {
-  NO_EARLY_REQUESTS,
   restUrl,
   sendEarly,
   type EarlyRequests
@@ -130,9 +129,6 @@ describe('sendEarly', () => {
     const answer = await early.take('POST', server.graphqlUrl, body)
     expect(answer?.status).toBe(200)
     expect(early.take('POST', server.graphqlUrl, body)).toBeUndefined()
-    expect(
-      NO_EARLY_REQUESTS.take('POST', server.graphqlUrl, body)
-    ).toBeUndefined()
   })
 })
 

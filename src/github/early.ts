@@ -185,9 +185,3 @@ export function sendEarly(o: {
     }
   }
 }
-
-/** Nothing sent early: the client asks for everything itself. */
-export const NO_EARLY_REQUESTS: EarlyRequests = {
-  sent: Promise.resolve(),
-  take: () => undefined
-}

@@ -7,8 +7,7 @@ import {
   askInBatches,
   batches,
   isCutOff,
-  limited,
-  pointsOf
+  limited
 } from '../../../src/engine/gather/budget.js'
 
 const range = (n: number): number[] => Array.from({ length: n }, (_v, i) => i)
@@ -46,14 +45,6 @@ describe('batches', () => {
 
   it('makes no query of nothing', () => {
     expect(batches([], () => ({ nodes: 1, requests: 1 }))).toEqual([])
-  })
-})
-
-describe('pointsOf', () => {
-  it('charges requests / 100, rounded, at least 1', () => {
-    expect(pointsOf({ nodes: 0, requests: 0 })).toBe(1)
-    expect(pointsOf({ nodes: 0, requests: 249 })).toBe(2)
-    expect(pointsOf({ nodes: 0, requests: 5_101 })).toBe(51)
   })
 })
 

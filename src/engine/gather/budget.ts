@@ -37,11 +37,6 @@ export function times(n: number, c: QueryCost): QueryCost {
   return { nodes: n * c.nodes, requests: n * c.requests }
 }
 
-/** GitHub's points for a query's requests: "divide by 100 and round", at least 1. */
-export function pointsOf(c: QueryCost): number {
-  return Math.max(1, Math.round(c.requests / 100))
-}
-
 /**
  * Items grouped into queries that each stay within the limits: `each` is
  * what one item adds to the query, `base` what the query costs without any.

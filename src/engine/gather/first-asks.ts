@@ -9,10 +9,10 @@ import { policyExpression } from './policy-file.js'
 import { BOOTSTRAP_QUERY } from './queries.js'
 
 /** docs.github.com/en/rest/deployments/environments#get-an-environment */
-export const ENVIRONMENT_ROUTE =
+const ENVIRONMENT_ROUTE =
   'GET /repos/{owner}/{repo}/environments/{environment_name}'
 /** docs.github.com/en/rest/deployments/branch-policies#list-deployment-branch-policies */
-export const BRANCH_POLICIES_ROUTE =
+const BRANCH_POLICIES_ROUTE =
   'GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies'
 
 export interface RestAsk {
