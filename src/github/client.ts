@@ -20,6 +20,7 @@ import type {
   RestResponse
 } from '../engine/index.js'
 import { toApiError } from './errors.js'
+import { unreachable } from './unreachable.js'
 import { proxyFetch } from './proxy.js'
 import {
   VERSION_HEADER,
@@ -63,7 +64,8 @@ export interface GitHubClient extends GitHubPort {
   readonly requests: RequestRecord[]
 }
 
-const MyOctokit = Octokit.plugin(retry, throttling)
+// `unreachable` first: its error hook must run before the retry plugin's
+const MyOctokit = Octokit.plugin(unreachable, retry, throttling)
 
 export { proxyFetch } from './proxy.js'
 
