@@ -156,6 +156,9 @@ describe('promotion-gate check', () => {
     const r = await cli(args, { GITHUB_TOKEN: run.token })
     expect(r.code).toBe(EXIT.block)
     expect(r.stdout).toMatch(/^segregation\s+error\s+the deployer is unknown/m)
+    expect(r.stdout).toMatch(
+      /^note: no --deployer given: segregation cannot tell the deployer from the makers; pass --deployer LOGIN/m
+    )
   })
 
   it('makes the same decision as the action for the same data', async () => {
@@ -282,6 +285,23 @@ describe('promotion-gate check', () => {
     expect(r.code).toBe(EXIT.block)
     expect(Date.now() - started).toBeLessThan(10_000)
     expect(r.stdout).toMatch(/time budget of 1s/)
+  })
+
+  it('a fault shared by every check is stated once, not on every row', async () => {
+    const { world: w, run } = standard(reviewedChange)
+    const unknown = 'f'.repeat(40)
+    const r = await check(w, { ...run, sha: unknown })
+    expect(r.code).toBe(EXIT.block)
+    const rows = r.stdout.split('\n')
+    const cause = rows.filter((l) => l.includes(unknown.slice(0, 7)))
+    // the header names the sha, then one check states why; the rest point to it
+    const errors = rows.filter((l) => /^[a-z-]+\s+error\s/.test(l))
+    expect(errors.length).toBeGreaterThan(3)
+    const pointers = errors.filter((l) =>
+      /not verified: the same cause as [a-z-]+$/.test(l)
+    )
+    expect(pointers.length).toBeGreaterThanOrEqual(errors.length - 2)
+    expect(cause.length).toBeLessThanOrEqual(4)
   })
 
   it('an unknown token blocks (exit 1) and is never printed', async () => {

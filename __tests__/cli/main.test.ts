@@ -36,6 +36,14 @@ describe('promotion-gate (no command)', () => {
     expect(pkg.bin).toEqual({ 'promotion-gate': 'dist/cli/index.js' })
   })
 
+  it('help, and help <command>, are --help', async () => {
+    expect(await cli(['help'])).toEqual(await cli(['--help']))
+    expect(await cli(['help', 'audit'])).toEqual(await cli(['audit', '--help']))
+    const r = await cli(['help', 'chek'])
+    expect(r.code).toBe(EXIT.usage)
+    expect(r.stderr).toMatch(/unknown command "chek" \(did you mean check\?\)/)
+  })
+
   it('without arguments shows the help on stderr and exits 2', async () => {
     const r = await cli([])
     expect(r.code).toBe(EXIT.usage)

@@ -8,6 +8,7 @@ import {
   evaluate,
   makeRequest,
   recordEvidence,
+  type Decision,
   type EngineRequest
 } from '../engine/index.js'
 import { costLine } from '../report/cost.js'
@@ -228,7 +229,7 @@ async function run(
       mode: 'check',
       requests: client.requests.length,
       usage: client.usage?.() ?? null,
-      notes: []
+      notes: deployerNotes(evaluated)
     },
     (_record, text) => {
       if (file === null) return null
@@ -249,6 +250,24 @@ async function run(
     stdout.write(renderTable(decision, evidence, evidencePath))
   }
   return decision.decision === 'allow' ? EXIT.ok : EXIT.block
+}
+
+/**
+ * Outside a workflow run only `--deployer` names who deploys: when a check
+ * could not tell the deployer apart for want of it, say which option fixes it.
+ */
+function deployerNotes(decision: Decision): string[] {
+  if (decision.request.deployer !== null) return []
+  const unknown = decision.results.filter(
+    (c) =>
+      (c.id === 'segregation' || c.id === 'maker-checker') &&
+      c.status === 'error'
+  )
+  return unknown.length === 0
+    ? []
+    : [
+        `no --deployer given: ${unknown.map((c) => c.id).join(' and ')} cannot tell the deployer from the makers; pass --deployer LOGIN (who starts the deployment)`
+      ]
 }
 
 export const check: Command = {

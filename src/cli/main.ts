@@ -42,7 +42,7 @@ Commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
 Options:
-  -h, --help   show this help; promotion-gate <command> --help for a command
+  -h, --help   show this help; promotion-gate help <command> for a command
   --version    print the version
 
 Exit codes: 0 allow (or valid), 1 block, 2 usage error (or invalid policy).
@@ -58,6 +58,7 @@ export async function runCli(
     first === undefined ? undefined : COMMANDS.find((c) => c.name === first)
   try {
     if (command !== undefined) return await command.run(rest, ctx)
+    if (first === 'help') return await help(rest, ctx)
     return topLevel(argv, ctx)
   } catch (error) {
     if (error instanceof UsageError) {
@@ -81,6 +82,18 @@ export async function runCli(
     )
     return command?.failure ?? EXIT.usage
   }
+}
+
+/** `help [command]`, as git and npm take it: the same as `--help`. */
+async function help(
+  rest: readonly string[],
+  ctx: CliContext
+): Promise<ExitCode> {
+  const [name, ...more] = rest
+  if (name === undefined) return topLevel(['--help'], ctx)
+  const command = COMMANDS.find((c) => c.name === name)
+  if (command === undefined || more.length > 0) return topLevel(rest, ctx)
+  return command.run(['--help'], ctx)
 }
 
 /** No subcommand: --help, --version, or a usage error. */

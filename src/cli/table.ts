@@ -36,11 +36,29 @@ export function renderTable(
     '',
     row('CHECK', 'STATUS', 'MESSAGE')
   ]
+  // One fault (an unreachable server, a missing permission) leaves every
+  // check unverified for the same reason: say it once.
+  const firstWith = new Map<string, string>()
   for (const check of decision.results) {
+    const cause = check.status === 'error' ? check.problems.join('\n') : ''
+    const earlier = cause === '' ? undefined : firstWith.get(cause)
+    if (earlier !== undefined) {
+      out.push(
+        row(
+          check.id,
+          check.status,
+          `not verified: the same cause as ${earlier}`
+        )
+      )
+      continue
+    }
+    if (cause !== '') firstWith.set(cause, check.id)
     const [first = '', ...rest] = lines(check.summary)
     out.push(row(check.id, check.status, first))
     for (const more of rest) out.push(`${indent}${more}`.trimEnd())
-    for (const problem of check.problems) {
+    // a problem the message already states is not repeated below it
+    const news = check.problems.filter((p) => !check.summary.includes(p))
+    for (const problem of news) {
       const [head = '', ...tail] = lines(problem)
       out.push(`${indent}- ${head}`.trimEnd())
       for (const more of tail) out.push(`${indent}  ${more}`.trimEnd())
