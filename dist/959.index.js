@@ -2,7 +2,7 @@ export const id = 959;
 export const ids = [959];
 export const modules = {
 
-/***/ 8959:
+/***/ 78959:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,13 +12,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/engine/index.ts + 87 modules
-var engine = __webpack_require__(2152);
+var engine = __webpack_require__(22152);
 ;// CONCATENATED MODULE: ./src/audit/period.ts
 // The audit's period: `since` and `until` as a date (2026-10-01, or a full
 // ISO 8601 time) or a duration back from now (30d, 12h), as `audit-since`
@@ -54,7 +54,7 @@ function period(since, until, now) {
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 ;// CONCATENATED MODULE: ./src/audit/evidence-dir.ts
 // Each audited deployment's evidence record, written to a file of its own
 // as soon as it is judged (`evidence/<deployment id>.json`, the packet's
@@ -70,9 +70,9 @@ function evidenceDirectory(dir) {
 }
 
 // EXTERNAL MODULE: external "node:v8"
-var external_node_v8_ = __webpack_require__(8877);
+var external_node_v8_ = __webpack_require__(78877);
 // EXTERNAL MODULE: external "node:vm"
-var external_node_vm_ = __webpack_require__(714);
+var external_node_vm_ = __webpack_require__(30714);
 ;// CONCATENATED MODULE: ./src/action/collect.ts
 // Garbage collection on demand for the action's audit. An action cannot pass
 // flags to the node that runs it, and V8 lets its heap grow far past what a
@@ -339,7 +339,7 @@ function render_renderMarkdown(r) {
 }
 
 // EXTERNAL MODULE: ./src/action/inputs.ts
-var action_inputs = __webpack_require__(1729);
+var action_inputs = __webpack_require__(81729);
 ;// CONCATENATED MODULE: ./src/action/audit.ts
 // `mode: audit` (SPEC §3, §7): the audit of a scheduled workflow. Writes the
 // report as the job summary and as a JSON file (`evidence-file`), sets

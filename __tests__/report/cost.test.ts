@@ -108,6 +108,20 @@ describe('renderSummary: the cost', () => {
     ])
   })
 
+  it('links the uploaded record instead of the path on the runner', () => {
+    const { evidence } = recordEvidence(
+      decision,
+      { mode: 'enforce', requests: 3, usage: USAGE, notes: [] },
+      () => null
+    )
+    const url = 'https://github.com/acme/shop/actions/runs/77/artifacts/4242'
+    const text = renderSummary(decision, evidence, '/tmp/e.json', url)
+    expect(text).toContain(
+      ` · [evidence record](${url}) (artifact of this run)</sub>`
+    )
+    expect(text).not.toContain('/tmp/e.json')
+  })
+
   it('says the requests alone when the client did not count more', () => {
     const lines = footer(null)
     expect(lines).toHaveLength(1)

@@ -20,13 +20,16 @@ export const INPUTS = {
   auditSince: 'audit-since',
   timeoutSeconds: 'timeout-seconds',
   commitStatus: 'commit-status',
-  breakGlassReason: 'break-glass-reason'
+  breakGlassReason: 'break-glass-reason',
+  evidenceArtifact: 'evidence-artifact',
+  evidenceRetentionDays: 'evidence-retention-days'
 } as const
 
 export const OUTPUTS = {
   decision: 'decision',
   violations: 'violations',
   evidenceFile: 'evidence-file',
+  evidenceUrl: 'evidence-url',
   summary: 'summary'
 } as const
 
@@ -42,6 +45,10 @@ export interface ActionInputs {
   commitStatus: boolean
   /** the same as `request.breakGlassReason` */
   breakGlassReason: string | null
+  /** upload the evidence record as an artifact of the run */
+  evidenceArtifact: boolean
+  /** null: the repository's artifact retention */
+  evidenceRetentionDays: number | null
   apiUrl: string
   graphqlUrl: string | null
   /** where the environment and sha came from, for the evidence */
@@ -281,6 +288,16 @@ export function parseInputs(env: Env): ActionInputs {
     timeoutSeconds: positiveInt(env, INPUTS.timeoutSeconds, 120, 3600),
     commitStatus: booleanInput(env, INPUTS.commitStatus, false),
     breakGlassReason: breakGlass === '' ? null : breakGlass,
+    evidenceArtifact: booleanInput(env, INPUTS.evidenceArtifact, true),
+    // At least 1 day; GitHub keeps artifacts 90 days unless the repository,
+    // organisation or enterprise sets another period (up to 400 days for
+    // private repositories); a longer value is cut to that setting
+    // (@actions/artifact retention.ts reads GITHUB_RETENTION_DAYS).
+    // github.com/actions/upload-artifact/pull/126, docs.github.com/en/actions/managing-workflow-runs/removing-workflow-artifacts
+    evidenceRetentionDays:
+      readInput(env, INPUTS.evidenceRetentionDays) === ''
+        ? null
+        : positiveInt(env, INPUTS.evidenceRetentionDays, 90, 400),
     apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
     graphqlUrl: env.GITHUB_GRAPHQL_URL || null,
     sources: { environment: environmentSource, sha: shaSource }

@@ -1,6 +1,7 @@
 // The action adapter: inputs -> engine -> evidence, outputs, summary,
 // annotations, exit. The order is fixed (STYLE habit 9): decide, publish the
-// status, write evidence, set outputs, write the summary, then fail the step.
+// status, write evidence, upload it, set outputs, write the summary, then fail
+// the step.
 // Nothing here can turn `block` into `allow`; failing to write evidence turns
 // `allow` into `block`.
 
@@ -17,6 +18,12 @@ import {
 import { createClient, type GitHubClient } from '../github/client.js'
 import type { EarlyRequests } from '../github/early.js'
 import { oneLine, renderSummary, violations } from '../report/summary.js'
+import {
+  uploadEvidence,
+  uploadProblem,
+  type UploadOutcome,
+  type Uploader
+} from './artifact.js'
 import { OUTPUTS, type ActionInputs } from './inputs.js'
 import type { ActionIO } from './io.js'
 import { publishStatus } from './status.js'
@@ -29,6 +36,8 @@ export interface ActionDeps {
   client?: (inputs: ActionInputs, logger: Logger) => GitHubClient
   /** the first requests, sent before this module loaded (src/action/index.ts) */
   early?: EarlyRequests
+  /** injected for tests; defaults to @actions/artifact */
+  upload?: Uploader
 }
 
 export type { ActionIO } from './io.js'
@@ -81,15 +90,19 @@ export async function runAction(
   const { decision, evidence } = recorded
   const evidencePath = recorded.file
   const followUp = decision.followUp
+  const uploaded = await keepEvidence(inputs, deps, evidencePath)
 
   const summary = oneLine(decision)
   io.setOutput(OUTPUTS.decision, decision.decision)
   io.setOutput(OUTPUTS.violations, JSON.stringify(violations(decision)))
   io.setOutput(OUTPUTS.evidenceFile, evidencePath ?? '')
+  io.setOutput(OUTPUTS.evidenceUrl, uploaded?.url ?? '')
   io.setOutput(OUTPUTS.summary, summary)
 
   try {
-    await io.writeSummary(renderSummary(decision, evidence, evidencePath))
+    await io.writeSummary(
+      renderSummary(decision, evidence, evidencePath, uploaded?.url ?? null)
+    )
   } catch (error) {
     io.warning(
       `the job summary could not be written: ${getErrorMessage(error)}`
@@ -136,6 +149,36 @@ export async function runAction(
   } else {
     io.warning(`${summary} (mode: report, the step does not fail)`)
   }
+}
+
+/** The record uploaded as an artifact of the run, unless turned off. */
+async function keepEvidence(
+  inputs: ActionInputs,
+  deps: ActionDeps,
+  file: string | null
+): Promise<Extract<UploadOutcome, { kind: 'uploaded' }> | null> {
+  if (file === null || !inputs.evidenceArtifact) return null
+  const r = inputs.request
+  const outcome = await uploadEvidence(
+    {
+      file,
+      retentionDays: inputs.evidenceRetentionDays,
+      env: deps.env,
+      runUrl:
+        r.run.id === null
+          ? null
+          : `${r.serverUrl.replace(/\/+$/, '')}/${r.owner}/${r.repo}/actions/runs/${r.run.id}`,
+      timeoutMs: inputs.timeoutSeconds * 1000
+    },
+    deps.upload
+  )
+  if (outcome.kind === 'skipped') {
+    deps.io.info(`evidence record not uploaded: ${outcome.why}`)
+    return null
+  }
+  const problem = uploadProblem(outcome, file)
+  if (problem !== null) deps.io.warning(problem)
+  return outcome.kind === 'uploaded' ? outcome : null
 }
 
 function defaultClient(

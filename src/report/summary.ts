@@ -111,7 +111,9 @@ function verdictOf(decision: Decision, report: boolean): string {
 export function renderSummary(
   decision: Decision,
   evidence: EvidenceRecord,
-  evidencePath: string | null
+  evidencePath: string | null,
+  /** the record uploaded as an artifact of the run: it outlives the runner */
+  evidenceUrl: string | null = null
 ): string {
   const r = decision.request
   const grant = decision.breakGlass
@@ -211,7 +213,11 @@ export function renderSummary(
       (evidence.api_requests === null || evidence.api !== null
         ? ''
         : ` · ${evidence.api_requests} API requests`) +
-      (evidencePath === null ? '' : ` · evidence: \`${cell(evidencePath)}\``) +
+      (evidenceUrl !== null
+        ? ` · [evidence record](${evidenceUrl}) (artifact of this run)`
+        : evidencePath === null
+          ? ''
+          : ` · evidence: \`${cell(evidencePath)}\``) +
       '</sub>',
     ''
   )
