@@ -8,7 +8,8 @@ import { availableParallelism } from 'node:os'
 const SCENARIOS = [
   '/__tests__/scenarios/.*\\.test\\.ts$',
   '/__tests__/cli/bundle\\.test\\.ts$',
-  '/__tests__/server/serve-process\\.test\\.ts$'
+  '/__tests__/server/serve-process\\.test\\.ts$',
+  '/__tests__/scripts/screenshots\\.test\\.ts$'
 ]
 
 const shared = {

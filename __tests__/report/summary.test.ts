@@ -8,7 +8,7 @@ import {
   type CheckResult,
   type Decision
 } from '../../src/engine/index.js'
-import { renderSummary } from '../../src/report/summary.js'
+import { oneLine, renderSummary } from '../../src/report/summary.js'
 import { missingPermissions } from '../../src/report/permissions.js'
 
 const request = makeRequest({
@@ -72,6 +72,18 @@ describe('renderSummary', () => {
     expect(folded).toBeLessThan(pass)
     expect(text).toContain('• bob approved but wrote a commit')
     expect(text).toContain('</details>')
+  })
+
+  it('names every failing check in its one line, the first with its reason', () => {
+    const d = decisionOf([
+      check('promotion', 'fail', ['never deployed to staging']),
+      check('policy', 'pass'),
+      check('branch-protection', 'error', ['cannot tell']),
+      check('approval-record', 'fail', ['a direct push'])
+    ])
+    expect(oneLine(d)).toBe(
+      `promotion-gate blocked ${d.request.sha.slice(0, 7)} to ${d.request.environment}: promotion: never deployed to staging; also branch-protection, approval-record`
+    )
   })
 
   it('shows an allow with its passes unfolded and nothing to fix', () => {

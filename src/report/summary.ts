@@ -38,7 +38,9 @@ export function oneLine(decision: Decision): string {
     first === undefined
       ? 'no check passed'
       : `${first.id}: ${first.problems[0] ?? first.summary}`
-  const more = failed.length > 1 ? ` (+${failed.length - 1} more)` : ''
+  // every failing check named: the one line may be all a reader sees
+  const others = failed.slice(1).map((c) => c.id)
+  const more = others.length > 0 ? `; also ${others.join(', ')}` : ''
   const note =
     decision.breakGlassNote === null ? '' : `; ${decision.breakGlassNote}`
   return `promotion-gate blocked ${where}: ${reason}${more}${note}`
