@@ -340,12 +340,17 @@ function render_renderMarkdown(r) {
 
 // EXTERNAL MODULE: ./src/action/inputs.ts
 var action_inputs = __webpack_require__(81729);
+// EXTERNAL MODULE: ./src/action/artifact.ts
+var artifact = __webpack_require__(48338);
 ;// CONCATENATED MODULE: ./src/action/audit.ts
 // `mode: audit` (SPEC §3, §7): the audit of a scheduled workflow. Writes the
-// report as the job summary and as a JSON file (`evidence-file`), sets
+// report as the job summary and as a JSON file (`evidence-file`), uploads the
+// report and every evidence record as one artifact of the run, sets
 // `decision` to `block` when any deployment of the period would not have
-// passed the gate, and fails the step only when the audit cannot be made:
-// it reports on deployments that already happened, it does not stop one.
+// passed the gate, and fails the step then (an exception nobody sees is no
+// control), unless `audit-exceptions: report`; it always fails when the audit
+// cannot be made.
+
 
 
 
@@ -395,12 +400,35 @@ async function runAuditMode(inputs, deps) {
         (0,external_node_fs_.writeFileSync)(file, renderAudit(report, 'json'), { mode: 0o644 });
         const blocked = report.entries.filter((e) => e.decision === 'block');
         const summary = `promotion-gate audit of ${req.environment}, ${report.period.since} to ${report.period.until}: ${report.entries.length} deployments, ${blocked.length} would not have passed the gate`;
-        io.setOutput(action_inputs/* OUTPUTS */.py.decision, (0,engine/* flagged */.fv)(report) === 0 ? 'allow' : 'block');
+        const exceptions = (0,engine/* flagged */.fv)(report);
+        const packet = inputs.evidenceArtifact
+            ? await (0,artifact/* uploadDirectory */.zA)({
+                name: `promotion-gate-audit-${req.environment.replace(/[^A-Za-z0-9._-]/g, '_')}-${req.run.id ?? 'local'}-${req.run.attempt ?? 1}`,
+                dir,
+                retentionDays: inputs.evidenceRetentionDays,
+                env,
+                runUrl: req.run.id === null
+                    ? null
+                    : `${req.serverUrl.replace(/\/+$/, '')}/${req.owner}/${req.repo}/actions/runs/${req.run.id}`,
+                timeoutMs: inputs.timeoutSeconds * 1000
+            }, deps.upload)
+            : null;
+        const problem = packet === null ? null : (0,artifact/* uploadProblem */.Pm)(packet, dir, 'the audit packet');
+        if (problem !== null)
+            io.warning(problem);
+        if (packet?.kind === 'skipped') {
+            io.info(`audit packet not uploaded: ${packet.why}`);
+        }
+        io.setOutput(action_inputs/* OUTPUTS */.py.evidenceUrl, packet?.kind === 'uploaded' ? packet.url : '');
+        io.setOutput(action_inputs/* OUTPUTS */.py.decision, exceptions === 0 ? 'allow' : 'block');
         io.setOutput(action_inputs/* OUTPUTS */.py.violations, JSON.stringify([...new Set(blocked.flatMap((e) => e.violations))]));
         io.setOutput(action_inputs/* OUTPUTS */.py.evidenceFile, file);
         io.setOutput(action_inputs/* OUTPUTS */.py.summary, summary);
         try {
-            await io.writeSummary(renderAudit(report, 'md'));
+            await io.writeSummary(renderAudit(report, 'md') +
+                (packet?.kind === 'uploaded'
+                    ? `\n<sub>[The audit packet](${packet.url}) (artifact of this run): this report and every deployment's evidence record.</sub>\n`
+                    : ''));
         }
         catch (error) {
             io.warning(`the job summary could not be written: ${(0,engine/* getErrorMessage */.u1)(error)}`);
@@ -411,7 +439,12 @@ async function runAuditMode(inputs, deps) {
         if (blocked.length > NAMED) {
             io.warning(`${blocked.length - NAMED} more: see the job summary`);
         }
-        io.info(summary);
+        if (exceptions > 0 && inputs.auditExceptions === 'fail') {
+            io.setFailed(`${summary}; ${exceptions} exception${exceptions === 1 ? '' : 's'} to answer (see the job summary; audit-exceptions: report only reports them)`);
+        }
+        else {
+            io.info(summary);
+        }
     }
     catch (error) {
         const failure = (0,engine/* toFailure */.w2)(error);

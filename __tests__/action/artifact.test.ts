@@ -1,7 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import {
+  uploadDirectory,
   uploadEvidence,
   uploadProblem,
+  type Upload,
   type Uploader
 } from '../../src/action/artifact.js'
 
@@ -20,8 +25,8 @@ const base = {
 describe('uploadEvidence', () => {
   it('uploads the one file under its own name and links it from the run', async () => {
     const calls: unknown[] = []
-    const upload: Uploader = async (name, file, options) => {
-      calls.push({ name, file, options })
+    const upload: Uploader = async (u) => {
+      calls.push(u)
       return { id: 4242 }
     }
     const outcome = await uploadEvidence(
@@ -36,8 +41,10 @@ describe('uploadEvidence', () => {
     expect(calls).toEqual([
       {
         name: 'evidence-production-1a2b3c4-77-1.json',
-        file: base.file,
-        options: { retentionDays: 400 }
+        files: [base.file],
+        root: '/tmp/promotion-gate',
+        direct: true,
+        retentionDays: 400
       }
     ])
   })
@@ -89,5 +96,36 @@ describe('uploadEvidence', () => {
       () => new Promise(() => undefined)
     )
     expect(outcome).toEqual({ kind: 'failed', why: 'no answer within 0.02s' })
+  })
+
+  it('zips a directory (the audit packet) into one artifact, every file below it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pg-packet-'))
+    try {
+      mkdirSync(join(dir, 'evidence'))
+      writeFileSync(join(dir, 'report.json'), '{}')
+      writeFileSync(join(dir, 'evidence', '1.json'), '{}')
+      const calls: Upload[] = []
+      const outcome = await uploadDirectory(
+        { ...base, name: 'promotion-gate-audit-production-1', dir },
+        async (u) => {
+          calls.push(u)
+          return { id: 7 }
+        }
+      )
+      expect(outcome).toMatchObject({
+        kind: 'uploaded',
+        url: `${base.runUrl}/artifacts/7`
+      })
+      expect(calls).toEqual([
+        {
+          name: 'promotion-gate-audit-production-1',
+          files: [join(dir, 'evidence', '1.json'), join(dir, 'report.json')],
+          root: dir,
+          direct: false
+        }
+      ])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

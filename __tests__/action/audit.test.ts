@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { tmpdir } from 'node:os'
 import type { ActionIO } from '../../src/action/main.js'
+import type { Upload, Uploader } from '../../src/action/artifact.js'
 import type { AuditReport } from '../../src/engine/index.js'
 import { runFromEnv } from '../../__fixtures__/action.js'
 import { auditWorld, release } from '../../test-support/demo/audit-world.js'
@@ -71,7 +72,13 @@ afterEach(async () => {
 
 async function audit(
   w: World,
-  o: { sim?: SimulatorServerOptions; summaryFails?: boolean } = {}
+  o: {
+    sim?: SimulatorServerOptions
+    summaryFails?: boolean
+    inputs?: Record<string, string>
+    env?: Record<string, string>
+    upload?: Uploader
+  } = {}
 ): Promise<Recorded> {
   server = await startSimulator(w.sim, o.sim)
   const rec = recording(o)
@@ -90,10 +97,13 @@ async function audit(
       'INPUT_AUDIT-SINCE': '30d',
       INPUT_ENVIRONMENT: 'production',
       INPUT_SHA: sha,
-      INPUT_TOKEN: w.sim.workflowToken({ ...READ_PERMISSIONS, issues: 'read' })
+      INPUT_TOKEN: w.sim.workflowToken({ ...READ_PERMISSIONS, issues: 'read' }),
+      ...o.inputs,
+      ...o.env
     },
     io: rec.io,
-    now: () => new Date()
+    now: () => new Date(),
+    upload: o.upload
   })
   return rec
 }
@@ -117,7 +127,7 @@ describe('mode: audit', () => {
     expect(rec.log).toContain('info reading the deployments to production')
   })
 
-  it('names the first ten deployments that would not have passed, counts the rest, and keeps the step green', async () => {
+  it('names the first ten deployments that would not have passed, counts the rest, and fails the step', async () => {
     const { world: w } = auditWorld(0, { room: 12 * 190 * 60_000 })
     // eleven self-reviewed releases
     const shas = Array.from(
@@ -125,7 +135,11 @@ describe('mode: audit', () => {
       () => release(w, { approvals: [w.people.alice] }).sha
     )
     const rec = await audit(w)
-    expect(rec.failed).toEqual([])
+    expect(rec.failed).toEqual([
+      expect.stringMatching(
+        /: 11 deployments, 11 would not have passed the gate; 11 exceptions to answer \(see the job summary; audit-exceptions: report only reports them\)$/
+      )
+    ])
     expect(rec.outputs.decision).toBe('block')
     expect(JSON.parse(rec.outputs.violations ?? '')).toContain('maker-checker')
     const named = rec.log.filter((l) =>
@@ -141,6 +155,49 @@ describe('mode: audit', () => {
     expect(rec.outputs.summary).toMatch(
       /: 11 deployments, 11 would not have passed the gate$/
     )
+  })
+
+  it('audit-exceptions: report keeps the step green and still says block', async () => {
+    const { world: w } = auditWorld(0, { room: 2 * 190 * 60_000 })
+    release(w, { approvals: [w.people.alice] })
+    const rec = await audit(w, {
+      inputs: { 'INPUT_AUDIT-EXCEPTIONS': 'report' }
+    })
+    expect(rec.failed).toEqual([])
+    expect(rec.outputs.decision).toBe('block')
+    expect(rec.outputs.summary).toMatch(/1 would not have passed the gate$/)
+  })
+
+  it('uploads the report and every evidence record as one artifact, linked from the summary', async () => {
+    const { world: w } = auditWorld(2)
+    const uploads: Upload[] = []
+    const rec = await audit(w, {
+      env: {
+        ACTIONS_RUNTIME_TOKEN: 'jwt',
+        ACTIONS_RESULTS_URL: 'http://127.0.0.1:1/'
+      },
+      upload: async (u) => {
+        uploads.push(u)
+        return { id: 99 }
+      }
+    })
+    expect(rec.failed).toEqual([])
+    const dir = join(temp, 'promotion-gate', 'audit-production')
+    expect(uploads).toHaveLength(1)
+    expect(uploads[0]).toMatchObject({
+      name: 'promotion-gate-audit-production-1-1',
+      root: dir,
+      direct: false
+    })
+    expect(uploads[0]?.files.map((f) => f.slice(dir.length + 1))).toEqual([
+      ...readdirSync(join(dir, 'evidence'))
+        .sort()
+        .map((f) => join('evidence', f)),
+      (rec.outputs['evidence-file'] ?? '').slice(dir.length + 1)
+    ])
+    const url = 'https://github.com/acme/shop/actions/runs/1/artifacts/99'
+    expect(rec.outputs['evidence-url']).toBe(url)
+    expect(rec.summary.join('')).toContain(`[The audit packet](${url})`)
   })
 
   it('warns, and goes on, when the job summary cannot be written', async () => {

@@ -191,15 +191,20 @@ describe('runAction', () => {
     expect(summary).not.toContain('⛔')
   })
 
-  it('mode audit: the report as the job summary and a JSON file, the step not failed', async () => {
+  it('mode audit: the report as the job summary and a JSON file, the step failed for its exception', async () => {
     const { world, run } = standard(reviewedChange)
     const rec = await act(world, run, {
       INPUT_MODE: 'audit',
       'INPUT_AUDIT-SINCE': '31d'
     })
     // The first release went to production ten minutes after staging: less
-    // than the policy's hour of soak. The audit says so, the step stays green.
-    expect(rec.failed).toEqual([])
+    // than the policy's hour of soak. The audit says so and fails the step:
+    // an exception must be answered (audit-exceptions: report to only report).
+    expect(rec.failed).toEqual([
+      expect.stringMatching(
+        /1 would not have passed the gate; 2 exceptions to answer \(see the job summary/
+      )
+    ])
     expect(rec.outputs.decision).toBe('block')
     expect(rec.outputs.violations).toBe('["promotion"]')
     expect(rec.outputs.summary).toMatch(

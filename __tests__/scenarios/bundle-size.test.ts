@@ -124,7 +124,12 @@ describe('a path through a chunk, run from the bundle', () => {
     const { world, run } = standard(reviewedChange)
     const r = await runGate(world, {
       ...run,
-      inputs: { ...run.inputs, mode: 'audit', 'audit-since': '31d' }
+      inputs: {
+        ...run.inputs,
+        mode: 'audit',
+        'audit-since': '31d',
+        'audit-exceptions': 'report'
+      }
     })
     expect(r.stderr).toBe('')
     expect(r.exitCode).toBe(0)

@@ -1,8 +1,10 @@
 // `mode: audit` (SPEC §3, §7): the audit of a scheduled workflow. Writes the
-// report as the job summary and as a JSON file (`evidence-file`), sets
+// report as the job summary and as a JSON file (`evidence-file`), uploads the
+// report and every evidence record as one artifact of the run, sets
 // `decision` to `block` when any deployment of the period would not have
-// passed the gate, and fails the step only when the audit cannot be made:
-// it reports on deployments that already happened, it does not stop one.
+// passed the gate, and fails the step then (an exception nobody sees is no
+// control), unless `audit-exceptions: report`; it always fails when the audit
+// cannot be made.
 
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -20,6 +22,7 @@ import {
 import type { GitHubClient } from '../github/client.js'
 import type { ActionIO } from './io.js'
 import { OUTPUTS, type ActionInputs } from './inputs.js'
+import { uploadDirectory, uploadProblem, type Uploader } from './artifact.js'
 
 /** Blocked deployments named one by one in the log; the rest are counted. */
 const NAMED = 10
@@ -31,6 +34,7 @@ export async function runAuditMode(
     io: ActionIO
     now: () => Date
     client: GitHubClient
+    upload?: Uploader
   }
 ): Promise<void> {
   const { io, env } = deps
@@ -77,7 +81,34 @@ export async function runAuditMode(
     writeFileSync(file, renderAudit(report, 'json'), { mode: 0o644 })
     const blocked = report.entries.filter((e) => e.decision === 'block')
     const summary = `promotion-gate audit of ${req.environment}, ${report.period.since} to ${report.period.until}: ${report.entries.length} deployments, ${blocked.length} would not have passed the gate`
-    io.setOutput(OUTPUTS.decision, flagged(report) === 0 ? 'allow' : 'block')
+    const exceptions = flagged(report)
+    const packet = inputs.evidenceArtifact
+      ? await uploadDirectory(
+          {
+            name: `promotion-gate-audit-${req.environment.replace(/[^A-Za-z0-9._-]/g, '_')}-${req.run.id ?? 'local'}-${req.run.attempt ?? 1}`,
+            dir,
+            retentionDays: inputs.evidenceRetentionDays,
+            env,
+            runUrl:
+              req.run.id === null
+                ? null
+                : `${req.serverUrl.replace(/\/+$/, '')}/${req.owner}/${req.repo}/actions/runs/${req.run.id}`,
+            timeoutMs: inputs.timeoutSeconds * 1000
+          },
+          deps.upload
+        )
+      : null
+    const problem =
+      packet === null ? null : uploadProblem(packet, dir, 'the audit packet')
+    if (problem !== null) io.warning(problem)
+    if (packet?.kind === 'skipped') {
+      io.info(`audit packet not uploaded: ${packet.why}`)
+    }
+    io.setOutput(
+      OUTPUTS.evidenceUrl,
+      packet?.kind === 'uploaded' ? packet.url : ''
+    )
+    io.setOutput(OUTPUTS.decision, exceptions === 0 ? 'allow' : 'block')
     io.setOutput(
       OUTPUTS.violations,
       JSON.stringify([...new Set(blocked.flatMap((e) => e.violations))])
@@ -85,7 +116,12 @@ export async function runAuditMode(
     io.setOutput(OUTPUTS.evidenceFile, file)
     io.setOutput(OUTPUTS.summary, summary)
     try {
-      await io.writeSummary(renderAudit(report, 'md'))
+      await io.writeSummary(
+        renderAudit(report, 'md') +
+          (packet?.kind === 'uploaded'
+            ? `\n<sub>[The audit packet](${packet.url}) (artifact of this run): this report and every deployment's evidence record.</sub>\n`
+            : '')
+      )
     } catch (error) {
       io.warning(
         `the job summary could not be written: ${getErrorMessage(error)}`
@@ -99,7 +135,13 @@ export async function runAuditMode(
     if (blocked.length > NAMED) {
       io.warning(`${blocked.length - NAMED} more: see the job summary`)
     }
-    io.info(summary)
+    if (exceptions > 0 && inputs.auditExceptions === 'fail') {
+      io.setFailed(
+        `${summary}; ${exceptions} exception${exceptions === 1 ? '' : 's'} to answer (see the job summary; audit-exceptions: report only reports them)`
+      )
+    } else {
+      io.info(summary)
+    }
   } catch (error) {
     const failure = toFailure(error)
     const message = `promotion-gate audit could not be made: ${failure.message}`

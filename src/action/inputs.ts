@@ -18,6 +18,7 @@ export const INPUTS = {
   token: 'token',
   mode: 'mode',
   auditSince: 'audit-since',
+  auditExceptions: 'audit-exceptions',
   timeoutSeconds: 'timeout-seconds',
   commitStatus: 'commit-status',
   breakGlassReason: 'break-glass-reason',
@@ -41,6 +42,8 @@ export interface ActionInputs {
   token: string
   mode: Mode
   auditSince: string
+  /** mode audit: `fail` the step when the audit finds exceptions, or only `report` them */
+  auditExceptions: 'fail' | 'report'
   timeoutSeconds: number
   commitStatus: boolean
   /** the same as `request.breakGlassReason` */
@@ -259,6 +262,13 @@ export function parseInputs(env: Env): ActionInputs {
     }
   }
 
+  const auditExceptions = readInput(env, INPUTS.auditExceptions) || 'fail'
+  if (auditExceptions !== 'fail' && auditExceptions !== 'report') {
+    throw new InputError(
+      `input ${INPUTS.auditExceptions} must be fail or report, not "${auditExceptions}"`
+    )
+  }
+
   const breakGlass = readInput(env, INPUTS.breakGlassReason)
   return {
     request: makeRequest({
@@ -285,6 +295,7 @@ export function parseInputs(env: Env): ActionInputs {
     token,
     mode: mode as Mode,
     auditSince,
+    auditExceptions,
     timeoutSeconds: positiveInt(env, INPUTS.timeoutSeconds, 120, 3600),
     commitStatus: booleanInput(env, INPUTS.commitStatus, false),
     breakGlassReason: breakGlass === '' ? null : breakGlass,

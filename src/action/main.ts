@@ -51,7 +51,13 @@ export async function runAction(
   if (inputs.mode === 'audit') {
     // only a scheduled audit needs it: loaded then, not at every start
     const { runAuditMode } = await import('./audit.js')
-    return runAuditMode(inputs, { env, io, now: deps.now, client })
+    return runAuditMode(inputs, {
+      env,
+      io,
+      now: deps.now,
+      client,
+      upload: deps.upload
+    })
   }
   const evaluated = await evaluate(inputs.request, {
     github: client,
