@@ -168,6 +168,44 @@ describe('pull requests', () => {
     ).toBeNull()
   })
 
+  it('chooses the pull request whose rebased copies lead to its merge commit, and no further', () => {
+    // R1 <- R2 <- R3: the copies a rebase merge of #3's three commits made
+    // on b0; b1 below them is another change
+    const [r1, r2, r3] = [sha('r1'), sha('r2'), sha('r3')]
+    const rebased = parsed({
+      commitsTotal: 3,
+      fact: {
+        number: 3,
+        mergeCommitOid: r3,
+        commits: [aCommit(), aCommit(), aCommit()]
+      }
+    })
+    const view = {
+      parents: new Map([
+        [r3, [r2]],
+        [r2, [r1]],
+        [r1, [sha('b1')]],
+        [sha('b1'), [sha('b0')]]
+      ]),
+      range: new Set([r3, r2, r1, sha('b1')]),
+      candidatesOf: (oid: string) =>
+        [r3, r2, r1].includes(oid) ? [rebased] : []
+    }
+    const policy = anEnvironmentPolicy()
+    const choose = (oid: string): number | undefined =>
+      choosePullRequest(aCommit({ oid }), [rebased], policy, view)?.fact.number
+    expect([r3, r2, r1].map(choose)).toEqual([3, 3, 3])
+    // b1 is not one of its copies, whatever GitHub associates with it
+    expect(choose(sha('b1'))).toBeUndefined()
+    // nor is a copy reached through a commit GitHub does not associate with it
+    expect(
+      choosePullRequest(aCommit({ oid: r1 }), [rebased], policy, {
+        ...view,
+        candidatesOf: (oid) => (oid === r2 ? [] : [rebased])
+      })
+    ).toBeNull()
+  })
+
   it('names pull-requests: read when GitHub gives no further page', async () => {
     const port = scripted({
       graphql: [
