@@ -94,13 +94,17 @@ export interface PullRequestFact {
 }
 
 /**
- * One change that entered the branch: a commit on the first-parent chain
- * between the previous deployment and the deployed commit, with the pull
- * request it came through (null for a direct push).
+ * One change that entered the branch since the previous deployment, with
+ * the pull request it entered through (null for a direct push): a commit of
+ * the first-parent chain down to the previous deployment, or a commit a
+ * merge carried in that is not one of that merge's pull request's own
+ * commits (SPEC §5.5), which needs an approval record of its own.
  */
 export interface ChangeFact {
   commit: CommitFact
   pullRequest: PullRequestFact | null
+  /** the merge commit that carried it in, when it is not on the first-parent chain */
+  carriedBy?: string
 }
 
 export const DEPLOYMENT_STATES = [

@@ -507,6 +507,8 @@ export const GHOST_ID = 10137
 export const WEB_FLOW_ID = 19864447
 export const GITHUB_ACTIONS_ID = 41898282
 export const DEPENDABOT_ID = 49699333
+/** github-merge-queue[bot], the account that pushes a merge queue's groups */
+export const MERGE_QUEUE_ID = 118344674
 
 export const WEB_FLOW_SIGNATURE = {
   name: 'GitHub',
@@ -1640,6 +1642,109 @@ export class RepoHandle {
     return pr
   }
 
+  /**
+   * A local `git merge` of `from` into `branch`, pushed: a merge commit
+   * whose parents are the branch's head and `from`, authored and committed
+   * by the person who merged (git-scm.com/docs/git-merge), not by web-flow
+   * and not signed by GitHub. GitHub marks no pull request merged for it
+   * here (it would only for a pull request whose head became reachable).
+   */
+  localMerge(input: {
+    branch?: string
+    from: string
+    by: User
+    message?: string
+  }): Commit {
+    const branch = input.branch ?? this.data.defaultBranch
+    const ours = this.head(branch)
+    const files = this.mergeFiles(
+      mergeBase(this.data, ours, input.from),
+      ours,
+      input.from
+    )
+    return this.commit({
+      branch,
+      parents: [ours, input.from],
+      snapshot: Object.fromEntries(files),
+      author: input.by,
+      message: input.message ?? `Merge ${input.from.slice(0, 7)} into ${branch}`
+    })
+  }
+
+  /**
+   * Pull requests merged through the merge queue, as GitHub does it: each
+   * entry's changes are built (with the queue's merge method, as the merge
+   * button would) on the base's head plus the entries ahead of it, on a
+   * temporary branch `gh-readonly-queue/<base>/pr-<number>-<sha of what it
+   * was built on>`; `merge_group` workflow runs report their jobs there;
+   * then the base is fast-forwarded to the group's head by
+   * `github-merge-queue[bot]`, so the commit that lands is the very commit
+   * those checks ran on. Each pull request is merged by whoever added it to
+   * the queue (GitHub links each queued pull request "to the actor that
+   * added the pull request to the merge queue"); the temporary branches go.
+   * docs.github.com/en/repositories/configuring-branches-and-merges-in-your-repository/configuring-pull-request-merges/managing-a-merge-queue
+   * ("temporary branches with a special prefix", `gh-readonly-queue/{base_branch}`);
+   * github.blog/changelog/label/merge-queue (each queued pull request "linked
+   * to the actor that added the pull request to the merge queue");
+   * github.com/datafuselabs/fusebots/issues/19 quoting GitHub's docs ("GitHub
+   * merges the pull request by fast-forwarding the default branch");
+   * github.com/ahrefs/monorobot/pull/205 ("merge-queue merges are attributed
+   * to github-merge-queue[bot] as the pusher").
+   */
+  mergeQueue(input: {
+    entries: { pull: PullHandle; by: User }[]
+    method?: MergeMethod
+    /** job names each `merge_group` run reports (GitHub Actions check runs) */
+    jobs?: string[]
+  }): { landed: Commit; runs: RunHandle[] } {
+    const sim = this.sim
+    const queueBot =
+      sim.userByLogin('github-merge-queue[bot]') ??
+      sim.bot('github-merge-queue', { id: MERGE_QUEUE_ID })
+    const base = input.entries[0]?.pull.data.base ?? this.data.defaultBranch
+    let tip = this.head(base)
+    const built: {
+      pull: PullHandle
+      by: User
+      on: string
+      commits: string[]
+      landed: Commit[]
+    }[] = []
+    const runs: RunHandle[] = []
+    for (const { pull, by } of input.entries) {
+      const commits = pullCommits(this.data, pull.data)
+      const landed = pull.land({ by, method: input.method }, tip)
+      const head = (landed[landed.length - 1] as Commit).oid
+      const branch = `gh-readonly-queue/${base}/pr-${pull.number}-${tip}`
+      this.setBranch(branch, head, { pusher: queueBot })
+      if ((input.jobs ?? []).length > 0) {
+        const run = this.workflowRun({
+          actor: by,
+          headSha: head,
+          headBranch: branch,
+          event: 'merge_group'
+        })
+        for (const job of input.jobs ?? []) run.job(job)
+        run.complete()
+        runs.push(run)
+      }
+      built.push({ pull, by, on: tip, commits, landed })
+      tip = head
+    }
+    this.push(base, tip, queueBot)
+    for (const b of built) {
+      b.pull.recordMerge({
+        by: b.by,
+        method: input.method,
+        baseOid: b.on,
+        commits: b.commits,
+        landed: b.landed
+      })
+      this.deleteBranch(`gh-readonly-queue/${base}/pr-${b.pull.number}-${b.on}`)
+    }
+    return { landed: getCommit(this.data, tip), runs }
+  }
+
   // -- deployments -----------------------------------------------------------
 
   /**
@@ -2240,12 +2345,28 @@ export class PullHandle {
    * https://docs.github.com/en/pull-requests/collaborating-with-pull-requests/incorporating-changes-from-a-pull-request/about-pull-request-merges
    */
   merge(input: MergeInput): Commit {
+    const pr = this.data
+    if (pr.state !== 'open') throw new Error(`#${pr.number} is not open`)
+    const baseOid = this.repo.head(pr.base)
+    const commits = pullCommits(this.repo.data, pr)
+    const landed = this.land(input, baseOid)
+    const last = landed[landed.length - 1] as Commit
+    this.repo.push(pr.base, last.oid, input.by)
+    this.recordMerge({ ...input, baseOid, commits, landed })
+    if (input.deleteBranch === true) this.repo.deleteBranch(pr.head)
+    return last
+  }
+
+  /**
+   * The commits merging creates on `baseOid` (the base's head, or a merge
+   * queue's group ahead of it), without moving any branch.
+   * @internal
+   */
+  land(input: MergeInput, baseOid: string): Commit[] {
     const repo = this.repo
     const sim = repo.sim
     const pr = this.data
-    if (pr.state !== 'open') throw new Error(`#${pr.number} is not open`)
     const method = input.method ?? 'merge'
-    const baseOid = repo.head(pr.base)
     const headOid = this.headOid
     const commits = pullCommits(repo.data, pr)
     const base = mergeBase(repo.data, baseOid, headOid)
@@ -2326,22 +2447,35 @@ export class PullHandle {
         parent = copy.oid
       }
     }
-    const last = landed[landed.length - 1]
-    if (last === undefined) throw new Error(`#${pr.number} has no commits`)
-    pr.mergedCommits = commits
-    pr.baseOidAtMerge = baseOid
-    repo.push(pr.base, last.oid, input.by)
+    if (landed.length === 0) throw new Error(`#${pr.number} has no commits`)
+    return landed
+  }
+
+  /**
+   * The pull request closed as merged by `by`, its commits frozen.
+   * @internal
+   */
+  recordMerge(o: {
+    by: User
+    method?: MergeMethod
+    baseOid: string
+    /** the pull request's commits before it merged */
+    commits: string[]
+    landed: Commit[]
+  }): void {
+    const pr = this.data
+    const now = this.repo.sim.now
+    pr.mergedCommits = o.commits
+    pr.baseOidAtMerge = o.baseOid
     pr.state = 'closed'
     pr.merged = true
     pr.mergedAt = now
     pr.closedAt = now
     pr.updatedAt = now
-    pr.mergedBy = input.by
-    pr.mergeMethod = method
-    pr.mergeCommit = last.oid
-    pr.landedCommits = landed.map((c) => c.oid)
-    if (input.deleteBranch === true) repo.deleteBranch(pr.head)
-    return last
+    pr.mergedBy = o.by
+    pr.mergeMethod = o.method ?? 'merge'
+    pr.mergeCommit = o.landed[o.landed.length - 1]?.oid ?? null
+    pr.landedCommits = o.landed.map((c) => c.oid)
   }
 }
 

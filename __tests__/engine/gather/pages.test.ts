@@ -121,18 +121,89 @@ describe('pull requests', () => {
     fact: aPullRequest({ commits: [], reviews: [], ...o.fact })
   })
 
-  it('chooses the pull request that holds the commit when none merged it as such', () => {
+  it('chooses the pull request whose merge commit brought the commit in', () => {
     const commit = aCommit()
+    const merge = sha('e2')
     const elsewhere = parsed({
       fact: { number: 1, mergeCommitOid: sha('e1') }
     })
     const holding = parsed({
+      fact: { number: 2, mergeCommitOid: merge, commits: [commit] }
+    })
+    // e2 merges the commit in as its second parent onto b0
+    const view = {
+      parents: new Map([
+        [merge, [sha('b0'), commit.oid]],
+        [commit.oid, [sha('b0')]]
+      ]),
+      range: new Set([merge, commit.oid]),
+      candidatesOf: () => null
+    }
+    expect(
+      choosePullRequest(
+        commit,
+        [elsewhere, holding],
+        anEnvironmentPolicy(),
+        view
+      )?.fact.number
+    ).toBe(2)
+  })
+
+  it('chooses no pull request that holds the commit but did not bring it in (SPEC §5.5)', () => {
+    const commit = aCommit()
+    const holding = parsed({
       fact: { number: 2, mergeCommitOid: sha('e2'), commits: [commit] }
     })
+    // its merge commit is outside the range: something else brought it in
+    const view = {
+      parents: new Map([[commit.oid, [sha('b0')]]]),
+      range: new Set([commit.oid]),
+      candidatesOf: () => null
+    }
     expect(
-      choosePullRequest(commit, [elsewhere, holding], anEnvironmentPolicy())
-        ?.fact.number
-    ).toBe(2)
+      choosePullRequest(commit, [holding], anEnvironmentPolicy(), view)
+    ).toBeNull()
+    expect(
+      choosePullRequest(commit, [holding], anEnvironmentPolicy(), null)
+    ).toBeNull()
+  })
+
+  it('chooses the pull request whose rebased copies lead to its merge commit, and no further', () => {
+    // R1 <- R2 <- R3: the copies a rebase merge of #3's three commits made
+    // on b0; b1 below them is another change
+    const [r1, r2, r3] = [sha('r1'), sha('r2'), sha('r3')]
+    const rebased = parsed({
+      commitsTotal: 3,
+      fact: {
+        number: 3,
+        mergeCommitOid: r3,
+        commits: [aCommit(), aCommit(), aCommit()]
+      }
+    })
+    const view = {
+      parents: new Map([
+        [r3, [r2]],
+        [r2, [r1]],
+        [r1, [sha('b1')]],
+        [sha('b1'), [sha('b0')]]
+      ]),
+      range: new Set([r3, r2, r1, sha('b1')]),
+      candidatesOf: (oid: string) =>
+        [r3, r2, r1].includes(oid) ? [rebased] : []
+    }
+    const policy = anEnvironmentPolicy()
+    const choose = (oid: string): number | undefined =>
+      choosePullRequest(aCommit({ oid }), [rebased], policy, view)?.fact.number
+    expect([r3, r2, r1].map(choose)).toEqual([3, 3, 3])
+    // b1 is not one of its copies, whatever GitHub associates with it
+    expect(choose(sha('b1'))).toBeUndefined()
+    // nor is a copy reached through a commit GitHub does not associate with it
+    expect(
+      choosePullRequest(aCommit({ oid: r1 }), [rebased], policy, {
+        ...view,
+        candidatesOf: (oid) => (oid === r2 ? [] : [rebased])
+      })
+    ).toBeNull()
   })
 
   it('names pull-requests: read when GitHub gives no further page', async () => {
@@ -219,14 +290,30 @@ describe('the range of changes', () => {
 
   it('refuses a comparison that does not list the deployed commit', async () => {
     const github = scripted({
-      rest: () => ok({ status: 'ahead', commits: [] })
+      rest: () => ok({ status: 'ahead', total_commits: 0, commits: [] })
     })
     await expect(changesInScope(input({ github }))).rejects.toThrow(
       new ShapeError(
         `compare ${sha('b0').slice(0, 7)}...${SHA.slice(0, 7)} does not list the deployed commit`
       )
     )
-    // without total_commits only the first page is read
+    // with no commits counted only the first page is read
     expect(github.calls).toHaveLength(1)
+  })
+
+  it('blocks when the comparison lists fewer commits than it counts', async () => {
+    const github = scripted({
+      rest: () =>
+        ok({
+          status: 'ahead',
+          total_commits: 2,
+          commits: [{ sha: SHA, parents: [{ sha: sha('p1') }] }]
+        })
+    })
+    await expect(changesInScope(input({ github }))).rejects.toThrow(
+      new GitHubApiError(
+        `GitHub listed 1 of the 2 commits since the previous deployment ${sha('b0').slice(0, 7)}: the others cannot be checked`
+      )
+    )
   })
 })

@@ -73,6 +73,29 @@ describe('approval-record', () => {
     })
   })
 
+  describe('when a merge carried in a commit no pull request of its own merged (SPEC §5.5)', () => {
+    const carried = {
+      ...aDirectPush('mallory'),
+      carriedBy: sha('c9')
+    }
+
+    it('fails, naming the commit and the merge that carried it', () => {
+      const r = run([carried], { approvals: { directPushes: ['carol'] } })
+      expect(r.status).toBe('fail')
+      expect(r.problems).toEqual([
+        `a1b2c3d (by mallory) was carried into main by the merge ${sha('c9').slice(0, 7)}, not by a merged pull request of its own: every commit a merge brings in needs its own approval record; merge a1b2c3d through an approved pull request, or list mallory in approvals.direct_pushes`
+      ])
+    })
+
+    it('passes when its author and committer may push directly, and says which merge carried it', () => {
+      const r = run([carried], { approvals: { directPushes: ['mallory'] } })
+      expect(r.status).toBe('pass')
+      expect(r.links[0]?.label).toBe(
+        `direct push a1b2c3d carried in by ${sha('c9').slice(0, 7)} (approvals.direct_pushes)`
+      )
+    })
+  })
+
   describe('when two direct pushes are allowed', () => {
     it('counts them', () => {
       const r = run(

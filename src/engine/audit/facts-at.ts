@@ -112,8 +112,10 @@ function changesAt(o: {
     const c = o.reads.commitOf(oid)
     if (c === null) return null
     const pr = o.reads.chosen.get(oid)?.fact ?? null
+    const carriedBy = o.reads.carriedBy.get(oid)
     changes.push({
       commit: c.commit,
+      ...(carriedBy === undefined ? {} : { carriedBy }),
       // Reviews given after the deployment do not count for it.
       pullRequest:
         pr === null

@@ -1,11 +1,15 @@
 // The default branch's history that links the deployments: each one's range
-// of changes is the first-parent chain back to where its range starts. Where
-// a range starts is decided as the gate decides it (`rangeStart`), so the
-// audit and the gate say the same scope for the same deployment.
+// is every commit reachable from it and not from where its range starts,
+// every parent followed, as the gate's (gather/lineage.ts). Where a range
+// starts is decided as the gate decides it (`rangeStart`), so the audit and
+// the gate say the same scope for the same deployment. GitHub's `history`
+// lists every parent's commits, "in the same order as git log" (the
+// Commit.history field of docs.github.com/en/graphql/reference/objects#commit).
 
 import { RATE_LIMIT } from '../gather/queries.js'
 import type { Facts } from '../facts.js'
 import { assertComplete } from '../gather/index.js'
+import { lineage, rangeCommits, type Lineage } from '../gather/lineage.js'
 import { rangeStart } from '../gather/range.js'
 import { connection, obj, optObj, str, type Json } from '../gather/shape.js'
 import type { EnvironmentPolicy } from '../policy/index.js'
@@ -78,20 +82,28 @@ export async function history(o: {
 
 /** A deployment's range of changes. */
 export interface Range {
-  /** newest first; always starts with the deployed commit */
+  /**
+   * the commits of its changes: the first-parent chain, newest first (the
+   * deployed commit first); then, once read, what merges carried in that is
+   * not their pull requests' own
+   */
   oids: string[]
   scope: Facts['scope']
+  /** the range's commits and how each came in; null: the deployed change alone */
+  lines: { range: Set<string>; lineage: Lineage } | null
 }
 
 /** Walks back further than this are not followed: a history gone astray. */
 const MAX_RANGE = 10_000
 
-/** The first-parent chain from the deployed commit back to its range's start. */
+/** The commits from the deployed commit back to its range's start, every parent followed. */
 export function rangeOf(o: {
   sha: string
   /** where its range starts: the previous deployment that counted */
   start: string | null
   parents: Parents
+  /** `historyRank(parents)` */
+  rank: (oid: string) => number
   policy: EnvironmentPolicy
   environment: string
 }): Range {
@@ -102,16 +114,35 @@ export function rangeOf(o: {
     commit: { oid: sha, parents: o.parents.get(sha) ?? [] },
     previous: () => o.start
   })
-  if ('settled' in start) return { oids: [sha], scope: start.settled }
+  if ('settled' in start)
+    return { oids: [sha], scope: start.settled, lines: null }
   const base = start.walkFrom
-  const oids: string[] = []
-  for (let oid: string | undefined = sha; oid !== undefined;) {
-    if (oid === base)
-      return { oids, scope: { kind: 'range', since: base, note: null } }
-    if (!o.parents.has(oid) || oids.length > MAX_RANGE) break
-    oids.push(oid)
-    oid = o.parents.get(oid)?.[0]
-  }
   const note = `${sha.slice(0, 7)} is not ahead of the previous deployment ${base.slice(0, 7)} on the default branch (a rollback, or another branch): only the deployed change is in scope`
-  return { oids: [sha], scope: { kind: 'range', since: base, note } }
+  const headOnly: Range = {
+    oids: [sha],
+    scope: { kind: 'range', since: base, note },
+    lines: null
+  }
+  // The history is read newest first, as git log lists it: its order paints the walk.
+  if (!o.parents.has(base) || !o.parents.has(sha)) return headOnly
+  const order = rangeCommits({
+    parents: o.parents,
+    rank: o.rank,
+    head: sha,
+    base
+  })
+  if (order.length === 0 || order.length > MAX_RANGE) return headOnly
+  const range = new Set(order)
+  const lines = lineage({ parents: o.parents, range, head: sha })
+  return {
+    oids: lines.chain,
+    scope: { kind: 'range', since: base, note: null },
+    lines: { range, lineage: lines }
+  }
+}
+
+/** Each commit's place in the history as read, newest first: once per history, for `rangeOf`. */
+export function historyRank(parents: Parents): (oid: string) => number {
+  const rank = new Map([...parents.keys()].map((oid, i) => [oid, i]))
+  return (oid) => rank.get(oid) ?? Number.MAX_SAFE_INTEGER
 }

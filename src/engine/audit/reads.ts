@@ -13,6 +13,7 @@ import {
   completePullRequests,
   resolveCoAuthors
 } from '../gather/index.js'
+import type { RangeView } from '../gather/index.js'
 import type { ParsedPullRequest } from '../gather/parse.js'
 import type { GitHubPort, Logger } from '../port.js'
 import {
@@ -21,7 +22,13 @@ import {
   type DeployedCommit,
   type RangeCommit
 } from './commits.js'
-import { history, rangeOf, type Parents, type Range } from './history.js'
+import {
+  history,
+  historyRank,
+  rangeOf,
+  type Parents,
+  type Range
+} from './history.js'
 import type { AuditPolicy } from './policy.js'
 import type { Population } from './population.js'
 import { readNowFacts, type NowFacts } from './read-now.js'
@@ -35,8 +42,10 @@ export interface AuditReads {
   deployed: Map<string, DeployedCommit | null>
   /** a commit of a range, deployed or not; null when it was not read */
   commitOf: (oid: string) => RangeCommit | null
-  /** the pull request each commit of a range came through */
+  /** the pull request each commit of a range entered through */
   chosen: Map<string, ParsedPullRequest | null>
+  /** the merge that carried in each change off its range's first-parent chain */
+  carriedBy: Map<string, string>
   /** test results by commit, every page read */
   rollups: Map<string, CommitCiResultsFact>
   /** what has no history, as it is now; `failed`: it could not be read */
@@ -76,24 +85,64 @@ export async function readForAudit(
   const repo = { owner: o.request.owner, repo: o.request.repo }
   const linked = await readLinked(o, repo)
   const { parents } = o.shared
-  const ranges = o.population.members.map((m, i) =>
+  const rank = historyRank(parents)
+  const chains = o.population.members.map((m, i) =>
     rangeOf({
       sha: m.deployment.sha,
       start: o.starts[i] ?? null,
       parents,
+      rank,
       policy: o.policy.environment,
       environment: o.request.environment
     })
   )
-  const commitOf = await readRangeCommits(o, repo, {
-    deployed: linked.deployed,
-    ranges
+  // As the gate: the first-parent chains first, then only what merges
+  // carried in that their pull requests do not account for.
+  const found = new Map<string, RangeCommit>()
+  const commitOf = (oid: string): RangeCommit | null =>
+    linked.deployed.get(oid) ?? found.get(oid) ?? null
+  const chosen = new Map<string, ParsedPullRequest | null>()
+  const step = { o, repo, parents, found, commitOf, chosen }
+  await readAndChoose(step, chains)
+  const carriedBy = new Map<string, string>()
+  const ranges = chains.map((r) => {
+    const carried = uncovered(r, chosen)
+    for (const [oid, merge] of carried) carriedBy.set(oid, merge)
+    return { ...r, oids: [...r.oids, ...carried.keys()] }
   })
-  const chosen = await choosePullRequests(o, repo, { commitOf, ranges })
+  await readAndChoose(step, ranges)
   const rollups = await readTests(o, linked.deployed)
   const approvals = await readApprovals(o, repo, linked.runs)
-  const reads = { ...o.shared, ...linked, commitOf, chosen, rollups, approvals }
+  const reads = {
+    ...o.shared,
+    ...linked,
+    commitOf,
+    chosen,
+    carriedBy,
+    rollups,
+    approvals
+  }
   return { reads, ranges }
+}
+
+/** The commits a range's merges carried in that are not their pull requests' own, with the merge. */
+function uncovered(
+  r: Range,
+  chosen: Map<string, ParsedPullRequest | null>
+): Map<string, string> {
+  const out = new Map<string, string>()
+  if (r.lines === null) return out
+  for (const oid of r.lines.range) {
+    const merge = r.lines.lineage.carrier.get(oid)
+    if (merge === undefined) continue
+    const pr = chosen.get(merge)?.fact
+    const own =
+      pr !== undefined &&
+      pr.mergeCommitOid === merge &&
+      pr.commits.some((c) => c.oid === oid)
+    if (!own) out.set(oid, merge)
+  }
+  return out
 }
 
 /**
@@ -162,54 +211,65 @@ async function readLinked(
   return { deployed, runs }
 }
 
-/** The commits of the ranges that were not deployed themselves, and a lookup of all. */
-async function readRangeCommits(
-  o: ReadsInput,
-  repo: Repo,
-  known: { deployed: AuditReads['deployed']; ranges: Range[] }
-): Promise<AuditReads['commitOf']> {
-  const { deployed } = known
-  const others = [
+/**
+ * The ranges' commits not read yet, then the pull request each entered
+ * through, as the gate chooses it (in its range), all pages read.
+ */
+async function readAndChoose(
+  step: {
+    o: ReadsInput
+    repo: Repo
+    parents: Parents
+    found: Map<string, RangeCommit>
+    commitOf: AuditReads['commitOf']
+    chosen: AuditReads['chosen']
+  },
+  ranges: Range[]
+): Promise<void> {
+  const { o, repo, found, commitOf, chosen } = step
+  const missing = [
     ...new Set(
-      known.ranges.flatMap((r) => r.oids).filter((oid) => !deployed.has(oid))
+      ranges.flatMap((r) => r.oids).filter((oid) => commitOf(oid) === null)
     )
   ]
-  if (others.length > 0)
-    o.progress(`reading ${others.length} further changes between deployments`)
-  const changes = await changeCommits({ github: o.github, repo, oids: others })
-  return (oid) => deployed.get(oid) ?? changes.get(oid) ?? null
-}
-
-/** The pull request each change came through, as the gate chooses it, all pages read. */
-async function choosePullRequests(
-  o: ReadsInput,
-  repo: Repo,
-  known: { commitOf: AuditReads['commitOf']; ranges: Range[] }
-): Promise<AuditReads['chosen']> {
-  const chosen = new Map<string, ParsedPullRequest | null>()
-  for (const r of known.ranges) {
+  if (missing.length > 0) {
+    o.progress(`reading ${missing.length} further changes between deployments`)
+    const read = await changeCommits({ github: o.github, repo, oids: missing })
+    for (const [oid, c] of read) found.set(oid, c)
+  }
+  const prs: ParsedPullRequest[] = []
+  const fresh: string[] = []
+  for (const r of ranges) {
+    const view: RangeView | null =
+      r.lines === null
+        ? null
+        : {
+            parents: step.parents,
+            range: r.lines.range,
+            candidatesOf: (oid) => commitOf(oid)?.candidates ?? null
+          }
     for (const oid of r.oids) {
-      const c = known.commitOf(oid)
-      if (c !== null && !chosen.has(oid)) {
-        chosen.set(
-          oid,
-          choosePullRequest(c.commit, c.candidates, o.policy.environment)
-        )
-      }
+      const c = commitOf(oid)
+      if (c === null || chosen.has(oid)) continue
+      const pr = choosePullRequest(
+        c.commit,
+        c.candidates,
+        o.policy.environment,
+        view
+      )
+      chosen.set(oid, pr)
+      fresh.push(oid)
+      if (pr !== null) prs.push(pr)
     }
   }
-  const prs = [...chosen.values()].filter(
-    (p): p is ParsedPullRequest => p !== null
-  )
   await completePullRequests(o.github, repo, prs)
   await resolveCoAuthors(o.github, repo, [
-    ...[...chosen.keys()].flatMap((oid) => {
-      const c = known.commitOf(oid)
+    ...fresh.flatMap((oid) => {
+      const c = commitOf(oid)
       return c === null ? [] : [c.commit]
     }),
     ...prs.flatMap((p) => p.fact.commits)
   ])
-  return chosen
 }
 
 /** Tests: every deployed commit's and its pull requests' heads', all pages. */

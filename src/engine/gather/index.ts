@@ -47,7 +47,8 @@ export { fetchPolicy } from './policy-file.js'
 export {
   associated,
   choosePullRequest,
-  completePullRequests
+  completePullRequests,
+  type RangeView
 } from './pull-requests.js'
 
 /** What gathering starts from: the request, the bootstrap's answer, the policy. */

@@ -15,6 +15,7 @@ import {
   type ParsedPullRequest
 } from './parse.js'
 import { readPages } from './pages.js'
+import { sideOf, type Parents } from './lineage.js'
 import type { PageSelection } from './queries.js'
 import { connection, obj, optObj, type Json } from './shape.js'
 
@@ -33,11 +34,37 @@ export function associated(
   )
 }
 
-/** The pull request a commit entered the branch through, if any. */
+/** The range around a commit, where the commit is one of a range's. */
+export interface RangeView {
+  parents: Parents
+  /** the commits of the range */
+  range: ReadonlySet<string>
+  /** the pull requests GitHub associates with a commit of the range; null: not read */
+  candidatesOf: (oid: string) => ParsedPullRequest[] | null
+}
+
+/**
+ * The pull request a commit entered the branch through (SPEC §5.5), if any:
+ * a merged pull request P into one of the policy's branches such that the
+ * commit is
+ * - P's merge or squash commit (`mergeCommit`, which for a rebase merge is
+ *   the last rebased copy);
+ * - one of P's own commits that P's merge commit brought in: reachable from
+ *   its other parents, not from its first;
+ * - one of P's rebased copies (or, when P's head was pushed to the base by
+ *   hand, one of P's own commits): on the first-parent line below P's merge
+ *   commit, no further than P has commits, every commit on the way
+ *   associated with P (GitHub associates a rebase merge's copies with it).
+ * Any other commit, a commit a direct pusher's local merge carried in for
+ * one, entered through no pull request (whatever GitHub associates it with)
+ * and needs an approval record of its own. Without a range (`view` null:
+ * the deployed change alone is in scope) only the first holds.
+ */
 export function choosePullRequest(
   commit: CommitFact,
   candidates: ParsedPullRequest[],
-  policy: EnvironmentPolicy
+  policy: EnvironmentPolicy,
+  view: RangeView | null
 ): ParsedPullRequest | null {
   const merged = candidates.filter(
     (c) =>
@@ -46,11 +73,45 @@ export function choosePullRequest(
   )
   return (
     merged.find((c) => c.fact.mergeCommitOid === commit.oid) ??
-    merged.find((c) => c.fact.commits.some((x) => x.oid === commit.oid)) ??
-    // Rebase merges: GitHub associates the rebased copies with the pull request.
-    merged[0] ??
+    (view === null
+      ? undefined
+      : merged.find(
+          (c) => broughtInBy(c, commit.oid, view) || copyOf(c, commit.oid, view)
+        )) ??
     null
   )
+}
+
+/** One of P's own commits, brought in by P's merge commit. */
+function broughtInBy(
+  pr: ParsedPullRequest,
+  oid: string,
+  view: RangeView
+): boolean {
+  const merge = pr.fact.mergeCommitOid
+  if (merge === null || !view.range.has(merge)) return false
+  if (!pr.fact.commits.some((c) => c.oid === oid)) return false
+  return sideOf({ parents: view.parents, range: view.range, merge }).has(oid)
+}
+
+/** One of P's rebased copies, or of its commits pushed to the base by hand. */
+function copyOf(pr: ParsedPullRequest, oid: string, view: RangeView): boolean {
+  const merge = pr.fact.mergeCommitOid
+  if (merge === null) return false
+  const most = Math.max(pr.commitsTotal ?? 0, pr.fact.commits.length)
+  let at: string | undefined = merge
+  for (let step = 0; step < most && at !== undefined; step++) {
+    if (!view.range.has(at)) return false
+    const ofPr =
+      step === 0 ||
+      (view.candidatesOf(at) ?? []).some(
+        (c) => c.fact.number === pr.fact.number
+      )
+    if (!ofPr) return false
+    if (at === oid) return true
+    at = view.parents.get(at)?.[0]
+  }
+  return false
 }
 
 /** Every commit and review of the chosen pull requests, all pages. */

@@ -6,6 +6,7 @@
 
 import {
   isUnreadable,
+  type ChangeFact,
   type CommitFact,
   type Facts,
   type GitIdentity,
@@ -42,16 +43,20 @@ export function check(
   for (const change of facts.changes) {
     const pr = change.pullRequest
     if (pr === null) {
-      const problem = directPushProblem(change.commit, policy, branch)
+      const problem = directPushProblem(change, policy, branch)
       if (problem !== null) {
         problems.push(problem)
         continue
       }
       directPushes += 1
+      const carried =
+        change.carriedBy === undefined
+          ? ''
+          : ` carried in by ${shortSha(change.carriedBy)}`
       links.push({
         kind: 'commit',
         url: change.commit.url,
-        label: `direct push ${shortSha(change.commit.oid)} (approvals.direct_pushes)`
+        label: `direct push ${shortSha(change.commit.oid)}${carried} (approvals.direct_pushes)`
       })
       continue
     }
@@ -93,10 +98,11 @@ export function check(
 }
 
 function directPushProblem(
-  commit: CommitFact,
+  change: ChangeFact,
   policy: EnvironmentPolicy,
   branch: string
 ): string | null {
+  const commit = change.commit
   const allowed = policy.approvals.directPushes
   const ok = (identity: GitIdentity): boolean =>
     identity.login !== null && includesLogin(allowed, identity.login)
@@ -107,6 +113,13 @@ function directPushProblem(
   ]
   if (names.length === 0) return null
   const who = andList(names)
+  if (change.carriedBy !== undefined) {
+    // SPEC §5.5: only a pull request's own merge brings its commits in; a
+    // commit another merge (a local merge pushed directly) carried in is a
+    // change of its own, whatever pull request GitHub associates it with.
+    const merge = shortSha(change.carriedBy)
+    return `${shortSha(commit.oid)} (by ${who}) was carried into ${branch} by the merge ${merge}, not by a merged pull request of its own: every commit a merge brings in needs its own approval record; merge ${shortSha(commit.oid)} through an approved pull request, or list ${who} in approvals.direct_pushes`
+  }
   return `${shortSha(commit.oid)} reached ${branch} without a pull request (direct push by ${who}): merge changes through a pull request, or list ${who} in approvals.direct_pushes`
 }
 
