@@ -14,7 +14,7 @@ export const modules = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _engine_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(22152);
+/* harmony import */ var _engine_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(86800);
 // The evidence outlives the runner: uploaded as an artifact of the run with
 // @actions/artifact. A decision's record is the one file as it is (no zip:
 // "direct uploads", actions/upload-artifact v7,
@@ -114,8 +114,8 @@ var external_node_fs_ = __webpack_require__(73024);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
-// EXTERNAL MODULE: ./src/engine/index.ts + 87 modules
-var engine = __webpack_require__(22152);
+// EXTERNAL MODULE: ./src/engine/index.ts + 88 modules
+var engine = __webpack_require__(86800);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(37067);
 // EXTERNAL MODULE: ./node_modules/@octokit/core/dist-src/index.js + 12 modules
@@ -1321,7 +1321,7 @@ function writeEvidence(env, decision, text) {
 
 /***/ }),
 
-/***/ 22152:
+/***/ 86800:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4707,16 +4707,19 @@ function check(facts, policy, now) {
     for (const change of facts.changes) {
         const pr = change.pullRequest;
         if (pr === null) {
-            const problem = directPushProblem(change.commit, policy, branch);
+            const problem = directPushProblem(change, policy, branch);
             if (problem !== null) {
                 problems.push(problem);
                 continue;
             }
             directPushes += 1;
+            const carried = change.carriedBy === undefined
+                ? ''
+                : ` carried in by ${shortSha(change.carriedBy)}`;
             links.push({
                 kind: 'commit',
                 url: change.commit.url,
-                label: `direct push ${shortSha(change.commit.oid)} (approvals.direct_pushes)`
+                label: `direct push ${shortSha(change.commit.oid)}${carried} (approvals.direct_pushes)`
             });
             continue;
         }
@@ -4757,7 +4760,8 @@ function check(facts, policy, now) {
                 : 'could not read the environment approvals of this run';
     return result('approval-record', status, summary, problems, links);
 }
-function directPushProblem(commit, policy, branch) {
+function directPushProblem(change, policy, branch) {
+    const commit = change.commit;
     const allowed = policy.approvals.directPushes;
     const ok = (identity) => identity.login !== null && includesLogin(allowed, identity.login);
     const offenders = [commit.author];
@@ -4769,6 +4773,13 @@ function directPushProblem(commit, policy, branch) {
     if (names.length === 0)
         return null;
     const who = andList(names);
+    if (change.carriedBy !== undefined) {
+        // SPEC §5.5: only a pull request's own merge brings its commits in; a
+        // commit another merge (a local merge pushed directly) carried in is a
+        // change of its own, whatever pull request GitHub associates it with.
+        const merge = shortSha(change.carriedBy);
+        return `${shortSha(commit.oid)} (by ${who}) was carried into ${branch} by the merge ${merge}, not by a merged pull request of its own: every commit a merge brings in needs its own approval record; merge ${shortSha(commit.oid)} through an approved pull request, or list ${who} in approvals.direct_pushes`;
+    }
     return `${shortSha(commit.oid)} reached ${branch} without a pull request (direct push by ${who}): merge changes through a pull request, or list ${who} in approvals.direct_pushes`;
 }
 function approval_record_name(identity) {
@@ -7923,9 +7934,164 @@ async function resolveCoAuthors(port, repository, commits) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/engine/gather/lineage.ts
+// The shape of a range of history, as SPEC §4 `scope` defines it: every
+// commit reachable from the deployed commit and not from the previous
+// deployment, every parent followed (`git log base..head`), and for each
+// commit the change that brought it onto the branch. The gate (from REST
+// compare) and the audit (from the default branch's history) both build
+// their ranges here, so they judge the same commits the same way.
+const HEAD = 1;
+const BASE = 2;
+/**
+ * The commits reachable from `head` and not from `base` among those
+ * `parents` knows, newest first. `rank` orders commits newest first (0 the
+ * newest), as `git log` lists them: the walk paints both sides in that
+ * order, as git finds a merge base, and stops once only commits reachable
+ * from `base` are left to visit. A commit `parents` does not know ends its
+ * path: for the gate that is a commit below the range, for the audit one
+ * older than the history it read.
+ */
+function rangeCommits(o) {
+    const flags = new Map();
+    const queue = new RankQueue(o.rank);
+    // queued commits reachable from head alone: while any is left, the range
+    // may still grow
+    let pending = 0;
+    const mark = (oid, flag) => {
+        const before = flags.get(oid) ?? 0;
+        const after = before | flag;
+        if (after === before)
+            return;
+        flags.set(oid, after);
+        if (!o.parents.has(oid))
+            return;
+        if (queue.has(oid) && before === HEAD)
+            pending -= 1;
+        queue.push(oid);
+        if (after === HEAD)
+            pending += 1;
+    };
+    mark(o.head, HEAD);
+    if (o.base !== null)
+        mark(o.base, BASE);
+    const order = [];
+    while (pending > 0) {
+        const oid = queue.pop();
+        const flag = flags.get(oid) ?? 0;
+        if (flag === HEAD) {
+            pending -= 1;
+            order.push(oid);
+        }
+        for (const p of o.parents.get(oid) ?? [])
+            mark(p, flag);
+    }
+    // A commit painted from base after it was listed (clock skew in the
+    // order) is not in the range.
+    return order.filter((oid) => flags.get(oid) === HEAD);
+}
+/** A small binary heap of oids, lowest rank first; an oid at most once queued. */
+class RankQueue {
+    rank;
+    items = [];
+    queued = new Set();
+    constructor(rank) {
+        this.rank = rank;
+    }
+    has(oid) {
+        return this.queued.has(oid);
+    }
+    push(oid) {
+        if (this.queued.has(oid))
+            return;
+        this.queued.add(oid);
+        const a = this.items;
+        a.push(oid);
+        let i = a.length - 1;
+        while (i > 0) {
+            const up = (i - 1) >> 1;
+            if (this.rank(a[up]) <= this.rank(oid))
+                break;
+            a[i] = a[up];
+            i = up;
+        }
+        a[i] = oid;
+    }
+    pop() {
+        const a = this.items;
+        const top = a[0];
+        if (top === undefined)
+            return undefined;
+        this.queued.delete(top);
+        const last = a.pop();
+        if (a.length > 0) {
+            let i = 0;
+            for (;;) {
+                const l = 2 * i + 1;
+                if (l >= a.length)
+                    break;
+                const r = l + 1;
+                const c = r < a.length && this.rank(a[r]) < this.rank(a[l])
+                    ? r
+                    : l;
+                if (this.rank(a[c]) >= this.rank(last))
+                    break;
+                a[i] = a[c];
+                i = c;
+            }
+            a[i] = last;
+        }
+        return top;
+    }
+}
+function lineage(o) {
+    const chain = [];
+    for (let oid = o.head; oid !== undefined && o.range.has(oid) && !chain.includes(oid); oid = o.parents.get(oid)?.[0]) {
+        chain.push(oid);
+    }
+    const onChain = new Set(chain);
+    const carrier = new Map();
+    // Oldest first: what an older merge brought in is not a newer one's.
+    for (const merge of [...chain].reverse()) {
+        const stack = [...(o.parents.get(merge) ?? []).slice(1)];
+        while (stack.length > 0) {
+            const oid = stack.pop();
+            if (!o.range.has(oid) || onChain.has(oid) || carrier.has(oid))
+                continue;
+            carrier.set(oid, merge);
+            stack.push(...(o.parents.get(oid) ?? []));
+        }
+    }
+    return { chain, carrier };
+}
+/**
+ * The commits of the range a merge brought in: reachable from its other
+ * parents and not from its first (within the range, the part of history
+ * that is not reachable from the previous deployment either).
+ */
+function sideOf(o) {
+    const first = new Set();
+    const walk = (starts, into) => {
+        const stack = [...starts];
+        while (stack.length > 0) {
+            const oid = stack.pop();
+            if (!o.range.has(oid) || into.has(oid) || first.has(oid))
+                continue;
+            into.add(oid);
+            stack.push(...(o.parents.get(oid) ?? []));
+        }
+    };
+    const parents = o.parents.get(o.merge) ?? [];
+    walk(parents.slice(0, 1), first);
+    const side = new Set();
+    walk(parents.slice(1), side);
+    return side;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/gather/pull-requests.ts
 // Pull requests: those GitHub associates with a commit, the one the commit
 // entered the branch through, and every page of its commits and reviews.
+
 
 
 
@@ -7939,15 +8105,60 @@ function associated(commitNode, path) {
         return [];
     return (0,shape/* connection */.FI)(prs, `${path}.associatedPullRequests`).nodes.map((n, i) => parsePullRequest(n, `${path}.associatedPullRequests.nodes[${i}]`));
 }
-/** The pull request a commit entered the branch through, if any. */
-function choosePullRequest(commit, candidates, policy) {
+/**
+ * The pull request a commit entered the branch through (SPEC §5.5), if any:
+ * a merged pull request P into one of the policy's branches such that the
+ * commit is
+ * - P's merge or squash commit (`mergeCommit`, which for a rebase merge is
+ *   the last rebased copy);
+ * - one of P's own commits that P's merge commit brought in: reachable from
+ *   its other parents, not from its first;
+ * - one of P's rebased copies (or, when P's head was pushed to the base by
+ *   hand, one of P's own commits): on the first-parent line below P's merge
+ *   commit, no further than P has commits, every commit on the way
+ *   associated with P (GitHub associates a rebase merge's copies with it).
+ * Any other commit, a commit a direct pusher's local merge carried in for
+ * one, entered through no pull request (whatever GitHub associates it with)
+ * and needs an approval record of its own. Without a range (`view` null:
+ * the deployed change alone is in scope) only the first holds.
+ */
+function choosePullRequest(commit, candidates, policy, view) {
     const merged = candidates.filter((c) => c.fact.merged &&
         policy.branches.some((g) => (0,esm/* minimatch */.xF)(c.fact.baseRefName, g)));
     return (merged.find((c) => c.fact.mergeCommitOid === commit.oid) ??
-        merged.find((c) => c.fact.commits.some((x) => x.oid === commit.oid)) ??
-        // Rebase merges: GitHub associates the rebased copies with the pull request.
-        merged[0] ??
+        (view === null
+            ? undefined
+            : merged.find((c) => broughtInBy(c, commit.oid, view) || copyOf(c, commit.oid, view))) ??
         null);
+}
+/** One of P's own commits, brought in by P's merge commit. */
+function broughtInBy(pr, oid, view) {
+    const merge = pr.fact.mergeCommitOid;
+    if (merge === null || !view.range.has(merge))
+        return false;
+    if (!pr.fact.commits.some((c) => c.oid === oid))
+        return false;
+    return sideOf({ parents: view.parents, range: view.range, merge }).has(oid);
+}
+/** One of P's rebased copies, or of its commits pushed to the base by hand. */
+function copyOf(pr, oid, view) {
+    const merge = pr.fact.mergeCommitOid;
+    if (merge === null)
+        return false;
+    const most = Math.max(pr.commitsTotal ?? 0, pr.fact.commits.length);
+    let at = merge;
+    for (let step = 0; step < most && at !== undefined; step++) {
+        if (!view.range.has(at))
+            return false;
+        const ofPr = step === 0 ||
+            (view.candidatesOf(at) ?? []).some((c) => c.fact.number === pr.fact.number);
+        if (!ofPr)
+            return false;
+        if (at === oid)
+            return true;
+        at = view.parents.get(at)?.[0];
+    }
+    return false;
 }
 /** Every commit and review of the chosen pull requests, all pages. */
 async function completePullRequests(port, req, prs) {
@@ -8024,10 +8235,12 @@ async function completePullRequests(port, req, prs) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/gather/range.ts
-// The range of changes a decision covers: with `scope: range`, every change
+// The range of changes a decision covers: with `scope: range`, every commit
 // that entered the branch since the previous successful deployment to the
-// target (the first-parent chain between the two), each with the pull
-// request it came through; with `scope: head`, the deployed change alone.
+// target, every parent followed (SPEC §4 `scope`), each with the pull
+// request it entered through (SPEC §5.5); with `scope: head`, the deployed
+// change alone.
+
 
 
 
@@ -8041,7 +8254,9 @@ function rangeStart(o) {
     const previous = o.previous();
     if (previous === null ||
         previous === o.commit.oid ||
-        o.commit.parents?.[0] === previous) {
+        // one parent, the previous deployment: nothing else can be in the
+        // range. A merge's other parents can bring in anything.
+        (o.commit.parents?.length === 1 && o.commit.parents[0] === previous)) {
         return {
             settled: {
                 kind: 'range',
@@ -8056,19 +8271,11 @@ function rangeStart(o) {
 }
 async function changesInScope(input) {
     const { github: port, request: req, commit, policy, here } = input;
-    /** Each change with the pull request it came through, all pages read. */
-    const resolve = async (list) => {
-        const chosen = list.map((c) => ({
-            commit: c.commit,
-            pr: choosePullRequest(c.commit, c.candidates, policy)
-        }));
-        await completePullRequests(port, req, chosen.flatMap((c) => (c.pr === null ? [] : [c.pr])));
-        return chosen.map((c) => ({
-            commit: c.commit,
-            pullRequest: c.pr?.fact ?? null
-        }));
+    const headOnly = async () => {
+        const pr = choosePullRequest(commit, input.pullRequests, policy, null);
+        await completePullRequests(port, req, pr === null ? [] : [pr]);
+        return [{ commit, pullRequest: pr?.fact ?? null }];
     };
-    const headOnly = () => resolve([{ commit, candidates: input.pullRequests }]);
     const start = rangeStart({
         scope: policy.scope,
         environment: req.environment,
@@ -8083,24 +8290,112 @@ async function changesInScope(input) {
     if ('settled' in start)
         return { changes: await headOnly(), scope: start.settled };
     const previous = start.walkFrom;
-    const chainOids = await firstParentChain(port, req, previous, commit.oid);
-    if (chainOids === null) {
+    const since = { kind: 'range', since: previous, note: null };
+    if (isGitHubMergeOnto(commit, previous, input.pullRequests, policy)) {
+        return { changes: await headOnly(), scope: since };
+    }
+    const graph = await compareGraph(port, req, previous, commit.oid);
+    if (graph === null) {
         return {
             changes: await headOnly(),
             scope: {
-                kind: 'range',
-                since: previous,
+                ...since,
                 note: `${commit.oid.slice(0, 7)} is not ahead of the previous deployment ${previous.slice(0, 7)} (a rollback): only the deployed change is in scope`
             }
         };
     }
-    const found = new Map([
+    return {
+        changes: await rangeChanges({ ...input, graph, previous }),
+        scope: since
+    };
+}
+/**
+ * A merge commit GitHub made of P's final head onto the previous
+ * deployment: committed by web-flow and signed by GitHub, so GitHub made it
+ * (merge button, merge queue, merge API) with the base's tip of that moment
+ * as its first parent, and P's commits, which GitHub lists against that
+ * tip, are exactly what its second parent brings in. Nothing else is in the
+ * range, and the typical decision needs no compare. A local merge (anyone
+ * can choose its first parent) always takes the walk.
+ */
+function isGitHubMergeOnto(commit, previous, candidates, policy) {
+    const pr = choosePullRequest(commit, candidates, policy, null);
+    const parents = commit.parents ?? [];
+    return (pr !== null &&
+        parents.length === 2 &&
+        parents[0] === previous &&
+        parents[1] === pr.fact.headRefOid &&
+        commit.committer.isWebFlow &&
+        commit.signature?.byGitHub === true &&
+        commit.signature.valid);
+}
+/**
+ * Every change of the range: each commit of the first-parent chain, and each
+ * commit some merge carried in that is not one of the merging pull
+ * request's own commits. Read in two steps, so that what a merged pull
+ * request brought in costs nothing: the chain first, then only the commits
+ * its pull requests do not account for.
+ */
+async function rangeChanges(input) {
+    const { github: port, request: req, commit, policy, graph } = input;
+    const order = rangeCommits({
+        parents: graph.parents,
+        rank: graph.rank,
+        head: commit.oid,
+        base: input.previous
+    });
+    const range = new Set(order);
+    const lines = lineage({ parents: graph.parents, range, head: commit.oid });
+    const known = new Map([
         [commit.oid, { commit, candidates: input.pullRequests }]
     ]);
-    const others = chainOids.filter((oid) => oid !== commit.oid);
-    // The batches do not depend on each other: one round trip for all.
+    const view = {
+        parents: graph.parents,
+        range,
+        candidatesOf: (oid) => known.get(oid)?.candidates ?? null
+    };
+    const chosen = new Map();
+    const choose = async (oids) => {
+        await readChanges(port, req, oids, known);
+        const prs = [];
+        for (const oid of oids) {
+            const k = known.get(oid);
+            const pr = choosePullRequest(k.commit, k.candidates, policy, view);
+            chosen.set(oid, pr);
+            if (pr !== null)
+                prs.push(pr);
+        }
+        await completePullRequests(port, req, prs);
+    };
+    await choose(lines.chain);
+    // What a pull request's merge commit brought in of its own commits is
+    // that pull request's: its makers and approvals already cover it.
+    const carried = order.filter((oid) => {
+        const merge = lines.carrier.get(oid);
+        if (merge === undefined)
+            return false;
+        const pr = chosen.get(merge)?.fact;
+        return !(pr !== undefined &&
+            pr.mergeCommitOid === merge &&
+            pr.commits.some((c) => c.oid === oid));
+    });
+    await choose(carried);
+    const change = (oid) => ({
+        commit: known.get(oid).commit,
+        pullRequest: chosen.get(oid)?.fact ?? null
+    });
+    return [
+        ...lines.chain.map(change),
+        ...carried.map((oid) => ({
+            ...change(oid),
+            carriedBy: lines.carrier.get(oid)
+        }))
+    ];
+}
+/** Each commit not yet known, with the pull requests GitHub associates with it: one round trip. */
+async function readChanges(port, req, oids, known) {
     await (0,budget/* askInBatches */.Ds)({
-        items: others,
+        items: oids.filter((oid) => !known.has(oid)),
         each: () => queries/* CHANGE_COST */.FP,
         ask: async (batch) => {
             const { query, variables } = (0,queries/* changesQuery */.SP)(batch);
@@ -8109,24 +8404,23 @@ async function changesInScope(input) {
             const repo = (0,shape/* obj */.WL)((0,shape/* obj */.WL)(answer.data, 'data').repository, 'repository');
             batch.forEach((oid, j) => {
                 const node = (0,shape/* obj */.WL)(repo[`c${j}`], `commit ${oid}`);
-                found.set(oid, {
+                known.set(oid, {
                     commit: parseCommit(node, `commit ${oid}`),
                     candidates: associated(node, `commit ${oid}`)
                 });
             });
         }
     });
-    return {
-        changes: await resolve(chainOids.map((oid) => found.get(oid))),
-        scope: { kind: 'range', since: previous, note: null }
-    };
 }
 /**
- * The first-parent chain from `head` back to (not including) `base`: each
- * entry is one change that entered the branch (a merge, a squash, a direct
- * push). Null when head is not ahead of base.
+ * Every commit in `base..head` with all its parents, from REST compare: "a
+ * list of commits reachable from one commit but not reachable from another",
+ * every page of it (github.blog/changelog/2021-03-22-compare-rest-api-now-supports-pagination;
+ * docs.github.com/en/rest/commits/commits#compare-two-commits). Null when
+ * head is not ahead of base. A list shorter than GitHub's own count would
+ * hide commits from the walk: it blocks.
  */
-async function firstParentChain(port, req, base, head) {
+async function compareGraph(port, req, base, head) {
     const route = 'GET /repos/{owner}/{repo}/compare/{basehead}';
     const params = {
         owner: req.owner,
@@ -8138,7 +8432,7 @@ async function firstParentChain(port, req, base, head) {
     const status = (0,shape/* str */.gx)(first.status, 'compare.status');
     if (status !== 'ahead' && status !== 'diverged')
         return null;
-    const total = typeof first.total_commits === 'number' ? first.total_commits : 0;
+    const total = (0,shape/* num */.bu)(first.total_commits, 'compare.total_commits');
     const pages = Math.ceil(total / 100);
     const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_v, i) => port
         .rest(route, { ...params, page: i + 2 })
@@ -8153,12 +8447,15 @@ async function firstParentChain(port, req, base, head) {
     if (!parents.has(head)) {
         throw new errors/* ShapeError */.ym(`compare ${base.slice(0, 7)}...${head.slice(0, 7)} does not list the deployed commit`);
     }
-    const chain = [];
-    for (let oid = head; oid !== undefined && parents.has(oid);) {
-        chain.push(oid);
-        oid = parents.get(oid)?.[0];
+    if (parents.size < total) {
+        throw new errors/* GitHubApiError */.OS(`GitHub listed ${parents.size} of the ${total} commits since the previous deployment ${base.slice(0, 7)}: the others cannot be checked`, {
+            hint: 'Deploy more often, so that fewer commits lie between two deployments.'
+        });
     }
-    return chain;
+    // Compare lists parents before children: newest first is the reverse.
+    const oids = [...parents.keys()];
+    const rank = new Map(oids.map((oid, i) => [oid, oids.length - i]));
+    return { parents, rank: (oid) => rank.get(oid) ?? 0 };
 }
 
 // EXTERNAL MODULE: ./src/engine/gather/first-asks.ts
@@ -14314,8 +14611,10 @@ function changesAt(o) {
         if (c === null)
             return null;
         const pr = o.reads.chosen.get(oid)?.fact ?? null;
+        const carriedBy = o.reads.carriedBy.get(oid);
         changes.push({
             commit: c.commit,
+            ...(carriedBy === undefined ? {} : { carriedBy }),
             // Reviews given after the deployment do not count for it.
             pullRequest: pr === null
                 ? null
@@ -14960,9 +15259,13 @@ function successes(o) {
 
 ;// CONCATENATED MODULE: ./src/engine/audit/history.ts
 // The default branch's history that links the deployments: each one's range
-// of changes is the first-parent chain back to where its range starts. Where
-// a range starts is decided as the gate decides it (`rangeStart`), so the
-// audit and the gate say the same scope for the same deployment.
+// is every commit reachable from it and not from where its range starts,
+// every parent followed, as the gate's (gather/lineage.ts). Where a range
+// starts is decided as the gate decides it (`rangeStart`), so the audit and
+// the gate say the same scope for the same deployment. GitHub's `history`
+// lists every parent's commits, "in the same order as git log" (the
+// Commit.history field of docs.github.com/en/graphql/reference/objects#commit).
+
 
 
 
@@ -15020,7 +15323,7 @@ async function history_history(o) {
 }
 /** Walks back further than this are not followed: a history gone astray. */
 const MAX_RANGE = 10_000;
-/** The first-parent chain from the deployed commit back to its range's start. */
+/** The commits from the deployed commit back to its range's start, every parent followed. */
 function rangeOf(o) {
     const { sha } = o;
     const start = rangeStart({
@@ -15030,19 +15333,37 @@ function rangeOf(o) {
         previous: () => o.start
     });
     if ('settled' in start)
-        return { oids: [sha], scope: start.settled };
+        return { oids: [sha], scope: start.settled, lines: null };
     const base = start.walkFrom;
-    const oids = [];
-    for (let oid = sha; oid !== undefined;) {
-        if (oid === base)
-            return { oids, scope: { kind: 'range', since: base, note: null } };
-        if (!o.parents.has(oid) || oids.length > MAX_RANGE)
-            break;
-        oids.push(oid);
-        oid = o.parents.get(oid)?.[0];
-    }
     const note = `${sha.slice(0, 7)} is not ahead of the previous deployment ${base.slice(0, 7)} on the default branch (a rollback, or another branch): only the deployed change is in scope`;
-    return { oids: [sha], scope: { kind: 'range', since: base, note } };
+    const headOnly = {
+        oids: [sha],
+        scope: { kind: 'range', since: base, note },
+        lines: null
+    };
+    // The history is read newest first, as git log lists it: its order paints the walk.
+    if (!o.parents.has(base) || !o.parents.has(sha))
+        return headOnly;
+    const order = rangeCommits({
+        parents: o.parents,
+        rank: o.rank,
+        head: sha,
+        base
+    });
+    if (order.length === 0 || order.length > MAX_RANGE)
+        return headOnly;
+    const range = new Set(order);
+    const lines = lineage({ parents: o.parents, range, head: sha });
+    return {
+        oids: lines.chain,
+        scope: { kind: 'range', since: base, note: null },
+        lines: { range, lineage: lines }
+    };
+}
+/** Each commit's place in the history as read, newest first: once per history, for `rangeOf`. */
+function historyRank(parents) {
+    const rank = new Map([...parents.keys()].map((oid, i) => [oid, i]));
+    return (oid) => rank.get(oid) ?? Number.MAX_SAFE_INTEGER;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/audit/read-now.ts
@@ -15213,22 +15534,60 @@ async function readForAudit(o) {
     const repo = { owner: o.request.owner, repo: o.request.repo };
     const linked = await readLinked(o, repo);
     const { parents } = o.shared;
-    const ranges = o.population.members.map((m, i) => rangeOf({
+    const rank = historyRank(parents);
+    const chains = o.population.members.map((m, i) => rangeOf({
         sha: m.deployment.sha,
         start: o.starts[i] ?? null,
         parents,
+        rank,
         policy: o.policy.environment,
         environment: o.request.environment
     }));
-    const commitOf = await readRangeCommits(o, repo, {
-        deployed: linked.deployed,
-        ranges
+    // As the gate: the first-parent chains first, then only what merges
+    // carried in that their pull requests do not account for.
+    const found = new Map();
+    const commitOf = (oid) => linked.deployed.get(oid) ?? found.get(oid) ?? null;
+    const chosen = new Map();
+    const step = { o, repo, parents, found, commitOf, chosen };
+    await readAndChoose(step, chains);
+    const carriedBy = new Map();
+    const ranges = chains.map((r) => {
+        const carried = uncovered(r, chosen);
+        for (const [oid, merge] of carried)
+            carriedBy.set(oid, merge);
+        return { ...r, oids: [...r.oids, ...carried.keys()] };
     });
-    const chosen = await choosePullRequests(o, repo, { commitOf, ranges });
+    await readAndChoose(step, ranges);
     const rollups = await readTests(o, linked.deployed);
     const approvals = await readApprovals(o, repo, linked.runs);
-    const reads = { ...o.shared, ...linked, commitOf, chosen, rollups, approvals };
+    const reads = {
+        ...o.shared,
+        ...linked,
+        commitOf,
+        chosen,
+        carriedBy,
+        rollups,
+        approvals
+    };
     return { reads, ranges };
+}
+/** The commits a range's merges carried in that are not their pull requests' own, with the merge. */
+function uncovered(r, chosen) {
+    const out = new Map();
+    if (r.lines === null)
+        return out;
+    for (const oid of r.lines.range) {
+        const merge = r.lines.lineage.carrier.get(oid);
+        if (merge === undefined)
+            continue;
+        const pr = chosen.get(merge)?.fact;
+        const own = pr !== undefined &&
+            pr.mergeCommitOid === merge &&
+            pr.commits.some((c) => c.oid === oid);
+        if (!own)
+            out.set(oid, merge);
+    }
+    return out;
 }
 /**
  * The history that links the members (all of them: its pages are read once,
@@ -15280,38 +15639,50 @@ async function readLinked(o, repo) {
     ]);
     return { deployed, runs };
 }
-/** The commits of the ranges that were not deployed themselves, and a lookup of all. */
-async function readRangeCommits(o, repo, known) {
-    const { deployed } = known;
-    const others = [
-        ...new Set(known.ranges.flatMap((r) => r.oids).filter((oid) => !deployed.has(oid)))
+/**
+ * The ranges' commits not read yet, then the pull request each entered
+ * through, as the gate chooses it (in its range), all pages read.
+ */
+async function readAndChoose(step, ranges) {
+    const { o, repo, found, commitOf, chosen } = step;
+    const missing = [
+        ...new Set(ranges.flatMap((r) => r.oids).filter((oid) => commitOf(oid) === null))
     ];
-    if (others.length > 0)
-        o.progress(`reading ${others.length} further changes between deployments`);
-    const changes = await changeCommits({ github: o.github, repo, oids: others });
-    return (oid) => deployed.get(oid) ?? changes.get(oid) ?? null;
-}
-/** The pull request each change came through, as the gate chooses it, all pages read. */
-async function choosePullRequests(o, repo, known) {
-    const chosen = new Map();
-    for (const r of known.ranges) {
+    if (missing.length > 0) {
+        o.progress(`reading ${missing.length} further changes between deployments`);
+        const read = await changeCommits({ github: o.github, repo, oids: missing });
+        for (const [oid, c] of read)
+            found.set(oid, c);
+    }
+    const prs = [];
+    const fresh = [];
+    for (const r of ranges) {
+        const view = r.lines === null
+            ? null
+            : {
+                parents: step.parents,
+                range: r.lines.range,
+                candidatesOf: (oid) => commitOf(oid)?.candidates ?? null
+            };
         for (const oid of r.oids) {
-            const c = known.commitOf(oid);
-            if (c !== null && !chosen.has(oid)) {
-                chosen.set(oid, choosePullRequest(c.commit, c.candidates, o.policy.environment));
-            }
+            const c = commitOf(oid);
+            if (c === null || chosen.has(oid))
+                continue;
+            const pr = choosePullRequest(c.commit, c.candidates, o.policy.environment, view);
+            chosen.set(oid, pr);
+            fresh.push(oid);
+            if (pr !== null)
+                prs.push(pr);
         }
     }
-    const prs = [...chosen.values()].filter((p) => p !== null);
     await completePullRequests(o.github, repo, prs);
     await resolveCoAuthors(o.github, repo, [
-        ...[...chosen.keys()].flatMap((oid) => {
-            const c = known.commitOf(oid);
+        ...fresh.flatMap((oid) => {
+            const c = commitOf(oid);
             return c === null ? [] : [c.commit];
         }),
         ...prs.flatMap((p) => p.fact.commits)
     ]);
-    return chosen;
 }
 /** Tests: every deployed commit's and its pull requests' heads', all pages. */
 async function readTests(o, deployed) {
