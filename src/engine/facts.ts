@@ -160,6 +160,17 @@ export interface RulesetRuleFact {
   }
   /** only for required_status_checks */
   requiredStatusChecks?: string[]
+  /** the required checks of this rule pinned to an app (`integration_id`) */
+  pinnedChecks?: PinnedCheck[]
+}
+
+/**
+ * A required check that only one app may satisfy: a ruleset's
+ * `integration_id`, classic protection's `checks[].app_id` (SPEC §5.9).
+ */
+export interface PinnedCheck {
+  context: string
+  appId: number
 }
 
 export interface ClassicProtectionFact {
@@ -170,6 +181,8 @@ export interface ClassicProtectionFact {
   allowForcePushes: boolean
   allowDeletions: boolean
   requiredStatusChecks: string[]
+  /** the required checks pinned to an app (`checks[].app_id`) */
+  pinnedChecks?: PinnedCheck[]
   enforceAdmins: boolean
 }
 
@@ -266,6 +279,15 @@ export interface CheckResultFact {
   workflowRunId: number | null
   /** the app of a check run, or who posted a status */
   by: string | null
+  /** a check run's app id (GitHub Actions is 15368); absent: not read */
+  appId?: number | null
+  /** a check run's GraphQL node id, to ask about it later */
+  nodeId?: string
+  /**
+   * Whether a GitHub Actions check run is the check run of a workflow job
+   * (it has steps: the Checks API cannot create any); absent: not asked.
+   */
+  job?: boolean | Unreadable
   /** when a check run started or a status was posted */
   at: string | null
 }
