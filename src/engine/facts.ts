@@ -214,6 +214,8 @@ export interface RunFact {
   url: string | null
   actor: string | null
   triggeringActor: string | null
+  /** `github.event_name`: what triggered the run; null when not known */
+  event: string | null
   /** environment approvals of this run; null when not needed or no run */
   approvals: EnvironmentApprovalFact[] | Unreadable | null
 }

@@ -197,7 +197,7 @@ export async function gatherFacts(input: GatherInput): Promise<Facts> {
     scope: scope.scope,
     upstream,
     branches,
-    run: { ...request.run, approvals },
+    run: { ...request.run, event: request.event ?? null, approvals },
     environmentSettings,
     ciResults:
       rollups === null
