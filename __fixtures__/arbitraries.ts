@@ -719,6 +719,7 @@ export function scenarioAt(noise: number): fc.Arbitrary<Scenario> {
           url: runUrl(2002),
           actor: spec.deployer,
           triggeringActor: spec.deployer,
+          event: 'push',
           approvals: spec.approvals
         }
       })

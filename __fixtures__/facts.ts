@@ -284,6 +284,7 @@ export function aFacts(overrides: Partial<Facts> = {}): Facts {
       url: runUrl(2002),
       actor: 'dave',
       triggeringActor: 'dave',
+      event: 'push',
       approvals: null
     },
     environmentSettings: { exists: true, settings: anEnvironmentSettings() },
@@ -410,6 +411,15 @@ export function anEnvironmentPolicy(
     match: 'commit',
     trustedDeployers: ['github-actions[bot]'],
     branches: ['main'],
+    allowedEvents: [
+      'push',
+      'workflow_dispatch',
+      'deployment',
+      'release',
+      'schedule',
+      'merge_group',
+      'repository_dispatch'
+    ],
     branchProtection:
       branchProtection === false
         ? false

@@ -26,6 +26,8 @@ export function requestFor(
       triggeringActor: run.actor
     },
     serverUrl: o.serverUrl ?? 'https://github.com',
-    breakGlassReason: o.breakGlassReason ?? null
+    breakGlassReason: o.breakGlassReason ?? null,
+    // GITHUB_EVENT_NAME as the demo's runner sets it (test-support/demo/run-action.ts)
+    event: 'push'
   })
 }

@@ -118,6 +118,8 @@ async function byAction(r: Running, run: GateRun, at: Date): Promise<Judged> {
         GITHUB_ACTOR: run.actor,
         GITHUB_TRIGGERING_ACTOR: run.actor,
         GITHUB_RUN_ID: String(run.runId),
+        // a runner always says what triggered the run (SPEC §4 allowed_events)
+        GITHUB_EVENT_NAME: 'push',
         GITHUB_RUN_ATTEMPT: '1',
         GITHUB_API_URL: r.sim.url,
         GITHUB_GRAPHQL_URL: r.sim.graphqlUrl,

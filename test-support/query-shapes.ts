@@ -24,12 +24,14 @@ import {
   CO_AUTHORS_COST,
   DEPLOYMENTS_COST,
   GLOB_REF_COST,
+  JOB_COST,
   PAGE_COST,
   POLICY_QUERY,
   REF_COST,
   changesQuery,
   coAuthorsQuery,
   contextQuery,
+  jobsQuery,
   pagesQuery,
   type DeploymentSelection,
   type PageSelection,
@@ -188,6 +190,16 @@ export function queryShapes(): QueryShape[] {
       each: PAGE_COST
     })
   }
+  const jobIds = largest((i) => `CR_${i}`, JOB_COST)
+  const jobs = jobsQuery(jobIds)
+  shapes.push({
+    name: 'GateJobs',
+    what: 'whether check runs a pinned required check relies on are jobs',
+    query: jobs.query,
+    variables: jobs.variables,
+    batch: jobIds.length,
+    each: JOB_COST
+  })
   shapes.push(
     {
       name: 'AuditDeployments',

@@ -112,6 +112,8 @@ async function act(
       GITHUB_SHA: run.sha,
       GITHUB_ACTOR: run.actor,
       GITHUB_RUN_ID: String(run.runId),
+      // a runner always says what triggered the run (SPEC §4 allowed_events)
+      GITHUB_EVENT_NAME: 'push',
       GITHUB_RUN_ATTEMPT: '1',
       GITHUB_API_URL: server.url,
       GITHUB_GRAPHQL_URL: server.graphqlUrl,

@@ -69,6 +69,8 @@ async function act(spent = 0): Promise<Ran> {
       GITHUB_SHA: run.sha,
       GITHUB_ACTOR: run.actor,
       GITHUB_RUN_ID: String(run.runId),
+      // a runner always says what triggered the run (SPEC §4 allowed_events)
+      GITHUB_EVENT_NAME: 'push',
       GITHUB_RUN_ATTEMPT: '1',
       GITHUB_API_URL: server.url,
       GITHUB_GRAPHQL_URL: server.graphqlUrl,

@@ -189,6 +189,8 @@ describe('promotion-gate check', () => {
         GITHUB_TRIGGERING_ACTOR: run.actor,
         GITHUB_RUN_ID: String(run.runId),
         GITHUB_RUN_ATTEMPT: '1',
+        // a runner always says what triggered the run (SPEC §4 allowed_events)
+        GITHUB_EVENT_NAME: 'push',
         GITHUB_API_URL: server.url,
         GITHUB_GRAPHQL_URL: server.graphqlUrl,
         GITHUB_SERVER_URL: 'https://github.com',

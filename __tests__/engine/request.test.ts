@@ -59,3 +59,11 @@ describe('makeRequest', () => {
     )
   })
 })
+
+describe('makeRequest: the triggering event', () => {
+  it('keeps the event, and an empty one means unknown', () => {
+    expect(makeRequest({ ...SPEC, event: 'push' }).event).toBe('push')
+    expect(makeRequest({ ...SPEC, event: '' }).event).toBeNull()
+    expect(makeRequest(SPEC).event).toBeNull()
+  })
+})

@@ -290,7 +290,8 @@ export function parseInputs(env: Env): ActionInputs {
         triggeringActor: env.GITHUB_TRIGGERING_ACTOR
       },
       serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
-      breakGlassReason: breakGlass
+      breakGlassReason: breakGlass,
+      event: env.GITHUB_EVENT_NAME || null
     }),
     token,
     mode: mode as Mode,

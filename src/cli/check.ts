@@ -181,7 +181,8 @@ export function parseCheckOptions(
         : null,
       serverUrl,
       // break-glass (SPEC §5.7) is the action's alone: it needs the run's approvals
-      breakGlassReason: null
+      breakGlassReason: null,
+      event: inActions ? env.GITHUB_EVENT_NAME || null : null
     }),
     apiUrl,
     graphqlUrl,

@@ -164,6 +164,17 @@ export interface RulesetRuleFact {
   }
   /** only for required_status_checks */
   requiredStatusChecks?: string[]
+  /** the required checks of this rule pinned to an app (`integration_id`) */
+  pinnedChecks?: PinnedCheck[]
+}
+
+/**
+ * A required check that only one app may satisfy: a ruleset's
+ * `integration_id`, classic protection's `checks[].app_id` (SPEC §5.9).
+ */
+export interface PinnedCheck {
+  context: string
+  appId: number
 }
 
 export interface ClassicProtectionFact {
@@ -174,6 +185,8 @@ export interface ClassicProtectionFact {
   allowForcePushes: boolean
   allowDeletions: boolean
   requiredStatusChecks: string[]
+  /** the required checks pinned to an app (`checks[].app_id`) */
+  pinnedChecks?: PinnedCheck[]
   enforceAdmins: boolean
 }
 
@@ -205,6 +218,8 @@ export interface RunFact {
   url: string | null
   actor: string | null
   triggeringActor: string | null
+  /** `github.event_name`: what triggered the run; null when not known */
+  event: string | null
   /** environment approvals of this run; null when not needed or no run */
   approvals: EnvironmentApprovalFact[] | Unreadable | null
 }
@@ -270,6 +285,15 @@ export interface CheckResultFact {
   workflowRunId: number | null
   /** the app of a check run, or who posted a status */
   by: string | null
+  /** a check run's app id (GitHub Actions is 15368); absent: not read */
+  appId?: number | null
+  /** a check run's GraphQL node id, to ask about it later */
+  nodeId?: string
+  /**
+   * Whether a GitHub Actions check run is the check run of a workflow job
+   * (it has steps: the Checks API cannot create any); absent: not asked.
+   */
+  job?: boolean | Unreadable
   /** when a check run started or a status was posted */
   at: string | null
 }

@@ -29,6 +29,11 @@ export interface EngineRequest {
   readonly serverUrl: string
   /** SPEC §5.7: the emergency path's reason; null for a normal decision */
   readonly breakGlassReason: string | null
+  /**
+   * `github.event_name` of the run that deploys (SPEC §4 `allowed_events`);
+   * null: no run, or the caller does not know it
+   */
+  readonly event?: string | null
 }
 
 export interface RequestSpec {
@@ -53,6 +58,8 @@ export interface RequestSpec {
   deployer?: string | null
   serverUrl?: string
   breakGlassReason?: string | null
+  /** `GITHUB_EVENT_NAME`, or the workflow run's `event` */
+  event?: string | null
 }
 
 const SHA = /^[0-9a-f]{40}$/i
@@ -96,6 +103,7 @@ export function makeRequest(spec: RequestSpec): EngineRequest {
     deployer,
     run: Object.freeze(record),
     serverUrl,
-    breakGlassReason: reason === '' ? null : reason
+    breakGlassReason: reason === '' ? null : reason,
+    event: spec.event || null
   })
 }

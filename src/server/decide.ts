@@ -49,7 +49,7 @@ export async function decide(o: DecideOptions): Promise<Decision> {
     // triggering actor), as the action reads GITHUB_TRIGGERING_ACTOR.
     const run = await readRun(o.client, request)
     noteSender(run, o)
-    request = makeRequest({ ...spec, run })
+    request = makeRequest({ ...spec, run, event: run.event ?? null })
     return await evaluate(request, {
       github: o.client,
       logger: o.log,

@@ -340,6 +340,13 @@ export interface CheckRun {
   checkSuiteId: number
   /** the workflow run whose job this is (GitHub Actions only) */
   runId: number | null
+  /**
+   * A workflow job's steps (GraphQL `CheckRun.steps`). The Checks API has
+   * no way to create steps (docs.github.com/en/rest/checks/runs#create-a-check-run
+   * takes a name, status, conclusion, output and actions), so a check run
+   * made through it has none, whatever token made it.
+   */
+  steps: string[]
 }
 
 /** Why an issue is in its state, as REST's `state_reason` spells it. */
@@ -2103,9 +2110,42 @@ export class RepoHandle {
         o.detailsUrl ??
         (run === undefined ? null : `${this.runUrl(run)}/job/${id}`),
       checkSuiteId,
-      runId: run?.id ?? null
+      runId: run?.id ?? null,
+      // the runner's own steps around the job's (a job always has them)
+      steps: run === undefined ? [] : ['Set up job', name, 'Complete job']
     }
     this.data.checkRuns.push(c)
+    return c
+  }
+
+  /**
+   * A check run created through the Checks API (`POST /check-runs`) with a
+   * token acting as `app`. A workflow's GITHUB_TOKEN acts as GitHub Actions,
+   * and GitHub adds such a check run to the GitHub Actions check suite of
+   * the commit's first workflow run: "GitHub Actions just picks the
+   * workflow run that was created first and adds all Checks to it"
+   * (bencherdev/bencher#536, LouisBrunner/checks-action#26, community
+   * discussion 24616). So it shows under a workflow run, from the GitHub
+   * Actions app, but it is no job: it has no steps.
+   */
+  apiCheckRun(
+    sha: string,
+    name: string,
+    conclusion: CheckConclusion | null,
+    o: { app: CheckApp; detailsUrl?: string | null }
+  ): CheckRun {
+    const first =
+      o.app.id === GITHUB_ACTIONS_APP.id
+        ? this.data.runs.find((r) => r.headSha === sha)
+        : undefined
+    const c = this.checkRun(sha, name, conclusion, {
+      app: o.app,
+      ...(o.detailsUrl == null ? {} : { detailsUrl: o.detailsUrl })
+    })
+    if (first !== undefined) {
+      c.checkSuiteId = first.id + 1
+      c.runId = first.id
+    }
     return c
   }
 

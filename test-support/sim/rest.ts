@@ -14,6 +14,8 @@ import {
   pullCommits,
   pullsForCommit,
   resolveRef,
+  GITHUB_ACTIONS_APP,
+  type CheckConclusion,
   type CommitState,
   type DeploymentState,
   type Permission,
@@ -344,6 +346,87 @@ const routes: Route[] = [
         r,
         [...all].reverse().map((s) => shape.commitStatus(r.ctx, r.data, s))
       )
+    }
+  },
+  {
+    // Any token with `statuses: write` posts any context: a workflow's
+    // GITHUB_TOKEN posts as github-actions[bot], and nothing ties the
+    // status to a job (docs.github.com/en/rest/commits/statuses#create-a-commit-status).
+    method: 'POST',
+    pattern: new RegExp(`${REPO}/statuses/([0-9a-f]{40})$`),
+    needs: [['statuses', 'write']],
+    doc: `${D}/commits/statuses#create-a-commit-status`,
+    handle: (r) => {
+      const doc = `${D}/commits/statuses#create-a-commit-status`
+      const sha = r.params[2] ?? ''
+      if (!r.data.commits.has(sha)) {
+        return errorAnswer(422, `No commit found for SHA: ${sha}`, doc)
+      }
+      const b = record(r.body)
+      const state = str(b.state)
+      if (!['error', 'failure', 'pending', 'success'].includes(state ?? '')) {
+        return validationFailed(doc, [
+          {
+            resource: 'Status',
+            code: 'custom',
+            field: 'state',
+            message: 'state is not included in the list'
+          }
+        ])
+      }
+      const st = r.repo.commitStatus(sha, state as CommitState, {
+        context: str(b.context),
+        description: str(b.description),
+        targetUrl: str(b.target_url),
+        creator: r.token.actor
+      })
+      const body = shape.commitStatus(r.ctx, r.data, st)
+      return created(body, String(body.url))
+    }
+  },
+  {
+    // A check run belongs to the App the token acts for: GitHub Actions for
+    // a GITHUB_TOKEN ("When you enable GitHub Actions, GitHub installs a
+    // GitHub App on your repository. The GITHUB_TOKEN secret is a GitHub App
+    // installation access token", docs.github.com/en/actions/security-for-github-actions/
+    // security-guides/automatic-token-authentication), added to that App's
+    // suite on the commit (see `apiCheckRun` in model.ts).
+    // docs.github.com/en/rest/checks/runs#create-a-check-run
+    method: 'POST',
+    pattern: new RegExp(`${REPO}/check-runs$`),
+    needs: [['checks', 'write']],
+    doc: `${D}/checks/runs#create-a-check-run`,
+    handle: (r) => {
+      const doc = `${D}/checks/runs#create-a-check-run`
+      const b = record(r.body)
+      const name = str(b.name)
+      const sha = str(b.head_sha) ?? ''
+      if (name === undefined || !r.data.commits.has(sha)) {
+        return validationFailed(doc, [
+          {
+            resource: 'CheckRun',
+            code: 'invalid',
+            field: name === undefined ? 'name' : 'head_sha'
+          }
+        ])
+      }
+      const installed =
+        r.token.kind === 'github_token'
+          ? undefined
+          : r.sim.installations.get(r.token.installationId)?.app
+      const app =
+        installed === undefined
+          ? GITHUB_ACTIONS_APP
+          : { id: installed.id, slug: installed.slug, name: installed.name }
+      const conclusion = str(b.conclusion)
+      const c = r.repo.apiCheckRun(
+        sha,
+        name,
+        conclusion === undefined ? null : (conclusion as CheckConclusion),
+        { app, detailsUrl: str(b.details_url) }
+      )
+      const body = shape.checkRun(r.ctx, r.data, c)
+      return created(body, String(body.url))
     }
   },
   {

@@ -155,3 +155,26 @@ describe('access matrix', () => {
     ])
   })
 })
+
+describe('access matrix: exempt bypass actors', () => {
+  it('names an exempt actor as a gap of its own: no rule runs for it and nothing is recorded', async () => {
+    const m = await matrix({
+      ...FULL,
+      'GET /repos/acme/shop/rulesets/11': {
+        id: 11,
+        name: 'protect main',
+        bypass_actors: [
+          { actor_id: 5, actor_type: 'RepositoryRole', bypass_mode: 'always' },
+          { actor_id: 42, actor_type: 'Integration', bypass_mode: 'exempt' }
+        ]
+      }
+    })
+    expect(m.branches[0]?.bypassActors).toEqual([
+      'repository role admin (always)',
+      'Integration 42 (exempt)'
+    ])
+    expect(m.gaps).toContain(
+      'branch main: Integration 42 is exempt from its rulesets: the rules are not even evaluated for it and GitHub creates no bypass audit entry: set the bypass mode to "always" or remove it'
+    )
+  })
+})

@@ -59,7 +59,8 @@ describe('the audit and the live gate', () => {
         environment: 'production',
         sha,
         policyPath: POLICY_PATH,
-        run: { id: run.id, attempt: 1, actor: 'dora', triggeringActor: 'dora' }
+        run: { id: run.id, attempt: 1, actor: 'dora', triggeringActor: 'dora' },
+        event: 'push'
       }),
       { github, logger: silentLogger, now: () => at }
     )

@@ -32,7 +32,8 @@ async function decide(
         environment: 'production',
         sha,
         policyPath: POLICY_PATH,
-        run: { id: run.id, actor: 'dora' }
+        run: { id: run.id, actor: 'dora' },
+        event: run.data.event
       }),
       { github: port, logger: silentLogger, now: () => new Date() }
     )

@@ -91,7 +91,9 @@ export function requestFor(
     environment: o.environment ?? 'production',
     sha,
     policyPath: POLICY_PATH,
-    run: o.runId === undefined || o.runId === null ? null : { id: o.runId }
+    run: o.runId === undefined || o.runId === null ? null : { id: o.runId },
+    // GITHUB_EVENT_NAME as the demo's runner sets it
+    event: 'push'
   })
 }
 

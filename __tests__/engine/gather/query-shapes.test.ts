@@ -27,6 +27,7 @@ describe('every query shape, at its largest batch', () => {
         'GateChanges',
         'GateCoAuthors',
         'GatePages',
+        'GateJobs',
         'AuditDeployments',
         'AuditHistory',
         'AuditBreakGlass',

@@ -68,6 +68,15 @@ export function defaultsFor(
     match: 'commit',
     trustedDeployers: ['github-actions[bot]'],
     branches,
+    allowedEvents: [
+      'push',
+      'workflow_dispatch',
+      'deployment',
+      'release',
+      'schedule',
+      'merge_group',
+      'repository_dispatch'
+    ],
     branchProtection: {
       requiredApprovals: 1,
       dismissStaleReviews: true,

@@ -108,6 +108,15 @@ export function branchWithGaps(
     gaps.push(
       `${bypass.length} actor${bypass.length === 1 ? '' : 's'} may bypass its rulesets: ${bypass.join(', ')}`
     )
+    // `exempt`: "rules will not be run for that actor and a bypass audit
+    // entry will not be created" (docs.github.com/en/rest/repos/rules#
+    // create-a-repository-ruleset, `bypass_mode`): nothing records its pushes.
+    const exempt = bypass.filter((a) => a.endsWith(' (exempt)'))
+    if (exempt.length > 0) {
+      gaps.push(
+        `${andWords(exempt.map((a) => a.slice(0, -' (exempt)'.length)))} ${exempt.length === 1 ? 'is' : 'are'} exempt from its rulesets: the rules are not even evaluated for ${exempt.length === 1 ? 'it' : 'them'} and GitHub creates no bypass audit entry: set the bypass mode to "always" or remove ${exempt.length === 1 ? 'it' : 'them'}`
+      )
+    }
   }
   if (classicLetsAdmins(read.classic) === true) {
     gaps.push(
@@ -126,6 +135,12 @@ export function branchWithGaps(
       : { rulesTruncated: read.rulesTruncated }),
     gaps
   }
+}
+
+function andWords(items: string[]): string {
+  return items.length < 2
+    ? items.join('')
+    : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`
 }
 
 /** Every gap of the matrix, prefixed with what it is about. */

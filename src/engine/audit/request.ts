@@ -23,6 +23,7 @@ export function requestFor(
     deployer: deployment.deployer,
     run: deployment.run,
     serverUrl: req.serverUrl,
-    breakGlassReason: null
+    breakGlassReason: null,
+    event: deployment.run?.event ?? null
   })
 }

@@ -26,6 +26,8 @@ export interface RunInfo {
   url: string | null
   actor: string | null
   triggeringActor: string | null
+  /** `event`: what triggered the run (SPEC §4 `allowed_events`) */
+  event: string | null
 }
 
 /** The runs read, by id; unreadable without `actions: read`. */
@@ -78,7 +80,8 @@ function runInfo(value: unknown, at: string): RunInfo {
     attempt: typeof run.run_attempt === 'number' ? run.run_attempt : null,
     url: optStr(run.html_url, `${at}.html_url`),
     actor: login(run.actor),
-    triggeringActor: login(run.triggering_actor)
+    triggeringActor: login(run.triggering_actor),
+    event: typeof run.event === 'string' ? run.event : null
   }
 }
 
@@ -150,6 +153,7 @@ export function runFact(o: {
     url: info?.url ?? null,
     actor: info?.actor ?? null,
     triggeringActor: info?.triggeringActor ?? null,
+    event: info?.event ?? null,
     approvals: id === null ? null : (o.approvals.get(id) ?? null)
   }
 }

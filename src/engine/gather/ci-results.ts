@@ -119,6 +119,12 @@ function parseContext(value: unknown, path: string): CheckResultFact {
             : num(run.databaseId, `${path}.checkSuite.workflowRun.databaseId`),
         by:
           app === null ? null : optStr(app.slug, `${path}.checkSuite.app.slug`),
+        ...(app === null || app.databaseId == null
+          ? {}
+          : {
+              appId: num(app.databaseId, `${path}.checkSuite.app.databaseId`)
+            }),
+        ...(typeof n.id === 'string' ? { nodeId: n.id } : {}),
         at: optStr(n.startedAt, `${path}.startedAt`)
       }
     }

@@ -31,6 +31,7 @@ import { readBranchRules, readClassicProtection } from './protection.js'
 import { resolveCoAuthors } from './co-authors.js'
 import { changesInScope } from './range.js'
 import { readReviewerTeams } from './teams.js'
+import { pinnedToActions, proveJobs } from './workflow-jobs.js'
 
 export type { EngineRequest } from '../request.js'
 export { fetchApprovals } from './approvals.js'
@@ -157,15 +158,22 @@ export async function gatherFacts(input: GatherInput): Promise<Facts> {
   // every environment of the chain was read (environmentsToRead): `?? []`
   // never applies, and no deployments would block the promotion anyway
   for (const env of chain) upstream[env] = deployments.get(env) ?? []
-  const scope = await changesInScope({
-    github,
-    request,
-    commit,
-    pullRequests: boot.pullRequests,
-    policy,
-    here: deployments.get(request.environment) ?? [],
-    previousOf: previous
-  })
+  // Alongside: whether the check runs a pinned required check may rely on
+  // are workflow jobs (SPEC §5.9), asked only when a rule pins one.
+  const [scope] = await Promise.all([
+    changesInScope({
+      github,
+      request,
+      commit,
+      pullRequests: boot.pullRequests,
+      policy,
+      here: deployments.get(request.environment) ?? [],
+      previousOf: previous
+    }),
+    rollups === null
+      ? null
+      : proveJobs(github, rollups, pinnedToActions(branches))
+  ])
   await resolveCoAuthors(github, request, [
     commit,
     ...scope.changes.flatMap((c) => [
@@ -190,7 +198,7 @@ export async function gatherFacts(input: GatherInput): Promise<Facts> {
     scope: scope.scope,
     upstream,
     branches,
-    run: { ...request.run, approvals },
+    run: { ...request.run, event: request.event ?? null, approvals },
     environmentSettings,
     ciResults:
       rollups === null

@@ -4,6 +4,7 @@
 
 import type {
   ClassicProtectionFact,
+  PinnedCheck,
   RulesetRuleFact,
   RuleType
 } from '../facts.js'
@@ -45,15 +46,22 @@ export function parseRules(value: unknown, path: string): RulesetRuleFact[] {
       }
     }
     if (rawType === 'required_status_checks' && params !== null) {
-      rule.requiredStatusChecks = arr(
+      const checks = arr(
         params.required_status_checks,
         `${p}.parameters.required_status_checks`
-      ).map((c, j) =>
-        str(
-          obj(c, `${p}.parameters.required_status_checks[${j}]`).context,
-          `${p}.parameters.required_status_checks[${j}].context`
-        )
+      ).map((c, j) => {
+        const at = `${p}.parameters.required_status_checks[${j}]`
+        const check = obj(c, at)
+        return {
+          context: str(check.context, `${at}.context`),
+          appId: appPin(check.integration_id, `${at}.integration_id`)
+        }
+      })
+      rule.requiredStatusChecks = checks.map((c) => c.context)
+      const pinned = checks.flatMap((c) =>
+        c.appId === null ? [] : [{ context: c.context, appId: c.appId }]
       )
+      if (pinned.length > 0) rule.pinnedChecks = pinned
     }
     return rule
   })
@@ -91,7 +99,15 @@ export function parseRefRules(
               dismiss_stale_reviews_on_push: params.dismissStaleReviewsOnPush,
               require_code_owner_review: params.requireCodeOwnerReview,
               require_last_push_approval: params.requireLastPushApproval,
-              required_status_checks: params.requiredStatusChecks
+              required_status_checks: Array.isArray(params.requiredStatusChecks)
+                ? params.requiredStatusChecks.map((c) => {
+                    const check = obj(c, `${p}.parameters.requiredStatusChecks`)
+                    return {
+                      context: check.context,
+                      integration_id: check.integrationId
+                    }
+                  })
+                : params.requiredStatusChecks
             }
     })
   })
@@ -133,6 +149,7 @@ export function parseClassicProtection(
     return v !== null && v.enabled === true
   }
   const contexts: string[] = []
+  const pinned: PinnedCheck[] = []
   if (checks !== null) {
     if (Array.isArray(checks.contexts)) {
       checks.contexts.forEach((c, i) =>
@@ -141,11 +158,12 @@ export function parseClassicProtection(
     }
     if (Array.isArray(checks.checks)) {
       checks.checks.forEach((c, i) => {
-        const context = str(
-          obj(c, `${path}.required_status_checks.checks[${i}]`).context,
-          `${path}.required_status_checks.checks[${i}].context`
-        )
+        const at = `${path}.required_status_checks.checks[${i}]`
+        const check = obj(c, at)
+        const context = str(check.context, `${at}.context`)
         if (!contexts.includes(context)) contexts.push(context)
+        const appId = appPin(check.app_id, `${at}.app_id`)
+        if (appId !== null) pinned.push({ context, appId })
       })
     }
   }
@@ -162,6 +180,19 @@ export function parseClassicProtection(
     allowForcePushes: flag('allow_force_pushes'),
     allowDeletions: flag('allow_deletions'),
     requiredStatusChecks: contexts,
+    ...(pinned.length > 0 ? { pinnedChecks: pinned } : {}),
     enforceAdmins: flag('enforce_admins')
   }
+}
+
+/**
+ * The app a required check is pinned to, or null for any source: a
+ * ruleset's `integration_id` is optional, and classic protection's `app_id`
+ * -1 "explicitly allow[s] any app" (docs.github.com/en/rest/branches/
+ * branch-protection#update-branch-protection, `checks[].app_id`).
+ */
+function appPin(value: unknown, path: string): number | null {
+  if (value === null || value === undefined) return null
+  const id = num(value, path)
+  return id > 0 ? id : null
 }

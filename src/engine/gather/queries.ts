@@ -97,7 +97,7 @@ export const CHANGE_COST: QueryCost = plus(
 export const REF_RULES = `rules(first: ${PAGE}) { pageInfo { hasNextPage endCursor } nodes { type
         parameters { __typename
           ... on PullRequestParameters { requiredApprovingReviewCount dismissStaleReviewsOnPush requireCodeOwnerReview requireLastPushApproval }
-          ... on RequiredStatusChecksParameters { requiredStatusChecks { context } } }
+          ... on RequiredStatusChecksParameters { requiredStatusChecks { context integrationId } } }
         repositoryRuleset { databaseId enforcement } } }
       refUpdateRule { pattern requiredStatusCheckContexts }`
 
@@ -118,6 +118,7 @@ query GatePolicy($owner: String!, $name: String!, $policyExpression: String!, $p
 export const ROLLUP_CONTEXTS = `totalCount pageInfo { hasNextPage endCursor } nodes {
       __typename
       ... on CheckRun { name status conclusion detailsUrl url startedAt checkSuite { app { slug } workflowRun { databaseId } } }
+      ... on CheckRun { id checkSuite { app { databaseId } } }
       ... on StatusContext { context state targetUrl createdAt creator { login } }
     }`
 
@@ -409,6 +410,35 @@ export function pagesQuery(
   ${nodes.join('\n  ')}
 }
 ${needsCommit ? COMMIT_FIELDS : ''}`,
+    variables
+  }
+}
+
+/** What one check run adds to GateJobs: its first step, if any. */
+export const JOB_COST: QueryCost = { nodes: 1, requests: 1 }
+
+/**
+ * Whether check runs of GitHub Actions are workflow jobs: a job has steps
+ * (the runner's "Set up job" at least), and the Checks API cannot create
+ * any, so a check run a token made through it has none (SPEC §5.9).
+ * docs.github.com/en/graphql/reference/objects#checkrun, `steps`.
+ */
+export function jobsQuery(ids: string[]): {
+  query: string
+  variables: Record<string, unknown>
+} {
+  const variables: Record<string, unknown> = {}
+  const declarations: string[] = []
+  const parts = ids.map((id, i) => {
+    declarations.push(`$id${i}: ID!`)
+    variables[`id${i}`] = id
+    return `j${i}: node(id: $id${i}) { ... on CheckRun { steps(first: 1) { totalCount } } }`
+  })
+  return {
+    query: `query GateJobs(${declarations.join(', ')}) {
+  ${RATE_LIMIT}
+  ${parts.join('\n  ')}
+}`,
     variables
   }
 }

@@ -10,7 +10,7 @@ import { obj, optObj } from './shape.js'
 export async function readRun(
   github: GitHubPort,
   at: { owner: string; repo: string; run: RunRecord }
-): Promise<RunRecord> {
+): Promise<RunRecord & { event?: string }> {
   const r = await github.rest(
     'GET /repos/{owner}/{repo}/actions/runs/{run_id}',
     { owner: at.owner, repo: at.repo, run_id: at.run.id }
@@ -28,6 +28,8 @@ export async function readRun(
       typeof run.run_attempt === 'number' &&
       Number.isSafeInteger(run.run_attempt)
         ? run.run_attempt
-        : null
+        : null,
+    // what triggered it, for SPEC §4 `allowed_events`
+    ...(typeof run.event === 'string' ? { event: run.event } : {})
   }
 }

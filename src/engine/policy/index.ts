@@ -3,6 +3,7 @@
 
 export { environmentPolicy, loadPolicy } from './load.js'
 export {
+  DEFAULT_ALLOWED_EVENTS,
   ENVIRONMENT_NAME_PATTERN,
   MAKER_KINDS,
   policyJsonSchema

@@ -3,6 +3,7 @@
 
 import { parseDuration } from '../duration.js'
 import {
+  DEFAULT_ALLOWED_EVENTS,
   MAKER_KINDS,
   type ApprovalsDocument,
   type EnvironmentDocument,
@@ -77,6 +78,7 @@ function resolveEnvironment({
       ...(pick('trusted_deployers') ?? ['github-actions[bot]'])
     ],
     branches: [...(pick('branches') ?? [defaultBranch])],
+    allowedEvents: [...(pick('allowed_events') ?? DEFAULT_ALLOWED_EVENTS)],
     branchProtection:
       branchProtection === false
         ? false

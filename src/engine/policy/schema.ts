@@ -37,6 +37,24 @@ const nonEmptyNameList = (description: string) =>
     uniqueItems: true
   }) as const
 
+/**
+ * SPEC §4 `allowed_events`' default: the events whose runs deploy what is on
+ * a branch. A pull request's events, `issue_comment` and `workflow_run` are
+ * left out: they run for changes nobody merged, and since 2025-12 GitHub
+ * checks the environment branch rules of a `pull_request_target` run
+ * against the default branch (github.blog/changelog/2025-11-07-actions-
+ * pull_request_target-and-environment-branch-protections-changes).
+ */
+export const DEFAULT_ALLOWED_EVENTS: readonly string[] = [
+  'push',
+  'workflow_dispatch',
+  'deployment',
+  'release',
+  'schedule',
+  'merge_group',
+  'repository_dispatch'
+]
+
 const count = (description: string) =>
   ({ description, type: 'integer', minimum: 0 }) as const
 
@@ -137,6 +155,17 @@ export const policyJsonSchema = {
           'Branches (minimatch globs); the commit must be contained in one ' +
             "of them. Default: the repository's default branch."
         ),
+        allowed_events: {
+          ...nonEmptyNameList(
+            'Events (github.event_name) that may trigger a run deploying to ' +
+              'this environment. pull_request, pull_request_target, ' +
+              'issue_comment and workflow_run are refused unless listed: ' +
+              'since 2025-12 GitHub checks environment branch rules of ' +
+              'pull_request_target runs against the default branch. Default: ' +
+              `[${DEFAULT_ALLOWED_EVENTS.join(', ')}].`
+          ),
+          items: { type: 'string', pattern: '^[a-z_]+$' }
+        },
         branch_protection: {
           description:
             'Protection the branch must have (classic branch protection or ' +
@@ -399,6 +428,7 @@ export interface EnvironmentDocument {
   match?: 'commit' | 'tree'
   trusted_deployers?: string[]
   branches?: string[]
+  allowed_events?: string[]
   branch_protection?: false | BranchProtectionDocument
   scope?: 'range' | 'head'
   approvals?: ApprovalsDocument

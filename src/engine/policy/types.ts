@@ -59,6 +59,11 @@ export interface EnvironmentPolicy {
   trustedDeployers: string[]
   /** minimatch globs */
   branches: string[]
+  /**
+   * `github.event_name`s that may trigger a run deploying here (SPEC §4
+   * `allowed_events`); checked by `source-branch`
+   */
+  allowedEvents: string[]
   branchProtection: BranchProtectionRequirement | false
   scope: 'range' | 'head'
   approvals: ApprovalPolicy

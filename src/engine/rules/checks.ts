@@ -4,8 +4,14 @@
 // commit ended badly. The jobs of the current workflow run (the deploy job
 // itself is still running) and the gate's own commit statuses never count.
 
-import type { CheckResultFact, CommitCiResultsFact, Facts } from '../facts.js'
+import type {
+  CheckResultFact,
+  CommitCiResultsFact,
+  Facts,
+  Unreadable
+} from '../facts.js'
 import type { EnvironmentPolicy } from '../policy/index.js'
+import { appName, fromPinned, pinnedProblem, pinsOf } from './pinned-checks.js'
 import type { CheckLink, CheckResult } from './types.js'
 import {
   andList,
@@ -187,8 +193,22 @@ function judge(
     problems.push(required.unknown)
     unverified = true
   } else {
+    const pins = pinsOf(facts, policy)
     for (const name of required.names) {
-      const ok = here.find((r) => r.name === name && succeeded(r))
+      const apps = pins.get(name) ?? []
+      // A success of the name from elsewhere than the pinned app, and one
+      // whose being a job could not be learned (SPEC §5.9).
+      const others: CheckResultFact[] = []
+      let cannotTell: Unreadable | null = null
+      const fits = (r: CheckResultFact): boolean => {
+        if (r.name !== name || !succeeded(r)) return false
+        const from = fromPinned(r, apps)
+        if (from === true) return true
+        if (from === false) others.push(r)
+        else cannotTell ??= from
+        return false
+      }
+      const ok = here.find(fits)
       if (ok !== undefined) {
         relied.add(ok)
         continue
@@ -202,16 +222,35 @@ function judge(
           unverified = true
           continue
         }
-        const onHead = counted(head.results, runId).find(
-          (r) => r.name === name && succeeded(r)
-        )
+        const onHead = counted(head.results, runId).find(fits)
         if (onHead !== undefined) {
           relied.add(onHead)
           fromHead.add(onHead)
           continue
         }
       }
+      const unsure = cannotTell as Unreadable | null
+      if (unsure !== null) {
+        problems.push(
+          `cannot tell whether the success of required check \`${name}\` comes from ${andList(apps.map(appName))}: ${unsure.detail} (the token needs \`${unsure.permission}\`)`
+        )
+        unverified = true
+        continue
+      }
       definite = true
+      if (others.length > 0) {
+        problems.push(
+          pinnedProblem({
+            name,
+            apps,
+            where: others.every((r) => here.includes(r))
+              ? short
+              : `${short} or PR #${head?.pullRequest ?? '?'}'s final head`,
+            others
+          })
+        )
+        continue
+      }
       // Reached only when head is null, unreadable (handled above) or the
       // commit itself, or the head had no success for the name.
       const other =
