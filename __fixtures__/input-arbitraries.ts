@@ -426,6 +426,18 @@ const VARIABLES: Readonly<
     valid: fc.constantFrom('true', 'false', 'True', 'FALSE'),
     wrong: fc.constantFrom('yes', '1', 'on')
   },
+  'audit-exceptions': {
+    valid: fc.constantFrom('fail', 'report', ''),
+    wrong: fc.constantFrom('Fail', 'warn', 'true')
+  },
+  'evidence-artifact': {
+    valid: fc.constantFrom('true', 'false', 'FALSE', ''),
+    wrong: fc.constantFrom('yes', '0', 'off')
+  },
+  'evidence-retention-days': {
+    valid: fc.constantFrom('1', '30', '400', ''),
+    wrong: fc.constantFrom('0', '401', '-1', '7d', '1.5')
+  },
   'break-glass-reason': {
     valid: fc.constantFrom('outage', 'INC-42: payments down'),
     wrong: fc.constant(' ')

@@ -35,7 +35,7 @@ describe('policyJsonSchema', () => {
     expect(ajv.validateSchema(policyJsonSchema)).toBe(true)
     expect(ajv.errors ?? null).toBeNull()
     expect(policyJsonSchema.$id).toBe(
-      'https://github.com/promotion-gate/promotion-gate/schema/promotion-gate.schema.json'
+      'https://raw.githubusercontent.com/OWNER/promotion-gate/v1/schema/promotion-gate.schema.json'
     )
     expect(policyJsonSchema.title).toBeTruthy()
   })

@@ -7,8 +7,12 @@
 
 import { DURATION_EXAMPLES, DURATION_PATTERN } from '../duration.js'
 
+/**
+ * Where editors fetch the schema (the README's yaml-language-server line):
+ * the file as the release the README's `uses:` names serves it.
+ */
 export const POLICY_SCHEMA_ID =
-  'https://github.com/promotion-gate/promotion-gate/schema/promotion-gate.schema.json'
+  'https://raw.githubusercontent.com/OWNER/promotion-gate/v1/schema/promotion-gate.schema.json'
 
 export const ENVIRONMENT_NAME_PATTERN = '^[A-Za-z0-9._ -]{1,255}$'
 
