@@ -608,7 +608,18 @@ function checkRunNode(ctx: Ctx, repo: Repository, k: CheckRun): Obj {
     resourcePath: `/${repo.owner.login}/${repo.name}/runs/${k.id}`,
     isRequired: () => false,
     repository: () => repositoryNode(ctx, repo),
-    checkSuite: () => checkSuiteNode(ctx, repo, k)
+    checkSuite: () => checkSuiteNode(ctx, repo, k),
+    // "The corresponding deployment for this job, if any": the one GitHub
+    // made for a job that references an environment; a deployment created
+    // through the API is no check run's (@octokit/graphql-schema CheckRun).
+    // Refused without `deployments: read`, as every deployment is here.
+    deployment: () => {
+      if (k.deploymentId === null) return null
+      const d = repo.deployments.find((x) => x.id === k.deploymentId)
+      if (d === undefined) return null
+      need(ctx, 'deployments')
+      return deploymentNode(ctx, repo, d)
+    }
   }
 }
 

@@ -6,7 +6,8 @@
 // pull requests' remaining pages, every test result, and the runs'
 // environment approvals when the policy asks for them.
 
-import type { CommitCiResultsFact, RunFact } from '../facts.js'
+import type { CommitCiResultsFact, JobsFact, RunFact } from '../facts.js'
+import { bindDeployments, type JobsRead } from '../gather/jobs.js'
 import { completeRollups, type RollupRead } from '../gather/ci-results.js'
 import {
   choosePullRequest,
@@ -23,7 +24,7 @@ import {
 } from './commits.js'
 import { history, rangeOf, type Parents, type Range } from './history.js'
 import type { AuditPolicy } from './policy.js'
-import type { Population } from './population.js'
+import { deploymentContext, type Population } from './population.js'
 import { readNowFacts, type NowFacts } from './read-now.js'
 import { runApprovals } from './approvals.js'
 import { deploymentRuns, type Runs } from './runs.js'
@@ -44,6 +45,8 @@ export interface AuditReads {
   runs: Runs
   /** environment approvals by run, when the policy asks for them */
   approvals: Map<number, RunFact['approvals']>
+  /** the jobs' check runs that bind deployment records (SPEC §5.2) */
+  jobs: JobsFact
 }
 
 export interface ReadsInput {
@@ -56,6 +59,8 @@ export interface ReadsInput {
   starts: (string | null)[]
   /** what every chunk shares: read once by `readShared` */
   shared: Shared
+  /** the jobs' check runs read so far, completed in place */
+  jobs: JobsRead
   /** the runs listed are those created in this window */
   runsIn: { from: Date; to: Date }
   logger: Logger
@@ -92,7 +97,16 @@ export async function readForAudit(
   const chosen = await choosePullRequests(o, repo, { commitOf, ranges })
   const rollups = await readTests(o, linked.deployed)
   const approvals = await readApprovals(o, repo, linked.runs)
-  const reads = { ...o.shared, ...linked, commitOf, chosen, rollups, approvals }
+  await bindUpstream(o, linked.deployed)
+  const reads = {
+    ...o.shared,
+    ...linked,
+    commitOf,
+    chosen,
+    rollups,
+    approvals,
+    jobs: o.jobs.fact
+  }
   return { reads, ranges }
 }
 
@@ -250,5 +264,28 @@ async function readApprovals(
     github: o.github,
     repo,
     runs: ids.map((id) => ({ id, nodeId: nodeId(id) }))
+  })
+}
+
+/**
+ * The deployed commits' own upstream records bound to their jobs, as the
+ * gate binds them (most were read with the population: same commits).
+ */
+async function bindUpstream(
+  o: ReadsInput,
+  deployed: Map<string, DeployedCommit | null>
+): Promise<void> {
+  const upstream = new Set(o.policy.chain.map((e) => e.name))
+  await bindDeployments({
+    github: o.github,
+    request: o.request,
+    read: o.jobs,
+    ctx: deploymentContext(o.request, o.policy.environment, o.jobs.fact),
+    all: [...deployed.values()].flatMap((d) =>
+      (d?.deployments ?? []).filter((x) => upstream.has(x.environment))
+    ),
+    newest: [],
+    counts: () => false,
+    nowMs: o.now.getTime()
   })
 }

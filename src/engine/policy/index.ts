@@ -14,5 +14,6 @@ export type {
   EnvironmentProtectionRequirement,
   MakerKind,
   Policy,
-  PolicySource
+  PolicySource,
+  TrustedWorkflow
 } from './types.js'

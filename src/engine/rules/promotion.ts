@@ -267,6 +267,8 @@ function deploymentContext(
     repo: facts.repository.name,
     serverUrl: facts.serverUrl,
     sha: facts.sha,
-    trustedDeployers: policy.trustedDeployers
+    trustedDeployers: policy.trustedDeployers,
+    trustedWorkflows: policy.trustedWorkflows,
+    ...(facts.jobs === undefined ? {} : { jobs: facts.jobs })
   }
 }
