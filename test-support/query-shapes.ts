@@ -35,6 +35,7 @@ import {
   type PageSelection,
   type RefSelection
 } from '../src/engine/gather/queries.js'
+import { JOBS_COST, jobsQuery } from '../src/engine/gather/jobs.js'
 import { githubSchema } from './sim/graphql.js'
 import { queryCost, type QueryCost } from './sim/graphql-cost.js'
 
@@ -163,6 +164,15 @@ export function queryShapes(): QueryShape[] {
     variables: { ...REPO, ...co.variables },
     batch: oids(CO_AUTHORS_COST).length,
     each: CO_AUTHORS_COST
+  })
+  const jobs = jobsQuery(oids(JOBS_COST))
+  shapes.push({
+    name: 'GateJobs',
+    what: "the check runs of commits whose deployment records' jobs were not read yet",
+    query: jobs.query,
+    variables: { ...REPO, ...jobs.variables },
+    batch: oids(JOBS_COST).length,
+    each: JOBS_COST
   })
   const kinds: PageSelection['kind'][] = [
     'commits',

@@ -26,6 +26,7 @@ describe('every query shape, at its largest batch', () => {
         'GateContext',
         'GateChanges',
         'GateCoAuthors',
+        'GateJobs',
         'GatePages',
         'AuditDeployments',
         'AuditHistory',

@@ -62,7 +62,8 @@ describe('loadPolicy: rejected files name file, line, column and key', () => {
         column: 5,
         message:
           'unknown key "soka", did you mean "soak"? (allowed: after, soak, ' +
-          'match, trusted_deployers, branches, branch_protection, scope, ' +
+          'match, trusted_deployers, trusted_workflows, branches, ' +
+          'branch_protection, scope, ' +
           'approvals, deployer_independent, break_glass, ' +
           'environment_protection, checks)'
       },
@@ -79,7 +80,8 @@ describe('loadPolicy: rejected files name file, line, column and key', () => {
     expect(error.message.split('\n')[0]).toBe(
       '.github/promotion-gate.yml:6:5: environments.production.soka: ' +
         'unknown key "soka", did you mean "soak"? (allowed: after, soak, ' +
-        'match, trusted_deployers, branches, branch_protection, scope, ' +
+        'match, trusted_deployers, trusted_workflows, branches, ' +
+        'branch_protection, scope, ' +
         'approvals, deployer_independent, break_glass, ' +
         'environment_protection, checks)'
     )
