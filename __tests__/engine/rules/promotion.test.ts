@@ -553,9 +553,9 @@ describe('upstreamChain', () => {
 
   it('orders the transitive chain earliest first', () => {
     expect(upstreamChain(environments, 'production')).toEqual([
-      { name: 'development', after: [] },
-      { name: 'staging', after: ['development'] },
-      { name: 'qa', after: ['development'] }
+      { name: 'development', after: [], trustedWorkflows: null },
+      { name: 'staging', after: ['development'], trustedWorkflows: null },
+      { name: 'qa', after: ['development'], trustedWorkflows: null }
     ])
   })
 
@@ -571,8 +571,8 @@ describe('upstreamChain', () => {
     expect(
       upstreamChain({ a: env('a', ['b']), b: env('b', ['a', 'ghost']) }, 'a')
     ).toEqual([
-      { name: 'ghost', after: [] },
-      { name: 'b', after: ['a', 'ghost'] }
+      { name: 'ghost', after: [], trustedWorkflows: null },
+      { name: 'b', after: ['a', 'ghost'], trustedWorkflows: null }
     ])
   })
 })
