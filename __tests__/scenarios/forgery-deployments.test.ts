@@ -21,6 +21,7 @@ interface Check {
   id: string
   status: string
   message: string
+  problems: string[]
 }
 
 const checkOf = (evidence: unknown, id: string): Check | undefined =>
@@ -36,7 +37,7 @@ describe('forged deployment records', () => {
     const r = await runGate(w, gateRun(w, sha))
     expect(r.outputs.decision).toBe('block')
     expect(r.violations).toEqual(['promotion'])
-    const message = checkOf(r.evidence, 'promotion')?.message ?? ''
+    const message = checkOf(r.evidence, 'promotion')?.problems.join('\n') ?? ''
     expect(message).toContain(
       `the deployment #${forged} of ${sha.slice(0, 7)} to staging was not made by a job GitHub ran for staging`
     )
@@ -58,7 +59,7 @@ describe('forged deployment records', () => {
     forgeRecord(w, { environment: 'staging', sha, job })
     const r = await runGate(w, gateRun(w, sha))
     expect(r.violations).toEqual(['promotion'])
-    expect(checkOf(r.evidence, 'promotion')?.message).toContain(
+    expect(checkOf(r.evidence, 'promotion')?.problems.join('\n')).toContain(
       `its log links to job ${job.id}, whose check run names deployment #${String(dev?.id)}`
     )
   }, 60_000)
@@ -87,9 +88,9 @@ describe('forged deployment records', () => {
     expect(r.outputs.decision).toBe('block')
     expect(r.violations).toEqual(['approval-record'])
     expect(r.evidence).toMatchObject({ scope: { since: released } })
-    expect(checkOf(r.evidence, 'approval-record')?.message).toContain(
-      hotfix.slice(0, 7)
-    )
+    expect(
+      checkOf(r.evidence, 'approval-record')?.problems.join('\n')
+    ).toContain(hotfix.slice(0, 7))
   }, 60_000)
 
   it('allows the legitimate flow: development and staging deployed by their jobs', async () => {
@@ -122,7 +123,7 @@ describe('forged deployment records', () => {
     const r = await runGate(w, run)
     expect(r.outputs.decision).toBe('block')
     expect(r.violations).toEqual(['promotion'])
-    const message = checkOf(r.evidence, 'promotion')?.message ?? ''
+    const message = checkOf(r.evidence, 'promotion')?.problems.join('\n') ?? ''
     expect(message).toContain(
       `to staging was made by job ${jobOf(w, sha, 'deploy').id} of .github/workflows/deploy.yml@refs/heads/main, not by a workflow in trusted_workflows (.github/workflows/release.yml)`
     )
