@@ -34,6 +34,9 @@ import { unreadable } from './support.js'
 /** What one commit adds to GateJobs: its rollup's first page of contexts. */
 export const JOBS_COST: QueryCost = { nodes: PAGE, requests: 1 }
 
+/** GateJobs batches in flight at once. */
+const JOBS_CONCURRENCY = 2
+
 /** Commits asked per round when walking back to the previous success. */
 const PREVIOUS_BATCH = 10
 
@@ -273,6 +276,9 @@ export async function readJobs(
   await askInBatches({
     items: unseen,
     each: () => JOBS_COST,
+    // a decision needs one batch at most; the audit's population (a batch
+    // per 100 commits) is asked a few at a time, not all at once
+    concurrency: JOBS_CONCURRENCY,
     ask: async (batch) => {
       const { query, variables } = jobsQuery(batch)
       const answer = await port.graphql<Json>(
