@@ -585,8 +585,10 @@ export interface DeploymentInput {
   payload?: Record<string, unknown> | string
   transientEnvironment?: boolean
   productionEnvironment?: boolean
-  /** the workflow run whose job made it (sets creator and URLs) */
+  /** the workflow run whose job made it (sets creator and URLs, and makes the job) */
   run?: WorkflowRun
+  /** that job's name, default `deploy` */
+  job?: string
   createdAt?: Date
 }
 
@@ -1702,6 +1704,24 @@ export class RepoHandle {
     }
     this.ensureEnvironment(input.environment)
     this.data.deployments.push(d)
+    if (input.run !== undefined) {
+      // the job that references the environment: its check run (from the
+      // GitHub Actions app, in the run's suite) names this deployment, and
+      // its id is the job id of the statuses' log URL ("the job ID is the
+      // same as the check run ID", docs.github.com/en/rest/actions/workflow-jobs:
+      // a job's `check_run_url` is `.../check-runs/<job id>`)
+      const job = this.checkRun(
+        input.run.headSha,
+        input.job ?? 'deploy',
+        null,
+        {
+          run: input.run,
+          id: this.sim.nextJobId()
+        }
+      )
+      job.deploymentId = d.id
+      d.jobId = job.id
+    }
     return new DeploymentHandle(this, d)
   }
 
@@ -1713,7 +1733,7 @@ export class RepoHandle {
    * being the check run's id ("the job ID is the same as the check run
    * ID", docs.github.com/en/rest/actions/workflow-jobs: a job's
    * `check_run_url` is `.../check-runs/<job id>`). `state` default
-   * `success`; the job ends as the deployment does.
+   * `success`; the job ends as the deployment does (see addDeploymentStatus).
    */
   deployFromRun(
     run: WorkflowRun,
@@ -1725,24 +1745,9 @@ export class RepoHandle {
       job?: string
     } = {}
   ): DeploymentHandle {
-    const d = this.deploy({ environment, run })
-    const state = o.state ?? 'success'
-    const conclusion: CheckConclusion | null =
-      state === 'success'
-        ? 'success'
-        : state === 'failure' || state === 'error'
-          ? 'failure'
-          : state === 'inactive'
-            ? 'success'
-            : null
-    const job = this.checkRun(run.headSha, o.job ?? 'deploy', conclusion, {
-      run,
-      id: this.sim.nextJobId()
-    })
-    job.deploymentId = d.id
-    d.data.jobId = job.id
+    const d = this.deploy({ environment, run, job: o.job })
     d.status('in_progress')
-    d.status(state, { environmentUrl: o.environmentUrl })
+    d.status(o.state ?? 'success', { environmentUrl: o.environmentUrl })
     return d
   }
 
@@ -2460,6 +2465,22 @@ export function addDeploymentStatus(
   d.statuses.push(s)
   d.environment = environment
   d.updatedAt = now
+  // the job that made it ends as its deployment does
+  const job =
+    d.jobId === null
+      ? undefined
+      : repo.data.checkRuns.find((k) => k.id === d.jobId)
+  const ended =
+    state === 'success' || state === 'inactive'
+      ? 'success'
+      : state === 'failure' || state === 'error'
+        ? 'failure'
+        : null
+  if (job !== undefined && ended !== null && job.status !== 'completed') {
+    job.status = 'completed'
+    job.conclusion = ended
+    job.completedAt = now
+  }
   repo.ensureEnvironment(environment)
   if (state === 'success' && input.autoInactive !== false) {
     for (const other of repo.data.deployments) {
