@@ -496,8 +496,10 @@ export function scenarioAt(noise: number): fc.Arbitrary<Scenario> {
     ),
     gaps: fc.array(minutesArb(0, 240), { minLength: 4, maxLength: 4 }),
     log: weighted<LogKind>(
-      w(10, 'run'),
-      w(1, 'job'),
+      // a job's log is what GitHub's own records link (SPEC §5.2); a run's
+      // log or another repository's never counts
+      w(1, 'run'),
+      w(10, 'job'),
       w(b(1), 'foreign'),
       w(b(1), 'none')
     )

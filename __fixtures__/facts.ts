@@ -16,6 +16,7 @@ import type {
   EnvironmentSettingsFact,
   Facts,
   GitIdentity,
+  JobsFact,
   PullRequestFact,
   ReviewFact,
   RulesetRuleFact,
@@ -157,19 +158,59 @@ export function aStatus(
   }
 }
 
+/** The log URL of the job GitHub ran for deployment `id` (job ids as the fixtures draw them). */
+export const jobUrl = (id: number, run = 1001): string =>
+  `${runUrl(run)}/job/${jobIdOf(id)}`
+export const jobIdOf = (deploymentId: number): number => 500_000 + deploymentId
+
+/**
+ * A deployment its job made: statuses left with `aStatus`'s default log URL
+ * link to that job (see `jobsFor`).
+ */
 export function aDeployment(
   overrides: Partial<DeploymentFact> = {}
 ): DeploymentFact {
+  const id = overrides.id ?? 1
+  const statuses = (overrides.statuses ?? [aStatus()]).map((s) =>
+    s.logUrl === runUrl() ? { ...s, logUrl: jobUrl(id) } : s
+  )
   return {
-    id: 1,
+    id,
     environment: 'staging',
     sha: SHA,
     treeOid: TREE,
     creator: GITHUB_ACTIONS,
     createdAt: '2024-05-01T08:00:00Z',
-    statuses: [aStatus()],
-    ...overrides
+    ...overrides,
+    statuses
   }
+}
+
+/**
+ * The check runs GitHub keeps for the jobs that made these deployments:
+ * every job a success's log URL names, from the GitHub Actions app, in the
+ * run the URL names, naming the deployment, of `.github/workflows/deploy.yml`.
+ */
+export function jobsFor(deployments: readonly DeploymentFact[]): JobsFact {
+  const jobs: JobsFact = { checkRuns: {}, complete: {}, unreadable: {} }
+  for (const d of deployments) {
+    jobs.complete[d.sha] = true
+    for (const s of d.statuses) {
+      const m = /\/actions\/runs\/(\d+)\/job\/(\d+)$/.exec(s.logUrl ?? '')
+      if (m === null) continue
+      jobs.checkRuns[m[2] as string] = {
+        id: Number(m[2]),
+        deploymentId: d.id,
+        app: { id: 15368, slug: 'github-actions' },
+        run: {
+          id: Number(m[1]),
+          event: 'push',
+          path: '.github/workflows/deploy.yml'
+        }
+      }
+    }
+  }
+  return jobs
 }
 
 /** a deployment created at `at` that succeeded five minutes later */
@@ -261,8 +302,13 @@ export function anEnvironmentApproval(
   }
 }
 
+/** Facts whose upstream records were made by their jobs, unless `jobs` says otherwise. */
 export function aFacts(overrides: Partial<Facts> = {}): Facts {
+  const upstream = Object.values(overrides.upstream ?? {}).flatMap((list) =>
+    Array.isArray(list) ? list : []
+  )
   return {
+    jobs: jobsFor(upstream),
     repository: {
       owner: 'acme',
       name: 'shop',
@@ -410,6 +456,7 @@ export function anEnvironmentPolicy(
     soakSeconds: 0,
     match: 'commit',
     trustedDeployers: ['github-actions[bot]'],
+    trustedWorkflows: null,
     branches: ['main'],
     allowedEvents: [
       'push',

@@ -24,19 +24,19 @@ import {
   CO_AUTHORS_COST,
   DEPLOYMENTS_COST,
   GLOB_REF_COST,
-  JOB_COST,
   PAGE_COST,
   POLICY_QUERY,
   REF_COST,
   changesQuery,
   coAuthorsQuery,
   contextQuery,
-  jobsQuery,
   pagesQuery,
   type DeploymentSelection,
   type PageSelection,
   type RefSelection
 } from '../src/engine/gather/queries.js'
+import { JOBS_COST, jobsQuery } from '../src/engine/gather/jobs.js'
+import { STEP_COST, stepsQuery } from '../src/engine/gather/workflow-jobs.js'
 import { githubSchema } from './sim/graphql.js'
 import { queryCost, type QueryCost } from './sim/graphql-cost.js'
 
@@ -166,6 +166,15 @@ export function queryShapes(): QueryShape[] {
     batch: oids(CO_AUTHORS_COST).length,
     each: CO_AUTHORS_COST
   })
+  const jobs = jobsQuery(oids(JOBS_COST))
+  shapes.push({
+    name: 'GateJobs',
+    what: "the check runs of commits whose deployment records' jobs were not read yet",
+    query: jobs.query,
+    variables: { ...REPO, ...jobs.variables },
+    batch: oids(JOBS_COST).length,
+    each: JOBS_COST
+  })
   const kinds: PageSelection['kind'][] = [
     'commits',
     'reviews',
@@ -190,15 +199,15 @@ export function queryShapes(): QueryShape[] {
       each: PAGE_COST
     })
   }
-  const jobIds = largest((i) => `CR_${i}`, JOB_COST)
-  const jobs = jobsQuery(jobIds)
+  const stepIds = largest((i) => `CR_${i}`, STEP_COST)
+  const steps = stepsQuery(stepIds)
   shapes.push({
-    name: 'GateJobs',
+    name: 'GateSteps',
     what: 'whether check runs a pinned required check relies on are jobs',
-    query: jobs.query,
-    variables: jobs.variables,
-    batch: jobIds.length,
-    each: JOB_COST
+    query: steps.query,
+    variables: steps.variables,
+    batch: stepIds.length,
+    each: STEP_COST
   })
   shapes.push(
     {

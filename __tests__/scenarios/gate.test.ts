@@ -118,7 +118,7 @@ describe('the gate, run as the Actions runner runs it', () => {
         .status('success', { logUrl: 'https://example.com/x' })
       const r = await runGate(w, gateRun(w, sha))
       expect(r.violations).toEqual(['promotion'])
-      expect(r.stdout).toContain('links to no workflow run')
+      expect(r.stdout).toContain('links to no job of a workflow run')
     })
 
     it('finds the staging success behind more than 100 later deployments', async () => {

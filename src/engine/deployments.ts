@@ -2,13 +2,12 @@
 // Shared by the promotion check and by gathering, which needs the previous
 // successful deployment to know where the range of changes starts.
 
+import { bindingProblem, type JobBindingContext } from './deployments-bound.js'
 import type { DeploymentFact, DeploymentStatusFact } from './facts.js'
 
-export interface DeploymentContext {
-  owner: string
-  repo: string
-  /** web UI base, e.g. https://github.com */
-  serverUrl: string
+export { isRunOfThisRepository } from './deployments-bound.js'
+
+export interface DeploymentContext extends JobBindingContext {
   /** the commit being deployed, for messages */
   sha: string
   trustedDeployers: string[]
@@ -36,8 +35,9 @@ function orList(items: readonly string[]): string {
  * `nowMs` (statuses created later are ignored). It counts when made by a
  * trusted deployer, it reached `success`, and it was not later marked
  * `failure` or `error` (a later `inactive` only means it was superseded). A
- * record made by github-actions[bot] counts only when its success links to a
- * workflow run of this repository: any workflow token can create one by hand.
+ * record made by github-actions[bot] counts only when GitHub made it for the
+ * job its success links to (deployments-bound.ts): any workflow token can
+ * create one by hand.
  */
 export function qualify(
   d: DeploymentFact,
@@ -79,37 +79,17 @@ export function qualify(
   if (failure !== undefined) {
     return `${name} succeeded at ${success.createdAt} then was marked ${failure.state} at ${failure.createdAt}: ${again}`
   }
-  if (
-    sameLogin(creator, GITHUB_ACTIONS) &&
-    !isRunOfThisRepository(success.logUrl, ctx)
-  ) {
-    const url = success.logUrl === null ? 'no log url' : success.logUrl
-    return `${name} by ${creator} links to no workflow run of this repository (${url}): ${again} from a workflow of ${ctx.owner}/${ctx.repo}`
+  if (sameLogin(creator, GITHUB_ACTIONS)) {
+    const problem = bindingProblem({
+      deployment: d,
+      success,
+      ctx,
+      name,
+      again
+    })
+    if (problem !== null) return problem
   }
   return { deployment: d, status: success, at }
-}
-
-/**
- * `<serverUrl>/<owner>/<repo>/actions/runs/<id>`, optionally followed by
- * `/job/<id>` or `/attempts/<n>`, a slash, a query or a fragment. Host and
- * owner/repo compare case-insensitively, as GitHub treats them.
- */
-export function isRunOfThisRepository(
-  url: string | null,
-  ctx: Pick<DeploymentContext, 'owner' | 'repo' | 'serverUrl'>
-): boolean {
-  if (url === null) return false
-  const base = escape(ctx.serverUrl.replace(/\/+$/, ''))
-  const repo = `${escape(ctx.owner)}/${escape(ctx.repo)}`
-  const pattern = new RegExp(
-    `^${base}/${repo}/actions/runs/\\d+(?:/job/\\d+|/attempts/\\d+)?/?(?:[?#].*)?$`,
-    'i'
-  )
-  return pattern.test(url)
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 }
 
 /** Sha of the newest deployment in the list that counts as a success. */

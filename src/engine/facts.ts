@@ -131,12 +131,47 @@ export interface DeploymentFact {
   id: number
   environment: string
   sha: string
+  /**
+   * the ref it was made for, fully qualified (`refs/heads/main`); null when
+   * it was made for a sha or GitHub no longer knows the ref (`trusted_workflows`'
+   * `@ref` then cannot hold); undefined when not asked
+   */
+  ref?: string | null
   /** tree of the deployed commit, when known (for `match: tree`) */
   treeOid: string | null
   creator: Actor | null
   createdAt: string
   /** oldest first */
   statuses: DeploymentStatusFact[]
+}
+
+/**
+ * A GitHub Actions job as its check run shows it (GraphQL `CheckRun`; the
+ * job id is the check run's databaseId): what binds a github-actions[bot]
+ * deployment record to the job GitHub ran for it (SPEC §5.2).
+ */
+export interface JobCheckRunFact {
+  /** the check run's databaseId, which is the job id */
+  id: number
+  /** `CheckRun.deployment.databaseId`: the deployment GitHub made for this job; null: none */
+  deploymentId: number | null
+  /** the check suite's app; null when GitHub showed none */
+  app: { id: number | null; slug: string | null } | null
+  /** the workflow run of its check suite; null when it has none */
+  run: { id: number; event: string | null; path: string | null } | null
+}
+
+/** The job check runs read to bind deployment records to jobs. */
+export interface JobsFact {
+  /** by check run id (= job id) */
+  checkRuns: Record<string, JobCheckRunFact>
+  /**
+   * commits whose every check run was read, by sha: a job id not among the
+   * check runs and whose record's commit is here is no job of that commit
+   */
+  complete: Record<string, true>
+  /** commits whose check runs the token could not read, by sha */
+  unreadable: Record<string, Unreadable>
 }
 
 export type RuleType =
@@ -336,6 +371,11 @@ export interface Facts {
   }
   /** deployments of every upstream environment, keyed by environment name */
   upstream: Record<string, DeploymentFact[] | Unreadable>
+  /**
+   * the jobs' check runs read for the github-actions[bot] records among
+   * them; absent: none read, so no such record counts
+   */
+  jobs?: JobsFact
   /** the branches in the policy's `branches` that exist */
   branches: BranchFact[]
   run: RunFact

@@ -11,6 +11,7 @@ import {
   type RepoHandle,
   type User
 } from '../sim/model.js'
+import { forgeRecord, jobOf } from './forged.js'
 
 export const OWNER = 'acme'
 export const REPO = 'shop'
@@ -329,6 +330,20 @@ export const SCENARIOS: Scenario[] = [
         creator: w.people.mallory
       })
       forged.status('success')
+      return { world: w, run: gateRun(w, sha) }
+    }
+  },
+  {
+    name: 'forged-staging-record',
+    title:
+      "A workflow token's staging record, linking the commit's real CI job",
+    expect: { decision: 'block', violations: ['promotion'] },
+    build: () => {
+      const { world: w, sha } = standard(reviewedChange, {
+        environments: ['development']
+      })
+      const job = jobOf(w, sha, 'test')
+      forgeRecord(w, { environment: 'staging', sha, job })
       return { world: w, run: gateRun(w, sha) }
     }
   },

@@ -627,7 +627,18 @@ function checkRunNode(ctx: Ctx, repo: Repository, k: CheckRun): Obj {
           completedAt: k.completedAt === null ? null : iso(k.completedAt),
           secondsToCompletion: null
         })
-      )
+      ),
+    // "The corresponding deployment for this job, if any": the one GitHub
+    // made for a job that references an environment; a deployment created
+    // through the API is no check run's (@octokit/graphql-schema CheckRun).
+    // Refused without `deployments: read`, as every deployment is here.
+    deployment: () => {
+      if (k.deploymentId === null) return null
+      const d = repo.deployments.find((x) => x.id === k.deploymentId)
+      if (d === undefined) return null
+      need(ctx, 'deployments')
+      return deploymentNode(ctx, repo, d)
+    }
   }
 }
 
@@ -637,25 +648,39 @@ function checkRunNode(ctx: Ctx, repo: Repository, k: CheckRun): Obj {
  * sum up its latest check runs.
  */
 function checkSuiteNode(ctx: Ctx, repo: Repository, k: CheckRun): Obj {
-  const all = repo.checkRuns.filter((x) => x.checkSuiteId === k.checkSuiteId)
-  const latest = new Map<string, CheckRun>()
-  for (const x of all) latest.set(x.name, x)
-  const current = [...latest.values()]
+  // The suite's runs, worked out only when a field needs them: every
+  // rollup context has a suite, and most queries ask only its app and run.
+  let suite: { all: CheckRun[]; current: CheckRun[]; done: boolean } | null =
+    null
+  const runs = (): { all: CheckRun[]; current: CheckRun[]; done: boolean } => {
+    if (suite !== null) return suite
+    const all = repo.checkRuns.filter((x) => x.checkSuiteId === k.checkSuiteId)
+    const latest = new Map<string, CheckRun>()
+    for (const x of all) latest.set(x.name, x)
+    const current = [...latest.values()]
+    suite = {
+      all,
+      current,
+      done: current.every((x) => x.status === 'completed')
+    }
+    return suite
+  }
   const run =
     k.runId === null ? undefined : repo.runs.find((r) => r.id === k.runId)
-  const first = all[0] ?? k
-  const last = all[all.length - 1] ?? k
-  const done = current.every((x) => x.status === 'completed')
   const path = `/${repo.owner.login}/${repo.name}/commit/${k.headSha}/checks?check_suite_id=${k.checkSuiteId}`
   return {
     __typename: 'CheckSuite',
     id: nodeId('CheckSuite', k.checkSuiteId),
     databaseId: k.checkSuiteId,
     app: appNode(ctx, k.app),
-    status: done ? 'COMPLETED' : 'IN_PROGRESS',
-    conclusion: done ? suiteConclusion(current) : null,
-    createdAt: iso(run?.createdAt ?? first.startedAt),
-    updatedAt: iso(last.completedAt ?? last.startedAt),
+    status: () => (runs().done ? 'COMPLETED' : 'IN_PROGRESS'),
+    conclusion: () => (runs().done ? suiteConclusion(runs().current) : null),
+    createdAt: () => iso(run?.createdAt ?? (runs().all[0] ?? k).startedAt),
+    updatedAt: () => {
+      const all = runs().all
+      const last = all[all.length - 1] ?? k
+      return iso(last.completedAt ?? last.startedAt)
+    },
     url: `${ctx.shape.web}${path}`,
     resourcePath: path,
     creator: null,
@@ -684,7 +709,8 @@ function checkSuiteNode(ctx: Ctx, repo: Repository, k: CheckRun): Obj {
     ) => {
       need(ctx, 'checks')
       // CheckRunFilter.checkType: LATEST (default) or ALL
-      let list = args.filterBy?.checkType === 'ALL' ? all : current
+      let list =
+        args.filterBy?.checkType === 'ALL' ? runs().all : runs().current
       const name = args.filterBy?.checkName
       if (typeof name === 'string') list = list.filter((x) => x.name === name)
       return connection(list, args, info, (x) => checkRunNode(ctx, repo, x))

@@ -154,6 +154,8 @@ export interface Deployment {
   statuses: DeploymentStatus[]
   /** the workflow run that created it, when made by a job with `environment:` */
   runId: number | null
+  /** that job's check run (its id is the job id in the log URL), when made by a job */
+  jobId: number | null
 }
 
 export type Reviewer =
@@ -347,6 +349,16 @@ export interface CheckRun {
    * made through it has none, whatever token made it.
    */
   steps: string[]
+  /**
+   * The deployment GitHub made for this job, when the job references an
+   * environment: GraphQL `CheckRun.deployment`, "The corresponding
+   * deployment for this job, if any" (@octokit/graphql-schema), REST check
+   * run `deployment`, "A deployment created as the result of an Actions
+   * check run from a workflow that references an environment"
+   * (@octokit/openapi `deployment-simple`). A deployment created through
+   * the API, by any token, is the deployment of no check run.
+   */
+  deploymentId: number | null
 }
 
 /** Why an issue is in its state, as REST's `state_reason` spells it. */
@@ -582,8 +594,10 @@ export interface DeploymentInput {
   payload?: Record<string, unknown> | string
   transientEnvironment?: boolean
   productionEnvironment?: boolean
-  /** the workflow run whose job made it (sets creator and URLs) */
+  /** the workflow run whose job made it (sets creator and URLs, and makes the job) */
   run?: WorkflowRun
+  /** that job's name, default `deploy` */
+  job?: string
   createdAt?: Date
 }
 
@@ -975,6 +989,13 @@ export class Simulator {
   readonly webUrl: string
   private clock: Date
   private nextIdValue = 1000
+  /**
+   * Job ids (= check run ids) of the jobs that deploy, drawn apart: on
+   * GitHub they come from the check runs' own sequence, and drawing them
+   * from `nextId` would shift the id of every object made after a
+   * deployment. Below 2^31: GraphQL's `databaseId: Int` is 32-bit.
+   */
+  private nextJobIdValue = 900_000_000
   readonly users = new Map<string, User>()
   readonly teams = new Map<string, Team>()
   readonly repos = new Map<string, RepoHandle>()
@@ -1019,6 +1040,11 @@ export class Simulator {
   /** An id unique across the whole simulator. */
   nextId(): number {
     return this.nextIdValue++
+  }
+
+  /** The id of a deploying job's check run (see `nextJobIdValue`). */
+  nextJobId(): number {
+    return this.nextJobIdValue++
   }
 
   // -- accounts ------------------------------------------------------------
@@ -1785,24 +1811,53 @@ export class RepoHandle {
         input.productionEnvironment ??
         (input.run === undefined && input.environment === 'production'),
       statuses: [],
-      runId: input.run?.id ?? null
+      runId: input.run?.id ?? null,
+      jobId: null
     }
     this.ensureEnvironment(input.environment)
     this.data.deployments.push(d)
+    if (input.run !== undefined) {
+      // the job that references the environment: its check run (from the
+      // GitHub Actions app, in the run's suite) names this deployment, and
+      // its id is the job id of the statuses' log URL ("the job ID is the
+      // same as the check run ID", docs.github.com/en/rest/actions/workflow-jobs:
+      // a job's `check_run_url` is `.../check-runs/<job id>`)
+      const job = this.checkRun(
+        input.run.headSha,
+        input.job ?? 'deploy',
+        null,
+        {
+          run: input.run,
+          id: this.sim.nextJobId()
+        }
+      )
+      job.deploymentId = d.id
+      d.jobId = job.id
+    }
     return new DeploymentHandle(this, d)
   }
 
   /**
    * What a job with `environment:` leaves behind: a deployment by
-   * github-actions[bot] for the run's commit, with statuses whose log URL is
-   * the run's job. `state` default `success`.
+   * github-actions[bot] for the run's commit, and the job's check run (from
+   * the GitHub Actions app, in the run's check suite) linking it; the
+   * statuses' log URL is that job, `<run url>/job/<job id>`, the job id
+   * being the check run's id ("the job ID is the same as the check run
+   * ID", docs.github.com/en/rest/actions/workflow-jobs: a job's
+   * `check_run_url` is `.../check-runs/<job id>`). `state` default
+   * `success`; the job ends as the deployment does (see addDeploymentStatus).
    */
   deployFromRun(
     run: WorkflowRun,
     environment: string,
-    o: { state?: DeploymentState; environmentUrl?: string } = {}
+    o: {
+      state?: DeploymentState
+      environmentUrl?: string
+      /** the job's name, default `deploy` */
+      job?: string
+    } = {}
   ): DeploymentHandle {
-    const d = this.deploy({ environment, run })
+    const d = this.deploy({ environment, run, job: o.job })
     d.status('in_progress')
     d.status(o.state ?? 'success', { environmentUrl: o.environmentUrl })
     return d
@@ -2081,13 +2136,15 @@ export class RepoHandle {
       app?: CheckApp
       detailsUrl?: string
       run?: WorkflowRun | RunHandle
+      /** default: the next id */
+      id?: number
     } = {}
   ): CheckRun {
     const now = this.sim.now
     const run = o.run instanceof RunHandle ? o.run.data : o.run
     const app =
       run === undefined ? (o.app ?? GITHUB_ACTIONS_APP) : GITHUB_ACTIONS_APP
-    const id = this.sim.nextId()
+    const id = o.id ?? this.sim.nextId()
     // Suite ids are derived, not drawn, so that adding suites to the model
     // changed no other object's id: a workflow run's suite is `run id + 1`
     // (as the REST workflow run's `check_suite_id` says), an App's suite on
@@ -2112,7 +2169,8 @@ export class RepoHandle {
       checkSuiteId,
       runId: run?.id ?? null,
       // the runner's own steps around the job's (a job always has them)
-      steps: run === undefined ? [] : ['Set up job', name, 'Complete job']
+      steps: run === undefined ? [] : ['Set up job', name, 'Complete job'],
+      deploymentId: null
     }
     this.data.checkRuns.push(c)
     return c
@@ -2557,8 +2615,11 @@ export function addDeploymentStatus(
   const now = sim.now
   const run =
     d.runId === null ? undefined : repo.data.runs.find((r) => r.id === d.runId)
+  // the job's log: the job id is its check run's id (see deployFromRun)
   const runLog =
-    run === undefined ? '' : `${repo.runUrl(run)}/job/${run.id + 1}`
+    run === undefined || d.jobId === null
+      ? ''
+      : `${repo.runUrl(run)}/job/${d.jobId}`
   const logUrl = input.logUrl ?? input.targetUrl ?? runLog
   const environment =
     input.environment ?? latestStatus(d)?.environment ?? d.environment
@@ -2578,6 +2639,22 @@ export function addDeploymentStatus(
   d.statuses.push(s)
   d.environment = environment
   d.updatedAt = now
+  // the job that made it ends as its deployment does
+  const job =
+    d.jobId === null
+      ? undefined
+      : repo.data.checkRuns.find((k) => k.id === d.jobId)
+  const ended =
+    state === 'success' || state === 'inactive'
+      ? 'success'
+      : state === 'failure' || state === 'error'
+        ? 'failure'
+        : null
+  if (job !== undefined && ended !== null && job.status !== 'completed') {
+    job.status = 'completed'
+    job.conclusion = ended
+    job.completedAt = now
+  }
   repo.ensureEnvironment(environment)
   if (state === 'success' && input.autoInactive !== false) {
     for (const other of repo.data.deployments) {
@@ -2641,10 +2718,10 @@ export class RunHandle {
     return this
   }
 
-  /** The deployment its job creates for an environment. */
+  /** The deployment its job creates for an environment, and that job. */
   deploy(
     environment: string,
-    o: { state?: DeploymentState } = {}
+    o: { state?: DeploymentState; job?: string } = {}
   ): DeploymentHandle {
     return this.repo.deployFromRun(this.data, environment, o)
   }

@@ -917,8 +917,28 @@ export function checkRun(
     // the same suite GraphQL's CheckRun.checkSuite.databaseId names
     check_suite: { id: c.checkSuiteId },
     app: checkApp(ctx, c.app),
-    pull_requests: []
+    pull_requests: [],
+    // the deployment GitHub made for this job (@octokit/openapi
+    // `deployment-simple`: "A deployment created as the result of an
+    // Actions check run from a workflow that references an environment")
+    ...deploymentOf(ctx, repo, c)
   }
+}
+
+function deploymentOf(
+  ctx: ShapeContext,
+  repo: Repository,
+  c: CheckRun
+): { deployment?: Json } {
+  const d = repo.deployments.find((x) => x.id === c.deploymentId)
+  if (d === undefined) return {}
+  const full = deployment(ctx, repo, d)
+  const simple = Object.fromEntries(
+    Object.entries(full).filter(
+      ([k]) => !['sha', 'ref', 'payload', 'creator'].includes(k)
+    )
+  )
+  return { deployment: simple }
 }
 
 /** The App of a check run: a registered App as it is, else GitHub's own. */

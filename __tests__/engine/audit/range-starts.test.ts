@@ -13,7 +13,9 @@ import {
   aDeployment,
   anActor,
   aStatus,
-  runUrl
+  jobIdOf,
+  jobUrl,
+  jobsFor
 } from '../../../__fixtures__/facts.js'
 
 const ctx: DeploymentContext = {
@@ -21,7 +23,8 @@ const ctx: DeploymentContext = {
   repo: 'shop',
   serverUrl: 'https://github.com',
   sha: '',
-  trustedDeployers: ['github-actions[bot]']
+  trustedDeployers: ['github-actions[bot]'],
+  trustedWorkflows: null
 }
 const T0 = Date.parse('2024-05-01T00:00:00Z')
 const at = (minutes: number): string =>
@@ -34,7 +37,8 @@ const deploymentArb = fc.record({
     'success-then-failure',
     'same-instant-failure',
     'failure',
-    'untrusted'
+    'untrusted',
+    'forged'
   ),
   failAfter: fc.integer({ min: 1, max: 100 })
 })
@@ -46,7 +50,7 @@ function build(
     const ok = aStatus({
       state: 'success',
       createdAt: at(s.start + 1),
-      logUrl: runUrl(i + 1)
+      logUrl: jobUrl(i + 1, i + 1)
     })
     const statuses =
       s.outcome === 'failure'
@@ -84,6 +88,14 @@ describe('rangeStarts', () => {
         fc.array(fc.integer({ min: 0, max: 320 }), { maxLength: 20 }),
         (specs, minutes) => {
           const list = build(specs)
+          // a forged record: its job's check run names no deployment
+          const jobs = jobsFor(list)
+          specs.forEach((s, i) => {
+            const job = jobs.checkRuns[String(jobIdOf(i + 1))]
+            if (s.outcome === 'forged' && job !== undefined)
+              job.deploymentId = null
+          })
+          const context = { ...ctx, jobs }
           const times = [...minutes]
             .sort((a, b) => a - b)
             .map((m) => T0 + m * 60_000)
@@ -92,10 +104,12 @@ describe('rangeStarts', () => {
               list,
               times,
               environment: 'production',
-              context: ctx
+              context
             })
           ).toEqual(
-            times.map((t) => previousSuccess(list, 'production', ctx, t - 1))
+            times.map((t) =>
+              previousSuccess(list, 'production', context, t - 1)
+            )
           )
         }
       ),

@@ -67,6 +67,7 @@ export function defaultsFor(
     soakSeconds: 0,
     match: 'commit',
     trustedDeployers: ['github-actions[bot]'],
+    trustedWorkflows: null,
     branches,
     allowedEvents: [
       'push',

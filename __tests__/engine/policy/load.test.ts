@@ -62,7 +62,7 @@ describe('loadPolicy: rejected files name file, line, column and key', () => {
         column: 5,
         message:
           'unknown key "soka", did you mean "soak"? (allowed: after, soak, ' +
-          'match, trusted_deployers, branches, allowed_events, ' +
+          'match, trusted_deployers, trusted_workflows, branches, allowed_events, ' +
           'branch_protection, scope, ' +
           'approvals, deployer_independent, break_glass, ' +
           'environment_protection, checks)'
@@ -80,7 +80,7 @@ describe('loadPolicy: rejected files name file, line, column and key', () => {
     expect(error.message.split('\n')[0]).toBe(
       '.github/promotion-gate.yml:6:5: environments.production.soka: ' +
         'unknown key "soka", did you mean "soak"? (allowed: after, soak, ' +
-        'match, trusted_deployers, branches, allowed_events, ' +
+        'match, trusted_deployers, trusted_workflows, branches, allowed_events, ' +
         'branch_protection, scope, ' +
         'approvals, deployer_independent, break_glass, ' +
         'environment_protection, checks)'

@@ -18,6 +18,7 @@ import {
   anActor,
   anEnvironmentPolicy,
   anUnreadable,
+  jobUrl,
   runUrl,
   sha,
   type EnvironmentPolicyOverrides
@@ -80,7 +81,7 @@ describe('promotion', () => {
         'deployment #2 to staging (success at 2024-05-01T09:05:00.000Z)'
       ])
       expect(r.links[0]?.kind).toBe('deployment')
-      expect(r.links[0]?.url).toBe(runUrl())
+      expect(r.links[0]?.url).toBe(jobUrl(1))
     })
 
     it('says the soak in the summary', () => {
@@ -189,7 +190,7 @@ describe('promotion', () => {
       'is by github-actions[bot] without a log url',
       staging(aDeployment({ id: 7, statuses: [aStatus({ logUrl: null })] })),
       {},
-      'the deployment #7 of a1b2c3d to staging by github-actions[bot] links to no workflow run of this repository (no log url)'
+      'the deployment #7 of a1b2c3d to staging by github-actions[bot] links to no job of a workflow run of acme/shop (no log url)'
     ],
     [
       "is by github-actions[bot] linking another repository's run",
@@ -201,7 +202,7 @@ describe('promotion', () => {
         })
       ),
       {},
-      'links to no workflow run of this repository (https://github.com/evil/fork/actions/runs/1)'
+      'links to no job of a workflow run of acme/shop (https://github.com/evil/fork/actions/runs/1)'
     ]
   ])('when the staging deployment %s', (_case, upstream, policy, problem) => {
     it('fails and says why', () => {
@@ -552,9 +553,9 @@ describe('upstreamChain', () => {
 
   it('orders the transitive chain earliest first', () => {
     expect(upstreamChain(environments, 'production')).toEqual([
-      { name: 'development', after: [] },
-      { name: 'staging', after: ['development'] },
-      { name: 'qa', after: ['development'] }
+      { name: 'development', after: [], trustedWorkflows: null },
+      { name: 'staging', after: ['development'], trustedWorkflows: null },
+      { name: 'qa', after: ['development'], trustedWorkflows: null }
     ])
   })
 
@@ -570,8 +571,8 @@ describe('upstreamChain', () => {
     expect(
       upstreamChain({ a: env('a', ['b']), b: env('b', ['a', 'ghost']) }, 'a')
     ).toEqual([
-      { name: 'ghost', after: [] },
-      { name: 'b', after: ['a', 'ghost'] }
+      { name: 'ghost', after: [], trustedWorkflows: null },
+      { name: 'b', after: ['a', 'ghost'], trustedWorkflows: null }
     ])
   })
 })

@@ -91,6 +91,7 @@ export function factsAt(o: {
     changes,
     scope: o.range.scope,
     upstream: upstreamAt({ deployed, chain: o.chain, at }),
+    jobs: reads.jobs,
     branches: branchesAt(sha, now, reads),
     run: o.run,
     environmentSettings: now.environmentSettings,

@@ -8,7 +8,8 @@ import {
   type DeploymentContext
 } from '../deployments.js'
 import { GitHubApiError } from '../errors.js'
-import type { DeploymentFact } from '../facts.js'
+import type { DeploymentFact, JobsFact } from '../facts.js'
+import { bindDeployments, type JobsRead } from '../gather/jobs.js'
 import {
   assertComplete,
   completeStatuses,
@@ -53,38 +54,65 @@ export interface Population {
   members: Member[]
 }
 
-/** What makes a deployment to the audited environment count (SPEC §5.2). */
+/**
+ * What makes a deployment to the audited environment count (SPEC §5.2),
+ * with the jobs' check runs read so far (completed in place).
+ */
 export function deploymentContext(
   req: AuditRequest,
-  policy: EnvironmentPolicy
+  policy: EnvironmentPolicy,
+  jobs: JobsFact
 ): DeploymentContext {
   return {
     owner: req.owner,
     repo: req.repo,
     serverUrl: req.serverUrl,
     sha: '',
-    trustedDeployers: policy.trustedDeployers
+    trustedDeployers: policy.trustedDeployers,
+    trustedWorkflows: policy.trustedWorkflows,
+    jobs
   }
 }
 
-/** The deployments that succeeded in the period, and the older ones read with them. */
+/**
+ * The deployments that succeeded in the period, and the older ones read
+ * with them; every github-actions[bot] record among them bound to its job
+ * in `jobs`, as the gate binds them, before it is judged.
+ */
 export async function readPopulation(o: {
   github: GitHubPort
   request: AuditRequest
   context: DeploymentContext
+  jobs: JobsRead
 }): Promise<Population> {
   const { request: req } = o
+  const bind = (all: DeploymentFact[], nowMs: number): Promise<void> =>
+    bindDeployments({
+      github: o.github,
+      request: req,
+      read: o.jobs,
+      ctx: o.context,
+      all,
+      newest: [],
+      counts: () => false,
+      nowMs
+    })
   const read = await environmentDeployments({
     github: o.github,
     request: req,
-    enough: (older) =>
-      previousSuccess(
-        older,
-        req.environment,
-        o.context,
-        req.since.getTime()
-      ) !== null
+    enough: async (older) => {
+      await bind(older, req.since.getTime())
+      return (
+        previousSuccess(
+          older,
+          req.environment,
+          o.context,
+          req.since.getTime()
+        ) !== null
+      )
+    }
   })
+  await bind(read, req.until.getTime())
   const members = read
     .flatMap((d): Member[] => {
       const success = firstSuccess(d)
@@ -106,7 +134,7 @@ export async function readPopulation(o: {
 async function environmentDeployments(o: {
   github: GitHubPort
   request: AuditRequest
-  enough: (older: DeploymentFact[]) => boolean
+  enough: (older: DeploymentFact[]) => Promise<boolean>
 }): Promise<DeploymentFact[]> {
   const { github: port, request: req } = o
   const environment = req.environment
@@ -144,7 +172,8 @@ async function environmentDeployments(o: {
     const older = list.filter(
       (d) => Date.parse(d.createdAt) < req.since.getTime()
     )
-    if (page.cursor === null || (older.length > 0 && o.enough(older))) break
+    if (page.cursor === null || (older.length > 0 && (await o.enough(older))))
+      break
     after = page.cursor
   }
   const repo = { owner: req.owner, repo: req.repo }

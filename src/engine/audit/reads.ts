@@ -6,7 +6,8 @@
 // pull requests' remaining pages, every test result, and the runs'
 // environment approvals when the policy asks for them.
 
-import type { CommitCiResultsFact, RunFact } from '../facts.js'
+import type { CommitCiResultsFact, JobsFact, RunFact } from '../facts.js'
+import { bindDeployments, type JobsRead } from '../gather/jobs.js'
 import { completeRollups, type RollupRead } from '../gather/ci-results.js'
 import {
   choosePullRequest,
@@ -30,7 +31,7 @@ import {
   type Range
 } from './history.js'
 import type { AuditPolicy } from './policy.js'
-import type { Population } from './population.js'
+import { deploymentContext, type Population } from './population.js'
 import { readNowFacts, type NowFacts } from './read-now.js'
 import { runApprovals } from './approvals.js'
 import { deploymentRuns, type Runs } from './runs.js'
@@ -53,6 +54,8 @@ export interface AuditReads {
   runs: Runs
   /** environment approvals by run, when the policy asks for them */
   approvals: Map<number, RunFact['approvals']>
+  /** the jobs' check runs that bind deployment records (SPEC §5.2) */
+  jobs: JobsFact
 }
 
 export interface ReadsInput {
@@ -65,6 +68,8 @@ export interface ReadsInput {
   starts: (string | null)[]
   /** what every chunk shares: read once by `readShared` */
   shared: Shared
+  /** the jobs' check runs read so far, completed in place */
+  jobs: JobsRead
   /** the runs listed are those created in this window */
   runsIn: { from: Date; to: Date }
   logger: Logger
@@ -113,6 +118,7 @@ export async function readForAudit(
   await readAndChoose(step, ranges)
   const rollups = await readTests(o, linked.deployed)
   const approvals = await readApprovals(o, repo, linked.runs)
+  await bindUpstream(o, linked.deployed)
   const reads = {
     ...o.shared,
     ...linked,
@@ -120,7 +126,8 @@ export async function readForAudit(
     chosen,
     carriedBy,
     rollups,
-    approvals
+    approvals,
+    jobs: o.jobs.fact
   }
   return { reads, ranges }
 }
@@ -310,5 +317,28 @@ async function readApprovals(
     github: o.github,
     repo,
     runs: ids.map((id) => ({ id, nodeId: nodeId(id) }))
+  })
+}
+
+/**
+ * The deployed commits' own upstream records bound to their jobs, as the
+ * gate binds them (most were read with the population: same commits).
+ */
+async function bindUpstream(
+  o: ReadsInput,
+  deployed: Map<string, DeployedCommit | null>
+): Promise<void> {
+  const upstream = new Set(o.policy.chain.map((e) => e.name))
+  await bindDeployments({
+    github: o.github,
+    request: o.request,
+    read: o.jobs,
+    ctx: deploymentContext(o.request, o.policy.environment, o.jobs.fact),
+    all: [...deployed.values()].flatMap((d) =>
+      (d?.deployments ?? []).filter((x) => upstream.has(x.environment))
+    ),
+    newest: [],
+    counts: () => false,
+    nowMs: o.now.getTime()
   })
 }

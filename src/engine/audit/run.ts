@@ -8,6 +8,7 @@
 import { accessMatrix, type AccessMatrix } from '../access/index.js'
 import type { DeploymentContext } from '../deployments.js'
 import { toFailure } from '../errors.js'
+import { noJobs, type JobsRead } from '../gather/jobs.js'
 import {
   breakGlassIssues,
   reviewBreakGlass,
@@ -49,11 +50,14 @@ export async function runAudit(
   // 1. The policy, and the population: the deployments that succeeded in
   //    the period, and where each one's range starts (or the checkpoint's).
   const policy = await readAuditPolicy(github, req)
-  const context = deploymentContext(req, policy.environment)
+  // the jobs' check runs that bind deployment records, read once for all
+  const jobs = noJobs()
+  const context = deploymentContext(req, policy.environment, jobs.fact)
   const start = await populationOf({
     request: req,
     policy,
     context,
+    jobs,
     deps: paced
   })
   const count = start.members.length
@@ -73,6 +77,7 @@ export async function runAudit(
     request: req,
     policy,
     start,
+    jobs,
     deps: paced,
     progress
   })
@@ -95,6 +100,7 @@ async function populationOf(o: {
   request: AuditRequest
   policy: AuditPolicy
   context: DeploymentContext
+  jobs: JobsRead
   deps: AuditDeps
 }): Promise<AuditCheckpoint> {
   const { request: req, policy, deps } = o
@@ -109,7 +115,8 @@ async function populationOf(o: {
   const population = await readPopulation({
     github: deps.github,
     request: req,
-    context: o.context
+    context: o.context,
+    jobs: o.jobs
   })
   const starts = startsOf({
     population,
@@ -155,6 +162,7 @@ async function judgeAll(o: {
   request: AuditRequest
   policy: AuditPolicy
   start: AuditCheckpoint
+  jobs: JobsRead
   deps: AuditDeps
   progress: (message: string) => void
 }): Promise<JudgedRun[]> {
@@ -188,6 +196,7 @@ async function judgeAll(o: {
       population: { members: chunk },
       starts: starts.slice(from, from + chunk.length),
       shared,
+      jobs: o.jobs,
       runsIn: runsIn({ request, chunk, first: from === 0, last }),
       logger: deps.logger,
       now: deps.now(),

@@ -12,6 +12,7 @@ import { readRollup, type RollupRead } from './ci-results.js'
 import { recentPages, type RecentDeployments } from './deployments.js'
 import { readEnvironment } from './environment.js'
 import { firstAsks } from './first-asks.js'
+import { bootstrapJobs, type JobsRead } from './jobs.js'
 import { incompleteness, repositoryUnreadable } from './errors.js'
 import { parseCommit, type ParsedPullRequest } from './parse.js'
 import { defaultBranchRef, policyOf, type PolicyFile } from './policy-file.js'
@@ -39,6 +40,11 @@ export interface Bootstrap {
    * unread.
    */
   recent: RecentDeployments | null
+  /**
+   * The jobs' check runs read with the deployed commit and with the latest
+   * deployments to the target: what binds their records (SPEC §5.2).
+   */
+  jobs: JobsRead
   /**
    * The environment's settings, asked in parallel with the bootstrap query
    * (most policies check them); settled, never rejected.
@@ -127,6 +133,7 @@ export async function fetchBootstrap(
     ),
     heads,
     recent: recent === null ? null : recentPages(recent),
+    jobs: bootstrapJobs({ data, errors: answer.errors, sha: req.sha }),
     environment
   }
 }

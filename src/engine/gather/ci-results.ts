@@ -46,12 +46,22 @@ export function rollupPermission(errors: GraphQLError[]): string {
     : 'checks: read` and `statuses: read'
 }
 
+/**
+ * A check run's `deployment` is read to bind deployment records to their
+ * jobs (jobs.ts), not a test result: its error (no `deployments: read`)
+ * hides no failure.
+ */
+function aboutResults(e: GraphQLError): boolean {
+  return e.path?.at(-1) !== 'deployment'
+}
+
 export function readRollup(
   commit: Json | null,
   sha: string,
   path: string,
-  errors: GraphQLError[]
+  all: GraphQLError[]
 ): RollupRead {
+  const errors = all.filter(aboutResults)
   if (errors.length > 0) {
     const permission = rollupPermission(errors)
     return {
@@ -182,7 +192,9 @@ export async function completeRollups(
     for (const page of batch) {
       const alias = page.alias
       const i = Number(alias.slice(1))
-      const errors = answer.errors.filter((e) => e.path?.[0] === alias)
+      const errors = answer.errors.filter(
+        (e) => e.path?.[0] === alias && aboutResults(e)
+      )
       if (errors.length > 0) {
         results[i] = {
           unreadable: true,

@@ -3,7 +3,7 @@
 // answer, and every status of each deployment read.
 
 import { GitHubApiError } from '../errors.js'
-import type { DeploymentFact, Unreadable } from '../facts.js'
+import type { DeploymentFact, JobsFact, Unreadable } from '../facts.js'
 import type { EnvironmentPolicy } from '../policy/index.js'
 import type { GitHubPort } from '../port.js'
 import type { EngineRequest } from '../request.js'
@@ -92,21 +92,34 @@ export function recentPages(recent: Json): RecentDeployments {
   }
 }
 
-/** Where the range of changes starts: the previous success to the target. */
-export function previousSuccessOf(
+/** What makes a deployment evidence for this decision, with the jobs read so far. */
+export function deploymentContextOf(
   request: EngineRequest,
   policy: EnvironmentPolicy,
-  now: Date
-): (list: DeploymentFact[]) => string | null {
-  const ctx: DeploymentContext = {
+  jobs: JobsFact
+): DeploymentContext {
+  return {
     owner: request.owner,
     repo: request.repo,
     serverUrl: request.serverUrl,
     sha: request.sha,
-    trustedDeployers: policy.trustedDeployers
+    trustedDeployers: policy.trustedDeployers,
+    trustedWorkflows: policy.trustedWorkflows,
+    jobs
   }
-  return (list) =>
-    previousSuccess(list, request.environment, ctx, now.getTime())
+}
+
+/**
+ * Where the range of changes starts: the previous success to the target.
+ * A record whose job was not read yet does not count here: bind it first
+ * (jobs.ts `bindDeployments`), or more is read than needed, never less.
+ */
+export function previousSuccessOf(
+  ctx: DeploymentContext,
+  environment: string,
+  now: Date
+): (list: DeploymentFact[]) => string | null {
+  return (list) => previousSuccess(list, environment, ctx, now.getTime())
 }
 
 /** The upstream environments, and the target itself when the range is asked. */

@@ -9,7 +9,7 @@
 // thing; this one only orders the reads. Gathering never imports a rule:
 // what a branch's protection amounts to is ../protection.ts.
 
-import type { CommitFact, Facts } from '../facts.js'
+import type { CommitFact, DeploymentFact, Facts } from '../facts.js'
 import type { EnvironmentPolicy } from '../policy/index.js'
 import type { GitHubPort, Logger } from '../port.js'
 import type { EngineRequest } from '../request.js'
@@ -18,8 +18,10 @@ import type { Bootstrap } from './bootstrap.js'
 import { branchFacts, planBranches } from './branches.js'
 import { checksFact, completeRollups } from './ci-results.js'
 import { readDeploymentPages, readRefPages, runContext } from './context.js'
+import { qualify } from '../deployments.js'
 import {
   completeStatuses,
+  deploymentContextOf,
   environmentsToRead,
   previousSuccessOf,
   settledByBootstrap,
@@ -27,6 +29,7 @@ import {
   wantMore,
   type DeploymentNeed
 } from './deployments.js'
+import { bindDeployments } from './jobs.js'
 import { readBranchRules, readClassicProtection } from './protection.js'
 import { resolveCoAuthors } from './co-authors.js'
 import { changesInScope } from './range.js'
@@ -68,7 +71,31 @@ export interface GatherInput {
 
 export async function gatherFacts(input: GatherInput): Promise<Facts> {
   const { github, request, bootstrap: boot, commit, policy, chain } = input
-  const previous = previousSuccessOf(request, policy, input.now)
+  // The jobs read so far, completed in place: what the previous success
+  // counts on grows as more check runs are read.
+  const jobs = boot.jobs
+  const ctx = deploymentContextOf(request, policy, jobs.fact)
+  const previous = previousSuccessOf(ctx, request.environment, input.now)
+  const bind = (o: {
+    all: DeploymentFact[]
+    newest: DeploymentFact[]
+  }): Promise<void> =>
+    bindDeployments({
+      github,
+      request,
+      read: jobs,
+      ctx,
+      ...o,
+      counts: (d) =>
+        typeof qualify(d, request.environment, ctx, input.now.getTime()) !==
+        'string',
+      nowMs: input.now.getTime()
+    })
+  // The range's start on the bootstrap's page, bound before it is trusted
+  // (the bootstrap read the latest records' jobs: usually nothing to ask).
+  if (boot.recent !== null && policy.scope === 'range') {
+    await bind({ all: [], newest: targetOnly(boot.recent.here.list, request) })
+  }
   const need: DeploymentNeed = {
     request,
     policy,
@@ -158,6 +185,16 @@ export async function gatherFacts(input: GatherInput): Promise<Facts> {
   // every environment of the chain was read (environmentsToRead): `?? []`
   // never applies, and no deployments would block the promotion anyway
   for (const env of chain) upstream[env] = deployments.get(env) ?? []
+  // Every record that could be promotion evidence or the range's start is
+  // bound to its job before it is judged (SPEC §5.2).
+  const here = deployments.get(request.environment)
+  await bind({
+    all: sameChange(upstream, commit, policy),
+    newest:
+      policy.scope === 'range' && here !== undefined && !('unreadable' in here)
+        ? here
+        : []
+  })
   // Alongside: whether the check runs a pinned required check may rely on
   // are workflow jobs (SPEC §5.9), asked only when a rule pins one.
   const [scope] = await Promise.all([
@@ -167,7 +204,7 @@ export async function gatherFacts(input: GatherInput): Promise<Facts> {
       commit,
       pullRequests: boot.pullRequests,
       policy,
-      here: deployments.get(request.environment) ?? [],
+      here: here ?? [],
       previousOf: previous
     }),
     rollups === null
@@ -197,6 +234,7 @@ export async function gatherFacts(input: GatherInput): Promise<Facts> {
     changes: scope.changes,
     scope: scope.scope,
     upstream,
+    jobs: jobs.fact,
     branches,
     run: { ...request.run, event: request.event ?? null, approvals },
     environmentSettings,
@@ -210,4 +248,31 @@ export async function gatherFacts(input: GatherInput): Promise<Facts> {
           ),
     ...(reviewerTeams === undefined ? {} : { reviewerTeams })
   }
+}
+
+/** The target environment's records on the bootstrap's page. */
+function targetOnly(
+  list: DeploymentFact[],
+  request: EngineRequest
+): DeploymentFact[] {
+  return list.filter((d) => d.environment === request.environment)
+}
+
+/** The upstream records of the deployed commit, or of its tree with `match: tree`. */
+function sameChange(
+  upstream: Facts['upstream'],
+  commit: CommitFact,
+  policy: EnvironmentPolicy
+): DeploymentFact[] {
+  return Object.values(upstream).flatMap((list) =>
+    'unreadable' in list
+      ? []
+      : list.filter(
+          (d) =>
+            d.sha === commit.oid ||
+            (policy.match === 'tree' &&
+              d.treeOid !== null &&
+              d.treeOid === commit.treeOid)
+        )
+  )
 }

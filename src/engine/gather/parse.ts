@@ -299,9 +299,17 @@ export function parseDeployment(
       createdAt: date(d.createdAt, `${path}.createdAt`),
       statuses: statuses.nodes.map((n, i) =>
         parseStatus(n, `${path}.statuses.nodes[${i}]`)
-      )
+      ),
+      ...('ref' in d ? { ref: deploymentRef(d.ref, `${path}.ref`) } : {})
     }
   }
+}
+
+/** `Deployment.ref` fully qualified; null: a sha, or a ref GitHub lost. */
+function deploymentRef(value: unknown, path: string): string | null {
+  const ref = optObj(value, path)
+  if (ref === null) return null
+  return `${str(ref.prefix, `${path}.prefix`)}${str(ref.name, `${path}.name`)}`
 }
 
 /**

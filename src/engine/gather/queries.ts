@@ -117,8 +117,8 @@ query GatePolicy($owner: String!, $name: String!, $policyExpression: String!, $p
 
 export const ROLLUP_CONTEXTS = `totalCount pageInfo { hasNextPage endCursor } nodes {
       __typename
-      ... on CheckRun { name status conclusion detailsUrl url startedAt checkSuite { app { slug } workflowRun { databaseId } } }
-      ... on CheckRun { id checkSuite { app { databaseId } } }
+      ... on CheckRun { id name status conclusion detailsUrl url startedAt databaseId deployment { databaseId }
+        checkSuite { app { databaseId slug } workflowRun { databaseId event file { path } } } }
       ... on StatusContext { context state targetUrl createdAt creator { login } }
     }`
 
@@ -143,6 +143,7 @@ fragment GateDeployments on DeploymentConnection {
     environment
     commitOid
     createdAt
+    ref { name prefix }
     creator { ${ACTOR} }
     commit { tree { oid } }
     statuses(first: ${PAGE}) {
@@ -153,13 +154,21 @@ fragment GateDeployments on DeploymentConnection {
 }`
 
 /**
+ * The latest deployments to the target whose commits' check runs the
+ * bootstrap reads: the jobs that made them bind them (SPEC §5.2), so that
+ * the range's start is usually settled without another round trip.
+ */
+export const HERE_JOBS = 10
+
+/**
  * Everything that does not depend on the policy: one round trip. Besides
  * the policy and the deployed commit it asks, ahead of knowing whether they
  * are needed, for what a typical decision needs next, so that nothing else
  * has to be asked: the default branch's comparison with the commit, the
  * commit's test results and those of its pull request's final head, the
  * latest deployments to the target environment (where the range starts) and
- * every deployment of the commit itself (its promotion). The deployments sit
+ * every deployment of the commit itself (its promotion), and the check runs
+ * of the latest deployments' commits (the jobs that made them). The deployments sit
  * under their own `repository` alias: `deployments` is non-null, and an
  * error on it (no `deployments: read`) must not null the policy with it.
  */
@@ -187,6 +196,8 @@ query GateBootstrap($owner: String!, $name: String!, $sha: GitObjectID!,
     here: deployments(environments: [$environment], first: ${PAGE}, orderBy: {field: CREATED_AT, direction: DESC}) { ...GateDeployments }
     shipped: object(oid: $sha) { ... on Commit {
       deployments(first: ${PAGE}, orderBy: {field: CREATED_AT, direction: DESC}) { ...GateDeployments } } }
+    hereJobs: deployments(environments: [$environment], first: ${HERE_JOBS}, orderBy: {field: CREATED_AT, direction: DESC}) {
+      nodes { commitOid commit { statusCheckRollup { id contexts(first: ${PAGE}) { ${ROLLUP_CONTEXTS} } } } } }
   }
 }
 ${PULL_REQUEST_FIELDS}
@@ -410,35 +421,6 @@ export function pagesQuery(
   ${nodes.join('\n  ')}
 }
 ${needsCommit ? COMMIT_FIELDS : ''}`,
-    variables
-  }
-}
-
-/** What one check run adds to GateJobs: its first step, if any. */
-export const JOB_COST: QueryCost = { nodes: 1, requests: 1 }
-
-/**
- * Whether check runs of GitHub Actions are workflow jobs: a job has steps
- * (the runner's "Set up job" at least), and the Checks API cannot create
- * any, so a check run a token made through it has none (SPEC §5.9).
- * docs.github.com/en/graphql/reference/objects#checkrun, `steps`.
- */
-export function jobsQuery(ids: string[]): {
-  query: string
-  variables: Record<string, unknown>
-} {
-  const variables: Record<string, unknown> = {}
-  const declarations: string[] = []
-  const parts = ids.map((id, i) => {
-    declarations.push(`$id${i}: ID!`)
-    variables[`id${i}`] = id
-    return `j${i}: node(id: $id${i}) { ... on CheckRun { steps(first: 1) { totalCount } } }`
-  })
-  return {
-    query: `query GateJobs(${declarations.join(', ')}) {
-  ${RATE_LIMIT}
-  ${parts.join('\n  ')}
-}`,
     variables
   }
 }

@@ -13,8 +13,8 @@ import type {
   Unreadable
 } from '../facts.js'
 import type { GitHubPort } from '../port.js'
-import { askInBatches } from './budget.js'
-import { JOB_COST, jobsQuery } from './queries.js'
+import { askInBatches, type QueryCost } from './budget.js'
+import { RATE_LIMIT } from './queries.js'
 import { num, obj, optObj, type Json } from './shape.js'
 import { unreadable } from './support.js'
 
@@ -70,9 +70,9 @@ export async function proveJobs(
   }
   await askInBatches({
     items: [...byId.keys()],
-    each: () => JOB_COST,
+    each: () => STEP_COST,
     ask: async (ids) => {
-      const { query, variables } = jobsQuery(ids)
+      const { query, variables } = stepsQuery(ids)
       const answer = await port.graphql<Json>(query, variables, {
         splittable: true
       })
@@ -96,4 +96,33 @@ export async function proveJobs(
       })
     }
   })
+}
+
+/** What one check run adds to GateSteps: its first step, if any. */
+export const STEP_COST: QueryCost = { nodes: 1, requests: 1 }
+
+/**
+ * Whether check runs of GitHub Actions are workflow jobs: a job has steps
+ * (the runner's "Set up job" at least), and the Checks API cannot create
+ * any, so a check run a token made through it has none (SPEC §5.9).
+ * docs.github.com/en/graphql/reference/objects#checkrun, `steps`.
+ */
+export function stepsQuery(ids: string[]): {
+  query: string
+  variables: Record<string, unknown>
+} {
+  const variables: Record<string, unknown> = {}
+  const declarations: string[] = []
+  const parts = ids.map((id, i) => {
+    declarations.push(`$id${i}: ID!`)
+    variables[`id${i}`] = id
+    return `j${i}: node(id: $id${i}) { ... on CheckRun { steps(first: 1) { totalCount } } }`
+  })
+  return {
+    query: `query GateSteps(${declarations.join(', ')}) {
+  ${RATE_LIMIT}
+  ${parts.join('\n  ')}
+}`,
+    variables
+  }
 }

@@ -15,5 +15,6 @@ export type {
   EnvironmentProtectionRequirement,
   MakerKind,
   Policy,
-  PolicySource
+  PolicySource,
+  TrustedWorkflow
 } from './types.js'

@@ -2,14 +2,15 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/OWNER/promotion-gate/v1/schema/promotion-gate.schema.json","title":"promotion-gate policy","description":"Policy file of the promotion-gate deployment gate (.github/promotion-gate.yml): which environments exist, the order commits must be promoted through them, and the approvals, branch protection, environment settings and checks each one requires.","type":"object","additionalProperties":false,"required":["version","environments"],"properties":{"version":{"description":"Version of the policy format. Always 1.","type":"integer","const":1},"defaults":{"description":"Environment settings merged into every environment. A key set in an environment wins; approvals, branch_protection, environment_protection, checks and break_glass are merged one level deep, and false replaces the whole key.","$ref":"#/definitions/environment"},"environments":{"description":"The environments the gate knows, by the name of their GitHub environment. Deploying to an environment not listed here is blocked.","type":"object","propertyNames":{"description":"Name of the GitHub environment.","type":"string","pattern":"^[A-Za-z0-9._ -]{1,255}$"},"additionalProperties":{"$ref":"#/definitions/environment"}}},"definitions":{"duration":{"description":"A duration: 0, or whole numbers with units d, h, m, s, largest first (90s, 30m, 2h, 1d, 1h30m, 1d12h).","anyOf":[{"type":"string","pattern":"^(0|[0-9]+d([0-9]+h)?([0-9]+m)?([0-9]+s)?|[0-9]+h([0-9]+m)?([0-9]+s)?|[0-9]+m([0-9]+s)?|[0-9]+s)$"},{"type":"integer","const":0}]},"environment":{"description":"What a deployment to this environment requires.","type":"object","additionalProperties":false,"properties":{"after":{"description":"Environment (or list of environments, all of which must hold) the commit must have been deployed to successfully first. Transitive: the commit must have passed every environment up the chain. Default: none.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"uniqueItems":true}]},"soak":{"description":"Minimum time since the commit succeeded in each `after` environment (90s, 30m, 2h, 1d, 1h30m). Default: 0.","$ref":"#/definitions/duration"},"match":{"description":"`commit` requires the very same sha upstream; `tree` also accepts a commit with an identical tree (merge-based branch promotion). Default: commit.","type":"string","enum":["commit","tree"]},"trusted_deployers":{"description":"Creators whose deployment records count as evidence; a deployment record anyone could create by hand through the API proves nothing. Default: [github-actions[bot]].","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"branches":{"description":"Branches (minimatch globs); the commit must be contained in one of them. Default: the repository's default branch.","type":"array","items":{"type":"string","minLength":1},"minItems":1,"uniqueItems":true},"allowed_events":{"description":"Events (github.event_name) that may trigger a run deploying to this environment. pull_request, pull_request_target, issue_comment and workflow_run are refused unless listed: since 2025-12 GitHub checks environment branch rules of pull_request_target runs against the default branch. Default: [push, workflow_dispatch, deployment, release, schedule, merge_group, repository_dispatch].","type":"array","items":{"type":"string","pattern":"^[a-z_]+$"},"minItems":1,"uniqueItems":true},"branch_protection":{"description":"Protection the branch must have (classic branch protection or rulesets), or false to not check it. Default: the defaults of each setting.","anyOf":[{"description":"Do not check branch protection.","type":"boolean","const":false},{"description":"Settings the branch protection or rulesets must enforce.","type":"object","additionalProperties":false,"properties":{"required_approvals":{"description":"Minimum number of approving reviews the protection requires. Default: 1.","type":"integer","minimum":0},"dismiss_stale_reviews":{"description":"New commits must dismiss earlier approvals. Default: true.","type":"boolean"},"require_last_push_approval":{"description":"The most recent push must be approved by someone other than its pusher. Default: false.","type":"boolean"},"require_code_owner_review":{"description":"Code owners must review. Default: false.","type":"boolean"},"block_force_pushes":{"description":"Force pushes must be blocked. Default: true.","type":"boolean"},"block_deletions":{"description":"Deleting the branch must be blocked. Default: true.","type":"boolean"},"required_status_checks":{"description":"Status check contexts the protection must require. Default: [].","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}}}]},"scope":{"description":"`range` checks every change since this environment's previous successful deployment; `head` only the change that introduced the deployed commit. Default: range.","type":"string","enum":["range","head"]},"approvals":{"description":"Independent approvals: how many each change and each run need, who may not give them and who may.","$ref":"#/definitions/approvals"},"deployer_independent":{"description":"The person who triggered the deployment may not be a maker of any change in it. Default: false.","type":"boolean"},"break_glass":{"description":"Emergency path: who may approve a deployment that skips the gate, and how soon it must be reviewed afterwards; false turns it off. Default: off.","anyOf":[{"description":"No break-glass path.","type":"boolean","const":false},{"description":"The emergency path.","type":"object","additionalProperties":false,"required":["approvers","review_within"],"properties":{"approvers":{"description":"Users or org/team who may approve a break-glass deployment.","type":"array","items":{"type":"string","minLength":1},"minItems":1,"uniqueItems":true},"review_within":{"description":"How soon after a break-glass deployment it must be reviewed (90s, 30m, 2h, 1d, 1h30m).","$ref":"#/definitions/duration"}}}]},"environment_protection":{"description":"What the GitHub environment of the same name must itself enforce, or false to not check it. Default: the defaults of each setting.","anyOf":[{"description":"Do not check the environment settings.","type":"boolean","const":false},{"description":"Settings the GitHub environment must itself enforce.","type":"object","additionalProperties":false,"properties":{"deployment_branches":{"description":"`protected`: only protected branches, or custom branch policies whose every pattern falls within `branches`; `any`: not checked. Default: protected.","type":"string","enum":["protected","any"]},"required_reviewers":{"description":"Minimum number of configured required reviewers (users or teams). Default: 0.","type":"integer","minimum":0},"prevent_self_review":{"description":"The environment must prevent self-review. Default: true when required_reviewers > 0, else false.","type":"boolean"},"admin_bypass":{"description":"true: administrators may bypass the environment; false: the environment must refuse it (an absent setting counts as allowed). Default: true.","type":"boolean"},"wait_timer":{"description":"Minimum wait timer, in minutes. Default: 0.","type":"integer","minimum":0}}}]},"checks":{"description":"Tests the deployed commit must have passed, or false to not check them. Default: the defaults of each setting.","anyOf":[{"description":"Do not check check runs and statuses.","type":"boolean","const":false},{"description":"Tests the deployed commit must have passed.","type":"object","additionalProperties":false,"properties":{"required":{"description":"Check or status names that must have succeeded on the deployed commit or on the final head of the pull request that introduced it. Default: the required status checks of the branch's rules and protection.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"no_failures":{"description":"No check run or commit status on the deployed commit ended in failure, error, timed_out, cancelled or action_required (the gate's own status and the jobs of the current run excluded). Default: true.","type":"boolean"}}}]}}},"approvals":{"description":"Independent approvals each change and each run need.","type":"object","additionalProperties":false,"properties":{"pull_request":{"description":"Independent approving reviews each change needs. Default: 1.","type":"integer","minimum":0},"environment":{"description":"Independent environment approvals this run needs. Default: 0.","type":"integer","minimum":0},"independent_of":{"description":"Who may not approve: the pull request author, commit authors, committers, co-authors (Co-authored-by trailers) and the deployer. GitHub's own web-flow committer is not a person. Default: all five.","type":"array","items":{"description":"A kind of maker.","type":"string","enum":["author","commit_authors","committers","co_authors","deployer"]},"uniqueItems":true},"reviewers":{"description":"Users or org/team that may approve. Default: anyone with write access.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"on_latest_commit":{"description":"A review counts only if it was given on the pull request's final head. Default: true.","type":"boolean"},"allow_bots":{"description":"Reviews by bots count. Default: false (they never count).","type":"boolean"},"unresolved_identities":{"description":"`block`: a commit whose author cannot be mapped to an account blocks; `ignore` allows it. Default: block.","type":"string","enum":["block","ignore"]},"direct_pushes":{"description":"Logins whose commits may reach the branch without a pull request. Default: [].","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"require_verified_commits":{"description":"Every commit of every change must carry a signature GitHub shows as Verified, so the committer is authenticated rather than taken from a git email anyone can set. Default: false.","type":"boolean"}}}}};
-const schema12 = {"description":"What a deployment to this environment requires.","type":"object","additionalProperties":false,"properties":{"after":{"description":"Environment (or list of environments, all of which must hold) the commit must have been deployed to successfully first. Transitive: the commit must have passed every environment up the chain. Default: none.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"uniqueItems":true}]},"soak":{"description":"Minimum time since the commit succeeded in each `after` environment (90s, 30m, 2h, 1d, 1h30m). Default: 0.","$ref":"#/definitions/duration"},"match":{"description":"`commit` requires the very same sha upstream; `tree` also accepts a commit with an identical tree (merge-based branch promotion). Default: commit.","type":"string","enum":["commit","tree"]},"trusted_deployers":{"description":"Creators whose deployment records count as evidence; a deployment record anyone could create by hand through the API proves nothing. Default: [github-actions[bot]].","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"branches":{"description":"Branches (minimatch globs); the commit must be contained in one of them. Default: the repository's default branch.","type":"array","items":{"type":"string","minLength":1},"minItems":1,"uniqueItems":true},"allowed_events":{"description":"Events (github.event_name) that may trigger a run deploying to this environment. pull_request, pull_request_target, issue_comment and workflow_run are refused unless listed: since 2025-12 GitHub checks environment branch rules of pull_request_target runs against the default branch. Default: [push, workflow_dispatch, deployment, release, schedule, merge_group, repository_dispatch].","type":"array","items":{"type":"string","pattern":"^[a-z_]+$"},"minItems":1,"uniqueItems":true},"branch_protection":{"description":"Protection the branch must have (classic branch protection or rulesets), or false to not check it. Default: the defaults of each setting.","anyOf":[{"description":"Do not check branch protection.","type":"boolean","const":false},{"description":"Settings the branch protection or rulesets must enforce.","type":"object","additionalProperties":false,"properties":{"required_approvals":{"description":"Minimum number of approving reviews the protection requires. Default: 1.","type":"integer","minimum":0},"dismiss_stale_reviews":{"description":"New commits must dismiss earlier approvals. Default: true.","type":"boolean"},"require_last_push_approval":{"description":"The most recent push must be approved by someone other than its pusher. Default: false.","type":"boolean"},"require_code_owner_review":{"description":"Code owners must review. Default: false.","type":"boolean"},"block_force_pushes":{"description":"Force pushes must be blocked. Default: true.","type":"boolean"},"block_deletions":{"description":"Deleting the branch must be blocked. Default: true.","type":"boolean"},"required_status_checks":{"description":"Status check contexts the protection must require. Default: [].","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}}}]},"scope":{"description":"`range` checks every change since this environment's previous successful deployment; `head` only the change that introduced the deployed commit. Default: range.","type":"string","enum":["range","head"]},"approvals":{"description":"Independent approvals: how many each change and each run need, who may not give them and who may.","$ref":"#/definitions/approvals"},"deployer_independent":{"description":"The person who triggered the deployment may not be a maker of any change in it. Default: false.","type":"boolean"},"break_glass":{"description":"Emergency path: who may approve a deployment that skips the gate, and how soon it must be reviewed afterwards; false turns it off. Default: off.","anyOf":[{"description":"No break-glass path.","type":"boolean","const":false},{"description":"The emergency path.","type":"object","additionalProperties":false,"required":["approvers","review_within"],"properties":{"approvers":{"description":"Users or org/team who may approve a break-glass deployment.","type":"array","items":{"type":"string","minLength":1},"minItems":1,"uniqueItems":true},"review_within":{"description":"How soon after a break-glass deployment it must be reviewed (90s, 30m, 2h, 1d, 1h30m).","$ref":"#/definitions/duration"}}}]},"environment_protection":{"description":"What the GitHub environment of the same name must itself enforce, or false to not check it. Default: the defaults of each setting.","anyOf":[{"description":"Do not check the environment settings.","type":"boolean","const":false},{"description":"Settings the GitHub environment must itself enforce.","type":"object","additionalProperties":false,"properties":{"deployment_branches":{"description":"`protected`: only protected branches, or custom branch policies whose every pattern falls within `branches`; `any`: not checked. Default: protected.","type":"string","enum":["protected","any"]},"required_reviewers":{"description":"Minimum number of configured required reviewers (users or teams). Default: 0.","type":"integer","minimum":0},"prevent_self_review":{"description":"The environment must prevent self-review. Default: true when required_reviewers > 0, else false.","type":"boolean"},"admin_bypass":{"description":"true: administrators may bypass the environment; false: the environment must refuse it (an absent setting counts as allowed). Default: true.","type":"boolean"},"wait_timer":{"description":"Minimum wait timer, in minutes. Default: 0.","type":"integer","minimum":0}}}]},"checks":{"description":"Tests the deployed commit must have passed, or false to not check them. Default: the defaults of each setting.","anyOf":[{"description":"Do not check check runs and statuses.","type":"boolean","const":false},{"description":"Tests the deployed commit must have passed.","type":"object","additionalProperties":false,"properties":{"required":{"description":"Check or status names that must have succeeded on the deployed commit or on the final head of the pull request that introduced it. Default: the required status checks of the branch's rules and protection.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"no_failures":{"description":"No check run or commit status on the deployed commit ended in failure, error, timed_out, cancelled or action_required (the gate's own status and the jobs of the current run excluded). Default: true.","type":"boolean"}}}]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/OWNER/promotion-gate/v1/schema/promotion-gate.schema.json","title":"promotion-gate policy","description":"Policy file of the promotion-gate deployment gate (.github/promotion-gate.yml): which environments exist, the order commits must be promoted through them, and the approvals, branch protection, environment settings and checks each one requires.","type":"object","additionalProperties":false,"required":["version","environments"],"properties":{"version":{"description":"Version of the policy format. Always 1.","type":"integer","const":1},"defaults":{"description":"Environment settings merged into every environment. A key set in an environment wins; approvals, branch_protection, environment_protection, checks and break_glass are merged one level deep, and false replaces the whole key.","$ref":"#/definitions/environment"},"environments":{"description":"The environments the gate knows, by the name of their GitHub environment. Deploying to an environment not listed here is blocked.","type":"object","propertyNames":{"description":"Name of the GitHub environment.","type":"string","pattern":"^[A-Za-z0-9._ -]{1,255}$"},"additionalProperties":{"$ref":"#/definitions/environment"}}},"definitions":{"duration":{"description":"A duration: 0, or whole numbers with units d, h, m, s, largest first (90s, 30m, 2h, 1d, 1h30m, 1d12h).","anyOf":[{"type":"string","pattern":"^(0|[0-9]+d([0-9]+h)?([0-9]+m)?([0-9]+s)?|[0-9]+h([0-9]+m)?([0-9]+s)?|[0-9]+m([0-9]+s)?|[0-9]+s)$"},{"type":"integer","const":0}]},"environment":{"description":"What a deployment to this environment requires.","type":"object","additionalProperties":false,"properties":{"after":{"description":"Environment (or list of environments, all of which must hold) the commit must have been deployed to successfully first. Transitive: the commit must have passed every environment up the chain. Default: none.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"uniqueItems":true}]},"soak":{"description":"Minimum time since the commit succeeded in each `after` environment (90s, 30m, 2h, 1d, 1h30m). Default: 0.","$ref":"#/definitions/duration"},"match":{"description":"`commit` requires the very same sha upstream; `tree` also accepts a commit with an identical tree (merge-based branch promotion). Default: commit.","type":"string","enum":["commit","tree"]},"trusted_deployers":{"description":"Creators whose deployment records count as evidence; a deployment record anyone could create by hand through the API proves nothing. Default: [github-actions[bot]].","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"trusted_workflows":{"description":"Workflow files (path, optionally @ref) whose jobs' deployments count as evidence for this environment, e.g. .github/workflows/deploy.yml@refs/heads/main. A ref without refs/ is a branch; with a ref, the deployment must have been made for it. Default: any workflow of the repository.","type":"array","items":{"description":"A workflow file, optionally @ref.","type":"string","pattern":"^\\.github/workflows/[^@\\s]+\\.ya?ml(@[^@\\s]+)?$"},"minItems":1,"uniqueItems":true},"branches":{"description":"Branches (minimatch globs); the commit must be contained in one of them. Default: the repository's default branch.","type":"array","items":{"type":"string","minLength":1},"minItems":1,"uniqueItems":true},"allowed_events":{"description":"Events (github.event_name) that may trigger a run deploying to this environment. pull_request, pull_request_target, issue_comment and workflow_run are refused unless listed: since 2025-12 GitHub checks environment branch rules of pull_request_target runs against the default branch. Default: [push, workflow_dispatch, deployment, release, schedule, merge_group, repository_dispatch].","type":"array","items":{"type":"string","pattern":"^[a-z_]+$"},"minItems":1,"uniqueItems":true},"branch_protection":{"description":"Protection the branch must have (classic branch protection or rulesets), or false to not check it. Default: the defaults of each setting.","anyOf":[{"description":"Do not check branch protection.","type":"boolean","const":false},{"description":"Settings the branch protection or rulesets must enforce.","type":"object","additionalProperties":false,"properties":{"required_approvals":{"description":"Minimum number of approving reviews the protection requires. Default: 1.","type":"integer","minimum":0},"dismiss_stale_reviews":{"description":"New commits must dismiss earlier approvals. Default: true.","type":"boolean"},"require_last_push_approval":{"description":"The most recent push must be approved by someone other than its pusher. Default: false.","type":"boolean"},"require_code_owner_review":{"description":"Code owners must review. Default: false.","type":"boolean"},"block_force_pushes":{"description":"Force pushes must be blocked. Default: true.","type":"boolean"},"block_deletions":{"description":"Deleting the branch must be blocked. Default: true.","type":"boolean"},"required_status_checks":{"description":"Status check contexts the protection must require. Default: [].","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}}}]},"scope":{"description":"`range` checks every change since this environment's previous successful deployment; `head` only the change that introduced the deployed commit. Default: range.","type":"string","enum":["range","head"]},"approvals":{"description":"Independent approvals: how many each change and each run need, who may not give them and who may.","$ref":"#/definitions/approvals"},"deployer_independent":{"description":"The person who triggered the deployment may not be a maker of any change in it. Default: false.","type":"boolean"},"break_glass":{"description":"Emergency path: who may approve a deployment that skips the gate, and how soon it must be reviewed afterwards; false turns it off. Default: off.","anyOf":[{"description":"No break-glass path.","type":"boolean","const":false},{"description":"The emergency path.","type":"object","additionalProperties":false,"required":["approvers","review_within"],"properties":{"approvers":{"description":"Users or org/team who may approve a break-glass deployment.","type":"array","items":{"type":"string","minLength":1},"minItems":1,"uniqueItems":true},"review_within":{"description":"How soon after a break-glass deployment it must be reviewed (90s, 30m, 2h, 1d, 1h30m).","$ref":"#/definitions/duration"}}}]},"environment_protection":{"description":"What the GitHub environment of the same name must itself enforce, or false to not check it. Default: the defaults of each setting.","anyOf":[{"description":"Do not check the environment settings.","type":"boolean","const":false},{"description":"Settings the GitHub environment must itself enforce.","type":"object","additionalProperties":false,"properties":{"deployment_branches":{"description":"`protected`: only protected branches, or custom branch policies whose every pattern falls within `branches`; `any`: not checked. Default: protected.","type":"string","enum":["protected","any"]},"required_reviewers":{"description":"Minimum number of configured required reviewers (users or teams). Default: 0.","type":"integer","minimum":0},"prevent_self_review":{"description":"The environment must prevent self-review. Default: true when required_reviewers > 0, else false.","type":"boolean"},"admin_bypass":{"description":"true: administrators may bypass the environment; false: the environment must refuse it (an absent setting counts as allowed). Default: true.","type":"boolean"},"wait_timer":{"description":"Minimum wait timer, in minutes. Default: 0.","type":"integer","minimum":0}}}]},"checks":{"description":"Tests the deployed commit must have passed, or false to not check them. Default: the defaults of each setting.","anyOf":[{"description":"Do not check check runs and statuses.","type":"boolean","const":false},{"description":"Tests the deployed commit must have passed.","type":"object","additionalProperties":false,"properties":{"required":{"description":"Check or status names that must have succeeded on the deployed commit or on the final head of the pull request that introduced it. Default: the required status checks of the branch's rules and protection.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"no_failures":{"description":"No check run or commit status on the deployed commit ended in failure, error, timed_out, cancelled or action_required (the gate's own status and the jobs of the current run excluded). Default: true.","type":"boolean"}}}]}}},"approvals":{"description":"Independent approvals each change and each run need.","type":"object","additionalProperties":false,"properties":{"pull_request":{"description":"Independent approving reviews each change needs. Default: 1.","type":"integer","minimum":0},"environment":{"description":"Independent environment approvals this run needs. Default: 0.","type":"integer","minimum":0},"independent_of":{"description":"Who may not approve: the pull request author, commit authors, committers, co-authors (Co-authored-by trailers) and the deployer. GitHub's own web-flow committer is not a person. Default: all five.","type":"array","items":{"description":"A kind of maker.","type":"string","enum":["author","commit_authors","committers","co_authors","deployer"]},"uniqueItems":true},"reviewers":{"description":"Users or org/team that may approve. Default: anyone with write access.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"on_latest_commit":{"description":"A review counts only if it was given on the pull request's final head. Default: true.","type":"boolean"},"allow_bots":{"description":"Reviews by bots count. Default: false (they never count).","type":"boolean"},"unresolved_identities":{"description":"`block`: a commit whose author cannot be mapped to an account blocks; `ignore` allows it. Default: block.","type":"string","enum":["block","ignore"]},"direct_pushes":{"description":"Logins whose commits may reach the branch without a pull request. Default: [].","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"require_verified_commits":{"description":"Every commit of every change must carry a signature GitHub shows as Verified, so the committer is authenticated rather than taken from a git email anyone can set. Default: false.","type":"boolean"}}}}};
+const schema12 = {"description":"What a deployment to this environment requires.","type":"object","additionalProperties":false,"properties":{"after":{"description":"Environment (or list of environments, all of which must hold) the commit must have been deployed to successfully first. Transitive: the commit must have passed every environment up the chain. Default: none.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"uniqueItems":true}]},"soak":{"description":"Minimum time since the commit succeeded in each `after` environment (90s, 30m, 2h, 1d, 1h30m). Default: 0.","$ref":"#/definitions/duration"},"match":{"description":"`commit` requires the very same sha upstream; `tree` also accepts a commit with an identical tree (merge-based branch promotion). Default: commit.","type":"string","enum":["commit","tree"]},"trusted_deployers":{"description":"Creators whose deployment records count as evidence; a deployment record anyone could create by hand through the API proves nothing. Default: [github-actions[bot]].","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"trusted_workflows":{"description":"Workflow files (path, optionally @ref) whose jobs' deployments count as evidence for this environment, e.g. .github/workflows/deploy.yml@refs/heads/main. A ref without refs/ is a branch; with a ref, the deployment must have been made for it. Default: any workflow of the repository.","type":"array","items":{"description":"A workflow file, optionally @ref.","type":"string","pattern":"^\\.github/workflows/[^@\\s]+\\.ya?ml(@[^@\\s]+)?$"},"minItems":1,"uniqueItems":true},"branches":{"description":"Branches (minimatch globs); the commit must be contained in one of them. Default: the repository's default branch.","type":"array","items":{"type":"string","minLength":1},"minItems":1,"uniqueItems":true},"allowed_events":{"description":"Events (github.event_name) that may trigger a run deploying to this environment. pull_request, pull_request_target, issue_comment and workflow_run are refused unless listed: since 2025-12 GitHub checks environment branch rules of pull_request_target runs against the default branch. Default: [push, workflow_dispatch, deployment, release, schedule, merge_group, repository_dispatch].","type":"array","items":{"type":"string","pattern":"^[a-z_]+$"},"minItems":1,"uniqueItems":true},"branch_protection":{"description":"Protection the branch must have (classic branch protection or rulesets), or false to not check it. Default: the defaults of each setting.","anyOf":[{"description":"Do not check branch protection.","type":"boolean","const":false},{"description":"Settings the branch protection or rulesets must enforce.","type":"object","additionalProperties":false,"properties":{"required_approvals":{"description":"Minimum number of approving reviews the protection requires. Default: 1.","type":"integer","minimum":0},"dismiss_stale_reviews":{"description":"New commits must dismiss earlier approvals. Default: true.","type":"boolean"},"require_last_push_approval":{"description":"The most recent push must be approved by someone other than its pusher. Default: false.","type":"boolean"},"require_code_owner_review":{"description":"Code owners must review. Default: false.","type":"boolean"},"block_force_pushes":{"description":"Force pushes must be blocked. Default: true.","type":"boolean"},"block_deletions":{"description":"Deleting the branch must be blocked. Default: true.","type":"boolean"},"required_status_checks":{"description":"Status check contexts the protection must require. Default: [].","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}}}]},"scope":{"description":"`range` checks every change since this environment's previous successful deployment; `head` only the change that introduced the deployed commit. Default: range.","type":"string","enum":["range","head"]},"approvals":{"description":"Independent approvals: how many each change and each run need, who may not give them and who may.","$ref":"#/definitions/approvals"},"deployer_independent":{"description":"The person who triggered the deployment may not be a maker of any change in it. Default: false.","type":"boolean"},"break_glass":{"description":"Emergency path: who may approve a deployment that skips the gate, and how soon it must be reviewed afterwards; false turns it off. Default: off.","anyOf":[{"description":"No break-glass path.","type":"boolean","const":false},{"description":"The emergency path.","type":"object","additionalProperties":false,"required":["approvers","review_within"],"properties":{"approvers":{"description":"Users or org/team who may approve a break-glass deployment.","type":"array","items":{"type":"string","minLength":1},"minItems":1,"uniqueItems":true},"review_within":{"description":"How soon after a break-glass deployment it must be reviewed (90s, 30m, 2h, 1d, 1h30m).","$ref":"#/definitions/duration"}}}]},"environment_protection":{"description":"What the GitHub environment of the same name must itself enforce, or false to not check it. Default: the defaults of each setting.","anyOf":[{"description":"Do not check the environment settings.","type":"boolean","const":false},{"description":"Settings the GitHub environment must itself enforce.","type":"object","additionalProperties":false,"properties":{"deployment_branches":{"description":"`protected`: only protected branches, or custom branch policies whose every pattern falls within `branches`; `any`: not checked. Default: protected.","type":"string","enum":["protected","any"]},"required_reviewers":{"description":"Minimum number of configured required reviewers (users or teams). Default: 0.","type":"integer","minimum":0},"prevent_self_review":{"description":"The environment must prevent self-review. Default: true when required_reviewers > 0, else false.","type":"boolean"},"admin_bypass":{"description":"true: administrators may bypass the environment; false: the environment must refuse it (an absent setting counts as allowed). Default: true.","type":"boolean"},"wait_timer":{"description":"Minimum wait timer, in minutes. Default: 0.","type":"integer","minimum":0}}}]},"checks":{"description":"Tests the deployed commit must have passed, or false to not check them. Default: the defaults of each setting.","anyOf":[{"description":"Do not check check runs and statuses.","type":"boolean","const":false},{"description":"Tests the deployed commit must have passed.","type":"object","additionalProperties":false,"properties":{"required":{"description":"Check or status names that must have succeeded on the deployed commit or on the final head of the pull request that introduced it. Default: the required status checks of the branch's rules and protection.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"no_failures":{"description":"No check run or commit status on the deployed commit ended in failure, error, timed_out, cancelled or action_required (the gate's own status and the jobs of the current run excluded). Default: true.","type":"boolean"}}}]}}};
 const schema13 = {"description":"A duration: 0, or whole numbers with units d, h, m, s, largest first (90s, 30m, 2h, 1d, 1h30m, 1d12h).","anyOf":[{"type":"string","pattern":"^(0|[0-9]+d([0-9]+h)?([0-9]+m)?([0-9]+s)?|[0-9]+h([0-9]+m)?([0-9]+s)?|[0-9]+m([0-9]+s)?|[0-9]+s)$"},{"type":"integer","const":0}]};
 const schema14 = {"description":"Independent approvals each change and each run need.","type":"object","additionalProperties":false,"properties":{"pull_request":{"description":"Independent approving reviews each change needs. Default: 1.","type":"integer","minimum":0},"environment":{"description":"Independent environment approvals this run needs. Default: 0.","type":"integer","minimum":0},"independent_of":{"description":"Who may not approve: the pull request author, commit authors, committers, co-authors (Co-authored-by trailers) and the deployer. GitHub's own web-flow committer is not a person. Default: all five.","type":"array","items":{"description":"A kind of maker.","type":"string","enum":["author","commit_authors","committers","co_authors","deployer"]},"uniqueItems":true},"reviewers":{"description":"Users or org/team that may approve. Default: anyone with write access.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"on_latest_commit":{"description":"A review counts only if it was given on the pull request's final head. Default: true.","type":"boolean"},"allow_bots":{"description":"Reviews by bots count. Default: false (they never count).","type":"boolean"},"unresolved_identities":{"description":"`block`: a commit whose author cannot be mapped to an account blocks; `ignore` allows it. Default: block.","type":"string","enum":["block","ignore"]},"direct_pushes":{"description":"Logins whose commits may reach the branch without a pull request. Default: [].","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"require_verified_commits":{"description":"Every commit of every change must carry a signature GitHub shows as Verified, so the committer is authenticated rather than taken from a git email anyone can set. Default: false.","type":"boolean"}}};
 const func2 = Object.prototype.hasOwnProperty;
 import __module0 from "ajv/dist/runtime/ucs2length.js";const func3 = __module0.default;
 const pattern0 = new RegExp("^(0|[0-9]+d([0-9]+h)?([0-9]+m)?([0-9]+s)?|[0-9]+h([0-9]+m)?([0-9]+s)?|[0-9]+m([0-9]+s)?|[0-9]+s)$", "u");
-const pattern1 = new RegExp("^[a-z_]+$", "u");
+const pattern1 = new RegExp("^\\.github/workflows/[^@\\s]+\\.ya?ml(@[^@\\s]+)?$", "u");
+const pattern2 = new RegExp("^[a-z_]+$", "u");
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -319,11 +320,11 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.branches !== undefined){
-let data6 = data.branches;
+if(data.trusted_workflows !== undefined){
+let data6 = data.trusted_workflows;
 if(Array.isArray(data6)){
 if(data6.length < 1){
-const err20 = {instancePath:instancePath+"/branches",schemaPath:"#/properties/branches/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.branches,data:data6};
+const err20 = {instancePath:instancePath+"/trusted_workflows",schemaPath:"#/properties/trusted_workflows/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.trusted_workflows,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -336,8 +337,8 @@ const len2 = data6.length;
 for(let i4=0; i4<len2; i4++){
 let data7 = data6[i4];
 if(typeof data7 === "string"){
-if(func3(data7) < 1){
-const err21 = {instancePath:instancePath+"/branches/" + i4,schemaPath:"#/properties/branches/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.branches.items,data:data7};
+if(!pattern1.test(data7)){
+const err21 = {instancePath:instancePath+"/trusted_workflows/" + i4,schemaPath:"#/properties/trusted_workflows/items/pattern",keyword:"pattern",params:{pattern: "^\\.github/workflows/[^@\\s]+\\.ya?ml(@[^@\\s]+)?$"},message:"must match pattern \""+"^\\.github/workflows/[^@\\s]+\\.ya?ml(@[^@\\s]+)?$"+"\"",schema:"^\\.github/workflows/[^@\\s]+\\.ya?ml(@[^@\\s]+)?$",parentSchema:schema12.properties.trusted_workflows.items,data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -348,7 +349,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/branches/" + i4,schemaPath:"#/properties/branches/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.branches.items.type,parentSchema:schema12.properties.branches.items,data:data7};
+const err22 = {instancePath:instancePath+"/trusted_workflows/" + i4,schemaPath:"#/properties/trusted_workflows/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.trusted_workflows.items.type,parentSchema:schema12.properties.trusted_workflows.items,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -369,7 +370,7 @@ continue;
 }
 if(typeof indices2[item2] == "number"){
 j2 = indices2[item2];
-const err23 = {instancePath:instancePath+"/branches",schemaPath:"#/properties/branches/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i5+" are identical)",schema:true,parentSchema:schema12.properties.branches,data:data6};
+const err23 = {instancePath:instancePath+"/trusted_workflows",schemaPath:"#/properties/trusted_workflows/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i5+" are identical)",schema:true,parentSchema:schema12.properties.trusted_workflows,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -384,7 +385,7 @@ indices2[item2] = i5;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/branches",schemaPath:"#/properties/branches/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.branches.type,parentSchema:schema12.properties.branches,data:data6};
+const err24 = {instancePath:instancePath+"/trusted_workflows",schemaPath:"#/properties/trusted_workflows/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.trusted_workflows.type,parentSchema:schema12.properties.trusted_workflows,data:data6};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -394,11 +395,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.allowed_events !== undefined){
-let data8 = data.allowed_events;
+if(data.branches !== undefined){
+let data8 = data.branches;
 if(Array.isArray(data8)){
 if(data8.length < 1){
-const err25 = {instancePath:instancePath+"/allowed_events",schemaPath:"#/properties/allowed_events/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.allowed_events,data:data8};
+const err25 = {instancePath:instancePath+"/branches",schemaPath:"#/properties/branches/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.branches,data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -411,8 +412,8 @@ const len3 = data8.length;
 for(let i6=0; i6<len3; i6++){
 let data9 = data8[i6];
 if(typeof data9 === "string"){
-if(!pattern1.test(data9)){
-const err26 = {instancePath:instancePath+"/allowed_events/" + i6,schemaPath:"#/properties/allowed_events/items/pattern",keyword:"pattern",params:{pattern: "^[a-z_]+$"},message:"must match pattern \""+"^[a-z_]+$"+"\"",schema:"^[a-z_]+$",parentSchema:schema12.properties.allowed_events.items,data:data9};
+if(func3(data9) < 1){
+const err26 = {instancePath:instancePath+"/branches/" + i6,schemaPath:"#/properties/branches/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.branches.items,data:data9};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -423,7 +424,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/allowed_events/" + i6,schemaPath:"#/properties/allowed_events/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.allowed_events.items.type,parentSchema:schema12.properties.allowed_events.items,data:data9};
+const err27 = {instancePath:instancePath+"/branches/" + i6,schemaPath:"#/properties/branches/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.branches.items.type,parentSchema:schema12.properties.branches.items,data:data9};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -444,7 +445,7 @@ continue;
 }
 if(typeof indices3[item3] == "number"){
 j3 = indices3[item3];
-const err28 = {instancePath:instancePath+"/allowed_events",schemaPath:"#/properties/allowed_events/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i7+" are identical)",schema:true,parentSchema:schema12.properties.allowed_events,data:data8};
+const err28 = {instancePath:instancePath+"/branches",schemaPath:"#/properties/branches/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i7+" are identical)",schema:true,parentSchema:schema12.properties.branches,data:data8};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -459,7 +460,7 @@ indices3[item3] = i7;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/allowed_events",schemaPath:"#/properties/allowed_events/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.allowed_events.type,parentSchema:schema12.properties.allowed_events,data:data8};
+const err29 = {instancePath:instancePath+"/branches",schemaPath:"#/properties/branches/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.branches.type,parentSchema:schema12.properties.branches,data:data8};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -469,13 +470,11 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.branch_protection !== undefined){
-let data10 = data.branch_protection;
-const _errs32 = errors;
-let valid16 = false;
-const _errs33 = errors;
-if(typeof data10 !== "boolean"){
-const err30 = {instancePath:instancePath+"/branch_protection",schemaPath:"#/properties/branch_protection/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.branch_protection.anyOf[0].type,parentSchema:schema12.properties.branch_protection.anyOf[0],data:data10};
+if(data.allowed_events !== undefined){
+let data10 = data.allowed_events;
+if(Array.isArray(data10)){
+if(data10.length < 1){
+const err30 = {instancePath:instancePath+"/allowed_events",schemaPath:"#/properties/allowed_events/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.allowed_events,data:data10};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -484,8 +483,12 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(false !== data10){
-const err31 = {instancePath:instancePath+"/branch_protection",schemaPath:"#/properties/branch_protection/anyOf/0/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema12.properties.branch_protection.anyOf[0],data:data10};
+const len4 = data10.length;
+for(let i8=0; i8<len4; i8++){
+let data11 = data10[i8];
+if(typeof data11 === "string"){
+if(!pattern2.test(data11)){
+const err31 = {instancePath:instancePath+"/allowed_events/" + i8,schemaPath:"#/properties/allowed_events/items/pattern",keyword:"pattern",params:{pattern: "^[a-z_]+$"},message:"must match pattern \""+"^[a-z_]+$"+"\"",schema:"^[a-z_]+$",parentSchema:schema12.properties.allowed_events.items,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -494,14 +497,9 @@ vErrors.push(err31);
 }
 errors++;
 }
-var _valid2 = _errs33 === errors;
-valid16 = valid16 || _valid2;
-if(!valid16){
-const _errs35 = errors;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-for(const key1 in data10){
-if(!(((((((key1 === "required_approvals") || (key1 === "dismiss_stale_reviews")) || (key1 === "require_last_push_approval")) || (key1 === "require_code_owner_review")) || (key1 === "block_force_pushes")) || (key1 === "block_deletions")) || (key1 === "required_status_checks"))){
-const err32 = {instancePath:instancePath+"/branch_protection",schemaPath:"#/properties/branch_protection/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.branch_protection.anyOf[1],data:data10};
+}
+else {
+const err32 = {instancePath:instancePath+"/allowed_events/" + i8,schemaPath:"#/properties/allowed_events/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.allowed_events.items.type,parentSchema:schema12.properties.allowed_events.items,data:data11};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -511,142 +509,23 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data10.required_approvals !== undefined){
-let data11 = data10.required_approvals;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err33 = {instancePath:instancePath+"/branch_protection/required_approvals",schemaPath:"#/properties/branch_protection/anyOf/1/properties/required_approvals/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.properties.branch_protection.anyOf[1].properties.required_approvals.type,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.required_approvals,data:data11};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 < 0 || isNaN(data11)){
-const err34 = {instancePath:instancePath+"/branch_protection/required_approvals",schemaPath:"#/properties/branch_protection/anyOf/1/properties/required_approvals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.required_approvals,data:data11};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-}
-if(data10.dismiss_stale_reviews !== undefined){
-let data12 = data10.dismiss_stale_reviews;
-if(typeof data12 !== "boolean"){
-const err35 = {instancePath:instancePath+"/branch_protection/dismiss_stale_reviews",schemaPath:"#/properties/branch_protection/anyOf/1/properties/dismiss_stale_reviews/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.branch_protection.anyOf[1].properties.dismiss_stale_reviews.type,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.dismiss_stale_reviews,data:data12};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data10.require_last_push_approval !== undefined){
-let data13 = data10.require_last_push_approval;
-if(typeof data13 !== "boolean"){
-const err36 = {instancePath:instancePath+"/branch_protection/require_last_push_approval",schemaPath:"#/properties/branch_protection/anyOf/1/properties/require_last_push_approval/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.branch_protection.anyOf[1].properties.require_last_push_approval.type,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.require_last_push_approval,data:data13};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-if(data10.require_code_owner_review !== undefined){
-let data14 = data10.require_code_owner_review;
-if(typeof data14 !== "boolean"){
-const err37 = {instancePath:instancePath+"/branch_protection/require_code_owner_review",schemaPath:"#/properties/branch_protection/anyOf/1/properties/require_code_owner_review/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.branch_protection.anyOf[1].properties.require_code_owner_review.type,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.require_code_owner_review,data:data14};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-if(data10.block_force_pushes !== undefined){
-let data15 = data10.block_force_pushes;
-if(typeof data15 !== "boolean"){
-const err38 = {instancePath:instancePath+"/branch_protection/block_force_pushes",schemaPath:"#/properties/branch_protection/anyOf/1/properties/block_force_pushes/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.branch_protection.anyOf[1].properties.block_force_pushes.type,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.block_force_pushes,data:data15};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-if(data10.block_deletions !== undefined){
-let data16 = data10.block_deletions;
-if(typeof data16 !== "boolean"){
-const err39 = {instancePath:instancePath+"/branch_protection/block_deletions",schemaPath:"#/properties/branch_protection/anyOf/1/properties/block_deletions/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.branch_protection.anyOf[1].properties.block_deletions.type,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.block_deletions,data:data16};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-if(data10.required_status_checks !== undefined){
-let data17 = data10.required_status_checks;
-if(Array.isArray(data17)){
-const len4 = data17.length;
-for(let i8=0; i8<len4; i8++){
-let data18 = data17[i8];
-if(typeof data18 === "string"){
-if(func3(data18) < 1){
-const err40 = {instancePath:instancePath+"/branch_protection/required_status_checks/" + i8,schemaPath:"#/properties/branch_protection/anyOf/1/properties/required_status_checks/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.required_status_checks.items,data:data18};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/branch_protection/required_status_checks/" + i8,schemaPath:"#/properties/branch_protection/anyOf/1/properties/required_status_checks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.branch_protection.anyOf[1].properties.required_status_checks.items.type,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.required_status_checks.items,data:data18};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-let i9 = data17.length;
+let i9 = data10.length;
 let j4;
 if(i9 > 1){
 const indices4 = {};
 for(;i9--;){
-let item4 = data17[i9];
+let item4 = data10[i9];
 if(typeof item4 !== "string"){
 continue;
 }
 if(typeof indices4[item4] == "number"){
 j4 = indices4[item4];
-const err42 = {instancePath:instancePath+"/branch_protection/required_status_checks",schemaPath:"#/properties/branch_protection/anyOf/1/properties/required_status_checks/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i9+" are identical)",schema:true,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.required_status_checks,data:data17};
+const err33 = {instancePath:instancePath+"/allowed_events",schemaPath:"#/properties/allowed_events/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i9+" are identical)",schema:true,parentSchema:schema12.properties.allowed_events,data:data10};
 if(vErrors === null){
-vErrors = [err42];
+vErrors = [err33];
 }
 else {
-vErrors.push(err42);
+vErrors.push(err33);
 }
 errors++;
 break;
@@ -656,7 +535,126 @@ indices4[item4] = i9;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/branch_protection/required_status_checks",schemaPath:"#/properties/branch_protection/anyOf/1/properties/required_status_checks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.branch_protection.anyOf[1].properties.required_status_checks.type,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.required_status_checks,data:data17};
+const err34 = {instancePath:instancePath+"/allowed_events",schemaPath:"#/properties/allowed_events/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.allowed_events.type,parentSchema:schema12.properties.allowed_events,data:data10};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.branch_protection !== undefined){
+let data12 = data.branch_protection;
+const _errs36 = errors;
+let valid19 = false;
+const _errs37 = errors;
+if(typeof data12 !== "boolean"){
+const err35 = {instancePath:instancePath+"/branch_protection",schemaPath:"#/properties/branch_protection/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.branch_protection.anyOf[0].type,parentSchema:schema12.properties.branch_protection.anyOf[0],data:data12};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(false !== data12){
+const err36 = {instancePath:instancePath+"/branch_protection",schemaPath:"#/properties/branch_protection/anyOf/0/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema12.properties.branch_protection.anyOf[0],data:data12};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+var _valid2 = _errs37 === errors;
+valid19 = valid19 || _valid2;
+if(!valid19){
+const _errs39 = errors;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key1 in data12){
+if(!(((((((key1 === "required_approvals") || (key1 === "dismiss_stale_reviews")) || (key1 === "require_last_push_approval")) || (key1 === "require_code_owner_review")) || (key1 === "block_force_pushes")) || (key1 === "block_deletions")) || (key1 === "required_status_checks"))){
+const err37 = {instancePath:instancePath+"/branch_protection",schemaPath:"#/properties/branch_protection/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.branch_protection.anyOf[1],data:data12};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data12.required_approvals !== undefined){
+let data13 = data12.required_approvals;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err38 = {instancePath:instancePath+"/branch_protection/required_approvals",schemaPath:"#/properties/branch_protection/anyOf/1/properties/required_approvals/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.properties.branch_protection.anyOf[1].properties.required_approvals.type,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.required_approvals,data:data13};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < 0 || isNaN(data13)){
+const err39 = {instancePath:instancePath+"/branch_protection/required_approvals",schemaPath:"#/properties/branch_protection/anyOf/1/properties/required_approvals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.required_approvals,data:data13};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+if(data12.dismiss_stale_reviews !== undefined){
+let data14 = data12.dismiss_stale_reviews;
+if(typeof data14 !== "boolean"){
+const err40 = {instancePath:instancePath+"/branch_protection/dismiss_stale_reviews",schemaPath:"#/properties/branch_protection/anyOf/1/properties/dismiss_stale_reviews/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.branch_protection.anyOf[1].properties.dismiss_stale_reviews.type,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.dismiss_stale_reviews,data:data14};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data12.require_last_push_approval !== undefined){
+let data15 = data12.require_last_push_approval;
+if(typeof data15 !== "boolean"){
+const err41 = {instancePath:instancePath+"/branch_protection/require_last_push_approval",schemaPath:"#/properties/branch_protection/anyOf/1/properties/require_last_push_approval/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.branch_protection.anyOf[1].properties.require_last_push_approval.type,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.require_last_push_approval,data:data15};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data12.require_code_owner_review !== undefined){
+let data16 = data12.require_code_owner_review;
+if(typeof data16 !== "boolean"){
+const err42 = {instancePath:instancePath+"/branch_protection/require_code_owner_review",schemaPath:"#/properties/branch_protection/anyOf/1/properties/require_code_owner_review/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.branch_protection.anyOf[1].properties.require_code_owner_review.type,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.require_code_owner_review,data:data16};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data12.block_force_pushes !== undefined){
+let data17 = data12.block_force_pushes;
+if(typeof data17 !== "boolean"){
+const err43 = {instancePath:instancePath+"/branch_protection/block_force_pushes",schemaPath:"#/properties/branch_protection/anyOf/1/properties/block_force_pushes/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.branch_protection.anyOf[1].properties.block_force_pushes.type,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.block_force_pushes,data:data17};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -666,9 +664,10 @@ vErrors.push(err43);
 errors++;
 }
 }
-}
-else {
-const err44 = {instancePath:instancePath+"/branch_protection",schemaPath:"#/properties/branch_protection/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.branch_protection.anyOf[1].type,parentSchema:schema12.properties.branch_protection.anyOf[1],data:data10};
+if(data12.block_deletions !== undefined){
+let data18 = data12.block_deletions;
+if(typeof data18 !== "boolean"){
+const err44 = {instancePath:instancePath+"/branch_protection/block_deletions",schemaPath:"#/properties/branch_protection/anyOf/1/properties/block_deletions/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.branch_protection.anyOf[1].properties.block_deletions.type,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.block_deletions,data:data18};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -677,11 +676,16 @@ vErrors.push(err44);
 }
 errors++;
 }
-var _valid2 = _errs35 === errors;
-valid16 = valid16 || _valid2;
 }
-if(!valid16){
-const err45 = {instancePath:instancePath+"/branch_protection",schemaPath:"#/properties/branch_protection/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema12.properties.branch_protection.anyOf,parentSchema:schema12.properties.branch_protection,data:data10};
+if(data12.required_status_checks !== undefined){
+let data19 = data12.required_status_checks;
+if(Array.isArray(data19)){
+const len5 = data19.length;
+for(let i10=0; i10<len5; i10++){
+let data20 = data19[i10];
+if(typeof data20 === "string"){
+if(func3(data20) < 1){
+const err45 = {instancePath:instancePath+"/branch_protection/required_status_checks/" + i10,schemaPath:"#/properties/branch_protection/anyOf/1/properties/required_status_checks/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.required_status_checks.items,data:data20};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -690,22 +694,9 @@ vErrors.push(err45);
 }
 errors++;
 }
-else {
-errors = _errs32;
-if(vErrors !== null){
-if(_errs32){
-vErrors.length = _errs32;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data.scope !== undefined){
-let data19 = data.scope;
-if(typeof data19 !== "string"){
-const err46 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.scope.type,parentSchema:schema12.properties.scope,data:data19};
+const err46 = {instancePath:instancePath+"/branch_protection/required_status_checks/" + i10,schemaPath:"#/properties/branch_protection/anyOf/1/properties/required_status_checks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.branch_protection.anyOf[1].properties.required_status_checks.items.type,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.required_status_checks.items,data:data20};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -714,126 +705,24 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(!((data19 === "range") || (data19 === "head"))){
-const err47 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema12.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.scope.enum,parentSchema:schema12.properties.scope,data:data19};
-if(vErrors === null){
-vErrors = [err47];
 }
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-if(data.approvals !== undefined){
-let data20 = data.approvals;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-for(const key2 in data20){
-if(!(func2.call(schema14.properties, key2))){
-const err48 = {instancePath:instancePath+"/approvals",schemaPath:"#/definitions/approvals/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema14,data:data20};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-if(data20.pull_request !== undefined){
-let data21 = data20.pull_request;
-if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
-const err49 = {instancePath:instancePath+"/approvals/pull_request",schemaPath:"#/definitions/approvals/properties/pull_request/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema14.properties.pull_request.type,parentSchema:schema14.properties.pull_request,data:data21};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-if((typeof data21 == "number") && (isFinite(data21))){
-if(data21 < 0 || isNaN(data21)){
-const err50 = {instancePath:instancePath+"/approvals/pull_request",schemaPath:"#/definitions/approvals/properties/pull_request/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema14.properties.pull_request,data:data21};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-}
-if(data20.environment !== undefined){
-let data22 = data20.environment;
-if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
-const err51 = {instancePath:instancePath+"/approvals/environment",schemaPath:"#/definitions/approvals/properties/environment/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema14.properties.environment.type,parentSchema:schema14.properties.environment,data:data22};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-if((typeof data22 == "number") && (isFinite(data22))){
-if(data22 < 0 || isNaN(data22)){
-const err52 = {instancePath:instancePath+"/approvals/environment",schemaPath:"#/definitions/approvals/properties/environment/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema14.properties.environment,data:data22};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-}
-}
-if(data20.independent_of !== undefined){
-let data23 = data20.independent_of;
-if(Array.isArray(data23)){
-const len5 = data23.length;
-for(let i10=0; i10<len5; i10++){
-let data24 = data23[i10];
-if(typeof data24 !== "string"){
-const err53 = {instancePath:instancePath+"/approvals/independent_of/" + i10,schemaPath:"#/definitions/approvals/properties/independent_of/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.independent_of.items.type,parentSchema:schema14.properties.independent_of.items,data:data24};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-if(!(((((data24 === "author") || (data24 === "commit_authors")) || (data24 === "committers")) || (data24 === "co_authors")) || (data24 === "deployer"))){
-const err54 = {instancePath:instancePath+"/approvals/independent_of/" + i10,schemaPath:"#/definitions/approvals/properties/independent_of/items/enum",keyword:"enum",params:{allowedValues: schema14.properties.independent_of.items.enum},message:"must be equal to one of the allowed values",schema:schema14.properties.independent_of.items.enum,parentSchema:schema14.properties.independent_of.items,data:data24};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-let i11 = data23.length;
+let i11 = data19.length;
 let j5;
 if(i11 > 1){
 const indices5 = {};
 for(;i11--;){
-let item5 = data23[i11];
+let item5 = data19[i11];
 if(typeof item5 !== "string"){
 continue;
 }
 if(typeof indices5[item5] == "number"){
 j5 = indices5[item5];
-const err55 = {instancePath:instancePath+"/approvals/independent_of",schemaPath:"#/definitions/approvals/properties/independent_of/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i11+" are identical)",schema:true,parentSchema:schema14.properties.independent_of,data:data23};
+const err47 = {instancePath:instancePath+"/branch_protection/required_status_checks",schemaPath:"#/properties/branch_protection/anyOf/1/properties/required_status_checks/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i11+" are identical)",schema:true,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.required_status_checks,data:data19};
 if(vErrors === null){
-vErrors = [err55];
+vErrors = [err47];
 }
 else {
-vErrors.push(err55);
+vErrors.push(err47);
 }
 errors++;
 break;
@@ -843,7 +732,119 @@ indices5[item5] = i11;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/approvals/independent_of",schemaPath:"#/definitions/approvals/properties/independent_of/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.independent_of.type,parentSchema:schema14.properties.independent_of,data:data23};
+const err48 = {instancePath:instancePath+"/branch_protection/required_status_checks",schemaPath:"#/properties/branch_protection/anyOf/1/properties/required_status_checks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.branch_protection.anyOf[1].properties.required_status_checks.type,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.required_status_checks,data:data19};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/branch_protection",schemaPath:"#/properties/branch_protection/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.branch_protection.anyOf[1].type,parentSchema:schema12.properties.branch_protection.anyOf[1],data:data12};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+var _valid2 = _errs39 === errors;
+valid19 = valid19 || _valid2;
+}
+if(!valid19){
+const err50 = {instancePath:instancePath+"/branch_protection",schemaPath:"#/properties/branch_protection/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema12.properties.branch_protection.anyOf,parentSchema:schema12.properties.branch_protection,data:data12};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+else {
+errors = _errs36;
+if(vErrors !== null){
+if(_errs36){
+vErrors.length = _errs36;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.scope !== undefined){
+let data21 = data.scope;
+if(typeof data21 !== "string"){
+const err51 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.scope.type,parentSchema:schema12.properties.scope,data:data21};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+if(!((data21 === "range") || (data21 === "head"))){
+const err52 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema12.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.scope.enum,parentSchema:schema12.properties.scope,data:data21};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data.approvals !== undefined){
+let data22 = data.approvals;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+for(const key2 in data22){
+if(!(func2.call(schema14.properties, key2))){
+const err53 = {instancePath:instancePath+"/approvals",schemaPath:"#/definitions/approvals/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema14,data:data22};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data22.pull_request !== undefined){
+let data23 = data22.pull_request;
+if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
+const err54 = {instancePath:instancePath+"/approvals/pull_request",schemaPath:"#/definitions/approvals/properties/pull_request/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema14.properties.pull_request.type,parentSchema:schema14.properties.pull_request,data:data23};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 < 0 || isNaN(data23)){
+const err55 = {instancePath:instancePath+"/approvals/pull_request",schemaPath:"#/definitions/approvals/properties/pull_request/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema14.properties.pull_request,data:data23};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+if(data22.environment !== undefined){
+let data24 = data22.environment;
+if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
+const err56 = {instancePath:instancePath+"/approvals/environment",schemaPath:"#/definitions/approvals/properties/environment/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema14.properties.environment.type,parentSchema:schema14.properties.environment,data:data24};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -852,16 +853,9 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-if(data20.reviewers !== undefined){
-let data25 = data20.reviewers;
-if(Array.isArray(data25)){
-const len6 = data25.length;
-for(let i12=0; i12<len6; i12++){
-let data26 = data25[i12];
-if(typeof data26 === "string"){
-if(func3(data26) < 1){
-const err57 = {instancePath:instancePath+"/approvals/reviewers/" + i12,schemaPath:"#/definitions/approvals/properties/reviewers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.reviewers.items,data:data26};
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 < 0 || isNaN(data24)){
+const err57 = {instancePath:instancePath+"/approvals/environment",schemaPath:"#/definitions/approvals/properties/environment/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema14.properties.environment,data:data24};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -871,13 +865,30 @@ vErrors.push(err57);
 errors++;
 }
 }
-else {
-const err58 = {instancePath:instancePath+"/approvals/reviewers/" + i12,schemaPath:"#/definitions/approvals/properties/reviewers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.reviewers.items.type,parentSchema:schema14.properties.reviewers.items,data:data26};
+}
+if(data22.independent_of !== undefined){
+let data25 = data22.independent_of;
+if(Array.isArray(data25)){
+const len6 = data25.length;
+for(let i12=0; i12<len6; i12++){
+let data26 = data25[i12];
+if(typeof data26 !== "string"){
+const err58 = {instancePath:instancePath+"/approvals/independent_of/" + i12,schemaPath:"#/definitions/approvals/properties/independent_of/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.independent_of.items.type,parentSchema:schema14.properties.independent_of.items,data:data26};
 if(vErrors === null){
 vErrors = [err58];
 }
 else {
 vErrors.push(err58);
+}
+errors++;
+}
+if(!(((((data26 === "author") || (data26 === "commit_authors")) || (data26 === "committers")) || (data26 === "co_authors")) || (data26 === "deployer"))){
+const err59 = {instancePath:instancePath+"/approvals/independent_of/" + i12,schemaPath:"#/definitions/approvals/properties/independent_of/items/enum",keyword:"enum",params:{allowedValues: schema14.properties.independent_of.items.enum},message:"must be equal to one of the allowed values",schema:schema14.properties.independent_of.items.enum,parentSchema:schema14.properties.independent_of.items,data:data26};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
 }
 errors++;
 }
@@ -893,12 +904,12 @@ continue;
 }
 if(typeof indices6[item6] == "number"){
 j6 = indices6[item6];
-const err59 = {instancePath:instancePath+"/approvals/reviewers",schemaPath:"#/definitions/approvals/properties/reviewers/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i13+" are identical)",schema:true,parentSchema:schema14.properties.reviewers,data:data25};
+const err60 = {instancePath:instancePath+"/approvals/independent_of",schemaPath:"#/definitions/approvals/properties/independent_of/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i13+" are identical)",schema:true,parentSchema:schema14.properties.independent_of,data:data25};
 if(vErrors === null){
-vErrors = [err59];
+vErrors = [err60];
 }
 else {
-vErrors.push(err59);
+vErrors.push(err60);
 }
 errors++;
 break;
@@ -908,20 +919,7 @@ indices6[item6] = i13;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/approvals/reviewers",schemaPath:"#/definitions/approvals/properties/reviewers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.reviewers.type,parentSchema:schema14.properties.reviewers,data:data25};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-if(data20.on_latest_commit !== undefined){
-let data27 = data20.on_latest_commit;
-if(typeof data27 !== "boolean"){
-const err61 = {instancePath:instancePath+"/approvals/on_latest_commit",schemaPath:"#/definitions/approvals/properties/on_latest_commit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema14.properties.on_latest_commit.type,parentSchema:schema14.properties.on_latest_commit,data:data27};
+const err61 = {instancePath:instancePath+"/approvals/independent_of",schemaPath:"#/definitions/approvals/properties/independent_of/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.independent_of.type,parentSchema:schema14.properties.independent_of,data:data25};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -931,10 +929,15 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data20.allow_bots !== undefined){
-let data28 = data20.allow_bots;
-if(typeof data28 !== "boolean"){
-const err62 = {instancePath:instancePath+"/approvals/allow_bots",schemaPath:"#/definitions/approvals/properties/allow_bots/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema14.properties.allow_bots.type,parentSchema:schema14.properties.allow_bots,data:data28};
+if(data22.reviewers !== undefined){
+let data27 = data22.reviewers;
+if(Array.isArray(data27)){
+const len7 = data27.length;
+for(let i14=0; i14<len7; i14++){
+let data28 = data27[i14];
+if(typeof data28 === "string"){
+if(func3(data28) < 1){
+const err62 = {instancePath:instancePath+"/approvals/reviewers/" + i14,schemaPath:"#/definitions/approvals/properties/reviewers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.reviewers.items,data:data28};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -944,10 +947,8 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data20.unresolved_identities !== undefined){
-let data29 = data20.unresolved_identities;
-if(typeof data29 !== "string"){
-const err63 = {instancePath:instancePath+"/approvals/unresolved_identities",schemaPath:"#/definitions/approvals/properties/unresolved_identities/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.unresolved_identities.type,parentSchema:schema14.properties.unresolved_identities,data:data29};
+else {
+const err63 = {instancePath:instancePath+"/approvals/reviewers/" + i14,schemaPath:"#/definitions/approvals/properties/reviewers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.reviewers.items.type,parentSchema:schema14.properties.reviewers.items,data:data28};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -956,63 +957,24 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(!((data29 === "block") || (data29 === "ignore"))){
-const err64 = {instancePath:instancePath+"/approvals/unresolved_identities",schemaPath:"#/definitions/approvals/properties/unresolved_identities/enum",keyword:"enum",params:{allowedValues: schema14.properties.unresolved_identities.enum},message:"must be equal to one of the allowed values",schema:schema14.properties.unresolved_identities.enum,parentSchema:schema14.properties.unresolved_identities,data:data29};
-if(vErrors === null){
-vErrors = [err64];
 }
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-}
-if(data20.direct_pushes !== undefined){
-let data30 = data20.direct_pushes;
-if(Array.isArray(data30)){
-const len7 = data30.length;
-for(let i14=0; i14<len7; i14++){
-let data31 = data30[i14];
-if(typeof data31 === "string"){
-if(func3(data31) < 1){
-const err65 = {instancePath:instancePath+"/approvals/direct_pushes/" + i14,schemaPath:"#/definitions/approvals/properties/direct_pushes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.direct_pushes.items,data:data31};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-}
-else {
-const err66 = {instancePath:instancePath+"/approvals/direct_pushes/" + i14,schemaPath:"#/definitions/approvals/properties/direct_pushes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.direct_pushes.items.type,parentSchema:schema14.properties.direct_pushes.items,data:data31};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-}
-let i15 = data30.length;
+let i15 = data27.length;
 let j7;
 if(i15 > 1){
 const indices7 = {};
 for(;i15--;){
-let item7 = data30[i15];
+let item7 = data27[i15];
 if(typeof item7 !== "string"){
 continue;
 }
 if(typeof indices7[item7] == "number"){
 j7 = indices7[item7];
-const err67 = {instancePath:instancePath+"/approvals/direct_pushes",schemaPath:"#/definitions/approvals/properties/direct_pushes/uniqueItems",keyword:"uniqueItems",params:{i: i15, j: j7},message:"must NOT have duplicate items (items ## "+j7+" and "+i15+" are identical)",schema:true,parentSchema:schema14.properties.direct_pushes,data:data30};
+const err64 = {instancePath:instancePath+"/approvals/reviewers",schemaPath:"#/definitions/approvals/properties/reviewers/uniqueItems",keyword:"uniqueItems",params:{i: i15, j: j7},message:"must NOT have duplicate items (items ## "+j7+" and "+i15+" are identical)",schema:true,parentSchema:schema14.properties.reviewers,data:data27};
 if(vErrors === null){
-vErrors = [err67];
+vErrors = [err64];
 }
 else {
-vErrors.push(err67);
+vErrors.push(err64);
 }
 errors++;
 break;
@@ -1022,7 +984,46 @@ indices7[item7] = i15;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/approvals/direct_pushes",schemaPath:"#/definitions/approvals/properties/direct_pushes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.direct_pushes.type,parentSchema:schema14.properties.direct_pushes,data:data30};
+const err65 = {instancePath:instancePath+"/approvals/reviewers",schemaPath:"#/definitions/approvals/properties/reviewers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.reviewers.type,parentSchema:schema14.properties.reviewers,data:data27};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+if(data22.on_latest_commit !== undefined){
+let data29 = data22.on_latest_commit;
+if(typeof data29 !== "boolean"){
+const err66 = {instancePath:instancePath+"/approvals/on_latest_commit",schemaPath:"#/definitions/approvals/properties/on_latest_commit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema14.properties.on_latest_commit.type,parentSchema:schema14.properties.on_latest_commit,data:data29};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data22.allow_bots !== undefined){
+let data30 = data22.allow_bots;
+if(typeof data30 !== "boolean"){
+const err67 = {instancePath:instancePath+"/approvals/allow_bots",schemaPath:"#/definitions/approvals/properties/allow_bots/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema14.properties.allow_bots.type,parentSchema:schema14.properties.allow_bots,data:data30};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+if(data22.unresolved_identities !== undefined){
+let data31 = data22.unresolved_identities;
+if(typeof data31 !== "string"){
+const err68 = {instancePath:instancePath+"/approvals/unresolved_identities",schemaPath:"#/definitions/approvals/properties/unresolved_identities/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.unresolved_identities.type,parentSchema:schema14.properties.unresolved_identities,data:data31};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1031,11 +1032,8 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-if(data20.require_verified_commits !== undefined){
-let data32 = data20.require_verified_commits;
-if(typeof data32 !== "boolean"){
-const err69 = {instancePath:instancePath+"/approvals/require_verified_commits",schemaPath:"#/definitions/approvals/properties/require_verified_commits/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema14.properties.require_verified_commits.type,parentSchema:schema14.properties.require_verified_commits,data:data32};
+if(!((data31 === "block") || (data31 === "ignore"))){
+const err69 = {instancePath:instancePath+"/approvals/unresolved_identities",schemaPath:"#/definitions/approvals/properties/unresolved_identities/enum",keyword:"enum",params:{allowedValues: schema14.properties.unresolved_identities.enum},message:"must be equal to one of the allowed values",schema:schema14.properties.unresolved_identities.enum,parentSchema:schema14.properties.unresolved_identities,data:data31};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1045,9 +1043,15 @@ vErrors.push(err69);
 errors++;
 }
 }
-}
-else {
-const err70 = {instancePath:instancePath+"/approvals",schemaPath:"#/definitions/approvals/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data:data20};
+if(data22.direct_pushes !== undefined){
+let data32 = data22.direct_pushes;
+if(Array.isArray(data32)){
+const len8 = data32.length;
+for(let i16=0; i16<len8; i16++){
+let data33 = data32[i16];
+if(typeof data33 === "string"){
+if(func3(data33) < 1){
+const err70 = {instancePath:instancePath+"/approvals/direct_pushes/" + i16,schemaPath:"#/definitions/approvals/properties/direct_pushes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.direct_pushes.items,data:data33};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1057,10 +1061,8 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data.deployer_independent !== undefined){
-let data33 = data.deployer_independent;
-if(typeof data33 !== "boolean"){
-const err71 = {instancePath:instancePath+"/deployer_independent",schemaPath:"#/properties/deployer_independent/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.deployer_independent.type,parentSchema:schema12.properties.deployer_independent,data:data33};
+else {
+const err71 = {instancePath:instancePath+"/approvals/direct_pushes/" + i16,schemaPath:"#/definitions/approvals/properties/direct_pushes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.direct_pushes.items.type,parentSchema:schema14.properties.direct_pushes.items,data:data33};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1070,124 +1072,23 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data.break_glass !== undefined){
-let data34 = data.break_glass;
-const _errs87 = errors;
-let valid32 = false;
-const _errs88 = errors;
-if(typeof data34 !== "boolean"){
-const err72 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.break_glass.anyOf[0].type,parentSchema:schema12.properties.break_glass.anyOf[0],data:data34};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-if(false !== data34){
-const err73 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/0/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema12.properties.break_glass.anyOf[0],data:data34};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-var _valid3 = _errs88 === errors;
-valid32 = valid32 || _valid3;
-if(!valid32){
-const _errs90 = errors;
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-if(data34.approvers === undefined){
-const err74 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "approvers"},message:"must have required property '"+"approvers"+"'",schema:schema12.properties.break_glass.anyOf[1].required,parentSchema:schema12.properties.break_glass.anyOf[1],data:data34};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-if(data34.review_within === undefined){
-const err75 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "review_within"},message:"must have required property '"+"review_within"+"'",schema:schema12.properties.break_glass.anyOf[1].required,parentSchema:schema12.properties.break_glass.anyOf[1],data:data34};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-for(const key3 in data34){
-if(!((key3 === "approvers") || (key3 === "review_within"))){
-const err76 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.break_glass.anyOf[1],data:data34};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-}
-if(data34.approvers !== undefined){
-let data35 = data34.approvers;
-if(Array.isArray(data35)){
-if(data35.length < 1){
-const err77 = {instancePath:instancePath+"/break_glass/approvers",schemaPath:"#/properties/break_glass/anyOf/1/properties/approvers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.break_glass.anyOf[1].properties.approvers,data:data35};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-const len8 = data35.length;
-for(let i16=0; i16<len8; i16++){
-let data36 = data35[i16];
-if(typeof data36 === "string"){
-if(func3(data36) < 1){
-const err78 = {instancePath:instancePath+"/break_glass/approvers/" + i16,schemaPath:"#/properties/break_glass/anyOf/1/properties/approvers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.break_glass.anyOf[1].properties.approvers.items,data:data36};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-}
-else {
-const err79 = {instancePath:instancePath+"/break_glass/approvers/" + i16,schemaPath:"#/properties/break_glass/anyOf/1/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.break_glass.anyOf[1].properties.approvers.items.type,parentSchema:schema12.properties.break_glass.anyOf[1].properties.approvers.items,data:data36};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-let i17 = data35.length;
+let i17 = data32.length;
 let j8;
 if(i17 > 1){
 const indices8 = {};
 for(;i17--;){
-let item8 = data35[i17];
+let item8 = data32[i17];
 if(typeof item8 !== "string"){
 continue;
 }
 if(typeof indices8[item8] == "number"){
 j8 = indices8[item8];
-const err80 = {instancePath:instancePath+"/break_glass/approvers",schemaPath:"#/properties/break_glass/anyOf/1/properties/approvers/uniqueItems",keyword:"uniqueItems",params:{i: i17, j: j8},message:"must NOT have duplicate items (items ## "+j8+" and "+i17+" are identical)",schema:true,parentSchema:schema12.properties.break_glass.anyOf[1].properties.approvers,data:data35};
+const err72 = {instancePath:instancePath+"/approvals/direct_pushes",schemaPath:"#/definitions/approvals/properties/direct_pushes/uniqueItems",keyword:"uniqueItems",params:{i: i17, j: j8},message:"must NOT have duplicate items (items ## "+j8+" and "+i17+" are identical)",schema:true,parentSchema:schema14.properties.direct_pushes,data:data32};
 if(vErrors === null){
-vErrors = [err80];
+vErrors = [err72];
 }
 else {
-vErrors.push(err80);
+vErrors.push(err72);
 }
 errors++;
 break;
@@ -1197,7 +1098,107 @@ indices8[item8] = i17;
 }
 }
 else {
-const err81 = {instancePath:instancePath+"/break_glass/approvers",schemaPath:"#/properties/break_glass/anyOf/1/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.break_glass.anyOf[1].properties.approvers.type,parentSchema:schema12.properties.break_glass.anyOf[1].properties.approvers,data:data35};
+const err73 = {instancePath:instancePath+"/approvals/direct_pushes",schemaPath:"#/definitions/approvals/properties/direct_pushes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.direct_pushes.type,parentSchema:schema14.properties.direct_pushes,data:data32};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data22.require_verified_commits !== undefined){
+let data34 = data22.require_verified_commits;
+if(typeof data34 !== "boolean"){
+const err74 = {instancePath:instancePath+"/approvals/require_verified_commits",schemaPath:"#/definitions/approvals/properties/require_verified_commits/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema14.properties.require_verified_commits.type,parentSchema:schema14.properties.require_verified_commits,data:data34};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/approvals",schemaPath:"#/definitions/approvals/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data:data22};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data.deployer_independent !== undefined){
+let data35 = data.deployer_independent;
+if(typeof data35 !== "boolean"){
+const err76 = {instancePath:instancePath+"/deployer_independent",schemaPath:"#/properties/deployer_independent/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.deployer_independent.type,parentSchema:schema12.properties.deployer_independent,data:data35};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data.break_glass !== undefined){
+let data36 = data.break_glass;
+const _errs91 = errors;
+let valid35 = false;
+const _errs92 = errors;
+if(typeof data36 !== "boolean"){
+const err77 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.break_glass.anyOf[0].type,parentSchema:schema12.properties.break_glass.anyOf[0],data:data36};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+if(false !== data36){
+const err78 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/0/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema12.properties.break_glass.anyOf[0],data:data36};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+var _valid3 = _errs92 === errors;
+valid35 = valid35 || _valid3;
+if(!valid35){
+const _errs94 = errors;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+if(data36.approvers === undefined){
+const err79 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "approvers"},message:"must have required property '"+"approvers"+"'",schema:schema12.properties.break_glass.anyOf[1].required,parentSchema:schema12.properties.break_glass.anyOf[1],data:data36};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+if(data36.review_within === undefined){
+const err80 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "review_within"},message:"must have required property '"+"review_within"+"'",schema:schema12.properties.break_glass.anyOf[1].required,parentSchema:schema12.properties.break_glass.anyOf[1],data:data36};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+for(const key3 in data36){
+if(!((key3 === "approvers") || (key3 === "review_within"))){
+const err81 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.break_glass.anyOf[1],data:data36};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1207,14 +1208,11 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data34.review_within !== undefined){
-let data37 = data34.review_within;
-const _errs99 = errors;
-let valid38 = false;
-const _errs100 = errors;
-if(typeof data37 === "string"){
-if(!pattern0.test(data37)){
-const err82 = {instancePath:instancePath+"/break_glass/review_within",schemaPath:"#/definitions/duration/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^(0|[0-9]+d([0-9]+h)?([0-9]+m)?([0-9]+s)?|[0-9]+h([0-9]+m)?([0-9]+s)?|[0-9]+m([0-9]+s)?|[0-9]+s)$"},message:"must match pattern \""+"^(0|[0-9]+d([0-9]+h)?([0-9]+m)?([0-9]+s)?|[0-9]+h([0-9]+m)?([0-9]+s)?|[0-9]+m([0-9]+s)?|[0-9]+s)$"+"\"",schema:"^(0|[0-9]+d([0-9]+h)?([0-9]+m)?([0-9]+s)?|[0-9]+h([0-9]+m)?([0-9]+s)?|[0-9]+m([0-9]+s)?|[0-9]+s)$",parentSchema:schema13.anyOf[0],data:data37};
+if(data36.approvers !== undefined){
+let data37 = data36.approvers;
+if(Array.isArray(data37)){
+if(data37.length < 1){
+const err82 = {instancePath:instancePath+"/break_glass/approvers",schemaPath:"#/properties/break_glass/anyOf/1/properties/approvers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.break_glass.anyOf[1].properties.approvers,data:data37};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1223,9 +1221,12 @@ vErrors.push(err82);
 }
 errors++;
 }
-}
-else {
-const err83 = {instancePath:instancePath+"/break_glass/review_within",schemaPath:"#/definitions/duration/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[0].type,parentSchema:schema13.anyOf[0],data:data37};
+const len9 = data37.length;
+for(let i18=0; i18<len9; i18++){
+let data38 = data37[i18];
+if(typeof data38 === "string"){
+if(func3(data38) < 1){
+const err83 = {instancePath:instancePath+"/break_glass/approvers/" + i18,schemaPath:"#/properties/break_glass/anyOf/1/properties/approvers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.break_glass.anyOf[1].properties.approvers.items,data:data38};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1234,12 +1235,9 @@ vErrors.push(err83);
 }
 errors++;
 }
-var _valid4 = _errs100 === errors;
-valid38 = valid38 || _valid4;
-if(!valid38){
-const _errs102 = errors;
-if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
-const err84 = {instancePath:instancePath+"/break_glass/review_within",schemaPath:"#/definitions/duration/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.anyOf[1].type,parentSchema:schema13.anyOf[1],data:data37};
+}
+else {
+const err84 = {instancePath:instancePath+"/break_glass/approvers/" + i18,schemaPath:"#/properties/break_glass/anyOf/1/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.break_glass.anyOf[1].properties.approvers.items.type,parentSchema:schema12.properties.break_glass.anyOf[1].properties.approvers.items,data:data38};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1248,342 +1246,24 @@ vErrors.push(err84);
 }
 errors++;
 }
-if(0 !== data37){
-const err85 = {instancePath:instancePath+"/break_glass/review_within",schemaPath:"#/definitions/duration/anyOf/1/const",keyword:"const",params:{allowedValue: 0},message:"must be equal to constant",schema:0,parentSchema:schema13.anyOf[1],data:data37};
-if(vErrors === null){
-vErrors = [err85];
 }
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-var _valid4 = _errs102 === errors;
-valid38 = valid38 || _valid4;
-}
-if(!valid38){
-const err86 = {instancePath:instancePath+"/break_glass/review_within",schemaPath:"#/definitions/duration/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.anyOf,parentSchema:schema13,data:data37};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-else {
-errors = _errs99;
-if(vErrors !== null){
-if(_errs99){
-vErrors.length = _errs99;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err87 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.break_glass.anyOf[1].type,parentSchema:schema12.properties.break_glass.anyOf[1],data:data34};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-var _valid3 = _errs90 === errors;
-valid32 = valid32 || _valid3;
-}
-if(!valid32){
-const err88 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema12.properties.break_glass.anyOf,parentSchema:schema12.properties.break_glass,data:data34};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-else {
-errors = _errs87;
-if(vErrors !== null){
-if(_errs87){
-vErrors.length = _errs87;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.environment_protection !== undefined){
-let data38 = data.environment_protection;
-const _errs105 = errors;
-let valid39 = false;
-const _errs106 = errors;
-if(typeof data38 !== "boolean"){
-const err89 = {instancePath:instancePath+"/environment_protection",schemaPath:"#/properties/environment_protection/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.environment_protection.anyOf[0].type,parentSchema:schema12.properties.environment_protection.anyOf[0],data:data38};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-if(false !== data38){
-const err90 = {instancePath:instancePath+"/environment_protection",schemaPath:"#/properties/environment_protection/anyOf/0/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema12.properties.environment_protection.anyOf[0],data:data38};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-var _valid5 = _errs106 === errors;
-valid39 = valid39 || _valid5;
-if(!valid39){
-const _errs108 = errors;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-for(const key4 in data38){
-if(!(((((key4 === "deployment_branches") || (key4 === "required_reviewers")) || (key4 === "prevent_self_review")) || (key4 === "admin_bypass")) || (key4 === "wait_timer"))){
-const err91 = {instancePath:instancePath+"/environment_protection",schemaPath:"#/properties/environment_protection/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.environment_protection.anyOf[1],data:data38};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-}
-if(data38.deployment_branches !== undefined){
-let data39 = data38.deployment_branches;
-if(typeof data39 !== "string"){
-const err92 = {instancePath:instancePath+"/environment_protection/deployment_branches",schemaPath:"#/properties/environment_protection/anyOf/1/properties/deployment_branches/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.environment_protection.anyOf[1].properties.deployment_branches.type,parentSchema:schema12.properties.environment_protection.anyOf[1].properties.deployment_branches,data:data39};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-if(!((data39 === "protected") || (data39 === "any"))){
-const err93 = {instancePath:instancePath+"/environment_protection/deployment_branches",schemaPath:"#/properties/environment_protection/anyOf/1/properties/deployment_branches/enum",keyword:"enum",params:{allowedValues: schema12.properties.environment_protection.anyOf[1].properties.deployment_branches.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.environment_protection.anyOf[1].properties.deployment_branches.enum,parentSchema:schema12.properties.environment_protection.anyOf[1].properties.deployment_branches,data:data39};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-}
-if(data38.required_reviewers !== undefined){
-let data40 = data38.required_reviewers;
-if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
-const err94 = {instancePath:instancePath+"/environment_protection/required_reviewers",schemaPath:"#/properties/environment_protection/anyOf/1/properties/required_reviewers/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.properties.environment_protection.anyOf[1].properties.required_reviewers.type,parentSchema:schema12.properties.environment_protection.anyOf[1].properties.required_reviewers,data:data40};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-if((typeof data40 == "number") && (isFinite(data40))){
-if(data40 < 0 || isNaN(data40)){
-const err95 = {instancePath:instancePath+"/environment_protection/required_reviewers",schemaPath:"#/properties/environment_protection/anyOf/1/properties/required_reviewers/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.environment_protection.anyOf[1].properties.required_reviewers,data:data40};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-}
-}
-if(data38.prevent_self_review !== undefined){
-let data41 = data38.prevent_self_review;
-if(typeof data41 !== "boolean"){
-const err96 = {instancePath:instancePath+"/environment_protection/prevent_self_review",schemaPath:"#/properties/environment_protection/anyOf/1/properties/prevent_self_review/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.environment_protection.anyOf[1].properties.prevent_self_review.type,parentSchema:schema12.properties.environment_protection.anyOf[1].properties.prevent_self_review,data:data41};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-}
-if(data38.admin_bypass !== undefined){
-let data42 = data38.admin_bypass;
-if(typeof data42 !== "boolean"){
-const err97 = {instancePath:instancePath+"/environment_protection/admin_bypass",schemaPath:"#/properties/environment_protection/anyOf/1/properties/admin_bypass/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.environment_protection.anyOf[1].properties.admin_bypass.type,parentSchema:schema12.properties.environment_protection.anyOf[1].properties.admin_bypass,data:data42};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-}
-if(data38.wait_timer !== undefined){
-let data43 = data38.wait_timer;
-if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
-const err98 = {instancePath:instancePath+"/environment_protection/wait_timer",schemaPath:"#/properties/environment_protection/anyOf/1/properties/wait_timer/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.properties.environment_protection.anyOf[1].properties.wait_timer.type,parentSchema:schema12.properties.environment_protection.anyOf[1].properties.wait_timer,data:data43};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-if((typeof data43 == "number") && (isFinite(data43))){
-if(data43 < 0 || isNaN(data43)){
-const err99 = {instancePath:instancePath+"/environment_protection/wait_timer",schemaPath:"#/properties/environment_protection/anyOf/1/properties/wait_timer/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.environment_protection.anyOf[1].properties.wait_timer,data:data43};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err100 = {instancePath:instancePath+"/environment_protection",schemaPath:"#/properties/environment_protection/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.environment_protection.anyOf[1].type,parentSchema:schema12.properties.environment_protection.anyOf[1],data:data38};
-if(vErrors === null){
-vErrors = [err100];
-}
-else {
-vErrors.push(err100);
-}
-errors++;
-}
-var _valid5 = _errs108 === errors;
-valid39 = valid39 || _valid5;
-}
-if(!valid39){
-const err101 = {instancePath:instancePath+"/environment_protection",schemaPath:"#/properties/environment_protection/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema12.properties.environment_protection.anyOf,parentSchema:schema12.properties.environment_protection,data:data38};
-if(vErrors === null){
-vErrors = [err101];
-}
-else {
-vErrors.push(err101);
-}
-errors++;
-}
-else {
-errors = _errs105;
-if(vErrors !== null){
-if(_errs105){
-vErrors.length = _errs105;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.checks !== undefined){
-let data44 = data.checks;
-const _errs122 = errors;
-let valid41 = false;
-const _errs123 = errors;
-if(typeof data44 !== "boolean"){
-const err102 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.checks.anyOf[0].type,parentSchema:schema12.properties.checks.anyOf[0],data:data44};
-if(vErrors === null){
-vErrors = [err102];
-}
-else {
-vErrors.push(err102);
-}
-errors++;
-}
-if(false !== data44){
-const err103 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/anyOf/0/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema12.properties.checks.anyOf[0],data:data44};
-if(vErrors === null){
-vErrors = [err103];
-}
-else {
-vErrors.push(err103);
-}
-errors++;
-}
-var _valid6 = _errs123 === errors;
-valid41 = valid41 || _valid6;
-if(!valid41){
-const _errs125 = errors;
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-for(const key5 in data44){
-if(!((key5 === "required") || (key5 === "no_failures"))){
-const err104 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.checks.anyOf[1],data:data44};
-if(vErrors === null){
-vErrors = [err104];
-}
-else {
-vErrors.push(err104);
-}
-errors++;
-}
-}
-if(data44.required !== undefined){
-let data45 = data44.required;
-if(Array.isArray(data45)){
-const len9 = data45.length;
-for(let i18=0; i18<len9; i18++){
-let data46 = data45[i18];
-if(typeof data46 === "string"){
-if(func3(data46) < 1){
-const err105 = {instancePath:instancePath+"/checks/required/" + i18,schemaPath:"#/properties/checks/anyOf/1/properties/required/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.checks.anyOf[1].properties.required.items,data:data46};
-if(vErrors === null){
-vErrors = [err105];
-}
-else {
-vErrors.push(err105);
-}
-errors++;
-}
-}
-else {
-const err106 = {instancePath:instancePath+"/checks/required/" + i18,schemaPath:"#/properties/checks/anyOf/1/properties/required/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.checks.anyOf[1].properties.required.items.type,parentSchema:schema12.properties.checks.anyOf[1].properties.required.items,data:data46};
-if(vErrors === null){
-vErrors = [err106];
-}
-else {
-vErrors.push(err106);
-}
-errors++;
-}
-}
-let i19 = data45.length;
+let i19 = data37.length;
 let j9;
 if(i19 > 1){
 const indices9 = {};
 for(;i19--;){
-let item9 = data45[i19];
+let item9 = data37[i19];
 if(typeof item9 !== "string"){
 continue;
 }
 if(typeof indices9[item9] == "number"){
 j9 = indices9[item9];
-const err107 = {instancePath:instancePath+"/checks/required",schemaPath:"#/properties/checks/anyOf/1/properties/required/uniqueItems",keyword:"uniqueItems",params:{i: i19, j: j9},message:"must NOT have duplicate items (items ## "+j9+" and "+i19+" are identical)",schema:true,parentSchema:schema12.properties.checks.anyOf[1].properties.required,data:data45};
+const err85 = {instancePath:instancePath+"/break_glass/approvers",schemaPath:"#/properties/break_glass/anyOf/1/properties/approvers/uniqueItems",keyword:"uniqueItems",params:{i: i19, j: j9},message:"must NOT have duplicate items (items ## "+j9+" and "+i19+" are identical)",schema:true,parentSchema:schema12.properties.break_glass.anyOf[1].properties.approvers,data:data37};
 if(vErrors === null){
-vErrors = [err107];
+vErrors = [err85];
 }
 else {
-vErrors.push(err107);
+vErrors.push(err85);
 }
 errors++;
 break;
@@ -1593,58 +1273,85 @@ indices9[item9] = i19;
 }
 }
 else {
-const err108 = {instancePath:instancePath+"/checks/required",schemaPath:"#/properties/checks/anyOf/1/properties/required/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.checks.anyOf[1].properties.required.type,parentSchema:schema12.properties.checks.anyOf[1].properties.required,data:data45};
+const err86 = {instancePath:instancePath+"/break_glass/approvers",schemaPath:"#/properties/break_glass/anyOf/1/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.break_glass.anyOf[1].properties.approvers.type,parentSchema:schema12.properties.break_glass.anyOf[1].properties.approvers,data:data37};
 if(vErrors === null){
-vErrors = [err108];
+vErrors = [err86];
 }
 else {
-vErrors.push(err108);
+vErrors.push(err86);
 }
 errors++;
 }
 }
-if(data44.no_failures !== undefined){
-let data47 = data44.no_failures;
-if(typeof data47 !== "boolean"){
-const err109 = {instancePath:instancePath+"/checks/no_failures",schemaPath:"#/properties/checks/anyOf/1/properties/no_failures/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.checks.anyOf[1].properties.no_failures.type,parentSchema:schema12.properties.checks.anyOf[1].properties.no_failures,data:data47};
+if(data36.review_within !== undefined){
+let data39 = data36.review_within;
+const _errs103 = errors;
+let valid41 = false;
+const _errs104 = errors;
+if(typeof data39 === "string"){
+if(!pattern0.test(data39)){
+const err87 = {instancePath:instancePath+"/break_glass/review_within",schemaPath:"#/definitions/duration/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^(0|[0-9]+d([0-9]+h)?([0-9]+m)?([0-9]+s)?|[0-9]+h([0-9]+m)?([0-9]+s)?|[0-9]+m([0-9]+s)?|[0-9]+s)$"},message:"must match pattern \""+"^(0|[0-9]+d([0-9]+h)?([0-9]+m)?([0-9]+s)?|[0-9]+h([0-9]+m)?([0-9]+s)?|[0-9]+m([0-9]+s)?|[0-9]+s)$"+"\"",schema:"^(0|[0-9]+d([0-9]+h)?([0-9]+m)?([0-9]+s)?|[0-9]+h([0-9]+m)?([0-9]+s)?|[0-9]+m([0-9]+s)?|[0-9]+s)$",parentSchema:schema13.anyOf[0],data:data39};
 if(vErrors === null){
-vErrors = [err109];
+vErrors = [err87];
 }
 else {
-vErrors.push(err109);
+vErrors.push(err87);
 }
 errors++;
 }
 }
-}
 else {
-const err110 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.checks.anyOf[1].type,parentSchema:schema12.properties.checks.anyOf[1],data:data44};
+const err88 = {instancePath:instancePath+"/break_glass/review_within",schemaPath:"#/definitions/duration/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[0].type,parentSchema:schema13.anyOf[0],data:data39};
 if(vErrors === null){
-vErrors = [err110];
+vErrors = [err88];
 }
 else {
-vErrors.push(err110);
+vErrors.push(err88);
 }
 errors++;
 }
-var _valid6 = _errs125 === errors;
-valid41 = valid41 || _valid6;
+var _valid4 = _errs104 === errors;
+valid41 = valid41 || _valid4;
+if(!valid41){
+const _errs106 = errors;
+if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
+const err89 = {instancePath:instancePath+"/break_glass/review_within",schemaPath:"#/definitions/duration/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.anyOf[1].type,parentSchema:schema13.anyOf[1],data:data39};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+if(0 !== data39){
+const err90 = {instancePath:instancePath+"/break_glass/review_within",schemaPath:"#/definitions/duration/anyOf/1/const",keyword:"const",params:{allowedValue: 0},message:"must be equal to constant",schema:0,parentSchema:schema13.anyOf[1],data:data39};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+var _valid4 = _errs106 === errors;
+valid41 = valid41 || _valid4;
 }
 if(!valid41){
-const err111 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema12.properties.checks.anyOf,parentSchema:schema12.properties.checks,data:data44};
+const err91 = {instancePath:instancePath+"/break_glass/review_within",schemaPath:"#/definitions/duration/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.anyOf,parentSchema:schema13,data:data39};
 if(vErrors === null){
-vErrors = [err111];
+vErrors = [err91];
 }
 else {
-vErrors.push(err111);
+vErrors.push(err91);
 }
 errors++;
 }
 else {
-errors = _errs122;
+errors = _errs103;
 if(vErrors !== null){
-if(_errs122){
-vErrors.length = _errs122;
+if(_errs103){
+vErrors.length = _errs103;
 }
 else {
 vErrors = null;
@@ -1654,7 +1361,300 @@ vErrors = null;
 }
 }
 else {
-const err112 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
+const err92 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.break_glass.anyOf[1].type,parentSchema:schema12.properties.break_glass.anyOf[1],data:data36};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+var _valid3 = _errs94 === errors;
+valid35 = valid35 || _valid3;
+}
+if(!valid35){
+const err93 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema12.properties.break_glass.anyOf,parentSchema:schema12.properties.break_glass,data:data36};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+else {
+errors = _errs91;
+if(vErrors !== null){
+if(_errs91){
+vErrors.length = _errs91;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.environment_protection !== undefined){
+let data40 = data.environment_protection;
+const _errs109 = errors;
+let valid42 = false;
+const _errs110 = errors;
+if(typeof data40 !== "boolean"){
+const err94 = {instancePath:instancePath+"/environment_protection",schemaPath:"#/properties/environment_protection/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.environment_protection.anyOf[0].type,parentSchema:schema12.properties.environment_protection.anyOf[0],data:data40};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+if(false !== data40){
+const err95 = {instancePath:instancePath+"/environment_protection",schemaPath:"#/properties/environment_protection/anyOf/0/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema12.properties.environment_protection.anyOf[0],data:data40};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+var _valid5 = _errs110 === errors;
+valid42 = valid42 || _valid5;
+if(!valid42){
+const _errs112 = errors;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key4 in data40){
+if(!(((((key4 === "deployment_branches") || (key4 === "required_reviewers")) || (key4 === "prevent_self_review")) || (key4 === "admin_bypass")) || (key4 === "wait_timer"))){
+const err96 = {instancePath:instancePath+"/environment_protection",schemaPath:"#/properties/environment_protection/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.environment_protection.anyOf[1],data:data40};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+if(data40.deployment_branches !== undefined){
+let data41 = data40.deployment_branches;
+if(typeof data41 !== "string"){
+const err97 = {instancePath:instancePath+"/environment_protection/deployment_branches",schemaPath:"#/properties/environment_protection/anyOf/1/properties/deployment_branches/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.environment_protection.anyOf[1].properties.deployment_branches.type,parentSchema:schema12.properties.environment_protection.anyOf[1].properties.deployment_branches,data:data41};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+if(!((data41 === "protected") || (data41 === "any"))){
+const err98 = {instancePath:instancePath+"/environment_protection/deployment_branches",schemaPath:"#/properties/environment_protection/anyOf/1/properties/deployment_branches/enum",keyword:"enum",params:{allowedValues: schema12.properties.environment_protection.anyOf[1].properties.deployment_branches.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.environment_protection.anyOf[1].properties.deployment_branches.enum,parentSchema:schema12.properties.environment_protection.anyOf[1].properties.deployment_branches,data:data41};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+if(data40.required_reviewers !== undefined){
+let data42 = data40.required_reviewers;
+if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
+const err99 = {instancePath:instancePath+"/environment_protection/required_reviewers",schemaPath:"#/properties/environment_protection/anyOf/1/properties/required_reviewers/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.properties.environment_protection.anyOf[1].properties.required_reviewers.type,parentSchema:schema12.properties.environment_protection.anyOf[1].properties.required_reviewers,data:data42};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 < 0 || isNaN(data42)){
+const err100 = {instancePath:instancePath+"/environment_protection/required_reviewers",schemaPath:"#/properties/environment_protection/anyOf/1/properties/required_reviewers/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.environment_protection.anyOf[1].properties.required_reviewers,data:data42};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+}
+if(data40.prevent_self_review !== undefined){
+let data43 = data40.prevent_self_review;
+if(typeof data43 !== "boolean"){
+const err101 = {instancePath:instancePath+"/environment_protection/prevent_self_review",schemaPath:"#/properties/environment_protection/anyOf/1/properties/prevent_self_review/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.environment_protection.anyOf[1].properties.prevent_self_review.type,parentSchema:schema12.properties.environment_protection.anyOf[1].properties.prevent_self_review,data:data43};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+if(data40.admin_bypass !== undefined){
+let data44 = data40.admin_bypass;
+if(typeof data44 !== "boolean"){
+const err102 = {instancePath:instancePath+"/environment_protection/admin_bypass",schemaPath:"#/properties/environment_protection/anyOf/1/properties/admin_bypass/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.environment_protection.anyOf[1].properties.admin_bypass.type,parentSchema:schema12.properties.environment_protection.anyOf[1].properties.admin_bypass,data:data44};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+if(data40.wait_timer !== undefined){
+let data45 = data40.wait_timer;
+if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
+const err103 = {instancePath:instancePath+"/environment_protection/wait_timer",schemaPath:"#/properties/environment_protection/anyOf/1/properties/wait_timer/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.properties.environment_protection.anyOf[1].properties.wait_timer.type,parentSchema:schema12.properties.environment_protection.anyOf[1].properties.wait_timer,data:data45};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+if((typeof data45 == "number") && (isFinite(data45))){
+if(data45 < 0 || isNaN(data45)){
+const err104 = {instancePath:instancePath+"/environment_protection/wait_timer",schemaPath:"#/properties/environment_protection/anyOf/1/properties/wait_timer/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.environment_protection.anyOf[1].properties.wait_timer,data:data45};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/environment_protection",schemaPath:"#/properties/environment_protection/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.environment_protection.anyOf[1].type,parentSchema:schema12.properties.environment_protection.anyOf[1],data:data40};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+var _valid5 = _errs112 === errors;
+valid42 = valid42 || _valid5;
+}
+if(!valid42){
+const err106 = {instancePath:instancePath+"/environment_protection",schemaPath:"#/properties/environment_protection/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema12.properties.environment_protection.anyOf,parentSchema:schema12.properties.environment_protection,data:data40};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+else {
+errors = _errs109;
+if(vErrors !== null){
+if(_errs109){
+vErrors.length = _errs109;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.checks !== undefined){
+let data46 = data.checks;
+const _errs126 = errors;
+let valid44 = false;
+const _errs127 = errors;
+if(typeof data46 !== "boolean"){
+const err107 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.checks.anyOf[0].type,parentSchema:schema12.properties.checks.anyOf[0],data:data46};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+if(false !== data46){
+const err108 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/anyOf/0/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema12.properties.checks.anyOf[0],data:data46};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+var _valid6 = _errs127 === errors;
+valid44 = valid44 || _valid6;
+if(!valid44){
+const _errs129 = errors;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+for(const key5 in data46){
+if(!((key5 === "required") || (key5 === "no_failures"))){
+const err109 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.checks.anyOf[1],data:data46};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+if(data46.required !== undefined){
+let data47 = data46.required;
+if(Array.isArray(data47)){
+const len10 = data47.length;
+for(let i20=0; i20<len10; i20++){
+let data48 = data47[i20];
+if(typeof data48 === "string"){
+if(func3(data48) < 1){
+const err110 = {instancePath:instancePath+"/checks/required/" + i20,schemaPath:"#/properties/checks/anyOf/1/properties/required/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.checks.anyOf[1].properties.required.items,data:data48};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/checks/required/" + i20,schemaPath:"#/properties/checks/anyOf/1/properties/required/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.checks.anyOf[1].properties.required.items.type,parentSchema:schema12.properties.checks.anyOf[1].properties.required.items,data:data48};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+let i21 = data47.length;
+let j10;
+if(i21 > 1){
+const indices10 = {};
+for(;i21--;){
+let item10 = data47[i21];
+if(typeof item10 !== "string"){
+continue;
+}
+if(typeof indices10[item10] == "number"){
+j10 = indices10[item10];
+const err112 = {instancePath:instancePath+"/checks/required",schemaPath:"#/properties/checks/anyOf/1/properties/required/uniqueItems",keyword:"uniqueItems",params:{i: i21, j: j10},message:"must NOT have duplicate items (items ## "+j10+" and "+i21+" are identical)",schema:true,parentSchema:schema12.properties.checks.anyOf[1].properties.required,data:data47};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1662,12 +1662,88 @@ else {
 vErrors.push(err112);
 }
 errors++;
+break;
+}
+indices10[item10] = i21;
+}
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/checks/required",schemaPath:"#/properties/checks/anyOf/1/properties/required/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.checks.anyOf[1].properties.required.type,parentSchema:schema12.properties.checks.anyOf[1].properties.required,data:data47};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+if(data46.no_failures !== undefined){
+let data49 = data46.no_failures;
+if(typeof data49 !== "boolean"){
+const err114 = {instancePath:instancePath+"/checks/no_failures",schemaPath:"#/properties/checks/anyOf/1/properties/no_failures/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.checks.anyOf[1].properties.no_failures.type,parentSchema:schema12.properties.checks.anyOf[1].properties.no_failures,data:data49};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.checks.anyOf[1].type,parentSchema:schema12.properties.checks.anyOf[1],data:data46};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+var _valid6 = _errs129 === errors;
+valid44 = valid44 || _valid6;
+}
+if(!valid44){
+const err116 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema12.properties.checks.anyOf,parentSchema:schema12.properties.checks,data:data46};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+else {
+errors = _errs126;
+if(vErrors !== null){
+if(_errs126){
+vErrors.length = _errs126;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err117 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
 }
 validate11.errors = vErrors;
 return errors === 0;
 }
 
-const pattern3 = new RegExp("^[A-Za-z0-9._ -]{1,255}$", "u");
+const pattern4 = new RegExp("^[A-Za-z0-9._ -]{1,255}$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://raw.githubusercontent.com/OWNER/promotion-gate/v1/schema/promotion-gate.schema.json" */;
@@ -1741,7 +1817,7 @@ if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key1 in data2){
 const _errs7 = errors;
 if(typeof key1 === "string"){
-if(!pattern3.test(key1)){
+if(!pattern4.test(key1)){
 const err5 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._ -]{1,255}$"},message:"must match pattern \""+"^[A-Za-z0-9._ -]{1,255}$"+"\"",schema:"^[A-Za-z0-9._ -]{1,255}$",parentSchema:schema11.properties.environments.propertyNames,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err5];

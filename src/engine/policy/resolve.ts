@@ -13,7 +13,8 @@ import type {
   EnvironmentPolicy,
   MakerKind,
   Policy,
-  PolicySource
+  PolicySource,
+  TrustedWorkflow
 } from './types.js'
 
 /** The Policy of a valid document; `source` stays with it for messages. */
@@ -77,6 +78,7 @@ function resolveEnvironment({
     trustedDeployers: [
       ...(pick('trusted_deployers') ?? ['github-actions[bot]'])
     ],
+    trustedWorkflows: trustedWorkflows(pick('trusted_workflows')),
     branches: [...(pick('branches') ?? [defaultBranch])],
     allowedEvents: [...(pick('allowed_events') ?? DEFAULT_ALLOWED_EVENTS)],
     branchProtection:
@@ -151,4 +153,24 @@ function mergeOneLevel<T extends object>(
   if (own === undefined) return base
   if (own === false || base === undefined || base === false) return own
   return { ...base, ...own }
+}
+
+/**
+ * `path@ref` entries: a ref without `refs/` names a branch (`main` is
+ * `refs/heads/main`), as GitHub's `job_workflow_ref` always spells it in full.
+ */
+function trustedWorkflows(
+  entries: readonly string[] | undefined
+): TrustedWorkflow[] | null {
+  if (entries === undefined) return null
+  return entries.map((text) => {
+    const at = text.indexOf('@')
+    if (at < 0) return { text, path: text, ref: null }
+    const ref = text.slice(at + 1)
+    return {
+      text,
+      path: text.slice(0, at),
+      ref: ref.startsWith('refs/') ? ref : `refs/heads/${ref}`
+    }
+  })
 }

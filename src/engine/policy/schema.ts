@@ -155,6 +155,22 @@ export const policyJsonSchema = {
             'deployment record anyone could create by hand through the API ' +
             'proves nothing. Default: [github-actions[bot]].'
         ),
+        trusted_workflows: {
+          description:
+            "Workflow files (path, optionally @ref) whose jobs' deployments " +
+            'count as evidence for this environment, e.g. ' +
+            '.github/workflows/deploy.yml@refs/heads/main. A ref without ' +
+            'refs/ is a branch; with a ref, the deployment must have been ' +
+            'made for it. Default: any workflow of the repository.',
+          type: 'array',
+          items: {
+            description: 'A workflow file, optionally @ref.',
+            type: 'string',
+            pattern: '^\\.github/workflows/[^@\\s]+\\.ya?ml(@[^@\\s]+)?$'
+          },
+          minItems: 1,
+          uniqueItems: true
+        },
         branches: nonEmptyNameList(
           'Branches (minimatch globs); the commit must be contained in one ' +
             "of them. Default: the repository's default branch."
@@ -431,6 +447,7 @@ export interface EnvironmentDocument {
   soak?: DurationValue
   match?: 'commit' | 'tree'
   trusted_deployers?: string[]
+  trusted_workflows?: string[]
   branches?: string[]
   allowed_events?: string[]
   branch_protection?: false | BranchProtectionDocument

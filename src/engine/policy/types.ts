@@ -50,6 +50,15 @@ export interface BreakGlassPolicy {
   reviewWithinSeconds: number
 }
 
+/** A `trusted_workflows` entry: a workflow file, optionally with a ref. */
+export interface TrustedWorkflow {
+  /** as written, for messages */
+  text: string
+  path: string
+  /** fully qualified (`refs/heads/main`); null: any ref */
+  ref: string | null
+}
+
 export interface EnvironmentPolicy {
   name: string
   /** direct predecessors, as written */
@@ -57,6 +66,11 @@ export interface EnvironmentPolicy {
   soakSeconds: number
   match: 'commit' | 'tree'
   trustedDeployers: string[]
+  /**
+   * the workflow files whose jobs' deployments count for this environment;
+   * null: any workflow of the repository
+   */
+  trustedWorkflows: TrustedWorkflow[] | null
   /** minimatch globs */
   branches: string[]
   /**

@@ -8,7 +8,7 @@ import {
   type DeploymentContext,
   type Success
 } from '../deployments.js'
-import type { EnvironmentPolicy } from '../policy/index.js'
+import type { EnvironmentPolicy, TrustedWorkflow } from '../policy/index.js'
 import type { CheckLink, CheckResult } from './types.js'
 import { formatDuration, result, shortSha, statusOf, timeOf } from './util.js'
 
@@ -16,6 +16,11 @@ import { formatDuration, result, shortSha, statusOf, timeOf } from './util.js'
 export interface UpstreamEnvironment {
   name: string
   after: string[]
+  /**
+   * its own `trusted_workflows`: the workflows whose jobs' records count for
+   * it (SPEC §4); undefined: not known, the target's apply
+   */
+  trustedWorkflows?: TrustedWorkflow[] | null
 }
 
 /**
@@ -35,7 +40,11 @@ export function upstreamChain(
     seen.add(name)
     const after = environments[name]?.after ?? []
     after.forEach(visit)
-    order.push({ name, after: [...after] })
+    order.push({
+      name,
+      after: [...after],
+      trustedWorkflows: environments[name]?.trustedWorkflows ?? null
+    })
   }
   ;(environments[environment]?.after ?? []).forEach(visit)
   return order
@@ -81,7 +90,7 @@ export function check(
   const chosen = new Map<string, Success>()
 
   for (const step of steps) {
-    const upstream = evaluate(step.name, facts, policy, nowMs)
+    const upstream = evaluate(step, facts, policy, nowMs)
     if (!upstream.readable) {
       unverified = true
       problems.push(upstream.problem)
@@ -153,7 +162,7 @@ function normalize(
       const previous = steps[steps.length - 1]
       steps.push({ name: item, after: previous ? [previous.name] : [] })
     } else {
-      steps.push({ name: item.name, after: [...item.after] })
+      steps.push({ ...item, after: [...item.after] })
     }
   }
   for (const name of direct) {
@@ -163,11 +172,12 @@ function normalize(
 }
 
 function evaluate(
-  env: string,
+  step: UpstreamEnvironment,
   facts: Facts,
   policy: EnvironmentPolicy,
   nowMs: number
 ): Upstream {
+  const env = step.name
   const deployments = facts.upstream[env]
   if (deployments === undefined) {
     return {
@@ -204,7 +214,13 @@ function evaluate(
     const outcome = qualify(
       deployment,
       env,
-      deploymentContext(facts, policy),
+      {
+        ...deploymentContext(facts, policy),
+        trustedWorkflows:
+          step.trustedWorkflows === undefined
+            ? policy.trustedWorkflows
+            : step.trustedWorkflows
+      },
       nowMs
     )
     if (typeof outcome === 'string') problems.push(outcome)
@@ -267,6 +283,8 @@ function deploymentContext(
     repo: facts.repository.name,
     serverUrl: facts.serverUrl,
     sha: facts.sha,
-    trustedDeployers: policy.trustedDeployers
+    trustedDeployers: policy.trustedDeployers,
+    trustedWorkflows: policy.trustedWorkflows,
+    ...(facts.jobs === undefined ? {} : { jobs: facts.jobs })
   }
 }
