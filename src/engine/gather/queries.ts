@@ -161,6 +161,14 @@ fragment GateDeployments on DeploymentConnection {
 export const HERE_JOBS = 10
 
 /**
+ * The latest deployments to the target the bootstrap reads (where the range
+ * starts): half a page, so that binding their jobs (HERE_JOBS) keeps the
+ * bootstrap at 2 points (208 of GitHub's "requests"; 258, which rounds to 3,
+ * with a full page). A previous success further back is read page by page.
+ */
+export const HERE_PAGE = 50
+
+/**
  * Everything that does not depend on the policy: one round trip. Besides
  * the policy and the deployed commit it asks, ahead of knowing whether they
  * are needed, for what a typical decision needs next, so that nothing else
@@ -193,7 +201,7 @@ query GateBootstrap($owner: String!, $name: String!, $sha: GitObjectID!,
     } }
   }
   recent: repository(owner: $owner, name: $name) {
-    here: deployments(environments: [$environment], first: ${PAGE}, orderBy: {field: CREATED_AT, direction: DESC}) { ...GateDeployments }
+    here: deployments(environments: [$environment], first: ${HERE_PAGE}, orderBy: {field: CREATED_AT, direction: DESC}) { ...GateDeployments }
     shipped: object(oid: $sha) { ... on Commit {
       deployments(first: ${PAGE}, orderBy: {field: CREATED_AT, direction: DESC}) { ...GateDeployments } } }
     hereJobs: deployments(environments: [$environment], first: ${HERE_JOBS}, orderBy: {field: CREATED_AT, direction: DESC}) {
