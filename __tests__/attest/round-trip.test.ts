@@ -459,3 +459,139 @@ describe('verify on a wrong command line', () => {
     expect(err.join('')).toContain(`promotion-gate verify: ${message}`)
   })
 })
+
+/** A statement to change before it is signed. */
+interface Crafted {
+  predicateType: string
+  subject: { name: string; digest: Record<string, string> }[]
+  predicate: {
+    verifier: { id: string }
+    resourceUri: string
+    timeVerified?: string
+  }
+}
+
+describe('statements the gate would not sign are refused, each saying why', () => {
+  /** Signs `change(statement)` as the gate's workflow would, with Rekor. */
+  async function signedAs(
+    change: (s: Crafted) => void,
+    claims: Record<string, string> = jobClaims({
+      repository: 'acme/shop',
+      workflowRef: GATE
+    })
+  ): Promise<string> {
+    sigstore.setClaims(claims)
+    const { attest } = await import('@actions/attest')
+    const { buildStatement } = await import('../../src/attest/statement.js')
+    const s: Crafted = buildStatement({
+      evidence: aRecord(),
+      evidenceFile: { name: 'e.json', sha256: 'e'.repeat(64) },
+      serverUrl: 'https://github.com',
+      artifact: { name: 'img', sha256: IMAGE }
+    })
+    change(s)
+    const a = await attest({
+      subjects: s.subject,
+      predicateType: s.predicateType,
+      predicate: s.predicate,
+      token: 't',
+      sigstore: 'public-good',
+      skipWrite: true
+    })
+    n += 1
+    const file = join(dir, `crafted-${n}.json`)
+    writeFileSync(file, JSON.stringify(a.bundle))
+    return file
+  }
+
+  it.each([
+    [
+      'another predicate type',
+      (s: Crafted) => {
+        s.predicateType = 'https://slsa.dev/provenance/v1'
+      },
+      "refused: the statement's predicate is https://slsa.dev/provenance/v1, not a SLSA verification summary (https://slsa.dev/verification_summary/v1)\n"
+    ],
+    [
+      'another verifier',
+      (s: Crafted) => {
+        s.predicate.verifier.id = 'https://example.com/other-gate'
+      },
+      'refused: the summary was made by https://example.com/other-gate, not by promotion-gate (https://github.com/promotion-gate/promotion-gate)\n'
+    ],
+    [
+      'a resourceUri without environment',
+      (s: Crafted) => {
+        s.predicate.resourceUri = 'https://github.com/acme/shop'
+      },
+      'refused: the summary\'s resourceUri "https://github.com/acme/shop" does not name a repository, commit and environment\n'
+    ],
+    [
+      'another repository',
+      (s: Crafted) => {
+        s.predicate.resourceUri = s.predicate.resourceUri.replace(
+          'acme/shop',
+          'acme/other'
+        )
+      },
+      'refused: the decision is about https://github.com/acme/other, not https://github.com/acme/shop\n'
+    ],
+    [
+      'a commit subject that is not the resourceUri’s',
+      (s: Crafted) => {
+        s.subject[0] = { name: 'c', digest: { gitCommit: 'b'.repeat(40) } }
+      },
+      `refused: the statement's commit subject does not match its resourceUri (${SHA})\n`
+    ],
+    [
+      'no timeVerified',
+      (s: Crafted) => {
+        delete s.predicate.timeVerified
+      },
+      'refused: the summary has no valid timeVerified\n'
+    ],
+    [
+      'a time in the future',
+      (s: Crafted) => {
+        s.predicate.timeVerified = new Date(Date.now() + 3600_000).toISOString()
+      },
+      /^refused: the decision is dated .*, in the future\n$/
+    ]
+  ])('%s', async (_case, change, message) => {
+    const r = await verify(['--bundle', await signedAs(change)])
+    expect(r.code).toBe(1)
+    if (typeof message === 'string') expect(r.stdout).toBe(message)
+    else expect(r.stdout).toMatch(message)
+  })
+
+  it('a certificate for another OIDC issuer', async () => {
+    const file = await signedAs(() => undefined, {
+      ...jobClaims({ repository: 'acme/shop', workflowRef: GATE }),
+      iss: 'https://accounts.example.com'
+    })
+    const r = await verify(['--bundle', file])
+    expect(r.stdout).toBe(
+      'refused: the certificate was issued for tokens of https://accounts.example.com, not of https://token.actions.githubusercontent.com\n'
+    )
+  })
+
+  it('files that are not signed decisions', async () => {
+    const notJson = join(dir, 'not.json')
+    writeFileSync(notJson, '{')
+    expect((await verify(['--bundle', notJson])).code).toBe(2)
+    const notBundle = join(dir, 'not-bundle.json')
+    writeFileSync(notBundle, '{"mediaType": "x"}')
+    const r = await verify(['--bundle', notBundle])
+    expect(r.stdout).toMatch(/^refused: not a Sigstore bundle: /)
+    const missing = await verify(['--bundle', join(dir, 'absent.json')])
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain('cannot read --bundle')
+    const badRoot = await verify([
+      '--bundle',
+      notBundle,
+      '--trusted-root',
+      notJson
+    ])
+    expect(badRoot.stderr).toContain('the trusted root could not be read')
+  })
+})
