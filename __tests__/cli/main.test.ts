@@ -19,7 +19,8 @@ describe('promotion-gate (no command)', () => {
       'validate',
       'audit',
       'access',
-      'serve'
+      'serve',
+      'verify'
     ])
     for (const c of COMMANDS) expect(r.stdout).toContain(`  ${c.name}`)
     expect((await cli(['-h'])).stdout).toBe(r.stdout)

@@ -23,7 +23,10 @@ export const INPUTS = {
   commitStatus: 'commit-status',
   breakGlassReason: 'break-glass-reason',
   evidenceArtifact: 'evidence-artifact',
-  evidenceRetentionDays: 'evidence-retention-days'
+  evidenceRetentionDays: 'evidence-retention-days',
+  attest: 'attest',
+  subjectDigest: 'subject-digest',
+  subjectName: 'subject-name'
 } as const
 
 export const OUTPUTS = {
@@ -31,7 +34,10 @@ export const OUTPUTS = {
   violations: 'violations',
   evidenceFile: 'evidence-file',
   evidenceUrl: 'evidence-url',
-  summary: 'summary'
+  summary: 'summary',
+  attestationId: 'attestation-id',
+  attestationUrl: 'attestation-url',
+  attestationBundle: 'attestation-bundle'
 } as const
 
 export type Mode = 'enforce' | 'report' | 'audit'
@@ -52,6 +58,10 @@ export interface ActionInputs {
   evidenceArtifact: boolean
   /** null: the repository's artifact retention */
   evidenceRetentionDays: number | null
+  /** sign the decision and store it as an attestation (SPEC §10) */
+  attest: boolean
+  /** the artifact deployed, a subject of the signed decision */
+  subject: { name: string; sha256: string } | null
   apiUrl: string
   graphqlUrl: string | null
   /** where the environment and sha came from, for the evidence */
@@ -310,8 +320,37 @@ export function parseInputs(env: Env): ActionInputs {
       readInput(env, INPUTS.evidenceRetentionDays) === ''
         ? null
         : positiveInt(env, INPUTS.evidenceRetentionDays, 90, 400),
+    ...attestInputs(env),
     apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
     graphqlUrl: env.GITHUB_GRAPHQL_URL || null,
     sources: { environment: environmentSource, sha: shaSource }
   }
+}
+
+/** attest, subject-digest and subject-name: a subject only to sign. */
+function attestInputs(env: Env): Pick<ActionInputs, 'attest' | 'subject'> {
+  const attest = booleanInput(env, INPUTS.attest, false)
+  const digest = readInput(env, INPUTS.subjectDigest)
+  const name = readInput(env, INPUTS.subjectName)
+  if (digest === '') {
+    if (name !== '') {
+      throw new InputError(
+        `input ${INPUTS.subjectName} is set without ${INPUTS.subjectDigest}: name the artifact's digest too`
+      )
+    }
+    return { attest, subject: null }
+  }
+  const hex = /^sha256:([0-9a-fA-F]{64})$/.exec(digest)?.[1]
+  if (hex === undefined) {
+    throw new InputError(
+      `input ${INPUTS.subjectDigest} must be sha256: and 64 hex characters (as docker inspect and registries give an image digest), not "${digest.slice(0, 80)}"`
+    )
+  }
+  if (!attest) {
+    throw new InputError(
+      `input ${INPUTS.subjectDigest} is a subject of the signed decision: set ${INPUTS.attest}: true, or remove it`
+    )
+  }
+  const sha256 = hex.toLowerCase()
+  return { attest, subject: { name: name || `sha256:${sha256}`, sha256 } }
 }

@@ -13,7 +13,8 @@ import {
   getErrorMessage,
   recordEvidence,
   type Decision,
-  type Logger
+  type Logger,
+  type Recorded
 } from '../engine/index.js'
 import { createClient, type GitHubClient } from '../github/client.js'
 import type { EarlyRequests } from '../github/early.js'
@@ -24,6 +25,7 @@ import {
   type UploadOutcome,
   type Uploader
 } from './artifact.js'
+import type { SignStatement } from './attest.js'
 import { OUTPUTS, type ActionInputs } from './inputs.js'
 import type { ActionIO } from './io.js'
 import { publishStatus } from './status.js'
@@ -38,6 +40,8 @@ export interface ActionDeps {
   early?: EarlyRequests
   /** injected for tests; defaults to @actions/artifact */
   upload?: Uploader
+  /** injected for tests; defaults to @actions/attest (attest: true) */
+  sign?: SignStatement
 }
 
 export type { ActionIO } from './io.js'
@@ -80,16 +84,33 @@ export async function runAction(
     }
   }
 
-  const recorded = recordEvidence(
-    evaluated,
-    {
-      mode: inputs.mode,
-      requests: client.requests.length,
-      usage: client.usage?.() ?? null,
-      notes
-    },
-    (_record, text) => writeEvidence(env, evaluated, text)
-  )
+  const record = (made: Decision, note?: string): Recorded =>
+    recordEvidence(
+      made,
+      {
+        mode: inputs.mode,
+        requests: client.requests.length,
+        usage: client.usage?.() ?? null,
+        notes: note === undefined ? notes : [...notes, note]
+      },
+      (_record, text) => writeEvidence(env, evaluated, text)
+    )
+  let recorded = record(evaluated)
+  // SPEC §10: signed once written, before it is uploaded (./attest-step.ts)
+  const signed = inputs.attest
+    ? await (
+        await import('./attest-step.js')
+      ).attestStep({
+        inputs,
+        env,
+        io,
+        github: client,
+        recorded,
+        rerecord: record,
+        sign: deps.sign
+      })
+    : null
+  recorded = signed?.recorded ?? recorded
   if (recorded.problem !== null) io.error(recorded.problem)
   // the budget running low: an annotation, as the engine's other warnings
   for (const warning of recorded.warnings) io.warning(warning)
@@ -104,6 +125,21 @@ export async function runAction(
   io.setOutput(OUTPUTS.evidenceFile, evidencePath ?? '')
   io.setOutput(OUTPUTS.evidenceUrl, uploaded?.url ?? '')
   io.setOutput(OUTPUTS.summary, summary)
+  const attestation = signed?.outcome ?? null
+  io.setOutput(
+    OUTPUTS.attestationId,
+    attestation?.kind === 'stored' ? attestation.id : ''
+  )
+  io.setOutput(
+    OUTPUTS.attestationUrl,
+    attestation?.kind === 'stored' ? attestation.url : ''
+  )
+  io.setOutput(
+    OUTPUTS.attestationBundle,
+    attestation === null || attestation.kind === 'failed'
+      ? ''
+      : attestation.bundleFile
+  )
 
   try {
     await io.writeSummary(

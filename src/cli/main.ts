@@ -19,6 +19,7 @@ import {
 import { errorText, printable } from './output.js'
 import { validate } from './validate.js'
 import { serve } from './serve.js'
+import { verify } from './verify.js'
 
 export type { CliContext, Command, ExitCode, Writer } from './command.js'
 export { EXIT } from './command.js'
@@ -28,7 +29,8 @@ export const COMMANDS: readonly Command[] = [
   validate,
   audit,
   access,
-  serve
+  serve,
+  verify
 ]
 
 function helpText(): string {

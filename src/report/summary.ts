@@ -36,7 +36,8 @@ export function oneLine(decision: Decision): string {
   const first = failed[0]
   const reason =
     first === undefined
-      ? 'no check passed'
+      ? // a block no check explains (the evidence or its signature failed)
+        (decision.failure?.message ?? 'no check passed')
       : `${first.id}: ${first.problems[0] ?? first.summary}`
   // every failing check named: the one line may be all a reader sees
   const others = failed.slice(1).map((c) => c.id)
