@@ -438,6 +438,18 @@ const VARIABLES: Readonly<
     valid: fc.constantFrom('1', '30', '400', ''),
     wrong: fc.constantFrom('0', '401', '-1', '7d', '1.5')
   },
+  attest: {
+    valid: fc.constantFrom('false', 'FALSE', ''),
+    wrong: fc.constantFrom('yes', '1', 'on')
+  },
+  'subject-digest': {
+    valid: fc.constantFrom(''),
+    wrong: fc.constantFrom('sha256:abc', 'md5:' + 'a'.repeat(32), 'x')
+  },
+  'subject-name': {
+    valid: fc.constantFrom(''),
+    wrong: fc.constantFrom('img', 'ghcr.io/acme/shop')
+  },
   'break-glass-reason': {
     valid: fc.constantFrom('outage', 'INC-42: payments down'),
     wrong: fc.constant(' ')

@@ -97,6 +97,7 @@ async function act(o: {
       GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
       GITHUB_SHA: run.sha,
       GITHUB_ACTOR: run.actor,
+      GITHUB_EVENT_NAME: 'push',
       GITHUB_RUN_ID: String(run.runId),
       GITHUB_RUN_ATTEMPT: '1',
       GITHUB_API_URL: s.url,
