@@ -315,7 +315,14 @@ function gitActor(
     name: s.name,
     email: s.email,
     date: s.date === undefined ? null : iso(s.date),
-    user: user === null ? null : actorOf(ctx, user),
+    // `user: User`, "The GitHub user corresponding to the email field. Null
+    // if no such user exists." (@octokit/graphql-schema, GitActor.user). A
+    // bot is a `Bot`, not a `User`: its noreply address, such as
+    // `49699333+dependabot[bot]@users.noreply.github.com`, resolves to null
+    // (apache/devlake#9086: `commit.author.user` is typed `User` and GitHub
+    // rejects `... on Bot` there; sourcecred/sourcecred#996 on GitActor.user
+    // and bots). REST's commit `author` does give the bot (rest-shapes.ts).
+    user: user === null || user.type !== 'User' ? null : actorOf(ctx, user),
     avatarUrl: () =>
       `https://avatars.githubusercontent.com/u/${user?.id ?? 0}?v=4`
   }
