@@ -3,7 +3,7 @@
 
 import { parseDuration } from '../duration.js'
 import {
-  MAKER_KINDS,
+  DEFAULT_INDEPENDENT_OF,
   type ApprovalsDocument,
   type EnvironmentDocument,
   type PolicyDocument
@@ -65,7 +65,7 @@ function resolveEnvironment({
   )
   const checks = mergeOneLevel(defaults.checks, own.checks)
   const independentOf: MakerKind[] = [
-    ...(approvals.independent_of ?? MAKER_KINDS)
+    ...(approvals.independent_of ?? DEFAULT_INDEPENDENT_OF)
   ]
 
   return {
