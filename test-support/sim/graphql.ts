@@ -1173,7 +1173,7 @@ function pullNode(ctx: Ctx, repo: Repository, pr: PullRequest): Obj {
     ) => {
       let list = latestPerAuthor(pr.reviews, true)
       if (args.writersOnly === true) {
-        list = list.filter((r) => canPush(repo, r.author))
+        list = list.filter((r) => canPush(ctx, repo, r.author))
       }
       return connection(list, args, info, (r) => reviewNode(ctx, repo, pr, r))
     }
@@ -1195,7 +1195,24 @@ function latestPerAuthor(reviews: Review[], opinionated: boolean): Review[] {
   return [...latest.values()]
 }
 
-function canPush(repo: Repository, user: User): boolean {
+/**
+ * `authorCanPushToRepository`: "Indicates whether the author of this review
+ * has push access to the repository" (@octokit/graphql-schema): a write role,
+ * or for an App's bot an installation on the repository with `contents:
+ * write` ("Contents" write is what pushing needs,
+ * docs.github.com/en/rest/authentication/permissions-required-for-github-apps).
+ */
+function canPush(ctx: Ctx, repo: Repository, user: User): boolean {
+  if (user.type === 'Bot') {
+    return [...ctx.sim.installations.values()].some(
+      (i) =>
+        i.app.bot.id === user.id &&
+        i.suspendedAt === null &&
+        i.permissions.contents === 'write' &&
+        i.account.id === repo.owner.id &&
+        (i.repositorySelection === 'all' || i.repositoryIds.includes(repo.id))
+    )
+  }
   const role = roleOf(repo, user)
   return role === 'write' || role === 'maintain' || role === 'admin'
 }
@@ -1213,7 +1230,7 @@ function reviewNode(
     databaseId: r.id,
     author: actor(ctx, r.author),
     authorAssociation: authorAssociation(repo, r.author),
-    authorCanPushToRepository: canPush(repo, r.author),
+    authorCanPushToRepository: canPush(ctx, repo, r.author),
     state: r.state,
     body: r.body,
     bodyText: r.body,
