@@ -422,13 +422,7 @@ export const DEFAULT_BRANCH_PROTECTION: BranchProtectionRequirement = {
 export const DEFAULT_APPROVALS: ApprovalPolicy = {
   pullRequest: 1,
   environment: 0,
-  independentOf: [
-    'author',
-    'commit_authors',
-    'committers',
-    'co_authors',
-    'deployer'
-  ],
+  independentOf: ['author', 'commit_authors', 'committers', 'co_authors'],
   reviewers: null,
   onLatestCommit: true,
   allowBots: false,

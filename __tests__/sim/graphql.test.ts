@@ -462,6 +462,80 @@ describe('GraphQL against the real schema', () => {
     }
   })
 
+  it("a bot's commit email maps to no GraphQL User, but to the bot in REST", async () => {
+    const sim = new Simulator()
+    const dependabot = sim.dependabot
+    const repo = sim.repo('b/b')
+    const c = repo.commit({ branch: 'bump', author: dependabot })
+    expect(c.author.email).toBe(
+      '49699333+dependabot[bot]@users.noreply.github.com'
+    )
+    const s = await startSimulator(sim)
+    const t = sim.adminToken()
+    try {
+      const r = await gql(
+        `query($oid: GitObjectID!) { repository(owner: "b", name: "b") {
+        object(oid: $oid) { ... on Commit {
+          author { email user { login } }
+          authors(first: 5) { nodes { user { login } } } } } } }`,
+        { oid: c.oid },
+        { token: t, url: s.graphqlUrl }
+      )
+      expect(r.errors).toBeUndefined()
+      expect(r.data?.repository.object.author.user).toBeNull()
+      expect(r.data?.repository.object.authors.nodes).toEqual([{ user: null }])
+      const rest = await fetch(`${s.url}/repos/b/b/commits/${c.oid}`, {
+        headers: { authorization: `token ${t}` }
+      })
+      expect(
+        ((await rest.json()) as { author: { login: string; type: string } })
+          .author
+      ).toMatchObject({ login: 'dependabot[bot]', type: 'Bot' })
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('Update branch: a merge of the base authored by the clicker, committed by web-flow', async () => {
+    const sim = new Simulator()
+    const alice = sim.user('alice')
+    const bob = sim.user('bob')
+    const repo = sim.repo('u/u')
+    repo.branch('feature')
+    repo.commit({ branch: 'feature', author: alice, files: { 'a.ts': '1' } })
+    const pr = repo.pullRequest({ head: 'feature', author: alice })
+    const before = pr.headOid
+    const onMain = repo.commit({ branch: 'main', files: { 'b.ts': '2' } })
+    const merge = pr.updateBranch(bob)
+    expect(pr.headOid).toBe(merge.oid)
+    expect(merge.parents).toEqual([before, onMain.oid])
+    expect(merge.message).toBe("Merge branch 'main' into feature")
+    expect(merge.author.email).toBe('bob@example.com')
+    expect(merge.committer.email).toBe('noreply@github.com')
+    expect(merge.files.get('a.ts')).toBe('1')
+    expect(merge.files.get('b.ts')).toBe('2')
+    expect(pr.data.headHistory.at(-1)?.pusher).toBe(bob)
+    expect(() => pr.updateBranch(bob)).toThrow('already up to date with main')
+    const s = await startSimulator(sim)
+    try {
+      const r = await gql(
+        `{ repository(owner: "u", name: "u") { pullRequest(number: ${pr.number}) {
+        commits(first: 5) { nodes { commit { oid author { user { login } } committer { user { login } } } } } } } }`,
+        {},
+        { token: sim.adminToken(), url: s.graphqlUrl }
+      )
+      expect(
+        r.data?.repository.pullRequest.commits.nodes.at(-1).commit
+      ).toEqual({
+        oid: merge.oid,
+        author: { user: { login: 'bob' } },
+        committer: { user: { login: 'web-flow' } }
+      })
+    } finally {
+      await s.close()
+    }
+  })
+
   it('environment with protection rules', async () => {
     const r = await gql(`{ repository(owner: "acme", name: "app") {
       environment(name: "production") { name databaseId protectionRules(first: 10) { nodes {

@@ -52,8 +52,10 @@ export interface RequestSpec {
     triggeringActor?: string | null
   } | null
   /**
-   * Who deploys. Absent: the run's triggering actor, else its actor (a
-   * re-run is deployed by whoever re-ran it). Null: nobody known.
+   * Who deploys, as messages name them. Absent: the run's triggering actor,
+   * else its actor. Null: nobody known. The rules count the run's actor and
+   * triggering actor as deployers too: a re-run keeps the privileges of
+   * whoever started the run (rules/makers.ts deployersOf).
    */
   deployer?: string | null
   serverUrl?: string

@@ -315,7 +315,14 @@ function gitActor(
     name: s.name,
     email: s.email,
     date: s.date === undefined ? null : iso(s.date),
-    user: user === null ? null : actorOf(ctx, user),
+    // `user: User`, "The GitHub user corresponding to the email field. Null
+    // if no such user exists." (@octokit/graphql-schema, GitActor.user). A
+    // bot is a `Bot`, not a `User`: its noreply address, such as
+    // `49699333+dependabot[bot]@users.noreply.github.com`, resolves to null
+    // (apache/devlake#9086: `commit.author.user` is typed `User` and GitHub
+    // rejects `... on Bot` there; sourcecred/sourcecred#996 on GitActor.user
+    // and bots). REST's commit `author` does give the bot (rest-shapes.ts).
+    user: user === null || user.type !== 'User' ? null : actorOf(ctx, user),
     avatarUrl: () =>
       `https://avatars.githubusercontent.com/u/${user?.id ?? 0}?v=4`
   }
@@ -1211,7 +1218,7 @@ function pullNode(ctx: Ctx, repo: Repository, pr: PullRequest): Obj {
     ) => {
       let list = latestPerAuthor(pr.reviews, true)
       if (args.writersOnly === true) {
-        list = list.filter((r) => canPush(repo, r.author))
+        list = list.filter((r) => canPush(ctx, repo, r.author))
       }
       return connection(list, args, info, (r) => reviewNode(ctx, repo, pr, r))
     }
@@ -1233,7 +1240,24 @@ function latestPerAuthor(reviews: Review[], opinionated: boolean): Review[] {
   return [...latest.values()]
 }
 
-function canPush(repo: Repository, user: User): boolean {
+/**
+ * `authorCanPushToRepository`: "Indicates whether the author of this review
+ * has push access to the repository" (@octokit/graphql-schema): a write role,
+ * or for an App's bot an installation on the repository with `contents:
+ * write` ("Contents" write is what pushing needs,
+ * docs.github.com/en/rest/authentication/permissions-required-for-github-apps).
+ */
+function canPush(ctx: Ctx, repo: Repository, user: User): boolean {
+  if (user.type === 'Bot') {
+    return [...ctx.sim.installations.values()].some(
+      (i) =>
+        i.app.bot.id === user.id &&
+        i.suspendedAt === null &&
+        i.permissions.contents === 'write' &&
+        i.account.id === repo.owner.id &&
+        (i.repositorySelection === 'all' || i.repositoryIds.includes(repo.id))
+    )
+  }
   const role = roleOf(repo, user)
   return role === 'write' || role === 'maintain' || role === 'admin'
 }
@@ -1251,7 +1275,7 @@ function reviewNode(
     databaseId: r.id,
     author: actor(ctx, r.author),
     authorAssociation: authorAssociation(repo, r.author),
-    authorCanPushToRepository: canPush(repo, r.author),
+    authorCanPushToRepository: canPush(ctx, repo, r.author),
     state: r.state,
     body: r.body,
     bodyText: r.body,

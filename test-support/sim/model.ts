@@ -2423,6 +2423,43 @@ export class PullHandle {
     review.state = 'DISMISSED'
   }
 
+  /**
+   * "Update branch" (traditional merge) on the pull request page: GitHub
+   * merges the base branch into the head branch ("The resulting merge commit
+   * merges the base branch into the head branch of the pull request",
+   * docs.github.com/en/pull-requests/collaborating-with-pull-requests/proposing-changes-to-your-work-with-pull-requests/keeping-your-pull-request-in-sync-with-the-base-branch).
+   * The merge commit is authored by whoever clicked and committed by GitHub,
+   * `Merge branch '<base>' into <head>`, parents the old head and the base
+   * head (strands-labs/robots#3190: git author the clicker's linked account,
+   * committer `GitHub <noreply@github.com>`, web-flow); the clicker is its
+   * last pusher (chipsalliance/Caliptra#28: "you were the last pusher").
+   * Only offered when the head is behind the base.
+   */
+  updateBranch(by: User): Commit {
+    const repo = this.repo
+    const pr = this.data
+    if (pr.state !== 'open') throw new Error(`#${pr.number} is not open`)
+    const headOid = this.headOid
+    const baseOid = repo.head(pr.base)
+    if (isAncestor(repo.data, baseOid, headOid)) {
+      throw new Error(`#${pr.number} is already up to date with ${pr.base}`)
+    }
+    const now = repo.sim.now
+    const commit = repo.createCommit({
+      files: repo.mergeFiles(
+        mergeBase(repo.data, headOid, baseOid),
+        headOid,
+        baseOid
+      ),
+      author: repo.sim.signature(by, now),
+      committer: { ...WEB_FLOW_SIGNATURE, date: now },
+      message: `Merge branch '${pr.base}' into ${pr.head}`,
+      parents: [headOid, baseOid]
+    })
+    repo.push(pr.head, commit.oid, by)
+    return commit
+  }
+
   close(): void {
     const now = this.repo.sim.now
     this.data.state = 'closed'

@@ -94,7 +94,12 @@ export function simpleUser(ctx: ShapeContext, user: User): Json {
   }
 }
 
-/** The user a commit email maps to, or null (REST `author: null`). */
+/**
+ * The user a commit email maps to, or null (REST `author: null`). Unlike
+ * GraphQL's `GitActor.user`, REST gives a bot's account for its noreply
+ * address (`type: "Bot"`: NVIDIA/nodewright#554 tells Dependabot and Renovate
+ * commits of `pulls.listCommits` apart by `c.author?.type === 'Bot'`).
+ */
 function commitUser(ctx: ShapeContext, email: string): Json | null {
   const u = ctx.sim.userByEmail(email)
   return u === null ? null : simpleUser(ctx, u)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import {
+  botOfEmail,
   chronological,
   coAuthorTrailers,
   parseActor,
@@ -240,5 +241,103 @@ describe('coAuthorTrailers', () => {
       { name: 'A', email: 'a@x' },
       { name: 'B b', email: 'b@x' }
     ])
+  })
+})
+
+describe('bot identities GitHub maps to no User', () => {
+  const bot = (email: string, name = 'dependabot[bot]') => ({
+    name,
+    email,
+    user: null
+  })
+
+  it.each([
+    ['49699333+dependabot[bot]@users.noreply.github.com', 'dependabot[bot]'],
+    [
+      '41898282+github-actions[bot]@users.noreply.github.com',
+      'github-actions[bot]'
+    ],
+    ['github-actions[bot]@users.noreply.github.com', 'github-actions[bot]'],
+    ['29139614+Renovate[Bot]@Users.Noreply.GitHub.com', 'Renovate[Bot]'],
+    ['198982749+Copilot@users.noreply.github.com', 'Copilot'],
+    ['198982749+copilot@users.noreply.github.com', 'Copilot']
+  ])('names the bot of %s', (email, login) => {
+    expect(botOfEmail(email)).toBe(login)
+  })
+
+  it.each([
+    null,
+    '123+alice@users.noreply.github.com',
+    'dependabot[bot]@example.com',
+    '1+Copilot@users.noreply.github.com',
+    '49699333+dependabot[bot]@users.noreply.github.com.evil.test',
+    '1+[bot]@users.noreply.github.com'
+  ])('names no bot for %s', (email) => {
+    expect(botOfEmail(email)).toBeNull()
+  })
+
+  it("reads a bot's commit as the bot, a maker like any other", () => {
+    const address = '49699333+dependabot[bot]@users.noreply.github.com'
+    const c = parseCommit(
+      commit({
+        author: bot(address),
+        committer: bot(address),
+        authors: { nodes: [bot(address)] }
+      }),
+      'c'
+    )
+    expect(c.author).toEqual({
+      name: 'dependabot[bot]',
+      email: address,
+      login: 'dependabot[bot]',
+      isWebFlow: false
+    })
+    expect(c.committer.login).toBe('dependabot[bot]')
+    expect(c.coAuthors).toEqual([])
+  })
+
+  it("keeps the human in Copilot's Co-authored-by as a co-author", () => {
+    const copilot = bot('198982749+Copilot@users.noreply.github.com', 'Copilot')
+    const c = parseCommit(
+      commit({
+        message: 'Fix it\n\nCo-authored-by: erin <erin@example.com>',
+        author: copilot,
+        committer: {
+          name: 'GitHub',
+          email: 'noreply@github.com',
+          user: { login: 'web-flow' }
+        },
+        authors: { nodes: [copilot, person('erin', 'erin')] }
+      }),
+      'c'
+    )
+    expect(c.author.login).toBe('Copilot')
+    expect(c.coAuthors.map((p) => p.login)).toEqual(['erin'])
+  })
+
+  it('maps a bot named only in a trailer GitHub did not list', () => {
+    const c = parseCommit(
+      commit({
+        message:
+          'Bump\n\nCo-authored-by: dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>',
+        authors: null
+      }),
+      'c'
+    )
+    expect(c.coAuthors.map((p) => p.login)).toEqual(['dependabot[bot]'])
+  })
+
+  it('keeps the account GitHub mapped over what the address says', () => {
+    const c = parseCommit(
+      commit({
+        author: {
+          name: 'x',
+          email: '1+evil[bot]@users.noreply.github.com',
+          user: { login: 'mallory' }
+        }
+      }),
+      'c'
+    )
+    expect(c.author.login).toBe('mallory')
   })
 })

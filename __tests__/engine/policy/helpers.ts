@@ -48,12 +48,12 @@ export function env(text: string, name: string): EnvironmentPolicy {
   return environmentPolicy(loadPolicy(text, source), name)
 }
 
-export const ALL_MAKERS: MakerKind[] = [
+/** SPEC v2 §4: every maker but the deployer, who is one only on request. */
+export const DEFAULT_MAKERS: MakerKind[] = [
   'author',
   'commit_authors',
   'committers',
-  'co_authors',
-  'deployer'
+  'co_authors'
 ]
 
 /** Everything SPEC §4 fills in when an environment says nothing. */
@@ -91,7 +91,7 @@ export function defaultsFor(
     approvals: {
       pullRequest: 1,
       environment: 0,
-      independentOf: [...ALL_MAKERS],
+      independentOf: [...DEFAULT_MAKERS],
       reviewers: null,
       onLatestCommit: true,
       allowBots: false,

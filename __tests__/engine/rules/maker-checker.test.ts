@@ -96,9 +96,9 @@ describe('maker-checker', () => {
       'bob approved but is the author of c1c1c1c'
     ],
     [
-      'the deployer approved',
+      'the deployer approved, with deployer in independent_of',
       withReviews([aReview({ author: anActor('dave') })]),
-      {},
+      { approvals: { independentOf: ['author', 'deployer'] } },
       'dave approved but is the deployer'
     ],
     [
@@ -318,6 +318,11 @@ describe('maker-checker', () => {
         'the deployer approving when the deployer may',
         [anEnvironmentApproval('dave')],
         { approvals: { independentOf: ['author'] } }
+      ],
+      [
+        'the deployer approving under the default independent_of (SPEC v2)',
+        [anEnvironmentApproval('dave')],
+        {}
       ]
     ])('passes with %s', (_case, approvals, extra) => {
       const r = run(
@@ -364,7 +369,18 @@ describe('maker-checker', () => {
     ])('fails with %s', (_case, approvals, problem) => {
       const r = run(
         [aChange(), aDirectPush('ops')],
-        policy,
+        {
+          approvals: {
+            environment: 1,
+            independentOf: [
+              'author',
+              'commit_authors',
+              'committers',
+              'co_authors',
+              'deployer'
+            ]
+          }
+        },
         withApprovals(approvals)
       )
       expect(r.status).toBe('fail')

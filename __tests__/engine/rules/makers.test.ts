@@ -1,29 +1,24 @@
 import { describe, expect, it } from '@jest/globals'
 import {
-  approversOf,
+  deployersOf,
   describeIdentity,
   describeMaker,
   makersOf,
   mergeMakers,
+  onlyBranchUpdates,
   type Maker
 } from '../../../src/engine/rules/makers.js'
-import type { ReviewFact } from '../../../src/engine/facts.js'
 import {
-  HEAD,
-  OLD_HEAD,
   WEB_FLOW,
   aChange,
   aCommit,
   aDirectPush,
   aFacts,
   aPullRequest,
-  aReview,
   anActor,
   anEnvironmentPolicy,
   anIdentity,
-  anUnreadable,
-  sha,
-  type EnvironmentPolicyOverrides
+  sha
 } from '../../../__fixtures__/facts.js'
 import type { MakerKind } from '../../../src/engine/policy/types.js'
 
@@ -57,7 +52,17 @@ describe('makersOf', () => {
       const { makers, unresolved } = makersOf(
         aChange({ pullRequest: pr }),
         aFacts({ deployer: 'Dave' }),
-        anEnvironmentPolicy()
+        anEnvironmentPolicy({
+          approvals: {
+            independentOf: [
+              'author',
+              'commit_authors',
+              'committers',
+              'co_authors',
+              'deployer'
+            ]
+          }
+        })
       )
       expect(kindsOf(makers)).toEqual({
         alice: ['author'],
@@ -151,6 +156,152 @@ describe('makersOf', () => {
   })
 })
 
+describe('makersOf with bots', () => {
+  /** a commit of Copilot's agent for erin (login as parse.ts names it) */
+  const copilot = aCommit({
+    oid: sha('c0c0c0c'),
+    author: anIdentity('Copilot', {
+      email: '198982749+Copilot@users.noreply.github.com'
+    }),
+    committer: WEB_FLOW,
+    coAuthors: [anIdentity('erin')]
+  })
+  const change = aChange({
+    pullRequest: aPullRequest({
+      author: anActor('copilot-swe-agent[bot]', 'Bot'),
+      commits: [copilot]
+    })
+  })
+  const kinds = (independentOf: MakerKind[]) =>
+    kindsOf(
+      makersOf(
+        change,
+        aFacts(),
+        anEnvironmentPolicy({ approvals: { independentOf } })
+      ).makers
+    )
+
+  it("counts the human in a bot commit's Co-authored-by as a co-author", () => {
+    expect(kinds(['author', 'commit_authors', 'co_authors'])).toEqual({
+      'copilot-swe-agent[bot]': ['author'],
+      copilot: ['commit_authors'],
+      erin: ['co_authors']
+    })
+  })
+
+  it('counts them as the bot commit author when co-authors are not asked', () => {
+    expect(kinds(['commit_authors'])).toEqual({
+      copilot: ['commit_authors'],
+      erin: ['commit_authors']
+    })
+  })
+
+  it('counts them as the author when only authors are asked', () => {
+    expect(kinds(['author'])).toEqual({
+      'copilot-swe-agent[bot]': ['author'],
+      erin: ['author']
+    })
+  })
+
+  it("leaves a person's co-authors to co_authors", () => {
+    const human = aChange({
+      pullRequest: aPullRequest({
+        commits: [{ ...copilot, author: anIdentity('alice') }]
+      })
+    })
+    const { makers } = makersOf(
+      human,
+      aFacts(),
+      anEnvironmentPolicy({ approvals: { independentOf: ['commit_authors'] } })
+    )
+    expect(kindsOf(makers)).toEqual({ alice: ['commit_authors'] })
+  })
+
+  it('makes a named bot a maker, not an unresolved identity', () => {
+    const { makers, unresolved } = makersOf(
+      aDirectPush('dependabot[bot]', { committer: WEB_FLOW }),
+      aFacts(),
+      anEnvironmentPolicy()
+    )
+    expect(kindsOf(makers)).toEqual({
+      'dependabot[bot]': ['author', 'commit_authors']
+    })
+    expect(unresolved).toEqual([])
+  })
+})
+
+describe('deployersOf', () => {
+  const facts = (actor: string | null, triggering: string | null) =>
+    aFacts({
+      deployer: triggering ?? actor,
+      run: { ...aFacts().run, actor, triggeringActor: triggering }
+    })
+
+  it('is who started the run and who re-ran it', () => {
+    expect(deployersOf(facts('alice', 'bob'))).toEqual(['alice', 'bob'])
+  })
+
+  it('names one person once, whatever the case', () => {
+    expect(deployersOf(facts('Dora', 'dora'))).toEqual(['Dora'])
+  })
+
+  it("adds the request's deployer when no run names one", () => {
+    expect(
+      deployersOf(
+        aFacts({
+          deployer: 'erin',
+          run: { ...aFacts().run, actor: null, triggeringActor: null }
+        })
+      )
+    ).toEqual(['erin'])
+    expect(deployersOf(facts(null, null))).toEqual([])
+  })
+
+  it('makes every deployer a maker when independent_of lists deployer', () => {
+    const { makers } = makersOf(
+      aChange(),
+      facts('alice', 'bob'),
+      anEnvironmentPolicy({ approvals: { independentOf: ['deployer'] } })
+    )
+    expect(kindsOf(makers)).toEqual({ alice: ['deployer'], bob: ['deployer'] })
+  })
+})
+
+describe('an "Update branch" merge', () => {
+  const merge = aCommit({
+    oid: sha('9f8e7d6'),
+    message: "Merge branch 'main' into fix\n",
+    author: anIdentity('bob'),
+    committer: WEB_FLOW,
+    parents: [sha('5d6e7f8'), sha('a1a1a1a')]
+  })
+  const change = aChange({ pullRequest: aPullRequest({ commits: [merge] }) })
+
+  it('makes who clicked a maker, marked as the branch update', () => {
+    const { makers } = makersOf(change, aFacts(), anEnvironmentPolicy())
+    const bob = makers.get('bob') as Maker
+    expect(bob.roles).toEqual([
+      { kind: 'commit_authors', where: '9f8e7d6', branchUpdate: true }
+    ])
+    expect(onlyBranchUpdates(bob)).toEqual(['9f8e7d6'])
+    expect(describeMaker(bob)).toBe(
+      'the one who updated the branch with 9f8e7d6'
+    )
+    expect(
+      mergeMakers([{ makers, unresolved: [] }]).makers.get('bob')?.roles
+    ).toEqual(bob.roles)
+  })
+
+  it('is an ordinary commit when its author is asked for no more', () => {
+    const { makers } = makersOf(
+      change,
+      aFacts(),
+      anEnvironmentPolicy({ approvals: { independentOf: ['author'] } })
+    )
+    expect(makers.has('bob')).toBe(false)
+  })
+})
+
 describe('mergeMakers', () => {
   it('unites makers and unresolved identities', () => {
     const facts = aFacts()
@@ -215,257 +366,5 @@ describe('describeIdentity', () => {
     ]
   ])('names %j', (identity, text) => {
     expect(describeIdentity(identity)).toBe(text)
-  })
-})
-
-describe('approversOf with team reviewers', () => {
-  const policy = anEnvironmentPolicy({
-    approvals: { reviewers: ['acme/sre', 'carol'] }
-  })
-  const pull = aPullRequest({ reviews: [aReview()] })
-
-  it('counts a member of a listed team the token could read', () => {
-    const r = approversOf(pull, new Map(), policy, undefined, {
-      'acme/sre': ['dora', 'Bob']
-    })
-    expect(r.approvers.map((a) => a.login)).toEqual(['bob'])
-  })
-
-  it('does not count someone outside every listed team', () => {
-    const r = approversOf(pull, new Map(), policy, undefined, {
-      'acme/sre': ['dora']
-    })
-    expect(r.approvers).toEqual([])
-    expect(r.excluded.map((e) => e.message)).toEqual([
-      'bob approved but is not listed in approvals.reviewers'
-    ])
-  })
-
-  it('names members: read when a team could not be read', () => {
-    const r = approversOf(pull, new Map(), policy, undefined, {
-      'acme/sre': anUnreadable('members: read')
-    })
-    expect(r.approvers).toEqual([])
-    expect(r.excluded[0]?.message).toContain(
-      'the members of acme/sre could not be read (the token needs `members: read`'
-    )
-  })
-})
-
-describe('approversOf', () => {
-  const approve = (
-    reviews: ReviewFact[],
-    policy: EnvironmentPolicyOverrides = {},
-    asOf?: Date
-  ) => {
-    const facts = aFacts({ deployer: 'dave' })
-    const change = aChange({ pullRequest: aPullRequest({ reviews }) })
-    const { makers } = makersOf(change, facts, anEnvironmentPolicy(policy))
-    const pull = change.pullRequest ?? aPullRequest()
-    const r = approversOf(pull, makers, anEnvironmentPolicy(policy), asOf)
-    return {
-      logins: r.approvers.map((a) => a.login),
-      excluded: r.excluded.map((e) => e.message)
-    }
-  }
-
-  describe.each<
-    [string, ReviewFact[], EnvironmentPolicyOverrides, string[], string[]]
-  >([
-    ['an independent approval', [aReview()], {}, ['bob'], []],
-    [
-      'a self-approval by the author',
-      [aReview({ author: anActor('alice') })],
-      {},
-      [],
-      [
-        'alice approved but is the author of PR #12 and 5d6e7f8 and the committer of 5d6e7f8'
-      ]
-    ],
-    [
-      'an approval by the deployer',
-      [aReview({ author: anActor('DAVE') })],
-      {},
-      [],
-      ['DAVE approved but is the deployer']
-    ],
-    [
-      'an approval by the deployer when the deployer may approve',
-      [aReview({ author: anActor('dave') })],
-      { approvals: { independentOf: ['author'] } },
-      ['dave'],
-      []
-    ],
-    [
-      'a stale approval',
-      [aReview({ commitOid: OLD_HEAD })],
-      {},
-      [],
-      ['bob approved but gave it on 1a2b3c4, not on the final head 5d6e7f8']
-    ],
-    [
-      'a stale approval when on_latest_commit is false',
-      [aReview({ commitOid: OLD_HEAD })],
-      { approvals: { onLatestCommit: false } },
-      ['bob'],
-      []
-    ],
-    [
-      'an approval GitHub lost the commit of',
-      [aReview({ commitOid: null })],
-      {},
-      [],
-      [
-        'bob approved but GitHub no longer knows which commit it was given on, so it is not bound to the final head 5d6e7f8'
-      ]
-    ],
-    [
-      'an approval cancelled by later changes requested',
-      [aReview(), aReview({ state: 'CHANGES_REQUESTED' })],
-      {},
-      [],
-      ['bob approved but later requested changes']
-    ],
-    [
-      'an approval followed by a comment',
-      [
-        aReview(),
-        aReview({ state: 'COMMENTED' }),
-        aReview({ state: 'PENDING' })
-      ],
-      {},
-      ['bob'],
-      []
-    ],
-    [
-      'changes requested, then approved',
-      [aReview({ state: 'CHANGES_REQUESTED' }), aReview()],
-      {},
-      ['bob'],
-      []
-    ],
-    [
-      'changes requested only',
-      [aReview({ state: 'CHANGES_REQUESTED' })],
-      {},
-      [],
-      []
-    ],
-    ['a comment only', [aReview({ state: 'COMMENTED' })], {}, [], []],
-    [
-      'a dismissed approval',
-      [aReview({ state: 'DISMISSED' })],
-      {},
-      [],
-      ["bob's review was dismissed; bob must approve again"]
-    ],
-    [
-      'an approval after a dismissal',
-      [aReview({ state: 'DISMISSED' }), aReview()],
-      {},
-      ['bob'],
-      []
-    ],
-    [
-      'a bot approval',
-      [aReview({ author: anActor('helper', 'Bot') })],
-      {},
-      [],
-      ['helper approved but is a bot (approvals.allow_bots is false)']
-    ],
-    [
-      'a [bot] login approval typed as a user',
-      [aReview({ author: anActor('renovate[bot]') })],
-      {},
-      [],
-      ['renovate[bot] approved but is a bot (approvals.allow_bots is false)']
-    ],
-    [
-      'a bot approval with allow_bots',
-      [aReview({ author: anActor('helper', 'Bot') })],
-      { approvals: { allowBots: true } },
-      ['helper'],
-      []
-    ],
-    [
-      'an approval by a deleted account',
-      [
-        aReview({ author: null }),
-        aReview({ author: null, state: 'COMMENTED' })
-      ],
-      {},
-      [],
-      [
-        'an approval by a deleted account does not count (it cannot be attributed)'
-      ]
-    ],
-    [
-      'an approval by a listed reviewer',
-      [aReview()],
-      { approvals: { reviewers: ['BOB'] } },
-      ['bob'],
-      []
-    ],
-    [
-      'an approval by an unlisted reviewer',
-      [aReview()],
-      { approvals: { reviewers: ['carol'] } },
-      [],
-      ['bob approved but is not listed in approvals.reviewers']
-    ],
-    [
-      'an approval when the list has a team',
-      [aReview({ authorCanPush: false })],
-      { approvals: { reviewers: ['acme/sre', 'carol'] } },
-      [],
-      [
-        'bob approved but is not listed in approvals.reviewers, and the members of acme/sre could not be read (the token needs `members: read`, which a workflow token cannot have; list the logins instead)'
-      ]
-    ],
-    [
-      'an approval without write access',
-      [aReview({ authorCanPush: false })],
-      {},
-      [],
-      ['bob approved but had no write access to the repository']
-    ],
-    [
-      'approvals by two independent reviewers',
-      [aReview(), aReview({ author: anActor('Carol') })],
-      {},
-      ['bob', 'Carol'],
-      []
-    ]
-  ])(
-    'when the pull request has %s',
-    (_case, reviews, policy, logins, excluded) => {
-      it('counts and explains', () => {
-        expect(approve(reviews, policy)).toEqual({ logins, excluded })
-      })
-    }
-  )
-
-  describe('when judged as of a past time', () => {
-    it('ignores reviews submitted later', () => {
-      const reviews = [
-        aReview({
-          submittedAt: '2024-05-01T06:00:00Z',
-          author: anActor('bob')
-        }),
-        aReview({
-          submittedAt: '2024-05-01T13:00:00Z',
-          author: anActor('carol')
-        }),
-        aReview({ submittedAt: null, author: anActor('erin') })
-      ]
-      expect(
-        approve(reviews, {}, new Date('2024-05-01T12:00:00Z')).logins
-      ).toEqual(['bob', 'erin'])
-      expect(approve(reviews).logins).toEqual(['bob', 'carol', 'erin'])
-    })
-  })
-
-  it('binds to the pull request head', () => {
-    expect(HEAD).toBe(aPullRequest().headRefOid)
   })
 })

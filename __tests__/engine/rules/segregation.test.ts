@@ -27,8 +27,28 @@ const run = (
   policy: EnvironmentPolicyOverrides = {}
 ) =>
   check(
-    aFacts({ changes, deployer }),
+    aFacts({
+      changes,
+      deployer,
+      run: { ...aFacts().run, actor: deployer, triggeringActor: deployer }
+    }),
     anEnvironmentPolicy({ deployerIndependent: true, ...policy }),
+    NOW
+  )
+
+/** The run `actor` started; `triggeringActor` started its current attempt. */
+const rerun = (
+  changes: ChangeFact[],
+  actor: string | null,
+  triggeringActor: string | null
+) =>
+  check(
+    aFacts({
+      changes,
+      deployer: triggeringActor ?? actor,
+      run: { ...aFacts().run, actor, triggeringActor }
+    }),
+    anEnvironmentPolicy({ deployerIndependent: true }),
     NOW
   )
 
@@ -118,5 +138,47 @@ describe('segregation', () => {
       ])
       expect(r.problems).toHaveLength(1)
     })
+  })
+})
+
+describe('segregation of a re-run', () => {
+  it('blocks the maker who started the run someone else re-ran', () => {
+    const r = rerun([aChange()], 'alice', 'dora')
+    expect(r.status).toBe('fail')
+    expect(r.summary).toBe('alice deployed changes they made')
+    expect(r.problems).toEqual([
+      'alice started the run (github.actor) that dora re-ran to deploy PR #12 but is the author of PR #12 and 5d6e7f8 and the committer of 5d6e7f8: a re-run keeps the privileges of whoever started the run, so someone who made none of the changes must start a new run to deploy to production'
+    ])
+    expect(r.links.map((l) => l.label)).toEqual(['PR #12'])
+  })
+
+  it('blocks the maker who re-ran a run someone else started', () => {
+    const r = rerun([aChange()], 'dora', 'alice')
+    expect(r.problems).toEqual([
+      'alice re-ran the run that deploys PR #12 but is the author of PR #12 and 5d6e7f8 and the committer of 5d6e7f8: ask someone who made none of the changes to deploy to production'
+    ])
+  })
+
+  it('names both when both made the change, and links it once', () => {
+    const change = aChange({
+      pullRequest: aPullRequest({
+        commits: [aCommit({ oid: C1, author: anIdentity('dora') })]
+      })
+    })
+    const r = rerun([change], 'alice', 'dora')
+    expect(r.summary).toBe('alice and dora deployed changes they made')
+    expect(r.problems).toHaveLength(2)
+    expect(r.links).toHaveLength(1)
+  })
+
+  it('passes when neither made a change, naming both', () => {
+    const r = rerun([aChange()], 'dora', 'erin')
+    expect(r.status).toBe('pass')
+    expect(r.summary).toBe('dora and erin made none of the changes in scope')
+  })
+
+  it('knows the deployer from the run alone', () => {
+    expect(rerun([aChange()], 'alice', null).status).toBe('fail')
+    expect(rerun([aChange()], null, null).status).toBe('error')
   })
 })

@@ -71,17 +71,44 @@ function isWebFlow(login: string | null, email: string | null): boolean {
   return email?.toLowerCase() === WEB_FLOW_EMAIL
 }
 
+// A bot's noreply address: `ID+NAME[bot]@users.noreply.github.com` (the ID
+// is optional, as in the older noreply form of users).
+const BOT_NOREPLY =
+  /^(?:\d+\+)?([a-z0-9][a-z0-9-]*\[bot\])@users\.noreply\.github\.com$/i
+// Copilot's coding agent commits as `Copilot
+// <198982749+Copilot@users.noreply.github.com>`
+// (copilot-coding-agent/user-feedback#76); 198982749 is the Bot account whose
+// REST login is `Copilot` (posit-dev/ark#1001), without a `[bot]` suffix.
+const COPILOT_AGENT_NOREPLY = '198982749+copilot@users.noreply.github.com'
+const COPILOT_AGENT_LOGIN = 'Copilot'
+
+/**
+ * The bot a commit e-mail names, when GitHub mapped it to no account.
+ * GraphQL's `GitActor.user` is a `User`, "null if no such user exists", so a
+ * bot's address, such as `49699333+dependabot[bot]@users.noreply.github.com`,
+ * resolves to none (REST's commit `author` does give the bot): the address
+ * itself names it. Anyone can write any address into a commit, as for a
+ * person's; `approvals.require_verified_commits` is what authenticates one.
+ */
+export function botOfEmail(email: string | null): string | null {
+  if (email === null) return null
+  if (email.toLowerCase() === COPILOT_AGENT_NOREPLY) return COPILOT_AGENT_LOGIN
+  return BOT_NOREPLY.exec(email)?.[1] ?? null
+}
+
 function identity(value: unknown, path: string): GitIdentity {
   const g = optObj(value, path)
   if (g === null)
     return { name: null, email: null, login: null, isWebFlow: false }
   const user = optObj(g.user, `${path}.user`)
-  const login = user === null ? null : str(user.login, `${path}.user.login`)
+  const email = optStr(g.email, `${path}.email`)
+  const login =
+    user === null ? botOfEmail(email) : str(user.login, `${path}.user.login`)
   return {
     name: optStr(g.name, `${path}.name`),
-    email: optStr(g.email, `${path}.email`),
+    email,
     login,
-    isWebFlow: isWebFlow(login, optStr(g.email, `${path}.email`))
+    isWebFlow: isWebFlow(login, email)
   }
 }
 
@@ -121,7 +148,7 @@ export function coAuthorsOf(
       coAuthors.push({
         name: t.name,
         email: t.email,
-        login: null,
+        login: botOfEmail(t.email),
         isWebFlow: false
       })
     }

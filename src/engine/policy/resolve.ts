@@ -4,7 +4,7 @@
 import { parseDuration } from '../duration.js'
 import {
   DEFAULT_ALLOWED_EVENTS,
-  MAKER_KINDS,
+  DEFAULT_INDEPENDENT_OF,
   type ApprovalsDocument,
   type EnvironmentDocument,
   type PolicyDocument
@@ -67,7 +67,7 @@ function resolveEnvironment({
   )
   const checks = mergeOneLevel(defaults.checks, own.checks)
   const independentOf: MakerKind[] = [
-    ...(approvals.independent_of ?? MAKER_KINDS)
+    ...(approvals.independent_of ?? DEFAULT_INDEPENDENT_OF)
   ]
 
   return {

@@ -24,6 +24,19 @@ export const MAKER_KINDS = [
   'deployer'
 ] as const
 
+/**
+ * `independent_of` when the policy does not say: every maker, not the
+ * deployer (SPEC v2 §4: a reviewer who also merges, and so triggers a push
+ * deployment, is still a checker; `deployer` or `deployer_independent` on
+ * request).
+ */
+export const DEFAULT_INDEPENDENT_OF: readonly (typeof MAKER_KINDS)[number][] = [
+  'author',
+  'commit_authors',
+  'committers',
+  'co_authors'
+]
+
 const nameList = (description: string) =>
   ({
     description,
@@ -352,9 +365,10 @@ export const policyJsonSchema = {
         independent_of: {
           description:
             'Who may not approve: the pull request author, commit authors, ' +
-            'committers, co-authors (Co-authored-by trailers) and the ' +
-            "deployer. GitHub's own web-flow committer is not a person. " +
-            'Default: all five.',
+            'committers, co-authors (Co-authored-by trailers) and, when ' +
+            'listed, the deployers (who started the run and who re-ran it). ' +
+            "GitHub's own web-flow committer is not a person. " +
+            'Default: author, commit_authors, committers, co_authors.',
           type: 'array',
           items: {
             description: 'A kind of maker.',

@@ -8,8 +8,8 @@
 
 import { isUnreadable, type Facts } from '../facts.js'
 import type { EnvironmentPolicy, MakerKind } from '../policy/index.js'
+import { approversOf } from './approvers.js'
 import {
-  approversOf,
   describeIdentity,
   describeMaker,
   makersOf,

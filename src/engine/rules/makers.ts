@@ -1,26 +1,15 @@
-// Who made a change, and which approvals of it are independent of them
-// (SPEC §4 `approvals`, §5.6 maker-checker, §5.7 segregation).
+// Who made a change (SPEC §4 `approvals`, §5.6 maker-checker, §5.7
+// segregation). Which approvals of it are independent of them: approvers.ts.
 
-import {
-  isUnreadable,
-  type Actor,
-  type ChangeFact,
-  type CommitFact,
-  type Facts,
-  type GitIdentity,
-  type PullRequestFact,
-  type ReviewFact,
-  type ReviewState
+import type {
+  ChangeFact,
+  CommitFact,
+  Facts,
+  GitIdentity,
+  PullRequestFact
 } from '../facts.js'
 import type { EnvironmentPolicy, MakerKind } from '../policy/index.js'
-import {
-  andList,
-  isBot,
-  loginKey,
-  sameLogin,
-  shortSha,
-  timeOf
-} from './util.js'
+import { andList, isBotLogin, loginKey, shortSha } from './util.js'
 
 export { MAKER_KINDS } from '../policy/index.js'
 
@@ -28,6 +17,8 @@ export interface MakerRole {
   kind: MakerKind
   /** what makes the person a maker: `PR #12`, a short sha, `the deployment` */
   where: string
+  /** the commit is GitHub's "Update branch" merge, authored by who clicked */
+  branchUpdate?: true
 }
 
 export interface Maker {
@@ -50,6 +41,63 @@ export interface Makers {
 }
 
 /**
+ * Everyone who deploys: who started the run (`github.actor`), who started
+ * its current attempt (`github.triggering_actor`, a re-run), and the
+ * request's deployer; case-insensitively distinct, in that order. "Re-run
+ * workflows use the privileges of the actor who initially triggered the
+ * workflow, not the privileges of the actor who initiated the re-run"
+ * (docs.github.com/en/actions/how-tos/managing-workflow-runs-and-deployments/managing-workflow-runs/re-running-workflows-and-jobs):
+ * the first trigger deploys as much as the re-runner does.
+ */
+export function deployersOf(facts: Facts): string[] {
+  const found = new Map<string, string>()
+  for (const login of [
+    facts.run.actor,
+    facts.run.triggeringActor,
+    facts.deployer
+  ]) {
+    if (login !== null && login !== '' && !found.has(loginKey(login))) {
+      found.set(loginKey(login), login)
+    }
+  }
+  return [...found.values()]
+}
+
+/**
+ * A bot's identity in a commit: GitHub maps no `User` to its address, the
+ * gatherer names the bot from it (parse.ts). The humans in a bot commit's
+ * `Co-authored-by` are who the bot worked for: Copilot's coding agent
+ * co-authors its commits with the person who asked it, whose approval
+ * GitHub does not count ("your approval won't count toward the required
+ * number of approvals", docs.github.com/en/copilot/how-tos/use-copilot-agents/coding-agent/review-copilot-prs).
+ */
+function isBotIdentity(identity: GitIdentity): boolean {
+  return identity.login !== null && isBotLogin(identity.login)
+}
+
+/**
+ * GitHub's "Update branch" merge on a pull request page: committed by GitHub
+ * (web-flow), authored by whoever clicked, `Merge branch '<base>' into
+ * <head>` (strands-labs/robots#3190). Its author is a maker like any other
+ * (GitHub's own last-push rule makes them "the last pusher",
+ * chipsalliance/Caliptra#28); knowing it only words the message.
+ */
+function isBranchUpdate(commit: CommitFact, pr: PullRequestFact): boolean {
+  return (
+    commit.committer.isWebFlow &&
+    (commit.parents === null || commit.parents.length === 2) &&
+    commit.message.startsWith(`Merge branch '${pr.baseRefName}' into `)
+  )
+}
+
+/** For a bot's commit: the first of these kinds the policy asks for. */
+const ON_BEHALF_KINDS: readonly MakerKind[] = [
+  'co_authors',
+  'commit_authors',
+  'author'
+]
+
+/**
  * The makers of one change, for the given kinds (by default the policy's
  * `approvals.independent_of`):
  * - `author`: the pull request's author; for a direct push, the commit's
@@ -57,8 +105,12 @@ export interface Makers {
  * - `commit_authors`, `committers`, `co_authors`: of every commit of the pull
  *   request, or of the commit itself for a direct push. The merge or squash
  *   commit GitHub makes when the pull request is merged is not one of them:
- *   its author is whoever pressed "merge", typically the approver.
- * - `deployer`: `facts.deployer`.
+ *   its author is whoever pressed "merge", typically the approver. An
+ *   "Update branch" merge is one: whoever clicked authored it.
+ * - the `Co-authored-by` humans of a bot's commit (Copilot's agent, a
+ *   Dependabot commit someone amended) count as `co_authors`, or, when the
+ *   policy does not ask for those, as the bot's own kind: they made it.
+ * - `deployer`: everyone who deploys (deployersOf).
  * GitHub's `web-flow` committer is not a person and is skipped. A deleted
  * pull request author (null) cannot approve either, so it is not reported.
  */
@@ -73,18 +125,19 @@ export function makersOf(
   const unresolved: UnresolvedIdentity[] = []
   const seenUnresolved = new Set<string>()
 
-  const add = (login: string, kind: MakerKind, where: string): void => {
-    record(makers, login, kind, where)
-  }
-
   const addIdentity = (
     identity: GitIdentity,
-    kind: MakerKind,
-    commit: CommitFact
+    kind: MakerKind | undefined,
+    commit: CommitFact,
+    branchUpdate = false
   ): void => {
-    if (!wanted.has(kind) || identity.isWebFlow) return
+    if (kind === undefined || !wanted.has(kind) || identity.isWebFlow) return
     if (identity.login !== null) {
-      add(identity.login, kind, shortSha(commit.oid))
+      record(makers, identity.login, {
+        kind,
+        where: shortSha(commit.oid),
+        ...(branchUpdate ? { branchUpdate: true } : {})
+      })
       return
     }
     const key = `${(identity.email ?? '').toLowerCase()}|${identity.name ?? ''}`
@@ -97,17 +150,26 @@ export function makersOf(
   if (pr === null) {
     addIdentity(change.commit.author, 'author', change.commit)
   } else if (wanted.has('author') && pr.author !== null) {
-    add(pr.author.login, 'author', `PR #${pr.number}`)
+    record(makers, pr.author.login, {
+      kind: 'author',
+      where: `PR #${pr.number}`
+    })
   }
   for (const commit of pr === null ? [change.commit] : pr.commits) {
-    addIdentity(commit.author, 'commit_authors', commit)
+    const update = pr !== null && isBranchUpdate(commit, pr)
+    addIdentity(commit.author, 'commit_authors', commit, update)
     addIdentity(commit.committer, 'committers', commit)
+    const forBot = isBotIdentity(commit.author)
+      ? ON_BEHALF_KINDS.find((k) => wanted.has(k))
+      : 'co_authors'
     for (const coAuthor of commit.coAuthors) {
-      addIdentity(coAuthor, 'co_authors', commit)
+      addIdentity(coAuthor, forBot, commit)
     }
   }
-  if (wanted.has('deployer') && facts.deployer !== null) {
-    add(facts.deployer, 'deployer', 'the deployment')
+  if (wanted.has('deployer')) {
+    for (const login of deployersOf(facts)) {
+      record(makers, login, { kind: 'deployer', where: 'the deployment' })
+    }
   }
   return { makers, unresolved }
 }
@@ -115,8 +177,7 @@ export function makersOf(
 function record(
   makers: Map<string, Maker>,
   login: string,
-  kind: MakerKind,
-  where: string
+  role: MakerRole
 ): void {
   const key = loginKey(login)
   let maker = makers.get(key)
@@ -124,9 +185,11 @@ function record(
     maker = { login, kinds: [], roles: [] }
     makers.set(key, maker)
   }
-  if (!maker.kinds.includes(kind)) maker.kinds.push(kind)
-  if (!maker.roles.some((r) => r.kind === kind && r.where === where)) {
-    maker.roles.push({ kind, where })
+  if (!maker.kinds.includes(role.kind)) maker.kinds.push(role.kind)
+  if (
+    !maker.roles.some((r) => r.kind === role.kind && r.where === role.where)
+  ) {
+    maker.roles.push(role)
   }
 }
 
@@ -137,9 +200,7 @@ export function mergeMakers(all: readonly Makers[]): Makers {
   for (const one of all) {
     unresolved.push(...one.unresolved)
     for (const maker of one.makers.values()) {
-      for (const role of maker.roles) {
-        record(makers, maker.login, role.kind, role.where)
-      }
+      for (const role of maker.roles) record(makers, maker.login, role)
     }
   }
   return { makers, unresolved }
@@ -153,11 +214,17 @@ const PREFIX: Readonly<Record<MakerKind, string>> = {
   deployer: 'the deployer'
 }
 
-/** `the author of PR #12 and 5d6e7f8 and a co-author of 1a2b3c4` */
+const BRANCH_UPDATE = 'the one who updated the branch with'
+
+/**
+ * `the author of PR #12 and 5d6e7f8 and a co-author of 1a2b3c4`; an
+ * "Update branch" merge reads `the one who updated the branch with 9f8e7d6`.
+ */
 export function describeMaker(maker: Maker): string {
   const groups = new Map<string, string[]>()
   for (const role of maker.roles) {
-    const prefix = PREFIX[role.kind]
+    const prefix =
+      role.branchUpdate === true ? BRANCH_UPDATE : PREFIX[role.kind]
     const where = groups.get(prefix) ?? []
     groups.set(prefix, where)
     if (role.kind !== 'deployer' && !where.includes(role.where)) {
@@ -171,6 +238,12 @@ export function describeMaker(maker: Maker): string {
   )
 }
 
+/** The "Update branch" merges that alone make `maker` one: null if any other role does. */
+export function onlyBranchUpdates(maker: Maker): string[] | null {
+  if (maker.roles.some((r) => r.branchUpdate !== true)) return null
+  return maker.roles.map((r) => r.where)
+}
+
 function shortList(items: readonly string[]): string {
   if (items.length <= 3) return andList(items)
   return `${items.slice(0, 3).join(', ')} and ${items.length - 3} more`
@@ -179,182 +252,4 @@ function shortList(items: readonly string[]): string {
 /** How to name an identity without a login in a message. */
 export function describeIdentity(identity: GitIdentity): string {
   return identity.email ?? identity.name ?? 'an identity with no name or email'
-}
-
-export interface Approval {
-  login: string
-  review: ReviewFact
-}
-
-export interface ExcludedApproval {
-  /** null: a deleted account */
-  login: string | null
-  review: ReviewFact
-  /** one sentence, e.g. `bob approved but is a co-author of 1a2b3c4` */
-  message: string
-}
-
-export interface Approvers {
-  approvers: Approval[]
-  excluded: ExcludedApproval[]
-}
-
-/** Review states that replace a reviewer's earlier verdict; COMMENTED does not. */
-const STATE_BEARING: ReadonlySet<ReviewState> = new Set<ReviewState>([
-  'APPROVED',
-  'CHANGES_REQUESTED',
-  'DISMISSED'
-])
-
-interface ReviewerHistory {
-  actor: Actor
-  latest: ReviewFact | null
-  approved: boolean
-}
-
-/**
- * The approvals of a pull request that count under the policy: an APPROVED
- * review that is its reviewer's latest state-bearing review, on the final
- * head when `on_latest_commit`, not by a bot unless `allow_bots`, not by a
- * deleted account, by an allowed reviewer, and not by a maker. With `asOf`,
- * reviews submitted later are ignored (audit as of a past time). Every
- * approval that does not count is returned with the reason.
- */
-export function approversOf(
-  pr: PullRequestFact,
-  makers: ReadonlyMap<string, Maker>,
-  policy: EnvironmentPolicy,
-  asOf?: Date,
-  teams?: Facts['reviewerTeams']
-): Approvers {
-  const approvers: Approval[] = []
-  const excluded: ExcludedApproval[] = []
-  const histories = new Map<string, ReviewerHistory>()
-
-  for (const review of pr.reviews) {
-    if (!submittedBy(review, asOf)) continue
-    if (review.author === null) {
-      if (review.state === 'APPROVED') {
-        excluded.push({
-          login: null,
-          review,
-          message:
-            'an approval by a deleted account does not count (it cannot be attributed)'
-        })
-      }
-      continue
-    }
-    const key = loginKey(review.author.login)
-    const history = histories.get(key) ?? {
-      actor: review.author,
-      latest: null,
-      approved: false
-    }
-    histories.set(key, history)
-    if (STATE_BEARING.has(review.state)) history.latest = review
-    if (review.state === 'APPROVED') history.approved = true
-  }
-
-  for (const [key, { actor, latest, approved }] of histories) {
-    const login = actor.login
-    if (latest === null) continue
-    if (latest.state === 'DISMISSED') {
-      excluded.push({
-        login,
-        review: latest,
-        message: `${login}'s review was dismissed; ${login} must approve again`
-      })
-      continue
-    }
-    if (latest.state !== 'APPROVED') {
-      if (approved) {
-        excluded.push({
-          login,
-          review: latest,
-          message: `${login} approved but later requested changes`
-        })
-      }
-      continue
-    }
-    const reasons = exclusionReasons(
-      pr,
-      latest,
-      actor,
-      makers.get(key),
-      policy,
-      teams
-    )
-    if (reasons.length === 0) {
-      approvers.push({ login, review: latest })
-    } else {
-      excluded.push({
-        login,
-        review: latest,
-        message: `${login} approved but ${andList(reasons)}`
-      })
-    }
-  }
-  return { approvers, excluded }
-}
-
-/**
- * Whether the review existed at `asOf`. A time that cannot be read counts as
- * before: the review exists, and ignoring it could hide a later change of
- * mind (a CHANGES_REQUESTED that replaces an approval).
- */
-function submittedBy(review: ReviewFact, asOf: Date | undefined): boolean {
-  if (asOf === undefined || review.submittedAt === null) return true
-  const at = timeOf(review.submittedAt)
-  return Number.isNaN(at) || at <= asOf.getTime()
-}
-
-function exclusionReasons(
-  pr: PullRequestFact,
-  review: ReviewFact,
-  actor: Actor,
-  maker: Maker | undefined,
-  policy: EnvironmentPolicy,
-  teams: Facts['reviewerTeams']
-): string[] {
-  const { onLatestCommit, allowBots, reviewers } = policy.approvals
-  const reasons: string[] = []
-  const head = shortSha(pr.headRefOid)
-  if (onLatestCommit && review.commitOid !== pr.headRefOid) {
-    reasons.push(
-      review.commitOid === null
-        ? `GitHub no longer knows which commit it was given on, so it is not bound to the final head ${head}`
-        : `gave it on ${shortSha(review.commitOid)}, not on the final head ${head}`
-    )
-  }
-  if (!allowBots && isBot(actor)) {
-    reasons.push('is a bot (approvals.allow_bots is false)')
-  }
-  if (reviewers !== null) {
-    // A login listed, or a member of a listed `org/team` whose members the
-    // token could read; a team it could not read never admits anyone.
-    const entries = reviewers.filter((entry) => entry.includes('/'))
-    const members = (entry: string): string[] | null => {
-      const read = teams?.[entry]
-      return read === undefined || isUnreadable(read) ? null : read
-    }
-    const allowed =
-      reviewers.some(
-        (entry) => !entry.includes('/') && sameLogin(entry, actor.login)
-      ) ||
-      entries.some((entry) =>
-        (members(entry) ?? []).some((m) => sameLogin(m, actor.login))
-      )
-    if (!allowed) {
-      const unread = entries.filter((entry) => members(entry) === null)
-      reasons.push(
-        unread.length > 0
-          ? `is not listed in approvals.reviewers, and the members of ${andList(unread)} could not be read (the token needs \`members: read\`, which a workflow token cannot have; list the logins instead)`
-          : 'is not listed in approvals.reviewers'
-      )
-    }
-  } else if (!review.authorCanPush) {
-    reasons.push('had no write access to the repository')
-  }
-  if (maker !== undefined) reasons.push(`is ${describeMaker(maker)}`)
-  return reasons
 }

@@ -1,12 +1,15 @@
-// SPEC §5.7 `segregation` (when `deployer_independent`): the person who
-// triggered the deployment made none of the changes in it, whatever
-// `approvals.independent_of` says.
+// SPEC §5.7 `segregation` (when `deployer_independent`): nobody who deploys
+// made any of the changes in it, whatever `approvals.independent_of` says.
+// The deployers of a run are who started it (`github.actor`) and who started
+// its current attempt (`github.triggering_actor`): a re-run keeps the first
+// trigger's privileges, so a maker who dispatches and lets someone else
+// click "Re-run" still deploys their own change.
 
 import type { Facts } from '../facts.js'
 import type { EnvironmentPolicy, MakerKind } from '../policy/index.js'
-import { describeMaker, makersOf } from './makers.js'
+import { deployersOf, describeMaker, makersOf } from './makers.js'
 import type { CheckLink, CheckResult } from './types.js'
-import { loginKey, result, shortSha } from './util.js'
+import { andList, loginKey, result, sameLogin, shortSha } from './util.js'
 
 const MAKING: readonly MakerKind[] = [
   'author',
@@ -27,8 +30,8 @@ export function check(
       `the deployer of ${policy.name} need not be independent (deployer_independent: false)`
     )
   }
-  const deployer = facts.deployer
-  if (deployer === null) {
+  const deployers = deployersOf(facts)
+  if (deployers.length === 0) {
     return result('segregation', 'error', 'the deployer is unknown', [
       `the deployer is unknown, so their independence from the changes cannot be verified: run the gate from the deployment's workflow run, or pass the deployment event`
     ])
@@ -36,30 +39,37 @@ export function check(
   const problems: string[] = []
   const links: CheckLink[] = []
   const seen = new Set<number>()
+  const guilty = new Set<string>()
   for (const change of facts.changes) {
     const pr = change.pullRequest
     if (pr !== null && seen.has(pr.number)) continue
     if (pr !== null) seen.add(pr.number)
-    const maker = makersOf(change, facts, policy, MAKING).makers.get(
-      loginKey(deployer)
-    )
-    if (maker === undefined) continue
+    const makers = makersOf(change, facts, policy, MAKING).makers
     const sha = shortSha(change.commit.oid)
     const what = pr === null ? `the direct push ${sha}` : `PR #${pr.number}`
-    problems.push(
-      `${deployer} deployed ${what} but is ${describeMaker(maker)}: ask someone who made none of the changes to deploy to ${policy.name}`
-    )
-    links.push(
-      pr === null
-        ? { kind: 'commit', url: change.commit.url, label: `commit ${sha}` }
-        : { kind: 'pull_request', url: pr.url, label: `PR #${pr.number}` }
-    )
+    let linked = false
+    for (const deployer of deployers) {
+      const maker = makers.get(loginKey(deployer))
+      if (maker === undefined) continue
+      guilty.add(deployer)
+      const { did, fix } = roleIn(deployer, facts, policy.name)
+      problems.push(
+        `${deployer} ${did} ${what} but is ${describeMaker(maker)}: ${fix}`
+      )
+      if (linked) continue
+      linked = true
+      links.push(
+        pr === null
+          ? { kind: 'commit', url: change.commit.url, label: `commit ${sha}` }
+          : { kind: 'pull_request', url: pr.url, label: `PR #${pr.number}` }
+      )
+    }
   }
   if (problems.length > 0) {
     return result(
       'segregation',
       'fail',
-      `${deployer} deployed changes they made`,
+      `${andList([...guilty])} deployed changes they made`,
       problems,
       links
     )
@@ -67,6 +77,33 @@ export function check(
   return result(
     'segregation',
     'pass',
-    `${deployer} made none of the changes in scope`
+    `${andList(deployers)} made none of the changes in scope`
   )
+}
+
+/**
+ * What a deployer did and what to do instead. The one who started a run
+ * that someone else re-ran still deploys: a new run is the way out.
+ */
+function roleIn(
+  login: string,
+  facts: Facts,
+  env: string
+): { did: string; fix: string } {
+  const { actor, triggeringActor } = facts.run
+  const rerun =
+    actor !== null &&
+    triggeringActor !== null &&
+    !sameLogin(actor, triggeringActor)
+  const fix = `ask someone who made none of the changes to deploy to ${env}`
+  if (rerun && sameLogin(login, actor)) {
+    return {
+      did: `started the run (github.actor) that ${triggeringActor} re-ran to deploy`,
+      fix: `a re-run keeps the privileges of whoever started the run, so someone who made none of the changes must start a new run to deploy to ${env}`
+    }
+  }
+  if (rerun && sameLogin(login, triggeringActor)) {
+    return { did: 're-ran the run that deploys', fix }
+  }
+  return { did: 'deployed', fix }
 }

@@ -34,9 +34,19 @@ export function includesLogin(list: readonly string[], login: string): boolean {
   return list.some((entry) => sameLogin(entry, login))
 }
 
-/** A bot account: GitHub says so, or the login has the `[bot]` suffix. */
+/**
+ * A bot's login: the `[bot]` suffix, or `Copilot`, the REST login of the Bot
+ * account (198982749) of Copilot's coding agent, which has none
+ * (posit-dev/ark#1001: `"login": "Copilot"`, `"type": "Bot"`).
+ */
+export function isBotLogin(login: string): boolean {
+  const key = loginKey(login)
+  return key.endsWith('[bot]') || key === 'copilot'
+}
+
+/** A bot account: GitHub says so, or its login is a bot's. */
 export function isBot(actor: Actor): boolean {
-  return actor.type === 'Bot' || loginKey(actor.login).endsWith('[bot]')
+  return actor.type === 'Bot' || isBotLogin(actor.login)
 }
 
 /**
