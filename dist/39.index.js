@@ -14,7 +14,7 @@ export const modules = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _engine_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(86800);
+/* harmony import */ var _engine_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(82585);
 // The evidence outlives the runner: uploaded as an artifact of the run with
 // @actions/artifact. A decision's record is the one file as it is (no zip:
 // "direct uploads", actions/upload-artifact v7,
@@ -84,7 +84,7 @@ function filesBelow(dir) {
 }
 /** @actions/artifact, loaded only when something is uploaded. */
 const artifactUpload = async (u) => {
-    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(779), __webpack_require__.e(68)]).then(__webpack_require__.bind(__webpack_require__, 42068));
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(779), __webpack_require__.e(208), __webpack_require__.e(252)]).then(__webpack_require__.bind(__webpack_require__, 91252));
     const result = await new DefaultArtifactClient().uploadArtifact(u.name, u.files, u.root, {
         skipArchive: u.direct,
         ...(u.retentionDays === undefined
@@ -114,8 +114,8 @@ var external_node_fs_ = __webpack_require__(73024);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
-// EXTERNAL MODULE: ./src/engine/index.ts + 88 modules
-var engine = __webpack_require__(86800);
+// EXTERNAL MODULE: ./src/engine/index.ts + 93 modules
+var engine = __webpack_require__(82585);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(37067);
 // EXTERNAL MODULE: ./node_modules/@octokit/core/dist-src/index.js + 12 modules
@@ -986,7 +986,8 @@ function oneLine(decision) {
     const failed = decision.results.filter((c) => c.status === 'fail' || c.status === 'error');
     const first = failed[0];
     const reason = first === undefined
-        ? 'no check passed'
+        ? // a block no check explains (the evidence or its signature failed)
+            (decision.failure?.message ?? 'no check passed')
         : `${first.id}: ${first.problems[0] ?? first.summary}`;
     // every failing check named: the one line may be all a reader sees
     const others = failed.slice(1).map((c) => c.id);
@@ -1207,12 +1208,26 @@ async function runAction(inputs, deps) {
             io.warning(problem);
         }
     }
-    const recorded = (0,engine/* recordEvidence */.ti)(evaluated, {
+    const record = (made, note) => (0,engine/* recordEvidence */.ti)(made, {
         mode: inputs.mode,
         requests: client.requests.length,
         usage: client.usage?.() ?? null,
-        notes
+        notes: note === undefined ? notes : [...notes, note]
     }, (_record, text) => writeEvidence(env, evaluated, text));
+    let recorded = record(evaluated);
+    // SPEC §10: signed once written, before it is uploaded (./attest-step.ts)
+    const signed = inputs.attest
+        ? await (await __webpack_require__.e(/* import() */ 65).then(__webpack_require__.bind(__webpack_require__, 42065))).attestStep({
+            inputs,
+            env,
+            io,
+            github: client,
+            recorded,
+            rerecord: record,
+            sign: deps.sign
+        })
+        : null;
+    recorded = signed?.recorded ?? recorded;
     if (recorded.problem !== null)
         io.error(recorded.problem);
     // the budget running low: an annotation, as the engine's other warnings
@@ -1228,6 +1243,12 @@ async function runAction(inputs, deps) {
     io.setOutput(action_inputs/* OUTPUTS */.py.evidenceFile, evidencePath ?? '');
     io.setOutput(action_inputs/* OUTPUTS */.py.evidenceUrl, uploaded?.url ?? '');
     io.setOutput(action_inputs/* OUTPUTS */.py.summary, summary);
+    const attestation = signed?.outcome ?? null;
+    io.setOutput(action_inputs/* OUTPUTS */.py.attestationId, attestation?.kind === 'stored' ? attestation.id : '');
+    io.setOutput(action_inputs/* OUTPUTS */.py.attestationUrl, attestation?.kind === 'stored' ? attestation.url : '');
+    io.setOutput(action_inputs/* OUTPUTS */.py.attestationBundle, attestation === null || attestation.kind === 'failed'
+        ? ''
+        : attestation.bundleFile);
     try {
         await io.writeSummary(renderSummary(decision, evidence, evidencePath, uploaded?.url ?? null));
     }
@@ -1321,7 +1342,7 @@ function writeEvidence(env, decision, text) {
 
 /***/ }),
 
-/***/ 86800:
+/***/ 82585:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1390,9 +1411,18 @@ function sameLogin(a, b) {
 function includesLogin(list, login) {
     return list.some((entry) => sameLogin(entry, login));
 }
-/** A bot account: GitHub says so, or the login has the `[bot]` suffix. */
+/**
+ * A bot's login: the `[bot]` suffix, or `Copilot`, the REST login of the Bot
+ * account (198982749) of Copilot's coding agent, which has none
+ * (posit-dev/ark#1001: `"login": "Copilot"`, `"type": "Bot"`).
+ */
+function isBotLogin(login) {
+    const key = loginKey(login);
+    return key.endsWith('[bot]') || key === 'copilot';
+}
+/** A bot account: GitHub says so, or its login is a bot's. */
 function isBot(actor) {
-    return actor.type === 'Bot' || loginKey(actor.login).endsWith('[bot]');
+    return actor.type === 'Bot' || isBotLogin(actor.login);
 }
 /**
  * The run's approvals of `env` (environment names compare case-insensitively,
@@ -2025,13 +2055,15 @@ var ucs2length = __webpack_require__(36214);
 
 const validate = (/* unused pure expression or super */ null && (validate10));
 /* harmony default export */ const policy_validator_generated = (validate10);
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/promotion-gate/promotion-gate/schema/promotion-gate.schema.json","title":"promotion-gate policy","description":"Policy file of the promotion-gate deployment gate (.github/promotion-gate.yml): which environments exist, the order commits must be promoted through them, and the approvals, branch protection, environment settings and checks each one requires.","type":"object","additionalProperties":false,"required":["version","environments"],"properties":{"version":{"description":"Version of the policy format. Always 1.","type":"integer","const":1},"defaults":{"description":"Environment settings merged into every environment. A key set in an environment wins; approvals, branch_protection, environment_protection, checks and break_glass are merged one level deep, and false replaces the whole key.","$ref":"#/definitions/environment"},"environments":{"description":"The environments the gate knows, by the name of their GitHub environment. Deploying to an environment not listed here is blocked.","type":"object","propertyNames":{"description":"Name of the GitHub environment.","type":"string","pattern":"^[A-Za-z0-9._ -]{1,255}$"},"additionalProperties":{"$ref":"#/definitions/environment"}}},"definitions":{"duration":{"description":"A duration: 0, or whole numbers with units d, h, m, s, largest first (90s, 30m, 2h, 1d, 1h30m, 1d12h).","anyOf":[{"type":"string","pattern":"^(0|[0-9]+d([0-9]+h)?([0-9]+m)?([0-9]+s)?|[0-9]+h([0-9]+m)?([0-9]+s)?|[0-9]+m([0-9]+s)?|[0-9]+s)$"},{"type":"integer","const":0}]},"environment":{"description":"What a deployment to this environment requires.","type":"object","additionalProperties":false,"properties":{"after":{"description":"Environment (or list of environments, all of which must hold) the commit must have been deployed to successfully first. Transitive: the commit must have passed every environment up the chain. Default: none.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"uniqueItems":true}]},"soak":{"description":"Minimum time since the commit succeeded in each `after` environment (90s, 30m, 2h, 1d, 1h30m). Default: 0.","$ref":"#/definitions/duration"},"match":{"description":"`commit` requires the very same sha upstream; `tree` also accepts a commit with an identical tree (merge-based branch promotion). Default: commit.","type":"string","enum":["commit","tree"]},"trusted_deployers":{"description":"Creators whose deployment records count as evidence; a deployment record anyone could create by hand through the API proves nothing. Default: [github-actions[bot]].","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"branches":{"description":"Branches (minimatch globs); the commit must be contained in one of them. Default: the repository's default branch.","type":"array","items":{"type":"string","minLength":1},"minItems":1,"uniqueItems":true},"branch_protection":{"description":"Protection the branch must have (classic branch protection or rulesets), or false to not check it. Default: the defaults of each setting.","anyOf":[{"description":"Do not check branch protection.","type":"boolean","const":false},{"description":"Settings the branch protection or rulesets must enforce.","type":"object","additionalProperties":false,"properties":{"required_approvals":{"description":"Minimum number of approving reviews the protection requires. Default: 1.","type":"integer","minimum":0},"dismiss_stale_reviews":{"description":"New commits must dismiss earlier approvals. Default: true.","type":"boolean"},"require_last_push_approval":{"description":"The most recent push must be approved by someone other than its pusher. Default: false.","type":"boolean"},"require_code_owner_review":{"description":"Code owners must review. Default: false.","type":"boolean"},"block_force_pushes":{"description":"Force pushes must be blocked. Default: true.","type":"boolean"},"block_deletions":{"description":"Deleting the branch must be blocked. Default: true.","type":"boolean"},"required_status_checks":{"description":"Status check contexts the protection must require. Default: [].","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}}}]},"scope":{"description":"`range` checks every change since this environment's previous successful deployment; `head` only the change that introduced the deployed commit. Default: range.","type":"string","enum":["range","head"]},"approvals":{"description":"Independent approvals: how many each change and each run need, who may not give them and who may.","$ref":"#/definitions/approvals"},"deployer_independent":{"description":"The person who triggered the deployment may not be a maker of any change in it. Default: false.","type":"boolean"},"break_glass":{"description":"Emergency path: who may approve a deployment that skips the gate, and how soon it must be reviewed afterwards; false turns it off. Default: off.","anyOf":[{"description":"No break-glass path.","type":"boolean","const":false},{"description":"The emergency path.","type":"object","additionalProperties":false,"required":["approvers","review_within"],"properties":{"approvers":{"description":"Users or org/team who may approve a break-glass deployment.","type":"array","items":{"type":"string","minLength":1},"minItems":1,"uniqueItems":true},"review_within":{"description":"How soon after a break-glass deployment it must be reviewed (90s, 30m, 2h, 1d, 1h30m).","$ref":"#/definitions/duration"}}}]},"environment_protection":{"description":"What the GitHub environment of the same name must itself enforce, or false to not check it. Default: the defaults of each setting.","anyOf":[{"description":"Do not check the environment settings.","type":"boolean","const":false},{"description":"Settings the GitHub environment must itself enforce.","type":"object","additionalProperties":false,"properties":{"deployment_branches":{"description":"`protected`: only protected branches, or custom branch policies whose every pattern falls within `branches`; `any`: not checked. Default: protected.","type":"string","enum":["protected","any"]},"required_reviewers":{"description":"Minimum number of configured required reviewers (users or teams). Default: 0.","type":"integer","minimum":0},"prevent_self_review":{"description":"The environment must prevent self-review. Default: true when required_reviewers > 0, else false.","type":"boolean"},"admin_bypass":{"description":"true: administrators may bypass the environment; false: the environment must refuse it (an absent setting counts as allowed). Default: true.","type":"boolean"},"wait_timer":{"description":"Minimum wait timer, in minutes. Default: 0.","type":"integer","minimum":0}}}]},"checks":{"description":"Tests the deployed commit must have passed, or false to not check them. Default: the defaults of each setting.","anyOf":[{"description":"Do not check check runs and statuses.","type":"boolean","const":false},{"description":"Tests the deployed commit must have passed.","type":"object","additionalProperties":false,"properties":{"required":{"description":"Check or status names that must have succeeded on the deployed commit or on the final head of the pull request that introduced it. Default: the required status checks of the branch's rules and protection.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"no_failures":{"description":"No check run or commit status on the deployed commit ended in failure, error, timed_out, cancelled or action_required (the gate's own status and the jobs of the current run excluded). Default: true.","type":"boolean"}}}]}}},"approvals":{"description":"Independent approvals each change and each run need.","type":"object","additionalProperties":false,"properties":{"pull_request":{"description":"Independent approving reviews each change needs. Default: 1.","type":"integer","minimum":0},"environment":{"description":"Independent environment approvals this run needs. Default: 0.","type":"integer","minimum":0},"independent_of":{"description":"Who may not approve: the pull request author, commit authors, committers, co-authors (Co-authored-by trailers) and the deployer. GitHub's own web-flow committer is not a person. Default: all five.","type":"array","items":{"description":"A kind of maker.","type":"string","enum":["author","commit_authors","committers","co_authors","deployer"]},"uniqueItems":true},"reviewers":{"description":"Users or org/team that may approve. Default: anyone with write access.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"on_latest_commit":{"description":"A review counts only if it was given on the pull request's final head. Default: true.","type":"boolean"},"allow_bots":{"description":"Reviews by bots count. Default: false (they never count).","type":"boolean"},"unresolved_identities":{"description":"`block`: a commit whose author cannot be mapped to an account blocks; `ignore` allows it. Default: block.","type":"string","enum":["block","ignore"]},"direct_pushes":{"description":"Logins whose commits may reach the branch without a pull request. Default: [].","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"require_verified_commits":{"description":"Every commit of every change must carry a signature GitHub shows as Verified, so the committer is authenticated rather than taken from a git email anyone can set. Default: false.","type":"boolean"}}}}};
-const schema12 = {"description":"What a deployment to this environment requires.","type":"object","additionalProperties":false,"properties":{"after":{"description":"Environment (or list of environments, all of which must hold) the commit must have been deployed to successfully first. Transitive: the commit must have passed every environment up the chain. Default: none.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"uniqueItems":true}]},"soak":{"description":"Minimum time since the commit succeeded in each `after` environment (90s, 30m, 2h, 1d, 1h30m). Default: 0.","$ref":"#/definitions/duration"},"match":{"description":"`commit` requires the very same sha upstream; `tree` also accepts a commit with an identical tree (merge-based branch promotion). Default: commit.","type":"string","enum":["commit","tree"]},"trusted_deployers":{"description":"Creators whose deployment records count as evidence; a deployment record anyone could create by hand through the API proves nothing. Default: [github-actions[bot]].","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"branches":{"description":"Branches (minimatch globs); the commit must be contained in one of them. Default: the repository's default branch.","type":"array","items":{"type":"string","minLength":1},"minItems":1,"uniqueItems":true},"branch_protection":{"description":"Protection the branch must have (classic branch protection or rulesets), or false to not check it. Default: the defaults of each setting.","anyOf":[{"description":"Do not check branch protection.","type":"boolean","const":false},{"description":"Settings the branch protection or rulesets must enforce.","type":"object","additionalProperties":false,"properties":{"required_approvals":{"description":"Minimum number of approving reviews the protection requires. Default: 1.","type":"integer","minimum":0},"dismiss_stale_reviews":{"description":"New commits must dismiss earlier approvals. Default: true.","type":"boolean"},"require_last_push_approval":{"description":"The most recent push must be approved by someone other than its pusher. Default: false.","type":"boolean"},"require_code_owner_review":{"description":"Code owners must review. Default: false.","type":"boolean"},"block_force_pushes":{"description":"Force pushes must be blocked. Default: true.","type":"boolean"},"block_deletions":{"description":"Deleting the branch must be blocked. Default: true.","type":"boolean"},"required_status_checks":{"description":"Status check contexts the protection must require. Default: [].","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}}}]},"scope":{"description":"`range` checks every change since this environment's previous successful deployment; `head` only the change that introduced the deployed commit. Default: range.","type":"string","enum":["range","head"]},"approvals":{"description":"Independent approvals: how many each change and each run need, who may not give them and who may.","$ref":"#/definitions/approvals"},"deployer_independent":{"description":"The person who triggered the deployment may not be a maker of any change in it. Default: false.","type":"boolean"},"break_glass":{"description":"Emergency path: who may approve a deployment that skips the gate, and how soon it must be reviewed afterwards; false turns it off. Default: off.","anyOf":[{"description":"No break-glass path.","type":"boolean","const":false},{"description":"The emergency path.","type":"object","additionalProperties":false,"required":["approvers","review_within"],"properties":{"approvers":{"description":"Users or org/team who may approve a break-glass deployment.","type":"array","items":{"type":"string","minLength":1},"minItems":1,"uniqueItems":true},"review_within":{"description":"How soon after a break-glass deployment it must be reviewed (90s, 30m, 2h, 1d, 1h30m).","$ref":"#/definitions/duration"}}}]},"environment_protection":{"description":"What the GitHub environment of the same name must itself enforce, or false to not check it. Default: the defaults of each setting.","anyOf":[{"description":"Do not check the environment settings.","type":"boolean","const":false},{"description":"Settings the GitHub environment must itself enforce.","type":"object","additionalProperties":false,"properties":{"deployment_branches":{"description":"`protected`: only protected branches, or custom branch policies whose every pattern falls within `branches`; `any`: not checked. Default: protected.","type":"string","enum":["protected","any"]},"required_reviewers":{"description":"Minimum number of configured required reviewers (users or teams). Default: 0.","type":"integer","minimum":0},"prevent_self_review":{"description":"The environment must prevent self-review. Default: true when required_reviewers > 0, else false.","type":"boolean"},"admin_bypass":{"description":"true: administrators may bypass the environment; false: the environment must refuse it (an absent setting counts as allowed). Default: true.","type":"boolean"},"wait_timer":{"description":"Minimum wait timer, in minutes. Default: 0.","type":"integer","minimum":0}}}]},"checks":{"description":"Tests the deployed commit must have passed, or false to not check them. Default: the defaults of each setting.","anyOf":[{"description":"Do not check check runs and statuses.","type":"boolean","const":false},{"description":"Tests the deployed commit must have passed.","type":"object","additionalProperties":false,"properties":{"required":{"description":"Check or status names that must have succeeded on the deployed commit or on the final head of the pull request that introduced it. Default: the required status checks of the branch's rules and protection.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"no_failures":{"description":"No check run or commit status on the deployed commit ended in failure, error, timed_out, cancelled or action_required (the gate's own status and the jobs of the current run excluded). Default: true.","type":"boolean"}}}]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/OWNER/promotion-gate/v1/schema/promotion-gate.schema.json","title":"promotion-gate policy","description":"Policy file of the promotion-gate deployment gate (.github/promotion-gate.yml): which environments exist, the order commits must be promoted through them, and the approvals, branch protection, environment settings and checks each one requires.","type":"object","additionalProperties":false,"required":["version","environments"],"properties":{"version":{"description":"Version of the policy format. Always 1.","type":"integer","const":1},"defaults":{"description":"Environment settings merged into every environment. A key set in an environment wins; approvals, branch_protection, environment_protection, checks and break_glass are merged one level deep, and false replaces the whole key.","$ref":"#/definitions/environment"},"environments":{"description":"The environments the gate knows, by the name of their GitHub environment. Deploying to an environment not listed here is blocked.","type":"object","propertyNames":{"description":"Name of the GitHub environment.","type":"string","pattern":"^[A-Za-z0-9._ -]{1,255}$"},"additionalProperties":{"$ref":"#/definitions/environment"}}},"definitions":{"duration":{"description":"A duration: 0, or whole numbers with units d, h, m, s, largest first (90s, 30m, 2h, 1d, 1h30m, 1d12h).","anyOf":[{"type":"string","pattern":"^(0|[0-9]+d([0-9]+h)?([0-9]+m)?([0-9]+s)?|[0-9]+h([0-9]+m)?([0-9]+s)?|[0-9]+m([0-9]+s)?|[0-9]+s)$"},{"type":"integer","const":0}]},"environment":{"description":"What a deployment to this environment requires.","type":"object","additionalProperties":false,"properties":{"after":{"description":"Environment (or list of environments, all of which must hold) the commit must have been deployed to successfully first. Transitive: the commit must have passed every environment up the chain. Default: none.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"uniqueItems":true}]},"soak":{"description":"Minimum time since the commit succeeded in each `after` environment (90s, 30m, 2h, 1d, 1h30m). Default: 0.","$ref":"#/definitions/duration"},"match":{"description":"`commit` requires the very same sha upstream; `tree` also accepts a commit with an identical tree (merge-based branch promotion). Default: commit.","type":"string","enum":["commit","tree"]},"trusted_deployers":{"description":"Creators whose deployment records count as evidence; a deployment record anyone could create by hand through the API proves nothing. Default: [github-actions[bot]].","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"trusted_workflows":{"description":"Workflow files (path, optionally @ref) whose jobs' deployments count as evidence for this environment, e.g. .github/workflows/deploy.yml@refs/heads/main. A ref without refs/ is a branch; with a ref, the deployment must have been made for it. Default: any workflow of the repository.","type":"array","items":{"description":"A workflow file, optionally @ref.","type":"string","pattern":"^\\.github/workflows/[^@\\s]+\\.ya?ml(@[^@\\s]+)?$"},"minItems":1,"uniqueItems":true},"branches":{"description":"Branches (minimatch globs); the commit must be contained in one of them. Default: the repository's default branch.","type":"array","items":{"type":"string","minLength":1},"minItems":1,"uniqueItems":true},"allowed_events":{"description":"Events (github.event_name) that may trigger a run deploying to this environment. pull_request, pull_request_target, issue_comment and workflow_run are refused unless listed: since 2025-12 GitHub checks environment branch rules of pull_request_target runs against the default branch. Default: [push, workflow_dispatch, deployment, release, schedule, merge_group, repository_dispatch].","type":"array","items":{"type":"string","pattern":"^[a-z_]+$"},"minItems":1,"uniqueItems":true},"branch_protection":{"description":"Protection the branch must have (classic branch protection or rulesets), or false to not check it. Default: the defaults of each setting.","anyOf":[{"description":"Do not check branch protection.","type":"boolean","const":false},{"description":"Settings the branch protection or rulesets must enforce.","type":"object","additionalProperties":false,"properties":{"required_approvals":{"description":"Minimum number of approving reviews the protection requires. Default: 1.","type":"integer","minimum":0},"dismiss_stale_reviews":{"description":"New commits must dismiss earlier approvals. Default: true.","type":"boolean"},"require_last_push_approval":{"description":"The most recent push must be approved by someone other than its pusher. Default: false.","type":"boolean"},"require_code_owner_review":{"description":"Code owners must review. Default: false.","type":"boolean"},"block_force_pushes":{"description":"Force pushes must be blocked. Default: true.","type":"boolean"},"block_deletions":{"description":"Deleting the branch must be blocked. Default: true.","type":"boolean"},"required_status_checks":{"description":"Status check contexts the protection must require. Default: [].","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}}}]},"scope":{"description":"`range` checks every change since this environment's previous successful deployment; `head` only the change that introduced the deployed commit. Default: range.","type":"string","enum":["range","head"]},"approvals":{"description":"Independent approvals: how many each change and each run need, who may not give them and who may.","$ref":"#/definitions/approvals"},"deployer_independent":{"description":"The person who triggered the deployment may not be a maker of any change in it. Default: false.","type":"boolean"},"break_glass":{"description":"Emergency path: who may approve a deployment that skips the gate, and how soon it must be reviewed afterwards; false turns it off. Default: off.","anyOf":[{"description":"No break-glass path.","type":"boolean","const":false},{"description":"The emergency path.","type":"object","additionalProperties":false,"required":["approvers","review_within"],"properties":{"approvers":{"description":"Users or org/team who may approve a break-glass deployment.","type":"array","items":{"type":"string","minLength":1},"minItems":1,"uniqueItems":true},"review_within":{"description":"How soon after a break-glass deployment it must be reviewed (90s, 30m, 2h, 1d, 1h30m).","$ref":"#/definitions/duration"}}}]},"environment_protection":{"description":"What the GitHub environment of the same name must itself enforce, or false to not check it. Default: the defaults of each setting.","anyOf":[{"description":"Do not check the environment settings.","type":"boolean","const":false},{"description":"Settings the GitHub environment must itself enforce.","type":"object","additionalProperties":false,"properties":{"deployment_branches":{"description":"`protected`: only protected branches, or custom branch policies whose every pattern falls within `branches`; `any`: not checked. Default: protected.","type":"string","enum":["protected","any"]},"required_reviewers":{"description":"Minimum number of configured required reviewers (users or teams). Default: 0.","type":"integer","minimum":0},"prevent_self_review":{"description":"The environment must prevent self-review. Default: true when required_reviewers > 0, else false.","type":"boolean"},"admin_bypass":{"description":"true: administrators may bypass the environment; false: the environment must refuse it (an absent setting counts as allowed). Default: true.","type":"boolean"},"wait_timer":{"description":"Minimum wait timer, in minutes. Default: 0.","type":"integer","minimum":0}}}]},"checks":{"description":"Tests the deployed commit must have passed, or false to not check them. Default: the defaults of each setting.","anyOf":[{"description":"Do not check check runs and statuses.","type":"boolean","const":false},{"description":"Tests the deployed commit must have passed.","type":"object","additionalProperties":false,"properties":{"required":{"description":"Check or status names that must have succeeded on the deployed commit or on the final head of the pull request that introduced it. Default: the required status checks of the branch's rules and protection.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"no_failures":{"description":"No check run or commit status on the deployed commit ended in failure, error, timed_out, cancelled or action_required (the gate's own status and the jobs of the current run excluded). Default: true.","type":"boolean"}}}]}}},"approvals":{"description":"Independent approvals each change and each run need.","type":"object","additionalProperties":false,"properties":{"pull_request":{"description":"Independent approving reviews each change needs. Default: 1.","type":"integer","minimum":0},"environment":{"description":"Independent environment approvals this run needs. Default: 0.","type":"integer","minimum":0},"independent_of":{"description":"Who may not approve: the pull request author, commit authors, committers, co-authors (Co-authored-by trailers) and, when listed, the deployers (who started the run and who re-ran it). GitHub's own web-flow committer is not a person. Default: author, commit_authors, committers, co_authors.","type":"array","items":{"description":"A kind of maker.","type":"string","enum":["author","commit_authors","committers","co_authors","deployer"]},"uniqueItems":true},"reviewers":{"description":"Users or org/team that may approve. Default: anyone with write access.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"on_latest_commit":{"description":"A review counts only if it was given on the pull request's final head. Default: true.","type":"boolean"},"allow_bots":{"description":"Reviews by bots count. Default: false (they never count).","type":"boolean"},"unresolved_identities":{"description":"`block`: a commit whose author cannot be mapped to an account blocks; `ignore` allows it. Default: block.","type":"string","enum":["block","ignore"]},"direct_pushes":{"description":"Logins whose commits may reach the branch without a pull request. Default: [].","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"require_verified_commits":{"description":"Every commit of every change must carry a signature GitHub shows as Verified, so the committer is authenticated rather than taken from a git email anyone can set. Default: false.","type":"boolean"}}}}};
+const schema12 = {"description":"What a deployment to this environment requires.","type":"object","additionalProperties":false,"properties":{"after":{"description":"Environment (or list of environments, all of which must hold) the commit must have been deployed to successfully first. Transitive: the commit must have passed every environment up the chain. Default: none.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"uniqueItems":true}]},"soak":{"description":"Minimum time since the commit succeeded in each `after` environment (90s, 30m, 2h, 1d, 1h30m). Default: 0.","$ref":"#/definitions/duration"},"match":{"description":"`commit` requires the very same sha upstream; `tree` also accepts a commit with an identical tree (merge-based branch promotion). Default: commit.","type":"string","enum":["commit","tree"]},"trusted_deployers":{"description":"Creators whose deployment records count as evidence; a deployment record anyone could create by hand through the API proves nothing. Default: [github-actions[bot]].","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"trusted_workflows":{"description":"Workflow files (path, optionally @ref) whose jobs' deployments count as evidence for this environment, e.g. .github/workflows/deploy.yml@refs/heads/main. A ref without refs/ is a branch; with a ref, the deployment must have been made for it. Default: any workflow of the repository.","type":"array","items":{"description":"A workflow file, optionally @ref.","type":"string","pattern":"^\\.github/workflows/[^@\\s]+\\.ya?ml(@[^@\\s]+)?$"},"minItems":1,"uniqueItems":true},"branches":{"description":"Branches (minimatch globs); the commit must be contained in one of them. Default: the repository's default branch.","type":"array","items":{"type":"string","minLength":1},"minItems":1,"uniqueItems":true},"allowed_events":{"description":"Events (github.event_name) that may trigger a run deploying to this environment. pull_request, pull_request_target, issue_comment and workflow_run are refused unless listed: since 2025-12 GitHub checks environment branch rules of pull_request_target runs against the default branch. Default: [push, workflow_dispatch, deployment, release, schedule, merge_group, repository_dispatch].","type":"array","items":{"type":"string","pattern":"^[a-z_]+$"},"minItems":1,"uniqueItems":true},"branch_protection":{"description":"Protection the branch must have (classic branch protection or rulesets), or false to not check it. Default: the defaults of each setting.","anyOf":[{"description":"Do not check branch protection.","type":"boolean","const":false},{"description":"Settings the branch protection or rulesets must enforce.","type":"object","additionalProperties":false,"properties":{"required_approvals":{"description":"Minimum number of approving reviews the protection requires. Default: 1.","type":"integer","minimum":0},"dismiss_stale_reviews":{"description":"New commits must dismiss earlier approvals. Default: true.","type":"boolean"},"require_last_push_approval":{"description":"The most recent push must be approved by someone other than its pusher. Default: false.","type":"boolean"},"require_code_owner_review":{"description":"Code owners must review. Default: false.","type":"boolean"},"block_force_pushes":{"description":"Force pushes must be blocked. Default: true.","type":"boolean"},"block_deletions":{"description":"Deleting the branch must be blocked. Default: true.","type":"boolean"},"required_status_checks":{"description":"Status check contexts the protection must require. Default: [].","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}}}]},"scope":{"description":"`range` checks every change since this environment's previous successful deployment; `head` only the change that introduced the deployed commit. Default: range.","type":"string","enum":["range","head"]},"approvals":{"description":"Independent approvals: how many each change and each run need, who may not give them and who may.","$ref":"#/definitions/approvals"},"deployer_independent":{"description":"The person who triggered the deployment may not be a maker of any change in it. Default: false.","type":"boolean"},"break_glass":{"description":"Emergency path: who may approve a deployment that skips the gate, and how soon it must be reviewed afterwards; false turns it off. Default: off.","anyOf":[{"description":"No break-glass path.","type":"boolean","const":false},{"description":"The emergency path.","type":"object","additionalProperties":false,"required":["approvers","review_within"],"properties":{"approvers":{"description":"Users or org/team who may approve a break-glass deployment.","type":"array","items":{"type":"string","minLength":1},"minItems":1,"uniqueItems":true},"review_within":{"description":"How soon after a break-glass deployment it must be reviewed (90s, 30m, 2h, 1d, 1h30m).","$ref":"#/definitions/duration"}}}]},"environment_protection":{"description":"What the GitHub environment of the same name must itself enforce, or false to not check it. Default: the defaults of each setting.","anyOf":[{"description":"Do not check the environment settings.","type":"boolean","const":false},{"description":"Settings the GitHub environment must itself enforce.","type":"object","additionalProperties":false,"properties":{"deployment_branches":{"description":"`protected`: only protected branches, or custom branch policies whose every pattern falls within `branches`; `any`: not checked. Default: protected.","type":"string","enum":["protected","any"]},"required_reviewers":{"description":"Minimum number of configured required reviewers (users or teams). Default: 0.","type":"integer","minimum":0},"prevent_self_review":{"description":"The environment must prevent self-review. Default: true when required_reviewers > 0, else false.","type":"boolean"},"admin_bypass":{"description":"true: administrators may bypass the environment; false: the environment must refuse it (an absent setting counts as allowed). Default: true.","type":"boolean"},"wait_timer":{"description":"Minimum wait timer, in minutes. Default: 0.","type":"integer","minimum":0}}}]},"checks":{"description":"Tests the deployed commit must have passed, or false to not check them. Default: the defaults of each setting.","anyOf":[{"description":"Do not check check runs and statuses.","type":"boolean","const":false},{"description":"Tests the deployed commit must have passed.","type":"object","additionalProperties":false,"properties":{"required":{"description":"Check or status names that must have succeeded on the deployed commit or on the final head of the pull request that introduced it. Default: the required status checks of the branch's rules and protection.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"no_failures":{"description":"No check run or commit status on the deployed commit ended in failure, error, timed_out, cancelled or action_required (the gate's own status and the jobs of the current run excluded). Default: true.","type":"boolean"}}}]}}};
 const schema13 = {"description":"A duration: 0, or whole numbers with units d, h, m, s, largest first (90s, 30m, 2h, 1d, 1h30m, 1d12h).","anyOf":[{"type":"string","pattern":"^(0|[0-9]+d([0-9]+h)?([0-9]+m)?([0-9]+s)?|[0-9]+h([0-9]+m)?([0-9]+s)?|[0-9]+m([0-9]+s)?|[0-9]+s)$"},{"type":"integer","const":0}]};
-const schema14 = {"description":"Independent approvals each change and each run need.","type":"object","additionalProperties":false,"properties":{"pull_request":{"description":"Independent approving reviews each change needs. Default: 1.","type":"integer","minimum":0},"environment":{"description":"Independent environment approvals this run needs. Default: 0.","type":"integer","minimum":0},"independent_of":{"description":"Who may not approve: the pull request author, commit authors, committers, co-authors (Co-authored-by trailers) and the deployer. GitHub's own web-flow committer is not a person. Default: all five.","type":"array","items":{"description":"A kind of maker.","type":"string","enum":["author","commit_authors","committers","co_authors","deployer"]},"uniqueItems":true},"reviewers":{"description":"Users or org/team that may approve. Default: anyone with write access.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"on_latest_commit":{"description":"A review counts only if it was given on the pull request's final head. Default: true.","type":"boolean"},"allow_bots":{"description":"Reviews by bots count. Default: false (they never count).","type":"boolean"},"unresolved_identities":{"description":"`block`: a commit whose author cannot be mapped to an account blocks; `ignore` allows it. Default: block.","type":"string","enum":["block","ignore"]},"direct_pushes":{"description":"Logins whose commits may reach the branch without a pull request. Default: [].","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"require_verified_commits":{"description":"Every commit of every change must carry a signature GitHub shows as Verified, so the committer is authenticated rather than taken from a git email anyone can set. Default: false.","type":"boolean"}}};
+const schema14 = {"description":"Independent approvals each change and each run need.","type":"object","additionalProperties":false,"properties":{"pull_request":{"description":"Independent approving reviews each change needs. Default: 1.","type":"integer","minimum":0},"environment":{"description":"Independent environment approvals this run needs. Default: 0.","type":"integer","minimum":0},"independent_of":{"description":"Who may not approve: the pull request author, commit authors, committers, co-authors (Co-authored-by trailers) and, when listed, the deployers (who started the run and who re-ran it). GitHub's own web-flow committer is not a person. Default: author, commit_authors, committers, co_authors.","type":"array","items":{"description":"A kind of maker.","type":"string","enum":["author","commit_authors","committers","co_authors","deployer"]},"uniqueItems":true},"reviewers":{"description":"Users or org/team that may approve. Default: anyone with write access.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"on_latest_commit":{"description":"A review counts only if it was given on the pull request's final head. Default: true.","type":"boolean"},"allow_bots":{"description":"Reviews by bots count. Default: false (they never count).","type":"boolean"},"unresolved_identities":{"description":"`block`: a commit whose author cannot be mapped to an account blocks; `ignore` allows it. Default: block.","type":"string","enum":["block","ignore"]},"direct_pushes":{"description":"Logins whose commits may reach the branch without a pull request. Default: [].","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"require_verified_commits":{"description":"Every commit of every change must carry a signature GitHub shows as Verified, so the committer is authenticated rather than taken from a git email anyone can set. Default: false.","type":"boolean"}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = ucs2length/* default */.A;
 const pattern0 = new RegExp("^(0|[0-9]+d([0-9]+h)?([0-9]+m)?([0-9]+s)?|[0-9]+h([0-9]+m)?([0-9]+s)?|[0-9]+m([0-9]+s)?|[0-9]+s)$", "u");
+const pattern1 = new RegExp("^\\.github/workflows/[^@\\s]+\\.ya?ml(@[^@\\s]+)?$", "u");
+const pattern2 = new RegExp("^[a-z_]+$", "u");
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2341,11 +2373,11 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.branches !== undefined){
-let data6 = data.branches;
+if(data.trusted_workflows !== undefined){
+let data6 = data.trusted_workflows;
 if(Array.isArray(data6)){
 if(data6.length < 1){
-const err20 = {instancePath:instancePath+"/branches",schemaPath:"#/properties/branches/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.branches,data:data6};
+const err20 = {instancePath:instancePath+"/trusted_workflows",schemaPath:"#/properties/trusted_workflows/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.trusted_workflows,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2358,8 +2390,8 @@ const len2 = data6.length;
 for(let i4=0; i4<len2; i4++){
 let data7 = data6[i4];
 if(typeof data7 === "string"){
-if(func3(data7) < 1){
-const err21 = {instancePath:instancePath+"/branches/" + i4,schemaPath:"#/properties/branches/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.branches.items,data:data7};
+if(!pattern1.test(data7)){
+const err21 = {instancePath:instancePath+"/trusted_workflows/" + i4,schemaPath:"#/properties/trusted_workflows/items/pattern",keyword:"pattern",params:{pattern: "^\\.github/workflows/[^@\\s]+\\.ya?ml(@[^@\\s]+)?$"},message:"must match pattern \""+"^\\.github/workflows/[^@\\s]+\\.ya?ml(@[^@\\s]+)?$"+"\"",schema:"^\\.github/workflows/[^@\\s]+\\.ya?ml(@[^@\\s]+)?$",parentSchema:schema12.properties.trusted_workflows.items,data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2370,7 +2402,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/branches/" + i4,schemaPath:"#/properties/branches/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.branches.items.type,parentSchema:schema12.properties.branches.items,data:data7};
+const err22 = {instancePath:instancePath+"/trusted_workflows/" + i4,schemaPath:"#/properties/trusted_workflows/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.trusted_workflows.items.type,parentSchema:schema12.properties.trusted_workflows.items,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2391,7 +2423,7 @@ continue;
 }
 if(typeof indices2[item2] == "number"){
 j2 = indices2[item2];
-const err23 = {instancePath:instancePath+"/branches",schemaPath:"#/properties/branches/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i5+" are identical)",schema:true,parentSchema:schema12.properties.branches,data:data6};
+const err23 = {instancePath:instancePath+"/trusted_workflows",schemaPath:"#/properties/trusted_workflows/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i5+" are identical)",schema:true,parentSchema:schema12.properties.trusted_workflows,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2406,7 +2438,7 @@ indices2[item2] = i5;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/branches",schemaPath:"#/properties/branches/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.branches.type,parentSchema:schema12.properties.branches,data:data6};
+const err24 = {instancePath:instancePath+"/trusted_workflows",schemaPath:"#/properties/trusted_workflows/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.trusted_workflows.type,parentSchema:schema12.properties.trusted_workflows,data:data6};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2416,13 +2448,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.branch_protection !== undefined){
-let data8 = data.branch_protection;
-const _errs28 = errors;
-let valid13 = false;
-const _errs29 = errors;
-if(typeof data8 !== "boolean"){
-const err25 = {instancePath:instancePath+"/branch_protection",schemaPath:"#/properties/branch_protection/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.branch_protection.anyOf[0].type,parentSchema:schema12.properties.branch_protection.anyOf[0],data:data8};
+if(data.branches !== undefined){
+let data8 = data.branches;
+if(Array.isArray(data8)){
+if(data8.length < 1){
+const err25 = {instancePath:instancePath+"/branches",schemaPath:"#/properties/branches/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.branches,data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2431,8 +2461,12 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(false !== data8){
-const err26 = {instancePath:instancePath+"/branch_protection",schemaPath:"#/properties/branch_protection/anyOf/0/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema12.properties.branch_protection.anyOf[0],data:data8};
+const len3 = data8.length;
+for(let i6=0; i6<len3; i6++){
+let data9 = data8[i6];
+if(typeof data9 === "string"){
+if(func3(data9) < 1){
+const err26 = {instancePath:instancePath+"/branches/" + i6,schemaPath:"#/properties/branches/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.branches.items,data:data9};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2441,14 +2475,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-var _valid2 = _errs29 === errors;
-valid13 = valid13 || _valid2;
-if(!valid13){
-const _errs31 = errors;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-for(const key1 in data8){
-if(!(((((((key1 === "required_approvals") || (key1 === "dismiss_stale_reviews")) || (key1 === "require_last_push_approval")) || (key1 === "require_code_owner_review")) || (key1 === "block_force_pushes")) || (key1 === "block_deletions")) || (key1 === "required_status_checks"))){
-const err27 = {instancePath:instancePath+"/branch_protection",schemaPath:"#/properties/branch_protection/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.branch_protection.anyOf[1],data:data8};
+}
+else {
+const err27 = {instancePath:instancePath+"/branches/" + i6,schemaPath:"#/properties/branches/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.branches.items.type,parentSchema:schema12.properties.branches.items,data:data9};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2458,142 +2487,23 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data8.required_approvals !== undefined){
-let data9 = data8.required_approvals;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err28 = {instancePath:instancePath+"/branch_protection/required_approvals",schemaPath:"#/properties/branch_protection/anyOf/1/properties/required_approvals/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.properties.branch_protection.anyOf[1].properties.required_approvals.type,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.required_approvals,data:data9};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 < 0 || isNaN(data9)){
-const err29 = {instancePath:instancePath+"/branch_protection/required_approvals",schemaPath:"#/properties/branch_protection/anyOf/1/properties/required_approvals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.required_approvals,data:data9};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-}
-if(data8.dismiss_stale_reviews !== undefined){
-let data10 = data8.dismiss_stale_reviews;
-if(typeof data10 !== "boolean"){
-const err30 = {instancePath:instancePath+"/branch_protection/dismiss_stale_reviews",schemaPath:"#/properties/branch_protection/anyOf/1/properties/dismiss_stale_reviews/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.branch_protection.anyOf[1].properties.dismiss_stale_reviews.type,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.dismiss_stale_reviews,data:data10};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data8.require_last_push_approval !== undefined){
-let data11 = data8.require_last_push_approval;
-if(typeof data11 !== "boolean"){
-const err31 = {instancePath:instancePath+"/branch_protection/require_last_push_approval",schemaPath:"#/properties/branch_protection/anyOf/1/properties/require_last_push_approval/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.branch_protection.anyOf[1].properties.require_last_push_approval.type,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.require_last_push_approval,data:data11};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data8.require_code_owner_review !== undefined){
-let data12 = data8.require_code_owner_review;
-if(typeof data12 !== "boolean"){
-const err32 = {instancePath:instancePath+"/branch_protection/require_code_owner_review",schemaPath:"#/properties/branch_protection/anyOf/1/properties/require_code_owner_review/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.branch_protection.anyOf[1].properties.require_code_owner_review.type,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.require_code_owner_review,data:data12};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data8.block_force_pushes !== undefined){
-let data13 = data8.block_force_pushes;
-if(typeof data13 !== "boolean"){
-const err33 = {instancePath:instancePath+"/branch_protection/block_force_pushes",schemaPath:"#/properties/branch_protection/anyOf/1/properties/block_force_pushes/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.branch_protection.anyOf[1].properties.block_force_pushes.type,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.block_force_pushes,data:data13};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data8.block_deletions !== undefined){
-let data14 = data8.block_deletions;
-if(typeof data14 !== "boolean"){
-const err34 = {instancePath:instancePath+"/branch_protection/block_deletions",schemaPath:"#/properties/branch_protection/anyOf/1/properties/block_deletions/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.branch_protection.anyOf[1].properties.block_deletions.type,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.block_deletions,data:data14};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-if(data8.required_status_checks !== undefined){
-let data15 = data8.required_status_checks;
-if(Array.isArray(data15)){
-const len3 = data15.length;
-for(let i6=0; i6<len3; i6++){
-let data16 = data15[i6];
-if(typeof data16 === "string"){
-if(func3(data16) < 1){
-const err35 = {instancePath:instancePath+"/branch_protection/required_status_checks/" + i6,schemaPath:"#/properties/branch_protection/anyOf/1/properties/required_status_checks/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.required_status_checks.items,data:data16};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-else {
-const err36 = {instancePath:instancePath+"/branch_protection/required_status_checks/" + i6,schemaPath:"#/properties/branch_protection/anyOf/1/properties/required_status_checks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.branch_protection.anyOf[1].properties.required_status_checks.items.type,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.required_status_checks.items,data:data16};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-let i7 = data15.length;
+let i7 = data8.length;
 let j3;
 if(i7 > 1){
 const indices3 = {};
 for(;i7--;){
-let item3 = data15[i7];
+let item3 = data8[i7];
 if(typeof item3 !== "string"){
 continue;
 }
 if(typeof indices3[item3] == "number"){
 j3 = indices3[item3];
-const err37 = {instancePath:instancePath+"/branch_protection/required_status_checks",schemaPath:"#/properties/branch_protection/anyOf/1/properties/required_status_checks/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i7+" are identical)",schema:true,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.required_status_checks,data:data15};
+const err28 = {instancePath:instancePath+"/branches",schemaPath:"#/properties/branches/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i7+" are identical)",schema:true,parentSchema:schema12.properties.branches,data:data8};
 if(vErrors === null){
-vErrors = [err37];
+vErrors = [err28];
 }
 else {
-vErrors.push(err37);
+vErrors.push(err28);
 }
 errors++;
 break;
@@ -2603,184 +2513,72 @@ indices3[item3] = i7;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/branch_protection/required_status_checks",schemaPath:"#/properties/branch_protection/anyOf/1/properties/required_status_checks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.branch_protection.anyOf[1].properties.required_status_checks.type,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.required_status_checks,data:data15};
+const err29 = {instancePath:instancePath+"/branches",schemaPath:"#/properties/branches/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.branches.type,parentSchema:schema12.properties.branches,data:data8};
 if(vErrors === null){
-vErrors = [err38];
+vErrors = [err29];
 }
 else {
-vErrors.push(err38);
+vErrors.push(err29);
 }
 errors++;
 }
 }
-}
-else {
-const err39 = {instancePath:instancePath+"/branch_protection",schemaPath:"#/properties/branch_protection/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.branch_protection.anyOf[1].type,parentSchema:schema12.properties.branch_protection.anyOf[1],data:data8};
+if(data.allowed_events !== undefined){
+let data10 = data.allowed_events;
+if(Array.isArray(data10)){
+if(data10.length < 1){
+const err30 = {instancePath:instancePath+"/allowed_events",schemaPath:"#/properties/allowed_events/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.allowed_events,data:data10};
 if(vErrors === null){
-vErrors = [err39];
+vErrors = [err30];
 }
 else {
-vErrors.push(err39);
+vErrors.push(err30);
 }
 errors++;
 }
-var _valid2 = _errs31 === errors;
-valid13 = valid13 || _valid2;
-}
-if(!valid13){
-const err40 = {instancePath:instancePath+"/branch_protection",schemaPath:"#/properties/branch_protection/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema12.properties.branch_protection.anyOf,parentSchema:schema12.properties.branch_protection,data:data8};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-else {
-errors = _errs28;
-if(vErrors !== null){
-if(_errs28){
-vErrors.length = _errs28;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.scope !== undefined){
-let data17 = data.scope;
-if(typeof data17 !== "string"){
-const err41 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.scope.type,parentSchema:schema12.properties.scope,data:data17};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-if(!((data17 === "range") || (data17 === "head"))){
-const err42 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema12.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.scope.enum,parentSchema:schema12.properties.scope,data:data17};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data.approvals !== undefined){
-let data18 = data.approvals;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-for(const key2 in data18){
-if(!(func2.call(schema14.properties, key2))){
-const err43 = {instancePath:instancePath+"/approvals",schemaPath:"#/definitions/approvals/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema14,data:data18};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-if(data18.pull_request !== undefined){
-let data19 = data18.pull_request;
-if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err44 = {instancePath:instancePath+"/approvals/pull_request",schemaPath:"#/definitions/approvals/properties/pull_request/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema14.properties.pull_request.type,parentSchema:schema14.properties.pull_request,data:data19};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-if((typeof data19 == "number") && (isFinite(data19))){
-if(data19 < 0 || isNaN(data19)){
-const err45 = {instancePath:instancePath+"/approvals/pull_request",schemaPath:"#/definitions/approvals/properties/pull_request/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema14.properties.pull_request,data:data19};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-}
-if(data18.environment !== undefined){
-let data20 = data18.environment;
-if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
-const err46 = {instancePath:instancePath+"/approvals/environment",schemaPath:"#/definitions/approvals/properties/environment/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema14.properties.environment.type,parentSchema:schema14.properties.environment,data:data20};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-if((typeof data20 == "number") && (isFinite(data20))){
-if(data20 < 0 || isNaN(data20)){
-const err47 = {instancePath:instancePath+"/approvals/environment",schemaPath:"#/definitions/approvals/properties/environment/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema14.properties.environment,data:data20};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-}
-if(data18.independent_of !== undefined){
-let data21 = data18.independent_of;
-if(Array.isArray(data21)){
-const len4 = data21.length;
+const len4 = data10.length;
 for(let i8=0; i8<len4; i8++){
-let data22 = data21[i8];
-if(typeof data22 !== "string"){
-const err48 = {instancePath:instancePath+"/approvals/independent_of/" + i8,schemaPath:"#/definitions/approvals/properties/independent_of/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.independent_of.items.type,parentSchema:schema14.properties.independent_of.items,data:data22};
+let data11 = data10[i8];
+if(typeof data11 === "string"){
+if(!pattern2.test(data11)){
+const err31 = {instancePath:instancePath+"/allowed_events/" + i8,schemaPath:"#/properties/allowed_events/items/pattern",keyword:"pattern",params:{pattern: "^[a-z_]+$"},message:"must match pattern \""+"^[a-z_]+$"+"\"",schema:"^[a-z_]+$",parentSchema:schema12.properties.allowed_events.items,data:data11};
 if(vErrors === null){
-vErrors = [err48];
+vErrors = [err31];
 }
 else {
-vErrors.push(err48);
-}
-errors++;
-}
-if(!(((((data22 === "author") || (data22 === "commit_authors")) || (data22 === "committers")) || (data22 === "co_authors")) || (data22 === "deployer"))){
-const err49 = {instancePath:instancePath+"/approvals/independent_of/" + i8,schemaPath:"#/definitions/approvals/properties/independent_of/items/enum",keyword:"enum",params:{allowedValues: schema14.properties.independent_of.items.enum},message:"must be equal to one of the allowed values",schema:schema14.properties.independent_of.items.enum,parentSchema:schema14.properties.independent_of.items,data:data22};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
+vErrors.push(err31);
 }
 errors++;
 }
 }
-let i9 = data21.length;
+else {
+const err32 = {instancePath:instancePath+"/allowed_events/" + i8,schemaPath:"#/properties/allowed_events/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.allowed_events.items.type,parentSchema:schema12.properties.allowed_events.items,data:data11};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+let i9 = data10.length;
 let j4;
 if(i9 > 1){
 const indices4 = {};
 for(;i9--;){
-let item4 = data21[i9];
+let item4 = data10[i9];
 if(typeof item4 !== "string"){
 continue;
 }
 if(typeof indices4[item4] == "number"){
 j4 = indices4[item4];
-const err50 = {instancePath:instancePath+"/approvals/independent_of",schemaPath:"#/definitions/approvals/properties/independent_of/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i9+" are identical)",schema:true,parentSchema:schema14.properties.independent_of,data:data21};
+const err33 = {instancePath:instancePath+"/allowed_events",schemaPath:"#/properties/allowed_events/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i9+" are identical)",schema:true,parentSchema:schema12.properties.allowed_events,data:data10};
 if(vErrors === null){
-vErrors = [err50];
+vErrors = [err33];
 }
 else {
-vErrors.push(err50);
+vErrors.push(err33);
 }
 errors++;
 break;
@@ -2790,62 +2588,194 @@ indices4[item4] = i9;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/approvals/independent_of",schemaPath:"#/definitions/approvals/properties/independent_of/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.independent_of.type,parentSchema:schema14.properties.independent_of,data:data21};
+const err34 = {instancePath:instancePath+"/allowed_events",schemaPath:"#/properties/allowed_events/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.allowed_events.type,parentSchema:schema12.properties.allowed_events,data:data10};
 if(vErrors === null){
-vErrors = [err51];
+vErrors = [err34];
 }
 else {
-vErrors.push(err51);
+vErrors.push(err34);
 }
 errors++;
 }
 }
-if(data18.reviewers !== undefined){
-let data23 = data18.reviewers;
-if(Array.isArray(data23)){
-const len5 = data23.length;
+if(data.branch_protection !== undefined){
+let data12 = data.branch_protection;
+const _errs36 = errors;
+let valid19 = false;
+const _errs37 = errors;
+if(typeof data12 !== "boolean"){
+const err35 = {instancePath:instancePath+"/branch_protection",schemaPath:"#/properties/branch_protection/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.branch_protection.anyOf[0].type,parentSchema:schema12.properties.branch_protection.anyOf[0],data:data12};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(false !== data12){
+const err36 = {instancePath:instancePath+"/branch_protection",schemaPath:"#/properties/branch_protection/anyOf/0/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema12.properties.branch_protection.anyOf[0],data:data12};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+var _valid2 = _errs37 === errors;
+valid19 = valid19 || _valid2;
+if(!valid19){
+const _errs39 = errors;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key1 in data12){
+if(!(((((((key1 === "required_approvals") || (key1 === "dismiss_stale_reviews")) || (key1 === "require_last_push_approval")) || (key1 === "require_code_owner_review")) || (key1 === "block_force_pushes")) || (key1 === "block_deletions")) || (key1 === "required_status_checks"))){
+const err37 = {instancePath:instancePath+"/branch_protection",schemaPath:"#/properties/branch_protection/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.branch_protection.anyOf[1],data:data12};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data12.required_approvals !== undefined){
+let data13 = data12.required_approvals;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err38 = {instancePath:instancePath+"/branch_protection/required_approvals",schemaPath:"#/properties/branch_protection/anyOf/1/properties/required_approvals/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.properties.branch_protection.anyOf[1].properties.required_approvals.type,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.required_approvals,data:data13};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < 0 || isNaN(data13)){
+const err39 = {instancePath:instancePath+"/branch_protection/required_approvals",schemaPath:"#/properties/branch_protection/anyOf/1/properties/required_approvals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.required_approvals,data:data13};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+if(data12.dismiss_stale_reviews !== undefined){
+let data14 = data12.dismiss_stale_reviews;
+if(typeof data14 !== "boolean"){
+const err40 = {instancePath:instancePath+"/branch_protection/dismiss_stale_reviews",schemaPath:"#/properties/branch_protection/anyOf/1/properties/dismiss_stale_reviews/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.branch_protection.anyOf[1].properties.dismiss_stale_reviews.type,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.dismiss_stale_reviews,data:data14};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data12.require_last_push_approval !== undefined){
+let data15 = data12.require_last_push_approval;
+if(typeof data15 !== "boolean"){
+const err41 = {instancePath:instancePath+"/branch_protection/require_last_push_approval",schemaPath:"#/properties/branch_protection/anyOf/1/properties/require_last_push_approval/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.branch_protection.anyOf[1].properties.require_last_push_approval.type,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.require_last_push_approval,data:data15};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data12.require_code_owner_review !== undefined){
+let data16 = data12.require_code_owner_review;
+if(typeof data16 !== "boolean"){
+const err42 = {instancePath:instancePath+"/branch_protection/require_code_owner_review",schemaPath:"#/properties/branch_protection/anyOf/1/properties/require_code_owner_review/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.branch_protection.anyOf[1].properties.require_code_owner_review.type,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.require_code_owner_review,data:data16};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data12.block_force_pushes !== undefined){
+let data17 = data12.block_force_pushes;
+if(typeof data17 !== "boolean"){
+const err43 = {instancePath:instancePath+"/branch_protection/block_force_pushes",schemaPath:"#/properties/branch_protection/anyOf/1/properties/block_force_pushes/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.branch_protection.anyOf[1].properties.block_force_pushes.type,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.block_force_pushes,data:data17};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data12.block_deletions !== undefined){
+let data18 = data12.block_deletions;
+if(typeof data18 !== "boolean"){
+const err44 = {instancePath:instancePath+"/branch_protection/block_deletions",schemaPath:"#/properties/branch_protection/anyOf/1/properties/block_deletions/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.branch_protection.anyOf[1].properties.block_deletions.type,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.block_deletions,data:data18};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data12.required_status_checks !== undefined){
+let data19 = data12.required_status_checks;
+if(Array.isArray(data19)){
+const len5 = data19.length;
 for(let i10=0; i10<len5; i10++){
-let data24 = data23[i10];
-if(typeof data24 === "string"){
-if(func3(data24) < 1){
-const err52 = {instancePath:instancePath+"/approvals/reviewers/" + i10,schemaPath:"#/definitions/approvals/properties/reviewers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.reviewers.items,data:data24};
+let data20 = data19[i10];
+if(typeof data20 === "string"){
+if(func3(data20) < 1){
+const err45 = {instancePath:instancePath+"/branch_protection/required_status_checks/" + i10,schemaPath:"#/properties/branch_protection/anyOf/1/properties/required_status_checks/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.required_status_checks.items,data:data20};
 if(vErrors === null){
-vErrors = [err52];
+vErrors = [err45];
 }
 else {
-vErrors.push(err52);
+vErrors.push(err45);
 }
 errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/approvals/reviewers/" + i10,schemaPath:"#/definitions/approvals/properties/reviewers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.reviewers.items.type,parentSchema:schema14.properties.reviewers.items,data:data24};
+const err46 = {instancePath:instancePath+"/branch_protection/required_status_checks/" + i10,schemaPath:"#/properties/branch_protection/anyOf/1/properties/required_status_checks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.branch_protection.anyOf[1].properties.required_status_checks.items.type,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.required_status_checks.items,data:data20};
 if(vErrors === null){
-vErrors = [err53];
+vErrors = [err46];
 }
 else {
-vErrors.push(err53);
+vErrors.push(err46);
 }
 errors++;
 }
 }
-let i11 = data23.length;
+let i11 = data19.length;
 let j5;
 if(i11 > 1){
 const indices5 = {};
 for(;i11--;){
-let item5 = data23[i11];
+let item5 = data19[i11];
 if(typeof item5 !== "string"){
 continue;
 }
 if(typeof indices5[item5] == "number"){
 j5 = indices5[item5];
-const err54 = {instancePath:instancePath+"/approvals/reviewers",schemaPath:"#/definitions/approvals/properties/reviewers/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i11+" are identical)",schema:true,parentSchema:schema14.properties.reviewers,data:data23};
+const err47 = {instancePath:instancePath+"/branch_protection/required_status_checks",schemaPath:"#/properties/branch_protection/anyOf/1/properties/required_status_checks/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i11+" are identical)",schema:true,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.required_status_checks,data:data19};
 if(vErrors === null){
-vErrors = [err54];
+vErrors = [err47];
 }
 else {
-vErrors.push(err54);
+vErrors.push(err47);
 }
 errors++;
 break;
@@ -2855,7 +2785,105 @@ indices5[item5] = i11;
 }
 }
 else {
-const err55 = {instancePath:instancePath+"/approvals/reviewers",schemaPath:"#/definitions/approvals/properties/reviewers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.reviewers.type,parentSchema:schema14.properties.reviewers,data:data23};
+const err48 = {instancePath:instancePath+"/branch_protection/required_status_checks",schemaPath:"#/properties/branch_protection/anyOf/1/properties/required_status_checks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.branch_protection.anyOf[1].properties.required_status_checks.type,parentSchema:schema12.properties.branch_protection.anyOf[1].properties.required_status_checks,data:data19};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/branch_protection",schemaPath:"#/properties/branch_protection/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.branch_protection.anyOf[1].type,parentSchema:schema12.properties.branch_protection.anyOf[1],data:data12};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+var _valid2 = _errs39 === errors;
+valid19 = valid19 || _valid2;
+}
+if(!valid19){
+const err50 = {instancePath:instancePath+"/branch_protection",schemaPath:"#/properties/branch_protection/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema12.properties.branch_protection.anyOf,parentSchema:schema12.properties.branch_protection,data:data12};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+else {
+errors = _errs36;
+if(vErrors !== null){
+if(_errs36){
+vErrors.length = _errs36;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.scope !== undefined){
+let data21 = data.scope;
+if(typeof data21 !== "string"){
+const err51 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.scope.type,parentSchema:schema12.properties.scope,data:data21};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+if(!((data21 === "range") || (data21 === "head"))){
+const err52 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema12.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.scope.enum,parentSchema:schema12.properties.scope,data:data21};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data.approvals !== undefined){
+let data22 = data.approvals;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+for(const key2 in data22){
+if(!(func2.call(schema14.properties, key2))){
+const err53 = {instancePath:instancePath+"/approvals",schemaPath:"#/definitions/approvals/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema14,data:data22};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data22.pull_request !== undefined){
+let data23 = data22.pull_request;
+if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
+const err54 = {instancePath:instancePath+"/approvals/pull_request",schemaPath:"#/definitions/approvals/properties/pull_request/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema14.properties.pull_request.type,parentSchema:schema14.properties.pull_request,data:data23};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 < 0 || isNaN(data23)){
+const err55 = {instancePath:instancePath+"/approvals/pull_request",schemaPath:"#/definitions/approvals/properties/pull_request/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema14.properties.pull_request,data:data23};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -2865,10 +2893,11 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data18.on_latest_commit !== undefined){
-let data25 = data18.on_latest_commit;
-if(typeof data25 !== "boolean"){
-const err56 = {instancePath:instancePath+"/approvals/on_latest_commit",schemaPath:"#/definitions/approvals/properties/on_latest_commit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema14.properties.on_latest_commit.type,parentSchema:schema14.properties.on_latest_commit,data:data25};
+}
+if(data22.environment !== undefined){
+let data24 = data22.environment;
+if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
+const err56 = {instancePath:instancePath+"/approvals/environment",schemaPath:"#/definitions/approvals/properties/environment/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema14.properties.environment.type,parentSchema:schema14.properties.environment,data:data24};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -2877,11 +2906,9 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-if(data18.allow_bots !== undefined){
-let data26 = data18.allow_bots;
-if(typeof data26 !== "boolean"){
-const err57 = {instancePath:instancePath+"/approvals/allow_bots",schemaPath:"#/definitions/approvals/properties/allow_bots/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema14.properties.allow_bots.type,parentSchema:schema14.properties.allow_bots,data:data26};
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 < 0 || isNaN(data24)){
+const err57 = {instancePath:instancePath+"/approvals/environment",schemaPath:"#/definitions/approvals/properties/environment/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema14.properties.environment,data:data24};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -2891,10 +2918,15 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data18.unresolved_identities !== undefined){
-let data27 = data18.unresolved_identities;
-if(typeof data27 !== "string"){
-const err58 = {instancePath:instancePath+"/approvals/unresolved_identities",schemaPath:"#/definitions/approvals/properties/unresolved_identities/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.unresolved_identities.type,parentSchema:schema14.properties.unresolved_identities,data:data27};
+}
+if(data22.independent_of !== undefined){
+let data25 = data22.independent_of;
+if(Array.isArray(data25)){
+const len6 = data25.length;
+for(let i12=0; i12<len6; i12++){
+let data26 = data25[i12];
+if(typeof data26 !== "string"){
+const err58 = {instancePath:instancePath+"/approvals/independent_of/" + i12,schemaPath:"#/definitions/approvals/properties/independent_of/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.independent_of.items.type,parentSchema:schema14.properties.independent_of.items,data:data26};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -2903,8 +2935,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-if(!((data27 === "block") || (data27 === "ignore"))){
-const err59 = {instancePath:instancePath+"/approvals/unresolved_identities",schemaPath:"#/definitions/approvals/properties/unresolved_identities/enum",keyword:"enum",params:{allowedValues: schema14.properties.unresolved_identities.enum},message:"must be equal to one of the allowed values",schema:schema14.properties.unresolved_identities.enum,parentSchema:schema14.properties.unresolved_identities,data:data27};
+if(!(((((data26 === "author") || (data26 === "commit_authors")) || (data26 === "committers")) || (data26 === "co_authors")) || (data26 === "deployer"))){
+const err59 = {instancePath:instancePath+"/approvals/independent_of/" + i12,schemaPath:"#/definitions/approvals/properties/independent_of/items/enum",keyword:"enum",params:{allowedValues: schema14.properties.independent_of.items.enum},message:"must be equal to one of the allowed values",schema:schema14.properties.independent_of.items.enum,parentSchema:schema14.properties.independent_of.items,data:data26};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -2914,52 +2946,23 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data18.direct_pushes !== undefined){
-let data28 = data18.direct_pushes;
-if(Array.isArray(data28)){
-const len6 = data28.length;
-for(let i12=0; i12<len6; i12++){
-let data29 = data28[i12];
-if(typeof data29 === "string"){
-if(func3(data29) < 1){
-const err60 = {instancePath:instancePath+"/approvals/direct_pushes/" + i12,schemaPath:"#/definitions/approvals/properties/direct_pushes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.direct_pushes.items,data:data29};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-else {
-const err61 = {instancePath:instancePath+"/approvals/direct_pushes/" + i12,schemaPath:"#/definitions/approvals/properties/direct_pushes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.direct_pushes.items.type,parentSchema:schema14.properties.direct_pushes.items,data:data29};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-}
-let i13 = data28.length;
+let i13 = data25.length;
 let j6;
 if(i13 > 1){
 const indices6 = {};
 for(;i13--;){
-let item6 = data28[i13];
+let item6 = data25[i13];
 if(typeof item6 !== "string"){
 continue;
 }
 if(typeof indices6[item6] == "number"){
 j6 = indices6[item6];
-const err62 = {instancePath:instancePath+"/approvals/direct_pushes",schemaPath:"#/definitions/approvals/properties/direct_pushes/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i13+" are identical)",schema:true,parentSchema:schema14.properties.direct_pushes,data:data28};
+const err60 = {instancePath:instancePath+"/approvals/independent_of",schemaPath:"#/definitions/approvals/properties/independent_of/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i13+" are identical)",schema:true,parentSchema:schema14.properties.independent_of,data:data25};
 if(vErrors === null){
-vErrors = [err62];
+vErrors = [err60];
 }
 else {
-vErrors.push(err62);
+vErrors.push(err60);
 }
 errors++;
 break;
@@ -2969,7 +2972,36 @@ indices6[item6] = i13;
 }
 }
 else {
-const err63 = {instancePath:instancePath+"/approvals/direct_pushes",schemaPath:"#/definitions/approvals/properties/direct_pushes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.direct_pushes.type,parentSchema:schema14.properties.direct_pushes,data:data28};
+const err61 = {instancePath:instancePath+"/approvals/independent_of",schemaPath:"#/definitions/approvals/properties/independent_of/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.independent_of.type,parentSchema:schema14.properties.independent_of,data:data25};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data22.reviewers !== undefined){
+let data27 = data22.reviewers;
+if(Array.isArray(data27)){
+const len7 = data27.length;
+for(let i14=0; i14<len7; i14++){
+let data28 = data27[i14];
+if(typeof data28 === "string"){
+if(func3(data28) < 1){
+const err62 = {instancePath:instancePath+"/approvals/reviewers/" + i14,schemaPath:"#/definitions/approvals/properties/reviewers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.reviewers.items,data:data28};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/approvals/reviewers/" + i14,schemaPath:"#/definitions/approvals/properties/reviewers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.reviewers.items.type,parentSchema:schema14.properties.reviewers.items,data:data28};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -2979,162 +3011,23 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data18.require_verified_commits !== undefined){
-let data30 = data18.require_verified_commits;
-if(typeof data30 !== "boolean"){
-const err64 = {instancePath:instancePath+"/approvals/require_verified_commits",schemaPath:"#/definitions/approvals/properties/require_verified_commits/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema14.properties.require_verified_commits.type,parentSchema:schema14.properties.require_verified_commits,data:data30};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-}
-}
-else {
-const err65 = {instancePath:instancePath+"/approvals",schemaPath:"#/definitions/approvals/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data:data18};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-}
-if(data.deployer_independent !== undefined){
-let data31 = data.deployer_independent;
-if(typeof data31 !== "boolean"){
-const err66 = {instancePath:instancePath+"/deployer_independent",schemaPath:"#/properties/deployer_independent/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.deployer_independent.type,parentSchema:schema12.properties.deployer_independent,data:data31};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-}
-if(data.break_glass !== undefined){
-let data32 = data.break_glass;
-const _errs83 = errors;
-let valid29 = false;
-const _errs84 = errors;
-if(typeof data32 !== "boolean"){
-const err67 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.break_glass.anyOf[0].type,parentSchema:schema12.properties.break_glass.anyOf[0],data:data32};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-if(false !== data32){
-const err68 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/0/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema12.properties.break_glass.anyOf[0],data:data32};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-var _valid3 = _errs84 === errors;
-valid29 = valid29 || _valid3;
-if(!valid29){
-const _errs86 = errors;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(data32.approvers === undefined){
-const err69 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "approvers"},message:"must have required property '"+"approvers"+"'",schema:schema12.properties.break_glass.anyOf[1].required,parentSchema:schema12.properties.break_glass.anyOf[1],data:data32};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-if(data32.review_within === undefined){
-const err70 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "review_within"},message:"must have required property '"+"review_within"+"'",schema:schema12.properties.break_glass.anyOf[1].required,parentSchema:schema12.properties.break_glass.anyOf[1],data:data32};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-for(const key3 in data32){
-if(!((key3 === "approvers") || (key3 === "review_within"))){
-const err71 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.break_glass.anyOf[1],data:data32};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-if(data32.approvers !== undefined){
-let data33 = data32.approvers;
-if(Array.isArray(data33)){
-if(data33.length < 1){
-const err72 = {instancePath:instancePath+"/break_glass/approvers",schemaPath:"#/properties/break_glass/anyOf/1/properties/approvers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.break_glass.anyOf[1].properties.approvers,data:data33};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-const len7 = data33.length;
-for(let i14=0; i14<len7; i14++){
-let data34 = data33[i14];
-if(typeof data34 === "string"){
-if(func3(data34) < 1){
-const err73 = {instancePath:instancePath+"/break_glass/approvers/" + i14,schemaPath:"#/properties/break_glass/anyOf/1/properties/approvers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.break_glass.anyOf[1].properties.approvers.items,data:data34};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-}
-else {
-const err74 = {instancePath:instancePath+"/break_glass/approvers/" + i14,schemaPath:"#/properties/break_glass/anyOf/1/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.break_glass.anyOf[1].properties.approvers.items.type,parentSchema:schema12.properties.break_glass.anyOf[1].properties.approvers.items,data:data34};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-}
-let i15 = data33.length;
+let i15 = data27.length;
 let j7;
 if(i15 > 1){
 const indices7 = {};
 for(;i15--;){
-let item7 = data33[i15];
+let item7 = data27[i15];
 if(typeof item7 !== "string"){
 continue;
 }
 if(typeof indices7[item7] == "number"){
 j7 = indices7[item7];
-const err75 = {instancePath:instancePath+"/break_glass/approvers",schemaPath:"#/properties/break_glass/anyOf/1/properties/approvers/uniqueItems",keyword:"uniqueItems",params:{i: i15, j: j7},message:"must NOT have duplicate items (items ## "+j7+" and "+i15+" are identical)",schema:true,parentSchema:schema12.properties.break_glass.anyOf[1].properties.approvers,data:data33};
+const err64 = {instancePath:instancePath+"/approvals/reviewers",schemaPath:"#/definitions/approvals/properties/reviewers/uniqueItems",keyword:"uniqueItems",params:{i: i15, j: j7},message:"must NOT have duplicate items (items ## "+j7+" and "+i15+" are identical)",schema:true,parentSchema:schema14.properties.reviewers,data:data27};
 if(vErrors === null){
-vErrors = [err75];
+vErrors = [err64];
 }
 else {
-vErrors.push(err75);
+vErrors.push(err64);
 }
 errors++;
 break;
@@ -3144,393 +3037,111 @@ indices7[item7] = i15;
 }
 }
 else {
-const err76 = {instancePath:instancePath+"/break_glass/approvers",schemaPath:"#/properties/break_glass/anyOf/1/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.break_glass.anyOf[1].properties.approvers.type,parentSchema:schema12.properties.break_glass.anyOf[1].properties.approvers,data:data33};
+const err65 = {instancePath:instancePath+"/approvals/reviewers",schemaPath:"#/definitions/approvals/properties/reviewers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.reviewers.type,parentSchema:schema14.properties.reviewers,data:data27};
 if(vErrors === null){
-vErrors = [err76];
+vErrors = [err65];
 }
 else {
-vErrors.push(err76);
+vErrors.push(err65);
 }
 errors++;
 }
 }
-if(data32.review_within !== undefined){
-let data35 = data32.review_within;
-const _errs95 = errors;
-let valid35 = false;
-const _errs96 = errors;
-if(typeof data35 === "string"){
-if(!pattern0.test(data35)){
-const err77 = {instancePath:instancePath+"/break_glass/review_within",schemaPath:"#/definitions/duration/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^(0|[0-9]+d([0-9]+h)?([0-9]+m)?([0-9]+s)?|[0-9]+h([0-9]+m)?([0-9]+s)?|[0-9]+m([0-9]+s)?|[0-9]+s)$"},message:"must match pattern \""+"^(0|[0-9]+d([0-9]+h)?([0-9]+m)?([0-9]+s)?|[0-9]+h([0-9]+m)?([0-9]+s)?|[0-9]+m([0-9]+s)?|[0-9]+s)$"+"\"",schema:"^(0|[0-9]+d([0-9]+h)?([0-9]+m)?([0-9]+s)?|[0-9]+h([0-9]+m)?([0-9]+s)?|[0-9]+m([0-9]+s)?|[0-9]+s)$",parentSchema:schema13.anyOf[0],data:data35};
+if(data22.on_latest_commit !== undefined){
+let data29 = data22.on_latest_commit;
+if(typeof data29 !== "boolean"){
+const err66 = {instancePath:instancePath+"/approvals/on_latest_commit",schemaPath:"#/definitions/approvals/properties/on_latest_commit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema14.properties.on_latest_commit.type,parentSchema:schema14.properties.on_latest_commit,data:data29};
 if(vErrors === null){
-vErrors = [err77];
+vErrors = [err66];
 }
 else {
-vErrors.push(err77);
+vErrors.push(err66);
 }
 errors++;
 }
 }
-else {
-const err78 = {instancePath:instancePath+"/break_glass/review_within",schemaPath:"#/definitions/duration/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[0].type,parentSchema:schema13.anyOf[0],data:data35};
+if(data22.allow_bots !== undefined){
+let data30 = data22.allow_bots;
+if(typeof data30 !== "boolean"){
+const err67 = {instancePath:instancePath+"/approvals/allow_bots",schemaPath:"#/definitions/approvals/properties/allow_bots/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema14.properties.allow_bots.type,parentSchema:schema14.properties.allow_bots,data:data30};
 if(vErrors === null){
-vErrors = [err78];
+vErrors = [err67];
 }
 else {
-vErrors.push(err78);
-}
-errors++;
-}
-var _valid4 = _errs96 === errors;
-valid35 = valid35 || _valid4;
-if(!valid35){
-const _errs98 = errors;
-if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
-const err79 = {instancePath:instancePath+"/break_glass/review_within",schemaPath:"#/definitions/duration/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.anyOf[1].type,parentSchema:schema13.anyOf[1],data:data35};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-if(0 !== data35){
-const err80 = {instancePath:instancePath+"/break_glass/review_within",schemaPath:"#/definitions/duration/anyOf/1/const",keyword:"const",params:{allowedValue: 0},message:"must be equal to constant",schema:0,parentSchema:schema13.anyOf[1],data:data35};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-var _valid4 = _errs98 === errors;
-valid35 = valid35 || _valid4;
-}
-if(!valid35){
-const err81 = {instancePath:instancePath+"/break_glass/review_within",schemaPath:"#/definitions/duration/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.anyOf,parentSchema:schema13,data:data35};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-else {
-errors = _errs95;
-if(vErrors !== null){
-if(_errs95){
-vErrors.length = _errs95;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err82 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.break_glass.anyOf[1].type,parentSchema:schema12.properties.break_glass.anyOf[1],data:data32};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-var _valid3 = _errs86 === errors;
-valid29 = valid29 || _valid3;
-}
-if(!valid29){
-const err83 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema12.properties.break_glass.anyOf,parentSchema:schema12.properties.break_glass,data:data32};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-else {
-errors = _errs83;
-if(vErrors !== null){
-if(_errs83){
-vErrors.length = _errs83;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.environment_protection !== undefined){
-let data36 = data.environment_protection;
-const _errs101 = errors;
-let valid36 = false;
-const _errs102 = errors;
-if(typeof data36 !== "boolean"){
-const err84 = {instancePath:instancePath+"/environment_protection",schemaPath:"#/properties/environment_protection/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.environment_protection.anyOf[0].type,parentSchema:schema12.properties.environment_protection.anyOf[0],data:data36};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-if(false !== data36){
-const err85 = {instancePath:instancePath+"/environment_protection",schemaPath:"#/properties/environment_protection/anyOf/0/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema12.properties.environment_protection.anyOf[0],data:data36};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-var _valid5 = _errs102 === errors;
-valid36 = valid36 || _valid5;
-if(!valid36){
-const _errs104 = errors;
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-for(const key4 in data36){
-if(!(((((key4 === "deployment_branches") || (key4 === "required_reviewers")) || (key4 === "prevent_self_review")) || (key4 === "admin_bypass")) || (key4 === "wait_timer"))){
-const err86 = {instancePath:instancePath+"/environment_protection",schemaPath:"#/properties/environment_protection/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.environment_protection.anyOf[1],data:data36};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
+vErrors.push(err67);
 }
 errors++;
 }
 }
-if(data36.deployment_branches !== undefined){
-let data37 = data36.deployment_branches;
-if(typeof data37 !== "string"){
-const err87 = {instancePath:instancePath+"/environment_protection/deployment_branches",schemaPath:"#/properties/environment_protection/anyOf/1/properties/deployment_branches/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.environment_protection.anyOf[1].properties.deployment_branches.type,parentSchema:schema12.properties.environment_protection.anyOf[1].properties.deployment_branches,data:data37};
+if(data22.unresolved_identities !== undefined){
+let data31 = data22.unresolved_identities;
+if(typeof data31 !== "string"){
+const err68 = {instancePath:instancePath+"/approvals/unresolved_identities",schemaPath:"#/definitions/approvals/properties/unresolved_identities/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.unresolved_identities.type,parentSchema:schema14.properties.unresolved_identities,data:data31};
 if(vErrors === null){
-vErrors = [err87];
+vErrors = [err68];
 }
 else {
-vErrors.push(err87);
+vErrors.push(err68);
 }
 errors++;
 }
-if(!((data37 === "protected") || (data37 === "any"))){
-const err88 = {instancePath:instancePath+"/environment_protection/deployment_branches",schemaPath:"#/properties/environment_protection/anyOf/1/properties/deployment_branches/enum",keyword:"enum",params:{allowedValues: schema12.properties.environment_protection.anyOf[1].properties.deployment_branches.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.environment_protection.anyOf[1].properties.deployment_branches.enum,parentSchema:schema12.properties.environment_protection.anyOf[1].properties.deployment_branches,data:data37};
+if(!((data31 === "block") || (data31 === "ignore"))){
+const err69 = {instancePath:instancePath+"/approvals/unresolved_identities",schemaPath:"#/definitions/approvals/properties/unresolved_identities/enum",keyword:"enum",params:{allowedValues: schema14.properties.unresolved_identities.enum},message:"must be equal to one of the allowed values",schema:schema14.properties.unresolved_identities.enum,parentSchema:schema14.properties.unresolved_identities,data:data31};
 if(vErrors === null){
-vErrors = [err88];
+vErrors = [err69];
 }
 else {
-vErrors.push(err88);
-}
-errors++;
-}
-}
-if(data36.required_reviewers !== undefined){
-let data38 = data36.required_reviewers;
-if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
-const err89 = {instancePath:instancePath+"/environment_protection/required_reviewers",schemaPath:"#/properties/environment_protection/anyOf/1/properties/required_reviewers/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.properties.environment_protection.anyOf[1].properties.required_reviewers.type,parentSchema:schema12.properties.environment_protection.anyOf[1].properties.required_reviewers,data:data38};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-if((typeof data38 == "number") && (isFinite(data38))){
-if(data38 < 0 || isNaN(data38)){
-const err90 = {instancePath:instancePath+"/environment_protection/required_reviewers",schemaPath:"#/properties/environment_protection/anyOf/1/properties/required_reviewers/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.environment_protection.anyOf[1].properties.required_reviewers,data:data38};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
+vErrors.push(err69);
 }
 errors++;
 }
 }
-}
-if(data36.prevent_self_review !== undefined){
-let data39 = data36.prevent_self_review;
-if(typeof data39 !== "boolean"){
-const err91 = {instancePath:instancePath+"/environment_protection/prevent_self_review",schemaPath:"#/properties/environment_protection/anyOf/1/properties/prevent_self_review/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.environment_protection.anyOf[1].properties.prevent_self_review.type,parentSchema:schema12.properties.environment_protection.anyOf[1].properties.prevent_self_review,data:data39};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-}
-if(data36.admin_bypass !== undefined){
-let data40 = data36.admin_bypass;
-if(typeof data40 !== "boolean"){
-const err92 = {instancePath:instancePath+"/environment_protection/admin_bypass",schemaPath:"#/properties/environment_protection/anyOf/1/properties/admin_bypass/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.environment_protection.anyOf[1].properties.admin_bypass.type,parentSchema:schema12.properties.environment_protection.anyOf[1].properties.admin_bypass,data:data40};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-}
-if(data36.wait_timer !== undefined){
-let data41 = data36.wait_timer;
-if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
-const err93 = {instancePath:instancePath+"/environment_protection/wait_timer",schemaPath:"#/properties/environment_protection/anyOf/1/properties/wait_timer/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.properties.environment_protection.anyOf[1].properties.wait_timer.type,parentSchema:schema12.properties.environment_protection.anyOf[1].properties.wait_timer,data:data41};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-if((typeof data41 == "number") && (isFinite(data41))){
-if(data41 < 0 || isNaN(data41)){
-const err94 = {instancePath:instancePath+"/environment_protection/wait_timer",schemaPath:"#/properties/environment_protection/anyOf/1/properties/wait_timer/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.environment_protection.anyOf[1].properties.wait_timer,data:data41};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err95 = {instancePath:instancePath+"/environment_protection",schemaPath:"#/properties/environment_protection/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.environment_protection.anyOf[1].type,parentSchema:schema12.properties.environment_protection.anyOf[1],data:data36};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-var _valid5 = _errs104 === errors;
-valid36 = valid36 || _valid5;
-}
-if(!valid36){
-const err96 = {instancePath:instancePath+"/environment_protection",schemaPath:"#/properties/environment_protection/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema12.properties.environment_protection.anyOf,parentSchema:schema12.properties.environment_protection,data:data36};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-else {
-errors = _errs101;
-if(vErrors !== null){
-if(_errs101){
-vErrors.length = _errs101;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.checks !== undefined){
-let data42 = data.checks;
-const _errs118 = errors;
-let valid38 = false;
-const _errs119 = errors;
-if(typeof data42 !== "boolean"){
-const err97 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.checks.anyOf[0].type,parentSchema:schema12.properties.checks.anyOf[0],data:data42};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-if(false !== data42){
-const err98 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/anyOf/0/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema12.properties.checks.anyOf[0],data:data42};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-var _valid6 = _errs119 === errors;
-valid38 = valid38 || _valid6;
-if(!valid38){
-const _errs121 = errors;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-for(const key5 in data42){
-if(!((key5 === "required") || (key5 === "no_failures"))){
-const err99 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.checks.anyOf[1],data:data42};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
-}
-errors++;
-}
-}
-if(data42.required !== undefined){
-let data43 = data42.required;
-if(Array.isArray(data43)){
-const len8 = data43.length;
+if(data22.direct_pushes !== undefined){
+let data32 = data22.direct_pushes;
+if(Array.isArray(data32)){
+const len8 = data32.length;
 for(let i16=0; i16<len8; i16++){
-let data44 = data43[i16];
-if(typeof data44 === "string"){
-if(func3(data44) < 1){
-const err100 = {instancePath:instancePath+"/checks/required/" + i16,schemaPath:"#/properties/checks/anyOf/1/properties/required/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.checks.anyOf[1].properties.required.items,data:data44};
+let data33 = data32[i16];
+if(typeof data33 === "string"){
+if(func3(data33) < 1){
+const err70 = {instancePath:instancePath+"/approvals/direct_pushes/" + i16,schemaPath:"#/definitions/approvals/properties/direct_pushes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.direct_pushes.items,data:data33};
 if(vErrors === null){
-vErrors = [err100];
+vErrors = [err70];
 }
 else {
-vErrors.push(err100);
+vErrors.push(err70);
 }
 errors++;
 }
 }
 else {
-const err101 = {instancePath:instancePath+"/checks/required/" + i16,schemaPath:"#/properties/checks/anyOf/1/properties/required/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.checks.anyOf[1].properties.required.items.type,parentSchema:schema12.properties.checks.anyOf[1].properties.required.items,data:data44};
+const err71 = {instancePath:instancePath+"/approvals/direct_pushes/" + i16,schemaPath:"#/definitions/approvals/properties/direct_pushes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.direct_pushes.items.type,parentSchema:schema14.properties.direct_pushes.items,data:data33};
 if(vErrors === null){
-vErrors = [err101];
+vErrors = [err71];
 }
 else {
-vErrors.push(err101);
+vErrors.push(err71);
 }
 errors++;
 }
 }
-let i17 = data43.length;
+let i17 = data32.length;
 let j8;
 if(i17 > 1){
 const indices8 = {};
 for(;i17--;){
-let item8 = data43[i17];
+let item8 = data32[i17];
 if(typeof item8 !== "string"){
 continue;
 }
 if(typeof indices8[item8] == "number"){
 j8 = indices8[item8];
-const err102 = {instancePath:instancePath+"/checks/required",schemaPath:"#/properties/checks/anyOf/1/properties/required/uniqueItems",keyword:"uniqueItems",params:{i: i17, j: j8},message:"must NOT have duplicate items (items ## "+j8+" and "+i17+" are identical)",schema:true,parentSchema:schema12.properties.checks.anyOf[1].properties.required,data:data43};
+const err72 = {instancePath:instancePath+"/approvals/direct_pushes",schemaPath:"#/definitions/approvals/properties/direct_pushes/uniqueItems",keyword:"uniqueItems",params:{i: i17, j: j8},message:"must NOT have duplicate items (items ## "+j8+" and "+i17+" are identical)",schema:true,parentSchema:schema14.properties.direct_pushes,data:data32};
 if(vErrors === null){
-vErrors = [err102];
+vErrors = [err72];
 }
 else {
-vErrors.push(err102);
+vErrors.push(err72);
 }
 errors++;
 break;
@@ -3540,7 +3151,423 @@ indices8[item8] = i17;
 }
 }
 else {
-const err103 = {instancePath:instancePath+"/checks/required",schemaPath:"#/properties/checks/anyOf/1/properties/required/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.checks.anyOf[1].properties.required.type,parentSchema:schema12.properties.checks.anyOf[1].properties.required,data:data43};
+const err73 = {instancePath:instancePath+"/approvals/direct_pushes",schemaPath:"#/definitions/approvals/properties/direct_pushes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.direct_pushes.type,parentSchema:schema14.properties.direct_pushes,data:data32};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data22.require_verified_commits !== undefined){
+let data34 = data22.require_verified_commits;
+if(typeof data34 !== "boolean"){
+const err74 = {instancePath:instancePath+"/approvals/require_verified_commits",schemaPath:"#/definitions/approvals/properties/require_verified_commits/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema14.properties.require_verified_commits.type,parentSchema:schema14.properties.require_verified_commits,data:data34};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/approvals",schemaPath:"#/definitions/approvals/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data:data22};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data.deployer_independent !== undefined){
+let data35 = data.deployer_independent;
+if(typeof data35 !== "boolean"){
+const err76 = {instancePath:instancePath+"/deployer_independent",schemaPath:"#/properties/deployer_independent/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.deployer_independent.type,parentSchema:schema12.properties.deployer_independent,data:data35};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data.break_glass !== undefined){
+let data36 = data.break_glass;
+const _errs91 = errors;
+let valid35 = false;
+const _errs92 = errors;
+if(typeof data36 !== "boolean"){
+const err77 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.break_glass.anyOf[0].type,parentSchema:schema12.properties.break_glass.anyOf[0],data:data36};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+if(false !== data36){
+const err78 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/0/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema12.properties.break_glass.anyOf[0],data:data36};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+var _valid3 = _errs92 === errors;
+valid35 = valid35 || _valid3;
+if(!valid35){
+const _errs94 = errors;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+if(data36.approvers === undefined){
+const err79 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "approvers"},message:"must have required property '"+"approvers"+"'",schema:schema12.properties.break_glass.anyOf[1].required,parentSchema:schema12.properties.break_glass.anyOf[1],data:data36};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+if(data36.review_within === undefined){
+const err80 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/required",keyword:"required",params:{missingProperty: "review_within"},message:"must have required property '"+"review_within"+"'",schema:schema12.properties.break_glass.anyOf[1].required,parentSchema:schema12.properties.break_glass.anyOf[1],data:data36};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+for(const key3 in data36){
+if(!((key3 === "approvers") || (key3 === "review_within"))){
+const err81 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.break_glass.anyOf[1],data:data36};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data36.approvers !== undefined){
+let data37 = data36.approvers;
+if(Array.isArray(data37)){
+if(data37.length < 1){
+const err82 = {instancePath:instancePath+"/break_glass/approvers",schemaPath:"#/properties/break_glass/anyOf/1/properties/approvers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.break_glass.anyOf[1].properties.approvers,data:data37};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+const len9 = data37.length;
+for(let i18=0; i18<len9; i18++){
+let data38 = data37[i18];
+if(typeof data38 === "string"){
+if(func3(data38) < 1){
+const err83 = {instancePath:instancePath+"/break_glass/approvers/" + i18,schemaPath:"#/properties/break_glass/anyOf/1/properties/approvers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.break_glass.anyOf[1].properties.approvers.items,data:data38};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+else {
+const err84 = {instancePath:instancePath+"/break_glass/approvers/" + i18,schemaPath:"#/properties/break_glass/anyOf/1/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.break_glass.anyOf[1].properties.approvers.items.type,parentSchema:schema12.properties.break_glass.anyOf[1].properties.approvers.items,data:data38};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+let i19 = data37.length;
+let j9;
+if(i19 > 1){
+const indices9 = {};
+for(;i19--;){
+let item9 = data37[i19];
+if(typeof item9 !== "string"){
+continue;
+}
+if(typeof indices9[item9] == "number"){
+j9 = indices9[item9];
+const err85 = {instancePath:instancePath+"/break_glass/approvers",schemaPath:"#/properties/break_glass/anyOf/1/properties/approvers/uniqueItems",keyword:"uniqueItems",params:{i: i19, j: j9},message:"must NOT have duplicate items (items ## "+j9+" and "+i19+" are identical)",schema:true,parentSchema:schema12.properties.break_glass.anyOf[1].properties.approvers,data:data37};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+break;
+}
+indices9[item9] = i19;
+}
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/break_glass/approvers",schemaPath:"#/properties/break_glass/anyOf/1/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.break_glass.anyOf[1].properties.approvers.type,parentSchema:schema12.properties.break_glass.anyOf[1].properties.approvers,data:data37};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data36.review_within !== undefined){
+let data39 = data36.review_within;
+const _errs103 = errors;
+let valid41 = false;
+const _errs104 = errors;
+if(typeof data39 === "string"){
+if(!pattern0.test(data39)){
+const err87 = {instancePath:instancePath+"/break_glass/review_within",schemaPath:"#/definitions/duration/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^(0|[0-9]+d([0-9]+h)?([0-9]+m)?([0-9]+s)?|[0-9]+h([0-9]+m)?([0-9]+s)?|[0-9]+m([0-9]+s)?|[0-9]+s)$"},message:"must match pattern \""+"^(0|[0-9]+d([0-9]+h)?([0-9]+m)?([0-9]+s)?|[0-9]+h([0-9]+m)?([0-9]+s)?|[0-9]+m([0-9]+s)?|[0-9]+s)$"+"\"",schema:"^(0|[0-9]+d([0-9]+h)?([0-9]+m)?([0-9]+s)?|[0-9]+h([0-9]+m)?([0-9]+s)?|[0-9]+m([0-9]+s)?|[0-9]+s)$",parentSchema:schema13.anyOf[0],data:data39};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/break_glass/review_within",schemaPath:"#/definitions/duration/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[0].type,parentSchema:schema13.anyOf[0],data:data39};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+var _valid4 = _errs104 === errors;
+valid41 = valid41 || _valid4;
+if(!valid41){
+const _errs106 = errors;
+if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
+const err89 = {instancePath:instancePath+"/break_glass/review_within",schemaPath:"#/definitions/duration/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.anyOf[1].type,parentSchema:schema13.anyOf[1],data:data39};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+if(0 !== data39){
+const err90 = {instancePath:instancePath+"/break_glass/review_within",schemaPath:"#/definitions/duration/anyOf/1/const",keyword:"const",params:{allowedValue: 0},message:"must be equal to constant",schema:0,parentSchema:schema13.anyOf[1],data:data39};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+var _valid4 = _errs106 === errors;
+valid41 = valid41 || _valid4;
+}
+if(!valid41){
+const err91 = {instancePath:instancePath+"/break_glass/review_within",schemaPath:"#/definitions/duration/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.anyOf,parentSchema:schema13,data:data39};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+else {
+errors = _errs103;
+if(vErrors !== null){
+if(_errs103){
+vErrors.length = _errs103;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.break_glass.anyOf[1].type,parentSchema:schema12.properties.break_glass.anyOf[1],data:data36};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+var _valid3 = _errs94 === errors;
+valid35 = valid35 || _valid3;
+}
+if(!valid35){
+const err93 = {instancePath:instancePath+"/break_glass",schemaPath:"#/properties/break_glass/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema12.properties.break_glass.anyOf,parentSchema:schema12.properties.break_glass,data:data36};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+else {
+errors = _errs91;
+if(vErrors !== null){
+if(_errs91){
+vErrors.length = _errs91;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.environment_protection !== undefined){
+let data40 = data.environment_protection;
+const _errs109 = errors;
+let valid42 = false;
+const _errs110 = errors;
+if(typeof data40 !== "boolean"){
+const err94 = {instancePath:instancePath+"/environment_protection",schemaPath:"#/properties/environment_protection/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.environment_protection.anyOf[0].type,parentSchema:schema12.properties.environment_protection.anyOf[0],data:data40};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+if(false !== data40){
+const err95 = {instancePath:instancePath+"/environment_protection",schemaPath:"#/properties/environment_protection/anyOf/0/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema12.properties.environment_protection.anyOf[0],data:data40};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+var _valid5 = _errs110 === errors;
+valid42 = valid42 || _valid5;
+if(!valid42){
+const _errs112 = errors;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key4 in data40){
+if(!(((((key4 === "deployment_branches") || (key4 === "required_reviewers")) || (key4 === "prevent_self_review")) || (key4 === "admin_bypass")) || (key4 === "wait_timer"))){
+const err96 = {instancePath:instancePath+"/environment_protection",schemaPath:"#/properties/environment_protection/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.environment_protection.anyOf[1],data:data40};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+if(data40.deployment_branches !== undefined){
+let data41 = data40.deployment_branches;
+if(typeof data41 !== "string"){
+const err97 = {instancePath:instancePath+"/environment_protection/deployment_branches",schemaPath:"#/properties/environment_protection/anyOf/1/properties/deployment_branches/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.environment_protection.anyOf[1].properties.deployment_branches.type,parentSchema:schema12.properties.environment_protection.anyOf[1].properties.deployment_branches,data:data41};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+if(!((data41 === "protected") || (data41 === "any"))){
+const err98 = {instancePath:instancePath+"/environment_protection/deployment_branches",schemaPath:"#/properties/environment_protection/anyOf/1/properties/deployment_branches/enum",keyword:"enum",params:{allowedValues: schema12.properties.environment_protection.anyOf[1].properties.deployment_branches.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.environment_protection.anyOf[1].properties.deployment_branches.enum,parentSchema:schema12.properties.environment_protection.anyOf[1].properties.deployment_branches,data:data41};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+if(data40.required_reviewers !== undefined){
+let data42 = data40.required_reviewers;
+if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
+const err99 = {instancePath:instancePath+"/environment_protection/required_reviewers",schemaPath:"#/properties/environment_protection/anyOf/1/properties/required_reviewers/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.properties.environment_protection.anyOf[1].properties.required_reviewers.type,parentSchema:schema12.properties.environment_protection.anyOf[1].properties.required_reviewers,data:data42};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 < 0 || isNaN(data42)){
+const err100 = {instancePath:instancePath+"/environment_protection/required_reviewers",schemaPath:"#/properties/environment_protection/anyOf/1/properties/required_reviewers/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.environment_protection.anyOf[1].properties.required_reviewers,data:data42};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+}
+if(data40.prevent_self_review !== undefined){
+let data43 = data40.prevent_self_review;
+if(typeof data43 !== "boolean"){
+const err101 = {instancePath:instancePath+"/environment_protection/prevent_self_review",schemaPath:"#/properties/environment_protection/anyOf/1/properties/prevent_self_review/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.environment_protection.anyOf[1].properties.prevent_self_review.type,parentSchema:schema12.properties.environment_protection.anyOf[1].properties.prevent_self_review,data:data43};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+if(data40.admin_bypass !== undefined){
+let data44 = data40.admin_bypass;
+if(typeof data44 !== "boolean"){
+const err102 = {instancePath:instancePath+"/environment_protection/admin_bypass",schemaPath:"#/properties/environment_protection/anyOf/1/properties/admin_bypass/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.environment_protection.anyOf[1].properties.admin_bypass.type,parentSchema:schema12.properties.environment_protection.anyOf[1].properties.admin_bypass,data:data44};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+if(data40.wait_timer !== undefined){
+let data45 = data40.wait_timer;
+if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
+const err103 = {instancePath:instancePath+"/environment_protection/wait_timer",schemaPath:"#/properties/environment_protection/anyOf/1/properties/wait_timer/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.properties.environment_protection.anyOf[1].properties.wait_timer.type,parentSchema:schema12.properties.environment_protection.anyOf[1].properties.wait_timer,data:data45};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -3549,11 +3576,9 @@ vErrors.push(err103);
 }
 errors++;
 }
-}
-if(data42.no_failures !== undefined){
-let data45 = data42.no_failures;
-if(typeof data45 !== "boolean"){
-const err104 = {instancePath:instancePath+"/checks/no_failures",schemaPath:"#/properties/checks/anyOf/1/properties/no_failures/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.checks.anyOf[1].properties.no_failures.type,parentSchema:schema12.properties.checks.anyOf[1].properties.no_failures,data:data45};
+if((typeof data45 == "number") && (isFinite(data45))){
+if(data45 < 0 || isNaN(data45)){
+const err104 = {instancePath:instancePath+"/environment_protection/wait_timer",schemaPath:"#/properties/environment_protection/anyOf/1/properties/wait_timer/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.environment_protection.anyOf[1].properties.wait_timer,data:data45};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -3564,8 +3589,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err105 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.checks.anyOf[1].type,parentSchema:schema12.properties.checks.anyOf[1],data:data42};
+const err105 = {instancePath:instancePath+"/environment_protection",schemaPath:"#/properties/environment_protection/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.environment_protection.anyOf[1].type,parentSchema:schema12.properties.environment_protection.anyOf[1],data:data40};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -3574,11 +3600,11 @@ vErrors.push(err105);
 }
 errors++;
 }
-var _valid6 = _errs121 === errors;
-valid38 = valid38 || _valid6;
+var _valid5 = _errs112 === errors;
+valid42 = valid42 || _valid5;
 }
-if(!valid38){
-const err106 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema12.properties.checks.anyOf,parentSchema:schema12.properties.checks,data:data42};
+if(!valid42){
+const err106 = {instancePath:instancePath+"/environment_protection",schemaPath:"#/properties/environment_protection/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema12.properties.environment_protection.anyOf,parentSchema:schema12.properties.environment_protection,data:data40};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -3588,10 +3614,166 @@ vErrors.push(err106);
 errors++;
 }
 else {
-errors = _errs118;
+errors = _errs109;
 if(vErrors !== null){
-if(_errs118){
-vErrors.length = _errs118;
+if(_errs109){
+vErrors.length = _errs109;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.checks !== undefined){
+let data46 = data.checks;
+const _errs126 = errors;
+let valid44 = false;
+const _errs127 = errors;
+if(typeof data46 !== "boolean"){
+const err107 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.checks.anyOf[0].type,parentSchema:schema12.properties.checks.anyOf[0],data:data46};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+if(false !== data46){
+const err108 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/anyOf/0/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema12.properties.checks.anyOf[0],data:data46};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+var _valid6 = _errs127 === errors;
+valid44 = valid44 || _valid6;
+if(!valid44){
+const _errs129 = errors;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+for(const key5 in data46){
+if(!((key5 === "required") || (key5 === "no_failures"))){
+const err109 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.checks.anyOf[1],data:data46};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+if(data46.required !== undefined){
+let data47 = data46.required;
+if(Array.isArray(data47)){
+const len10 = data47.length;
+for(let i20=0; i20<len10; i20++){
+let data48 = data47[i20];
+if(typeof data48 === "string"){
+if(func3(data48) < 1){
+const err110 = {instancePath:instancePath+"/checks/required/" + i20,schemaPath:"#/properties/checks/anyOf/1/properties/required/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.checks.anyOf[1].properties.required.items,data:data48};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/checks/required/" + i20,schemaPath:"#/properties/checks/anyOf/1/properties/required/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.checks.anyOf[1].properties.required.items.type,parentSchema:schema12.properties.checks.anyOf[1].properties.required.items,data:data48};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+let i21 = data47.length;
+let j10;
+if(i21 > 1){
+const indices10 = {};
+for(;i21--;){
+let item10 = data47[i21];
+if(typeof item10 !== "string"){
+continue;
+}
+if(typeof indices10[item10] == "number"){
+j10 = indices10[item10];
+const err112 = {instancePath:instancePath+"/checks/required",schemaPath:"#/properties/checks/anyOf/1/properties/required/uniqueItems",keyword:"uniqueItems",params:{i: i21, j: j10},message:"must NOT have duplicate items (items ## "+j10+" and "+i21+" are identical)",schema:true,parentSchema:schema12.properties.checks.anyOf[1].properties.required,data:data47};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+break;
+}
+indices10[item10] = i21;
+}
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/checks/required",schemaPath:"#/properties/checks/anyOf/1/properties/required/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.checks.anyOf[1].properties.required.type,parentSchema:schema12.properties.checks.anyOf[1].properties.required,data:data47};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+if(data46.no_failures !== undefined){
+let data49 = data46.no_failures;
+if(typeof data49 !== "boolean"){
+const err114 = {instancePath:instancePath+"/checks/no_failures",schemaPath:"#/properties/checks/anyOf/1/properties/no_failures/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.checks.anyOf[1].properties.no_failures.type,parentSchema:schema12.properties.checks.anyOf[1].properties.no_failures,data:data49};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.checks.anyOf[1].type,parentSchema:schema12.properties.checks.anyOf[1],data:data46};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+var _valid6 = _errs129 === errors;
+valid44 = valid44 || _valid6;
+}
+if(!valid44){
+const err116 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema12.properties.checks.anyOf,parentSchema:schema12.properties.checks,data:data46};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+else {
+errors = _errs126;
+if(vErrors !== null){
+if(_errs126){
+vErrors.length = _errs126;
 }
 else {
 vErrors = null;
@@ -3601,12 +3783,12 @@ vErrors = null;
 }
 }
 else {
-const err107 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
+const err117 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
 if(vErrors === null){
-vErrors = [err107];
+vErrors = [err117];
 }
 else {
-vErrors.push(err107);
+vErrors.push(err117);
 }
 errors++;
 }
@@ -3614,10 +3796,10 @@ validate11.errors = vErrors;
 return errors === 0;
 }
 
-const pattern2 = new RegExp("^[A-Za-z0-9._ -]{1,255}$", "u");
+const pattern4 = new RegExp("^[A-Za-z0-9._ -]{1,255}$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="https://github.com/promotion-gate/promotion-gate/schema/promotion-gate.schema.json" */;
+/*# sourceURL="https://raw.githubusercontent.com/OWNER/promotion-gate/v1/schema/promotion-gate.schema.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3688,7 +3870,7 @@ if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key1 in data2){
 const _errs7 = errors;
 if(typeof key1 === "string"){
-if(!pattern2.test(key1)){
+if(!pattern4.test(key1)){
 const err5 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._ -]{1,255}$"},message:"must match pattern \""+"^[A-Za-z0-9._ -]{1,255}$"+"\"",schema:"^[A-Za-z0-9._ -]{1,255}$",parentSchema:schema11.properties.environments.propertyNames,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err5];
@@ -3763,7 +3945,11 @@ return errors === 0;
 // everywhere (`additionalProperties: false`): a typo in a security policy must
 // not silently mean "no rule".
 
-const POLICY_SCHEMA_ID = 'https://github.com/promotion-gate/promotion-gate/schema/promotion-gate.schema.json';
+/**
+ * Where editors fetch the schema (the README's yaml-language-server line):
+ * the file as the release the README's `uses:` names serves it.
+ */
+const POLICY_SCHEMA_ID = 'https://raw.githubusercontent.com/OWNER/promotion-gate/v1/schema/promotion-gate.schema.json';
 const ENVIRONMENT_NAME_PATTERN = '^[A-Za-z0-9._ -]{1,255}$';
 const MAKER_KINDS = [
     'author',
@@ -3771,6 +3957,18 @@ const MAKER_KINDS = [
     'committers',
     'co_authors',
     'deployer'
+];
+/**
+ * `independent_of` when the policy does not say: every maker, not the
+ * deployer (SPEC v2 §4: a reviewer who also merges, and so triggers a push
+ * deployment, is still a checker; `deployer` or `deployer_independent` on
+ * request).
+ */
+const DEFAULT_INDEPENDENT_OF = [
+    'author',
+    'commit_authors',
+    'committers',
+    'co_authors'
 ];
 const nameList = (description) => ({
     description,
@@ -3785,6 +3983,23 @@ const nonEmptyNameList = (description) => ({
     minItems: 1,
     uniqueItems: true
 });
+/**
+ * SPEC §4 `allowed_events`' default: the events whose runs deploy what is on
+ * a branch. A pull request's events, `issue_comment` and `workflow_run` are
+ * left out: they run for changes nobody merged, and since 2025-12 GitHub
+ * checks the environment branch rules of a `pull_request_target` run
+ * against the default branch (github.blog/changelog/2025-11-07-actions-
+ * pull_request_target-and-environment-branch-protections-changes).
+ */
+const DEFAULT_ALLOWED_EVENTS = [
+    'push',
+    'workflow_dispatch',
+    'deployment',
+    'release',
+    'schedule',
+    'merge_group',
+    'repository_dispatch'
+];
 const count = (description) => ({ description, type: 'integer', minimum: 0 });
 const flag = (description) => ({ description, type: 'boolean' });
 const turnedOff = (description) => ({ description, type: 'boolean', const: false });
@@ -3867,8 +4082,32 @@ const policyJsonSchema = {
                 trusted_deployers: nameList('Creators whose deployment records count as evidence; a ' +
                     'deployment record anyone could create by hand through the API ' +
                     'proves nothing. Default: [github-actions[bot]].'),
+                trusted_workflows: {
+                    description: "Workflow files (path, optionally @ref) whose jobs' deployments " +
+                        'count as evidence for this environment, e.g. ' +
+                        '.github/workflows/deploy.yml@refs/heads/main. A ref without ' +
+                        'refs/ is a branch; with a ref, the deployment must have been ' +
+                        'made for it. Default: any workflow of the repository.',
+                    type: 'array',
+                    items: {
+                        description: 'A workflow file, optionally @ref.',
+                        type: 'string',
+                        pattern: '^\\.github/workflows/[^@\\s]+\\.ya?ml(@[^@\\s]+)?$'
+                    },
+                    minItems: 1,
+                    uniqueItems: true
+                },
                 branches: nonEmptyNameList('Branches (minimatch globs); the commit must be contained in one ' +
                     "of them. Default: the repository's default branch."),
+                allowed_events: {
+                    ...nonEmptyNameList('Events (github.event_name) that may trigger a run deploying to ' +
+                        'this environment. pull_request, pull_request_target, ' +
+                        'issue_comment and workflow_run are refused unless listed: ' +
+                        'since 2025-12 GitHub checks environment branch rules of ' +
+                        'pull_request_target runs against the default branch. Default: ' +
+                        `[${DEFAULT_ALLOWED_EVENTS.join(', ')}].`),
+                    items: { type: 'string', pattern: '^[a-z_]+$' }
+                },
                 branch_protection: {
                     description: 'Protection the branch must have (classic branch protection or ' +
                         'rulesets), or false to not check it. Default: the defaults of ' +
@@ -3992,9 +4231,10 @@ const policyJsonSchema = {
                 environment: count('Independent environment approvals this run needs. Default: 0.'),
                 independent_of: {
                     description: 'Who may not approve: the pull request author, commit authors, ' +
-                        'committers, co-authors (Co-authored-by trailers) and the ' +
-                        "deployer. GitHub's own web-flow committer is not a person. " +
-                        'Default: all five.',
+                        'committers, co-authors (Co-authored-by trailers) and, when ' +
+                        'listed, the deployers (who started the run and who re-ran it). ' +
+                        "GitHub's own web-flow committer is not a person. " +
+                        'Default: author, commit_authors, committers, co_authors.',
                     type: 'array',
                     items: {
                         description: 'A kind of maker.',
@@ -4052,7 +4292,7 @@ function resolveEnvironment({ name, own, defaults, defaultBranch }) {
     const protection = mergeOneLevel(defaults.environment_protection, own.environment_protection);
     const checks = mergeOneLevel(defaults.checks, own.checks);
     const independentOf = [
-        ...(approvals.independent_of ?? MAKER_KINDS)
+        ...(approvals.independent_of ?? DEFAULT_INDEPENDENT_OF)
     ];
     return {
         name,
@@ -4062,7 +4302,9 @@ function resolveEnvironment({ name, own, defaults, defaultBranch }) {
         trustedDeployers: [
             ...(pick('trusted_deployers') ?? ['github-actions[bot]'])
         ],
+        trustedWorkflows: trustedWorkflows(pick('trusted_workflows')),
         branches: [...(pick('branches') ?? [defaultBranch])],
+        allowedEvents: [...(pick('allowed_events') ?? DEFAULT_ALLOWED_EVENTS)],
         branchProtection: branchProtection === false
             ? false
             : {
@@ -4123,6 +4365,25 @@ function mergeOneLevel(base, own) {
     if (own === false || base === undefined || base === false)
         return own;
     return { ...base, ...own };
+}
+/**
+ * `path@ref` entries: a ref without `refs/` names a branch (`main` is
+ * `refs/heads/main`), as GitHub's `job_workflow_ref` always spells it in full.
+ */
+function trustedWorkflows(entries) {
+    if (entries === undefined)
+        return null;
+    return entries.map((text) => {
+        const at = text.indexOf('@');
+        if (at < 0)
+            return { text, path: text, ref: null };
+        const ref = text.slice(at + 1);
+        return {
+            text,
+            path: text.slice(0, at),
+            ref: ref.startsWith('refs/') ? ref : `refs/heads/${ref}`
+        };
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/engine/policy/yaml-text.ts
@@ -4448,11 +4709,61 @@ function environmentPolicy(policy, name) {
 
 
 ;// CONCATENATED MODULE: ./src/engine/rules/makers.ts
-// Who made a change, and which approvals of it are independent of them
-// (SPEC §4 `approvals`, §5.6 maker-checker, §5.7 segregation).
+// Who made a change (SPEC §4 `approvals`, §5.6 maker-checker, §5.7
+// segregation). Which approvals of it are independent of them: approvers.ts.
 
 
-
+/**
+ * Everyone who deploys: who started the run (`github.actor`), who started
+ * its current attempt (`github.triggering_actor`, a re-run), and the
+ * request's deployer; case-insensitively distinct, in that order. "Re-run
+ * workflows use the privileges of the actor who initially triggered the
+ * workflow, not the privileges of the actor who initiated the re-run"
+ * (docs.github.com/en/actions/how-tos/managing-workflow-runs-and-deployments/managing-workflow-runs/re-running-workflows-and-jobs):
+ * the first trigger deploys as much as the re-runner does.
+ */
+function deployersOf(facts) {
+    const found = new Map();
+    for (const login of [
+        facts.run.actor,
+        facts.run.triggeringActor,
+        facts.deployer
+    ]) {
+        if (login !== null && login !== '' && !found.has(loginKey(login))) {
+            found.set(loginKey(login), login);
+        }
+    }
+    return [...found.values()];
+}
+/**
+ * A bot's identity in a commit: GitHub maps no `User` to its address, the
+ * gatherer names the bot from it (parse.ts). The humans in a bot commit's
+ * `Co-authored-by` are who the bot worked for: Copilot's coding agent
+ * co-authors its commits with the person who asked it, whose approval
+ * GitHub does not count ("your approval won't count toward the required
+ * number of approvals", docs.github.com/en/copilot/how-tos/use-copilot-agents/coding-agent/review-copilot-prs).
+ */
+function isBotIdentity(identity) {
+    return identity.login !== null && isBotLogin(identity.login);
+}
+/**
+ * GitHub's "Update branch" merge on a pull request page: committed by GitHub
+ * (web-flow), authored by whoever clicked, `Merge branch '<base>' into
+ * <head>` (strands-labs/robots#3190). Its author is a maker like any other
+ * (GitHub's own last-push rule makes them "the last pusher",
+ * chipsalliance/Caliptra#28); knowing it only words the message.
+ */
+function isBranchUpdate(commit, pr) {
+    return (commit.committer.isWebFlow &&
+        (commit.parents === null || commit.parents.length === 2) &&
+        commit.message.startsWith(`Merge branch '${pr.baseRefName}' into `));
+}
+/** For a bot's commit: the first of these kinds the policy asks for. */
+const ON_BEHALF_KINDS = [
+    'co_authors',
+    'commit_authors',
+    'author'
+];
 /**
  * The makers of one change, for the given kinds (by default the policy's
  * `approvals.independent_of`):
@@ -4461,8 +4772,12 @@ function environmentPolicy(policy, name) {
  * - `commit_authors`, `committers`, `co_authors`: of every commit of the pull
  *   request, or of the commit itself for a direct push. The merge or squash
  *   commit GitHub makes when the pull request is merged is not one of them:
- *   its author is whoever pressed "merge", typically the approver.
- * - `deployer`: `facts.deployer`.
+ *   its author is whoever pressed "merge", typically the approver. An
+ *   "Update branch" merge is one: whoever clicked authored it.
+ * - the `Co-authored-by` humans of a bot's commit (Copilot's agent, a
+ *   Dependabot commit someone amended) count as `co_authors`, or, when the
+ *   policy does not ask for those, as the bot's own kind: they made it.
+ * - `deployer`: everyone who deploys (deployersOf).
  * GitHub's `web-flow` committer is not a person and is skipped. A deleted
  * pull request author (null) cannot approve either, so it is not reported.
  */
@@ -4471,14 +4786,15 @@ function makersOf(change, facts, policy, kinds = policy.approvals.independentOf)
     const makers = new Map();
     const unresolved = [];
     const seenUnresolved = new Set();
-    const add = (login, kind, where) => {
-        record(makers, login, kind, where);
-    };
-    const addIdentity = (identity, kind, commit) => {
-        if (!wanted.has(kind) || identity.isWebFlow)
+    const addIdentity = (identity, kind, commit, branchUpdate = false) => {
+        if (kind === undefined || !wanted.has(kind) || identity.isWebFlow)
             return;
         if (identity.login !== null) {
-            add(identity.login, kind, shortSha(commit.oid));
+            record(makers, identity.login, {
+                kind,
+                where: shortSha(commit.oid),
+                ...(branchUpdate ? { branchUpdate: true } : {})
+            });
             return;
         }
         const key = `${(identity.email ?? '').toLowerCase()}|${identity.name ?? ''}`;
@@ -4492,31 +4808,40 @@ function makersOf(change, facts, policy, kinds = policy.approvals.independentOf)
         addIdentity(change.commit.author, 'author', change.commit);
     }
     else if (wanted.has('author') && pr.author !== null) {
-        add(pr.author.login, 'author', `PR #${pr.number}`);
+        record(makers, pr.author.login, {
+            kind: 'author',
+            where: `PR #${pr.number}`
+        });
     }
     for (const commit of pr === null ? [change.commit] : pr.commits) {
-        addIdentity(commit.author, 'commit_authors', commit);
+        const update = pr !== null && isBranchUpdate(commit, pr);
+        addIdentity(commit.author, 'commit_authors', commit, update);
         addIdentity(commit.committer, 'committers', commit);
+        const forBot = isBotIdentity(commit.author)
+            ? ON_BEHALF_KINDS.find((k) => wanted.has(k))
+            : 'co_authors';
         for (const coAuthor of commit.coAuthors) {
-            addIdentity(coAuthor, 'co_authors', commit);
+            addIdentity(coAuthor, forBot, commit);
         }
     }
-    if (wanted.has('deployer') && facts.deployer !== null) {
-        add(facts.deployer, 'deployer', 'the deployment');
+    if (wanted.has('deployer')) {
+        for (const login of deployersOf(facts)) {
+            record(makers, login, { kind: 'deployer', where: 'the deployment' });
+        }
     }
     return { makers, unresolved };
 }
-function record(makers, login, kind, where) {
+function record(makers, login, role) {
     const key = loginKey(login);
     let maker = makers.get(key);
     if (maker === undefined) {
         maker = { login, kinds: [], roles: [] };
         makers.set(key, maker);
     }
-    if (!maker.kinds.includes(kind))
-        maker.kinds.push(kind);
-    if (!maker.roles.some((r) => r.kind === kind && r.where === where)) {
-        maker.roles.push({ kind, where });
+    if (!maker.kinds.includes(role.kind))
+        maker.kinds.push(role.kind);
+    if (!maker.roles.some((r) => r.kind === role.kind && r.where === role.where)) {
+        maker.roles.push(role);
     }
 }
 /** Merges the makers of several changes (e.g. every change in scope). */
@@ -4526,9 +4851,8 @@ function mergeMakers(all) {
     for (const one of all) {
         unresolved.push(...one.unresolved);
         for (const maker of one.makers.values()) {
-            for (const role of maker.roles) {
-                record(makers, maker.login, role.kind, role.where);
-            }
+            for (const role of maker.roles)
+                record(makers, maker.login, role);
         }
     }
     return { makers, unresolved };
@@ -4540,11 +4864,15 @@ const PREFIX = {
     co_authors: 'a co-author of',
     deployer: 'the deployer'
 };
-/** `the author of PR #12 and 5d6e7f8 and a co-author of 1a2b3c4` */
+const BRANCH_UPDATE = 'the one who updated the branch with';
+/**
+ * `the author of PR #12 and 5d6e7f8 and a co-author of 1a2b3c4`; an
+ * "Update branch" merge reads `the one who updated the branch with 9f8e7d6`.
+ */
 function describeMaker(maker) {
     const groups = new Map();
     for (const role of maker.roles) {
-        const prefix = PREFIX[role.kind];
+        const prefix = role.branchUpdate === true ? BRANCH_UPDATE : PREFIX[role.kind];
         const where = groups.get(prefix) ?? [];
         groups.set(prefix, where);
         if (role.kind !== 'deployer' && !where.includes(role.where)) {
@@ -4552,6 +4880,12 @@ function describeMaker(maker) {
         }
     }
     return andList([...groups].map(([prefix, where]) => where.length === 0 ? prefix : `${prefix} ${shortList(where)}`));
+}
+/** The "Update branch" merges that alone make `maker` one: null if any other role does. */
+function onlyBranchUpdates(maker) {
+    if (maker.roles.some((r) => r.branchUpdate !== true))
+        return null;
+    return maker.roles.map((r) => r.where);
 }
 function shortList(items) {
     if (items.length <= 3)
@@ -4561,132 +4895,6 @@ function shortList(items) {
 /** How to name an identity without a login in a message. */
 function describeIdentity(identity) {
     return identity.email ?? identity.name ?? 'an identity with no name or email';
-}
-/** Review states that replace a reviewer's earlier verdict; COMMENTED does not. */
-const STATE_BEARING = new Set([
-    'APPROVED',
-    'CHANGES_REQUESTED',
-    'DISMISSED'
-]);
-/**
- * The approvals of a pull request that count under the policy: an APPROVED
- * review that is its reviewer's latest state-bearing review, on the final
- * head when `on_latest_commit`, not by a bot unless `allow_bots`, not by a
- * deleted account, by an allowed reviewer, and not by a maker. With `asOf`,
- * reviews submitted later are ignored (audit as of a past time). Every
- * approval that does not count is returned with the reason.
- */
-function approversOf(pr, makers, policy, asOf, teams) {
-    const approvers = [];
-    const excluded = [];
-    const histories = new Map();
-    for (const review of pr.reviews) {
-        if (!submittedBy(review, asOf))
-            continue;
-        if (review.author === null) {
-            if (review.state === 'APPROVED') {
-                excluded.push({
-                    login: null,
-                    review,
-                    message: 'an approval by a deleted account does not count (it cannot be attributed)'
-                });
-            }
-            continue;
-        }
-        const key = loginKey(review.author.login);
-        const history = histories.get(key) ?? {
-            actor: review.author,
-            latest: null,
-            approved: false
-        };
-        histories.set(key, history);
-        if (STATE_BEARING.has(review.state))
-            history.latest = review;
-        if (review.state === 'APPROVED')
-            history.approved = true;
-    }
-    for (const [key, { actor, latest, approved }] of histories) {
-        const login = actor.login;
-        if (latest === null)
-            continue;
-        if (latest.state === 'DISMISSED') {
-            excluded.push({
-                login,
-                review: latest,
-                message: `${login}'s review was dismissed; ${login} must approve again`
-            });
-            continue;
-        }
-        if (latest.state !== 'APPROVED') {
-            if (approved) {
-                excluded.push({
-                    login,
-                    review: latest,
-                    message: `${login} approved but later requested changes`
-                });
-            }
-            continue;
-        }
-        const reasons = exclusionReasons(pr, latest, actor, makers.get(key), policy, teams);
-        if (reasons.length === 0) {
-            approvers.push({ login, review: latest });
-        }
-        else {
-            excluded.push({
-                login,
-                review: latest,
-                message: `${login} approved but ${andList(reasons)}`
-            });
-        }
-    }
-    return { approvers, excluded };
-}
-/**
- * Whether the review existed at `asOf`. A time that cannot be read counts as
- * before: the review exists, and ignoring it could hide a later change of
- * mind (a CHANGES_REQUESTED that replaces an approval).
- */
-function submittedBy(review, asOf) {
-    if (asOf === undefined || review.submittedAt === null)
-        return true;
-    const at = timeOf(review.submittedAt);
-    return Number.isNaN(at) || at <= asOf.getTime();
-}
-function exclusionReasons(pr, review, actor, maker, policy, teams) {
-    const { onLatestCommit, allowBots, reviewers } = policy.approvals;
-    const reasons = [];
-    const head = shortSha(pr.headRefOid);
-    if (onLatestCommit && review.commitOid !== pr.headRefOid) {
-        reasons.push(review.commitOid === null
-            ? `GitHub no longer knows which commit it was given on, so it is not bound to the final head ${head}`
-            : `gave it on ${shortSha(review.commitOid)}, not on the final head ${head}`);
-    }
-    if (!allowBots && isBot(actor)) {
-        reasons.push('is a bot (approvals.allow_bots is false)');
-    }
-    if (reviewers !== null) {
-        // A login listed, or a member of a listed `org/team` whose members the
-        // token could read; a team it could not read never admits anyone.
-        const entries = reviewers.filter((entry) => entry.includes('/'));
-        const members = (entry) => {
-            const read = teams?.[entry];
-            return read === undefined || isUnreadable(read) ? null : read;
-        };
-        const allowed = reviewers.some((entry) => !entry.includes('/') && sameLogin(entry, actor.login)) ||
-            entries.some((entry) => (members(entry) ?? []).some((m) => sameLogin(m, actor.login)));
-        if (!allowed) {
-            const unread = entries.filter((entry) => members(entry) === null);
-            reasons.push(unread.length > 0
-                ? `is not listed in approvals.reviewers, and the members of ${andList(unread)} could not be read (the token needs \`members: read\`, which a workflow token cannot have; list the logins instead)`
-                : 'is not listed in approvals.reviewers');
-        }
-    }
-    else if (!review.authorCanPush) {
-        reasons.push('had no write access to the repository');
-    }
-    if (maker !== undefined)
-        reasons.push(`is ${describeMaker(maker)}`);
-    return reasons;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/rules/approval-record.ts
@@ -5085,12 +5293,92 @@ function branch_protection_check(facts, policy, _now) {
     return result('branch-protection', status, summary, problems);
 }
 
+;// CONCATENATED MODULE: ./src/engine/rules/pinned-checks.ts
+// SPEC §5.9: a required check whose rule pins its source (a ruleset's
+// `integration_id`, classic protection's `checks[].app_id`) is satisfied
+// only by a check run of that app; for GitHub Actions only by the check run
+// of a workflow job. A commit status never is: any token with
+// `statuses: write` posts any context. Nor is a check run a token created
+// through the Checks API: a workflow's GITHUB_TOKEN makes it as the GitHub
+// Actions app, but it has no job (and so no steps) behind it.
+
+/** GitHub Actions' app id, as rulesets name it (`integration_id`). */
+const GITHUB_ACTIONS = 15368;
+/**
+ * The apps each required context is pinned to, by the readable rules and
+ * classic protection of the policy's branches that hold the commit. Pins
+ * apply to names the policy lists in `checks.required` too.
+ */
+function pinsOf(facts, policy) {
+    const pins = new Map();
+    for (const b of containingBranches(facts, policy)) {
+        const sources = [
+            ...('unreadable' in b.rules ? [] : b.rules),
+            ...(b.classic === null || 'unreadable' in b.classic ? [] : [b.classic])
+        ];
+        for (const p of sources.flatMap((s) => s.pinnedChecks ?? [])) {
+            const apps = pins.get(p.context) ?? [];
+            if (!apps.includes(p.appId))
+                pins.set(p.context, [...apps, p.appId]);
+        }
+    }
+    return pins;
+}
+/**
+ * Whether `r` comes from every app in `apps`: true, false, or Unreadable
+ * when whether a GitHub Actions check run is a job could not be learned.
+ */
+function fromPinned(r, apps) {
+    for (const app of apps) {
+        if (r.kind !== 'check_run' || r.appId !== app)
+            return false;
+        if (app !== GITHUB_ACTIONS)
+            continue;
+        if (r.job === undefined) {
+            return {
+                unreadable: true,
+                permission: 'checks: read',
+                detail: 'whether it is the check run of a workflow job was not asked'
+            };
+        }
+        if (r.job !== true)
+            return r.job;
+    }
+    return true;
+}
+/** The app a pin names, in words. */
+function appName(app) {
+    return app === GITHUB_ACTIONS
+        ? 'GitHub Actions (a workflow job)'
+        : `the GitHub App with id ${app}`;
+}
+/** What a result that does not satisfy the pin is, in words. */
+function whatItIs(r) {
+    if (r.kind === 'status') {
+        return `a commit status posted by ${r.by ?? 'an unknown account'}`;
+    }
+    if (r.appId === GITHUB_ACTIONS && r.job === false) {
+        return 'a check run created through the Checks API (no workflow job behind it)';
+    }
+    return `a check run of ${r.by === null ? 'an unknown app' : `the app ${r.by}`}${r.appId === undefined || r.appId === null ? '' : ` (id ${r.appId})`}`;
+}
+/** The problem of a pinned check whose only successes come from elsewhere. */
+function pinnedProblem(o) {
+    const from = andList(o.apps.map(appName));
+    const found = andList([...new Set(o.others.map(whatItIs))]);
+    const fix = o.apps.includes(GITHUB_ACTIONS)
+        ? `run \`${o.name}\` as a job of a workflow on ${o.where} (a status or a check run posted through the API by any token does not count)`
+        : `have that app report \`${o.name}\` on ${o.where}`;
+    return `the required check \`${o.name}\` must come from ${from}; the result on ${o.where} is ${found}: ${fix}, or change the required check's source in the ruleset or branch protection`;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/rules/checks.ts
 // SPEC §5.9 `checks`: the deployed commit passed its tests. Every required
 // name succeeded on the deployed commit, or on the final head of the pull
 // request that introduced it; with `no_failures`, nothing on the deployed
 // commit ended badly. The jobs of the current workflow run (the deploy job
 // itself is still running) and the gate's own commit statuses never count.
+
 
 /** The gate's own status contexts, `promotion-gate/<environment>`. */
 const OWN_STATUS_PREFIX = 'promotion-gate/';
@@ -5224,8 +5512,26 @@ function judge(facts, policy) {
         unverified = true;
     }
     else {
+        const pins = pinsOf(facts, policy);
         for (const name of required.names) {
-            const ok = here.find((r) => r.name === name && succeeded(r));
+            const apps = pins.get(name) ?? [];
+            // A success of the name from elsewhere than the pinned app, and one
+            // whose being a job could not be learned (SPEC §5.9).
+            const others = [];
+            let cannotTell = null;
+            const fits = (r) => {
+                if (r.name !== name || !succeeded(r))
+                    return false;
+                const from = fromPinned(r, apps);
+                if (from === true)
+                    return true;
+                if (from === false)
+                    others.push(r);
+                else
+                    cannotTell ??= from;
+                return false;
+            };
+            const ok = here.find(fits);
             if (ok !== undefined) {
                 relied.add(ok);
                 continue;
@@ -5237,14 +5543,31 @@ function judge(facts, policy) {
                     unverified = true;
                     continue;
                 }
-                const onHead = counted(head.results, runId).find((r) => r.name === name && succeeded(r));
+                const onHead = counted(head.results, runId).find(fits);
                 if (onHead !== undefined) {
                     relied.add(onHead);
                     fromHead.add(onHead);
                     continue;
                 }
             }
+            const unsure = cannotTell;
+            if (unsure !== null) {
+                problems.push(`cannot tell whether the success of required check \`${name}\` comes from ${andList(apps.map(appName))}: ${unsure.detail} (the token needs \`${unsure.permission}\`)`);
+                unverified = true;
+                continue;
+            }
             definite = true;
+            if (others.length > 0) {
+                problems.push(pinnedProblem({
+                    name,
+                    apps,
+                    where: others.every((r) => here.includes(r))
+                        ? short
+                        : `${short} or PR #${head?.pullRequest ?? '?'}'s final head`,
+                    others
+                }));
+                continue;
+            }
             // Reached only when head is null, unreadable (handled above) or the
             // commit itself, or the head had no success for the name.
             const other = head !== null &&
@@ -5504,6 +5827,196 @@ function describe(s, want) {
     return `environment ${s.name}: ${parts.join(', ')}`;
 }
 
+;// CONCATENATED MODULE: ./src/engine/rules/approvers.ts
+// Which approving reviews of a pull request count, as GitHub counts them
+// (SPEC §4 `approvals`): still APPROVED, by someone who can push, not
+// overruled by a later standing request for changes, and independent of the
+// change's makers (makers.ts).
+
+
+
+/** Review states that replace a reviewer's earlier verdict; COMMENTED does not. */
+const STATE_BEARING = new Set([
+    'APPROVED',
+    'CHANGES_REQUESTED',
+    'DISMISSED'
+]);
+/**
+ * The approvals of a pull request that count under the policy: an APPROVED
+ * review that is its reviewer's latest state-bearing review (a dismissed one
+ * is DISMISSED), on the final head when `on_latest_commit`, not by a bot
+ * unless `allow_bots`, not by a deleted account, by someone who could push
+ * to the repository (GitHub ignores the others), by an allowed reviewer
+ * (`reviewers` grants no write access), with no later request for changes
+ * standing against it, and not by a maker. With `asOf`, reviews submitted
+ * later are ignored (audit as of a past time). Every approval that does not
+ * count is returned with the reason.
+ */
+function approversOf(pr, makers, policy, asOf, teams) {
+    const approvers = [];
+    const excluded = [];
+    const histories = new Map();
+    pr.reviews.forEach((review, at) => {
+        if (!submittedBy(review, asOf))
+            return;
+        if (review.author === null) {
+            if (review.state === 'APPROVED') {
+                excluded.push({
+                    login: null,
+                    review,
+                    message: 'an approval by a deleted account does not count (it cannot be attributed)'
+                });
+            }
+            return;
+        }
+        const key = loginKey(review.author.login);
+        const history = histories.get(key) ?? {
+            actor: review.author,
+            latest: null,
+            at: -1,
+            approved: false
+        };
+        histories.set(key, history);
+        if (STATE_BEARING.has(review.state)) {
+            history.latest = review;
+            history.at = at;
+        }
+        if (review.state === 'APPROVED')
+            history.approved = true;
+    });
+    const standing = standingChangeRequests(histories);
+    for (const [key, { actor, latest, at, approved }] of histories) {
+        const login = actor.login;
+        if (latest === null)
+            continue;
+        if (latest.state === 'DISMISSED') {
+            excluded.push({
+                login,
+                review: latest,
+                message: `${login}'s review was dismissed; ${login} must approve again`
+            });
+            continue;
+        }
+        if (latest.state !== 'APPROVED') {
+            if (approved) {
+                excluded.push({
+                    login,
+                    review: latest,
+                    message: `${login} approved but later requested changes`
+                });
+            }
+            continue;
+        }
+        const reasons = [
+            ...exclusionReasons(pr, latest, actor, policy, teams),
+            ...overruledBy(pr, latest, at, standing),
+            ...makerReasons(login, makers.get(key))
+        ];
+        if (reasons.length === 0) {
+            approvers.push({ login, review: latest });
+        }
+        else {
+            excluded.push({
+                login,
+                review: latest,
+                message: `${login} approved but ${andList(reasons)}`
+            });
+        }
+    }
+    return { approvers, excluded };
+}
+/**
+ * Whether the review existed at `asOf`. A time that cannot be read counts as
+ * before: the review exists, and ignoring it could hide a later change of
+ * mind (a CHANGES_REQUESTED that replaces an approval).
+ */
+function submittedBy(review, asOf) {
+    if (asOf === undefined || review.submittedAt === null)
+        return true;
+    const at = timeOf(review.submittedAt);
+    return Number.isNaN(at) || at <= asOf.getTime();
+}
+/**
+ * Requests for changes that still stand: the reviewer's latest verdict (a
+ * later approval by the same person replaces it, a dismissed one is
+ * DISMISSED), by someone with write access. GitHub: "If a collaborator with
+ * admin, owner, or write access to the repository submits a review requesting
+ * changes, the pull request cannot be merged until the same collaborator
+ * submits another review approving the changes"
+ * (docs.github.com/en/pull-requests/how-tos/review-pull-requests/approving-a-pull-request-with-required-reviews);
+ * approvals count only "from people with write or admin permissions" (same page).
+ */
+function standingChangeRequests(histories) {
+    const found = [];
+    for (const { actor, latest, at } of histories.values()) {
+        if (latest?.state === 'CHANGES_REQUESTED' && latest.authorCanPush) {
+            found.push({ login: actor.login, review: latest, at });
+        }
+    }
+    return found;
+}
+/**
+ * The standing requests for changes submitted after `approval` on the same
+ * head: the commit it approved, or the final head (the change as merged). A
+ * request whose commit GitHub no longer knows counts too: it cannot be shown
+ * to be about another head.
+ */
+function overruledBy(pr, approval, approvalAt, standing) {
+    return standing
+        .filter((cr) => cr.at > approvalAt &&
+        (cr.review.commitOid === null ||
+            cr.review.commitOid === approval.commitOid ||
+            cr.review.commitOid === pr.headRefOid))
+        .map((cr) => `${cr.login} later requested changes${cr.review.commitOid === null ? '' : ` on ${shortSha(cr.review.commitOid)}`}, which stands until ${cr.login} approves or the review is dismissed`);
+}
+function exclusionReasons(pr, review, actor, policy, teams) {
+    const { onLatestCommit, allowBots, reviewers } = policy.approvals;
+    const reasons = [];
+    const head = shortSha(pr.headRefOid);
+    if (onLatestCommit && review.commitOid !== pr.headRefOid) {
+        reasons.push(review.commitOid === null
+            ? `GitHub no longer knows which commit it was given on, so it is not bound to the final head ${head}`
+            : `gave it on ${shortSha(review.commitOid)}, not on the final head ${head}`);
+    }
+    if (!allowBots && isBot(actor)) {
+        reasons.push('is a bot (approvals.allow_bots is false)');
+    }
+    if (reviewers !== null) {
+        // A login listed, or a member of a listed `org/team` whose members the
+        // token could read; a team it could not read never admits anyone.
+        const entries = reviewers.filter((entry) => entry.includes('/'));
+        const members = (entry) => {
+            const read = teams?.[entry];
+            return read === undefined || isUnreadable(read) ? null : read;
+        };
+        const allowed = reviewers.some((entry) => !entry.includes('/') && sameLogin(entry, actor.login)) ||
+            entries.some((entry) => (members(entry) ?? []).some((m) => sameLogin(m, actor.login)));
+        if (!allowed) {
+            const unread = entries.filter((entry) => members(entry) === null);
+            reasons.push(unread.length > 0
+                ? `is not listed in approvals.reviewers, and the members of ${andList(unread)} could not be read (the token needs \`members: read\`, which a workflow token cannot have; list the logins instead)`
+                : 'is not listed in approvals.reviewers');
+        }
+    }
+    // GitHub counts only approving reviews "from people with write or admin
+    // permissions" (GraphQL PullRequestReview.authorCanPushToRepository);
+    // being listed in approvals.reviewers gives no write access.
+    if (!review.authorCanPush) {
+        reasons.push('had no write access to the repository (GitHub does not count approvals from people without it)');
+    }
+    return reasons;
+}
+function makerReasons(login, maker) {
+    if (maker === undefined)
+        return [];
+    const updates = onlyBranchUpdates(maker);
+    if (updates === null)
+        return [`is ${describeMaker(maker)}`];
+    return [
+        `updated the branch with merge commit ${andList(updates)}, which makes ${login} a maker of this change: another reviewer must approve, or someone who does not review must update the branch`
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/engine/rules/maker-checker.ts
 // SPEC §5.6 `maker-checker`: each pull request has enough approving reviewers
 // outside its makers, and the run has enough environment approvers outside
@@ -5512,6 +6025,7 @@ function describe(s, want) {
 // Direct pushes (no pull request) have no reviews to count: whether they were
 // allowed at all is approval-record's question (`approvals.direct_pushes`).
 // Their makers still count against the run's environment approvers.
+
 
 
 
@@ -5653,11 +6167,131 @@ function environmentApprovals(facts, policy, makers) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/engine/deployments-bound.ts
+// Whether a github-actions[bot] deployment record is the one GitHub made for
+// a job (SPEC §4 `trusted_workflows`, §5.2). Every workflow token acts as
+// github-actions[bot] and can create a deployment through the REST API and
+// post a success whose log URL is any real job, so the record counts only
+// when that job's check run, from the GitHub Actions app, names this very
+// deployment (GraphQL `CheckRun.deployment`, "The corresponding deployment
+// for this job, if any"). Pure: the check runs were read by gathering
+// (gather/jobs.ts).
+/** GitHub Actions' App: id 15368, slug github-actions. */
+const GITHUB_ACTIONS_APP = { id: 15368, slug: 'github-actions' };
+/**
+ * The run and job of a job URL of this repository (host and owner/repo
+ * case-insensitive, as GitHub treats them), optionally followed by a slash,
+ * a query or a fragment; null for anything else.
+ */
+function jobOfThisRepository(url, ctx) {
+    if (url === null)
+        return null;
+    const base = deployments_bound_escape(ctx.serverUrl.replace(/\/+$/, ''));
+    const repo = `${deployments_bound_escape(ctx.owner)}/${deployments_bound_escape(ctx.repo)}`;
+    const m = new RegExp(`^${base}/${repo}/actions/runs/(\\d+)/job/(\\d+)/?(?:[?#].*)?$`, 'i').exec(url);
+    if (m === null)
+        return null;
+    return { runId: Number(m[1]), jobId: Number(m[2]) };
+}
+/**
+ * `<serverUrl>/<owner>/<repo>/actions/runs/<id>`, optionally followed by
+ * `/job/<id>` or `/attempts/<n>`, a slash, a query or a fragment.
+ */
+function isRunOfThisRepository(url, ctx) {
+    if (url === null)
+        return false;
+    const base = deployments_bound_escape(ctx.serverUrl.replace(/\/+$/, ''));
+    const repo = `${deployments_bound_escape(ctx.owner)}/${deployments_bound_escape(ctx.repo)}`;
+    const pattern = new RegExp(`^${base}/${repo}/actions/runs/\\d+(?:/job/\\d+|/attempts/\\d+)?/?(?:[?#].*)?$`, 'i');
+    return pattern.test(url);
+}
+function deployments_bound_escape(text) {
+    return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+/**
+ * The job a github-actions[bot] record's success links to, when its binding
+ * depends on a check run the gate may not have read yet.
+ */
+function jobNeed(d, success, ctx) {
+    const link = jobOfThisRepository(success.logUrl, ctx);
+    if (link === null)
+        return { kind: 'none' };
+    return { kind: 'job', link, sha: d.sha };
+}
+/**
+ * Why the record is not the one GitHub made for a job of a trusted
+ * workflow, or null when it is. `name` names the record in the message.
+ */
+function bindingProblem(o) {
+    const { deployment: d, success, ctx, name } = o;
+    const fix = `${o.again} through the deployment workflow (a job with \`environment:\`), whose deployment GitHub makes itself`;
+    const link = jobOfThisRepository(success.logUrl, ctx);
+    if (link === null) {
+        const url = success.logUrl === null ? 'no log url' : success.logUrl;
+        const what = isRunOfThisRepository(success.logUrl, ctx)
+            ? `links to a workflow run, not to a job of it (${url})`
+            : `links to no job of a workflow run of ${ctx.owner}/${ctx.repo} (${url})`;
+        return `${name} by github-actions[bot] ${what}, so it cannot be told from a record any workflow token can create through the API: ${fix}`;
+    }
+    const job = ctx.jobs?.checkRuns[String(link.jobId)];
+    if (job === undefined)
+        return unknownJob(d, link, ctx, name, fix);
+    const problem = jobProblem(d, link, job);
+    if (problem !== null) {
+        return `${name} was not made by a job GitHub ran for ${d.environment}: ${problem}. It was created through the API; ${fix}`;
+    }
+    return workflowProblem(d, job, ctx, name, o.again);
+}
+function unknownJob(d, link, ctx, name, fix) {
+    const blocked = ctx.jobs?.unreadable[d.sha];
+    if (blocked !== undefined) {
+        return `${name} links to job ${link.jobId}, whose check run could not be read, so whether GitHub made the record for that job cannot be verified: grant the token \`${blocked.permission}\` (GitHub said: ${blocked.detail})`;
+    }
+    if (ctx.jobs?.complete[d.sha] !== true) {
+        return `${name} links to job ${link.jobId}, whose check run was not read, so whether GitHub made the record for that job cannot be verified`;
+    }
+    return `${name} was not made by a job GitHub ran for ${d.environment}: its log links to job ${link.jobId} of run ${link.runId}, which is no check run of ${d.sha.slice(0, 7)}. It was created through the API; ${fix}`;
+}
+/** Why the check run is not the job that made this record, or null. */
+function jobProblem(d, link, job) {
+    if (job.app?.id !== GITHUB_ACTIONS_APP.id) {
+        const app = job.app?.slug ?? job.app?.id ?? 'no app';
+        return `its log links to check run ${job.id}, made by ${String(app)}, not by a GitHub Actions job`;
+    }
+    if (job.run?.id !== link.runId) {
+        const run = job.run === null ? 'no workflow run' : `run ${job.run.id}`;
+        return `its log links to job ${job.id} of run ${link.runId}, but that job belongs to ${run}`;
+    }
+    if (job.deploymentId === null) {
+        return `its log links to job ${job.id}, whose check run names no deployment`;
+    }
+    if (job.deploymentId !== d.id) {
+        return `its log links to job ${job.id}, whose check run names deployment #${job.deploymentId}`;
+    }
+    return null;
+}
+/** `trusted_workflows`: the job's workflow file, and the record's ref. */
+function workflowProblem(d, job, ctx, name, again) {
+    const trusted = ctx.trustedWorkflows;
+    if (trusted === null)
+        return null;
+    const path = job.run?.path ?? null;
+    const ref = d.ref ?? null;
+    const fits = trusted.some((w) => w.path === path && (w.ref === null || w.ref === ref));
+    if (fits)
+        return null;
+    const list = trusted.map((w) => w.text).join(', ');
+    const made = `${path ?? 'an unknown workflow file'}${ref === null ? '' : `@${ref}`}`;
+    return `${name} was made by job ${job.id} of ${made}, not by a workflow in trusted_workflows (${list}): ${again} with one of them`;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/deployments.ts
 // What makes a deployment record evidence (SPEC §4 trusted_deployers, §5.2).
 // Shared by the promotion check and by gathering, which needs the previous
 // successful deployment to know where the range of changes starts.
-const GITHUB_ACTIONS = 'github-actions[bot]';
+
+
+const deployments_GITHUB_ACTIONS = 'github-actions[bot]';
 const deployments_short = (sha) => sha.slice(0, 7);
 const deployments_sameLogin = (a, b) => a.toLowerCase() === b.toLowerCase();
 function deployments_orList(items) {
@@ -5670,8 +6304,9 @@ function deployments_orList(items) {
  * `nowMs` (statuses created later are ignored). It counts when made by a
  * trusted deployer, it reached `success`, and it was not later marked
  * `failure` or `error` (a later `inactive` only means it was superseded). A
- * record made by github-actions[bot] counts only when its success links to a
- * workflow run of this repository: any workflow token can create one by hand.
+ * record made by github-actions[bot] counts only when GitHub made it for the
+ * job its success links to (deployments-bound.ts): any workflow token can
+ * create one by hand.
  */
 function qualify(d, env, ctx, nowMs) {
     const name = `the deployment #${d.id} of ${deployments_short(d.sha)} to ${env}`;
@@ -5705,28 +6340,18 @@ function qualify(d, env, ctx, nowMs) {
     if (failure !== undefined) {
         return `${name} succeeded at ${success.createdAt} then was marked ${failure.state} at ${failure.createdAt}: ${again}`;
     }
-    if (deployments_sameLogin(creator, GITHUB_ACTIONS) &&
-        !isRunOfThisRepository(success.logUrl, ctx)) {
-        const url = success.logUrl === null ? 'no log url' : success.logUrl;
-        return `${name} by ${creator} links to no workflow run of this repository (${url}): ${again} from a workflow of ${ctx.owner}/${ctx.repo}`;
+    if (deployments_sameLogin(creator, deployments_GITHUB_ACTIONS)) {
+        const problem = bindingProblem({
+            deployment: d,
+            success,
+            ctx,
+            name,
+            again
+        });
+        if (problem !== null)
+            return problem;
     }
     return { deployment: d, status: success, at };
-}
-/**
- * `<serverUrl>/<owner>/<repo>/actions/runs/<id>`, optionally followed by
- * `/job/<id>` or `/attempts/<n>`, a slash, a query or a fragment. Host and
- * owner/repo compare case-insensitively, as GitHub treats them.
- */
-function isRunOfThisRepository(url, ctx) {
-    if (url === null)
-        return false;
-    const base = deployments_escape(ctx.serverUrl.replace(/\/+$/, ''));
-    const repo = `${deployments_escape(ctx.owner)}/${deployments_escape(ctx.repo)}`;
-    const pattern = new RegExp(`^${base}/${repo}/actions/runs/\\d+(?:/job/\\d+|/attempts/\\d+)?/?(?:[?#].*)?$`, 'i');
-    return pattern.test(url);
-}
-function deployments_escape(text) {
-    return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 /** Sha of the newest deployment in the list that counts as a success. */
 function previousSuccess(list, env, ctx, nowMs) {
@@ -5760,7 +6385,11 @@ function upstreamChain(environments, environment) {
         seen.add(name);
         const after = environments[name]?.after ?? [];
         after.forEach(visit);
-        order.push({ name, after: [...after] });
+        order.push({
+            name,
+            after: [...after],
+            trustedWorkflows: environments[name]?.trustedWorkflows ?? null
+        });
     };
     (environments[environment]?.after ?? []).forEach(visit);
     return order;
@@ -5795,7 +6424,7 @@ function promotion_check(facts, policy, now, chain = []) {
     let unverified = false;
     const chosen = new Map();
     for (const step of steps) {
-        const upstream = evaluate(step.name, facts, policy, nowMs);
+        const upstream = evaluate(step, facts, policy, nowMs);
         if (!upstream.readable) {
             unverified = true;
             problems.push(upstream.problem);
@@ -5858,7 +6487,7 @@ function normalize(chain, direct) {
             steps.push({ name: item, after: previous ? [previous.name] : [] });
         }
         else {
-            steps.push({ name: item.name, after: [...item.after] });
+            steps.push({ ...item, after: [...item.after] });
         }
     }
     for (const name of direct) {
@@ -5867,7 +6496,8 @@ function normalize(chain, direct) {
     }
     return steps;
 }
-function evaluate(env, facts, policy, nowMs) {
+function evaluate(step, facts, policy, nowMs) {
+    const env = step.name;
     const deployments = facts.upstream[env];
     if (deployments === undefined) {
         return {
@@ -5898,7 +6528,12 @@ function evaluate(env, facts, policy, nowMs) {
     const successes = [];
     const problems = [];
     for (const deployment of candidates) {
-        const outcome = qualify(deployment, env, deploymentContext(facts, policy), nowMs);
+        const outcome = qualify(deployment, env, {
+            ...deploymentContext(facts, policy),
+            trustedWorkflows: step.trustedWorkflows === undefined
+                ? policy.trustedWorkflows
+                : step.trustedWorkflows
+        }, nowMs);
         if (typeof outcome === 'string')
             problems.push(outcome);
         else
@@ -5944,14 +6579,19 @@ function deploymentContext(facts, policy) {
         repo: facts.repository.name,
         serverUrl: facts.serverUrl,
         sha: facts.sha,
-        trustedDeployers: policy.trustedDeployers
+        trustedDeployers: policy.trustedDeployers,
+        trustedWorkflows: policy.trustedWorkflows,
+        ...(facts.jobs === undefined ? {} : { jobs: facts.jobs })
     };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/rules/segregation.ts
-// SPEC §5.7 `segregation` (when `deployer_independent`): the person who
-// triggered the deployment made none of the changes in it, whatever
-// `approvals.independent_of` says.
+// SPEC §5.7 `segregation` (when `deployer_independent`): nobody who deploys
+// made any of the changes in it, whatever `approvals.independent_of` says.
+// The deployers of a run are who started it (`github.actor`) and who started
+// its current attempt (`github.triggering_actor`): a re-run keeps the first
+// trigger's privileges, so a maker who dispatches and lets someone else
+// click "Re-run" still deploys their own change.
 
 
 const MAKING = [
@@ -5964,8 +6604,8 @@ function segregation_check(facts, policy, _now) {
     if (!policy.deployerIndependent) {
         return result('segregation', 'skipped', `the deployer of ${policy.name} need not be independent (deployer_independent: false)`);
     }
-    const deployer = facts.deployer;
-    if (deployer === null) {
+    const deployers = deployersOf(facts);
+    if (deployers.length === 0) {
         return result('segregation', 'error', 'the deployer is unknown', [
             `the deployer is unknown, so their independence from the changes cannot be verified: run the gate from the deployment's workflow run, or pass the deployment event`
         ]);
@@ -5973,32 +6613,76 @@ function segregation_check(facts, policy, _now) {
     const problems = [];
     const links = [];
     const seen = new Set();
+    const guilty = new Set();
     for (const change of facts.changes) {
         const pr = change.pullRequest;
         if (pr !== null && seen.has(pr.number))
             continue;
         if (pr !== null)
             seen.add(pr.number);
-        const maker = makersOf(change, facts, policy, MAKING).makers.get(loginKey(deployer));
-        if (maker === undefined)
-            continue;
+        const makers = makersOf(change, facts, policy, MAKING).makers;
         const sha = shortSha(change.commit.oid);
         const what = pr === null ? `the direct push ${sha}` : `PR #${pr.number}`;
-        problems.push(`${deployer} deployed ${what} but is ${describeMaker(maker)}: ask someone who made none of the changes to deploy to ${policy.name}`);
-        links.push(pr === null
-            ? { kind: 'commit', url: change.commit.url, label: `commit ${sha}` }
-            : { kind: 'pull_request', url: pr.url, label: `PR #${pr.number}` });
+        let linked = false;
+        for (const deployer of deployers) {
+            const maker = makers.get(loginKey(deployer));
+            if (maker === undefined)
+                continue;
+            guilty.add(deployer);
+            const { did, fix } = roleIn(deployer, facts, policy.name);
+            problems.push(`${deployer} ${did} ${what} but is ${describeMaker(maker)}: ${fix}`);
+            if (linked)
+                continue;
+            linked = true;
+            links.push(pr === null
+                ? { kind: 'commit', url: change.commit.url, label: `commit ${sha}` }
+                : { kind: 'pull_request', url: pr.url, label: `PR #${pr.number}` });
+        }
     }
     if (problems.length > 0) {
-        return result('segregation', 'fail', `${deployer} deployed changes they made`, problems, links);
+        return result('segregation', 'fail', `${andList([...guilty])} deployed changes they made`, problems, links);
     }
-    return result('segregation', 'pass', `${deployer} made none of the changes in scope`);
+    return result('segregation', 'pass', `${andList(deployers)} made none of the changes in scope`);
+}
+/**
+ * What a deployer did and what to do instead. The one who started a run
+ * that someone else re-ran still deploys: a new run is the way out.
+ */
+function roleIn(login, facts, env) {
+    const { actor, triggeringActor } = facts.run;
+    const rerun = actor !== null &&
+        triggeringActor !== null &&
+        !sameLogin(actor, triggeringActor);
+    const fix = `ask someone who made none of the changes to deploy to ${env}`;
+    if (rerun && sameLogin(login, actor)) {
+        return {
+            did: `started the run (github.actor) that ${triggeringActor} re-ran to deploy`,
+            fix: `a re-run keeps the privileges of whoever started the run, so someone who made none of the changes must start a new run to deploy to ${env}`
+        };
+    }
+    if (rerun && sameLogin(login, triggeringActor)) {
+        return { did: 're-ran the run that deploys', fix };
+    }
+    return { did: 'deployed', fix };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/rules/source-branch.ts
 // SPEC §5.3 `source-branch`: the deployed commit is contained in one of the
-// policy's `branches`.
+// policy's `branches`, and the run that deploys it was triggered by one of
+// the policy's `allowed_events` (SPEC §4). A run of `pull_request_target`
+// deploys what the default branch holds, and since 2025-12 GitHub checks
+// the environment's branch rules of such a run against the default branch
+// (github.blog/changelog/2025-11-07-actions-pull_request_target-and-
+// environment-branch-protections-changes): a `main`-only environment lets
+// it through, so the event is judged here, beside the branch.
 
+/** Why an event outside the list is dangerous, where it says more than the list. */
+const WHY = {
+    pull_request_target: "it runs for a pull request nobody merged, with the base repository's secrets, and since 2025-12 GitHub checks the environment's branch rules of such a run against the default branch, so a main-only environment does not stop it",
+    pull_request: 'it runs for a change nobody merged',
+    issue_comment: 'anyone who may comment can trigger it',
+    workflow_run: 'it runs for whatever run triggered it, on any branch'
+};
 function source_branch_check(facts, policy, _now) {
     const sha = shortSha(facts.sha);
     const globs = orList(policy.branches);
@@ -6008,16 +6692,59 @@ function source_branch_check(facts, policy, _now) {
         label: `commit ${sha}`
     };
     const holding = containingBranches(facts, policy).map((b) => b.name);
-    if (holding.length > 0) {
-        return result('source-branch', 'pass', `${sha} is on ${orList(holding)}`, [], [commitLink]);
+    const event = eventOutcome(facts, policy);
+    const problems = [];
+    if (holding.length === 0) {
+        const existing = facts.branches
+            .filter((b) => matchesBranch(b.name, policy.branches))
+            .map((b) => b.name);
+        problems.push(existing.length === 0
+            ? `no branch of the repository matches ${globs}, so ${sha} cannot come from one: create the branch or fix \`branches\` for ${policy.name}`
+            : `${sha} is not contained in ${orList(existing)}: merge it into one of them (through a pull request) before deploying it to ${policy.name}`);
     }
-    const existing = facts.branches
-        .filter((b) => matchesBranch(b.name, policy.branches))
-        .map((b) => b.name);
-    const problem = existing.length === 0
-        ? `no branch of the repository matches ${globs}, so ${sha} cannot come from one: create the branch or fix \`branches\` for ${policy.name}`
-        : `${sha} is not contained in ${orList(existing)}: merge it into one of them (through a pull request) before deploying it to ${policy.name}`;
-    return result('source-branch', 'fail', `${sha} is not on ${globs}`, [problem], [commitLink]);
+    if (event.problem !== null)
+        problems.push(event.problem);
+    const status = statusOf(holding.length === 0 || event.status === 'fail', event.status === 'error');
+    const summary = holding.length === 0
+        ? `${sha} is not on ${globs}`
+        : status === 'pass'
+            ? `${sha} is on ${orList(holding)}${event.note}`
+            : status === 'fail'
+                ? `${event.summary} may not deploy to ${policy.name}`
+                : `could not tell what triggered the run deploying ${sha}`;
+    return result('source-branch', status, summary, problems, [commitLink]);
+}
+/** SPEC §4 `allowed_events`, against the event that triggered the run. */
+function eventOutcome(facts, policy) {
+    const { id, event } = facts.run;
+    const allowed = policy.allowedEvents;
+    // No run (the CLI outside Actions): nothing was triggered to judge.
+    if (id === null) {
+        return {
+            status: 'pass',
+            problem: null,
+            note: '; no workflow run, so no triggering event to check',
+            summary: ''
+        };
+    }
+    if (event === null) {
+        return {
+            status: 'error',
+            problem: `what triggered run ${id} is not known, so whether \`allowed_events\` (${andList(allowed)}) lets it deploy to ${policy.name} cannot be verified: run the gate in the deploying workflow, where GITHUB_EVENT_NAME says it`,
+            note: '',
+            summary: ''
+        };
+    }
+    if (allowed.includes(event)) {
+        return { status: 'pass', problem: null, note: '', summary: '' };
+    }
+    const why = WHY[event];
+    return {
+        status: 'fail',
+        problem: `run ${id} was triggered by \`${event}\`, which \`allowed_events\` for ${policy.name} does not list (${andList(allowed)})${why === undefined ? '' : `: ${why}`}. Deploy from a run of one of those events, or add \`${event}\` to \`allowed_events\` of ${policy.name} if such runs are meant to deploy`,
+        note: '',
+        summary: `a run triggered by ${event}`
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/rules/index.ts
@@ -6781,17 +7508,42 @@ function isWebFlow(login, email) {
         return login.toLowerCase() === WEB_FLOW_LOGIN;
     return email?.toLowerCase() === WEB_FLOW_EMAIL;
 }
+// A bot's noreply address: `ID+NAME[bot]@users.noreply.github.com` (the ID
+// is optional, as in the older noreply form of users).
+const BOT_NOREPLY = /^(?:\d+\+)?([a-z0-9][a-z0-9-]*\[bot\])@users\.noreply\.github\.com$/i;
+// Copilot's coding agent commits as `Copilot
+// <198982749+Copilot@users.noreply.github.com>`
+// (copilot-coding-agent/user-feedback#76); 198982749 is the Bot account whose
+// REST login is `Copilot` (posit-dev/ark#1001), without a `[bot]` suffix.
+const COPILOT_AGENT_NOREPLY = '198982749+copilot@users.noreply.github.com';
+const COPILOT_AGENT_LOGIN = 'Copilot';
+/**
+ * The bot a commit e-mail names, when GitHub mapped it to no account.
+ * GraphQL's `GitActor.user` is a `User`, "null if no such user exists", so a
+ * bot's address, such as `49699333+dependabot[bot]@users.noreply.github.com`,
+ * resolves to none (REST's commit `author` does give the bot): the address
+ * itself names it. Anyone can write any address into a commit, as for a
+ * person's; `approvals.require_verified_commits` is what authenticates one.
+ */
+function botOfEmail(email) {
+    if (email === null)
+        return null;
+    if (email.toLowerCase() === COPILOT_AGENT_NOREPLY)
+        return COPILOT_AGENT_LOGIN;
+    return BOT_NOREPLY.exec(email)?.[1] ?? null;
+}
 function identity(value, path) {
     const g = (0,shape/* optObj */.vW)(value, path);
     if (g === null)
         return { name: null, email: null, login: null, isWebFlow: false };
     const user = (0,shape/* optObj */.vW)(g.user, `${path}.user`);
-    const login = user === null ? null : (0,shape/* str */.gx)(user.login, `${path}.user.login`);
+    const email = (0,shape/* optStr */.VK)(g.email, `${path}.email`);
+    const login = user === null ? botOfEmail(email) : (0,shape/* str */.gx)(user.login, `${path}.user.login`);
     return {
         name: (0,shape/* optStr */.VK)(g.name, `${path}.name`),
-        email: (0,shape/* optStr */.VK)(g.email, `${path}.email`),
+        email,
         login,
-        isWebFlow: isWebFlow(login, (0,shape/* optStr */.VK)(g.email, `${path}.email`))
+        isWebFlow: isWebFlow(login, email)
     };
 }
 const TRAILER = /^co-authored-by:\s*(.*?)\s*<([^>]*)>\s*$/gim;
@@ -6818,7 +7570,7 @@ function coAuthorsOf(author, listed, message) {
             coAuthors.push({
                 name: t.name,
                 email: t.email,
-                login: null,
+                login: botOfEmail(t.email),
                 isWebFlow: false
             });
         }
@@ -6936,9 +7688,17 @@ function parseDeployment(value, path) {
             treeOid: tree === null ? null : (0,shape/* optStr */.VK)(tree.oid, `${path}.commit.tree.oid`),
             creator: parseActor(d.creator, `${path}.creator`),
             createdAt: (0,shape/* date */.p6)(d.createdAt, `${path}.createdAt`),
-            statuses: statuses.nodes.map((n, i) => parseStatus(n, `${path}.statuses.nodes[${i}]`))
+            statuses: statuses.nodes.map((n, i) => parseStatus(n, `${path}.statuses.nodes[${i}]`)),
+            ...('ref' in d ? { ref: deploymentRef(d.ref, `${path}.ref`) } : {})
         }
     };
+}
+/** `Deployment.ref` fully qualified; null: a sha, or a ref GitHub lost. */
+function deploymentRef(value, path) {
+    const ref = (0,shape/* optObj */.vW)(value, path);
+    if (ref === null)
+        return null;
+    return `${(0,shape/* str */.gx)(ref.prefix, `${path}.prefix`)}${(0,shape/* str */.gx)(ref.name, `${path}.name`)}`;
 }
 /**
  * Oldest first. GitHub lists deployment statuses newest first, so statuses
@@ -7026,7 +7786,18 @@ function parseRules(value, path) {
             };
         }
         if (rawType === 'required_status_checks' && params !== null) {
-            rule.requiredStatusChecks = (0,shape/* arr */.QL)(params.required_status_checks, `${p}.parameters.required_status_checks`).map((c, j) => (0,shape/* str */.gx)((0,shape/* obj */.WL)(c, `${p}.parameters.required_status_checks[${j}]`).context, `${p}.parameters.required_status_checks[${j}].context`));
+            const checks = (0,shape/* arr */.QL)(params.required_status_checks, `${p}.parameters.required_status_checks`).map((c, j) => {
+                const at = `${p}.parameters.required_status_checks[${j}]`;
+                const check = (0,shape/* obj */.WL)(c, at);
+                return {
+                    context: (0,shape/* str */.gx)(check.context, `${at}.context`),
+                    appId: appPin(check.integration_id, `${at}.integration_id`)
+                };
+            });
+            rule.requiredStatusChecks = checks.map((c) => c.context);
+            const pinned = checks.flatMap((c) => c.appId === null ? [] : [{ context: c.context, appId: c.appId }]);
+            if (pinned.length > 0)
+                rule.pinnedChecks = pinned;
         }
         return rule;
     });
@@ -7061,7 +7832,15 @@ function parseRefRules(value, path) {
                     dismiss_stale_reviews_on_push: params.dismissStaleReviewsOnPush,
                     require_code_owner_review: params.requireCodeOwnerReview,
                     require_last_push_approval: params.requireLastPushApproval,
-                    required_status_checks: params.requiredStatusChecks
+                    required_status_checks: Array.isArray(params.requiredStatusChecks)
+                        ? params.requiredStatusChecks.map((c) => {
+                            const check = (0,shape/* obj */.WL)(c, `${p}.parameters.requiredStatusChecks`);
+                            return {
+                                context: check.context,
+                                integration_id: check.integrationId
+                            };
+                        })
+                        : params.requiredStatusChecks
                 }
         });
     });
@@ -7087,15 +7866,21 @@ function parseClassicProtection(value, path) {
         return v !== null && v.enabled === true;
     };
     const contexts = [];
+    const pinned = [];
     if (checks !== null) {
         if (Array.isArray(checks.contexts)) {
             checks.contexts.forEach((c, i) => contexts.push((0,shape/* str */.gx)(c, `${path}.required_status_checks.contexts[${i}]`)));
         }
         if (Array.isArray(checks.checks)) {
             checks.checks.forEach((c, i) => {
-                const context = (0,shape/* str */.gx)((0,shape/* obj */.WL)(c, `${path}.required_status_checks.checks[${i}]`).context, `${path}.required_status_checks.checks[${i}].context`);
+                const at = `${path}.required_status_checks.checks[${i}]`;
+                const check = (0,shape/* obj */.WL)(c, at);
+                const context = (0,shape/* str */.gx)(check.context, `${at}.context`);
                 if (!contexts.includes(context))
                     contexts.push(context);
+                const appId = appPin(check.app_id, `${at}.app_id`);
+                if (appId !== null)
+                    pinned.push({ context, appId });
             });
         }
     }
@@ -7111,8 +7896,21 @@ function parseClassicProtection(value, path) {
         allowForcePushes: flag('allow_force_pushes'),
         allowDeletions: flag('allow_deletions'),
         requiredStatusChecks: contexts,
+        ...(pinned.length > 0 ? { pinnedChecks: pinned } : {}),
         enforceAdmins: flag('enforce_admins')
     };
+}
+/**
+ * The app a required check is pinned to, or null for any source: a
+ * ruleset's `integration_id` is optional, and classic protection's `app_id`
+ * -1 "explicitly allow[s] any app" (docs.github.com/en/rest/branches/
+ * branch-protection#update-branch-protection, `checks[].app_id`).
+ */
+function appPin(value, path) {
+    if (value === null || value === undefined)
+        return null;
+    const id = (0,shape/* num */.bu)(value, path);
+    return id > 0 ? id : null;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/gather/protection.ts
@@ -7376,7 +8174,16 @@ function rollupPermission(errors) {
         ? 'actions: read'
         : 'checks: read` and `statuses: read';
 }
-function readRollup(commit, sha, path, errors) {
+/**
+ * A check run's `deployment` is read to bind deployment records to their
+ * jobs (jobs.ts), not a test result: its error (no `deployments: read`)
+ * hides no failure.
+ */
+function aboutResults(e) {
+    return e.path?.at(-1) !== 'deployment';
+}
+function readRollup(commit, sha, path, all) {
+    const errors = all.filter(aboutResults);
     if (errors.length > 0) {
         const permission = rollupPermission(errors);
         return {
@@ -7435,6 +8242,12 @@ function parseContext(value, path) {
                     ? null
                     : (0,shape/* num */.bu)(run.databaseId, `${path}.checkSuite.workflowRun.databaseId`),
                 by: app === null ? null : (0,shape/* optStr */.VK)(app.slug, `${path}.checkSuite.app.slug`),
+                ...(app === null || app.databaseId == null
+                    ? {}
+                    : {
+                        appId: (0,shape/* num */.bu)(app.databaseId, `${path}.checkSuite.app.databaseId`)
+                    }),
+                ...(typeof n.id === 'string' ? { nodeId: n.id } : {}),
                 at: (0,shape/* optStr */.VK)(n.startedAt, `${path}.startedAt`)
             };
         }
@@ -7481,7 +8294,7 @@ async function completeRollups(port, repository, reads) {
         for (const page of batch) {
             const alias = page.alias;
             const i = Number(alias.slice(1));
-            const errors = answer.errors.filter((e) => e.path?.[0] === alias);
+            const errors = answer.errors.filter((e) => e.path?.[0] === alias && aboutResults(e));
             if (errors.length > 0) {
                 results[i] = {
                     unreadable: true,
@@ -7586,16 +8399,25 @@ function recentPages(recent) {
             : deploymentPage(shipped.deployments, 'recent.shipped.deployments')
     };
 }
-/** Where the range of changes starts: the previous success to the target. */
-function previousSuccessOf(request, policy, now) {
-    const ctx = {
+/** What makes a deployment evidence for this decision, with the jobs read so far. */
+function deploymentContextOf(request, policy, jobs) {
+    return {
         owner: request.owner,
         repo: request.repo,
         serverUrl: request.serverUrl,
         sha: request.sha,
-        trustedDeployers: policy.trustedDeployers
+        trustedDeployers: policy.trustedDeployers,
+        trustedWorkflows: policy.trustedWorkflows,
+        jobs
     };
-    return (list) => previousSuccess(list, request.environment, ctx, now.getTime());
+}
+/**
+ * Where the range of changes starts: the previous success to the target.
+ * A record whose job was not read yet does not count here: bind it first
+ * (jobs.ts `bindDeployments`), or more is read than needed, never less.
+ */
+function previousSuccessOf(ctx, environment, now) {
+    return (list) => previousSuccess(list, environment, ctx, now.getTime());
 }
 /** The upstream environments, and the target itself when the range is asked. */
 function environmentsToRead(need) {
@@ -7873,6 +8695,291 @@ async function readRefPages(github, request, first) {
         pending = more.globCursors;
     }
     return refs;
+}
+
+;// CONCATENATED MODULE: ./src/engine/gather/jobs.ts
+// The check runs that bind github-actions[bot] deployment records to the
+// job GitHub ran for them (SPEC §5.2, ../deployments-bound.ts). A job's
+// check run is on the commit its run built, which is the commit of the
+// deployment the job made, so it is found in that commit's status check
+// rollup: the bootstrap reads the deployed commit's and those of the latest
+// deployments to the target environment; any other commit whose record must
+// be bound is asked here, in batches, never skipped.
+
+
+
+
+
+
+
+/** What one commit adds to GateJobs: its rollup's first page of contexts. */
+const JOBS_COST = { nodes: queries/* PAGE */.KL, requests: 1 };
+/** GateJobs batches in flight at once. */
+const JOBS_CONCURRENCY = 2;
+/** Commits asked per round when walking back to the previous success. */
+const PREVIOUS_BATCH = 10;
+function noJobs() {
+    return {
+        fact: { checkRuns: {}, complete: {}, unreadable: {} },
+        more: new Map()
+    };
+}
+/** The permission an error inside a rollup's check run names. */
+function permissionOf(errors) {
+    const last = (e) => e.path?.at(-1);
+    if (errors.some((e) => last(e) === 'deployment'))
+        return 'deployments: read';
+    if (errors.some((e) => last(e) === 'workflowRun'))
+        return 'actions: read';
+    return 'checks: read';
+}
+/**
+ * Adds one commit's `statusCheckRollup` (null: GitHub knows no check run on
+ * it) as the bootstrap or GateJobs returned it, with the errors under it.
+ */
+function addRollup(o) {
+    const { read, sha } = o;
+    if (o.errors.length > 0) {
+        read.fact.unreadable[sha] = support_unreadable(permissionOf(o.errors), o.errors.map((e) => e.message).join('; '));
+        read.more.delete(sha);
+        return;
+    }
+    if (o.rollup === null) {
+        read.fact.complete[sha] = true;
+        return;
+    }
+    const c = (0,shape/* connection */.FI)(o.rollup.contexts, `${o.path}.contexts`);
+    addContexts(read, c.nodes, `${o.path}.contexts`);
+    if (c.hasNextPage && c.endCursor !== null) {
+        read.more.set(sha, {
+            id: (0,shape/* str */.gx)(o.rollup.id, `${o.path}.id`),
+            after: c.endCursor
+        });
+    }
+    else {
+        read.more.delete(sha);
+        read.fact.complete[sha] = true;
+    }
+}
+function addContexts(read, nodes, path) {
+    nodes.forEach((n, i) => {
+        const job = parseJob(n, `${path}.nodes[${i}]`);
+        if (job !== null)
+            read.fact.checkRuns[String(job.id)] = job;
+    });
+}
+/** A rollup context that is a check run, as a job; null for a status. */
+function parseJob(value, path) {
+    const n = (0,shape/* obj */.WL)(value, path);
+    if (n.__typename !== 'CheckRun')
+        return null;
+    const deployment = (0,shape/* optObj */.vW)(n.deployment, `${path}.deployment`);
+    const suite = (0,shape/* optObj */.vW)(n.checkSuite, `${path}.checkSuite`);
+    const app = suite === null ? null : (0,shape/* optObj */.vW)(suite.app, `${path}.checkSuite.app`);
+    const run = suite === null
+        ? null
+        : (0,shape/* optObj */.vW)(suite.workflowRun, `${path}.checkSuite.workflowRun`);
+    const file = run === null ? null : (0,shape/* optObj */.vW)(run.file, `${path}.file`);
+    return {
+        id: (0,shape/* num */.bu)(n.databaseId, `${path}.databaseId`),
+        deploymentId: deployment === null
+            ? null
+            : (0,shape/* num */.bu)(deployment.databaseId, `${path}.deployment.databaseId`),
+        app: app === null
+            ? null
+            : {
+                id: app.databaseId === null || app.databaseId === undefined
+                    ? null
+                    : (0,shape/* num */.bu)(app.databaseId, `${path}.checkSuite.app.databaseId`),
+                slug: (0,shape/* optStr */.VK)(app.slug, `${path}.checkSuite.app.slug`)
+            },
+        run: run === null
+            ? null
+            : {
+                id: (0,shape/* num */.bu)(run.databaseId, `${path}.checkSuite.workflowRun.databaseId`),
+                event: (0,shape/* optStr */.VK)(run.event, `${path}.checkSuite.workflowRun.event`),
+                path: file === null ? null : (0,shape/* optStr */.VK)(file.path, `${path}.file.path`)
+            }
+    };
+}
+/**
+ * The bootstrap's rollups: the deployed commit's (`repository.checks`) and
+ * those of the latest deployments to the target (`recent.hereJobs`).
+ */
+function bootstrapJobs(o) {
+    const read = noJobs();
+    const under = (...prefix) => o.errors.filter((e) => prefix.every((p, i) => e.path?.[i] === p) &&
+        (e.path ?? []).includes('contexts'));
+    const repo = (0,shape/* optObj */.vW)(o.data.repository, 'repository');
+    const checks = repo === null ? null : (0,shape/* optObj */.vW)(repo.checks, 'repository.checks');
+    if (checks !== null) {
+        addRollup({
+            read,
+            sha: o.sha,
+            rollup: (0,shape/* optObj */.vW)(checks.statusCheckRollup, 'repository.checks.statusCheckRollup'),
+            errors: under('repository', 'checks'),
+            path: 'repository.checks.statusCheckRollup'
+        });
+    }
+    const recent = (0,shape/* optObj */.vW)(o.data.recent, 'recent');
+    const here = recent === null ? null : (0,shape/* optObj */.vW)(recent.hereJobs, 'recent.hereJobs');
+    if (here === null)
+        return read;
+    (0,shape/* connection */.FI)(here, 'recent.hereJobs').nodes.forEach((n, i) => {
+        const at = `recent.hereJobs.nodes[${i}]`;
+        const d = (0,shape/* obj */.WL)(n, at);
+        const sha = (0,shape/* str */.gx)(d.commitOid, `${at}.commitOid`);
+        if (read.fact.complete[sha] === true)
+            return;
+        const commit = (0,shape/* optObj */.vW)(d.commit, `${at}.commit`);
+        addRollup({
+            read,
+            sha,
+            rollup: commit === null
+                ? null
+                : (0,shape/* optObj */.vW)(commit.statusCheckRollup, `${at}.commit.statusCheckRollup`),
+            errors: under('recent', 'hereJobs', 'nodes', i),
+            path: `${at}.commit.statusCheckRollup`
+        });
+    });
+    return read;
+}
+/** Whether a record's binding waits on check runs not read yet. */
+function waitsOnJobs(d, read, ctx) {
+    if (d.creator?.login.toLowerCase() !== 'github-actions[bot]')
+        return false;
+    if (read.fact.complete[d.sha] === true)
+        return false;
+    if (read.fact.unreadable[d.sha] !== undefined)
+        return false;
+    return d.statuses.some((s) => {
+        if (s.state !== 'success')
+            return false;
+        const link = jobOfThisRepository(s.logUrl, ctx);
+        return (link !== null && read.fact.checkRuns[String(link.jobId)] === undefined);
+    });
+}
+/** The first success as of `nowMs`, as `qualify` takes it; NaN: none. */
+function successAt(d, nowMs) {
+    const s = d.statuses.find((x) => {
+        const t = Date.parse(x.createdAt);
+        return x.state === 'success' && (Number.isNaN(t) || t <= nowMs);
+    });
+    return s === undefined ? NaN : Date.parse(s.createdAt);
+}
+/**
+ * Reads the check runs every record of `all` waits on, and, walking
+ * `newest` from the newest success down, those of the records that could
+ * be the previous success until one is found that counts (`counts`): the
+ * range's start is never decided on a record not yet bound.
+ */
+async function bindDeployments(o) {
+    const order = [...o.newest]
+        .filter((d) => !Number.isNaN(successAt(d, o.nowMs)))
+        .sort((a, b) => successAt(b, o.nowMs) - successAt(a, o.nowMs));
+    for (;;) {
+        const shas = new Set();
+        for (const d of o.all)
+            if (waitsOnJobs(d, o.read, o.ctx))
+                shas.add(d.sha);
+        const waiting = [];
+        for (const d of order) {
+            if (waitsOnJobs(d, o.read, o.ctx)) {
+                if (!waiting.includes(d.sha))
+                    waiting.push(d.sha);
+                if (waiting.length >= PREVIOUS_BATCH)
+                    break;
+            }
+            else if (o.counts(d))
+                break;
+        }
+        waiting.forEach((sha) => shas.add(sha));
+        if (shas.size === 0)
+            return;
+        await readJobs(o.github, o.request, o.read, [...shas]);
+    }
+}
+/** Every check run of each commit: its rollup, all pages. */
+async function readJobs(port, req, read, shas) {
+    const unseen = shas.filter((sha) => !read.more.has(sha));
+    await (0,budget/* askInBatches */.Ds)({
+        items: unseen,
+        each: () => JOBS_COST,
+        // a decision needs one batch at most; the audit's population (a batch
+        // per 100 commits) is asked a few at a time, not all at once
+        concurrency: JOBS_CONCURRENCY,
+        ask: async (batch) => {
+            const { query, variables } = jobsQuery(batch);
+            const answer = await port.graphql(query, { owner: req.owner, name: req.repo, ...variables }, { splittable: true });
+            const repo = (0,shape/* optObj */.vW)((0,shape/* obj */.WL)(answer.data, 'data').repository, 'repository');
+            if (repo === null) {
+                throw new errors/* GitHubApiError */.OS(`the check runs of ${batch.length} commits could not be read: ${answer.errors.map((e) => e.message).join('; ')}`);
+            }
+            batch.forEach((sha, i) => {
+                const alias = `j${i}`;
+                const errors = answer.errors.filter((e) => e.path?.[1] === alias && (e.path ?? []).includes('contexts'));
+                const commit = (0,shape/* optObj */.vW)(repo[alias], alias);
+                if (commit === null && errors.length === 0) {
+                    // GitHub knows no such commit: no job of it can be found
+                    read.fact.complete[sha] = true;
+                    return;
+                }
+                addRollup({
+                    read,
+                    sha,
+                    rollup: commit === null
+                        ? null
+                        : (0,shape/* optObj */.vW)(commit.statusCheckRollup, `${alias}.statusCheckRollup`),
+                    errors,
+                    path: `${alias}.statusCheckRollup`
+                });
+            });
+        }
+    });
+    await readRest(port, req, read, shas);
+}
+/** Further pages of the rollups that have them. */
+async function readRest(port, req, read, shas) {
+    const bySha = new Map();
+    const first = shas.flatMap((sha, i) => {
+        const more = read.more.get(sha);
+        if (more === undefined)
+            return [];
+        bySha.set(`k${i}`, sha);
+        return [
+            { alias: `k${i}`, kind: 'contexts', id: more.id, after: more.after }
+        ];
+    });
+    await readPages(port, { owner: req.owner, name: req.repo }, first, (batch, answer) => {
+        const data = (0,shape/* obj */.WL)(answer.data, 'data');
+        const next = [];
+        for (const page of batch) {
+            const sha = bySha.get(page.alias);
+            const errors = answer.errors.filter((e) => e.path?.[0] === page.alias);
+            const node = (0,shape/* optObj */.vW)(data[page.alias], page.alias);
+            addRollup({
+                read,
+                sha,
+                rollup: node === null ? null : { ...node, id: page.id },
+                errors,
+                path: page.alias
+            });
+            const more = read.more.get(sha);
+            if (more !== undefined)
+                next.push({ ...page, after: more.after });
+        }
+        return next;
+    });
+}
+/** The first page of each commit's rollup: GateJobs. */
+function jobsQuery(oids) {
+    return (0,queries/* commitsQuery */.pd)({
+        operation: 'GateJobs',
+        alias: 'j',
+        oids,
+        selection: `... on Commit { statusCheckRollup { id contexts(first: ${queries/* PAGE */.KL}) { ${queries/* ROLLUP_CONTEXTS */.ys} } } }`,
+        fragments: ''
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/engine/gather/co-authors.ts
@@ -8458,6 +9565,108 @@ async function compareGraph(port, req, base, head) {
     return { parents, rank: (oid) => rank.get(oid) ?? 0 };
 }
 
+;// CONCATENATED MODULE: ./src/engine/gather/workflow-jobs.ts
+// SPEC §5.9: a required check pinned to GitHub Actions counts only from the
+// check run of a workflow job. The app alone proves nothing: a workflow's
+// GITHUB_TOKEN creates check runs through the Checks API as the GitHub
+// Actions app, and GitHub files them under the commit's first workflow run
+// (bencherdev/bencher#536). A job has steps; the Checks API cannot create
+// any. Asked only for check runs of GitHub Actions whose name a rule pins to
+// it, in one query (one point) after the rules are known.
+
+
+
+
+/** GitHub Actions' app id: `integration_id` 15368 in a ruleset. */
+const GITHUB_ACTIONS_APP_ID = 15368;
+/** The contexts the readable rules and protection of `branches` pin to GitHub Actions. */
+function pinnedToActions(branches) {
+    const names = new Set();
+    for (const b of branches) {
+        const pins = [
+            ...('unreadable' in b.rules ? [] : b.rules),
+            ...(b.classic === null || 'unreadable' in b.classic ? [] : [b.classic])
+        ].flatMap((r) => r.pinnedChecks ?? []);
+        for (const p of pins) {
+            if (p.appId === GITHUB_ACTIONS_APP_ID)
+                names.add(p.context);
+        }
+    }
+    return names;
+}
+/**
+ * Sets `job` on every GitHub Actions check run of `rollups` named in
+ * `names`: true when it has steps, false when it has none, Unreadable when
+ * GitHub would not say.
+ */
+async function proveJobs(port, rollups, names) {
+    if (names.size === 0)
+        return;
+    const byId = new Map();
+    for (const rollup of rollups) {
+        if ('unreadable' in rollup.results)
+            continue;
+        for (const r of rollup.results) {
+            if (r.kind !== 'check_run' ||
+                r.appId !== GITHUB_ACTIONS_APP_ID ||
+                !names.has(r.name)) {
+                continue;
+            }
+            if (r.nodeId === undefined) {
+                r.job = support_unreadable('checks: read', 'GitHub gave no id for the check run');
+                continue;
+            }
+            byId.set(r.nodeId, [...(byId.get(r.nodeId) ?? []), r]);
+        }
+    }
+    await (0,budget/* askInBatches */.Ds)({
+        items: [...byId.keys()],
+        each: () => STEP_COST,
+        ask: async (ids) => {
+            const { query, variables } = stepsQuery(ids);
+            const answer = await port.graphql(query, variables, {
+                splittable: true
+            });
+            const data = (0,shape/* optObj */.vW)(answer.data, 'data') ?? {};
+            ids.forEach((id, i) => {
+                const alias = `j${i}`;
+                const errors = answer.errors.filter((e) => e.path?.[0] === alias);
+                const node = (0,shape/* optObj */.vW)(data[alias], alias);
+                const job = errors.length > 0 || node === null
+                    ? support_unreadable('checks: read', errors.map((e) => e.message).join('; ') ||
+                        'GitHub did not return the check run')
+                    : (0,shape/* num */.bu)((0,shape/* obj */.WL)(node.steps, `${alias}.steps`).totalCount, `${alias}.steps.totalCount`) > 0;
+                for (const r of byId.get(id) ?? [])
+                    r.job = job;
+            });
+        }
+    });
+}
+/** What one check run adds to GateSteps: its first step, if any. */
+const STEP_COST = { nodes: 1, requests: 1 };
+/**
+ * Whether check runs of GitHub Actions are workflow jobs: a job has steps
+ * (the runner's "Set up job" at least), and the Checks API cannot create
+ * any, so a check run a token made through it has none (SPEC §5.9).
+ * docs.github.com/en/graphql/reference/objects#checkrun, `steps`.
+ */
+function stepsQuery(ids) {
+    const variables = {};
+    const declarations = [];
+    const parts = ids.map((id, i) => {
+        declarations.push(`$id${i}: ID!`);
+        variables[`id${i}`] = id;
+        return `j${i}: node(id: $id${i}) { ... on CheckRun { steps(first: 1) { totalCount } } }`;
+    });
+    return {
+        query: `query GateSteps(${declarations.join(', ')}) {
+  ${queries/* RATE_LIMIT */.jS}
+  ${parts.join('\n  ')}
+}`,
+        variables
+    };
+}
+
 // EXTERNAL MODULE: ./src/engine/gather/first-asks.ts
 var first_asks = __webpack_require__(6053);
 ;// CONCATENATED MODULE: ./src/engine/gather/environment.ts
@@ -8623,6 +9832,7 @@ var policy_file = __webpack_require__(36539);
 
 
 
+
 /** Bootstrap fields whose errors are handled where they are used. */
 const SPECULATIVE = new Set([
     'checks',
@@ -8672,6 +9882,7 @@ async function fetchBootstrap(port, req) {
         ciResults: readRollup(checksNode, req.sha, 'repository.checks', errorsUnder('checks')),
         heads,
         recent: recent === null ? null : recentPages(recent),
+        jobs: bootstrapJobs({ data, errors: answer.errors, sha: req.sha }),
         environment
     };
 }
@@ -8725,9 +9936,31 @@ function headRollups(headsNode, errors) {
 
 
 
+
+
+
 async function gatherFacts(input) {
     const { github, request, bootstrap: boot, commit, policy, chain } = input;
-    const previous = previousSuccessOf(request, policy, input.now);
+    // The jobs read so far, completed in place: what the previous success
+    // counts on grows as more check runs are read.
+    const jobs = boot.jobs;
+    const ctx = deploymentContextOf(request, policy, jobs.fact);
+    const previous = previousSuccessOf(ctx, request.environment, input.now);
+    const bind = (o) => bindDeployments({
+        github,
+        request,
+        read: jobs,
+        ctx,
+        ...o,
+        counts: (d) => typeof qualify(d, request.environment, ctx, input.now.getTime()) !==
+            'string',
+        nowMs: input.now.getTime()
+    });
+    // The range's start on the bootstrap's page, bound before it is trusted
+    // (the bootstrap read the latest records' jobs: usually nothing to ask).
+    if (boot.recent !== null && policy.scope === 'range') {
+        await bind({ all: [], newest: targetOnly(boot.recent.here.list, request) });
+    }
     const need = {
         request,
         policy,
@@ -8802,15 +10035,31 @@ async function gatherFacts(input) {
     // never applies, and no deployments would block the promotion anyway
     for (const env of chain)
         upstream[env] = deployments.get(env) ?? [];
-    const scope = await changesInScope({
-        github,
-        request,
-        commit,
-        pullRequests: boot.pullRequests,
-        policy,
-        here: deployments.get(request.environment) ?? [],
-        previousOf: previous
+    // Every record that could be promotion evidence or the range's start is
+    // bound to its job before it is judged (SPEC §5.2).
+    const here = deployments.get(request.environment);
+    await bind({
+        all: sameChange(upstream, commit, policy),
+        newest: policy.scope === 'range' && here !== undefined && !('unreadable' in here)
+            ? here
+            : []
     });
+    // Alongside: whether the check runs a pinned required check may rely on
+    // are workflow jobs (SPEC §5.9), asked only when a rule pins one.
+    const [scope] = await Promise.all([
+        changesInScope({
+            github,
+            request,
+            commit,
+            pullRequests: boot.pullRequests,
+            policy,
+            here: here ?? [],
+            previousOf: previous
+        }),
+        rollups === null
+            ? null
+            : proveJobs(github, rollups, pinnedToActions(branches))
+    ]);
     await resolveCoAuthors(github, request, [
         commit,
         ...scope.changes.flatMap((c) => [
@@ -8833,14 +10082,28 @@ async function gatherFacts(input) {
         changes: scope.changes,
         scope: scope.scope,
         upstream,
+        jobs: jobs.fact,
         branches,
-        run: { ...request.run, approvals },
+        run: { ...request.run, event: request.event ?? null, approvals },
         environmentSettings,
         ciResults: rollups === null
             ? null
             : checksFact(rollups, scope.changes[0]?.pullRequest ?? null, boot.heads),
         ...(reviewerTeams === undefined ? {} : { reviewerTeams })
     };
+}
+/** The target environment's records on the bootstrap's page. */
+function targetOnly(list, request) {
+    return list.filter((d) => d.environment === request.environment);
+}
+/** The upstream records of the deployed commit, or of its tree with `match: tree`. */
+function sameChange(upstream, commit, policy) {
+    return Object.values(upstream).flatMap((list) => 'unreadable' in list
+        ? []
+        : list.filter((d) => d.sha === commit.oid ||
+            (policy.match === 'tree' &&
+                d.treeOid !== null &&
+                d.treeOid === commit.treeOid)));
 }
 
 ;// CONCATENATED MODULE: ./src/engine/sources.ts
@@ -8991,6 +10254,7 @@ const VERSION = '0.1.0';
 // The evidence record of one decision (SPEC §6): a pure function of the
 // Decision, validated against schema/evidence.schema.json before it is
 // written. No evidence, no allow.
+
 
 
 
@@ -9666,7 +10930,7 @@ const evidence_validator_generated_func2 = Object.prototype.hasOwnProperty;
 const evidence_validator_generated_func3 = ucs2length/* default */.A;
 const formats0 = formats/* fullFormats */.U9["date-time"];
 const evidence_validator_generated_pattern0 = new RegExp("^[^/]+/[^/]+$", "u");
-const pattern1 = new RegExp("^[0-9a-f]{40}$", "u");
+const evidence_validator_generated_pattern1 = new RegExp("^[0-9a-f]{40}$", "u");
 
 function evidence_validator_generated_validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://github.com/promotion-gate/promotion-gate/schema/evidence.schema.json" */;
@@ -10104,7 +11368,7 @@ errors++;
 if(data.sha !== undefined){
 let data10 = data.sha;
 if(typeof data10 === "string"){
-if(!pattern1.test(data10)){
+if(!evidence_validator_generated_pattern1.test(data10)){
 const err39 = {instancePath:instancePath+"/sha",schemaPath:"#/properties/sha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""};
 if(vErrors === null){
 vErrors = [err39];
@@ -10457,7 +11721,7 @@ const _errs53 = errors;
 let valid6 = false;
 const _errs54 = errors;
 if(typeof data24 === "string"){
-if(!pattern1.test(data24)){
+if(!evidence_validator_generated_pattern1.test(data24)){
 const err68 = {instancePath:instancePath+"/scope/since",schemaPath:"#/properties/scope/anyOf/1/properties/since/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""};
 if(vErrors === null){
 vErrors = [err68];
@@ -10975,7 +12239,7 @@ errors++;
 if(data41.sha !== undefined){
 let data42 = data41.sha;
 if(typeof data42 === "string"){
-if(!pattern1.test(data42)){
+if(!evidence_validator_generated_pattern1.test(data42)){
 const err109 = {instancePath:instancePath+"/changes/" + i4+"/sha",schemaPath:"#/properties/changes/items/properties/sha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""};
 if(vErrors === null){
 vErrors = [err109];
@@ -11109,7 +12373,7 @@ errors++;
 if(data44.head_sha !== undefined){
 let data47 = data44.head_sha;
 if(typeof data47 === "string"){
-if(!pattern1.test(data47)){
+if(!evidence_validator_generated_pattern1.test(data47)){
 const err120 = {instancePath:instancePath+"/changes/" + i4+"/pull_request/head_sha",schemaPath:"#/properties/changes/items/properties/pull_request/anyOf/1/properties/head_sha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""};
 if(vErrors === null){
 vErrors = [err120];
@@ -12355,7 +13619,7 @@ errors++;
 if(data90.sha !== undefined){
 let data93 = data90.sha;
 if(typeof data93 === "string"){
-if(!pattern1.test(data93)){
+if(!evidence_validator_generated_pattern1.test(data93)){
 const err218 = {instancePath:instancePath+"/checks_relied_on/" + i12+"/sha",schemaPath:"#/properties/checks_relied_on/items/properties/sha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""};
 if(vErrors === null){
 vErrors = [err218];
@@ -13569,7 +14833,9 @@ async function readRun(github, at) {
         attempt: typeof run.run_attempt === 'number' &&
             Number.isSafeInteger(run.run_attempt)
             ? run.run_attempt
-            : null
+            : null,
+        // what triggered it, for SPEC §4 `allowed_events`
+        ...(typeof run.event === 'string' ? { event: run.event } : {})
     };
 }
 
@@ -14151,6 +15417,13 @@ function branchWithGaps(read, wantApprovals) {
     }
     else if (bypass.length > 0) {
         gaps.push(`${bypass.length} actor${bypass.length === 1 ? '' : 's'} may bypass its rulesets: ${bypass.join(', ')}`);
+        // `exempt`: "rules will not be run for that actor and a bypass audit
+        // entry will not be created" (docs.github.com/en/rest/repos/rules#
+        // create-a-repository-ruleset, `bypass_mode`): nothing records its pushes.
+        const exempt = bypass.filter((a) => a.endsWith(' (exempt)'));
+        if (exempt.length > 0) {
+            gaps.push(`${andWords(exempt.map((a) => a.slice(0, -' (exempt)'.length)))} ${exempt.length === 1 ? 'is' : 'are'} exempt from its rulesets: the rules are not even evaluated for ${exempt.length === 1 ? 'it' : 'them'} and GitHub creates no bypass audit entry: set the bypass mode to "always" or remove ${exempt.length === 1 ? 'it' : 'them'}`);
+        }
     }
     if (classicLetsAdmins(read.classic) === true) {
         gaps.push('administrators are not bound by its classic protection (enforce admins is off)');
@@ -14167,6 +15440,11 @@ function branchWithGaps(read, wantApprovals) {
             : { rulesTruncated: read.rulesTruncated }),
         gaps
     };
+}
+function andWords(items) {
+    return items.length < 2
+        ? items.join('')
+        : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
 }
 /** Every gap of the matrix, prefixed with what it is about. */
 function matrixGaps(m) {
@@ -14594,6 +15872,7 @@ function factsAt(o) {
         changes,
         scope: o.range.scope,
         upstream: upstreamAt({ deployed, chain: o.chain, at }),
+        jobs: reads.jobs,
         branches: branchesAt(sha, now, reads),
         run: o.run,
         environmentSettings: now.environmentSettings,
@@ -14692,7 +15971,8 @@ function requestFor(req, deployment) {
         deployer: deployment.deployer,
         run: deployment.run,
         serverUrl: req.serverUrl,
-        breakGlassReason: null
+        breakGlassReason: null,
+        event: deployment.run?.event ?? null
     });
 }
 
@@ -14740,7 +16020,8 @@ function runInfo(value, at) {
         attempt: typeof run.run_attempt === 'number' ? run.run_attempt : null,
         url: (0,shape/* optStr */.VK)(run.html_url, `${at}.html_url`),
         actor: login(run.actor),
-        triggeringActor: login(run.triggering_actor)
+        triggeringActor: login(run.triggering_actor),
+        event: typeof run.event === 'string' ? run.event : null
     };
 }
 /**
@@ -14792,6 +16073,7 @@ function runFact(o) {
         url: info?.url ?? null,
         actor: info?.actor ?? null,
         triggeringActor: info?.triggeringActor ?? null,
+        event: info?.event ?? null,
         approvals: id === null ? null : (o.approvals.get(id) ?? null)
     };
 }
@@ -15100,6 +16382,7 @@ function rateLimited(error) {
 
 
 
+
 /** Further pages of deployments to the audited environment: at most this many. */
 const MAX_DEPLOYMENT_PAGES = 300;
 const ENV_DEPLOYMENTS = `
@@ -15110,24 +16393,47 @@ query AuditDeployments($owner: String!, $name: String!, $environment: String!, $
   }
 }
 ${queries/* DEPLOYMENT_FIELDS */.wm}`;
-/** What makes a deployment to the audited environment count (SPEC §5.2). */
-function population_deploymentContext(req, policy) {
+/**
+ * What makes a deployment to the audited environment count (SPEC §5.2),
+ * with the jobs' check runs read so far (completed in place).
+ */
+function population_deploymentContext(req, policy, jobs) {
     return {
         owner: req.owner,
         repo: req.repo,
         serverUrl: req.serverUrl,
         sha: '',
-        trustedDeployers: policy.trustedDeployers
+        trustedDeployers: policy.trustedDeployers,
+        trustedWorkflows: policy.trustedWorkflows,
+        jobs
     };
 }
-/** The deployments that succeeded in the period, and the older ones read with them. */
+/**
+ * The deployments that succeeded in the period, and the older ones read
+ * with them; every github-actions[bot] record among them bound to its job
+ * in `jobs`, as the gate binds them, before it is judged.
+ */
 async function readPopulation(o) {
     const { request: req } = o;
+    const bind = (all, nowMs) => bindDeployments({
+        github: o.github,
+        request: req,
+        read: o.jobs,
+        ctx: o.context,
+        all,
+        newest: [],
+        counts: () => false,
+        nowMs
+    });
     const read = await environmentDeployments({
         github: o.github,
         request: req,
-        enough: (older) => previousSuccess(older, req.environment, o.context, req.since.getTime()) !== null
+        enough: async (older) => {
+            await bind(older, req.since.getTime());
+            return (previousSuccess(older, req.environment, o.context, req.since.getTime()) !== null);
+        }
     });
+    await bind(read, req.until.getTime());
     const members = read
         .flatMap((d) => {
         const success = firstSuccess(d);
@@ -15175,7 +16481,7 @@ async function environmentDeployments(o) {
         for (const [id, total] of page.statusTotals)
             totals.set(id, total);
         const older = list.filter((d) => Date.parse(d.createdAt) < req.since.getTime());
-        if (page.cursor === null || (older.length > 0 && o.enough(older)))
+        if (page.cursor === null || (older.length > 0 && (await o.enough(older))))
             break;
         after = page.cursor;
     }
@@ -15527,6 +16833,8 @@ function parseReviews(node, at) {
 
 
 
+
+
 /** A day before the period: runs deploying early in it may have started then. */
 const RUN_LEAD_MS = 86_400_000;
 /** Reads what judging these members needs; their ranges with it. */
@@ -15560,6 +16868,7 @@ async function readForAudit(o) {
     await readAndChoose(step, ranges);
     const rollups = await readTests(o, linked.deployed);
     const approvals = await readApprovals(o, repo, linked.runs);
+    await bindUpstream(o, linked.deployed);
     const reads = {
         ...o.shared,
         ...linked,
@@ -15567,7 +16876,8 @@ async function readForAudit(o) {
         chosen,
         carriedBy,
         rollups,
-        approvals
+        approvals,
+        jobs: o.jobs.fact
     };
     return { reads, ranges };
 }
@@ -15715,6 +17025,23 @@ async function readApprovals(o, repo, runs) {
         runs: ids.map((id) => ({ id, nodeId: nodeId(id) }))
     });
 }
+/**
+ * The deployed commits' own upstream records bound to their jobs, as the
+ * gate binds them (most were read with the population: same commits).
+ */
+async function bindUpstream(o, deployed) {
+    const upstream = new Set(o.policy.chain.map((e) => e.name));
+    await bindDeployments({
+        github: o.github,
+        request: o.request,
+        read: o.jobs,
+        ctx: population_deploymentContext(o.request, o.policy.environment, o.jobs.fact),
+        all: [...deployed.values()].flatMap((d) => (d?.deployments ?? []).filter((x) => upstream.has(x.environment))),
+        newest: [],
+        counts: () => false,
+        nowMs: o.now.getTime()
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/engine/audit/report.ts
 // The audit's report: how it starts, and what in it needs an auditor.
@@ -15775,6 +17102,7 @@ function flagged(report) {
 
 
 
+
 /** Members judged together: their reads are dropped before the next ones'. */
 const CHUNK = 250;
 /** The audit's population, judged; throws only when nothing can be judged. */
@@ -15786,11 +17114,14 @@ async function runAudit(req, deps) {
     // 1. The policy, and the population: the deployments that succeeded in
     //    the period, and where each one's range starts (or the checkpoint's).
     const policy = await readAuditPolicy(github, req);
-    const context = population_deploymentContext(req, policy.environment);
+    // the jobs' check runs that bind deployment records, read once for all
+    const jobs = noJobs();
+    const context = population_deploymentContext(req, policy.environment, jobs.fact);
     const start = await populationOf({
         request: req,
         policy,
         context,
+        jobs,
         deps: paced
     });
     const count = start.members.length;
@@ -15806,6 +17137,7 @@ async function runAudit(req, deps) {
         request: req,
         policy,
         start,
+        jobs,
         deps: paced,
         progress
     });
@@ -15835,7 +17167,8 @@ async function populationOf(o) {
     const population = await readPopulation({
         github: deps.github,
         request: req,
-        context: o.context
+        context: o.context,
+        jobs: o.jobs
     });
     const starts = startsOf({
         population,
@@ -15901,6 +17234,7 @@ async function judgeAll(o) {
             population: { members: chunk },
             starts: starts.slice(from, from + chunk.length),
             shared,
+            jobs: o.jobs,
             runsIn: runsIn({ request, chunk, first: from === 0, last }),
             logger: deps.logger,
             now: deps.now(),

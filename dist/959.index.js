@@ -17,8 +17,8 @@ var external_node_fs_ = __webpack_require__(73024);
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./src/engine/index.ts + 88 modules
-var engine = __webpack_require__(86800);
+// EXTERNAL MODULE: ./src/engine/index.ts + 93 modules
+var engine = __webpack_require__(82585);
 ;// CONCATENATED MODULE: ./src/audit/period.ts
 // The audit's period: `since` and `until` as a date (2026-10-01, or a full
 // ISO 8601 time) or a duration back from now (30d, 12h), as `audit-since`

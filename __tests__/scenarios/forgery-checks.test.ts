@@ -88,7 +88,9 @@ describe('forged test results (a required check pinned to GitHub Actions)', () =
     const r = await runGate(world, gateRun(world, sha))
     expect(r.outputs.decision).toBe('allow')
     expect(r.server.requests.length).toBe(4)
-    const jobs = r.server.requests.filter((q) => q.operationName === 'GateSteps')
+    const jobs = r.server.requests.filter(
+      (q) => q.operationName === 'GateSteps'
+    )
     expect(jobs.map((q) => q.points)).toEqual([1])
   }, 60_000)
 
