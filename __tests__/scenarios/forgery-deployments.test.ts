@@ -55,7 +55,7 @@ describe('forged deployment records', () => {
     const dev = w.repo.data.deployments.find(
       (d) => d.sha === sha && d.environment === 'development'
     )
-    const job = jobOf(w, sha, 'deploy')
+    const job = jobOf(w, sha, 'deploy', 'development')
     forgeRecord(w, { environment: 'staging', sha, job })
     const r = await runGate(w, gateRun(w, sha))
     expect(r.violations).toEqual(['promotion'])
@@ -125,7 +125,7 @@ describe('forged deployment records', () => {
     expect(r.violations).toEqual(['promotion'])
     const message = checkOf(r.evidence, 'promotion')?.problems.join('\n') ?? ''
     expect(message).toContain(
-      `to staging was made by job ${jobOf(w, sha, 'deploy').id} of .github/workflows/deploy.yml@refs/heads/main, not by a workflow in trusted_workflows (.github/workflows/release.yml)`
+      `to staging was made by job ${jobOf(w, sha, 'deploy', 'staging').id} of .github/workflows/deploy.yml@refs/heads/main, not by a workflow in trusted_workflows (.github/workflows/release.yml)`
     )
   }, 60_000)
 })

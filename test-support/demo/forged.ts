@@ -10,11 +10,30 @@
 import type { CheckRun } from '../sim/model.js'
 import type { World } from './scenarios.js'
 
-/** The check run of job `name` on `sha` (the latest, as GitHub lists it). */
-export function jobOf(w: World, sha: string, name: string): CheckRun {
+/**
+ * The check run of job `name` on `sha` (the latest, as GitHub lists it);
+ * with `environment`, the job that deployed there.
+ */
+export function jobOf(
+  w: World,
+  sha: string,
+  name: string,
+  environment?: string
+): CheckRun {
+  const deployedTo = (k: CheckRun): boolean =>
+    environment === undefined ||
+    w.repo.data.deployments.some(
+      (d) => d.id === k.deploymentId && d.environment === environment
+    )
   const job = [...w.repo.data.checkRuns]
     .reverse()
-    .find((k) => k.headSha === sha && k.name === name && k.runId !== null)
+    .find(
+      (k) =>
+        k.headSha === sha &&
+        k.name === name &&
+        k.runId !== null &&
+        deployedTo(k)
+    )
   if (job === undefined) throw new Error(`no job ${name} on ${sha}`)
   return job
 }

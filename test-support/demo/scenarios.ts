@@ -212,8 +212,18 @@ export function gateRun(
     actor: w.sim.userByLogin(actor) ?? w.people.dora,
     headSha: sha
   })
+  const environment = o.environment ?? 'production'
+  // The job the gate runs in references the environment, so GitHub has
+  // already made its deployment, in progress, when the gate's step starts:
+  // the newest deployment to the target is the run's own, not a success.
+  // ("When a workflow job that references an environment runs, it creates a
+  // deployment object …", GitHub docs reusable environment-deployment-event;
+  // "by default, when a workflow job references an environment, GitHub
+  // creates a deployment object", docs/content/actions/how-tos/deploy/
+  // configure-and-manage-deployments/control-deployments.md, github/docs#60278)
+  w.repo.deploy({ environment, run: run.data }).status('in_progress')
   return {
-    environment: 'production',
+    environment,
     sha,
     token: w.sim.workflowToken(READ_PERMISSIONS),
     actor,
