@@ -15,6 +15,7 @@ import {
   isUnreadable,
   type BranchFact,
   type BypassActorFact,
+  type RulesetRuleFact,
   type RulesetBypassFact,
   type Unreadable
 } from '../facts.js'
@@ -41,20 +42,13 @@ export interface BypassInput {
 }
 
 export async function readRulesetBypass(input: BypassInput): Promise<void> {
-  const holding = input.branches.filter(
-    (b) => b.containsCommit && !('unreadable' in b.rules)
+  // each branch holding the commit with the rulesets its rules come from
+  const holding = input.branches.flatMap((b) =>
+    b.containsCommit && !isUnreadable(b.rules)
+      ? [{ b, mine: rulesetIds(b.rules) }]
+      : []
   )
-  const idsOf = (b: BranchFact): number[] =>
-    'unreadable' in b.rules
-      ? []
-      : [
-          ...new Set(
-            b.rules
-              .map((r) => r.rulesetId)
-              .filter((id): id is number => id !== null)
-          )
-        ]
-  const ids = [...new Set(holding.flatMap(idsOf))]
+  const ids = [...new Set(holding.flatMap((h) => h.mine))]
   if (ids.length === 0) return
   const read = new Map<number, RulesetBypassFact>()
   if (input.viewerCanAdminister === true) {
@@ -69,11 +63,15 @@ export async function readRulesetBypass(input: BypassInput): Promise<void> {
     )
     for (const id of ids) read.set(id, { id, name: null, actors: why })
   }
-  for (const b of holding) {
-    const mine = idsOf(b)
+  for (const { b, mine } of holding) {
     if (mine.length === 0) continue
     b.rulesetBypass = mine.map((id) => read.get(id) as RulesetBypassFact)
   }
+}
+
+function rulesetIds(rules: RulesetRuleFact[]): number[] {
+  const ids = rules.map((r) => r.rulesetId)
+  return [...new Set(ids.filter((id): id is number => id !== null))]
 }
 
 async function readRuleset(

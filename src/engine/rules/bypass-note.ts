@@ -35,13 +35,13 @@ export function bypassNote(facts: Facts, branches: BranchFact[]): string {
       `${rulesetName(r)} exempts ${andList(exempt.map(actorName))} (bypass mode "exempt"): GitHub does not run its rules for ${them} and creates no bypass audit entry, so ${them === 'it' ? 'its' : 'their'} pushes skip this protection without a trace; set the bypass mode to "always" or remove ${them} (${settings})`
     )
   }
-  const unread = all.filter((r) => isUnreadable(r.actors))
-  if (unread.length > 0) {
-    const permission = unread
-      .map((r) => (isUnreadable(r.actors) ? r.actors.permission : ''))
-      .find((p) => p !== '')
+  const unread = all.flatMap((r) =>
+    isUnreadable(r.actors) ? [{ name: rulesetName(r), why: r.actors }] : []
+  )
+  const first = unread[0]
+  if (first !== undefined) {
     notes.push(
-      `the bypass actors of ${andList(unread.map(rulesetName))} cannot be read with this token (needs \`${permission ?? 'administration: read'}\` or a repository admin's token; a workflow's GITHUB_TOKEN never can): an exempt actor would bypass the rules without a trace; check them in the ruleset settings (${settings}) or run \`promotion-gate access\` with an admin token`
+      `the bypass actors of ${andList(unread.map((u) => u.name))} cannot be read with this token (needs \`${first.why.permission}\` or a repository admin's token; a workflow's GITHUB_TOKEN never can): an exempt actor would bypass the rules without a trace; check them in the ruleset settings (${settings}) or run \`promotion-gate access\` with an admin token`
     )
   }
   return notes.length === 0 ? '' : `; note: ${notes.join('; ')}`
@@ -51,20 +51,17 @@ function rulesetName(r: RulesetBypassFact): string {
   return r.name === null ? `ruleset ${r.id}` : `ruleset "${r.name}" (${r.id})`
 }
 
+// Repository roles by id: 2 maintain, 4 write, 5 admin
+// (docs.github.com/en/rest/repos/rules, `actor_id`).
+const ROLES: Record<number, string> = { 2: 'maintain', 4: 'write', 5: 'admin' }
+
 /** As the access matrix names them (access/bypass.ts). */
 function actorName(a: BypassActorFact): string {
-  // Repository roles by id: 2 maintain, 4 write, 5 admin
-  // (docs.github.com/en/rest/repos/rules, `actor_id`).
-  if (a.actorType === 'RepositoryRole') {
-    const role: Record<number, string> = {
-      2: 'maintain',
-      4: 'write',
-      5: 'admin'
-    }
-    const id = a.actorId ?? 0
-    return `repository role ${role[id] ?? String(id)}`
-  }
   if (a.actorType === 'OrganizationAdmin') return 'organization admins'
   if (a.actorType === 'DeployKey') return 'deploy keys'
-  return a.actorId === null ? a.actorType : `${a.actorType} ${a.actorId}`
+  if (a.actorId === null) return a.actorType
+  if (a.actorType === 'RepositoryRole') {
+    return `repository role ${ROLES[a.actorId] ?? String(a.actorId)}`
+  }
+  return `${a.actorType} ${a.actorId}`
 }
