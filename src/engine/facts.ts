@@ -225,6 +225,26 @@ export interface ClassicProtectionFact {
   enforceAdmins: boolean
 }
 
+/**
+ * A ruleset bypass actor (REST `GET /repos/{o}/{r}/rulesets/{id}`); `exempt`:
+ * "rules will not be run for that actor and a bypass audit entry will not be
+ * created" (docs.github.com/en/rest/repos/rules, `bypass_mode`).
+ */
+export interface BypassActorFact {
+  /** `actor_type`, e.g. `Integration`; `actor_id`: null for `DeployKey` */
+  actorType: string
+  actorId: number | null
+  mode: 'always' | 'pull_request' | 'exempt'
+}
+
+/** One active ruleset of a branch and its bypass actors (SPEC §5.4, §7). */
+export interface RulesetBypassFact {
+  id: number
+  /** null: the ruleset was not read */
+  name: string | null
+  actors: BypassActorFact[] | Unreadable
+}
+
 export interface BranchFact {
   name: string
   /** the deployed commit is reachable from the branch head */
@@ -238,6 +258,8 @@ export interface BranchFact {
    * `refUpdateRule`): null when GitHub showed none, undefined when not asked.
    */
   visibleClassic?: { pattern: string; requiredStatusChecks: string[] } | null
+  /** bypass actors of the rulesets its rules come from; undefined: not asked */
+  rulesetBypass?: RulesetBypassFact[]
 }
 
 export interface EnvironmentApprovalFact {

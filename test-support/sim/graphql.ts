@@ -1862,6 +1862,16 @@ function repositoryNode(ctx: Ctx, repo: Repository): Obj {
     mergeCommitAllowed: true,
     squashMergeAllowed: true,
     rebaseMergeAllowed: true,
+    // "Indicates whether the viewer has admin permissions on this repository"
+    // (docs.github.com/en/graphql/reference/objects#repository). No workflow
+    // `permissions:` key grants Administration (docs.github.com/en/actions/
+    // security-for-github-actions/security-guides/automatic-token-authentication),
+    // so a GITHUB_TOKEN is never an admin. GitHub documents no mapping for an
+    // App's installation token: modelled as its Administration permission,
+    // the same test rest-shapes.ts `ruleset` uses to show `bypass_actors`.
+    viewerCanAdminister:
+      ctx.token.kind !== 'github_token' &&
+      ctx.token.permissions.administration !== 'none',
     defaultBranchRef: () =>
       refNode(ctx, repo, 'refs/heads/', repo.defaultBranch),
     object: ({

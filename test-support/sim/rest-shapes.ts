@@ -514,7 +514,8 @@ export function ruleset(
   full: boolean
 ): Json {
   const self = `${repoUrl(ctx, repo)}/rulesets/${rs.id}`
-  const canAdmin = ctx.token?.permissions.administration !== 'none'
+  // no token (an anonymous request) is no admin either
+  const canAdmin = (ctx.token?.permissions.administration ?? 'none') !== 'none'
   const out: Json = {
     id: rs.id,
     name: rs.name,

@@ -74,4 +74,21 @@ describe('every query shape, at its largest batch', () => {
       3
     )
   })
+
+  it('asks the bootstrap whether the token can administer the repository at no cost', () => {
+    // A scalar is no connection: the bootstrap stays at 208 of GitHub's
+    // "requests", 2 points, with or without it (gather/bypass.ts reads the
+    // rulesets' bypass actors only when it is true).
+    const boot = shapes.find((s) => s.name === 'GateBootstrap')
+    if (boot === undefined) throw new Error('no GateBootstrap shape')
+    expect(boot.query).toMatch(
+      /repository\(owner: \$owner, name: \$name\) \{\s+url\s+viewerCanAdminister\s/
+    )
+    const without = {
+      ...boot,
+      query: boot.query.replace('viewerCanAdminister', '')
+    }
+    expect(costOf(boot)).toEqual(costOf(without))
+    expect(costOf(boot)).toMatchObject({ requests: 208, points: 2 })
+  })
 })

@@ -21,6 +21,8 @@ import { connection, num, obj, optObj, str, type Json } from './shape.js'
 
 export interface Bootstrap {
   repositoryUrl: string
+  /** GraphQL `viewerCanAdminister`; null: GitHub did not say */
+  viewerCanAdminister: boolean | null
   defaultBranch: string
   policy: PolicyFile
   commit: CommitFact | null
@@ -114,6 +116,10 @@ export async function fetchBootstrap(
   const recent = optObj(data.recent, 'recent')
   return {
     repositoryUrl: str(repo.url, 'repository.url'),
+    viewerCanAdminister:
+      typeof repo.viewerCanAdminister === 'boolean'
+        ? repo.viewerCanAdminister
+        : null,
     defaultBranch,
     policy,
     commit,

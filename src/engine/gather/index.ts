@@ -16,6 +16,7 @@ import type { EngineRequest } from '../request.js'
 import { fetchApprovals } from './approvals.js'
 import type { Bootstrap } from './bootstrap.js'
 import { branchFacts, planBranches } from './branches.js'
+import { readRulesetBypass } from './bypass.js'
 import { checksFact, completeRollups } from './ci-results.js'
 import { readDeploymentPages, readRefPages, runContext } from './context.js'
 import { qualify } from '../deployments.js'
@@ -172,13 +173,23 @@ export async function gatherFacts(input: GatherInput): Promise<Facts> {
     defaultBranch: boot.defaultBranch,
     defaultRules
   })
-  await readClassicProtection({
-    github,
-    request,
-    policy,
-    branches,
-    environmentSettings
-  })
+  await Promise.all([
+    readClassicProtection({
+      github,
+      request,
+      policy,
+      branches,
+      environmentSettings
+    }),
+    policy.branchProtection === false
+      ? null
+      : readRulesetBypass({
+          github,
+          request,
+          branches,
+          viewerCanAdminister: boot.viewerCanAdminister
+        })
+  ])
 
   // Scope: the changes since the previous successful deployment here.
   const upstream: Facts['upstream'] = {}

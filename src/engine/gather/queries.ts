@@ -179,6 +179,8 @@ export const HERE_PAGE = 50
  * of the latest deployments' commits (the jobs that made them). The deployments sit
  * under their own `repository` alias: `deployments` is non-null, and an
  * error on it (no `deployments: read`) must not null the policy with it.
+ * `viewerCanAdminister` (a scalar: no points) says whether reading rulesets'
+ * bypass actors is worth a request (gather/bypass.ts).
  */
 export const BOOTSTRAP_QUERY = `
 query GateBootstrap($owner: String!, $name: String!, $sha: GitObjectID!,
@@ -186,6 +188,7 @@ query GateBootstrap($owner: String!, $name: String!, $sha: GitObjectID!,
   ${RATE_LIMIT}
   repository(owner: $owner, name: $name) {
     url
+    viewerCanAdminister
     defaultBranchRef {
       name
       compare(headRef: $head) { status }

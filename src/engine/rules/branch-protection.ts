@@ -2,7 +2,9 @@
 // commit is protected, by rulesets or classic protection, with at least the
 // required settings. Rulesets in `evaluate` mode never reach Facts (the
 // gatherer keeps active rules only). A 403 is "cannot tell", never
-// "unprotected"; a 404 on classic protection (null) means none.
+// "unprotected"; a 404 on classic protection (null) means none. Exempt
+// ruleset bypass actors, and bypass actors the token cannot read, are
+// noted in the message (bypass-note.ts).
 
 import {
   isUnreadable,
@@ -25,6 +27,7 @@ import {
   type Need,
   type ProtectionSettings
 } from '../protection.js'
+import { bypassNote } from './bypass-note.js'
 import type { CheckResult, CheckStatus } from './types.js'
 import {
   andList,
@@ -215,5 +218,10 @@ export function check(
       : status === 'fail'
         ? `${names} not protected as ${policy.name} requires`
         : `could not verify the protection of ${names}`
-  return result('branch-protection', status, summary, problems)
+  return result(
+    'branch-protection',
+    status,
+    summary + bypassNote(facts, branches),
+    problems
+  )
 }
