@@ -58,9 +58,10 @@ Options:
                              --signer-repo)
   --signer-workflow [OWNER/NAME/]PATH[@REF]
                              the workflow that signs (the certificate's
-                             SAN), e.g. the reusable
-                             OWNER/promotion-gate/.github/workflows/gate.yml@refs/tags/v1
-                             or a workflow of --signer-repo such as
+                             SAN), e.g. the reusable workflow
+                             OWNER/promotion-gate/.github/workflows/gate.yml
+                             @refs/tags/v1 (one word), or a workflow of
+                             --signer-repo such as
                              .github/workflows/gate.yml@refs/heads/main
                              (required; without @REF any ref is accepted)
   --signer-repo OWNER/NAME   the repository of that workflow, when PATH does
