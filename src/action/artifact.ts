@@ -114,10 +114,11 @@ async function uploadArtifact(
 export function uploadProblem(
   outcome: UploadOutcome,
   file: string,
-  what = 'the evidence record'
+  what = 'the evidence record',
+  output = 'evidence-file'
 ): string | null {
   if (outcome.kind !== 'failed') return null
-  return `${what} was not uploaded as an artifact (${outcome.why}); it is at ${file} on the runner only: keep it with actions/upload-artifact and the evidence-file output, or set evidence-artifact: false`
+  return `${what} was not uploaded as an artifact (${outcome.why}); it is at ${file} on the runner only: keep it with actions/upload-artifact and the ${output} output, or set evidence-artifact: false`
 }
 
 function filesBelow(dir: string): string[] {

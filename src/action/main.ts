@@ -117,7 +117,26 @@ export async function runAction(
   const { decision, evidence } = recorded
   const evidencePath = recorded.file
   const followUp = decision.followUp
+  const attestation = signed?.outcome ?? null
+  const bundleFile =
+    attestation === null || attestation.kind === 'failed'
+      ? null
+      : attestation.bundleFile
   const uploaded = await keepEvidence(inputs, deps, evidencePath)
+  // the signed decision beside it: where GitHub keeps no attestation, this
+  // artifact is the only copy that outlives the runner
+  if (uploaded !== null && bundleFile !== null) {
+    const kept = await keepEvidence(
+      inputs,
+      deps,
+      bundleFile,
+      'the signed decision',
+      'attestation-bundle'
+    )
+    if (kept !== null) {
+      io.info(`signed decision uploaded as artifact ${kept.name}: ${kept.url}`)
+    }
+  }
 
   const summary = oneLine(decision)
   io.setOutput(OUTPUTS.decision, decision.decision)
@@ -125,7 +144,6 @@ export async function runAction(
   io.setOutput(OUTPUTS.evidenceFile, evidencePath ?? '')
   io.setOutput(OUTPUTS.evidenceUrl, uploaded?.url ?? '')
   io.setOutput(OUTPUTS.summary, summary)
-  const attestation = signed?.outcome ?? null
   io.setOutput(
     OUTPUTS.attestationId,
     attestation?.kind === 'stored' ? attestation.id : ''
@@ -134,12 +152,7 @@ export async function runAction(
     OUTPUTS.attestationUrl,
     attestation?.kind === 'stored' ? attestation.url : ''
   )
-  io.setOutput(
-    OUTPUTS.attestationBundle,
-    attestation === null || attestation.kind === 'failed'
-      ? ''
-      : attestation.bundleFile
-  )
+  io.setOutput(OUTPUTS.attestationBundle, bundleFile ?? '')
 
   try {
     await io.writeSummary(
@@ -193,11 +206,13 @@ export async function runAction(
   }
 }
 
-/** The record uploaded as an artifact of the run, unless turned off. */
+/** A file uploaded as an artifact of the run (its own name), unless turned off. */
 async function keepEvidence(
   inputs: ActionInputs,
   deps: ActionDeps,
-  file: string | null
+  file: string | null,
+  what = 'the evidence record',
+  output = 'evidence-file'
 ): Promise<Extract<UploadOutcome, { kind: 'uploaded' }> | null> {
   if (file === null || !inputs.evidenceArtifact) return null
   const r = inputs.request
@@ -215,10 +230,10 @@ async function keepEvidence(
     deps.upload
   )
   if (outcome.kind === 'skipped') {
-    deps.io.info(`evidence record not uploaded: ${outcome.why}`)
+    deps.io.info(`${what.replace(/^the /, '')} not uploaded: ${outcome.why}`)
     return null
   }
-  const problem = uploadProblem(outcome, file)
+  const problem = uploadProblem(outcome, file, what, output)
   if (problem !== null) deps.io.warning(problem)
   return outcome.kind === 'uploaded' ? outcome : null
 }

@@ -1,7 +1,8 @@
 // `promotion-gate verify`'s judgement of signed decisions (SPEC §10): each
 // Sigstore bundle is verified by sigstore-js (@sigstore/verify: the
 // signature, the certificate chain to a trusted Fulcio, its CT log
-// proof, the transparency-log entry or timestamp), then its signer and its
+// proof, the transparency-log entry or timestamp), then its signer (the
+// workflow and the repository whose run signed, ./certificate.ts) and its
 // statement are compared with what the deploy target expects. Nothing here
 // checks a signature by hand.
 //
@@ -19,6 +20,7 @@ import {
   type Signer
 } from '@sigstore/verify'
 import { getErrorMessage } from '../engine/index.js'
+import { readSigner, type SignerPin } from './certificate.js'
 import {
   EVIDENCE_FIELD,
   parseResourceUri,
@@ -36,11 +38,15 @@ const SKEW_MS = 5 * 60_000
 
 export interface Expected {
   environment: string
-  /** OWNER/NAME of the repository the decision is about */
+  /**
+   * OWNER/NAME of the repository the decision is about, which is also the
+   * repository whose run signed (the certificate's Source Repository URI)
+   */
   repository: string
   /** web UI base of the GitHub the signer ran on, e.g. https://github.com */
   serverUrl: string
-  signer: { repository: string; workflow: string; ref: string | null }
+  /** the workflow whose job signs (the certificate's SAN) */
+  signer: SignerPin
   issuer: string
   /** sha256 hex of the artifact deployed */
   digest: string | null
@@ -52,6 +58,10 @@ export interface Expected {
 export interface Verified {
   signer: string
   issuer: string
+  /** the repository whose run signed */
+  source: string
+  /** the caller's workflow, when the certificate names it */
+  caller: string | null
   resource: Resource
   timeVerified: string
   ageMs: number
@@ -79,30 +89,6 @@ export function parseTrustedRoots(text: string): TrustedRoot[] {
     }
   }
   return docs.map((d) => TrustedRoot.fromJSON(d))
-}
-
-function expectedSan(e: Expected): string {
-  const s = e.signer
-  return `${e.serverUrl}/${s.repository}/${s.workflow}@${s.ref ?? '<any ref>'}`
-}
-
-/** The certificate's SAN against --signer-repo, --signer-workflow[@ref]. */
-function signerProblem(san: string, e: Expected): string | null {
-  const prefix = `${e.serverUrl}/${e.signer.repository}/`
-  // GitHub's owner and repository names ignore case; paths and refs do not
-  const head = san.slice(0, prefix.length)
-  const rest = san.slice(prefix.length)
-  const at = rest.indexOf('@')
-  const workflow = at < 0 ? rest : rest.slice(0, at)
-  const ref = at < 0 ? '' : rest.slice(at + 1)
-  const ok =
-    head.toLowerCase() === prefix.toLowerCase() &&
-    workflow === e.signer.workflow &&
-    ref !== '' &&
-    (e.signer.ref === null || ref === e.signer.ref)
-  return ok
-    ? null
-    : `signed by ${san}, not by the expected workflow ${expectedSan(e)}`
 }
 
 function verifySignature(
@@ -202,16 +188,8 @@ export function judge(
   })
   const signed = verifySignature(json, roots)
   if (typeof signed === 'string') return refuse(signed)
-  const identity = signed.signer.identity
-  const san = identity?.subjectAlternativeName ?? ''
-  const issuer = identity?.extensions?.issuer ?? ''
-  if (issuer !== e.issuer) {
-    return refuse(
-      `the certificate was issued for tokens of ${issuer || 'an unnamed issuer'}, not of ${e.issuer}`
-    )
-  }
-  const wrongSigner = signerProblem(san, e)
-  if (wrongSigner !== null) return refuse(wrongSigner)
+  const who = readSigner(signed.signer, e)
+  if (typeof who === 'string') return refuse(who)
 
   const s = readStatement(signed.payload)
   if (typeof s === 'string') return refuse(s)
@@ -275,8 +253,7 @@ export function judge(
   }
   const policy = p.policy as { uri?: unknown; digest?: unknown } | undefined
   const candidate: Verified = {
-    signer: san,
-    issuer,
+    ...who,
     resource,
     timeVerified: new Date(time).toISOString(),
     ageMs: e.now.getTime() - time,

@@ -39,28 +39,35 @@ const OPTIONS: Record<string, OptionSpec> = {
   verbose: { type: 'boolean' }
 }
 
-const HELP = `Usage: promotion-gate verify --environment ENV --signer-repo OWNER/NAME
-         --signer-workflow PATH[@REF] (--digest sha256:HEX [--repo OWNER/NAME]
+const HELP = `Usage: promotion-gate verify --environment ENV --repo OWNER/NAME
+         --signer-workflow [OWNER/NAME/]PATH[@REF] (--digest sha256:HEX
          | --bundle FILE) [options]
 
 Verifies that the gate passed this deployment: a decision signed with
 attest: true (a Sigstore bundle holding a SLSA verification summary) whose
 signature, transparency log entry or timestamp, and certificate verify, signed
-by the workflow named, PASSED, for this environment, naming this artifact or
-commit, and no older than --max-age. Of several decisions the latest counts.
+by the workflow named in a run of the repository named, PASSED, for this
+environment, naming this artifact or commit, and no older than --max-age. Of
+several decisions the latest counts.
 
 Options:
   --environment ENV          the environment deployed to (required; exact)
-  --signer-repo OWNER/NAME   the repository of the workflow that signs
-                             (required)
-  --signer-workflow PATH[@REF]
-                             that workflow, e.g. .github/workflows/gate.yml or
+  --repo OWNER/NAME          the repository the gate ran for: the decision's
+                             repository and the certificate's source
+                             repository, the run that signed (default:
+                             --signer-repo)
+  --signer-workflow [OWNER/NAME/]PATH[@REF]
+                             the workflow that signs (the certificate's
+                             SAN), e.g. the reusable workflow
+                             OWNER/promotion-gate/.github/workflows/gate.yml
+                             @refs/tags/v1 (one word), or a workflow of
+                             --signer-repo such as
                              .github/workflows/gate.yml@refs/heads/main
                              (required; without @REF any ref is accepted)
+  --signer-repo OWNER/NAME   the repository of that workflow, when PATH does
+                             not name it (default: --repo)
   --digest sha256:HEX        the artifact deployed (e.g. an image digest); its
                              attestations are read from GitHub unless --bundle
-  --repo OWNER/NAME          the repository the gate ran for (default:
-                             --signer-repo)
   --bundle FILE              read the signed decision from FILE (the action's
                              attestation-bundle output) instead of GitHub
   --commit SHA               the commit deployed (40 hex); with --digest, both
@@ -107,19 +114,26 @@ function required(values: Map<string, string>, name: string): string {
   return value
 }
 
-export function parseVerifyOptions(
-  values: Map<string, string>,
-  flags: Set<string>
-): VerifyOptions {
-  const environment = required(values, 'environment')
-  const signerRepo = repoOption(NAME, required(values, 'signer-repo'))
+const WORKFLOW =
+  /^(?:([^/@\s]+\/[^/@\s]+)\/)?(\.github\/workflows\/[^/@\s]+\.ya?ml)$/
+
+/**
+ * --signer-workflow, --signer-repo and --repo: the workflow that signs (the
+ * SAN), in its repository (a reusable workflow lives in another one), and
+ * the repository whose run signed, which the decision must be about.
+ */
+function parseSigner(values: Map<string, string>): {
+  repository: { owner: string; repo: string }
+  signer: VerifyOptions['signer']
+} {
   const workflowArg = required(values, 'signer-workflow')
   const at = workflowArg.indexOf('@')
-  const workflow = at < 0 ? workflowArg : workflowArg.slice(0, at)
+  const path = at < 0 ? workflowArg : workflowArg.slice(0, at)
   const ref = at < 0 ? null : workflowArg.slice(at + 1)
-  if (!/^\.github\/workflows\/[^/@\s]+\.ya?ml$/.test(workflow)) {
+  const m = WORKFLOW.exec(path)
+  if (m === null) {
     throw usage(
-      `--signer-workflow must be a workflow path such as .github/workflows/gate.yml, not "${printable(workflow)}"`
+      `--signer-workflow must be a workflow path such as .github/workflows/gate.yml, not "${printable(path)}" (a workflow of another repository: OWNER/NAME/.github/workflows/gate.yml)`
     )
   }
   if (ref !== null && !/^refs\/\S+$/.test(ref)) {
@@ -127,6 +141,46 @@ export function parseVerifyOptions(
       `--signer-workflow's ref must be a full ref such as refs/heads/main, not "${printable(ref)}"`
     )
   }
+  const [, inPath, workflow = ''] = m
+  const named = (name: string): { owner: string; repo: string } | null =>
+    values.has(name) ? repoOption(NAME, values.get(name)) : null
+  const signerRepo = named('signer-repo')
+  const repo = named('repo')
+  const fromPath = inPath === undefined ? null : repoOption(NAME, inPath)
+  const full = (r: { owner: string; repo: string }): string =>
+    `${r.owner}/${r.repo}`
+  if (
+    fromPath !== null &&
+    signerRepo !== null &&
+    full(fromPath).toLowerCase() !== full(signerRepo).toLowerCase()
+  ) {
+    throw usage(
+      `--signer-workflow names ${full(fromPath)} and --signer-repo ${full(signerRepo)}: name the workflow’s repository once`
+    )
+  }
+  // The run that signed must be the decision's repository: never guessed
+  // from a workflow that any repository may call.
+  const repository = repo ?? (fromPath === null ? signerRepo : null) ?? null
+  if (repository === null) {
+    throw usage(
+      fromPath === null
+        ? '--repo is required: the repository the gate ran for'
+        : `--repo is required with a workflow of another repository: the repository the gate ran for (${full(fromPath)}'s workflow signs for every repository that calls it)`
+    )
+  }
+  const workflowRepo = fromPath ?? signerRepo ?? repository
+  return {
+    repository,
+    signer: { repository: full(workflowRepo), workflow, ref }
+  }
+}
+
+export function parseVerifyOptions(
+  values: Map<string, string>,
+  flags: Set<string>
+): VerifyOptions {
+  const environment = required(values, 'environment')
+  const { repository, signer } = parseSigner(values)
   const rawDigest = values.get('digest')
   let digest: string | null = null
   if (rawDigest !== undefined) {
@@ -162,15 +216,9 @@ export function parseVerifyOptions(
     bundle,
     digest,
     commit: rawCommit?.toLowerCase() ?? null,
-    repository: values.has('repo')
-      ? repoOption(NAME, values.get('repo'))
-      : signerRepo,
+    repository,
     environment,
-    signer: {
-      repository: `${signerRepo.owner}/${signerRepo.repo}`,
-      workflow,
-      ref
-    },
+    signer,
     maxAgeMs,
     trustedRoot: values.get('trusted-root') ?? null,
     verbose: flags.has('verbose')
@@ -225,6 +273,7 @@ function describe(v: Verified, o: VerifyOptions): string {
     `verified: the gate passed ${v.resource.repository}@${v.resource.sha.slice(0, 7)} for ${v.resource.environment}`,
     `  signer     ${v.signer}`,
     `  issuer     ${v.issuer}`,
+    `  run of     ${v.source}${v.caller === null ? '' : ` (${v.caller})`}`,
     `  signature  valid (${v.witnessed})`,
     `  decision   PASSED ${v.levels.join(', ')} at ${v.timeVerified} (within --max-age)`,
     `  commit     ${v.resource.sha}`,
