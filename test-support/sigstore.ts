@@ -138,9 +138,16 @@ export async function mockSigstore(): Promise<MockSigstore> {
   // trailing zeros dropped (".97Z"), which DER's GeneralizedTime and
   // @sigstore/core's parser do not accept: its clock, and so the Fulcio
   // certificates it must fall within, is held on a whole second.
-  const second = new Date(Math.floor(Date.now() / 1000) * 1000)
+  //
+  // The mocks keep the Date they are given and read it at each signing, and
+  // date their own root and intermediate certificates by the real clock as
+  // they are made (X.509 to the second). So the held second is set only once
+  // they exist, rounded up: a timestamp before those certificates' notBefore
+  // (a second that ticked over while they were made) would not verify.
+  const second = new Date()
   const githubCa = await initializeCA(keyPair(), undefined, second)
   const githubTsa = await initializeTSA(keyPair(), second)
+  second.setTime(Math.ceil(Date.now() / 1000) * 1000)
 
   for (const [base, handler] of [
     [PUBLIC_GOOD.fulcio, fulcioHandler(ca)],
