@@ -66,12 +66,12 @@ async function audit(
 
 /** RFC 4180 read strictly: every row as long as the header, nothing skipped. */
 function table(text: string): Record<string, string>[] {
-  return parse(text, {
+  return parse<Record<string, string>>(text, {
     columns: true,
     record_delimiter: '\r\n',
     relax_column_count: false,
     skip_empty_lines: false
-  }) as Record<string, string>[]
+  })
 }
 
 function rowsOf(text: string): string[][] {
@@ -79,7 +79,7 @@ function rowsOf(text: string): string[][] {
     record_delimiter: '\r\n',
     relax_column_count: false,
     skip_empty_lines: false
-  }) as string[][]
+  })
 }
 
 /** carol may push to main without a pull request */

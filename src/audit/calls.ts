@@ -40,7 +40,7 @@ export function countingPort<T extends GitHubPort>(
     }
   }
   // the port's other members (its request log, its usage) stay its own
-  const counted = { ...port, ...counting } as T
+  const counted: T = { ...port, ...counting }
   const sorted = (map: Map<string, number>): Record<string, number> =>
     Object.fromEntries([...map].sort(([a], [b]) => a.localeCompare(b)))
   return {
