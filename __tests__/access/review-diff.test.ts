@@ -2,7 +2,27 @@
 // not reach (unreadable lists, bypass modes changed, approvals lowered).
 import { describe, expect, it } from '@jest/globals'
 import { needsAttention, reviewAccess } from '../../src/access/review.js'
-import type { AccessMatrix, BranchAccess } from '../../src/engine/index.js'
+import type {
+  AccessMatrix,
+  BranchAccess,
+  EnvironmentAccess
+} from '../../src/engine/index.js'
+
+function environment(o: Partial<EnvironmentAccess> = {}): EnvironmentAccess {
+  return {
+    name: 'production',
+    exists: true,
+    url: null,
+    deploymentBranches: ['main'],
+    reviewers: [{ type: 'Team', name: 'acme/sre', members: ['carol', 'dan'] }],
+    preventSelfReview: true,
+    adminBypass: false,
+    waitTimer: 30,
+    customRules: ['soak-check'],
+    gaps: [],
+    ...o
+  }
+}
 
 function branch(o: Partial<BranchAccess> = {}): BranchAccess {
   return {
@@ -93,5 +113,68 @@ describe('reviewAccess', () => {
     const gap = reviewAccess(matrix(), matrix({ gaps: ['branch main: open'] }))
     expect(gap.newGaps).toEqual(['branch main: open'])
     expect(needsAttention(gap)).toBe(true)
+  })
+
+  it('compares an environment field by field: patterns, team members, custom rules, existence', () => {
+    const before = matrix({ environments: [environment()] })
+    const after = matrix({
+      environments: [
+        environment({
+          deploymentBranches: ['main', 'release/*'],
+          reviewers: [
+            { type: 'Team', name: 'acme/sre', members: ['carol', 'mallory'] }
+          ],
+          customRules: ['datadog-gate'],
+          exists: null
+        })
+      ]
+    })
+    expect(said(before, after)).toEqual([
+      'environment production | unknown | exists: true → null',
+      'environment production | weakened | deployment branch patterns added: release/*',
+      'environment production | weakened | reviewer team acme/sre: new members mallory',
+      'environment production | strengthened | reviewer team acme/sre: members removed dan',
+      'environment production | weakened | custom protection rule removed: soak-check',
+      'environment production | strengthened | custom protection rule added: datadog-gate'
+    ])
+    expect(
+      said(
+        matrix({
+          environments: [environment({ deploymentBranches: 'protected' })]
+        }),
+        before
+      )
+    ).toEqual([
+      'environment production | unknown | deployment branches: protected branches only → main'
+    ])
+  })
+
+  it('asks for a whole review of what is new, and names what left the matrix', () => {
+    const before = matrix({ environments: [environment({ name: 'staging' })] })
+    const after = matrix({ environments: [environment()], branches: [] })
+    expect(said(before, after)).toEqual([
+      'environment production | unknown | not in the baseline: review it whole',
+      'environment staging | unknown | no longer in the matrix (out of the policy, or deleted)',
+      'branch main | unknown | no longer in the matrix (out of the policy, or deleted)'
+    ])
+  })
+
+  it('cannot compare what was not read, nor holders past a list cut now', () => {
+    const before = matrix({
+      environments: [environment({ deploymentBranches: null })]
+    })
+    const after = matrix({
+      environments: [environment()],
+      writersTruncated: {
+        list: 'collaborators',
+        read: 100,
+        pages: 1,
+        perPage: 100
+      }
+    })
+    expect(said(before, after)).toEqual([
+      'repository acme/shop | unknown | people with write, maintain or admin: the list was cut now, so holders past it cannot be compared',
+      'environment production | unknown | deployment branches: not read in the baseline, so it cannot be compared'
+    ])
   })
 })

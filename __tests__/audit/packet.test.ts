@@ -21,10 +21,14 @@ import {
   type SimulatorServer
 } from '../../test-support/sim/server.js'
 import {
+  changeRows,
   csvLine,
+  NO_RECORD,
+  populationCsv,
   POPULATION_HEADER,
   CHANGES_HEADER
 } from '../../src/audit/csv.js'
+import type { AuditReport } from '../../src/engine/index.js'
 import { cli } from '../cli/helpers.js'
 
 let server: SimulatorServer | null = null
@@ -269,6 +273,42 @@ describe('promotion-gate audit --out DIR: the packet', () => {
       'bob',
       'bob',
       'bob'
+    ])
+  }, 60_000)
+
+  it('says a record is missing in its cells rather than leaving them empty', async () => {
+    const { world: w } = auditWorld(1)
+    const r = await audit(w, ['--format', 'json'])
+    const report = JSON.parse(r.stdout) as AuditReport
+    const [row] = table(
+      populationCsv({
+        report,
+        recordOf: () => null,
+        apiUrl: 'https://ghe.example/api/v3'
+      })
+    )
+    expect(row).toMatchObject({
+      makers: NO_RECORD,
+      approvers: NO_RECORD,
+      approval_times: NO_RECORD,
+      upstream_deployments: NO_RECORD,
+      decision: 'allow',
+      policy_blob: report.policy.blobSha
+    })
+    expect(row?.deployment_url).toMatch(
+      /^https:\/\/ghe\.example\/api\/v3\/repos\/acme\/shop\/deployments\/\d+$/
+    )
+    const entry = report.entries[0]
+    if (entry === undefined) throw new Error('no entry')
+    const [change] = changeRows({ entry, record: null })
+    expect(change?.[1]).toBe(entry.summary.changes[0]?.sha)
+    expect(change?.[3]).toBe('merged pull request')
+    expect(change?.slice(8)).toEqual([
+      NO_RECORD,
+      NO_RECORD,
+      NO_RECORD,
+      NO_RECORD,
+      NO_RECORD
     ])
   }, 60_000)
 })
