@@ -243,7 +243,7 @@ async function run(
         dir: out,
         report,
         context: {
-          arguments: args,
+          arguments: [NAME, ...args],
           apiUrl,
           graphqlUrl,
           tokenKind: tokenKind(readToken(NAME, ctx.env)),
