@@ -123,11 +123,13 @@ describe('promotion-gate audit', () => {
     expect(md.stdout).toContain('## Access matrix')
     await server?.close()
     const csv = await audit(w, ['--since', '30d', '--format', 'csv'])
-    const lines = csv.stdout.split('\n\n')[0]?.split('\n') ?? []
-    expect(lines[0]).toBe(
-      'deployment,succeeded_at,sha,deployer,run,decision,violations,changes,problems,break_glass'
+    // population.csv: one header, CRLF, no second table after a blank line
+    const lines = csv.stdout.split('\r\n')
+    expect(lines[0]).toMatch(
+      /^deployment_id,deployment_url,environment,sha,succeeded_at,/
     )
-    expect(lines).toHaveLength(4)
+    expect(lines).toEqual([...lines.slice(0, 4), ''])
+    expect(csv.stdout).not.toContain('section,subject,field,value')
   })
 
   it('blocks a self-reviewed release and says why', async () => {

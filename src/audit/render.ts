@@ -1,16 +1,23 @@
-// The audit report as Markdown (an auditor reading it), JSON (every
-// deployment's full evidence record) or CSV (one row per deployment, for a
-// spreadsheet); the access matrix follows in the same format.
+// The audit report as Markdown (an auditor reading it, the sample first),
+// JSON (every deployment's full evidence record) or CSV (the packet's
+// population.csv: one row per deployment, for a spreadsheet); the access
+// matrix follows in Markdown and JSON.
 
-import {
-  csvCell,
-  mdCell,
-  renderMatrix,
-  type MatrixFormat
-} from '../access/render.js'
+import { mdCell, renderMatrix, type MatrixFormat } from '../access/render.js'
 import type { AuditEntry, AuditReport } from '../engine/index.js'
+import { populationCsv, type RecordOf } from './csv.js'
+import type { Sample } from './sample.js'
 
 export type AuditFormat = MatrixFormat
+
+export interface RenderOptions {
+  /** the deployments drawn, shown first in Markdown */
+  sample?: Sample | null
+  /** each entry's evidence record (default: the one it holds) */
+  recordOf?: RecordOf
+  /** REST base the deployments' URLs are of (default: api.github.com) */
+  apiUrl?: string
+}
 
 const short = (sha: string): string => sha.slice(0, 7)
 
@@ -28,6 +35,7 @@ function problemsOf(e: AuditEntry): string {
   return e.summary.problems.join('; ')
 }
 
+/** Each deployment's row as the report shows it (what chunking must not change). */
 export function auditRows(r: AuditReport): string[][] {
   return r.entries.map((e) => [
     String(e.deployment.id),
@@ -45,39 +53,42 @@ export function auditRows(r: AuditReport): string[][] {
   ])
 }
 
-const HEADER = [
-  'deployment',
-  'succeeded_at',
-  'sha',
-  'deployer',
-  'run',
-  'decision',
-  'violations',
-  'changes',
-  'problems',
-  'break_glass'
-]
+function deploymentCell(e: AuditEntry): string {
+  return e.summary.runUrl === null
+    ? `#${e.deployment.id}`
+    : `[#${e.deployment.id}](${e.summary.runUrl})`
+}
 
-export function renderAudit(r: AuditReport, format: AuditFormat): string {
+function decisionCell(e: AuditEntry): string {
+  return `${e.decision === 'allow' ? '✅ allow' : '⛔ block'}${e.breakGlass === null ? '' : ` (break-glass, review ${e.breakGlass.review})`}`
+}
+
+export function renderAudit(
+  r: AuditReport,
+  format: AuditFormat,
+  o: RenderOptions = {}
+): string {
+  const recordOf = o.recordOf ?? ((e: AuditEntry) => e.evidence)
   switch (format) {
     case 'json':
       return `${JSON.stringify(r, null, 2)}\n`
-    case 'csv': {
-      const table = [HEADER, ...auditRows(r)]
-        .map((row) => row.map(csvCell).join(','))
-        .join('\n')
-      const access =
-        'error' in r.access
-          ? `access matrix,not read: ${csvCell(r.access.error)}\n`
-          : renderMatrix(r.access, 'csv')
-      return `${table}\n\n${access}`
-    }
+    case 'csv':
+      // one table a spreadsheet imports: the access matrix is `access --format csv`
+      return populationCsv({
+        report: r,
+        recordOf,
+        apiUrl: o.apiUrl ?? 'https://api.github.com'
+      })
     case 'md':
-      return renderMarkdown(r)
+      return renderMarkdown(r, o.sample ?? null, recordOf)
   }
 }
 
-function renderMarkdown(r: AuditReport): string {
+function renderMarkdown(
+  r: AuditReport,
+  sample: Sample | null,
+  recordOf: RecordOf
+): string {
   const blocked = r.entries.filter((e) => e.decision === 'block')
   const lines = [
     `# Deployments to ${mdCell(r.environment)}: ${mdCell(`${r.repository.owner}/${r.repository.name}`)}`,
@@ -89,6 +100,7 @@ function renderMarkdown(r: AuditReport): string {
     `Each deployment is judged as of its first success status: reviews, upstream statuses and test results that came later do not count. Read as they are now (GitHub keeps no history of them): ${r.readNow.join('; ')}.`,
     ''
   ]
+  if (sample !== null) lines.push(...sampleSection(r, sample, recordOf))
   if (r.entries.length > 0) {
     lines.push(
       '| Deployment | Succeeded | Commit | Deployer | Decision | Changes | Problems |',
@@ -96,12 +108,8 @@ function renderMarkdown(r: AuditReport): string {
     )
     for (const e of r.entries) {
       const deployer = e.summary.deployer ?? 'unknown'
-      const id =
-        e.summary.runUrl === null
-          ? `#${e.deployment.id}`
-          : `[#${e.deployment.id}](${e.summary.runUrl})`
       lines.push(
-        `| ${id} | ${e.deployment.succeededAt} | \`${short(e.deployment.sha)}\` | ${mdCell(deployer)} | ${e.decision === 'allow' ? '✅ allow' : '⛔ block'}${e.breakGlass === null ? '' : ` (break-glass, review ${e.breakGlass.review})`} | ${mdCell(changesOf(e))} | ${mdCell(problemsOf(e))} |`
+        `| ${deploymentCell(e)} | ${e.deployment.succeededAt} | \`${short(e.deployment.sha)}\` | ${mdCell(deployer)} | ${decisionCell(e)} | ${mdCell(changesOf(e))} | ${mdCell(problemsOf(e))} |`
       )
     }
     lines.push('')
@@ -139,4 +147,51 @@ function renderMarkdown(r: AuditReport): string {
       : renderMatrix(r.access, 'md')
   )
   return lines.join('\n')
+}
+
+/** The sampled deployments, each with who made, approved and deployed it. */
+function sampleSection(
+  r: AuditReport,
+  sample: Sample,
+  recordOf: RecordOf
+): string[] {
+  const drawn = new Set(sample.ids)
+  const lines = [
+    `## Sample: ${sample.ids.length} of ${r.entries.length} deployments`,
+    '',
+    `Drawn with seed \`${mdCell(sample.seed)}\` (re-draw it with \`--sample ${sample.size} --seed ${mdCell(sample.seed)}\`). Method: ${mdCell(sample.method)}.`,
+    ''
+  ]
+  if (sample.ids.length === 0) return [...lines, 'No deployment to draw.', '']
+  lines.push(
+    '| Deployment | Succeeded | Commit | Deployer | Decision | Changes | Makers | Approvers (approved at) | Problems |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |'
+  )
+  for (const e of r.entries.filter((x) => drawn.has(x.deployment.id))) {
+    const record = recordOf(e)
+    const makers =
+      record === null
+        ? 'unknown (no evidence record)'
+        : [
+            ...new Set(
+              record.changes.flatMap((c) => c.makers.map((m) => m.login))
+            )
+          ].join(', ') || 'none'
+    const approvers =
+      record === null
+        ? 'unknown (no evidence record)'
+        : record.changes
+            .flatMap((c) =>
+              c.approvers.map(
+                (a) =>
+                  `${a.login} (${c.pull_request === null ? '' : `#${c.pull_request.number}, `}${a.submitted_at ?? 'time unknown'})`
+              )
+            )
+            .join(', ') || 'none'
+    lines.push(
+      `| ${deploymentCell(e)} | ${e.deployment.succeededAt} | \`${short(e.deployment.sha)}\` | ${mdCell(e.summary.deployer ?? 'unknown')} | ${decisionCell(e)} | ${mdCell(changesOf(e))} | ${mdCell(makers)} | ${mdCell(approvers)} | ${mdCell(problemsOf(e))} |`
+    )
+  }
+  lines.push('')
+  return lines
 }

@@ -1,10 +1,21 @@
 // `promotion-gate access`: the access matrix of SPEC §7 alone. Who may deploy
 // to each environment of the policy, who approves, who may bypass, and who
 // may push to the policy's branches, with every gap against the policy.
-// Exit 0 when no gap is flagged, 1 when any is (or anything fails), 2 usage.
+// With --baseline, a periodic access review: what changed since the matrix
+// of the last review.
+// Exit 0 when no gap is flagged and nothing opened since the baseline, 1
+// when anything is (or anything fails), 2 usage.
 
-import { accessMatrix } from '../engine/index.js'
+import { readFileSync } from 'node:fs'
+
+import {
+  accessMatrix,
+  getErrorMessage,
+  type AccessMatrix
+} from '../engine/index.js'
 import { renderMatrix, type MatrixFormat } from '../access/render.js'
+import { parseBaseline, renderReview } from '../access/baseline.js'
+import { needsAttention, reviewAccess } from '../access/review.js'
 import { PolicyError, toFailure } from '../engine/index.js'
 import { fetchPolicy } from '../engine/index.js'
 import { loadPolicy } from '../engine/index.js'
@@ -12,6 +23,7 @@ import { choice, parseCommandArgs, type OptionSpec } from './args.js'
 import { connect, policyOptions, repoOption } from './repository.js'
 import {
   EXIT,
+  UsageError,
   type CliContext,
   type Command,
   type ExitCode
@@ -28,6 +40,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   'graphql-url': { type: 'string' },
   'timeout-seconds': { type: 'string' },
   format: { type: 'string' },
+  baseline: { type: 'string' },
   verbose: { type: 'boolean' }
 }
 
@@ -51,7 +64,14 @@ Options:
                           (default: GITHUB_API_URL, else https://api.github.com)
   --graphql-url URL       GraphQL endpoint (default: derived from the API URL)
   --timeout-seconds N     total time for API calls, 1-3600 (default: 120)
-  --format md|json|csv    (default: md)
+  --format md|json|csv    (default: md); json is the baseline of the next
+                          review
+  --baseline FILE         the last review's matrix (--format json): show
+                          what changed since: people and teams given or
+                          removed write, maintain or admin, new bypass
+                          actors and modes, environments weakened or
+                          strengthened (reviewers, deployment branches,
+                          admin bypass, wait timer), gaps new and resolved
   --verbose               debug lines on stderr
   -h, --help              show this help
 
@@ -62,8 +82,11 @@ Environment:
                                 teams or ruleset bypass actors.
 
 Exit codes:
-  0  printed; no gap against the policy
-  1  printed with gaps, or the matrix could not be made
+  0  printed; no gap against the policy (and, with --baseline, nothing
+     opened or left uncompared since it)
+  1  printed with gaps, or with access opened since the baseline (a new
+     holder, bypass actor or gap, an environment weakened, a change that
+     could not be compared), or the matrix could not be made
   2  usage error (bad option or value, no token)
 `
 
@@ -86,6 +109,11 @@ async function run(
     FORMATS,
     'md'
   )
+  const baselineFile = values.get('baseline')
+  const baseline =
+    baselineFile === undefined
+      ? null
+      : readBaseline(baselineFile, `${owner}/${repo}`)
   const { client, logger, stdout, serverUrl } = connect(
     NAME,
     values,
@@ -123,15 +151,31 @@ async function run(
       policy,
       now: ctx.now()
     })
-    stdout.write(renderMatrix(matrix, format))
+    const review = baseline === null ? null : reviewAccess(baseline, matrix)
+    const rendered = renderMatrix(matrix, format)
+    stdout.write(
+      review === null
+        ? rendered
+        : renderReview(matrix, review, format, rendered)
+    )
     logger.debug(`${client.requests.length} API requests`)
+    let exit: ExitCode = EXIT.ok
     if (matrix.gaps.length > 0) {
       logger.warning(
         `${matrix.gaps.length} gap${matrix.gaps.length === 1 ? '' : 's'} against the policy`
       )
-      return EXIT.block
+      exit = EXIT.block
     }
-    return EXIT.ok
+    if (review !== null && needsAttention(review)) {
+      const opened = review.changes.filter(
+        (c) => c.direction !== 'strengthened'
+      )
+      logger.warning(
+        `since the baseline of ${review.baseline}: ${opened.length} change${opened.length === 1 ? '' : 's'} that open access or could not be compared, ${review.newGaps.length} new gap${review.newGaps.length === 1 ? '' : 's'}`
+      )
+      exit = EXIT.block
+    }
+    return exit
   } catch (error) {
     const failure = toFailure(error)
     logger.error(
@@ -141,6 +185,27 @@ async function run(
     )
     if (failure.hint) logger.info(`hint: ${failure.hint}`)
     return EXIT.block
+  }
+}
+
+/** The baseline file, or a usage error saying what is wrong with it. */
+function readBaseline(file: string, repository: string): AccessMatrix {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (error) {
+    throw new UsageError(
+      NAME,
+      `--baseline ${file} could not be read: ${getErrorMessage(error)}`
+    )
+  }
+  try {
+    return parseBaseline(text, repository)
+  } catch (error) {
+    throw new UsageError(
+      NAME,
+      `--baseline ${file} is not an access matrix of \`access --format json\`: ${getErrorMessage(error)}`
+    )
   }
 }
 

@@ -6,6 +6,10 @@
 import { period } from '../audit/period.js'
 import { evidenceDirectory } from '../audit/evidence-dir.js'
 import { renderAudit, type AuditFormat } from '../audit/render.js'
+import { countingPort } from '../audit/calls.js'
+import { tokenKind } from '../audit/manifest.js'
+import { packetRecords, writePacket } from '../audit/packet.js'
+import { drawSample, newSeed, type Sample } from '../audit/sample.js'
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import {
@@ -22,8 +26,8 @@ import {
   toFailure
 } from '../engine/index.js'
 import { choice, parseCommandArgs, type OptionSpec } from './args.js'
-import { timeoutOf } from './endpoints.js'
-import { connect, policyOptions, repoOption } from './repository.js'
+import { endpoints, timeoutOf } from './endpoints.js'
+import { connect, policyOptions, readToken, repoOption } from './repository.js'
 import {
   EXIT,
   UsageError,
@@ -50,6 +54,8 @@ const OPTIONS: Record<string, OptionSpec> = {
   checkpoint: { type: 'string' },
   resume: { type: 'boolean' },
   'max-wait': { type: 'string' },
+  sample: { type: 'string' },
+  seed: { type: 'string' },
   quiet: { type: 'boolean' },
   verbose: { type: 'boolean' }
 }
@@ -81,11 +87,22 @@ Options:
   --graphql-url URL       GraphQL endpoint (default: derived from the API URL)
   --timeout-seconds N     total time for API calls, 1-3600 (default: 120)
   --format md|json|csv    (default: md); json holds each deployment's full
-                          evidence record, unless --out is given
-  --out DIR               write each deployment's evidence record to
-                          DIR/evidence/<deployment id>.json as soon as it is
-                          judged, and hold only the report's rows (for long
-                          audits: memory stays flat)
+                          evidence record, unless --out is given; csv is
+                          population.csv, one row per deployment (--out also
+                          writes changes.csv, one row per change)
+  --out DIR               write the auditor's packet to DIR: each
+                          deployment's evidence record to
+                          evidence/<deployment id>.json as soon as it is
+                          judged (memory stays flat), then population.csv,
+                          changes.csv, sample.csv (with --sample) and
+                          manifest.json (how it was produced, the sha256 of
+                          every other file)
+  --sample N              draw N deployments at random, reproducibly: listed
+                          first in the Markdown report, and DIR/sample.csv
+                          with --out; the seed and method are printed
+  --seed S                the sample's seed (default: a random one, printed):
+                          the same seed over the same population draws the
+                          same sample
   --checkpoint FILE       where the audit saves how far it got, after each
                           500 deployments (default with --out:
                           DIR/checkpoint.json); removed when it completes
@@ -148,6 +165,12 @@ async function run(
       : period(sinceText ?? '', values.get('until') ?? null, ctx.now())
   )
   const maxWaitMs = usage(() => durationMs(values.get('max-wait')))
+  const sampleSize = sampleOption(values.get('sample'))
+  const seedGiven = values.get('seed')
+  if (seedGiven !== undefined && sampleSize === null)
+    throw new UsageError(NAME, '--seed needs --sample N')
+  if (seedGiven !== undefined && seedGiven.trim() === '')
+    throw new UsageError(NAME, '--seed must not be empty')
   const format: AuditFormat = choice(
     NAME,
     'format',
@@ -163,6 +186,8 @@ async function run(
     maxWaitMs
   )
   const quiet = parsed.flags.has('quiet')
+  const { apiUrl, graphqlUrl } = endpoints(NAME, values, ctx.env)
+  const counted = countingPort(client)
   // It waits for a refill only while the client's time lasts.
   const waitUntil =
     ctx.now().getTime() + timeoutOf(NAME, values) * 1000 + maxWaitMs
@@ -179,7 +204,7 @@ async function run(
         serverUrl
       },
       {
-        github: client,
+        github: counted.port,
         logger,
         now: ctx.now,
         ...(out === undefined ? {} : { evidence: evidenceDirectory(out) }),
@@ -199,7 +224,47 @@ async function run(
     )
     // Done: nothing is left to resume.
     if (checkpointFile !== undefined) rmSync(checkpointFile, { force: true })
-    stdout.write(renderAudit(report, format))
+    const sample: Sample | null =
+      sampleSize === null
+        ? null
+        : drawSample(
+            report.entries.map((e) => e.deployment.id),
+            sampleSize,
+            seedGiven ?? newSeed()
+          )
+    if (sample !== null) {
+      // printed even with --quiet: without the seed no one can re-draw it
+      stderr.write(
+        `promotion-gate audit: sample of ${sample.ids.length} of ${report.entries.length} deployments, seed ${sample.seed} (re-draw: --sample ${sample.size} --seed ${sample.seed}); method: ${sample.method}\n`
+      )
+    }
+    if (out !== undefined) {
+      const packet = writePacket({
+        dir: out,
+        report,
+        context: {
+          arguments: [NAME, ...args],
+          apiUrl,
+          graphqlUrl,
+          tokenKind: tokenKind(readToken(NAME, ctx.env)),
+          calls: counted.calls(),
+          usage: client.usage?.() ?? null,
+          sample
+        }
+      })
+      if (!quiet) {
+        stderr.write(
+          `promotion-gate audit: the packet is in ${out}: evidence/, ${packet.files.join(', ')}\n`
+        )
+      }
+    }
+    stdout.write(
+      renderAudit(report, format, {
+        sample,
+        apiUrl,
+        ...(out === undefined ? {} : { recordOf: packetRecords(out) })
+      })
+    )
     const blocked = report.entries.filter((e) => e.decision === 'block')
     const attention = flagged(report)
     if (!quiet) {
@@ -224,6 +289,18 @@ async function run(
       )
     return EXIT.block
   }
+}
+
+/** --sample: a whole number of deployments, at least 1; null when not given. */
+function sampleOption(text: string | undefined): number | null {
+  if (text === undefined) return null
+  const n = Number(text)
+  if (!/^\d+$/.test(text.trim()) || n < 1 || !Number.isSafeInteger(n))
+    throw new UsageError(
+      NAME,
+      `--sample must be a whole number of deployments, 1 or more (got ${JSON.stringify(text)})`
+    )
+  return n
 }
 
 /** `read()`, its InputError a usage error of this command. */

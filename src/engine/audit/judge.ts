@@ -56,6 +56,12 @@ export async function judgeDeployment(o: {
     { mode: 'audit', requests: null, notes },
     () => null
   )
+  // how each change entered (the packet's changes.csv): the record keeps no such field
+  const carriers = new Map(
+    (decision.facts?.changes ?? []).flatMap((c) =>
+      c.carriedBy === undefined ? [] : [[c.commit.oid, c.carriedBy] as const]
+    )
+  )
   return {
     deployment: {
       id: d.id,
@@ -72,10 +78,14 @@ export async function judgeDeployment(o: {
     summary: {
       deployer: evidence.run.triggering_actor ?? evidence.run.actor,
       runUrl: evidence.run.url,
-      changes: evidence.changes.map((c) => ({
-        sha: c.sha,
-        pullRequest: c.pull_request?.number ?? null
-      })),
+      changes: evidence.changes.map((c) => {
+        const carriedBy = carriers.get(c.sha)
+        return {
+          sha: c.sha,
+          pullRequest: c.pull_request?.number ?? null,
+          ...(carriedBy === undefined ? {} : { carriedBy })
+        }
+      }),
       problems: evidence.checks
         .filter((c) => c.status === 'fail' || c.status === 'error')
         .map((c) => `${c.id}: ${c.problems[0] ?? c.message}`)

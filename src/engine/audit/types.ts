@@ -50,7 +50,12 @@ export interface EntrySummary {
   deployer: string | null
   runUrl: string | null
   /** the changes in scope: a pull request's number, or null for a direct push */
-  changes: { sha: string; pullRequest: number | null }[]
+  changes: {
+    sha: string
+    pullRequest: number | null
+    /** the merge commit that carried it in, not a pull request of its own */
+    carriedBy?: string
+  }[]
   /** each failed or errored check: `id: its first problem` */
   problems: string[]
 }
