@@ -190,11 +190,24 @@ describe('mode: audit', () => {
       direct: false
     })
     expect(uploads[0]?.files.map((f) => f.slice(dir.length + 1))).toEqual([
+      'changes.csv',
       ...readdirSync(join(dir, 'evidence'))
         .sort()
         .map((f) => join('evidence', f)),
+      'manifest.json',
+      'population.csv',
       (rec.outputs['evidence-file'] ?? '').slice(dir.length + 1)
     ])
+    // the manifest vouches for every other file of the packet
+    const manifest = JSON.parse(
+      readFileSync(join(dir, 'manifest.json'), 'utf8')
+    ) as { files: { path: string }[] }
+    expect(manifest.files.map((f) => f.path).sort()).toEqual(
+      uploads[0]?.files
+        .map((f) => f.slice(dir.length + 1))
+        .filter((f) => f !== 'manifest.json')
+        .sort()
+    )
     const url = 'https://github.com/acme/shop/actions/runs/1/artifacts/99'
     expect(rec.outputs['evidence-url']).toBe(url)
     expect(rec.summary.join('')).toContain(`[The audit packet](${url})`)

@@ -13,6 +13,10 @@ import { period } from '../audit/period.js'
 import { evidenceDirectory } from '../audit/evidence-dir.js'
 import { collector } from './collect.js'
 import { renderAudit } from '../audit/render.js'
+import { countingPort } from '../audit/calls.js'
+import { tokenKind } from '../audit/manifest.js'
+import { writePacket } from '../audit/packet.js'
+import { defaultGraphqlUrl } from '../github/urls.js'
 import {
   flagged,
   getErrorMessage,
@@ -46,6 +50,7 @@ export async function runAuditMode(
     'promotion-gate',
     `audit-${req.environment.replace(/[^A-Za-z0-9._-]/g, '_')}`
   )
+  const counted = countingPort(deps.client)
   try {
     const when = period(inputs.auditSince, null, deps.now())
     const report = await runAudit(
@@ -60,7 +65,7 @@ export async function runAuditMode(
         serverUrl: req.serverUrl
       },
       {
-        github: deps.client,
+        github: counted.port,
         logger: io,
         now: deps.now,
         progress: (message) => io.info(message),
@@ -79,6 +84,25 @@ export async function runAuditMode(
     mkdirSync(dir, { recursive: true })
     const file = join(dir, `report-${report.generatedAt.slice(0, 10)}.json`)
     writeFileSync(file, renderAudit(report, 'json'), { mode: 0o644 })
+    // the auditor's packet beside it (SPEC §7): population.csv, changes.csv
+    // and manifest.json, which hashes every file, the report included
+    writePacket({
+      dir,
+      report,
+      context: {
+        arguments: [
+          'mode: audit',
+          `environment: ${req.environment}`,
+          `audit-since: ${inputs.auditSince}`
+        ],
+        apiUrl: inputs.apiUrl,
+        graphqlUrl: inputs.graphqlUrl ?? defaultGraphqlUrl(inputs.apiUrl),
+        tokenKind: tokenKind(inputs.token),
+        calls: counted.calls(),
+        usage: deps.client.usage?.() ?? null,
+        sample: null
+      }
+    })
     const blocked = report.entries.filter((e) => e.decision === 'block')
     const summary = `promotion-gate audit of ${req.environment}, ${report.period.since} to ${report.period.until}: ${report.entries.length} deployments, ${blocked.length} would not have passed the gate`
     const exceptions = flagged(report)
