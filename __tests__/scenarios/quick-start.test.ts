@@ -9,7 +9,7 @@
 // with its job's token, and GitHub's deployment record once the job is done.
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import { parse as parseYaml } from 'yaml'
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml'
 import {
   ago,
   world,
@@ -202,7 +202,12 @@ async function pipeline(
   w: World,
   sha: string,
   actor: User,
-  o: { skip?: string[]; inputs?: Record<string, string> } = {}
+  o: {
+    skip?: string[]
+    inputs?: Record<string, string>
+    /** a required reviewer's approval of an environment's job, before it starts */
+    approvals?: Record<string, User>
+  } = {}
 ): Promise<Pipeline> {
   const run = w.repo.workflowRun({
     actor,
@@ -222,6 +227,8 @@ async function pipeline(
     // a wait timer runs from when the jobs it needs have finished
     const wait = waitTimerOf(w, job.environment)
     if (wait > 0) w.sim.advance(`${wait}m`)
+    const approver = o.approvals?.[job.environment]
+    if (approver !== undefined) run.approve(approver, job.environment)
     const { environment, ...inputs } = job.gate.with
     const r = await runGate(w, {
       environment: environment ?? job.environment,
@@ -335,6 +342,71 @@ describe("the README's quick start", () => {
     })
     const second = pr.data.mergeCommit as string
     expectAllowed(await pipeline(w, second, w.people.carol))
+  })
+
+  describe('the stricter release-manager setup, one key away', () => {
+    /** The quick start's policy with production as the README's snippet has it. */
+    function releaseManaged(): World {
+      const policy = parseYaml(POLICY) as {
+        environments: Record<string, unknown>
+      }
+      const snippet = parseYaml(block('release-manager')) as {
+        production: unknown
+      }
+      policy.environments.production = snippet.production
+      const text = `# .github/promotion-gate.yml\n${stringifyYaml(policy)}`
+      const w = world({ policy: text, ruleset: false, environments: false })
+      applySettings(w.repo, SETTINGS)
+      // the README's Required reviewers, with Prevent self-review
+      w.repo.environment('production', {
+        reviewers: [w.people.carol],
+        preventSelfReview: true
+      })
+      return w
+    }
+
+    it('allows: alice writes, bob approves and merges, carol approves production', async () => {
+      const w = releaseManaged()
+      beforeThePush(w)
+      const sha = reviewedChange(w, w.people.bob)
+      const p = await pipeline(w, sha, w.people.bob, {
+        approvals: { production: w.people.carol }
+      })
+      expectAllowed(p)
+    })
+
+    it('blocks production without the release manager: the run approval is missing', async () => {
+      const w = releaseManaged()
+      beforeThePush(w)
+      const sha = reviewedChange(w, w.people.bob)
+      const p = await pipeline(w, sha, w.people.bob)
+      const r = p.gates.get('production')!
+      expect(r.violations).toEqual(['approval-record', 'maker-checker'])
+      expect(r.stdout).toContain('0 independent environment approvals')
+    })
+
+    it('blocks production when the author merges, saying who should', async () => {
+      const w = releaseManaged()
+      beforeThePush(w)
+      const sha = reviewedChange(w, w.people.alice)
+      const p = await pipeline(w, sha, w.people.alice, {
+        approvals: { production: w.people.carol }
+      })
+      expect(p.gates.get('staging')?.outputs.decision).toBe('allow')
+      const r = p.gates.get('production')!
+      expect(r.violations).toEqual(['segregation'])
+      const named = section('### Stricter: a release manager').replace(
+        /\s+/g,
+        ' '
+      )
+      for (const words of [
+        'merged or pushed, and so deployed',
+        'let the reviewer merge'
+      ]) {
+        expect(named).toContain(words)
+        expect(r.stdout.replace(/\s+/g, ' ')).toContain(words)
+      }
+    })
   })
 
   describe('blocks each violation it names, with its words', () => {
