@@ -37,6 +37,53 @@ export const DEFAULT_INDEPENDENT_OF: readonly (typeof MAKER_KINDS)[number][] = [
   'co_authors'
 ]
 
+/** A GitHub login, a bot's included (`github-actions[bot]`). */
+export const LOGIN_PATTERN = '^[A-Za-z0-9-]{1,39}(\\[bot\\])?$'
+/** A login, or a team as `org/team-slug`. */
+export const LOGIN_OR_TEAM_PATTERN =
+  '^[A-Za-z0-9-]{1,39}(\\[bot\\]|/[A-Za-z0-9_.-]{1,255})?$'
+const WORKFLOW_FILE_PATTERN =
+  '^\\.github/workflows/[^@\\s]+\\.ya?ml(@[^@\\s]+)?$'
+const EVENT_NAME_PATTERN = '^[a-z_]+$'
+
+/**
+ * What each pattern of the schema asks, in words: a message never shows a
+ * regular expression (policy/messages.ts).
+ */
+export const PATTERN_WORDS: Readonly<Record<string, string>> = {
+  [LOGIN_PATTERN]:
+    'a GitHub login: letters, digits and hyphens, at most 39 characters, ' +
+    'a bot ending in [bot]',
+  [LOGIN_OR_TEAM_PATTERN]:
+    'a GitHub login (letters, digits and hyphens, at most 39 characters, ' +
+    'a bot ending in [bot]) or a team as org/team-slug',
+  [WORKFLOW_FILE_PATTERN]:
+    'a workflow file under .github/workflows/ ending in .yml or .yaml, ' +
+    'optionally followed by @ref',
+  [EVENT_NAME_PATTERN]:
+    'an event name as github.event_name spells it: lower-case letters ' +
+    'and underscores, e.g. push or workflow_dispatch'
+}
+
+/** Logins (`pattern`), e.g. `trusted_deployers`, `direct_pushes`. */
+const loginList = (description: string) =>
+  ({
+    description,
+    type: 'array',
+    items: { type: 'string', pattern: LOGIN_PATTERN },
+    uniqueItems: true
+  }) as const
+
+/** Logins or `org/team`, e.g. `reviewers`; `minItems` 1 when `nonEmpty`. */
+const loginOrTeamList = (description: string, nonEmpty = false) =>
+  ({
+    description,
+    type: 'array',
+    items: { type: 'string', pattern: LOGIN_OR_TEAM_PATTERN },
+    ...(nonEmpty ? { minItems: 1 } : {}),
+    uniqueItems: true
+  }) as const
+
 const nameList = (description: string) =>
   ({
     description,
@@ -163,7 +210,7 @@ export const policyJsonSchema = {
           type: 'string',
           enum: ['commit', 'tree']
         },
-        trusted_deployers: nameList(
+        trusted_deployers: loginList(
           'Creators whose deployment records count as evidence; a ' +
             'deployment record anyone could create by hand through the API ' +
             'proves nothing. Default: [github-actions[bot]].'
@@ -179,7 +226,7 @@ export const policyJsonSchema = {
           items: {
             description: 'A workflow file, optionally @ref.',
             type: 'string',
-            pattern: '^\\.github/workflows/[^@\\s]+\\.ya?ml(@[^@\\s]+)?$'
+            pattern: WORKFLOW_FILE_PATTERN
           },
           minItems: 1,
           uniqueItems: true
@@ -197,7 +244,7 @@ export const policyJsonSchema = {
               'pull_request_target runs against the default branch. Default: ' +
               `[${DEFAULT_ALLOWED_EVENTS.join(', ')}].`
           ),
-          items: { type: 'string', pattern: '^[a-z_]+$' }
+          items: { type: 'string', pattern: EVENT_NAME_PATTERN }
         },
         branch_protection: {
           description:
@@ -270,8 +317,9 @@ export const policyJsonSchema = {
               additionalProperties: false,
               required: ['approvers', 'review_within'],
               properties: {
-                approvers: nonEmptyNameList(
-                  'Users or org/team who may approve a break-glass deployment.'
+                approvers: loginOrTeamList(
+                  'Users or org/team who may approve a break-glass deployment.',
+                  true
                 ),
                 review_within: {
                   description:
@@ -377,7 +425,7 @@ export const policyJsonSchema = {
           },
           uniqueItems: true
         },
-        reviewers: nameList(
+        reviewers: loginOrTeamList(
           'Users or org/team that may approve. Default: anyone with write ' +
             'access.'
         ),
@@ -395,7 +443,7 @@ export const policyJsonSchema = {
           type: 'string',
           enum: ['block', 'ignore']
         },
-        direct_pushes: nameList(
+        direct_pushes: loginList(
           'Logins whose commits may reach the branch without a pull ' +
             'request. Default: [].'
         ),
