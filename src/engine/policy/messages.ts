@@ -4,7 +4,7 @@
 
 import type { ErrorObject } from 'ajv'
 import { durationMessage } from './durations.js'
-import { PATTERN_WORDS } from './schema.js'
+import { PATTERN_WORDS } from './patterns.js'
 import { closest } from './suggest.js'
 import { describeValue, isRecord } from './values.js'
 import type { PendingProblem, Segment } from './yaml-text.js'
