@@ -113,6 +113,25 @@ function policyDocumentAt(noise: number): fc.Arbitrary<unknown> {
     noise > 0
       ? fc.array(nameArb, { minLength: 1, maxLength: 3 })
       : fc.uniqueArray(nameArb, { minLength: 1, maxLength: 3 })
+  // logins (and `org/team` where `teams`): the schema refuses what can never
+  // match (`@bob`, `acme/`), so other text is noise here
+  const loginsArb = (teams: boolean): fc.Arbitrary<string[]> => {
+    const login = weighted<string>(
+      [
+        4,
+        fc.constantFrom(
+          ...PEOPLE,
+          'renovate[bot]',
+          ...(teams ? ['org/team'] : [])
+        )
+      ],
+      [noise, fc.constantFrom('@bob', 'acme/', 'a b', 'x'.repeat(40))],
+      [noise, fc.string({ maxLength: 8 })]
+    )
+    return noise > 0
+      ? fc.array(login, { minLength: 1, maxLength: 3 })
+      : fc.uniqueArray(login, { minLength: 1, maxLength: 3 })
+  }
   const countArb = weighted<number>(
     [8, fc.integer({ min: noise > 0 ? -1 : 0, max: 3 })],
     // whole numbers the schema takes, however large
@@ -130,11 +149,11 @@ function policyDocumentAt(noise: number): fc.Arbitrary<unknown> {
           { minLength: 1 }
         )
       ),
-      reviewers: key(namesArb),
+      reviewers: key(loginsArb(true)),
       on_latest_commit: key(fc.boolean()),
       allow_bots: key(fc.boolean()),
       unresolved_identities: key(fc.constantFrom('block', 'ignore')),
-      direct_pushes: key(namesArb),
+      direct_pushes: key(loginsArb(false)),
       require_verified_commits: key(fc.boolean()),
       pull_requests: unknownKey
     },
@@ -154,7 +173,7 @@ function policyDocumentAt(noise: number): fc.Arbitrary<unknown> {
           : fc.constant(undefined),
       soak: key(durationArb),
       match: key(fc.constantFrom('commit', 'tree')),
-      trusted_deployers: key(namesArb),
+      trusted_deployers: key(loginsArb(false)),
       branches: key(namesArb),
       branch_protection: key(
         weighted<unknown>(w(1, false), [
@@ -180,7 +199,7 @@ function policyDocumentAt(noise: number): fc.Arbitrary<unknown> {
         weighted<unknown>(w(1, false), [
           4,
           fc.record({
-            approvers: key(namesArb),
+            approvers: key(loginsArb(true)),
             review_within: key(durationArb)
           })
         ])

@@ -88,7 +88,8 @@ describe('promotion-gate validate', () => {
       environments: [],
       problems: [
         { line: 0, column: 0, path: '', message: 'cannot read: no such file' }
-      ]
+      ],
+      warnings: []
     })
   })
 
@@ -108,7 +109,8 @@ describe('promotion-gate validate', () => {
           file: fixture('valid'),
           valid: true,
           environments: ['development', 'staging', 'production'],
-          problems: []
+          problems: [],
+          warnings: []
         },
         {
           file: fixture('duplicate-key'),
@@ -121,13 +123,77 @@ describe('promotion-gate validate', () => {
               path: 'environments.production.soak',
               message: expect.stringContaining('duplicate key "soak"')
             }
-          ]
+          ],
+          warnings: []
         }
       ]
     })
     const ok = await cli(['validate', fixture('valid'), '--format=json'])
     expect(ok.code).toBe(EXIT.ok)
     expect(JSON.parse(ok.stdout)).toMatchObject({ valid: true })
+  })
+
+  describe('names that can never match, and settings the gate ignores', () => {
+    const inDir = async (
+      text: string,
+      args: string[] = []
+    ): Promise<Awaited<ReturnType<typeof cli>>> => {
+      const dir = mkdtempSync(join(tmpdir(), 'pg-validate-'))
+      try {
+        const file = join(dir, 'policy.yml')
+        writeFileSync(file, text)
+        const r = await cli(['validate', ...args, file])
+        return { ...r, stdout: r.stdout.split(file).join('FILE') }
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
+    }
+
+    it('refuses reviewers that can never match, in words', async () => {
+      const r = await inDir(
+        'version: 1\nenvironments:\n  production:\n    approvals:\n      reviewers: ["@bob", "acme/", "a b"]\n'
+      )
+      expect(r.code).toBe(EXIT.usage)
+      const lines = r.stdout.trimEnd().split('\n')
+      expect(lines).toEqual([
+        expect.stringMatching(
+          /^FILE:5:19: environments\.production\.approvals\.reviewers\[0\]: must be a GitHub login .* or a team as org\/team-slug \(got "@bob"\): write "bob", without "@"$/
+        ),
+        expect.stringMatching(
+          /^FILE:5:27: environments\.production\.approvals\.reviewers\[1\]: must be a GitHub login .*\(got "acme\/"\)$/
+        ),
+        expect.stringMatching(
+          /^FILE:5:36: environments\.production\.approvals\.reviewers\[2\]: must be a GitHub login .*\(got "a b"\)$/
+        )
+      ])
+      expect(r.stdout).not.toContain('^')
+    })
+
+    it('warns, and still passes, on soak without after: the gate ignores it', async () => {
+      const text =
+        'version: 1\ndefaults:\n  soak: 1h\nenvironments:\n  development:\n    soak: 30m\n  staging: {}\n  production:\n    after: staging\n'
+      const r = await inDir(text)
+      expect(r.code).toBe(EXIT.ok)
+      expect(r.stdout.trimEnd().split('\n')).toEqual([
+        'FILE: valid (environments: development, staging, production)',
+        'FILE:6:11: environments.development.soak: warning: development has no `after` environment, so there is nothing to soak in: the gate ignores soak here; add `after`, or remove soak',
+        'FILE:3:9: environments.staging.soak: warning: staging has no `after` environment, so there is nothing to soak in: the gate ignores soak here (set in defaults); add `after`, or remove soak'
+      ])
+      const json = await inDir(text, ['--format', 'json'])
+      expect(json.code).toBe(EXIT.ok)
+      const parsed = JSON.parse(json.stdout) as {
+        files: { warnings: { path: string; line: number }[] }[]
+      }
+      expect(parsed.files[0]?.warnings.map((w) => [w.path, w.line])).toEqual([
+        ['environments.development.soak', 6],
+        ['environments.staging.soak', 3]
+      ])
+    })
+
+    it('gives no warning when every soak has an after', async () => {
+      const r = await cli(['validate', fixture('valid')])
+      expect(r.stdout).not.toContain('warning')
+    })
   })
 
   it('control characters in a file cannot drive the terminal', async () => {

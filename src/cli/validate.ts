@@ -2,10 +2,12 @@
 // (YAML, JSON Schema, semantic checks), on local files. Every problem is one
 // `FILE:LINE:COLUMN: message` line, as compilers print them, so editors and
 // CI problem matchers can point at it. Exit 0 all valid, 2 otherwise.
+// Warnings (a setting the gate ignores) print the same way and do not fail.
 
 import { readFileSync } from 'node:fs'
+import { LineCounter, parseDocument } from 'yaml'
 import { PolicyError } from '../engine/index.js'
-import { loadPolicy } from '../engine/index.js'
+import { loadPolicy, type Policy } from '../engine/index.js'
 import { choice, parseCommandArgs, type OptionSpec } from './args.js'
 import {
   EXIT,
@@ -27,7 +29,8 @@ const HELP = `Usage: promotion-gate validate FILE... [--format table|json]
 
 Validates policy files (SPEC §4) with the loader and JSON Schema the gate
 uses, without a token or the network. Each problem is printed as
-FILE:LINE:COLUMN: KEY: message.
+FILE:LINE:COLUMN: KEY: message; a warning (a setting the gate ignores) as
+FILE:LINE:COLUMN: KEY: warning: message, and does not make a file invalid.
 
 Options:
   --format table|json   table: one line per problem, and one per valid file;
@@ -54,6 +57,8 @@ export interface FileResult {
   /** the environments of a valid policy, in file order */
   environments: string[]
   problems: FileProblem[]
+  /** settings of a valid policy that the gate ignores */
+  warnings: FileProblem[]
 }
 
 /** One file through the gate's own loader. Never throws. */
@@ -62,7 +67,8 @@ export function validateFile(file: string): FileResult {
     file,
     valid: false,
     environments: [],
-    problems
+    problems,
+    warnings: []
   })
   let text: string
   try {
@@ -93,7 +99,8 @@ export function validateFile(file: string): FileResult {
       file,
       valid: true,
       environments: Object.keys(policy.environments),
-      problems: []
+      problems: [],
+      warnings: ignoredSettings(text, policy)
     }
   } catch (error) {
     if (error instanceof PolicyError) {
@@ -110,6 +117,35 @@ export function validateFile(file: string): FileResult {
       { line: 0, column: 0, path: '', message: errorText(error) }
     ])
   }
+}
+
+/**
+ * Settings of a valid policy that the gate ignores: `soak` in an environment
+ * with no `after` (it is measured from the success in each `after`
+ * environment, SPEC §4), set there or through `defaults`.
+ */
+function ignoredSettings(text: string, policy: Policy): FileProblem[] {
+  const lines = new LineCounter()
+  const doc = parseDocument(text, { lineCounter: lines })
+  const at = (path: string[]): FileProblem | null => {
+    const node = doc.getIn(path, true) as { range?: [number] } | undefined
+    if (node?.range === undefined) return null
+    const { line, col } = lines.linePos(node.range[0])
+    return { line, column: col, path: path.join('.'), message: '' }
+  }
+  const warnings: FileProblem[] = []
+  for (const [name, env] of Object.entries(policy.environments)) {
+    if (env.soakSeconds === 0 || env.after.length > 0) continue
+    const own = at(['environments', name, 'soak'])
+    const where = own ?? at(['defaults', 'soak'])
+    if (where === null) continue
+    warnings.push({
+      ...where,
+      path: `environments.${name}.soak`,
+      message: `${name} has no \`after\` environment, so there is nothing to soak in: the gate ignores soak here${own === null ? ' (set in defaults)' : ''}; add \`after\`, or remove soak`
+    })
+  }
+  return warnings
 }
 
 /** `FILE:LINE:COLUMN: KEY: message`, as the gate's own PolicyError reads. */
@@ -150,6 +186,11 @@ function run(args: readonly string[], ctx: CliContext): ExitCode {
         )
       }
       for (const p of r.problems) lines.push(formatProblem(r.file, p))
+      for (const w of r.warnings) {
+        lines.push(
+          formatProblem(r.file, { ...w, message: `warning: ${w.message}` })
+        )
+      }
     }
     ctx.stdout.write(`${lines.join('\n')}\n`)
     const bad = results.filter((r) => !r.valid)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { problems } from './helpers.js'
+import { env, problems } from './helpers.js'
 
 describe('loadPolicy: schema problems, in words', () => {
   it('requires version and environments', () => {
@@ -129,5 +129,86 @@ describe('loadPolicy: schema problems, in words', () => {
         message: 'must be a whole number (got Infinity)'
       }
     ])
+  })
+})
+
+describe('loadPolicy: names that can never match, in words', () => {
+  const LOGIN =
+    'must be a GitHub login: letters, digits and hyphens, at most 39 characters, a bot ending in [bot]'
+  const LOGIN_OR_TEAM =
+    'must be a GitHub login (letters, digits and hyphens, at most 39 characters, a bot ending in [bot]) or a team as org/team-slug'
+  const policy = (env: string): string =>
+    `version: 1\nenvironments:\n  production:\n${env}`
+
+  it.each<[string, string, string, string]>([
+    [
+      'a reviewer written with @',
+      '    approvals:\n      reviewers: ["@bob"]\n',
+      'environments.production.approvals.reviewers[0]',
+      `${LOGIN_OR_TEAM} (got "@bob"): write "bob", without "@"`
+    ],
+    [
+      'a team without its slug',
+      '    approvals:\n      reviewers: [acme/]\n',
+      'environments.production.approvals.reviewers[0]',
+      `${LOGIN_OR_TEAM} (got "acme/")`
+    ],
+    [
+      'a reviewer with a space',
+      '    approvals:\n      reviewers: [a b]\n',
+      'environments.production.approvals.reviewers[0]',
+      `${LOGIN_OR_TEAM} (got "a b")`
+    ],
+    [
+      'a login longer than 39 characters',
+      `    approvals:\n      direct_pushes: [${'a'.repeat(40)}]\n`,
+      'environments.production.approvals.direct_pushes[0]',
+      `${LOGIN} (got "${'a'.repeat(40)}")`
+    ],
+    [
+      'a team among direct pushers (logins only)',
+      '    approvals:\n      direct_pushes: [acme/sre]\n',
+      'environments.production.approvals.direct_pushes[0]',
+      `${LOGIN} (got "acme/sre")`
+    ],
+    [
+      'a break-glass approver with @',
+      '    break_glass:\n      approvers: ["@acme/sre"]\n      review_within: 72h\n',
+      'environments.production.break_glass.approvers[0]',
+      `${LOGIN_OR_TEAM} (got "@acme/sre"): write "acme/sre", without "@"`
+    ],
+    [
+      'a trusted deployer that is not a login',
+      '    trusted_deployers: ["github actions"]\n',
+      'environments.production.trusted_deployers[0]',
+      `${LOGIN} (got "github actions")`
+    ],
+    [
+      'a workflow that is not under .github/workflows',
+      '    trusted_workflows: [deploy.yml]\n',
+      'environments.production.trusted_workflows[0]',
+      'must be a workflow file under .github/workflows/ ending in .yml or .yaml, optionally followed by @ref (got "deploy.yml")'
+    ],
+    [
+      'an event in capitals',
+      '    allowed_events: [Push]\n',
+      'environments.production.allowed_events[0]',
+      'must be an event name as github.event_name spells it: lower-case letters and underscores, e.g. push or workflow_dispatch (got "Push")'
+    ]
+  ])('%s', (_case, env, path, message) => {
+    const found = problems(policy(env))
+    expect(found).toEqual([expect.objectContaining({ path, message })])
+    expect(found[0]?.message).not.toMatch(/\^|\$|\\\[/)
+  })
+
+  it.each([
+    ['users and teams', '["bob", "Bob-2", "acme/sre-leads", "acme/team_1.x"]'],
+    ['a bot', '["renovate[bot]"]']
+  ])('accepts %s', (_case, list) => {
+    const loaded = env(
+      policy(`    approvals:\n      reviewers: ${list}\n`),
+      'production'
+    )
+    expect(loaded.approvals.reviewers).toEqual(JSON.parse(list))
   })
 })

@@ -70,6 +70,57 @@ describe('maker-checker', () => {
     })
   })
 
+  describe('when the only approver is left out as the deployer', () => {
+    const deployerOut: EnvironmentPolicyOverrides = {
+      approvals: { independentOf: ['author', 'deployer'] }
+    }
+    const byDave = withReviews([aReview({ author: anActor('dave') })])
+
+    it('says a push deploys as whoever merged, and that another run or approver is the fix', () => {
+      const r = run([byDave], deployerOut)
+      expect(r.problems).toEqual([
+        'PR #12 has 0 independent approvals, production needs 1 (dave approved but is the deployer): approvals.independent_of lists deployer and dave deploys this run: a push deploys as whoever merged or pushed it, so someone who neither made nor approved the change must start a new run to deploy to production, or someone else who made none of its changes must approve it'
+      ])
+    })
+
+    it('names no push when the run was started by hand', () => {
+      const r = run([byDave], deployerOut, {
+        run: { ...aFacts().run, event: 'workflow_dispatch' }
+      })
+      expect(r.problems[0]).toContain(
+        'dave deploys this run: someone who neither made nor approved'
+      )
+    })
+
+    it('names every deployer who approved: who started the run and who re-ran it', () => {
+      const r = run(
+        [
+          withReviews([
+            aReview({ author: anActor('dave') }),
+            aReview({ author: anActor('erin') })
+          ])
+        ],
+        deployerOut,
+        { run: { ...aFacts().run, actor: 'dave', triggeringActor: 'erin' } }
+      )
+      expect(r.problems[0]).toContain('dave and erin deploy this run')
+    })
+
+    it('keeps the usual fix when the deployer is also a maker', () => {
+      const r = run(
+        [
+          withReviews([aReview({ author: anActor('dave') })], {
+            author: anIdentity('dave')
+          })
+        ],
+        { approvals: { independentOf: ['commit_authors', 'deployer'] } }
+      )
+      expect(r.problems[0]).toMatch(
+        /: ask someone who made none of its changes to approve it$/
+      )
+    })
+  })
+
   describe.each<[string, ChangeFact, EnvironmentPolicyOverrides, string]>([
     [
       'the author approved their own pull request',
@@ -344,7 +395,7 @@ describe('maker-checker', () => {
       [
         'the author of a change as the only approver',
         [anEnvironmentApproval('alice')],
-        'this run has 0 independent environment approvals for production, production needs 1 (alice approved the run but is the author of PR #12 and 5d6e7f8 and the committer of 5d6e7f8): ask a reviewer of the production environment who made none of the changes to approve the run'
+        'this run has 0 independent environment approvals for production, production needs 1 (alice approved the run but is the author of PR #12 and 5d6e7f8 and the committer of 5d6e7f8): ask a reviewer of the production environment who made none of the changes and did not start this run to approve the run'
       ],
       [
         'the maker of a direct push as the only approver',
@@ -385,6 +436,19 @@ describe('maker-checker', () => {
       )
       expect(r.status).toBe('fail')
       expect(r.problems).toEqual([expect.stringContaining(problem)])
+    })
+
+    it('asks only for a reviewer who made none of the changes when the deployer may approve', () => {
+      const r = run(
+        [aChange()],
+        { approvals: { environment: 1 } },
+        withApprovals([anEnvironmentApproval('alice')])
+      )
+      expect(r.problems).toEqual([
+        expect.stringMatching(
+          /: ask a reviewer of the production environment who made none of the changes to approve the run$/
+        )
+      ])
     })
 
     it('is an error when the approvals cannot be read', () => {

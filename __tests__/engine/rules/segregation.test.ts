@@ -21,16 +21,23 @@ const byCommit = (commit: Parameters<typeof aCommit>[0]): ChangeFact =>
     pullRequest: aPullRequest({ commits: [aCommit({ oid: C1, ...commit })] })
   })
 
+/** A run `deployer` started by hand (workflow_dispatch), unless `event` says otherwise. */
 const run = (
   changes: ChangeFact[],
   deployer: string | null = 'dave',
-  policy: EnvironmentPolicyOverrides = {}
+  policy: EnvironmentPolicyOverrides = {},
+  event = 'workflow_dispatch'
 ) =>
   check(
     aFacts({
       changes,
       deployer,
-      run: { ...aFacts().run, actor: deployer, triggeringActor: deployer }
+      run: {
+        ...aFacts().run,
+        actor: deployer,
+        triggeringActor: deployer,
+        event
+      }
     }),
     anEnvironmentPolicy({ deployerIndependent: true, ...policy }),
     NOW
@@ -124,6 +131,20 @@ describe('segregation', () => {
       expect(r.summary).toBe(`${deployer} deployed changes they made`)
       expect(r.problems).toEqual([expect.stringContaining(problem)])
       expect(r.links.map((l) => l.kind)).toEqual([kind])
+    })
+  })
+
+  describe('when a push deploys', () => {
+    it('names the merge as what made the maker the deployer, and the way out', () => {
+      const r = run([aChange()], 'alice', {}, 'push')
+      expect(r.status).toBe('fail')
+      expect(r.problems).toEqual([
+        'alice merged or pushed, and so deployed, PR #12 but is the author of PR #12 and 5d6e7f8 and the committer of 5d6e7f8: a push deploys as whoever merged or pushed it, and a re-run still does: someone who made none of the changes must start a new run to deploy to production (for example with workflow_dispatch); next time, let the reviewer merge'
+      ])
+    })
+
+    it('passes when the reviewer merged', () => {
+      expect(run([aChange()], 'bob', {}, 'push').status).toBe('pass')
     })
   })
 

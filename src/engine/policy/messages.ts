@@ -4,6 +4,7 @@
 
 import type { ErrorObject } from 'ajv'
 import { durationMessage } from './durations.js'
+import { PATTERN_WORDS } from './patterns.js'
 import { closest } from './suggest.js'
 import { describeValue, isRecord } from './values.js'
 import type { PendingProblem, Segment } from './yaml-text.js'
@@ -176,6 +177,16 @@ function toProblem(error: ErrorObject, path: Segment[]): PendingProblem {
         at: 'value',
         message: `must be one of: ${values.join(', ')} ${got}`
       }
+    }
+    case 'pattern': {
+      // the schema's words for its pattern, never the regular expression
+      const words = PATTERN_WORDS[String(params.pattern)] ?? 'of another form'
+      const data = error.data
+      const fix =
+        typeof data === 'string' && data.startsWith('@')
+          ? `: write ${JSON.stringify(data.slice(1))}, without "@"`
+          : ''
+      return { path, at: 'value', message: `must be ${words} ${got}${fix}` }
     }
     case 'minItems':
       return { path, at: 'value', message: 'must not be an empty list' }

@@ -6,6 +6,12 @@
 // not silently mean "no rule".
 
 import { DURATION_EXAMPLES, DURATION_PATTERN } from '../duration.js'
+import {
+  EVENT_NAME_PATTERN,
+  LOGIN_OR_TEAM_PATTERN,
+  LOGIN_PATTERN,
+  WORKFLOW_FILE_PATTERN
+} from './patterns.js'
 
 /**
  * Where editors fetch the schema (the README's yaml-language-server line):
@@ -36,6 +42,25 @@ export const DEFAULT_INDEPENDENT_OF: readonly (typeof MAKER_KINDS)[number][] = [
   'committers',
   'co_authors'
 ]
+
+/** Logins (`pattern`), e.g. `trusted_deployers`, `direct_pushes`. */
+const loginList = (description: string) =>
+  ({
+    description,
+    type: 'array',
+    items: { type: 'string', pattern: LOGIN_PATTERN },
+    uniqueItems: true
+  }) as const
+
+/** Logins or `org/team`, e.g. `reviewers`; `minItems` 1 when `nonEmpty`. */
+const loginOrTeamList = (description: string, nonEmpty = false) =>
+  ({
+    description,
+    type: 'array',
+    items: { type: 'string', pattern: LOGIN_OR_TEAM_PATTERN },
+    ...(nonEmpty ? { minItems: 1 } : {}),
+    uniqueItems: true
+  }) as const
 
 const nameList = (description: string) =>
   ({
@@ -163,7 +188,7 @@ export const policyJsonSchema = {
           type: 'string',
           enum: ['commit', 'tree']
         },
-        trusted_deployers: nameList(
+        trusted_deployers: loginList(
           'Creators whose deployment records count as evidence; a ' +
             'deployment record anyone could create by hand through the API ' +
             'proves nothing. Default: [github-actions[bot]].'
@@ -179,7 +204,7 @@ export const policyJsonSchema = {
           items: {
             description: 'A workflow file, optionally @ref.',
             type: 'string',
-            pattern: '^\\.github/workflows/[^@\\s]+\\.ya?ml(@[^@\\s]+)?$'
+            pattern: WORKFLOW_FILE_PATTERN
           },
           minItems: 1,
           uniqueItems: true
@@ -197,7 +222,7 @@ export const policyJsonSchema = {
               'pull_request_target runs against the default branch. Default: ' +
               `[${DEFAULT_ALLOWED_EVENTS.join(', ')}].`
           ),
-          items: { type: 'string', pattern: '^[a-z_]+$' }
+          items: { type: 'string', pattern: EVENT_NAME_PATTERN }
         },
         branch_protection: {
           description:
@@ -270,8 +295,9 @@ export const policyJsonSchema = {
               additionalProperties: false,
               required: ['approvers', 'review_within'],
               properties: {
-                approvers: nonEmptyNameList(
-                  'Users or org/team who may approve a break-glass deployment.'
+                approvers: loginOrTeamList(
+                  'Users or org/team who may approve a break-glass deployment.',
+                  true
                 ),
                 review_within: {
                   description:
@@ -377,7 +403,7 @@ export const policyJsonSchema = {
           },
           uniqueItems: true
         },
-        reviewers: nameList(
+        reviewers: loginOrTeamList(
           'Users or org/team that may approve. Default: anyone with write ' +
             'access.'
         ),
@@ -395,7 +421,7 @@ export const policyJsonSchema = {
           type: 'string',
           enum: ['block', 'ignore']
         },
-        direct_pushes: nameList(
+        direct_pushes: loginList(
           'Logins whose commits may reach the branch without a pull ' +
             'request. Default: [].'
         ),

@@ -8,7 +8,7 @@
 
 import { isUnreadable, type Facts } from '../facts.js'
 import type { EnvironmentPolicy, MakerKind } from '../policy/index.js'
-import { approversOf } from './approvers.js'
+import { approversOf, type ExcludedApproval } from './approvers.js'
 import {
   describeIdentity,
   describeMaker,
@@ -109,7 +109,7 @@ export function check(
           ? ` (${excluded.map((e) => e.message).join('; ')})`
           : ''
       problems.push(
-        `${label} has ${plural(approvers.length, 'independent approval')}, ${policy.name} needs ${needed}${why}: ask someone who made none of its changes to approve it`
+        `${label} has ${plural(approvers.length, 'independent approval')}, ${policy.name} needs ${needed}${why}: ${approvalFix(excluded, makers, facts, policy.name)}`
       )
     }
   }
@@ -189,6 +189,37 @@ function environmentApprovals(
   const why = excluded.length > 0 ? ` (${excluded.join('; ')})` : ''
   return {
     unverified: false,
-    problem: `this run has ${plural(counted.size, 'independent environment approval')} for ${env}, ${policy.name} needs ${needed}${why}: ask a reviewer of the ${env} environment who made none of the changes to approve the run`
+    problem: `this run has ${plural(counted.size, 'independent environment approval')} for ${env}, ${policy.name} needs ${needed}${why}: ask a reviewer of the ${env} environment who made none of the changes${policy.approvals.independentOf.includes('deployer') ? ' and did not start this run' : ''} to approve the run`
   }
+}
+
+/**
+ * What to do about a pull request short of independent approvals. A
+ * reviewer who is left out only as the deployer (`deployer` in
+ * `approvals.independent_of`) made none of the changes: the fix is a
+ * deployment by someone else, or another approval.
+ */
+function approvalFix(
+  excluded: readonly ExcludedApproval[],
+  makers: Makers,
+  facts: Facts,
+  env: string
+): string {
+  const deploying = excluded.flatMap((e) => {
+    const kinds =
+      e.login === null
+        ? []
+        : (makers.makers.get(loginKey(e.login))?.kinds ?? [])
+    return kinds.length > 0 && kinds.every((k) => k === 'deployer')
+      ? [e.login as string]
+      : []
+  })
+  if (deploying.length === 0) {
+    return 'ask someone who made none of its changes to approve it'
+  }
+  const push =
+    facts.run.event === 'push'
+      ? 'a push deploys as whoever merged or pushed it, so '
+      : ''
+  return `approvals.independent_of lists deployer and ${andList(deploying)} ${deploying.length === 1 ? 'deploys' : 'deploy'} this run: ${push}someone who neither made nor approved the change must start a new run to deploy to ${env}, or someone else who made none of its changes must approve it`
 }

@@ -83,7 +83,9 @@ export function check(
 
 /**
  * What a deployer did and what to do instead. The one who started a run
- * that someone else re-ran still deploys: a new run is the way out.
+ * that someone else re-ran still deploys: a new run is the way out. A push
+ * deploys as whoever pushed or merged, so the fix is another run, and next
+ * time a merge by someone who made none of the changes.
  */
 function roleIn(
   login: string,
@@ -104,6 +106,13 @@ function roleIn(
   }
   if (rerun && sameLogin(login, triggeringActor)) {
     return { did: 're-ran the run that deploys', fix }
+  }
+  if (facts.run.event === 'push') {
+    // github.actor of a push is who pushed, or who merged the pull request
+    return {
+      did: 'merged or pushed, and so deployed,',
+      fix: `a push deploys as whoever merged or pushed it, and a re-run still does: someone who made none of the changes must start a new run to deploy to ${env} (for example with workflow_dispatch); next time, let the reviewer merge`
+    }
   }
   return { did: 'deployed', fix }
 }
