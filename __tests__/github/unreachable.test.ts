@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:net'
 import { describe, expect, it } from '@jest/globals'
 import { createClient } from '../../src/github/client.js'
-import { permanentReason } from '../../src/github/unreachable.js'
+import { originOf, permanentReason } from '../../src/github/unreachable.js'
 import { GitHubApiError, silentLogger } from '../../src/engine/index.js'
 
 /** A loopback port nothing listens on: bound, then closed. */
@@ -72,5 +72,24 @@ describe('permanentReason', () => {
     ['a string', 'not an error']
   ])('%s may pass: retried', (_name, error) => {
     expect(permanentReason(error)).toBeUndefined()
+  })
+})
+
+describe('the address named', () => {
+  it('is the origin of the request, else the base it was sent against, else what was asked', () => {
+    expect(originOf('/graphql', 'http://127.0.0.1:9/api')).toBe(
+      'http://127.0.0.1:9'
+    )
+    expect(originOf('not a url', 'also not one')).toBe('also not one')
+    expect(originOf('not a url', undefined)).toBe('not a url')
+  })
+
+  it('gives up on a chain of causes deeper than four', () => {
+    const deep = (n: number): unknown =>
+      n === 0
+        ? Object.assign(new Error('refused'), { code: 'ECONNREFUSED' })
+        : new Error(`wrapped ${n}`, { cause: deep(n - 1) })
+    expect(permanentReason(deep(3))).toMatch(/ECONNREFUSED/)
+    expect(permanentReason(deep(4))).toBeUndefined()
   })
 })

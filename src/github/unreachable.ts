@@ -64,7 +64,7 @@ export function unreachable(octokit: Octokit): void {
   })
 }
 
-function originOf(url: string, base: unknown): string {
+export function originOf(url: string, base: unknown): string {
   try {
     return new URL(url, typeof base === 'string' ? base : undefined).origin
   } catch {

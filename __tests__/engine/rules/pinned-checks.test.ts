@@ -147,6 +147,37 @@ describe('a required check pinned to another app', () => {
   })
 })
 
+describe('what a result that does not satisfy a pin is, in words', () => {
+  it('names a status by an account GitHub no longer knows, and a check run of an app it cannot name', () => {
+    const status = run([aCommitStatus('test', 'success', { by: null })])
+    expect(status.problems[0]).toContain(
+      'the result on a1b2c3d is a commit status posted by an unknown account'
+    )
+    const branch = pinnedBranch(42)
+    const nameless = run(
+      [aCheckRun('test', 'success', { by: null, appId: null })],
+      { branch }
+    )
+    expect(nameless.problems[0]).toContain(
+      'the result on a1b2c3d is a check run of an unknown app: have that app report `test`'
+    )
+  })
+
+  it("says where the results ran when they are on the pull request's final head", () => {
+    const r = run([], {
+      head: {
+        sha: HEAD,
+        pullRequest: 7,
+        results: [aCommitStatus('test', 'success')]
+      }
+    })
+    expect(r.status).toBe('fail')
+    expect(r.problems[0]).toContain(
+      "the result on a1b2c3d or PR #7's final head is a commit status posted by ci-bot"
+    )
+  })
+})
+
 describe('an unpinned required check', () => {
   it('is satisfied by a commit status, as before', () => {
     const branch = aBranch({

@@ -243,9 +243,10 @@ function judge(
           pinnedProblem({
             name,
             apps,
-            where: others.every((r) => here.includes(r))
-              ? short
-              : `${short} or PR #${head?.pullRequest ?? '?'}'s final head`,
+            where:
+              head === null || others.every((r) => here.includes(r))
+                ? short
+                : `${short} or PR #${head.pullRequest}'s final head`,
             others
           })
         )
