@@ -179,6 +179,32 @@ describe('fetchBootstrap, against the simulator', () => {
     expect([...boot.heads.keys()]).toEqual([boot.pullRequests[0]?.fact.number])
   })
 
+  it('takes an answer without a boolean viewerCanAdminister as "GitHub did not say", never as an administrator', async () => {
+    // the schema says Boolean!, but whatever answers in GitHub's place
+    // (a proxy, an older GHES) may leave it out: not knowing is not true
+    const { world, sha } = standard(reviewedChange)
+    const token = world.sim.workflowToken(READ_PERMISSIONS)
+    const read = (edit: (repo: Record<string, unknown>) => void) =>
+      onSimulator(world, token, (port) =>
+        fetchBootstrap(
+          editing(port, (data) => {
+            edit(data.repository as Record<string, unknown>)
+          }),
+          requestFor(sha)
+        )
+      )
+    const as = await read(() => undefined)
+    expect(as.viewerCanAdminister).toBe(false)
+    const missing = await read((repo) => {
+      delete repo.viewerCanAdminister
+    })
+    expect(missing.viewerCanAdminister).toBeNull()
+    const text = await read((repo) => {
+      repo.viewerCanAdminister = 'true'
+    })
+    expect(text.viewerCanAdminister).toBeNull()
+  })
+
   it('reads no recent deployments without deployments: read, and leaves it to the context query', async () => {
     const { world, sha } = standard(reviewedChange)
     const token = world.sim.workflowToken({

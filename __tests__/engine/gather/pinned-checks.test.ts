@@ -227,4 +227,47 @@ describe('proveJobs, against the simulator', () => {
       anUnreadable('checks: read', 'GitHub gave no id for the check run')
     ])
   })
+
+  it('skips a rollup it could not read, asks once for a check run two rollups share, and takes an answer without data as "cannot tell"', async () => {
+    const run = (): CheckResultFact => ({
+      kind: 'check_run',
+      name: 'test',
+      state: 'success',
+      completed: true,
+      url: null,
+      workflowRunId: 1,
+      by: 'github-actions',
+      appId: 15368,
+      nodeId: 'CR_1',
+      at: null
+    })
+    const shared = [run(), run()]
+    const unread = anUnreadable()
+    const port = scripted({
+      graphql: [
+        {
+          data: null,
+          errors: [{ message: 'Something went wrong while executing' }]
+        }
+      ]
+    })
+    await proveJobs(
+      port,
+      [
+        { sha: 'a'.repeat(40), results: [shared[0] as CheckResultFact] },
+        { sha: 'b'.repeat(40), results: unread },
+        { sha: 'c'.repeat(40), results: [shared[1] as CheckResultFact] }
+      ],
+      new Set(['test'])
+    )
+    // one check run asked, once
+    expect(port.calls).toHaveLength(1)
+    expect(port.calls[0]?.params).toMatchObject({ id0: 'CR_1' })
+    expect(port.calls[0]?.params).not.toHaveProperty('id1')
+    expect(shared.map((r) => r.job)).toEqual([
+      anUnreadable('checks: read', 'GitHub did not return the check run'),
+      anUnreadable('checks: read', 'GitHub did not return the check run')
+    ])
+    expect(unread).toEqual(anUnreadable())
+  })
 })

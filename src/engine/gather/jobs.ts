@@ -160,11 +160,10 @@ export function bootstrapJobs(o: {
 }): JobsRead {
   const read = noJobs()
   const under = (...prefix: (string | number)[]): GraphQLError[] =>
-    o.errors.filter(
-      (e) =>
-        prefix.every((p, i) => e.path?.[i] === p) &&
-        (e.path ?? []).includes('contexts')
-    )
+    o.errors.filter((e) => {
+      const path = e.path ?? []
+      return prefix.every((p, i) => path[i] === p) && path.includes('contexts')
+    })
   const repo = optObj(o.data.repository, 'repository')
   const checks = repo === null ? null : optObj(repo.checks, 'repository.checks')
   if (checks !== null) {
@@ -294,9 +293,10 @@ export async function readJobs(
       }
       batch.forEach((sha, i) => {
         const alias = `j${i}`
-        const errors = answer.errors.filter(
-          (e) => e.path?.[1] === alias && (e.path ?? []).includes('contexts')
-        )
+        const errors = answer.errors.filter((e) => {
+          const path = e.path ?? []
+          return path[1] === alias && path.includes('contexts')
+        })
         const commit = optObj(repo[alias], alias)
         if (commit === null && errors.length === 0) {
           // GitHub knows no such commit: no job of it can be found
@@ -347,6 +347,16 @@ async function readRest(
         const sha = bySha.get(page.alias) as string
         const errors = answer.errors.filter((e) => e.path?.[0] === page.alias)
         const node = optObj(data[page.alias], page.alias)
+        if (node === null && errors.length === 0) {
+          // the rollup paged is gone: its further check runs are unknown
+          // (kept in `more`, it would be asked for again and again)
+          read.fact.unreadable[sha] = unreadable(
+            'checks: read',
+            `GitHub did not return the further check runs of commit ${sha.slice(0, 7)}`
+          )
+          read.more.delete(sha)
+          continue
+        }
         addRollup({
           read,
           sha,

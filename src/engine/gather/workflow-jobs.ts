@@ -69,15 +69,15 @@ export async function proveJobs(
     }
   }
   await askInBatches({
-    items: [...byId.keys()],
+    items: [...byId.entries()],
     each: () => STEP_COST,
-    ask: async (ids) => {
-      const { query, variables } = stepsQuery(ids)
+    ask: async (batch) => {
+      const { query, variables } = stepsQuery(batch.map(([id]) => id))
       const answer = await port.graphql<Json>(query, variables, {
         splittable: true
       })
       const data = optObj(answer.data, 'data') ?? {}
-      ids.forEach((id, i) => {
+      batch.forEach(([, runs], i) => {
         const alias = `j${i}`
         const errors = answer.errors.filter((e) => e.path?.[0] === alias)
         const node = optObj(data[alias], alias)
@@ -92,7 +92,7 @@ export async function proveJobs(
                 obj(node.steps, `${alias}.steps`).totalCount,
                 `${alias}.steps.totalCount`
               ) > 0
-        for (const r of byId.get(id) ?? []) r.job = job
+        for (const r of runs) r.job = job
       })
     }
   })
