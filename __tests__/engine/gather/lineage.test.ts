@@ -110,4 +110,31 @@ describe('lineage', () => {
     )
     expect(sideOf({ parents, range, merge: 'X2' })).toEqual(new Set())
   })
+
+  // A range may hold a commit whose parents were not read (the edge of the
+  // history read): its path ends there, and nothing below it is guessed.
+  it('ends the chain and the carried paths at commits whose parents it does not know', () => {
+    // H = merge(F, S); only H's parents are known
+    const edge: Parents = new Map([['H', ['F', 'S']]])
+    const all = new Set(['H', 'F', 'S'])
+    expect(lineage({ parents: edge, range: all, head: 'H' })).toEqual({
+      chain: ['H', 'F'],
+      carrier: new Map([['S', 'H']])
+    })
+    expect(sideOf({ parents: edge, range: all, merge: 'H' })).toEqual(
+      new Set(['S'])
+    )
+  })
+
+  it('finds nothing carried by a merge whose parents it does not know', () => {
+    const none: Parents = new Map()
+    const head = new Set(['H'])
+    expect(lineage({ parents: none, range: head, head: 'H' })).toEqual({
+      chain: ['H'],
+      carrier: new Map()
+    })
+    expect(sideOf({ parents: none, range: head, merge: 'H' })).toEqual(
+      new Set()
+    )
+  })
 })

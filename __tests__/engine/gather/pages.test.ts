@@ -206,6 +206,48 @@ describe('pull requests', () => {
     ).toBeNull()
   })
 
+  it('chooses no pull request, merged but without a merge commit, for a commit of the range', () => {
+    const commit = aCommit()
+    const unmerged = parsed({
+      fact: { number: 4, mergeCommitOid: null, commits: [commit] }
+    })
+    const view = {
+      parents: new Map([[commit.oid, [sha('b0')]]]),
+      range: new Set([commit.oid]),
+      candidatesOf: () => [unmerged]
+    }
+    expect(
+      choosePullRequest(commit, [unmerged], anEnvironmentPolicy(), view)
+    ).toBeNull()
+  })
+
+  it('takes no rebased copy through a commit whose pull requests were not read', () => {
+    // R1 <- R2 <- R3 as above; what GitHub associates with R2 is unknown
+    const [r1, r2, r3] = [sha('r1'), sha('r2'), sha('r3')]
+    const rebased = parsed({
+      commitsTotal: 3,
+      fact: { number: 3, mergeCommitOid: r3 }
+    })
+    const view = {
+      parents: new Map([
+        [r3, [r2]],
+        [r2, [r1]],
+        [r1, [sha('b1')]]
+      ]),
+      range: new Set([r3, r2, r1]),
+      candidatesOf: (oid: string) => (oid === r2 ? null : [rebased])
+    }
+    const choose = (oid: string): number | undefined =>
+      choosePullRequest(
+        aCommit({ oid }),
+        [rebased],
+        anEnvironmentPolicy(),
+        view
+      )?.fact.number
+    expect(choose(r3)).toBe(3)
+    expect(choose(r1)).toBeUndefined()
+  })
+
   it('names pull-requests: read when GitHub gives no further page', async () => {
     const port = scripted({
       graphql: [

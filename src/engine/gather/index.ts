@@ -9,7 +9,7 @@
 // thing; this one only orders the reads. Gathering never imports a rule:
 // what a branch's protection amounts to is ../protection.ts.
 
-import type { CommitFact, DeploymentFact, Facts } from '../facts.js'
+import type { CommitFact, DeploymentFact, Facts, Unreadable } from '../facts.js'
 import type { EnvironmentPolicy } from '../policy/index.js'
 import type { GitHubPort, Logger } from '../port.js'
 import type { EngineRequest } from '../request.js'
@@ -193,9 +193,11 @@ export async function gatherFacts(input: GatherInput): Promise<Facts> {
 
   // Scope: the changes since the previous successful deployment here.
   const upstream: Facts['upstream'] = {}
-  // every environment of the chain was read (environmentsToRead): `?? []`
-  // never applies, and no deployments would block the promotion anyway
-  for (const env of chain) upstream[env] = deployments.get(env) ?? []
+  // every environment of the chain was read (environmentsToRead, and
+  // runContext answers every selection, readable or not)
+  for (const env of chain) {
+    upstream[env] = deployments.get(env) as DeploymentFact[] | Unreadable
+  }
   // Every record that could be promotion evidence or the range's start is
   // bound to its job before it is judged (SPEC §5.2).
   const here = deployments.get(request.environment)

@@ -44,14 +44,16 @@ export function rangeCommits(o: {
   mark(o.head, HEAD)
   if (o.base !== null) mark(o.base, BASE)
   const order: string[] = []
+  // Only a commit `parents` knows is queued, painted before it is; and
+  // `pending` counts queued commits, so the queue is never empty here.
   while (pending > 0) {
-    const oid = queue.pop() as string
-    const flag = flags.get(oid) ?? 0
+    const oid = queue.pop()
+    const flag = flags.get(oid) as number
     if (flag === HEAD) {
       pending -= 1
       order.push(oid)
     }
-    for (const p of o.parents.get(oid) ?? []) mark(p, flag)
+    for (const p of o.parents.get(oid) as readonly string[]) mark(p, flag)
   }
   // A commit painted from base after it was listed (clock skew in the
   // order) is not in the range.
@@ -83,10 +85,10 @@ class RankQueue {
     a[i] = oid
   }
 
-  pop(): string | undefined {
+  /** The lowest-ranked oid; only called while one is queued. */
+  pop(): string {
     const a = this.items
-    const top = a[0]
-    if (top === undefined) return undefined
+    const top = a[0] as string
     this.queued.delete(top)
     const last = a.pop() as string
     if (a.length > 0) {

@@ -163,8 +163,8 @@ export async function completePullRequests(
         )
       }
       const c = connection(node[p.kind], `#${p.number}.${p.kind}`)
-      // every page asked is of a pull request in byNumber: `?? []` never applies
-      for (const pr of byNumber.get(p.number) ?? []) {
+      // every page asked is of a pull request in byNumber
+      for (const pr of byNumber.get(p.number) as ParsedPullRequest[]) {
         if (p.kind === 'commits') {
           pr.fact.commits.push(
             ...c.nodes.map((n, i) =>

@@ -330,5 +330,6 @@ async function compareGraph(
   // Compare lists parents before children: newest first is the reverse.
   const oids = [...parents.keys()]
   const rank = new Map(oids.map((oid, i) => [oid, oids.length - i]))
-  return { parents, rank: (oid) => rank.get(oid) ?? 0 }
+  // the walk ranks only commits `parents` knows: each has a rank
+  return { parents, rank: (oid) => rank.get(oid) as number }
 }
