@@ -14,7 +14,7 @@ export const modules = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _engine_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(82585);
+/* harmony import */ var _engine_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68834);
 // The evidence outlives the runner: uploaded as an artifact of the run with
 // @actions/artifact. A decision's record is the one file as it is (no zip:
 // "direct uploads", actions/upload-artifact v7,
@@ -71,10 +71,10 @@ async function uploadArtifact(r, upload) {
     }
 }
 /** What to tell the user when the record stayed on the runner. */
-function uploadProblem(outcome, file, what = 'the evidence record') {
+function uploadProblem(outcome, file, what = 'the evidence record', output = 'evidence-file') {
     if (outcome.kind !== 'failed')
         return null;
-    return `${what} was not uploaded as an artifact (${outcome.why}); it is at ${file} on the runner only: keep it with actions/upload-artifact and the evidence-file output, or set evidence-artifact: false`;
+    return `${what} was not uploaded as an artifact (${outcome.why}); it is at ${file} on the runner only: keep it with actions/upload-artifact and the ${output} output, or set evidence-artifact: false`;
 }
 function filesBelow(dir) {
     return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { recursive: true, withFileTypes: true })
@@ -114,8 +114,8 @@ var external_node_fs_ = __webpack_require__(73024);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
-// EXTERNAL MODULE: ./src/engine/index.ts + 93 modules
-var engine = __webpack_require__(82585);
+// EXTERNAL MODULE: ./src/engine/index.ts + 95 modules
+var engine = __webpack_require__(68834);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(37067);
 // EXTERNAL MODULE: ./node_modules/@octokit/core/dist-src/index.js + 12 modules
@@ -1184,7 +1184,7 @@ async function runAction(inputs, deps) {
     const client = (deps.client ?? defaultClient)(inputs, io, deps.early);
     if (inputs.mode === 'audit') {
         // only a scheduled audit needs it: loaded then, not at every start
-        const { runAuditMode } = await __webpack_require__.e(/* import() */ 959).then(__webpack_require__.bind(__webpack_require__, 78959));
+        const { runAuditMode } = await __webpack_require__.e(/* import() */ 29).then(__webpack_require__.bind(__webpack_require__, 70029));
         return runAuditMode(inputs, {
             env,
             io,
@@ -1236,19 +1236,28 @@ async function runAction(inputs, deps) {
     const { decision, evidence } = recorded;
     const evidencePath = recorded.file;
     const followUp = decision.followUp;
+    const attestation = signed?.outcome ?? null;
+    const bundleFile = attestation === null || attestation.kind === 'failed'
+        ? null
+        : attestation.bundleFile;
     const uploaded = await keepEvidence(inputs, deps, evidencePath);
+    // the signed decision beside it: where GitHub keeps no attestation, this
+    // artifact is the only copy that outlives the runner
+    if (uploaded !== null && bundleFile !== null) {
+        const kept = await keepEvidence(inputs, deps, bundleFile, 'the signed decision', 'attestation-bundle');
+        if (kept !== null) {
+            io.info(`signed decision uploaded as artifact ${kept.name}: ${kept.url}`);
+        }
+    }
     const summary = oneLine(decision);
     io.setOutput(action_inputs/* OUTPUTS */.py.decision, decision.decision);
     io.setOutput(action_inputs/* OUTPUTS */.py.violations, JSON.stringify(violations(decision)));
     io.setOutput(action_inputs/* OUTPUTS */.py.evidenceFile, evidencePath ?? '');
     io.setOutput(action_inputs/* OUTPUTS */.py.evidenceUrl, uploaded?.url ?? '');
     io.setOutput(action_inputs/* OUTPUTS */.py.summary, summary);
-    const attestation = signed?.outcome ?? null;
     io.setOutput(action_inputs/* OUTPUTS */.py.attestationId, attestation?.kind === 'stored' ? attestation.id : '');
     io.setOutput(action_inputs/* OUTPUTS */.py.attestationUrl, attestation?.kind === 'stored' ? attestation.url : '');
-    io.setOutput(action_inputs/* OUTPUTS */.py.attestationBundle, attestation === null || attestation.kind === 'failed'
-        ? ''
-        : attestation.bundleFile);
+    io.setOutput(action_inputs/* OUTPUTS */.py.attestationBundle, bundleFile ?? '');
     try {
         await io.writeSummary(renderSummary(decision, evidence, evidencePath, uploaded?.url ?? null));
     }
@@ -1295,8 +1304,8 @@ async function runAction(inputs, deps) {
         io.warning(`${summary} (mode: report, the step does not fail)`);
     }
 }
-/** The record uploaded as an artifact of the run, unless turned off. */
-async function keepEvidence(inputs, deps, file) {
+/** A file uploaded as an artifact of the run (its own name), unless turned off. */
+async function keepEvidence(inputs, deps, file, what = 'the evidence record', output = 'evidence-file') {
     if (file === null || !inputs.evidenceArtifact)
         return null;
     const r = inputs.request;
@@ -1310,10 +1319,10 @@ async function keepEvidence(inputs, deps, file) {
         timeoutMs: inputs.timeoutSeconds * 1000
     }, deps.upload);
     if (outcome.kind === 'skipped') {
-        deps.io.info(`evidence record not uploaded: ${outcome.why}`);
+        deps.io.info(`${what.replace(/^the /, '')} not uploaded: ${outcome.why}`);
         return null;
     }
-    const problem = (0,artifact/* uploadProblem */.Pm)(outcome, file);
+    const problem = (0,artifact/* uploadProblem */.Pm)(outcome, file, what, output);
     if (problem !== null)
         deps.io.warning(problem);
     return outcome.kind === 'uploaded' ? outcome : null;
@@ -1342,7 +1351,7 @@ function writeEvidence(env, decision, text) {
 
 /***/ }),
 
-/***/ 82585:
+/***/ 68834:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1814,10 +1823,35 @@ function checkDurations(data, file) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/engine/policy/patterns.ts
+// The patterns of the policy schema (schema.ts) and what each asks, in
+// words: a message never shows a regular expression (messages.ts).
+/** A GitHub login, a bot's included (`github-actions[bot]`). */
+const LOGIN_PATTERN = '^[A-Za-z0-9-]{1,39}(\\[bot\\])?$';
+/** A login, or a team as `org/team-slug`. */
+const LOGIN_OR_TEAM_PATTERN = '^[A-Za-z0-9-]{1,39}(\\[bot\\]|/[A-Za-z0-9_.-]{1,255})?$';
+const WORKFLOW_FILE_PATTERN = '^\\.github/workflows/[^@\\s]+\\.ya?ml(@[^@\\s]+)?$';
+const EVENT_NAME_PATTERN = '^[a-z_]+$';
+/**
+ * What each pattern of the schema asks, in words: a message never shows a
+ * regular expression (policy/messages.ts).
+ */
+const PATTERN_WORDS = {
+    [LOGIN_PATTERN]: 'a GitHub login: letters, digits and hyphens, at most 39 characters, ' +
+        'a bot ending in [bot]',
+    [LOGIN_OR_TEAM_PATTERN]: 'a GitHub login (letters, digits and hyphens, at most 39 characters, ' +
+        'a bot ending in [bot]) or a team as org/team-slug',
+    [WORKFLOW_FILE_PATTERN]: 'a workflow file under .github/workflows/ ending in .yml or .yaml, ' +
+        'optionally followed by @ref',
+    [EVENT_NAME_PATTERN]: 'an event name as github.event_name spells it: lower-case letters ' +
+        'and underscores, e.g. push or workflow_dispatch'
+};
+
 ;// CONCATENATED MODULE: ./src/engine/policy/messages.ts
 // Ajv's schema errors turned into one human message each, placed at the key
 // or value it is about: "unknown key "sok", did you mean "soak"?" rather
 // than "must NOT have additional properties".
+
 
 
 
@@ -1987,6 +2021,15 @@ function toProblem(error, path) {
                 message: `must be one of: ${values.join(', ')} ${got}`
             };
         }
+        case 'pattern': {
+            // the schema's words for its pattern, never the regular expression
+            const words = PATTERN_WORDS[String(params.pattern)] ?? 'of another form';
+            const data = error.data;
+            const fix = typeof data === 'string' && data.startsWith('@')
+                ? `: write ${JSON.stringify(data.slice(1))}, without "@"`
+                : '';
+            return { path, at: 'value', message: `must be ${words} ${got}${fix}` };
+        }
         case 'minItems':
             return { path, at: 'value', message: 'must not be an empty list' };
         case 'minLength':
@@ -2055,15 +2098,17 @@ var ucs2length = __webpack_require__(36214);
 
 const validate = (/* unused pure expression or super */ null && (validate10));
 /* harmony default export */ const policy_validator_generated = (validate10);
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/OWNER/promotion-gate/v1/schema/promotion-gate.schema.json","title":"promotion-gate policy","description":"Policy file of the promotion-gate deployment gate (.github/promotion-gate.yml): which environments exist, the order commits must be promoted through them, and the approvals, branch protection, environment settings and checks each one requires.","type":"object","additionalProperties":false,"required":["version","environments"],"properties":{"version":{"description":"Version of the policy format. Always 1.","type":"integer","const":1},"defaults":{"description":"Environment settings merged into every environment. A key set in an environment wins; approvals, branch_protection, environment_protection, checks and break_glass are merged one level deep, and false replaces the whole key.","$ref":"#/definitions/environment"},"environments":{"description":"The environments the gate knows, by the name of their GitHub environment. Deploying to an environment not listed here is blocked.","type":"object","propertyNames":{"description":"Name of the GitHub environment.","type":"string","pattern":"^[A-Za-z0-9._ -]{1,255}$"},"additionalProperties":{"$ref":"#/definitions/environment"}}},"definitions":{"duration":{"description":"A duration: 0, or whole numbers with units d, h, m, s, largest first (90s, 30m, 2h, 1d, 1h30m, 1d12h).","anyOf":[{"type":"string","pattern":"^(0|[0-9]+d([0-9]+h)?([0-9]+m)?([0-9]+s)?|[0-9]+h([0-9]+m)?([0-9]+s)?|[0-9]+m([0-9]+s)?|[0-9]+s)$"},{"type":"integer","const":0}]},"environment":{"description":"What a deployment to this environment requires.","type":"object","additionalProperties":false,"properties":{"after":{"description":"Environment (or list of environments, all of which must hold) the commit must have been deployed to successfully first. Transitive: the commit must have passed every environment up the chain. Default: none.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"uniqueItems":true}]},"soak":{"description":"Minimum time since the commit succeeded in each `after` environment (90s, 30m, 2h, 1d, 1h30m). Default: 0.","$ref":"#/definitions/duration"},"match":{"description":"`commit` requires the very same sha upstream; `tree` also accepts a commit with an identical tree (merge-based branch promotion). Default: commit.","type":"string","enum":["commit","tree"]},"trusted_deployers":{"description":"Creators whose deployment records count as evidence; a deployment record anyone could create by hand through the API proves nothing. Default: [github-actions[bot]].","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"trusted_workflows":{"description":"Workflow files (path, optionally @ref) whose jobs' deployments count as evidence for this environment, e.g. .github/workflows/deploy.yml@refs/heads/main. A ref without refs/ is a branch; with a ref, the deployment must have been made for it. Default: any workflow of the repository.","type":"array","items":{"description":"A workflow file, optionally @ref.","type":"string","pattern":"^\\.github/workflows/[^@\\s]+\\.ya?ml(@[^@\\s]+)?$"},"minItems":1,"uniqueItems":true},"branches":{"description":"Branches (minimatch globs); the commit must be contained in one of them. Default: the repository's default branch.","type":"array","items":{"type":"string","minLength":1},"minItems":1,"uniqueItems":true},"allowed_events":{"description":"Events (github.event_name) that may trigger a run deploying to this environment. pull_request, pull_request_target, issue_comment and workflow_run are refused unless listed: since 2025-12 GitHub checks environment branch rules of pull_request_target runs against the default branch. Default: [push, workflow_dispatch, deployment, release, schedule, merge_group, repository_dispatch].","type":"array","items":{"type":"string","pattern":"^[a-z_]+$"},"minItems":1,"uniqueItems":true},"branch_protection":{"description":"Protection the branch must have (classic branch protection or rulesets), or false to not check it. Default: the defaults of each setting.","anyOf":[{"description":"Do not check branch protection.","type":"boolean","const":false},{"description":"Settings the branch protection or rulesets must enforce.","type":"object","additionalProperties":false,"properties":{"required_approvals":{"description":"Minimum number of approving reviews the protection requires. Default: 1.","type":"integer","minimum":0},"dismiss_stale_reviews":{"description":"New commits must dismiss earlier approvals. Default: true.","type":"boolean"},"require_last_push_approval":{"description":"The most recent push must be approved by someone other than its pusher. Default: false.","type":"boolean"},"require_code_owner_review":{"description":"Code owners must review. Default: false.","type":"boolean"},"block_force_pushes":{"description":"Force pushes must be blocked. Default: true.","type":"boolean"},"block_deletions":{"description":"Deleting the branch must be blocked. Default: true.","type":"boolean"},"required_status_checks":{"description":"Status check contexts the protection must require. Default: [].","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}}}]},"scope":{"description":"`range` checks every change since this environment's previous successful deployment; `head` only the change that introduced the deployed commit. Default: range.","type":"string","enum":["range","head"]},"approvals":{"description":"Independent approvals: how many each change and each run need, who may not give them and who may.","$ref":"#/definitions/approvals"},"deployer_independent":{"description":"The person who triggered the deployment may not be a maker of any change in it. Default: false.","type":"boolean"},"break_glass":{"description":"Emergency path: who may approve a deployment that skips the gate, and how soon it must be reviewed afterwards; false turns it off. Default: off.","anyOf":[{"description":"No break-glass path.","type":"boolean","const":false},{"description":"The emergency path.","type":"object","additionalProperties":false,"required":["approvers","review_within"],"properties":{"approvers":{"description":"Users or org/team who may approve a break-glass deployment.","type":"array","items":{"type":"string","minLength":1},"minItems":1,"uniqueItems":true},"review_within":{"description":"How soon after a break-glass deployment it must be reviewed (90s, 30m, 2h, 1d, 1h30m).","$ref":"#/definitions/duration"}}}]},"environment_protection":{"description":"What the GitHub environment of the same name must itself enforce, or false to not check it. Default: the defaults of each setting.","anyOf":[{"description":"Do not check the environment settings.","type":"boolean","const":false},{"description":"Settings the GitHub environment must itself enforce.","type":"object","additionalProperties":false,"properties":{"deployment_branches":{"description":"`protected`: only protected branches, or custom branch policies whose every pattern falls within `branches`; `any`: not checked. Default: protected.","type":"string","enum":["protected","any"]},"required_reviewers":{"description":"Minimum number of configured required reviewers (users or teams). Default: 0.","type":"integer","minimum":0},"prevent_self_review":{"description":"The environment must prevent self-review. Default: true when required_reviewers > 0, else false.","type":"boolean"},"admin_bypass":{"description":"true: administrators may bypass the environment; false: the environment must refuse it (an absent setting counts as allowed). Default: true.","type":"boolean"},"wait_timer":{"description":"Minimum wait timer, in minutes. Default: 0.","type":"integer","minimum":0}}}]},"checks":{"description":"Tests the deployed commit must have passed, or false to not check them. Default: the defaults of each setting.","anyOf":[{"description":"Do not check check runs and statuses.","type":"boolean","const":false},{"description":"Tests the deployed commit must have passed.","type":"object","additionalProperties":false,"properties":{"required":{"description":"Check or status names that must have succeeded on the deployed commit or on the final head of the pull request that introduced it. Default: the required status checks of the branch's rules and protection.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"no_failures":{"description":"No check run or commit status on the deployed commit ended in failure, error, timed_out, cancelled or action_required (the gate's own status and the jobs of the current run excluded). Default: true.","type":"boolean"}}}]}}},"approvals":{"description":"Independent approvals each change and each run need.","type":"object","additionalProperties":false,"properties":{"pull_request":{"description":"Independent approving reviews each change needs. Default: 1.","type":"integer","minimum":0},"environment":{"description":"Independent environment approvals this run needs. Default: 0.","type":"integer","minimum":0},"independent_of":{"description":"Who may not approve: the pull request author, commit authors, committers, co-authors (Co-authored-by trailers) and, when listed, the deployers (who started the run and who re-ran it). GitHub's own web-flow committer is not a person. Default: author, commit_authors, committers, co_authors.","type":"array","items":{"description":"A kind of maker.","type":"string","enum":["author","commit_authors","committers","co_authors","deployer"]},"uniqueItems":true},"reviewers":{"description":"Users or org/team that may approve. Default: anyone with write access.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"on_latest_commit":{"description":"A review counts only if it was given on the pull request's final head. Default: true.","type":"boolean"},"allow_bots":{"description":"Reviews by bots count. Default: false (they never count).","type":"boolean"},"unresolved_identities":{"description":"`block`: a commit whose author cannot be mapped to an account blocks; `ignore` allows it. Default: block.","type":"string","enum":["block","ignore"]},"direct_pushes":{"description":"Logins whose commits may reach the branch without a pull request. Default: [].","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"require_verified_commits":{"description":"Every commit of every change must carry a signature GitHub shows as Verified, so the committer is authenticated rather than taken from a git email anyone can set. Default: false.","type":"boolean"}}}}};
-const schema12 = {"description":"What a deployment to this environment requires.","type":"object","additionalProperties":false,"properties":{"after":{"description":"Environment (or list of environments, all of which must hold) the commit must have been deployed to successfully first. Transitive: the commit must have passed every environment up the chain. Default: none.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"uniqueItems":true}]},"soak":{"description":"Minimum time since the commit succeeded in each `after` environment (90s, 30m, 2h, 1d, 1h30m). Default: 0.","$ref":"#/definitions/duration"},"match":{"description":"`commit` requires the very same sha upstream; `tree` also accepts a commit with an identical tree (merge-based branch promotion). Default: commit.","type":"string","enum":["commit","tree"]},"trusted_deployers":{"description":"Creators whose deployment records count as evidence; a deployment record anyone could create by hand through the API proves nothing. Default: [github-actions[bot]].","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"trusted_workflows":{"description":"Workflow files (path, optionally @ref) whose jobs' deployments count as evidence for this environment, e.g. .github/workflows/deploy.yml@refs/heads/main. A ref without refs/ is a branch; with a ref, the deployment must have been made for it. Default: any workflow of the repository.","type":"array","items":{"description":"A workflow file, optionally @ref.","type":"string","pattern":"^\\.github/workflows/[^@\\s]+\\.ya?ml(@[^@\\s]+)?$"},"minItems":1,"uniqueItems":true},"branches":{"description":"Branches (minimatch globs); the commit must be contained in one of them. Default: the repository's default branch.","type":"array","items":{"type":"string","minLength":1},"minItems":1,"uniqueItems":true},"allowed_events":{"description":"Events (github.event_name) that may trigger a run deploying to this environment. pull_request, pull_request_target, issue_comment and workflow_run are refused unless listed: since 2025-12 GitHub checks environment branch rules of pull_request_target runs against the default branch. Default: [push, workflow_dispatch, deployment, release, schedule, merge_group, repository_dispatch].","type":"array","items":{"type":"string","pattern":"^[a-z_]+$"},"minItems":1,"uniqueItems":true},"branch_protection":{"description":"Protection the branch must have (classic branch protection or rulesets), or false to not check it. Default: the defaults of each setting.","anyOf":[{"description":"Do not check branch protection.","type":"boolean","const":false},{"description":"Settings the branch protection or rulesets must enforce.","type":"object","additionalProperties":false,"properties":{"required_approvals":{"description":"Minimum number of approving reviews the protection requires. Default: 1.","type":"integer","minimum":0},"dismiss_stale_reviews":{"description":"New commits must dismiss earlier approvals. Default: true.","type":"boolean"},"require_last_push_approval":{"description":"The most recent push must be approved by someone other than its pusher. Default: false.","type":"boolean"},"require_code_owner_review":{"description":"Code owners must review. Default: false.","type":"boolean"},"block_force_pushes":{"description":"Force pushes must be blocked. Default: true.","type":"boolean"},"block_deletions":{"description":"Deleting the branch must be blocked. Default: true.","type":"boolean"},"required_status_checks":{"description":"Status check contexts the protection must require. Default: [].","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}}}]},"scope":{"description":"`range` checks every change since this environment's previous successful deployment; `head` only the change that introduced the deployed commit. Default: range.","type":"string","enum":["range","head"]},"approvals":{"description":"Independent approvals: how many each change and each run need, who may not give them and who may.","$ref":"#/definitions/approvals"},"deployer_independent":{"description":"The person who triggered the deployment may not be a maker of any change in it. Default: false.","type":"boolean"},"break_glass":{"description":"Emergency path: who may approve a deployment that skips the gate, and how soon it must be reviewed afterwards; false turns it off. Default: off.","anyOf":[{"description":"No break-glass path.","type":"boolean","const":false},{"description":"The emergency path.","type":"object","additionalProperties":false,"required":["approvers","review_within"],"properties":{"approvers":{"description":"Users or org/team who may approve a break-glass deployment.","type":"array","items":{"type":"string","minLength":1},"minItems":1,"uniqueItems":true},"review_within":{"description":"How soon after a break-glass deployment it must be reviewed (90s, 30m, 2h, 1d, 1h30m).","$ref":"#/definitions/duration"}}}]},"environment_protection":{"description":"What the GitHub environment of the same name must itself enforce, or false to not check it. Default: the defaults of each setting.","anyOf":[{"description":"Do not check the environment settings.","type":"boolean","const":false},{"description":"Settings the GitHub environment must itself enforce.","type":"object","additionalProperties":false,"properties":{"deployment_branches":{"description":"`protected`: only protected branches, or custom branch policies whose every pattern falls within `branches`; `any`: not checked. Default: protected.","type":"string","enum":["protected","any"]},"required_reviewers":{"description":"Minimum number of configured required reviewers (users or teams). Default: 0.","type":"integer","minimum":0},"prevent_self_review":{"description":"The environment must prevent self-review. Default: true when required_reviewers > 0, else false.","type":"boolean"},"admin_bypass":{"description":"true: administrators may bypass the environment; false: the environment must refuse it (an absent setting counts as allowed). Default: true.","type":"boolean"},"wait_timer":{"description":"Minimum wait timer, in minutes. Default: 0.","type":"integer","minimum":0}}}]},"checks":{"description":"Tests the deployed commit must have passed, or false to not check them. Default: the defaults of each setting.","anyOf":[{"description":"Do not check check runs and statuses.","type":"boolean","const":false},{"description":"Tests the deployed commit must have passed.","type":"object","additionalProperties":false,"properties":{"required":{"description":"Check or status names that must have succeeded on the deployed commit or on the final head of the pull request that introduced it. Default: the required status checks of the branch's rules and protection.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"no_failures":{"description":"No check run or commit status on the deployed commit ended in failure, error, timed_out, cancelled or action_required (the gate's own status and the jobs of the current run excluded). Default: true.","type":"boolean"}}}]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/OWNER/promotion-gate/v1/schema/promotion-gate.schema.json","title":"promotion-gate policy","description":"Policy file of the promotion-gate deployment gate (.github/promotion-gate.yml): which environments exist, the order commits must be promoted through them, and the approvals, branch protection, environment settings and checks each one requires.","type":"object","additionalProperties":false,"required":["version","environments"],"properties":{"version":{"description":"Version of the policy format. Always 1.","type":"integer","const":1},"defaults":{"description":"Environment settings merged into every environment. A key set in an environment wins; approvals, branch_protection, environment_protection, checks and break_glass are merged one level deep, and false replaces the whole key.","$ref":"#/definitions/environment"},"environments":{"description":"The environments the gate knows, by the name of their GitHub environment. Deploying to an environment not listed here is blocked.","type":"object","propertyNames":{"description":"Name of the GitHub environment.","type":"string","pattern":"^[A-Za-z0-9._ -]{1,255}$"},"additionalProperties":{"$ref":"#/definitions/environment"}}},"definitions":{"duration":{"description":"A duration: 0, or whole numbers with units d, h, m, s, largest first (90s, 30m, 2h, 1d, 1h30m, 1d12h).","anyOf":[{"type":"string","pattern":"^(0|[0-9]+d([0-9]+h)?([0-9]+m)?([0-9]+s)?|[0-9]+h([0-9]+m)?([0-9]+s)?|[0-9]+m([0-9]+s)?|[0-9]+s)$"},{"type":"integer","const":0}]},"environment":{"description":"What a deployment to this environment requires.","type":"object","additionalProperties":false,"properties":{"after":{"description":"Environment (or list of environments, all of which must hold) the commit must have been deployed to successfully first. Transitive: the commit must have passed every environment up the chain. Default: none.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"uniqueItems":true}]},"soak":{"description":"Minimum time since the commit succeeded in each `after` environment (90s, 30m, 2h, 1d, 1h30m). Default: 0.","$ref":"#/definitions/duration"},"match":{"description":"`commit` requires the very same sha upstream; `tree` also accepts a commit with an identical tree (merge-based branch promotion). Default: commit.","type":"string","enum":["commit","tree"]},"trusted_deployers":{"description":"Creators whose deployment records count as evidence; a deployment record anyone could create by hand through the API proves nothing. Default: [github-actions[bot]].","type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9-]{1,39}(\\[bot\\])?$"},"uniqueItems":true},"trusted_workflows":{"description":"Workflow files (path, optionally @ref) whose jobs' deployments count as evidence for this environment, e.g. .github/workflows/deploy.yml@refs/heads/main. A ref without refs/ is a branch; with a ref, the deployment must have been made for it. Default: any workflow of the repository.","type":"array","items":{"description":"A workflow file, optionally @ref.","type":"string","pattern":"^\\.github/workflows/[^@\\s]+\\.ya?ml(@[^@\\s]+)?$"},"minItems":1,"uniqueItems":true},"branches":{"description":"Branches (minimatch globs); the commit must be contained in one of them. Default: the repository's default branch.","type":"array","items":{"type":"string","minLength":1},"minItems":1,"uniqueItems":true},"allowed_events":{"description":"Events (github.event_name) that may trigger a run deploying to this environment. pull_request, pull_request_target, issue_comment and workflow_run are refused unless listed: since 2025-12 GitHub checks environment branch rules of pull_request_target runs against the default branch. Default: [push, workflow_dispatch, deployment, release, schedule, merge_group, repository_dispatch].","type":"array","items":{"type":"string","pattern":"^[a-z_]+$"},"minItems":1,"uniqueItems":true},"branch_protection":{"description":"Protection the branch must have (classic branch protection or rulesets), or false to not check it. Default: the defaults of each setting.","anyOf":[{"description":"Do not check branch protection.","type":"boolean","const":false},{"description":"Settings the branch protection or rulesets must enforce.","type":"object","additionalProperties":false,"properties":{"required_approvals":{"description":"Minimum number of approving reviews the protection requires. Default: 1.","type":"integer","minimum":0},"dismiss_stale_reviews":{"description":"New commits must dismiss earlier approvals. Default: true.","type":"boolean"},"require_last_push_approval":{"description":"The most recent push must be approved by someone other than its pusher. Default: false.","type":"boolean"},"require_code_owner_review":{"description":"Code owners must review. Default: false.","type":"boolean"},"block_force_pushes":{"description":"Force pushes must be blocked. Default: true.","type":"boolean"},"block_deletions":{"description":"Deleting the branch must be blocked. Default: true.","type":"boolean"},"required_status_checks":{"description":"Status check contexts the protection must require. Default: [].","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}}}]},"scope":{"description":"`range` checks every change since this environment's previous successful deployment; `head` only the change that introduced the deployed commit. Default: range.","type":"string","enum":["range","head"]},"approvals":{"description":"Independent approvals: how many each change and each run need, who may not give them and who may.","$ref":"#/definitions/approvals"},"deployer_independent":{"description":"The person who triggered the deployment may not be a maker of any change in it. Default: false.","type":"boolean"},"break_glass":{"description":"Emergency path: who may approve a deployment that skips the gate, and how soon it must be reviewed afterwards; false turns it off. Default: off.","anyOf":[{"description":"No break-glass path.","type":"boolean","const":false},{"description":"The emergency path.","type":"object","additionalProperties":false,"required":["approvers","review_within"],"properties":{"approvers":{"description":"Users or org/team who may approve a break-glass deployment.","type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9-]{1,39}(\\[bot\\]|/[A-Za-z0-9_.-]{1,255})?$"},"minItems":1,"uniqueItems":true},"review_within":{"description":"How soon after a break-glass deployment it must be reviewed (90s, 30m, 2h, 1d, 1h30m).","$ref":"#/definitions/duration"}}}]},"environment_protection":{"description":"What the GitHub environment of the same name must itself enforce, or false to not check it. Default: the defaults of each setting.","anyOf":[{"description":"Do not check the environment settings.","type":"boolean","const":false},{"description":"Settings the GitHub environment must itself enforce.","type":"object","additionalProperties":false,"properties":{"deployment_branches":{"description":"`protected`: only protected branches, or custom branch policies whose every pattern falls within `branches`; `any`: not checked. Default: protected.","type":"string","enum":["protected","any"]},"required_reviewers":{"description":"Minimum number of configured required reviewers (users or teams). Default: 0.","type":"integer","minimum":0},"prevent_self_review":{"description":"The environment must prevent self-review. Default: true when required_reviewers > 0, else false.","type":"boolean"},"admin_bypass":{"description":"true: administrators may bypass the environment; false: the environment must refuse it (an absent setting counts as allowed). Default: true.","type":"boolean"},"wait_timer":{"description":"Minimum wait timer, in minutes. Default: 0.","type":"integer","minimum":0}}}]},"checks":{"description":"Tests the deployed commit must have passed, or false to not check them. Default: the defaults of each setting.","anyOf":[{"description":"Do not check check runs and statuses.","type":"boolean","const":false},{"description":"Tests the deployed commit must have passed.","type":"object","additionalProperties":false,"properties":{"required":{"description":"Check or status names that must have succeeded on the deployed commit or on the final head of the pull request that introduced it. Default: the required status checks of the branch's rules and protection.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"no_failures":{"description":"No check run or commit status on the deployed commit ended in failure, error, timed_out, cancelled or action_required (the gate's own status and the jobs of the current run excluded). Default: true.","type":"boolean"}}}]}}},"approvals":{"description":"Independent approvals each change and each run need.","type":"object","additionalProperties":false,"properties":{"pull_request":{"description":"Independent approving reviews each change needs. Default: 1.","type":"integer","minimum":0},"environment":{"description":"Independent environment approvals this run needs. Default: 0.","type":"integer","minimum":0},"independent_of":{"description":"Who may not approve: the pull request author, commit authors, committers, co-authors (Co-authored-by trailers) and, when listed, the deployers (who started the run and who re-ran it). GitHub's own web-flow committer is not a person. Default: author, commit_authors, committers, co_authors.","type":"array","items":{"description":"A kind of maker.","type":"string","enum":["author","commit_authors","committers","co_authors","deployer"]},"uniqueItems":true},"reviewers":{"description":"Users or org/team that may approve. Default: anyone with write access.","type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9-]{1,39}(\\[bot\\]|/[A-Za-z0-9_.-]{1,255})?$"},"uniqueItems":true},"on_latest_commit":{"description":"A review counts only if it was given on the pull request's final head. Default: true.","type":"boolean"},"allow_bots":{"description":"Reviews by bots count. Default: false (they never count).","type":"boolean"},"unresolved_identities":{"description":"`block`: a commit whose author cannot be mapped to an account blocks; `ignore` allows it. Default: block.","type":"string","enum":["block","ignore"]},"direct_pushes":{"description":"Logins whose commits may reach the branch without a pull request. Default: [].","type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9-]{1,39}(\\[bot\\])?$"},"uniqueItems":true},"require_verified_commits":{"description":"Every commit of every change must carry a signature GitHub shows as Verified, so the committer is authenticated rather than taken from a git email anyone can set. Default: false.","type":"boolean"}}}}};
+const schema12 = {"description":"What a deployment to this environment requires.","type":"object","additionalProperties":false,"properties":{"after":{"description":"Environment (or list of environments, all of which must hold) the commit must have been deployed to successfully first. Transitive: the commit must have passed every environment up the chain. Default: none.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1,"uniqueItems":true}]},"soak":{"description":"Minimum time since the commit succeeded in each `after` environment (90s, 30m, 2h, 1d, 1h30m). Default: 0.","$ref":"#/definitions/duration"},"match":{"description":"`commit` requires the very same sha upstream; `tree` also accepts a commit with an identical tree (merge-based branch promotion). Default: commit.","type":"string","enum":["commit","tree"]},"trusted_deployers":{"description":"Creators whose deployment records count as evidence; a deployment record anyone could create by hand through the API proves nothing. Default: [github-actions[bot]].","type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9-]{1,39}(\\[bot\\])?$"},"uniqueItems":true},"trusted_workflows":{"description":"Workflow files (path, optionally @ref) whose jobs' deployments count as evidence for this environment, e.g. .github/workflows/deploy.yml@refs/heads/main. A ref without refs/ is a branch; with a ref, the deployment must have been made for it. Default: any workflow of the repository.","type":"array","items":{"description":"A workflow file, optionally @ref.","type":"string","pattern":"^\\.github/workflows/[^@\\s]+\\.ya?ml(@[^@\\s]+)?$"},"minItems":1,"uniqueItems":true},"branches":{"description":"Branches (minimatch globs); the commit must be contained in one of them. Default: the repository's default branch.","type":"array","items":{"type":"string","minLength":1},"minItems":1,"uniqueItems":true},"allowed_events":{"description":"Events (github.event_name) that may trigger a run deploying to this environment. pull_request, pull_request_target, issue_comment and workflow_run are refused unless listed: since 2025-12 GitHub checks environment branch rules of pull_request_target runs against the default branch. Default: [push, workflow_dispatch, deployment, release, schedule, merge_group, repository_dispatch].","type":"array","items":{"type":"string","pattern":"^[a-z_]+$"},"minItems":1,"uniqueItems":true},"branch_protection":{"description":"Protection the branch must have (classic branch protection or rulesets), or false to not check it. Default: the defaults of each setting.","anyOf":[{"description":"Do not check branch protection.","type":"boolean","const":false},{"description":"Settings the branch protection or rulesets must enforce.","type":"object","additionalProperties":false,"properties":{"required_approvals":{"description":"Minimum number of approving reviews the protection requires. Default: 1.","type":"integer","minimum":0},"dismiss_stale_reviews":{"description":"New commits must dismiss earlier approvals. Default: true.","type":"boolean"},"require_last_push_approval":{"description":"The most recent push must be approved by someone other than its pusher. Default: false.","type":"boolean"},"require_code_owner_review":{"description":"Code owners must review. Default: false.","type":"boolean"},"block_force_pushes":{"description":"Force pushes must be blocked. Default: true.","type":"boolean"},"block_deletions":{"description":"Deleting the branch must be blocked. Default: true.","type":"boolean"},"required_status_checks":{"description":"Status check contexts the protection must require. Default: [].","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}}}]},"scope":{"description":"`range` checks every change since this environment's previous successful deployment; `head` only the change that introduced the deployed commit. Default: range.","type":"string","enum":["range","head"]},"approvals":{"description":"Independent approvals: how many each change and each run need, who may not give them and who may.","$ref":"#/definitions/approvals"},"deployer_independent":{"description":"The person who triggered the deployment may not be a maker of any change in it. Default: false.","type":"boolean"},"break_glass":{"description":"Emergency path: who may approve a deployment that skips the gate, and how soon it must be reviewed afterwards; false turns it off. Default: off.","anyOf":[{"description":"No break-glass path.","type":"boolean","const":false},{"description":"The emergency path.","type":"object","additionalProperties":false,"required":["approvers","review_within"],"properties":{"approvers":{"description":"Users or org/team who may approve a break-glass deployment.","type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9-]{1,39}(\\[bot\\]|/[A-Za-z0-9_.-]{1,255})?$"},"minItems":1,"uniqueItems":true},"review_within":{"description":"How soon after a break-glass deployment it must be reviewed (90s, 30m, 2h, 1d, 1h30m).","$ref":"#/definitions/duration"}}}]},"environment_protection":{"description":"What the GitHub environment of the same name must itself enforce, or false to not check it. Default: the defaults of each setting.","anyOf":[{"description":"Do not check the environment settings.","type":"boolean","const":false},{"description":"Settings the GitHub environment must itself enforce.","type":"object","additionalProperties":false,"properties":{"deployment_branches":{"description":"`protected`: only protected branches, or custom branch policies whose every pattern falls within `branches`; `any`: not checked. Default: protected.","type":"string","enum":["protected","any"]},"required_reviewers":{"description":"Minimum number of configured required reviewers (users or teams). Default: 0.","type":"integer","minimum":0},"prevent_self_review":{"description":"The environment must prevent self-review. Default: true when required_reviewers > 0, else false.","type":"boolean"},"admin_bypass":{"description":"true: administrators may bypass the environment; false: the environment must refuse it (an absent setting counts as allowed). Default: true.","type":"boolean"},"wait_timer":{"description":"Minimum wait timer, in minutes. Default: 0.","type":"integer","minimum":0}}}]},"checks":{"description":"Tests the deployed commit must have passed, or false to not check them. Default: the defaults of each setting.","anyOf":[{"description":"Do not check check runs and statuses.","type":"boolean","const":false},{"description":"Tests the deployed commit must have passed.","type":"object","additionalProperties":false,"properties":{"required":{"description":"Check or status names that must have succeeded on the deployed commit or on the final head of the pull request that introduced it. Default: the required status checks of the branch's rules and protection.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"no_failures":{"description":"No check run or commit status on the deployed commit ended in failure, error, timed_out, cancelled or action_required (the gate's own status and the jobs of the current run excluded). Default: true.","type":"boolean"}}}]}}};
 const schema13 = {"description":"A duration: 0, or whole numbers with units d, h, m, s, largest first (90s, 30m, 2h, 1d, 1h30m, 1d12h).","anyOf":[{"type":"string","pattern":"^(0|[0-9]+d([0-9]+h)?([0-9]+m)?([0-9]+s)?|[0-9]+h([0-9]+m)?([0-9]+s)?|[0-9]+m([0-9]+s)?|[0-9]+s)$"},{"type":"integer","const":0}]};
-const schema14 = {"description":"Independent approvals each change and each run need.","type":"object","additionalProperties":false,"properties":{"pull_request":{"description":"Independent approving reviews each change needs. Default: 1.","type":"integer","minimum":0},"environment":{"description":"Independent environment approvals this run needs. Default: 0.","type":"integer","minimum":0},"independent_of":{"description":"Who may not approve: the pull request author, commit authors, committers, co-authors (Co-authored-by trailers) and, when listed, the deployers (who started the run and who re-ran it). GitHub's own web-flow committer is not a person. Default: author, commit_authors, committers, co_authors.","type":"array","items":{"description":"A kind of maker.","type":"string","enum":["author","commit_authors","committers","co_authors","deployer"]},"uniqueItems":true},"reviewers":{"description":"Users or org/team that may approve. Default: anyone with write access.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"on_latest_commit":{"description":"A review counts only if it was given on the pull request's final head. Default: true.","type":"boolean"},"allow_bots":{"description":"Reviews by bots count. Default: false (they never count).","type":"boolean"},"unresolved_identities":{"description":"`block`: a commit whose author cannot be mapped to an account blocks; `ignore` allows it. Default: block.","type":"string","enum":["block","ignore"]},"direct_pushes":{"description":"Logins whose commits may reach the branch without a pull request. Default: [].","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"require_verified_commits":{"description":"Every commit of every change must carry a signature GitHub shows as Verified, so the committer is authenticated rather than taken from a git email anyone can set. Default: false.","type":"boolean"}}};
+const schema14 = {"description":"Independent approvals each change and each run need.","type":"object","additionalProperties":false,"properties":{"pull_request":{"description":"Independent approving reviews each change needs. Default: 1.","type":"integer","minimum":0},"environment":{"description":"Independent environment approvals this run needs. Default: 0.","type":"integer","minimum":0},"independent_of":{"description":"Who may not approve: the pull request author, commit authors, committers, co-authors (Co-authored-by trailers) and, when listed, the deployers (who started the run and who re-ran it). GitHub's own web-flow committer is not a person. Default: author, commit_authors, committers, co_authors.","type":"array","items":{"description":"A kind of maker.","type":"string","enum":["author","commit_authors","committers","co_authors","deployer"]},"uniqueItems":true},"reviewers":{"description":"Users or org/team that may approve. Default: anyone with write access.","type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9-]{1,39}(\\[bot\\]|/[A-Za-z0-9_.-]{1,255})?$"},"uniqueItems":true},"on_latest_commit":{"description":"A review counts only if it was given on the pull request's final head. Default: true.","type":"boolean"},"allow_bots":{"description":"Reviews by bots count. Default: false (they never count).","type":"boolean"},"unresolved_identities":{"description":"`block`: a commit whose author cannot be mapped to an account blocks; `ignore` allows it. Default: block.","type":"string","enum":["block","ignore"]},"direct_pushes":{"description":"Logins whose commits may reach the branch without a pull request. Default: [].","type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9-]{1,39}(\\[bot\\])?$"},"uniqueItems":true},"require_verified_commits":{"description":"Every commit of every change must carry a signature GitHub shows as Verified, so the committer is authenticated rather than taken from a git email anyone can set. Default: false.","type":"boolean"}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = ucs2length/* default */.A;
 const pattern0 = new RegExp("^(0|[0-9]+d([0-9]+h)?([0-9]+m)?([0-9]+s)?|[0-9]+h([0-9]+m)?([0-9]+s)?|[0-9]+m([0-9]+s)?|[0-9]+s)$", "u");
-const pattern1 = new RegExp("^\\.github/workflows/[^@\\s]+\\.ya?ml(@[^@\\s]+)?$", "u");
-const pattern2 = new RegExp("^[a-z_]+$", "u");
+const pattern1 = new RegExp("^[A-Za-z0-9-]{1,39}(\\[bot\\])?$", "u");
+const pattern2 = new RegExp("^\\.github/workflows/[^@\\s]+\\.ya?ml(@[^@\\s]+)?$", "u");
+const pattern3 = new RegExp("^[a-z_]+$", "u");
+const pattern4 = new RegExp("^[A-Za-z0-9-]{1,39}(\\[bot\\]|/[A-Za-z0-9_.-]{1,255})?$", "u");
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2315,8 +2360,8 @@ const len1 = data4.length;
 for(let i2=0; i2<len1; i2++){
 let data5 = data4[i2];
 if(typeof data5 === "string"){
-if(func3(data5) < 1){
-const err16 = {instancePath:instancePath+"/trusted_deployers/" + i2,schemaPath:"#/properties/trusted_deployers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.trusted_deployers.items,data:data5};
+if(!pattern1.test(data5)){
+const err16 = {instancePath:instancePath+"/trusted_deployers/" + i2,schemaPath:"#/properties/trusted_deployers/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]{1,39}(\\[bot\\])?$"},message:"must match pattern \""+"^[A-Za-z0-9-]{1,39}(\\[bot\\])?$"+"\"",schema:"^[A-Za-z0-9-]{1,39}(\\[bot\\])?$",parentSchema:schema12.properties.trusted_deployers.items,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2390,7 +2435,7 @@ const len2 = data6.length;
 for(let i4=0; i4<len2; i4++){
 let data7 = data6[i4];
 if(typeof data7 === "string"){
-if(!pattern1.test(data7)){
+if(!pattern2.test(data7)){
 const err21 = {instancePath:instancePath+"/trusted_workflows/" + i4,schemaPath:"#/properties/trusted_workflows/items/pattern",keyword:"pattern",params:{pattern: "^\\.github/workflows/[^@\\s]+\\.ya?ml(@[^@\\s]+)?$"},message:"must match pattern \""+"^\\.github/workflows/[^@\\s]+\\.ya?ml(@[^@\\s]+)?$"+"\"",schema:"^\\.github/workflows/[^@\\s]+\\.ya?ml(@[^@\\s]+)?$",parentSchema:schema12.properties.trusted_workflows.items,data:data7};
 if(vErrors === null){
 vErrors = [err21];
@@ -2540,7 +2585,7 @@ const len4 = data10.length;
 for(let i8=0; i8<len4; i8++){
 let data11 = data10[i8];
 if(typeof data11 === "string"){
-if(!pattern2.test(data11)){
+if(!pattern3.test(data11)){
 const err31 = {instancePath:instancePath+"/allowed_events/" + i8,schemaPath:"#/properties/allowed_events/items/pattern",keyword:"pattern",params:{pattern: "^[a-z_]+$"},message:"must match pattern \""+"^[a-z_]+$"+"\"",schema:"^[a-z_]+$",parentSchema:schema12.properties.allowed_events.items,data:data11};
 if(vErrors === null){
 vErrors = [err31];
@@ -2989,8 +3034,8 @@ const len7 = data27.length;
 for(let i14=0; i14<len7; i14++){
 let data28 = data27[i14];
 if(typeof data28 === "string"){
-if(func3(data28) < 1){
-const err62 = {instancePath:instancePath+"/approvals/reviewers/" + i14,schemaPath:"#/definitions/approvals/properties/reviewers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.reviewers.items,data:data28};
+if(!pattern4.test(data28)){
+const err62 = {instancePath:instancePath+"/approvals/reviewers/" + i14,schemaPath:"#/definitions/approvals/properties/reviewers/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]{1,39}(\\[bot\\]|/[A-Za-z0-9_.-]{1,255})?$"},message:"must match pattern \""+"^[A-Za-z0-9-]{1,39}(\\[bot\\]|/[A-Za-z0-9_.-]{1,255})?$"+"\"",schema:"^[A-Za-z0-9-]{1,39}(\\[bot\\]|/[A-Za-z0-9_.-]{1,255})?$",parentSchema:schema14.properties.reviewers.items,data:data28};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -3103,8 +3148,8 @@ const len8 = data32.length;
 for(let i16=0; i16<len8; i16++){
 let data33 = data32[i16];
 if(typeof data33 === "string"){
-if(func3(data33) < 1){
-const err70 = {instancePath:instancePath+"/approvals/direct_pushes/" + i16,schemaPath:"#/definitions/approvals/properties/direct_pushes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.direct_pushes.items,data:data33};
+if(!pattern1.test(data33)){
+const err70 = {instancePath:instancePath+"/approvals/direct_pushes/" + i16,schemaPath:"#/definitions/approvals/properties/direct_pushes/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]{1,39}(\\[bot\\])?$"},message:"must match pattern \""+"^[A-Za-z0-9-]{1,39}(\\[bot\\])?$"+"\"",schema:"^[A-Za-z0-9-]{1,39}(\\[bot\\])?$",parentSchema:schema14.properties.direct_pushes.items,data:data33};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -3278,8 +3323,8 @@ const len9 = data37.length;
 for(let i18=0; i18<len9; i18++){
 let data38 = data37[i18];
 if(typeof data38 === "string"){
-if(func3(data38) < 1){
-const err83 = {instancePath:instancePath+"/break_glass/approvers/" + i18,schemaPath:"#/properties/break_glass/anyOf/1/properties/approvers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.break_glass.anyOf[1].properties.approvers.items,data:data38};
+if(!pattern4.test(data38)){
+const err83 = {instancePath:instancePath+"/break_glass/approvers/" + i18,schemaPath:"#/properties/break_glass/anyOf/1/properties/approvers/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]{1,39}(\\[bot\\]|/[A-Za-z0-9_.-]{1,255})?$"},message:"must match pattern \""+"^[A-Za-z0-9-]{1,39}(\\[bot\\]|/[A-Za-z0-9_.-]{1,255})?$"+"\"",schema:"^[A-Za-z0-9-]{1,39}(\\[bot\\]|/[A-Za-z0-9_.-]{1,255})?$",parentSchema:schema12.properties.break_glass.anyOf[1].properties.approvers.items,data:data38};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -3796,7 +3841,7 @@ validate11.errors = vErrors;
 return errors === 0;
 }
 
-const pattern4 = new RegExp("^[A-Za-z0-9._ -]{1,255}$", "u");
+const pattern8 = new RegExp("^[A-Za-z0-9._ -]{1,255}$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://raw.githubusercontent.com/OWNER/promotion-gate/v1/schema/promotion-gate.schema.json" */;
@@ -3870,7 +3915,7 @@ if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key1 in data2){
 const _errs7 = errors;
 if(typeof key1 === "string"){
-if(!pattern4.test(key1)){
+if(!pattern8.test(key1)){
 const err5 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._ -]{1,255}$"},message:"must match pattern \""+"^[A-Za-z0-9._ -]{1,255}$"+"\"",schema:"^[A-Za-z0-9._ -]{1,255}$",parentSchema:schema11.properties.environments.propertyNames,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err5];
@@ -3945,6 +3990,7 @@ return errors === 0;
 // everywhere (`additionalProperties: false`): a typo in a security policy must
 // not silently mean "no rule".
 
+
 /**
  * Where editors fetch the schema (the README's yaml-language-server line):
  * the file as the release the README's `uses:` names serves it.
@@ -3970,6 +4016,21 @@ const DEFAULT_INDEPENDENT_OF = [
     'committers',
     'co_authors'
 ];
+/** Logins (`pattern`), e.g. `trusted_deployers`, `direct_pushes`. */
+const loginList = (description) => ({
+    description,
+    type: 'array',
+    items: { type: 'string', pattern: LOGIN_PATTERN },
+    uniqueItems: true
+});
+/** Logins or `org/team`, e.g. `reviewers`; `minItems` 1 when `nonEmpty`. */
+const loginOrTeamList = (description, nonEmpty = false) => ({
+    description,
+    type: 'array',
+    items: { type: 'string', pattern: LOGIN_OR_TEAM_PATTERN },
+    ...(nonEmpty ? { minItems: 1 } : {}),
+    uniqueItems: true
+});
 const nameList = (description) => ({
     description,
     type: 'array',
@@ -4079,7 +4140,7 @@ const policyJsonSchema = {
                     type: 'string',
                     enum: ['commit', 'tree']
                 },
-                trusted_deployers: nameList('Creators whose deployment records count as evidence; a ' +
+                trusted_deployers: loginList('Creators whose deployment records count as evidence; a ' +
                     'deployment record anyone could create by hand through the API ' +
                     'proves nothing. Default: [github-actions[bot]].'),
                 trusted_workflows: {
@@ -4092,7 +4153,7 @@ const policyJsonSchema = {
                     items: {
                         description: 'A workflow file, optionally @ref.',
                         type: 'string',
-                        pattern: '^\\.github/workflows/[^@\\s]+\\.ya?ml(@[^@\\s]+)?$'
+                        pattern: WORKFLOW_FILE_PATTERN
                     },
                     minItems: 1,
                     uniqueItems: true
@@ -4106,7 +4167,7 @@ const policyJsonSchema = {
                         'since 2025-12 GitHub checks environment branch rules of ' +
                         'pull_request_target runs against the default branch. Default: ' +
                         `[${DEFAULT_ALLOWED_EVENTS.join(', ')}].`),
-                    items: { type: 'string', pattern: '^[a-z_]+$' }
+                    items: { type: 'string', pattern: EVENT_NAME_PATTERN }
                 },
                 branch_protection: {
                     description: 'Protection the branch must have (classic branch protection or ' +
@@ -4158,7 +4219,7 @@ const policyJsonSchema = {
                             additionalProperties: false,
                             required: ['approvers', 'review_within'],
                             properties: {
-                                approvers: nonEmptyNameList('Users or org/team who may approve a break-glass deployment.'),
+                                approvers: loginOrTeamList('Users or org/team who may approve a break-glass deployment.', true),
                                 review_within: {
                                     description: 'How soon after a break-glass deployment it must be reviewed ' +
                                         `(${duration/* DURATION_EXAMPLES */.rJ}).`,
@@ -4243,7 +4304,7 @@ const policyJsonSchema = {
                     },
                     uniqueItems: true
                 },
-                reviewers: nameList('Users or org/team that may approve. Default: anyone with write ' +
+                reviewers: loginOrTeamList('Users or org/team that may approve. Default: anyone with write ' +
                     'access.'),
                 on_latest_commit: flag("A review counts only if it was given on the pull request's final " +
                     'head. Default: true.'),
@@ -4254,7 +4315,7 @@ const policyJsonSchema = {
                     type: 'string',
                     enum: ['block', 'ignore']
                 },
-                direct_pushes: nameList('Logins whose commits may reach the branch without a pull ' +
+                direct_pushes: loginList('Logins whose commits may reach the branch without a pull ' +
                     'request. Default: [].'),
                 require_verified_commits: flag('Every commit of every change must carry a signature GitHub shows ' +
                     'as Verified, so the committer is authenticated rather than ' +
@@ -5149,12 +5210,73 @@ function meets(settings, req) {
     return needsOf(req).every((need) => provides(settings, need));
 }
 
+;// CONCATENATED MODULE: ./src/engine/rules/bypass-note.ts
+// What branch-protection says about ruleset bypass actors (SPEC §5.4, §7):
+// an `exempt` actor is named, because "rules will not be run for that actor
+// and a bypass audit entry will not be created"
+// (docs.github.com/en/rest/repos/rules#create-a-repository-ruleset,
+// `bypass_mode`): the branch's protection does not hold for it and nothing
+// records its pushes. Bypass actors the token could not read are named too.
+// A note, not a violation: SPEC §5.4's required settings say nothing of
+// bypass actors, an `always` actor (whose bypasses are at least recorded)
+// passes today, and a workflow token can never read them.
+
+
+/** `; note: ...` for the summary, or '' when there is nothing to say. */
+function bypassNote(facts, branches) {
+    const rulesets = new Map();
+    for (const b of branches) {
+        for (const r of b.rulesetBypass ?? [])
+            rulesets.set(r.id, r);
+    }
+    const all = [...rulesets.values()];
+    const settings = `${facts.repository.url}/settings/rules`;
+    const notes = [];
+    for (const r of all) {
+        if (isUnreadable(r.actors))
+            continue;
+        const exempt = r.actors.filter((a) => a.mode === 'exempt');
+        if (exempt.length === 0)
+            continue;
+        const them = exempt.length === 1 ? 'it' : 'them';
+        notes.push(`${rulesetName(r)} exempts ${andList(exempt.map(actorName))} (bypass mode "exempt"): GitHub does not run its rules for ${them} and creates no bypass audit entry, so ${them === 'it' ? 'its' : 'their'} pushes skip this protection without a trace; set the bypass mode to "always" or remove ${them} (${settings})`);
+    }
+    const unread = all.flatMap((r) => isUnreadable(r.actors) ? [{ name: rulesetName(r), why: r.actors }] : []);
+    const first = unread[0];
+    if (first !== undefined) {
+        notes.push(`the bypass actors of ${andList(unread.map((u) => u.name))} cannot be read with this token (needs \`${first.why.permission}\` or a repository admin's token; a workflow's GITHUB_TOKEN never can): an exempt actor would bypass the rules without a trace; check them in the ruleset settings (${settings}) or run \`promotion-gate access\` with an admin token`);
+    }
+    return notes.length === 0 ? '' : `; note: ${notes.join('; ')}`;
+}
+function rulesetName(r) {
+    return r.name === null ? `ruleset ${r.id}` : `ruleset "${r.name}" (${r.id})`;
+}
+// Repository roles by id: 2 maintain, 4 write, 5 admin
+// (docs.github.com/en/rest/repos/rules, `actor_id`).
+const ROLES = { 2: 'maintain', 4: 'write', 5: 'admin' };
+/** As the access matrix names them (access/bypass.ts). */
+function actorName(a) {
+    if (a.actorType === 'OrganizationAdmin')
+        return 'organization admins';
+    if (a.actorType === 'DeployKey')
+        return 'deploy keys';
+    if (a.actorId === null)
+        return a.actorType;
+    if (a.actorType === 'RepositoryRole') {
+        return `repository role ${ROLES[a.actorId] ?? String(a.actorId)}`;
+    }
+    return `${a.actorType} ${a.actorId}`;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/rules/branch-protection.ts
 // SPEC §5.4 `branch-protection`: every policy branch holding the deployed
 // commit is protected, by rulesets or classic protection, with at least the
 // required settings. Rulesets in `evaluate` mode never reach Facts (the
 // gatherer keeps active rules only). A 403 is "cannot tell", never
-// "unprotected"; a 404 on classic protection (null) means none.
+// "unprotected"; a 404 on classic protection (null) means none. Exempt
+// ruleset bypass actors, and bypass actors the token cannot read, are
+// noted in the message (bypass-note.ts).
+
 
 
 
@@ -5290,7 +5412,7 @@ function branch_protection_check(facts, policy, _now) {
         : status === 'fail'
             ? `${names} not protected as ${policy.name} requires`
             : `could not verify the protection of ${names}`;
-    return result('branch-protection', status, summary, problems);
+    return result('branch-protection', status, summary + bypassNote(facts, branches), problems);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/rules/pinned-checks.ts
@@ -5561,9 +5683,9 @@ function judge(facts, policy) {
                 problems.push(pinnedProblem({
                     name,
                     apps,
-                    where: others.every((r) => here.includes(r))
+                    where: head === null || others.every((r) => here.includes(r))
                         ? short
-                        : `${short} or PR #${head?.pullRequest ?? '?'}'s final head`,
+                        : `${short} or PR #${head.pullRequest}'s final head`,
                     others
                 }));
                 continue;
@@ -6092,7 +6214,7 @@ function maker_checker_check(facts, policy, now) {
             const why = excluded.length > 0
                 ? ` (${excluded.map((e) => e.message).join('; ')})`
                 : '';
-            problems.push(`${label} has ${plural(approvers.length, 'independent approval')}, ${policy.name} needs ${needed}${why}: ask someone who made none of its changes to approve it`);
+            problems.push(`${label} has ${plural(approvers.length, 'independent approval')}, ${policy.name} needs ${needed}${why}: ${approvalFix(excluded, makers, facts, policy.name)}`);
         }
     }
     let unverified = false;
@@ -6163,8 +6285,31 @@ function environmentApprovals(facts, policy, makers) {
     const why = excluded.length > 0 ? ` (${excluded.join('; ')})` : '';
     return {
         unverified: false,
-        problem: `this run has ${plural(counted.size, 'independent environment approval')} for ${env}, ${policy.name} needs ${needed}${why}: ask a reviewer of the ${env} environment who made none of the changes to approve the run`
+        problem: `this run has ${plural(counted.size, 'independent environment approval')} for ${env}, ${policy.name} needs ${needed}${why}: ask a reviewer of the ${env} environment who made none of the changes${policy.approvals.independentOf.includes('deployer') ? ' and did not start this run' : ''} to approve the run`
     };
+}
+/**
+ * What to do about a pull request short of independent approvals. A
+ * reviewer who is left out only as the deployer (`deployer` in
+ * `approvals.independent_of`) made none of the changes: the fix is a
+ * deployment by someone else, or another approval.
+ */
+function approvalFix(excluded, makers, facts, env) {
+    const deploying = excluded.flatMap((e) => {
+        const kinds = e.login === null
+            ? []
+            : (makers.makers.get(loginKey(e.login))?.kinds ?? []);
+        return kinds.length > 0 && kinds.every((k) => k === 'deployer')
+            ? [e.login]
+            : [];
+    });
+    if (deploying.length === 0) {
+        return 'ask someone who made none of its changes to approve it';
+    }
+    const push = facts.run.event === 'push'
+        ? 'a push deploys as whoever merged or pushed it, so '
+        : '';
+    return `approvals.independent_of lists deployer and ${andList(deploying)} ${deploying.length === 1 ? 'deploys' : 'deploy'} this run: ${push}someone who neither made nor approved the change must start a new run to deploy to ${env}, or someone else who made none of its changes must approve it`;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/deployments-bound.ts
@@ -6646,7 +6791,9 @@ function segregation_check(facts, policy, _now) {
 }
 /**
  * What a deployer did and what to do instead. The one who started a run
- * that someone else re-ran still deploys: a new run is the way out.
+ * that someone else re-ran still deploys: a new run is the way out. A push
+ * deploys as whoever pushed or merged, so the fix is another run, and next
+ * time a merge by someone who made none of the changes.
  */
 function roleIn(login, facts, env) {
     const { actor, triggeringActor } = facts.run;
@@ -6662,6 +6809,13 @@ function roleIn(login, facts, env) {
     }
     if (rerun && sameLogin(login, triggeringActor)) {
         return { did: 're-ran the run that deploys', fix };
+    }
+    if (facts.run.event === 'push') {
+        // github.actor of a push is who pushed, or who merged the pull request
+        return {
+            did: 'merged or pushed, and so deployed,',
+            fix: `a push deploys as whoever merged or pushed it, and a re-run still does: someone who made none of the changes must start a new run to deploy to ${env} (for example with workflow_dispatch); next time, let the reviewer merge`
+        };
     }
     return { did: 'deployed', fix };
 }
@@ -8120,6 +8274,100 @@ async function containsByRest(port, req, branch) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/engine/gather/bypass.ts
+// Who may bypass the active rulesets of the branches holding the commit
+// (SPEC §5.4: an `exempt` actor is named in branch-protection's message).
+// Only REST `GET /repos/{o}/{r}/rulesets/{id}` shows `bypass_mode` with
+// `exempt` (GraphQL's RepositoryRulesetBypassActorBypassMode has only ALWAYS
+// and PULL_REQUEST), and GitHub returns `bypass_actors` "only if the user
+// making the API request has write access to the ruleset"
+// (docs.github.com/en/rest/repos/rules#get-a-repository-ruleset): never to a
+// workflow's GITHUB_TOKEN, which cannot hold `administration`. So the
+// rulesets are read only when the bootstrap's `viewerCanAdminister` says
+// the token may see them; otherwise no request is spent (SPEC §9) and each
+// ruleset's actors are Unreadable, which the rule turns into a note.
+
+
+
+
+const PERMISSION = 'administration: read';
+const MODES = {
+    always: 'always',
+    pull_request: 'pull_request',
+    exempt: 'exempt'
+};
+async function readRulesetBypass(input) {
+    // each branch holding the commit with the rulesets its rules come from
+    const holding = input.branches.flatMap((b) => b.containsCommit && !isUnreadable(b.rules)
+        ? [{ b, mine: rulesetIds(b.rules) }]
+        : []);
+    const ids = [...new Set(holding.flatMap((h) => h.mine))];
+    if (ids.length === 0)
+        return;
+    const read = new Map();
+    if (input.viewerCanAdminister === true) {
+        const got = await Promise.all(ids.map((id) => readRuleset(input, id)));
+        got.forEach((r) => read.set(r.id, r));
+    }
+    else {
+        const why = support_unreadable(PERMISSION, input.viewerCanAdminister === false
+            ? 'the token cannot administer the repository (GraphQL viewerCanAdminister is false), and GitHub shows bypass actors only to those who may edit the ruleset'
+            : 'GitHub did not say whether the token can administer the repository');
+        for (const id of ids)
+            read.set(id, { id, name: null, actors: why });
+    }
+    for (const { b, mine } of holding) {
+        if (mine.length === 0)
+            continue;
+        b.rulesetBypass = mine.map((id) => read.get(id));
+    }
+}
+function rulesetIds(rules) {
+    const ids = rules.map((r) => r.rulesetId);
+    return [...new Set(ids.filter((id) => id !== null))];
+}
+async function readRuleset(input, id) {
+    const got = await readOr(PERMISSION, async () => {
+        const r = await input.github.rest('GET /repos/{owner}/{repo}/rulesets/{ruleset_id}', {
+            owner: input.request.owner,
+            repo: input.request.repo,
+            ruleset_id: id
+        });
+        return (0,shape/* obj */.WL)(r.data, `rulesets/${id}`);
+    });
+    if (isUnreadable(got))
+        return { id, name: null, actors: got };
+    return {
+        id,
+        name: (0,shape/* optStr */.VK)(got.name, `rulesets/${id}.name`),
+        actors: parseBypassActors(got, `rulesets/${id}`)
+    };
+}
+/** `bypass_actors` of a ruleset; absent: the token may not see them. */
+function parseBypassActors(ruleset, path) {
+    if (ruleset.bypass_actors === undefined || ruleset.bypass_actors === null) {
+        return support_unreadable(PERMISSION, 'GitHub returned the ruleset without its bypass actors: it shows them only to those who may edit the ruleset');
+    }
+    return (0,shape/* arr */.QL)(ruleset.bypass_actors, `${path}.bypass_actors`).map((v, i) => {
+        const at = `${path}.bypass_actors[${i}]`;
+        const a = (0,shape/* obj */.WL)(v, at);
+        const rawMode = (0,shape/* optStr */.VK)(a.bypass_mode, `${at}.bypass_mode`) ?? 'always';
+        const mode = MODES[rawMode];
+        // An unknown mode may be one that bypasses without a trace: it is not
+        // taken for a milder one.
+        if (mode === undefined) {
+            throw new errors/* ShapeError */.ym(`${at}.bypass_mode: expected always, pull_request or exempt, got ${JSON.stringify(rawMode)}`);
+        }
+        return {
+            actorType: (0,shape/* optStr */.VK)(a.actor_type, `${at}.actor_type`) ?? 'unknown',
+            actorId: a.actor_id === null || a.actor_id === undefined
+                ? null
+                : (0,shape/* num */.bu)(a.actor_id, `${at}.actor_id`),
+            mode
+        };
+    });
+}
+
 // EXTERNAL MODULE: ./src/engine/gather/budget.ts
 var budget = __webpack_require__(84907);
 // EXTERNAL MODULE: ./src/engine/gather/queries.ts
@@ -8808,8 +9056,10 @@ function parseJob(value, path) {
  */
 function bootstrapJobs(o) {
     const read = noJobs();
-    const under = (...prefix) => o.errors.filter((e) => prefix.every((p, i) => e.path?.[i] === p) &&
-        (e.path ?? []).includes('contexts'));
+    const under = (...prefix) => o.errors.filter((e) => {
+        const path = e.path ?? [];
+        return prefix.every((p, i) => path[i] === p) && path.includes('contexts');
+    });
     const repo = (0,shape/* optObj */.vW)(o.data.repository, 'repository');
     const checks = repo === null ? null : (0,shape/* optObj */.vW)(repo.checks, 'repository.checks');
     if (checks !== null) {
@@ -8917,7 +9167,10 @@ async function readJobs(port, req, read, shas) {
             }
             batch.forEach((sha, i) => {
                 const alias = `j${i}`;
-                const errors = answer.errors.filter((e) => e.path?.[1] === alias && (e.path ?? []).includes('contexts'));
+                const errors = answer.errors.filter((e) => {
+                    const path = e.path ?? [];
+                    return path[1] === alias && path.includes('contexts');
+                });
                 const commit = (0,shape/* optObj */.vW)(repo[alias], alias);
                 if (commit === null && errors.length === 0) {
                     // GitHub knows no such commit: no job of it can be found
@@ -8957,6 +9210,13 @@ async function readRest(port, req, read, shas) {
             const sha = bySha.get(page.alias);
             const errors = answer.errors.filter((e) => e.path?.[0] === page.alias);
             const node = (0,shape/* optObj */.vW)(data[page.alias], page.alias);
+            if (node === null && errors.length === 0) {
+                // the rollup paged is gone: its further check runs are unknown
+                // (kept in `more`, it would be asked for again and again)
+                read.fact.unreadable[sha] = support_unreadable('checks: read', `GitHub did not return the further check runs of commit ${sha.slice(0, 7)}`);
+                read.more.delete(sha);
+                continue;
+            }
             addRollup({
                 read,
                 sha,
@@ -9083,14 +9343,16 @@ function rangeCommits(o) {
     if (o.base !== null)
         mark(o.base, BASE);
     const order = [];
+    // Only a commit `parents` knows is queued, painted before it is; and
+    // `pending` counts queued commits, so the queue is never empty here.
     while (pending > 0) {
         const oid = queue.pop();
-        const flag = flags.get(oid) ?? 0;
+        const flag = flags.get(oid);
         if (flag === HEAD) {
             pending -= 1;
             order.push(oid);
         }
-        for (const p of o.parents.get(oid) ?? [])
+        for (const p of o.parents.get(oid))
             mark(p, flag);
     }
     // A commit painted from base after it was listed (clock skew in the
@@ -9124,11 +9386,10 @@ class RankQueue {
         }
         a[i] = oid;
     }
+    /** The lowest-ranked oid; only called while one is queued. */
     pop() {
         const a = this.items;
         const top = a[0];
-        if (top === undefined)
-            return undefined;
         this.queued.delete(top);
         const last = a.pop();
         if (a.length > 0) {
@@ -9308,8 +9569,8 @@ async function completePullRequests(port, req, prs) {
                 throw new errors/* GitHubApiError */.OS(`pull request #${p.number} could not be read further${(0,gather_errors/* errorText */.kc)(answer.errors)}`, { permission: 'pull-requests: read' });
             }
             const c = (0,shape/* connection */.FI)(node[p.kind], `#${p.number}.${p.kind}`);
-            // every page asked is of a pull request in byNumber: `?? []` never applies
-            for (const pr of byNumber.get(p.number) ?? []) {
+            // every page asked is of a pull request in byNumber
+            for (const pr of byNumber.get(p.number)) {
                 if (p.kind === 'commits') {
                     pr.fact.commits.push(...c.nodes.map((n, i) => parseCommit((0,shape/* obj */.WL)(n, `#${p.number}.commits[${i}]`).commit, `#${p.number}.commits[${i}].commit`)));
                 }
@@ -9562,7 +9823,8 @@ async function compareGraph(port, req, base, head) {
     // Compare lists parents before children: newest first is the reverse.
     const oids = [...parents.keys()];
     const rank = new Map(oids.map((oid, i) => [oid, oids.length - i]));
-    return { parents, rank: (oid) => rank.get(oid) ?? 0 };
+    // the walk ranks only commits `parents` knows: each has a rank
+    return { parents, rank: (oid) => rank.get(oid) };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/gather/workflow-jobs.ts
@@ -9620,15 +9882,15 @@ async function proveJobs(port, rollups, names) {
         }
     }
     await (0,budget/* askInBatches */.Ds)({
-        items: [...byId.keys()],
+        items: [...byId.entries()],
         each: () => STEP_COST,
-        ask: async (ids) => {
-            const { query, variables } = stepsQuery(ids);
+        ask: async (batch) => {
+            const { query, variables } = stepsQuery(batch.map(([id]) => id));
             const answer = await port.graphql(query, variables, {
                 splittable: true
             });
             const data = (0,shape/* optObj */.vW)(answer.data, 'data') ?? {};
-            ids.forEach((id, i) => {
+            batch.forEach(([, runs], i) => {
                 const alias = `j${i}`;
                 const errors = answer.errors.filter((e) => e.path?.[0] === alias);
                 const node = (0,shape/* optObj */.vW)(data[alias], alias);
@@ -9636,7 +9898,7 @@ async function proveJobs(port, rollups, names) {
                     ? support_unreadable('checks: read', errors.map((e) => e.message).join('; ') ||
                         'GitHub did not return the check run')
                     : (0,shape/* num */.bu)((0,shape/* obj */.WL)(node.steps, `${alias}.steps`).totalCount, `${alias}.steps.totalCount`) > 0;
-                for (const r of byId.get(id) ?? [])
+                for (const r of runs)
                     r.job = job;
             });
         }
@@ -9873,6 +10135,9 @@ async function fetchBootstrap(port, req) {
     const recent = (0,shape/* optObj */.vW)(data.recent, 'recent');
     return {
         repositoryUrl: (0,shape/* str */.gx)(repo.url, 'repository.url'),
+        viewerCanAdminister: typeof repo.viewerCanAdminister === 'boolean'
+            ? repo.viewerCanAdminister
+            : null,
         defaultBranch,
         policy,
         commit,
@@ -9920,6 +10185,7 @@ function headRollups(headsNode, errors) {
 // SPEC §9: a typical decision takes three requests. Each file here reads one
 // thing; this one only orders the reads. Gathering never imports a rule:
 // what a branch's protection amounts to is ../protection.ts.
+
 
 
 
@@ -10022,19 +10288,30 @@ async function gatherFacts(input) {
         defaultBranch: boot.defaultBranch,
         defaultRules
     });
-    await readClassicProtection({
-        github,
-        request,
-        policy,
-        branches,
-        environmentSettings
-    });
+    await Promise.all([
+        readClassicProtection({
+            github,
+            request,
+            policy,
+            branches,
+            environmentSettings
+        }),
+        policy.branchProtection === false
+            ? null
+            : readRulesetBypass({
+                github,
+                request,
+                branches,
+                viewerCanAdminister: boot.viewerCanAdminister
+            })
+    ]);
     // Scope: the changes since the previous successful deployment here.
     const upstream = {};
-    // every environment of the chain was read (environmentsToRead): `?? []`
-    // never applies, and no deployments would block the promotion anyway
-    for (const env of chain)
-        upstream[env] = deployments.get(env) ?? [];
+    // every environment of the chain was read (environmentsToRead, and
+    // runContext answers every selection, readable or not)
+    for (const env of chain) {
+        upstream[env] = deployments.get(env);
+    }
     // Every record that could be promotion evidence or the range's start is
     // bound to its job before it is judged (SPEC §5.2).
     const here = deployments.get(request.environment);
@@ -10246,10 +10523,8 @@ function unknown(request, check) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
-// Kept in step with package.json by __tests__/version.test.ts.
-const VERSION = '0.1.0';
-
+// EXTERNAL MODULE: ./src/version.ts
+var version = __webpack_require__(311);
 ;// CONCATENATED MODULE: ./src/engine/evidence/record.ts
 // The evidence record of one decision (SPEC §6): a pure function of the
 // Decision, validated against schema/evidence.schema.json before it is
@@ -10354,7 +10629,7 @@ function buildEvidence(decision, context) {
     return {
         $schema: EVIDENCE_SCHEMA_ID,
         kind: 'promotion-gate/decision',
-        tool: { name: 'promotion-gate', version: VERSION },
+        tool: { name: 'promotion-gate', version: version/* VERSION */.x },
         time: decision.evaluatedAt,
         decision: decision.decision,
         mode: context.mode,
@@ -16120,6 +16395,8 @@ async function judgeDeployment(o) {
     const judged = await evaluateAsOf(request, sourceAt({ policy: o.policy.read, facts }), at);
     const notes = [o.range.scope.note, runsNote(reads.runs)].filter((n) => n !== null);
     const { decision, evidence } = recordEvidence(judged, { mode: 'audit', requests: null, notes }, () => null);
+    // how each change entered (the packet's changes.csv): the record keeps no such field
+    const carriers = new Map((decision.facts?.changes ?? []).flatMap((c) => c.carriedBy === undefined ? [] : [[c.commit.oid, c.carriedBy]]));
     return {
         deployment: {
             id: d.id,
@@ -16136,10 +16413,14 @@ async function judgeDeployment(o) {
         summary: {
             deployer: evidence.run.triggering_actor ?? evidence.run.actor,
             runUrl: evidence.run.url,
-            changes: evidence.changes.map((c) => ({
-                sha: c.sha,
-                pullRequest: c.pull_request?.number ?? null
-            })),
+            changes: evidence.changes.map((c) => {
+                const carriedBy = carriers.get(c.sha);
+                return {
+                    sha: c.sha,
+                    pullRequest: c.pull_request?.number ?? null,
+                    ...(carriedBy === undefined ? {} : { carriedBy })
+                };
+            }),
             problems: evidence.checks
                 .filter((c) => c.status === 'fail' || c.status === 'error')
                 .map((c) => `${c.id}: ${c.problems[0] ?? c.message}`)
@@ -17319,6 +17600,18 @@ function runsIn(o) {
 
 // the audit (SPEC §7): every deployment of a period, judged as of its time
 
+
+
+/***/ }),
+
+/***/ 311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ VERSION)
+/* harmony export */ });
+// Kept in step with package.json by __tests__/version.test.ts.
+const VERSION = '0.1.0';
 
 
 /***/ })

@@ -19,8 +19,8 @@ var external_node_crypto_ = __webpack_require__(77598);
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./src/engine/index.ts + 93 modules
-var engine = __webpack_require__(82585);
+// EXTERNAL MODULE: ./src/engine/index.ts + 95 modules
+var engine = __webpack_require__(68834);
 ;// CONCATENATED MODULE: ./src/attest/statement.ts
 // The signed form of a decision (SPEC §10): an in-toto Statement v1 whose
 // predicate is a SLSA Verification Summary (VSA v1,
