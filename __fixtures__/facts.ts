@@ -2,6 +2,7 @@
 // EnvironmentPolicy with SPEC §4 defaults. Each takes overrides; tests change
 // only what the case is about.
 
+import { DEFAULT_ALLOWED_EVENTS } from '../src/engine/policy/schema.js'
 import type {
   Actor,
   ActorType,
@@ -452,15 +453,7 @@ export function anEnvironmentPolicy(
     trustedDeployers: ['github-actions[bot]'],
     trustedWorkflows: null,
     branches: ['main'],
-    allowedEvents: [
-      'push',
-      'workflow_dispatch',
-      'deployment',
-      'release',
-      'schedule',
-      'merge_group',
-      'repository_dispatch'
-    ],
+    allowedEvents: [...DEFAULT_ALLOWED_EVENTS],
     branchProtection:
       branchProtection === false
         ? false
