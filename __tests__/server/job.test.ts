@@ -147,6 +147,27 @@ describe('decisions, as the action makes them', () => {
     }
   })
 
+  it('says at start-up, once, when no evidence directory keeps the record', async () => {
+    const aw = withApp(standard(reviewedChange))
+    running = await start(aw)
+    const warned = (r: Running): Record<string, unknown>[] =>
+      r.logs.filter(
+        (l) =>
+          l.level === 'warning' &&
+          String(l.msg).includes('PROMOTION_GATE_EVIDENCE_DIR is not set')
+      )
+    expect(warned(running)).toHaveLength(1)
+    expect(String(warned(running)[0]?.msg)).toContain('durable directory')
+    await running.close()
+    const dir = mkdtempSync(join(tmpdir(), 'pg-evidence-'))
+    try {
+      running = await start(aw, { env: { PROMOTION_GATE_EVIDENCE_DIR: dir } })
+      expect(warned(running)).toEqual([])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   it('no evidence, no approval: a decision it cannot record is rejected', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pg-evidence-'))
     const aw = withApp(standard(reviewedChange))

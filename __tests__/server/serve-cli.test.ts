@@ -117,6 +117,7 @@ describe('promotion-gate serve', () => {
       .map((l) => JSON.parse(l) as Record<string, unknown>)
     expect(lines.map((l) => l.msg)).toEqual([
       `listening on ${url}`,
+      expect.stringMatching(/^PROMOTION_GATE_EVIDENCE_DIR is not set: /),
       'SIGTERM: stopping',
       'shutting down: 0 decisions in flight',
       'stopped'

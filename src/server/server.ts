@@ -95,6 +95,14 @@ export async function startServer(o: GateServerOptions): Promise<GateServer> {
     app_id: config.appId,
     evidence_dir: config.evidenceDir
   })
+  if (config.evidenceDir === null) {
+    // GitHub keeps only the verdict's comment: the directory is the record
+    logger.log(
+      'warning',
+      'PROMOTION_GATE_EVIDENCE_DIR is not set: decisions keep no evidence record beyond the comment on each run; set it to a durable directory, which is the record an auditor asks for',
+      { evidence_dir: null }
+    )
+  }
   let stopping: Promise<ShutdownReport> | null = null
   return {
     url: listener.url,
