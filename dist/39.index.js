@@ -1184,13 +1184,14 @@ async function runAction(inputs, deps) {
     const client = (deps.client ?? defaultClient)(inputs, io, deps.early);
     if (inputs.mode === 'audit') {
         // only a scheduled audit needs it: loaded then, not at every start
-        const { runAuditMode } = await __webpack_require__.e(/* import() */ 29).then(__webpack_require__.bind(__webpack_require__, 70029));
+        const { runAuditMode } = await __webpack_require__.e(/* import() */ 237).then(__webpack_require__.bind(__webpack_require__, 55237));
         return runAuditMode(inputs, {
             env,
             io,
             now: deps.now,
             client,
-            upload: deps.upload
+            upload: deps.upload,
+            sign: deps.sign
         });
     }
     const evaluated = await (0,engine/* evaluate */._3)(inputs.request, {
@@ -1217,7 +1218,7 @@ async function runAction(inputs, deps) {
     let recorded = record(evaluated);
     // SPEC §10: signed once written, before it is uploaded (./attest-step.ts)
     const signed = inputs.attest
-        ? await (await __webpack_require__.e(/* import() */ 65).then(__webpack_require__.bind(__webpack_require__, 42065))).attestStep({
+        ? await (await __webpack_require__.e(/* import() */ 256).then(__webpack_require__.bind(__webpack_require__, 38256))).attestStep({
             inputs,
             env,
             io,

@@ -120,7 +120,7 @@ async function act(o: {
     sign:
       o.sign ??
       (async ({ statement }) => {
-        rec.signed.push(statement)
+        rec.signed.push(statement as Statement)
         return { bundle: { mediaType: 'stand-in', statement } }
       })
   })

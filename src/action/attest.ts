@@ -33,15 +33,17 @@ import {
   type EvidenceRecord,
   type GitHubPort
 } from '../engine/index.js'
-import {
-  buildStatement,
-  VSA_PREDICATE_TYPE,
-  type Statement
-} from '../attest/statement.js'
+import { buildStatement, type Statement } from '../attest/statement.js'
+
+/** Any in-toto statement the gate signs: a decision's, an audit packet's. */
+export type SignedStatement = Pick<Statement, '_type' | 'subject'> & {
+  predicateType: string
+  predicate: object
+}
 
 /** What @actions/attest's attest() is given and what the gate reads back. */
 export type SignStatement = (o: {
-  statement: Statement
+  statement: SignedStatement
   token: string
 }) => Promise<{ bundle: object }>
 
@@ -73,49 +75,82 @@ export async function attestDecision(
   r: AttestRequest,
   sign: SignStatement = actionsAttest
 ): Promise<AttestOutcome> {
+  const statement = (): SignedStatement =>
+    buildStatement({
+      evidence: r.evidence,
+      evidenceFile: {
+        name: basename(r.evidenceFile),
+        sha256: sha256Of(r.evidenceFile)
+      },
+      serverUrl: r.serverUrl,
+      artifact: r.artifact
+    })
+  return signAndStore(
+    {
+      ...r,
+      what: 'the decision',
+      statement,
+      bundleFile: join(
+        dirname(r.evidenceFile),
+        basename(r.evidenceFile).replace(/\.json$/, '.sigstore.json')
+      )
+    },
+    sign
+  )
+}
+
+export function sha256Of(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex')
+}
+
+/** Where and as whom a statement is signed and stored. */
+export interface SignRequest {
+  /** what is signed, for messages: "the decision", "the audit manifest" */
+  what: string
+  statement: () => SignedStatement
+  /** where the bundle is kept, whatever GitHub answers */
+  bundleFile: string
+  owner: string
+  repo: string
+  serverUrl: string
+  token: string
+  env: Record<string, string | undefined>
+  github: GitHubPort
+}
+
+/** Signed with the job's identity, kept as a file, stored as an attestation. */
+export async function signAndStore(
+  r: SignRequest,
+  sign: SignStatement = actionsAttest
+): Promise<AttestOutcome> {
   // The runner sets both only for a job with `id-token: write`
   // (docs.github.com/en/actions/reference/security/oidc); actions/attest
   // checks the same variable first (src/main.ts).
   if ((r.env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '') === '') {
     return {
       kind: 'failed',
-      problem:
-        'the decision could not be signed: the job has no OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL is unset), which the `id-token: write` permission gives',
+      problem: `${r.what} could not be signed: the job has no OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL is unset), which the \`id-token: write\` permission gives`,
       hint: ID_TOKEN_HINT
     }
   }
-  const text = readFileSync(r.evidenceFile)
-  const statement = buildStatement({
-    evidence: r.evidence,
-    evidenceFile: {
-      name: basename(r.evidenceFile),
-      sha256: createHash('sha256').update(text).digest('hex')
-    },
-    serverUrl: r.serverUrl,
-    artifact: r.artifact
-  })
   let bundle: object
   try {
-    ;({ bundle } = await sign({ statement, token: r.token }))
+    ;({ bundle } = await sign({ statement: r.statement(), token: r.token }))
   } catch (error) {
     return {
       kind: 'failed',
-      problem: `the decision could not be signed: ${getErrorMessage(error)}`,
+      problem: `${r.what} could not be signed: ${getErrorMessage(error)}`,
       hint: /id.?token|oidc|403/i.test(getErrorMessage(error))
         ? ID_TOKEN_HINT
         : 'Check the Sigstore status page and run the job again, or set attest: false.'
     }
   }
-  const bundleFile = join(
-    dirname(r.evidenceFile),
-    basename(r.evidenceFile).replace(/\.json$/, '.sigstore.json')
-  )
-  writeFileSync(bundleFile, `${JSON.stringify(bundle)}\n`, { mode: 0o644 })
-  return store(r, bundle, bundleFile)
+  writeFileSync(r.bundleFile, `${JSON.stringify(bundle)}\n`, { mode: 0o644 })
+  return store(r, bundle, r.bundleFile)
 }
 
 async function store(
-  r: AttestRequest,
+  r: SignRequest,
   bundle: object,
   bundleFile: string
 ): Promise<AttestOutcome> {
@@ -147,7 +182,7 @@ async function store(
     const status = error instanceof GitHubApiError ? error.status : undefined
     return {
       kind: 'failed',
-      problem: `the signed decision could not be stored as an attestation${status === 403 ? ' (the token lacks `attestations: write`)' : ''}: ${message}`,
+      problem: `the signed ${r.what.replace(/^the /, '')} could not be stored as an attestation${status === 403 ? ' (the token lacks `attestations: write`)' : ''}: ${message}`,
       hint: status === 403 || status === 404 ? STORE_HINT : undefined
     }
   }
@@ -158,7 +193,7 @@ const actionsAttest: SignStatement = async ({ statement, token }) => {
   const { attest } = await import('@actions/attest')
   const attestation = await attest({
     subjects: statement.subject,
-    predicateType: VSA_PREDICATE_TYPE,
+    predicateType: statement.predicateType,
     predicate: statement.predicate,
     token,
     // stored by store() above, so the bundle outlives a refusal

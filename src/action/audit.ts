@@ -27,6 +27,7 @@ import type { GitHubClient } from '../github/client.js'
 import type { ActionIO } from './io.js'
 import { OUTPUTS, type ActionInputs } from './inputs.js'
 import { uploadDirectory, uploadProblem, type Uploader } from './artifact.js'
+import type { SignStatement } from './attest.js'
 
 /** Blocked deployments named one by one in the log; the rest are counted. */
 const NAMED = 10
@@ -39,6 +40,8 @@ export async function runAuditMode(
     now: () => Date
     client: GitHubClient
     upload?: Uploader
+    /** injected for tests; defaults to @actions/attest (attest: true) */
+    sign?: SignStatement
   }
 ): Promise<void> {
   const { io, env } = deps
@@ -103,6 +106,19 @@ export async function runAuditMode(
         sample: null
       }
     })
+    // signed after the manifest is written, before the packet is uploaded
+    const unsigned = inputs.attest
+      ? await (
+          await import('./attest-packet.js')
+        ).attestPacket({
+          dir,
+          inputs,
+          env,
+          io,
+          github: deps.client,
+          sign: deps.sign
+        })
+      : null
     const blocked = report.entries.filter((e) => e.decision === 'block')
     const summary = `promotion-gate audit of ${req.environment}, ${report.period.since} to ${report.period.until}: ${report.entries.length} deployments, ${blocked.length} would not have passed the gate`
     const exceptions = flagged(report)
@@ -159,7 +175,10 @@ export async function runAuditMode(
     if (blocked.length > NAMED) {
       io.warning(`${blocked.length - NAMED} more: see the job summary`)
     }
-    if (exceptions > 0 && inputs.auditExceptions === 'fail') {
+    if (unsigned !== null) {
+      // an auditor was promised a signed packet: an unsigned one fails
+      io.setFailed(`${summary}; attest: true, and ${unsigned}`)
+    } else if (exceptions > 0 && inputs.auditExceptions === 'fail') {
       io.setFailed(
         `${summary}; ${exceptions} exception${exceptions === 1 ? '' : 's'} to answer (see the job summary; audit-exceptions: report only reports them)`
       )

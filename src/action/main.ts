@@ -60,7 +60,8 @@ export async function runAction(
       io,
       now: deps.now,
       client,
-      upload: deps.upload
+      upload: deps.upload,
+      sign: deps.sign
     })
   }
   const evaluated = await evaluate(inputs.request, {

@@ -91,7 +91,7 @@ export function parseTrustedRoots(text: string): TrustedRoot[] {
   return docs.map((d) => TrustedRoot.fromJSON(d))
 }
 
-function verifySignature(
+export function verifySignature(
   json: unknown,
   roots: TrustedRoot[]
 ): { signer: Signer; payload: Buffer; witnessed: string } | string {
@@ -141,7 +141,7 @@ interface RawStatement {
   predicate?: Record<string, unknown>
 }
 
-function readStatement(payload: Buffer): RawStatement | string {
+export function readStatement(payload: Buffer): RawStatement | string {
   try {
     const value: unknown = JSON.parse(payload.toString('utf8'))
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -153,7 +153,7 @@ function readStatement(payload: Buffer): RawStatement | string {
   }
 }
 
-function subjectsOf(s: RawStatement): Verified['subjects'] {
+export function subjectsOf(s: RawStatement): Verified['subjects'] {
   if (!Array.isArray(s.subject)) return []
   return s.subject.flatMap((x: unknown) => {
     const o = x as { name?: unknown; digest?: unknown } | null

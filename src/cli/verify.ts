@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs'
 import { parseDuration } from '../engine/start.js'
 import { getErrorMessage } from '../engine/index.js'
 import type { Judgement, Verified } from '../attest/verify.js'
+import type { TrustedRoot } from '@sigstore/protobuf-specs'
 import { parseCommandArgs, type OptionSpec } from './args.js'
 import {
   EXIT,
@@ -26,6 +27,7 @@ const NAME = 'verify'
 
 const OPTIONS: Record<string, OptionSpec> = {
   bundle: { type: 'string' },
+  packet: { type: 'string' },
   digest: { type: 'string' },
   commit: { type: 'string' },
   repo: { type: 'string' },
@@ -42,6 +44,8 @@ const OPTIONS: Record<string, OptionSpec> = {
 const HELP = `Usage: promotion-gate verify --environment ENV --repo OWNER/NAME
          --signer-workflow [OWNER/NAME/]PATH[@REF] (--digest sha256:HEX
          | --bundle FILE) [options]
+       promotion-gate verify --packet DIR --repo OWNER/NAME
+         --signer-workflow [OWNER/NAME/]PATH[@REF] [--environment ENV]
 
 Verifies that the gate passed this deployment: a decision signed with
 attest: true (a Sigstore bundle holding a SLSA verification summary) whose
@@ -70,6 +74,10 @@ Options:
                              attestations are read from GitHub unless --bundle
   --bundle FILE              read the signed decision from FILE (the action's
                              attestation-bundle output) instead of GitHub
+  --packet DIR               verify an audit packet instead (mode: audit with
+                             attest: true): DIR/manifest.sigstore.json (or
+                             --bundle) signs DIR/manifest.json, which every
+                             other file of DIR must match
   --commit SHA               the commit deployed (40 hex); with --digest, both
                              must match
   --max-age DURATION         refuse decisions older than this (default: 24h)
@@ -122,7 +130,7 @@ const WORKFLOW =
  * SAN), in its repository (a reusable workflow lives in another one), and
  * the repository whose run signed, which the decision must be about.
  */
-function parseSigner(values: Map<string, string>): {
+export function parseSigner(values: Map<string, string>): {
   repository: { owner: string; repo: string }
   signer: VerifyOptions['signer']
 } {
@@ -225,13 +233,28 @@ export function parseVerifyOptions(
   }
 }
 
-function readText(what: string, file: string): string {
+export function readText(what: string, file: string): string {
   try {
     return readFileSync(file, 'utf8')
   } catch (error) {
     throw usage(
       `cannot read ${what} ${printable(file)}: ${getErrorMessage(error)}`
     )
+  }
+}
+
+/** --trusted-root's roots, else Sigstore's public-good root through TUF. */
+export async function trustedRoots(
+  file: string | null
+): Promise<TrustedRoot[]> {
+  const text = file === null ? null : readText('--trusted-root', file)
+  const { parseTrustedRoots } = await import('../attest/verify.js')
+  try {
+    return text === null
+      ? [await (await import('@sigstore/tuf')).getTrustedRoot()]
+      : parseTrustedRoots(text)
+  } catch (error) {
+    throw usage(`the trusted root could not be read: ${getErrorMessage(error)}`)
   }
 }
 
@@ -294,24 +317,17 @@ async function run(
     ctx.stdout.write(HELP)
     return EXIT.ok
   }
+  if (parsed.strings.has('packet')) {
+    const { verifyPacket } = await import('./verify-packet.js')
+    return verifyPacket(parsed.strings, ctx)
+  }
   const o = parseVerifyOptions(parsed.strings, parsed.flags)
   const { serverUrl } = endpoints(NAME, parsed.strings, ctx.env)
-  const rootText =
-    o.trustedRoot === null ? null : readText('--trusted-root', o.trustedRoot)
   const bundleText = o.bundle === null ? null : readText('--bundle', o.bundle)
+  const roots = await trustedRoots(o.trustedRoot)
   // sigstore-js is loaded only by this command
-  const { ACTIONS_ISSUER, judgeAll, parseTrustedRoots } =
-    await import('../attest/verify.js')
+  const { ACTIONS_ISSUER, judgeAll } = await import('../attest/verify.js')
   const { VSA_PREDICATE_TYPE } = await import('../attest/statement.js')
-  let roots
-  try {
-    roots =
-      rootText === null
-        ? [await (await import('@sigstore/tuf')).getTrustedRoot()]
-        : parseTrustedRoots(rootText)
-  } catch (error) {
-    throw usage(`the trusted root could not be read: ${getErrorMessage(error)}`)
-  }
   let bundles: unknown[]
   let notes: string[] = []
   if (bundleText !== null) {
