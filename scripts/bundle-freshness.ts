@@ -10,6 +10,14 @@ export const BUNDLES = ['dist/index.js', 'dist/cli/index.js'] as const
 export const STAMP = 'dist/.bundle-stamp.json'
 /** What `npm run bundle` runs: ncc's options and the licence join. */
 const BUILD_SCRIPT = 'scripts/bundle.ts'
+/** Everything sourcesHash reads, for git to compare with the commit. */
+export const BUNDLE_INPUTS = [
+  'src',
+  'package-lock.json',
+  'package.json',
+  'tsconfig.json',
+  BUILD_SCRIPT
+] as const
 
 interface Stamp {
   sources: string

@@ -3,10 +3,24 @@
 //
 //   tsx scripts/fresh-bundle.ts           rebuild if stale
 //   tsx scripts/fresh-bundle.ts --check   only tell; exit 1 if stale
+//   tsx scripts/fresh-bundle.ts --committed
+//       (npm run demo) also take dist/ as fresh in a checkout that never
+//       built it when git says neither dist/ nor anything it is built from
+//       differs from the commit: dist/ is then the commit's own build, which
+//       CI (.ci/run) rebuilt and compared before it landed. npm test never
+//       takes this shortcut.
 
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { bundleState, sourcesHash, stampBundle } from './bundle-freshness.js'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import {
+  BUNDLE_INPUTS,
+  bundleState,
+  sourcesHash,
+  STAMP,
+  stampBundle
+} from './bundle-freshness.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
@@ -15,6 +29,12 @@ function main(): number {
   const node = `node ${process.version}`
   if (state.fresh) {
     console.log(`dist/ is fresh (${node})`)
+    return 0
+  }
+  if (process.argv.includes('--committed') && committedBuild()) {
+    console.log(
+      `dist/ is this commit's committed build (unchanged since checkout; CI built and compared it): not rebuilt (${node})`
+    )
     return 0
   }
   if (process.argv.includes('--check')) {
@@ -36,6 +56,21 @@ function main(): number {
   stampBundle(root, sources)
   console.log(`dist/ rebuilt in ${Math.round((Date.now() - started) / 1000)} s`)
   return 0
+}
+
+/** No stamp, and git sees no change to dist/ or to what it is built from. */
+function committedBuild(): boolean {
+  const status = spawnSync(
+    'git',
+    ['status', '--porcelain', '--', ...BUNDLE_INPUTS, 'dist'],
+    { cwd: root, encoding: 'utf8' }
+  )
+  return (
+    status.status === 0 &&
+    status.stdout.trim() === '' &&
+    bundleState(root).fresh === false &&
+    !existsSync(join(root, STAMP))
+  )
 }
 
 process.exit(main())
