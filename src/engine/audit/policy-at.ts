@@ -15,7 +15,9 @@ export interface PolicyAt {
   version: PolicyVersion | null
 }
 
-const iso = (t: Date | string): string => new Date(t).toISOString()
+// as GitHub writes times: to the second
+const iso = (t: Date | string): string =>
+  new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z')
 
 function named(v: PolicyVersion): string {
   const blob = 'blobSha' in v.file ? `blob ${v.file.blobSha.slice(0, 7)}, ` : ''
