@@ -5,7 +5,12 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { runAudit, silentLogger } from '../../../src/engine/index.js'
 import type { AuditReport, EvidenceRecord } from '../../../src/engine/index.js'
 import { createClient } from '../../../src/github/client.js'
-import { policyAt, versionsUsed } from '../../../src/engine/audit/policy-at.js'
+import {
+  policyAt,
+  versionsUsed,
+  withinReads
+} from '../../../src/engine/audit/policy-at.js'
+import type { EnvironmentPolicy } from '../../../src/engine/policy/index.js'
 import {
   standsFrom,
   type PolicyHistory,
@@ -203,9 +208,7 @@ describe('the audit judges each deployment by the policy of its time', () => {
     const report = await audit(w)
     expect(report.entries.map((e) => e.decision)).toEqual(['allow', 'block'])
     const raised = report.policyVersions[1]
-    expect(Date.parse(raised?.from ?? '')).toBe(
-      pr.data.mergedAt?.getTime()
-    )
+    expect(Date.parse(raised?.from ?? '')).toBe(pr.data.mergedAt?.getTime())
     expect(Date.parse(raised?.committedAt ?? '')).toBeLessThan(
       Date.parse(raised?.from ?? '')
     )
@@ -314,5 +317,26 @@ describe('policyAt and versionsUsed', () => {
       [a.commit, 'b'.repeat(40), [2]],
       [gone.commit, null, [3]]
     ])
+  })
+
+  it("fails closed when the policy of the time asks a range where today's read the deployed change alone", async () => {
+    const source = withinReads(
+      () =>
+        Promise.resolve({
+          policy: { missing: 'unused', ref: 'main' },
+          facts: () => Promise.reject(new Error('not asked'))
+        }),
+      { chain: [], scope: 'head' }
+    )
+    const read = await source()
+    await expect(
+      read.facts({
+        policy: { scope: 'range' } as EnvironmentPolicy,
+        chain: [],
+        now: new Date()
+      })
+    ).rejects.toThrow(
+      "the policy of the deployment's time checks every change since the previous deployment (scope: range); the audit read only the deployed change, as today's policy asks (scope: head)"
+    )
   })
 })

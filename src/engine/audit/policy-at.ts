@@ -86,7 +86,7 @@ export function withinReads(
     const got = await source()
     return {
       policy: got.policy,
-      facts: (question) => {
+      facts: async (question) => {
         const unread = question.chain.filter((e) => !read.chain.includes(e))
         if (unread.length > 0)
           throw new GitHubApiError(
