@@ -11,6 +11,7 @@ import {
   DEPLOYED_COST,
   ENV_DEPLOYMENTS,
   HISTORY,
+  POLICY_HISTORY,
   approvalsQuery,
   deployedQuery
 } from '../src/engine/audit/index.js'
@@ -223,6 +224,19 @@ export function queryShapes(): QueryShape[] {
       what: "a page of the default branch's history",
       query: HISTORY,
       variables: { ...REPO, until: '2026-12-01T00:00:00Z', after: null },
+      batch: null,
+      each: null
+    },
+    {
+      name: 'AuditPolicyHistory',
+      what: "a page of the policy file's versions on the policy ref",
+      query: POLICY_HISTORY,
+      variables: {
+        ...REPO,
+        ref: 'main',
+        path: '.github/promotion-gate.yml',
+        after: null
+      },
       batch: null,
       each: null
     },

@@ -92,7 +92,15 @@ export function buildManifest(
     policy: {
       path: report.policy.path,
       ref: report.policy.ref,
-      blob_sha: report.policy.blobSha
+      blob_sha: report.policy.blobSha,
+      // each deployment was judged by the version that stood at its success
+      versions: report.policyVersions.map((v) => ({
+        blob_sha: v.blobSha,
+        commit: v.commit,
+        committed_at: v.committedAt,
+        from: v.from,
+        deployments: v.deployments
+      }))
     },
     generated_at: report.generatedAt,
     arguments: [...context.arguments],

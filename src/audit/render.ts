@@ -100,6 +100,7 @@ function renderMarkdown(
     `Each deployment is judged as of its first success status: reviews, upstream statuses and test results that came later do not count. Read as they are now (GitHub keeps no history of them): ${r.readNow.join('; ')}.`,
     ''
   ]
+  lines.push(...policySection(r))
   if (sample !== null) lines.push(...sampleSection(r, sample, recordOf))
   if (r.entries.length > 0) {
     lines.push(
@@ -147,6 +148,28 @@ function renderMarkdown(
       : renderMatrix(r.access, 'md')
   )
   return lines.join('\n')
+}
+
+/** The policy versions that judged the population (SPEC §7), oldest first. */
+function policySection(r: AuditReport): string[] {
+  if (r.policyVersions.length === 0) return []
+  const rows = r.policyVersions.map((v) => {
+    const n = v.deployments.length
+    const judged = `${n} deployment${n === 1 ? '' : 's'}: ${v.deployments.join(', ')}`
+    return v.commit === null
+      ? `| none stood | | | ⚠️ ${judged} (blocked: no policy on \`${mdCell(r.policy.ref)}\`) |`
+      : `| ${v.blobSha === null ? 'removed or unreadable' : `\`${short(v.blobSha)}\``} | [\`${short(v.commit)}\`](${r.repository.url}/commit/${v.commit}) | ${v.from ?? ''} | ${judged} |`
+  })
+  return [
+    '## Policy versions',
+    '',
+    `Each deployment is judged by \`${mdCell(r.policy.path)}\` as it stood on \`${mdCell(r.policy.ref)}\` at its success. What the audit reads (the upstream chain, each range) follows today's version (blob \`${short(r.policy.blobSha)}\`).`,
+    '',
+    '| Blob | Commit | On the ref from | Judged |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+    ''
+  ]
 }
 
 /** The sampled deployments, each with who made, approved and deployed it. */

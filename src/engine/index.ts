@@ -100,5 +100,6 @@ export {
   type EntrySummary,
   type AuditReport,
   type AuditRequest,
-  type BreakGlassReview
+  type BreakGlassReview,
+  type PolicyVersionUsed
 } from './audit/index.js'

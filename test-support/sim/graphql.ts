@@ -425,20 +425,17 @@ function commitNode(ctx: Ctx, repo: Repository, c: Commit): Obj {
         )
       }
       if (args.path !== undefined && args.path !== null) {
-        const p = args.path
-        list = list.filter((o) => {
-          const x = getCommit(repo, o)
-          const parent =
-            x.parents[0] === undefined
-              ? undefined
-              : getCommit(repo, x.parents[0])
-          return x.files.get(p) !== parent?.files.get(p)
-        })
+        const walked = pathHistory(repo, c.oid, args.path)
+        list = list.filter((o) => walked.has(o))
       }
       return connection(list, args, info, (o) =>
         commitNode(ctx, repo, getCommit(repo, o))
       )
     },
+    // "The tree entry representing the file located at the given path"
+    // (Commit.file, docs.github.com/en/graphql/reference/objects#commit):
+    // null where the commit has no such file.
+    file: ({ path }: { path: string }) => fileEntry(ctx, repo, c, path),
     associatedPullRequests: (
       args: ConnArgs & { orderBy?: { field: string; direction: string } },
       _c: unknown,
@@ -484,6 +481,69 @@ function commitNode(ctx: Ctx, repo: Repository, c: Commit): Obj {
       }
     },
     statusCheckRollup: () => rollupNode(ctx, repo, c)
+  }
+}
+
+/**
+ * The commits `history(path:)` lists: "commits touching files under this
+ * path" (Commit.history in GitHub's schema), as `git log -- <path>` with its
+ * default simplification, which visits "only the first TREESAME parent of a
+ * merge commit, when one exists" (git mailing list, Stolee, 2020-04,
+ * mail.spinics.net/lists/git/msg378880.html; git-log "History
+ * Simplification"): a merge that took the file from one side is not listed,
+ * the commit on that side that changed it is, with its own (earlier) date.
+ */
+function pathHistory(
+  repo: Repository,
+  head: string,
+  path: string
+): Set<string> {
+  const under = (x: Commit): string =>
+    [...x.files]
+      .filter(([f]) => f === path || f.startsWith(`${path}/`))
+      .map(([f, content]) => `${f}\0${blobOid(content)}`)
+      .sort()
+      .join('\n')
+  const listed = new Set<string>()
+  const seen = new Set<string>()
+  const stack = [head]
+  while (stack.length > 0) {
+    const oid = stack.pop() as string
+    if (seen.has(oid)) continue
+    seen.add(oid)
+    const x = getCommit(repo, oid)
+    const mine = under(x)
+    const same = x.parents.find((p) => under(getCommit(repo, p)) === mine)
+    if (same !== undefined) {
+      stack.push(same)
+      continue
+    }
+    if (x.parents.length > 0 || mine !== '') listed.add(oid)
+    stack.push(...x.parents)
+  }
+  return listed
+}
+
+function fileEntry(
+  ctx: Ctx,
+  repo: Repository,
+  c: Commit,
+  path: string
+): Obj | null {
+  const content = c.files.get(path)
+  if (content === undefined) return null
+  const oid = blobOid(content)
+  const name = path.split('/').pop() ?? path
+  return {
+    name,
+    path,
+    oid,
+    type: 'blob',
+    mode: 0o100644,
+    size: Buffer.byteLength(content),
+    isGenerated: false,
+    extension: name.includes('.') ? `.${name.split('.').pop() ?? ''}` : null,
+    object: () => blobNode(ctx, repo, oid)
   }
 }
 

@@ -24,12 +24,14 @@ const REQUEST: AuditRequest = {
   serverUrl: 'https://github.com'
 }
 const BLOB = 'b'.repeat(40)
+const VERSIONS = ['1'.repeat(40), '2'.repeat(40)]
 
 function checkpoint(o: Partial<AuditCheckpoint> = {}): AuditCheckpoint {
   return {
     version: 1,
     request: checkpointRequest(REQUEST),
     policyBlob: BLOB,
+    policyVersions: VERSIONS,
     members: [],
     starts: [],
     judged: [],
@@ -40,12 +42,17 @@ function checkpoint(o: Partial<AuditCheckpoint> = {}): AuditCheckpoint {
 /** The InputError checkResume throws, as message and hint. */
 function refusal(
   c: AuditCheckpoint,
-  o: { request?: AuditRequest; policyBlob?: string } = {}
+  o: {
+    request?: AuditRequest
+    policyBlob?: string
+    policyVersions?: string[]
+  } = {}
 ): { message: string; hint?: string } {
   try {
     checkResume(c, {
       request: o.request ?? REQUEST,
-      policyBlob: o.policyBlob ?? BLOB
+      policyBlob: o.policyBlob ?? BLOB,
+      policyVersions: o.policyVersions ?? VERSIONS
     })
   } catch (error) {
     expect(error).toBeInstanceOf(InputError)
@@ -58,7 +65,11 @@ function refusal(
 describe('checkResume', () => {
   it('accepts a checkpoint of this request and policy', () => {
     expect(() =>
-      checkResume(checkpoint(), { request: REQUEST, policyBlob: BLOB })
+      checkResume(checkpoint(), {
+        request: REQUEST,
+        policyBlob: BLOB,
+        policyVersions: VERSIONS
+      })
     ).not.toThrow()
   })
 
@@ -88,6 +99,29 @@ describe('checkResume', () => {
   it('refuses a checkpoint made under another policy', () => {
     expect(refusal(checkpoint(), { policyBlob: 'c'.repeat(40) }).message).toBe(
       'the policy changed since the checkpoint was made (blob bbbbbbb, now ccccccc)'
+    )
+  })
+
+  it("refuses a checkpoint whose rows were judged by the day's policy", () => {
+    expect(refusal(checkpoint({ policyVersions: undefined }))).toEqual({
+      message:
+        "the checkpoint's deployments were judged by the policy of the day it was made, not by the policy of each deployment's time",
+      hint: 'Start the audit again without --resume.'
+    })
+  })
+
+  it("refuses a checkpoint made before the policy's history changed", () => {
+    const rewritten = [VERSIONS[0] as string, '3'.repeat(40)]
+    expect(
+      refusal(checkpoint(), { policyVersions: [...VERSIONS, '3'.repeat(40)] })
+        .message
+    ).toBe(
+      "the policy's history on the ref changed since the checkpoint was made (2 versions then, 3 now): the deployments judged were judged by the versions read then"
+    )
+    expect(
+      refusal(checkpoint(), { policyVersions: rewritten }).message
+    ).toMatch(
+      /^the policy's history on the ref changed .*\(2 versions then, 2 now\)/
     )
   })
 

@@ -113,18 +113,21 @@ describe('runAudit', () => {
     expect(last?.violations).not.toContain('approval-record')
   })
 
-  it('spends no more than measured: 100 deployments in 30 requests, 44 points (binding each record to its job: one GateJobs)', async () => {
+  it("spends no more than measured: 100 deployments in 31 requests, 45 points (binding each record to its job: one GateJobs; the policy's history: one AuditPolicyHistory)", async () => {
     const { world: w } = auditWorld(100)
     const report = await audit(w)
     expect(report.entries).toHaveLength(100)
     expect(report.entries.every((e) => e.decision === 'allow')).toBe(true)
     expect(report.requests).toBe(server?.requests.length)
-    expect(report.requests).toBeLessThanOrEqual(30)
+    expect(report.requests).toBeLessThanOrEqual(31)
+    expect(
+      server?.requests.filter((r) => r.operationName === 'AuditPolicyHistory')
+    ).toHaveLength(1)
     const points = (server?.requests ?? []).reduce(
       (sum, r) => sum + (r.points ?? 0),
       0
     )
-    expect(points).toBeLessThanOrEqual(44)
+    expect(points).toBeLessThanOrEqual(45)
   })
 
   it('audits 1,000 deployments within SPEC §9: at most 500 points and 300 REST requests (measured 451 and 52, approvals asked; 10 of the points bind records to their jobs)', async () => {

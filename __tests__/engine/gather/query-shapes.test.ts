@@ -31,6 +31,7 @@ describe('every query shape, at its largest batch', () => {
         'GateSteps',
         'AuditDeployments',
         'AuditHistory',
+        'AuditPolicyHistory',
         'AuditBreakGlass',
         'AuditCommits',
         'AuditApprovals'
@@ -63,6 +64,14 @@ describe('every query shape, at its largest batch', () => {
       expect(perItem).toEqual(each)
     }
   )
+
+  it("reads the policy's history at 1 point a page of 100 versions", () => {
+    // 1 request for the history, 100 for the pull requests inside it: 101,
+    // which GitHub rounds to 1 point; 100 versions and 5 pull requests each
+    const page = shapes.find((s) => s.name === 'AuditPolicyHistory')
+    if (page === undefined) throw new Error('no AuditPolicyHistory shape')
+    expect(costOf(page)).toMatchObject({ requests: 101, points: 1, nodes: 600 })
+  })
 
   it('asks the budget left in every query', () => {
     for (const s of shapes) expect(s.query).toContain('rateLimit {')

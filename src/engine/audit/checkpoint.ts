@@ -25,6 +25,12 @@ export interface AuditCheckpoint {
   request: CheckpointRequest
   /** the policy file's blob: a policy changed since is another audit */
   policyBlob: string
+  /**
+   * the commits of the policy's versions on the ref, oldest first: the rows
+   * judged were judged by them, so a history rewritten since is another
+   * audit; absent from a checkpoint whose rows were judged by today's policy
+   */
+  policyVersions?: string[]
   /** the population, oldest first, and where each one's range starts */
   members: Member[]
   starts: (string | null)[]
@@ -46,7 +52,7 @@ export function checkpointRequest(req: AuditRequest): CheckpointRequest {
 /** Throws unless `c` was made for this request and policy. */
 export function checkResume(
   c: AuditCheckpoint,
-  o: { request: AuditRequest; policyBlob: string }
+  o: { request: AuditRequest; policyBlob: string; policyVersions: string[] }
 ): void {
   if (c.version !== CHECKPOINT_VERSION)
     throw new InputError(
@@ -69,6 +75,16 @@ export function checkResume(
   if (c.policyBlob !== o.policyBlob)
     throw new InputError(
       `the policy changed since the checkpoint was made (blob ${c.policyBlob.slice(0, 7)}, now ${o.policyBlob.slice(0, 7)})`,
+      { hint: 'Start the audit again without --resume.' }
+    )
+  if (c.policyVersions === undefined)
+    throw new InputError(
+      "the checkpoint's deployments were judged by the policy of the day it was made, not by the policy of each deployment's time",
+      { hint: 'Start the audit again without --resume.' }
+    )
+  if (c.policyVersions.join() !== o.policyVersions.join())
+    throw new InputError(
+      `the policy's history on the ref changed since the checkpoint was made (${c.policyVersions.length} versions then, ${o.policyVersions.length} now): the deployments judged were judged by the versions read then`,
       { hint: 'Start the audit again without --resume.' }
     )
   if (

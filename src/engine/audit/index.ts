@@ -11,11 +11,13 @@ export type {
   AuditReport,
   AuditRequest,
   BreakGlassReview,
-  EntrySummary
+  EntrySummary,
+  PolicyVersionUsed
 } from './types.js'
 
 export { APPROVALS_COST, approvalsQuery } from './approvals.js'
 export { BREAK_GLASS_ISSUES } from './break-glass-reviews.js'
 export { DEPLOYED_COST, deployedQuery } from './commits.js'
 export { HISTORY } from './history.js'
+export { POLICY_HISTORY } from './policy-history.js'
 export { ENV_DEPLOYMENTS } from './population.js'

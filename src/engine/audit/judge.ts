@@ -1,12 +1,13 @@
 // One deployment of the population, judged as the gate would have judged it
-// at its success: the same pipeline (evaluateAsOf) with the facts as of
-// then, and the same evidence step (recordEvidence).
+// at its success: the same pipeline (evaluateAsOf) with the policy and the
+// facts as of then, and the same evidence step (recordEvidence).
 
 import { recordEvidence } from '../evidence/index.js'
 import { evaluateAsOf } from '../pipeline.js'
 import { factsAt, sourceAt } from './facts-at.js'
 import type { Range } from './history.js'
 import type { AuditPolicy } from './policy.js'
+import { policyAt, versionNote, withinReads } from './policy-at.js'
 import type { Member } from './population.js'
 import type { AuditReads } from './reads.js'
 import { requestFor } from './request.js'
@@ -43,14 +44,25 @@ export async function judgeDeployment(o: {
     deployer: known?.deployer ?? null,
     run: known?.run ?? run
   })
+  // the policy file as it stood on the policy ref at the success, not today's
+  const standing = policyAt({
+    history: o.policy.history,
+    at,
+    defaultBranch: o.policy.defaultBranch
+  })
   const judged = await evaluateAsOf(
     request,
-    sourceAt({ policy: o.policy.read, facts }),
+    withinReads(sourceAt({ policy: standing.read, facts }), {
+      chain: o.policy.chain.map((e) => e.name),
+      scope: o.policy.environment.scope
+    }),
     at
   )
-  const notes = [o.range.scope.note, runsNote(reads.runs)].filter(
-    (n): n is string => n !== null
-  )
+  const notes = [
+    versionNote(standing, at),
+    o.range.scope.note,
+    runsNote(reads.runs)
+  ].filter((n): n is string => n !== null)
   const { decision, evidence } = recordEvidence(
     judged,
     { mode: 'audit', requests: null, notes },

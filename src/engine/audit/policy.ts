@@ -1,5 +1,7 @@
-// The policy an audit judges against: the file on the policy ref, the
-// audited environment's part of it and its upstream chain.
+// The policy an audit reads by: the file on the policy ref today, the
+// audited environment's part of it and its upstream chain, which drive what
+// is read; and the file's history, whose version at each deployment's
+// success judges that deployment (policy-at.ts).
 
 import { fetchPolicy } from '../gather/index.js'
 import {
@@ -11,6 +13,7 @@ import {
 import type { GitHubPort } from '../port.js'
 import { upstreamChain, type UpstreamEnvironment } from '../rules/index.js'
 import type { PolicyRead } from '../sources.js'
+import { readPolicyHistory, type PolicyHistory } from './policy-history.js'
 import type { AuditRequest } from './types.js'
 
 export interface AuditPolicy {
@@ -22,6 +25,8 @@ export interface AuditPolicy {
   environment: EnvironmentPolicy
   /** upstream environments, earliest first */
   chain: UpstreamEnvironment[]
+  /** every version of the file on the ref, with when each stood */
+  history: PolicyHistory
 }
 
 /** Throws when there is no valid policy: then nothing can be judged. */
@@ -42,12 +47,18 @@ export async function readAuditPolicy(
     blobSha: file.blobSha,
     defaultBranch: got.defaultBranch
   })
+  const history = await readPolicyHistory({
+    github,
+    request: req,
+    defaultBranch: got.defaultBranch
+  })
   return {
     repositoryUrl: got.repositoryUrl,
     defaultBranch: got.defaultBranch,
     read: { ...file, defaultBranch: got.defaultBranch },
     all,
     environment: environmentPolicy(all, req.environment),
-    chain: upstreamChain(all.environments, req.environment)
+    chain: upstreamChain(all.environments, req.environment),
+    history
   }
 }

@@ -24,6 +24,7 @@ export function newReport(o: {
       ref: policy.read.ref,
       blobSha: policy.read.blobSha
     },
+    policyVersions: [],
     generatedAt: o.now.toISOString(),
     readNow: [...READ_NOW],
     entries: [],

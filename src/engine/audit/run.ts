@@ -16,6 +16,7 @@ import {
 } from './break-glass-reviews.js'
 import { judgeDeployment } from './judge.js'
 import { readAuditPolicy, type AuditPolicy } from './policy.js'
+import { versionsUsed } from './policy-at.js'
 import {
   checkResume,
   checkpointRequest,
@@ -82,6 +83,11 @@ export async function runAudit(
     progress
   })
   report.entries = judged.map((j) => j.entry)
+  report.policyVersions = versionsUsed({
+    history: policy.history,
+    entries: report.entries,
+    defaultBranch: policy.defaultBranch
+  })
 
   // 4. The break-glass register, linked to the deployments it covers.
   report.breakGlass = reviewBreakGlass({
@@ -107,7 +113,8 @@ async function populationOf(o: {
   if (deps.resume !== undefined) {
     checkResume(deps.resume, {
       request: req,
-      policyBlob: policy.read.blobSha
+      policyBlob: policy.read.blobSha,
+      policyVersions: versionCommits(policy)
     })
     return deps.resume
   }
@@ -128,10 +135,16 @@ async function populationOf(o: {
     version: CHECKPOINT_VERSION,
     request: checkpointRequest(req),
     policyBlob: policy.read.blobSha,
+    policyVersions: versionCommits(policy),
     members: population.members,
     starts,
     judged: []
   }
+}
+
+/** The policy's history as a checkpoint keeps it: its versions' commits. */
+function versionCommits(policy: AuditPolicy): string[] {
+  return policy.history.versions.map((v) => v.commit)
 }
 
 function readAccess(

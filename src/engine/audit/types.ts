@@ -77,11 +77,27 @@ export interface BreakGlassReview {
   problem: string | null
 }
 
+/** A version of the policy file and the deployments it judged (SPEC §7). */
+export interface PolicyVersionUsed {
+  /** null: no policy file stood on the ref then (those deployments block) */
+  blobSha: string | null
+  /** the commit that made it; null when no version stood yet */
+  commit: string | null
+  committedAt: string | null
+  /** from when it stood on the ref, as far as GitHub tells */
+  from: string | null
+  /** the deployments it judged, by id */
+  deployments: number[]
+}
+
 export interface AuditReport {
   repository: { owner: string; name: string; url: string }
   environment: string
   period: { since: string; until: string }
+  /** the policy today: what drives the reads (chain, ranges, population) */
   policy: { path: string; ref: string; blobSha: string }
+  /** each deployment is judged by the version that stood at its success */
+  policyVersions: PolicyVersionUsed[]
   generatedAt: string
   /** what is read as of now rather than as of each deployment */
   readNow: string[]
