@@ -99,8 +99,8 @@ Options:
                           evidence/<deployment id>.json as soon as it is
                           judged (memory stays flat), then population.csv,
                           changes.csv, sample.csv (with --sample),
-                          report.html and manifest.json (how it was produced, the sha256 of
-                          every other file)
+                          report.html and manifest.json (how it was
+                          produced, the sha256 of every other file)
   --sample N              draw N deployments at random, reproducibly: listed
                           first in the Markdown report, and DIR/sample.csv
                           with --out; the seed and method are printed
