@@ -1,6 +1,6 @@
 // The auditor's packet of SPEC §7 in `--out DIR`, beside the evidence/ the
 // audit wrote as it judged: population.csv, changes.csv, sample.csv (with a
-// sample) and, last, manifest.json with the sha256 of every other file. The
+// sample), report.html and, last, manifest.json with the sha256 of every other file. The
 // tables are written a row at a time from the records on disk, so memory
 // stays flat however long the population.
 
@@ -31,11 +31,13 @@ import {
   MANIFEST,
   type ManifestContext
 } from './manifest.js'
+import { REPORT_HTML, writeReportHtmlFile } from './report-html.js'
 
 export const PACKET_FILES = {
   population: 'population.csv',
   changes: 'changes.csv',
-  sample: 'sample.csv'
+  sample: 'sample.csv',
+  report: REPORT_HTML
 } as const
 
 /** The entry's record: held in it, else the one evidence/ holds; null when neither. */
@@ -117,6 +119,14 @@ export function writePacket(o: {
     changes.close()
     sample?.close()
   }
+  // the page people read, each record read again as its drill-down is written
+  writeReportHtmlFile(join(dir, PACKET_FILES.report), {
+    report,
+    recordOf,
+    sample: o.context.sample,
+    apiUrl: o.context.apiUrl
+  })
+  files.push(PACKET_FILES.report)
   // last: it names the digest of everything else in the directory
   const manifest = buildManifest(
     report,

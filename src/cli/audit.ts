@@ -5,7 +5,8 @@
 
 import { period } from '../audit/period.js'
 import { evidenceDirectory } from '../audit/evidence-dir.js'
-import { renderAudit, type AuditFormat } from '../audit/render.js'
+import { renderAudit } from '../audit/render.js'
+import { writeReportHtml } from '../audit/report-html.js'
 import { countingPort } from '../audit/calls.js'
 import { tokenKind } from '../audit/manifest.js'
 import { packetRecords, writePacket } from '../audit/packet.js'
@@ -37,7 +38,7 @@ import {
 } from './command.js'
 
 const NAME = 'audit'
-const FORMATS = ['md', 'json', 'csv'] as const
+const FORMATS = ['md', 'json', 'csv', 'html'] as const
 
 const OPTIONS: Record<string, OptionSpec> = {
   repo: { type: 'string' },
@@ -86,17 +87,20 @@ Options:
                           (default: GITHUB_API_URL, else https://api.github.com)
   --graphql-url URL       GraphQL endpoint (default: derived from the API URL)
   --timeout-seconds N     total time for API calls, 1-3600 (default: 120)
-  --format md|json|csv    (default: md); json holds each deployment's full
+  --format md|json|csv|html
+                          (default: md); json holds each deployment's full
                           evidence record, unless --out is given; csv is
                           population.csv, one row per deployment (--out also
-                          writes changes.csv, one row per change)
+                          writes changes.csv, one row per change); html is
+                          report.html, one self-contained page to read or
+                          print
   --out DIR               write the auditor's packet to DIR: each
                           deployment's evidence record to
                           evidence/<deployment id>.json as soon as it is
                           judged (memory stays flat), then population.csv,
-                          changes.csv, sample.csv (with --sample) and
-                          manifest.json (how it was produced, the sha256 of
-                          every other file)
+                          changes.csv, sample.csv (with --sample),
+                          report.html and manifest.json (how it was
+                          produced, the sha256 of every other file)
   --sample N              draw N deployments at random, reproducibly: listed
                           first in the Markdown report, and DIR/sample.csv
                           with --out; the seed and method are printed
@@ -171,13 +175,7 @@ async function run(
     throw new UsageError(NAME, '--seed needs --sample N')
   if (seedGiven !== undefined && seedGiven.trim() === '')
     throw new UsageError(NAME, '--seed must not be empty')
-  const format: AuditFormat = choice(
-    NAME,
-    'format',
-    values.get('format'),
-    FORMATS,
-    'md'
-  )
+  const format = choice(NAME, 'format', values.get('format'), FORMATS, 'md')
   const { client, logger, stdout, stderr, serverUrl } = connect(
     NAME,
     values,
@@ -258,13 +256,24 @@ async function run(
         )
       }
     }
-    stdout.write(
-      renderAudit(report, format, {
+    const recordOf = out === undefined ? undefined : packetRecords(out)
+    if (format === 'html') {
+      writeReportHtml({
+        report,
+        recordOf: recordOf ?? ((e) => e.evidence),
         sample,
         apiUrl,
-        ...(out === undefined ? {} : { recordOf: packetRecords(out) })
+        write: (chunk) => stdout.write(chunk)
       })
-    )
+    } else {
+      stdout.write(
+        renderAudit(report, format, {
+          sample,
+          apiUrl,
+          ...(recordOf === undefined ? {} : { recordOf })
+        })
+      )
+    }
     const blocked = report.entries.filter((e) => e.decision === 'block')
     const attention = flagged(report)
     if (!quiet) {
