@@ -18,7 +18,10 @@ import {
   type SimulatorServer
 } from '../../test-support/sim/server.js'
 import { writeReportHtml } from '../../src/audit/report-html.js'
-import { exceptionItems } from '../../src/audit/report-html-summary.js'
+import {
+  exceptionItems,
+  policyLines
+} from '../../src/audit/report-html-summary.js'
 import { esc, link, safeHref } from '../../src/audit/report-html-text.js'
 import { drawSample } from '../../src/audit/sample.js'
 import {
@@ -166,6 +169,10 @@ describe('report.html', () => {
     expect(html).toMatch(/<dt>Exceptions<\/dt><dd>.*1<\/dd>/)
     expect(html).toMatch(/<dt>Tool<\/dt><dd>promotion-gate \d+\.\d+\.\d+/)
     expect(html).toContain('seed <code>first</code>')
+    // the policy version that judged them, linked to its commit
+    expect(html).toMatch(
+      /<dt>Policy versions<\/dt><dd>each deployment judged by the version in force at its success: blob <code>[0-9a-f]{7}<\/code> \(commit <a href="https:\/\/github\.com\/acme\/shop\/commit\/[0-9a-f]{40}">[0-9a-f]{7}<\/a>, on the ref from \S+\): 3 deployments<\/dd>/
+    )
     expect(at('id="exceptions"')).toBeLessThan(at('id="timeline"'))
     // the first exception above the first allowed deployment
     expect(at('blocked deployment')).toBeLessThan(
@@ -310,4 +317,60 @@ describe('report.html', () => {
     )
     expect(clean).toContain('No break-glass deployment in the period.')
   }, 60_000)
+})
+
+describe('the policy versions line', () => {
+  const report = (versions: AuditReport['policyVersions']): AuditReport =>
+    ({
+      repository: {
+        owner: 'acme',
+        name: 'shop',
+        url: 'https://github.com/acme/shop'
+      },
+      policy: {
+        path: '.github/promotion-gate.yml',
+        ref: 'main',
+        blobSha: 'b'.repeat(40)
+      },
+      policyVersions: versions
+    }) as AuditReport
+  const line = (r: AuditReport): string =>
+    policyLines(r).find((l) => l.label === 'Policy versions')?.html ?? ''
+
+  it('names each version, and the deployments judged where none stood or it was removed', () => {
+    const html = line(
+      report([
+        {
+          blobSha: null,
+          commit: null,
+          committedAt: null,
+          from: null,
+          deployments: [1]
+        },
+        {
+          blobSha: 'a'.repeat(40),
+          commit: 'c'.repeat(40),
+          committedAt: '2026-10-01T00:00:00Z',
+          from: '2026-10-02T00:00:00Z',
+          deployments: [2, 3]
+        },
+        {
+          blobSha: null,
+          commit: 'd'.repeat(40),
+          committedAt: '2026-11-01T00:00:00Z',
+          from: '2026-11-01T00:00:00Z',
+          deployments: [4]
+        }
+      ])
+    )
+    expect(html).toBe(
+      'each deployment judged by the version in force at its success: ' +
+        '<strong>no policy file</strong> (before its first version): 1 deployment, blocked; ' +
+        `blob <code>aaaaaaa</code> (commit <a href="https://github.com/acme/shop/commit/${'c'.repeat(40)}">ccccccc</a>, on the ref from 2026-10-02T00:00:00Z): 2 deployments; ` +
+        '<strong>no policy file</strong> (removed by <code>ddddddd</code>): 1 deployment, blocked'
+    )
+    expect(line(report([]))).toBe(
+      '<span class="muted">none judged a deployment</span>'
+    )
+  })
 })

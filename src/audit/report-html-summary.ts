@@ -4,7 +4,11 @@
 // items any source can feed (blocked deployments and break-glass reviews
 // today; further findings append their own items).
 
-import type { AuditEntry, AuditReport } from '../engine/index.js'
+import type {
+  AuditEntry,
+  AuditReport,
+  PolicyVersionUsed
+} from '../engine/index.js'
 import { VERSION } from '../version.js'
 import type { Sample } from './sample.js'
 import { anchorOf, badge, esc, link, short } from './report-html-text.js'
@@ -78,12 +82,36 @@ export function exceptionItems(report: AuditReport): ExceptionItem[] {
 /** The policy the report names; one line per version as the report has them. */
 export function policyLines(report: AuditReport): SummaryLine[] {
   const p = report.policy
+  const versions = report.policyVersions
   return [
     {
       label: 'Policy',
-      html: `<code>${esc(p.path)}</code> at <code>${esc(p.ref)}</code>, blob <code>${esc(p.blobSha)}</code>`
+      html: `<code>${esc(p.path)}</code> at <code>${esc(p.ref)}</code>, blob <code>${esc(p.blobSha)}</code> today`
+    },
+    {
+      label: 'Policy versions',
+      html:
+        versions.length === 0
+          ? '<span class="muted">none judged a deployment</span>'
+          : `each deployment judged by the version in force at its success: ${versions
+              .map((v) => versionHtml(report, v))
+              .join('; ')}`
     }
   ]
+}
+
+/** One version: its blob and commit, from when it stood, how many it judged. */
+function versionHtml(report: AuditReport, v: PolicyVersionUsed): string {
+  const n = v.deployments.length
+  const judged = `${n} deployment${n === 1 ? '' : 's'}`
+  if (v.commit === null || v.blobSha === null) {
+    return `<strong>no policy file</strong>${v.commit === null ? ' (before its first version)' : ` (removed by <code>${esc(v.commit.slice(0, 7))}</code>)`}: ${judged}, blocked`
+  }
+  const commit = link(
+    `${report.repository.url}/commit/${v.commit}`,
+    v.commit.slice(0, 7)
+  )
+  return `blob <code>${esc(v.blobSha.slice(0, 7))}</code> (commit ${commit}, on the ref from ${esc(v.from ?? v.committedAt ?? '?')}): ${judged}`
 }
 
 function decisionsHtml(report: AuditReport): string {
