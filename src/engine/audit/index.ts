@@ -11,11 +11,14 @@ export type {
   AuditReport,
   AuditRequest,
   BreakGlassReview,
-  EntrySummary
+  Completeness,
+  EntrySummary,
+  UnexplainedCommit
 } from './types.js'
 
 export { APPROVALS_COST, approvalsQuery } from './approvals.js'
 export { BREAK_GLASS_ISSUES } from './break-glass-reviews.js'
 export { DEPLOYED_COST, deployedQuery } from './commits.js'
 export { HISTORY } from './history.js'
+export { BRANCH_HISTORY, BRANCH_HISTORY_COST } from './completeness-read.js'
 export { ENV_DEPLOYMENTS } from './population.js'
