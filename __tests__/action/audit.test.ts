@@ -196,7 +196,8 @@ describe('mode: audit', () => {
         .map((f) => join('evidence', f)),
       'manifest.json',
       'population.csv',
-      (rec.outputs['evidence-file'] ?? '').slice(dir.length + 1)
+      (rec.outputs['evidence-file'] ?? '').slice(dir.length + 1),
+      'unexplained.csv'
     ])
     // the manifest vouches for every other file of the packet
     const manifest = JSON.parse(

@@ -25,6 +25,7 @@ import {
   POPULATION_HEADER,
   type RecordOf
 } from './csv.js'
+import { UNEXPLAINED_FILE, unexplainedCsv } from './completeness.js'
 import {
   buildManifest,
   digests,
@@ -35,7 +36,8 @@ import {
 export const PACKET_FILES = {
   population: 'population.csv',
   changes: 'changes.csv',
-  sample: 'sample.csv'
+  sample: 'sample.csv',
+  unexplained: UNEXPLAINED_FILE
 } as const
 
 /** The entry's record: held in it, else the one evidence/ holds; null when neither. */
@@ -117,6 +119,13 @@ export function writePacket(o: {
     changes.close()
     sample?.close()
   }
+  // the commits completeness found unexplained (SPEC §7), one header
+  writeFileSync(
+    join(dir, PACKET_FILES.unexplained),
+    unexplainedCsv(report.completeness),
+    { mode: 0o644 }
+  )
+  files.push(PACKET_FILES.unexplained)
   // last: it names the digest of everything else in the directory
   const manifest = buildManifest(
     report,
