@@ -14,7 +14,7 @@ export const modules = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _engine_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68834);
+/* harmony import */ var _engine_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(91727);
 // The evidence outlives the runner: uploaded as an artifact of the run with
 // @actions/artifact. A decision's record is the one file as it is (no zip:
 // "direct uploads", actions/upload-artifact v7,
@@ -114,8 +114,8 @@ var external_node_fs_ = __webpack_require__(73024);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
-// EXTERNAL MODULE: ./src/engine/index.ts + 95 modules
-var engine = __webpack_require__(68834);
+// EXTERNAL MODULE: ./src/engine/index.ts + 99 modules
+var engine = __webpack_require__(91727);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(37067);
 // EXTERNAL MODULE: ./node_modules/@octokit/core/dist-src/index.js + 12 modules
@@ -1184,7 +1184,7 @@ async function runAction(inputs, deps) {
     const client = (deps.client ?? defaultClient)(inputs, io, deps.early);
     if (inputs.mode === 'audit') {
         // only a scheduled audit needs it: loaded then, not at every start
-        const { runAuditMode } = await __webpack_require__.e(/* import() */ 237).then(__webpack_require__.bind(__webpack_require__, 55237));
+        const { runAuditMode } = await __webpack_require__.e(/* import() */ 222).then(__webpack_require__.bind(__webpack_require__, 59222));
         return runAuditMode(inputs, {
             env,
             io,
@@ -1352,12 +1352,14 @@ function writeEvidence(env, decision, text) {
 
 /***/ }),
 
-/***/ 68834:
+/***/ 91727:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  Sh: () => (/* reexport */ types/* CHECK_IDS */.Sh),
+  VH: () => (/* reexport */ types/* CONTROLS */.VH),
   rJ: () => (/* reexport */ duration/* DURATION_EXAMPLES */.rJ),
   OS: () => (/* reexport */ errors/* GitHubApiError */.OS),
   dz: () => (/* reexport */ errors/* InputError */.dz),
@@ -1372,7 +1374,7 @@ __webpack_require__.d(__webpack_exports__, {
   z$: () => (/* reexport */ truncatedNote)
 });
 
-// UNUSED EXPORTS: ACCESS_LIMITS, BudgetSpentError, CHECK_IDS, CONTROLS, GateError, PolicyError, ShapeError, accessMatrix, cannotDecide, evaluateAsOf, fetchPolicy, firstAsks, loadPolicy, makeRequest, readRun, silentLogger
+// UNUSED EXPORTS: ACCESS_LIMITS, BudgetSpentError, GateError, PolicyError, ShapeError, accessMatrix, cannotDecide, evaluateAsOf, fetchPolicy, firstAsks, loadPolicy, makeRequest, readRun, silentLogger
 
 // EXTERNAL MODULE: ./src/engine/request.ts
 var request = __webpack_require__(67915);
@@ -16089,6 +16091,253 @@ async function changeCommits(o) {
     return found;
 }
 
+;// CONCATENATED MODULE: ./src/engine/audit/completeness-read.ts
+// The history of a branch in the audit's period, for completeness (SPEC §7):
+// every commit GitHub lists on it, with its parents and the pull request
+// GitHub says introduced it, a page of 100 commits a query.
+//
+// GitHub's `Commit.history(since:, until:)` lists every ancestor, all
+// parents followed, "in the same order as git log" (Commit.history,
+// docs.github.com/en/graphql/reference/objects#commit), and, as `git log
+// --since/--until`, filters on the committer date, not the author date
+// (isomorphic-git/isomorphic-git#227, git's own revision walk): a rebased or
+// amended commit counts at the time it was rewritten. `associatedPullRequests`
+// is "the merged Pull Request that introduced the commit to the repository"
+// (its schema description), the squash or rebase copy included: one is read
+// here, and a commit it does not explain is asked again with more
+// (completeness.ts).
+
+
+
+
+
+/** Pages of a branch's history read: beyond them completeness is not established. */
+const MAX_BRANCH_PAGES = 100;
+/**
+ * 4 points a page: `history` 1 request, then per commit its parents, its
+ * pull request, and that pull request's first pages of commits and reviews
+ * (GitHub counts each connection once per parent node: 1 + 4 x 100 = 401
+ * requests; 100 + 200 + 100 + 2 x 10,000 nodes).
+ */
+const BRANCH_HISTORY_COST = { nodes: 20_400, requests: 401 };
+const BRANCH_HISTORY = `
+query AuditBranchHistory($owner: String!, $name: String!, $branch: String!, $since: GitTimestamp!, $until: GitTimestamp!, $after: String) {
+  ${queries/* RATE_LIMIT */.jS}
+  repository(owner: $owner, name: $name) {
+    ref(qualifiedName: $branch) { target { ... on Commit {
+      history(first: 100, after: $after, since: $since, until: $until) {
+        pageInfo { hasNextPage endCursor }
+        nodes {
+          ...GateCommit
+          parents(first: 2) { totalCount nodes { oid } }
+          associatedPullRequests(first: 1) { nodes { ...GatePullRequest } }
+        }
+      }
+    } } }
+  }
+}
+${queries/* PULL_REQUEST_FIELDS */.Wi}`;
+/** Every commit of `branch` committed in the period, newest first. */
+async function branchHistory(o) {
+    const commits = [];
+    let after = null;
+    for (let page = 0;; page++) {
+        if (page >= MAX_BRANCH_PAGES) {
+            return {
+                branch: o.branch,
+                commits,
+                truncated: `more than ${MAX_BRANCH_PAGES * 100} commits on ${o.branch} in the period: only the newest ${commits.length} were read; audit a shorter period`
+            };
+        }
+        const answer = await o.github.graphql(BRANCH_HISTORY, {
+            owner: o.repo.owner,
+            name: o.repo.repo,
+            branch: `refs/heads/${o.branch}`,
+            since: o.since.toISOString(),
+            until: o.until.toISOString(),
+            after
+        });
+        (0,gather_errors/* assertComplete */.Q9)(answer.errors, `the history of ${o.branch}`);
+        const repository = (0,shape/* obj */.WL)((0,shape/* obj */.WL)(answer.data, 'data').repository, 'repository');
+        const ref = (0,shape/* optObj */.vW)(repository.ref, `ref(${o.branch})`);
+        if (ref === null)
+            return { branch: o.branch, missing: true };
+        const target = (0,shape/* obj */.WL)(ref.target, `ref(${o.branch}).target`);
+        if (target.history === undefined) {
+            throw new errors/* GitHubApiError */.OS(`${o.branch} does not point at a commit: its history cannot be read`);
+        }
+        const c = (0,shape/* connection */.FI)(target.history, `${o.branch}.history`);
+        c.nodes.forEach((n, i) => {
+            const at = `${o.branch}.history[${i}]`;
+            const node = (0,shape/* obj */.WL)(n, at);
+            commits.push({
+                commit: parseCommit(node, at),
+                candidates: associated(node, at)
+            });
+        });
+        if (!c.hasNextPage || c.endCursor === null) {
+            return { branch: o.branch, commits, truncated: null };
+        }
+        after = c.endCursor;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/audit/completeness.ts
+// Completeness (SPEC §7): the commits on the branches the environment
+// deploys from, committed in the period, that no merged pull request into
+// the branch and no allowed direct push explains, deployed or not. Judged
+// by the gate's own code: the pull request a commit entered through is
+// `choosePullRequest`'s choice over the period's history (a merge, squash or
+// rebase commit, or a pull request's own commit its merge brought in), and a
+// commit with none is approval-record's direct push, allowed only for
+// `approvals.direct_pushes`. So the audit and the gate call the same commit
+// explained. Every commit GitHub lists is judged, not only the first-parent
+// line: a commit a local merge carried in entered the branch as much as the
+// merge did (SPEC §4 `scope`).
+
+
+
+
+
+
+
+
+const completeness_isGlob = (pattern) => /[*?[\]{}()!+@]/.test(pattern);
+/** The completeness of the period; never throws: what fails is an error of the report. */
+async function readCompleteness(o) {
+    const literal = o.policy.branches.filter((b) => !completeness_isGlob(b));
+    const globs = o.policy.branches.filter(completeness_isGlob);
+    const branches = [...new Set([o.defaultBranch, ...literal])];
+    const out = {
+        branches,
+        missing: [],
+        since: o.since.toISOString(),
+        until: o.until.toISOString(),
+        commitsRead: 0,
+        unexplained: [],
+        // Branches matching a glob are not listed by this audit: what was pushed
+        // to them cannot be shown complete (fail closed, naming the pattern).
+        errors: globs.map((g) => `the branches matching ${g} (environments.${o.policy.name}.branches) were not read: completeness is established for ${branches.join(', ')} only; list the branches the environment deploys from by name to have them read`)
+    };
+    const deployedAt = new Map();
+    for (const m of o.members) {
+        if (!deployedAt.has(m.deployment.sha))
+            deployedAt.set(m.deployment.sha, m);
+    }
+    const read = await Promise.all(branches.map((branch) => branchHistory({ ...o, branch }).catch((error) => ({
+        branch,
+        failed: failureText(error)
+    }))));
+    for (const h of read) {
+        if ('failed' in h) {
+            out.errors.push(`the history of ${h.branch} in the period could not be read, so completeness is not established: ${h.failed}`);
+            continue;
+        }
+        if ('missing' in h) {
+            out.missing.push(h.branch);
+            continue;
+        }
+        out.commitsRead += h.commits.length;
+        if (h.truncated !== null)
+            out.errors.push(h.truncated);
+        try {
+            const found = await unexplained({ ...o, history: h });
+            out.unexplained.push(...found.map((u) => {
+                const m = deployedAt.get(u.sha);
+                return {
+                    ...u,
+                    deployment: m === undefined
+                        ? null
+                        : { id: m.deployment.id, succeededAt: m.succeededAt }
+                };
+            }));
+        }
+        catch (error) {
+            out.errors.push(`the pull requests of ${h.branch}'s commits could not be read, so completeness is not established: ${failureText(error)}`);
+        }
+    }
+    return out;
+}
+/** The commits of one branch's history that nothing explains. */
+async function unexplained(o) {
+    const { history: h } = o;
+    const byOid = new Map(h.commits.map((c) => [c.commit.oid, c]));
+    const parents = new Map(h.commits.map((c) => [c.commit.oid, c.commit.parents ?? []]));
+    const view = {
+        parents,
+        range: new Set(byOid.keys()),
+        candidatesOf: (oid) => byOid.get(oid)?.candidates ?? null
+    };
+    // Only this branch's pull requests explain its commits.
+    const policy = { ...o.policy, branches: [h.branch] };
+    const choose = (c) => choosePullRequest(c.commit, c.candidates, policy, view);
+    // One associated pull request was read per commit; where it explains
+    // nothing, the commit's others (as many as the gate asks) and every page
+    // of their commits are read before it is called unexplained.
+    const doubtful = h.commits.filter((c) => choose(c) === null && c.candidates.length > 0);
+    if (doubtful.length > 0) {
+        const again = await changeCommits({
+            github: o.github,
+            repo: o.repo,
+            oids: doubtful.map((c) => c.commit.oid)
+        });
+        for (const [oid, c] of again) {
+            const known = byOid.get(oid);
+            known.candidates = c.candidates;
+        }
+        await completePullRequests(o.github, o.repo, doubtful.flatMap((c) => c.candidates.filter((p) => p.commitsCursor !== null &&
+            p.fact.merged &&
+            (0,esm/* minimatch */.xF)(p.fact.baseRefName, h.branch))));
+    }
+    const left = h.commits.filter((c) => choose(c) === null);
+    if (left.length === 0)
+        return [];
+    // Which merge carried in a commit off the first-parent line: the branch's
+    // newest commit in the period heads it, as git log lists it first.
+    const head = h.commits[0];
+    const { carrier } = lineage({
+        parents,
+        range: view.range,
+        head: head.commit.oid
+    });
+    const found = [];
+    for (const c of left) {
+        const carriedBy = carrier.get(c.commit.oid);
+        const change = {
+            commit: c.commit,
+            pullRequest: null,
+            ...(carriedBy === undefined ? {} : { carriedBy })
+        };
+        const why = directPushProblem(change, o.policy, h.branch);
+        if (why === null)
+            continue;
+        found.push({
+            sha: c.commit.oid,
+            url: c.commit.url,
+            branch: h.branch,
+            author: who(c.commit.author),
+            committer: who(c.commit.committer),
+            pusher: null,
+            committedAt: c.commit.committedDate,
+            carriedBy: carriedBy ?? null,
+            why
+        });
+    }
+    return found;
+}
+/** A failure's message, with its hint (the permission that would read it). */
+function failureText(error) {
+    const f = (0,errors/* toFailure */.w2)(error);
+    return f.hint === undefined ? f.message : `${f.message} (${f.hint})`;
+}
+function who(identity) {
+    if (identity.login !== null)
+        return identity.login;
+    return identity.name !== null && identity.email !== null
+        ? `${identity.name} <${identity.email}>`
+        : describeIdentity(identity);
+}
+
 ;// CONCATENATED MODULE: ./src/engine/audit/facts-at.ts
 // The facts the gate would have gathered for a deployment at its own time,
 // from what the audit read in bulk (SPEC §7): reviews submitted, upstream
@@ -16232,6 +16481,112 @@ function checksAt(o) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/engine/audit/policy-at.ts
+// Which version of the policy judges a deployment (SPEC §7 "as of its own
+// time"): the one that stood on the policy ref at its success. What the
+// audit reads in bulk (ranges, upstream deployments, approvals) is driven
+// by today's policy; a version that asks for more than that fails closed.
+
+// as GitHub writes times: to the second
+const policy_at_iso = (t) => new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
+function named(v) {
+    const blob = 'blobSha' in v.file ? `blob ${v.file.blobSha.slice(0, 7)}, ` : '';
+    return `${blob}commit ${v.commit.slice(0, 7)}, on the ref from ${policy_at_iso(v.from)}`;
+}
+/**
+ * The version that stood on the ref at `at`: the latest whose `from` is at
+ * or before it. Before the first version, or where the version removed the
+ * file, no policy stood: the deployment is judged without one and blocks.
+ */
+function policyAt(o) {
+    const { history: h, at } = o;
+    const standing = h.versions.filter((v) => Date.parse(v.from) <= at.getTime());
+    const version = standing[standing.length - 1];
+    if (version === undefined) {
+        const first = h.versions[0];
+        const missing = !h.complete
+            ? `the history of ${h.path} on ${h.ref} was not read back to ${policy_at_iso(at)} (more versions than the audit reads); the oldest read is ${first === undefined ? 'none' : named(first)}`
+            : `no policy stood at ${h.path} on ${h.ref} at ${policy_at_iso(at)}: its first version is ${first === undefined ? 'none' : named(first)}`;
+        return { read: { missing, ref: h.ref }, version: null };
+    }
+    if ('missing' in version.file) {
+        return {
+            read: {
+                missing: `no valid policy file stood on ${h.ref} at ${policy_at_iso(at)}: ${version.file.missing} (on the ref from ${policy_at_iso(version.from)})`,
+                ref: h.ref
+            },
+            version
+        };
+    }
+    return {
+        read: {
+            text: version.file.text,
+            blobSha: version.file.blobSha,
+            ref: h.ref,
+            defaultBranch: o.defaultBranch
+        },
+        version
+    };
+}
+/** The note each evidence record carries: which version judged it. */
+function versionNote(p, at) {
+    return p.version === null
+        ? `no version of the policy stood on ${p.read.ref} at ${policy_at_iso(at)}`
+        : `judged by the policy as it stood on ${p.read.ref} at ${policy_at_iso(at)}: ${named(p.version)}`;
+}
+/**
+ * The source with a guard: the facts were read for today's policy's chain
+ * and scope. A version that promotes through an environment the audit did
+ * not read, or asks every change of a range where today's policy read the
+ * deployed change alone, cannot be judged from them: it fails closed,
+ * naming what was not read, instead of failing or passing on missing data.
+ */
+function withinReads(source, read) {
+    return async () => {
+        const got = await source();
+        return {
+            policy: got.policy,
+            facts: async (question) => {
+                const unread = question.chain.filter((e) => !read.chain.includes(e));
+                if (unread.length > 0)
+                    throw new errors/* GitHubApiError */.OS(`the policy of the deployment's time promotes through ${unread.join(', ')}, whose deployments the audit did not read: it reads the upstream chain of today's policy (${read.chain.length === 0 ? 'none' : read.chain.join(', ')})`, { hint: 'Check this deployment by hand.' });
+                if (question.policy.scope === 'range' && read.scope === 'head')
+                    throw new errors/* GitHubApiError */.OS("the policy of the deployment's time checks every change since the previous deployment (scope: range); the audit read only the deployed change, as today's policy asks (scope: head)", { hint: 'Check this deployment by hand.' });
+                return got.facts(question);
+            }
+        };
+    };
+}
+/**
+ * The versions that judged the population, oldest first, each with the
+ * deployments it judged; deployments judged when none stood are listed
+ * under a version with no blob.
+ */
+function versionsUsed(o) {
+    const used = new Map();
+    for (const e of o.entries) {
+        const { version } = policyAt({
+            history: o.history,
+            at: new Date(e.deployment.succeededAt),
+            defaultBranch: o.defaultBranch
+        });
+        const key = version?.commit ?? '';
+        const row = used.get(key) ?? {
+            blobSha: version !== null && 'blobSha' in version.file
+                ? version.file.blobSha
+                : null,
+            commit: version?.commit ?? null,
+            committedAt: version?.committedAt ?? null,
+            from: version?.from ?? null,
+            deployments: []
+        };
+        row.deployments.push(e.deployment.id);
+        used.set(key, row);
+    }
+    const t = (v) => v.from === null ? Number.NEGATIVE_INFINITY : Date.parse(v.from);
+    return [...used.values()].sort((a, b) => t(a) < t(b) ? -1 : t(a) > t(b) ? 1 : 0);
+}
+
 ;// CONCATENATED MODULE: ./src/engine/audit/request.ts
 // The engine request for one deployment of the audit: the same constructor
 // as every live decision's (`makeRequest`), never a break-glass.
@@ -16362,8 +16717,9 @@ function runsNote(runs) {
 
 ;// CONCATENATED MODULE: ./src/engine/audit/judge.ts
 // One deployment of the population, judged as the gate would have judged it
-// at its success: the same pipeline (evaluateAsOf) with the facts as of
-// then, and the same evidence step (recordEvidence).
+// at its success: the same pipeline (evaluateAsOf) with the policy and the
+// facts as of then, and the same evidence step (recordEvidence).
+
 
 
 
@@ -16393,8 +16749,21 @@ async function judgeDeployment(o) {
         deployer: known?.deployer ?? null,
         run: known?.run ?? run
     });
-    const judged = await evaluateAsOf(request, sourceAt({ policy: o.policy.read, facts }), at);
-    const notes = [o.range.scope.note, runsNote(reads.runs)].filter((n) => n !== null);
+    // the policy file as it stood on the policy ref at the success, not today's
+    const standing = policyAt({
+        history: o.policy.history,
+        at,
+        defaultBranch: o.policy.defaultBranch
+    });
+    const judged = await evaluateAsOf(request, withinReads(sourceAt({ policy: standing.read, facts }), {
+        chain: o.policy.chain.map((e) => e.name),
+        scope: o.policy.environment.scope
+    }), at);
+    const notes = [
+        versionNote(standing, at),
+        o.range.scope.note,
+        runsNote(reads.runs)
+    ].filter((n) => n !== null);
     const { decision, evidence } = recordEvidence(judged, { mode: 'audit', requests: null, notes }, () => null);
     // how each change entered (the packet's changes.csv): the record keeps no such field
     const carriers = new Map((decision.facts?.changes ?? []).flatMap((c) => c.carriedBy === undefined ? [] : [[c.commit.oid, c.carriedBy]]));
@@ -16430,9 +16799,132 @@ async function judgeDeployment(o) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/engine/audit/policy-history.ts
+// The policy file's history on the policy ref (SPEC §7 "as of its own
+// time"): every version the file had, and from when it stood on the ref,
+// read in one query a page of 100 versions (1 point a page: 1 request for
+// the history and 100 for the pull requests inside it, rounded).
+//
+// `Commit.history(path:)` lists "commits touching files under this path",
+// "in the same order as `git log`", and `Commit.file(path:)` is "the tree
+// entry representing the file located at the given path" at that commit
+// (docs.github.com/en/graphql/reference/objects#commit). Like `git log --
+// <path>`, it follows only the side of a merge the file came from, so a
+// change made on a pull request's branch is listed as that branch's commit,
+// dated when it was committed there, not when it was merged.
+
+
+
+/** Pages of 100 versions read at most; older versions are named as unread. */
+const MAX_POLICY_PAGES = 10;
+const POLICY_HISTORY = `
+query AuditPolicyHistory($owner: String!, $name: String!, $ref: String!, $path: String!, $after: String) {
+  ${queries/* RATE_LIMIT */.jS}
+  repository(owner: $owner, name: $name) {
+    ref: object(expression: $ref) { ... on Commit {
+      history(first: 100, path: $path, after: $after) {
+        pageInfo { hasNextPage endCursor }
+        nodes {
+          oid committedDate
+          file(path: $path) { object { ... on Blob { oid text isTruncated isBinary } } }
+          associatedPullRequests(first: 5) { nodes { mergedAt baseRefName } }
+        }
+      }
+    } }
+  }
+}`;
+/**
+ * The policy file's versions on the policy ref (or the default branch).
+ * Throws when the ref's history cannot be read: then no deployment can be
+ * judged by the policy of its time.
+ */
+async function readPolicyHistory(o) {
+    const { request: req } = o;
+    const ref = req.policyRef ?? o.defaultBranch;
+    const branch = ref.replace(/^refs\/heads\//, '');
+    const found = [];
+    let after = null;
+    let complete = false;
+    for (let page = 0; page < MAX_POLICY_PAGES; page++) {
+        const answer = await o.github.graphql(POLICY_HISTORY, {
+            owner: req.owner,
+            name: req.repo,
+            ref,
+            path: req.policyPath,
+            after
+        });
+        const what = `the history of ${req.policyPath} on ${ref}`;
+        (0,gather_errors/* assertComplete */.Q9)(answer.errors, what);
+        const repository = (0,shape/* obj */.WL)((0,shape/* obj */.WL)(answer.data, 'data').repository, 'repository');
+        const target = (0,shape/* optObj */.vW)(repository.ref, 'repository.ref');
+        if (target === null || target.history === undefined)
+            throw new Error(`${what} cannot be read: ${ref} names no commit; the audit judges each deployment by the policy of its time`);
+        const c = (0,shape/* connection */.FI)(target.history, 'history');
+        c.nodes.forEach((n, i) => found.push(versionOf((0,shape/* obj */.WL)(n, `history[${i}]`), branch)));
+        if (!c.hasNextPage || c.endCursor === null) {
+            complete = true;
+            break;
+        }
+        after = c.endCursor;
+    }
+    // newest first from GitHub; the sort is stable, so among versions that
+    // stood from the same moment the newer (listed first) ends up last
+    const versions = found
+        .reverse()
+        .sort((a, b) => Date.parse(a.from) - Date.parse(b.from));
+    return { ref, path: req.policyPath, versions, complete };
+}
+function versionOf(node, branch) {
+    const commit = (0,shape/* str */.gx)(node.oid, 'history.oid');
+    const committedAt = (0,shape/* date */.p6)(node.committedDate, 'history.committedDate');
+    const merged = (0,shape/* connection */.FI)(node.associatedPullRequests, 'history.associatedPullRequests')
+        .nodes.map((p) => (0,shape/* obj */.WL)(p, 'associatedPullRequests.node'))
+        .filter((p) => (0,shape/* optStr */.VK)(p.baseRefName, 'baseRefName') === branch)
+        .map((p) => (0,shape/* optDate */.wE)(p.mergedAt, 'mergedAt'))
+        .filter((t) => t !== null);
+    return {
+        commit,
+        committedAt,
+        from: standsFrom(committedAt, merged),
+        file: fileOf(node, commit)
+    };
+}
+/**
+ * When a version began to stand on the ref. GitHub keeps no time a commit
+ * reached a branch (`Commit.pushedDate` is "no longer supported"), so this
+ * is the latest of what it does keep: the commit's committer date, and the
+ * earliest merge into the branch of a pull request that carried it (a
+ * change made on a pull request's branch stood only once merged). A commit
+ * pushed straight to the branch is dated when it was committed, which the
+ * pusher's clock sets and may be earlier than the push: the limit of what
+ * GitHub records.
+ */
+function standsFrom(committedAt, mergedAt) {
+    const earliestMerge = [...mergedAt].sort((a, b) => Date.parse(a) - Date.parse(b))[0];
+    return earliestMerge !== undefined &&
+        Date.parse(earliestMerge) > Date.parse(committedAt)
+        ? earliestMerge
+        : committedAt;
+}
+function fileOf(node, commit) {
+    const short = commit.slice(0, 7);
+    const entry = (0,shape/* optObj */.vW)(node.file, 'history.file');
+    const blob = entry === null ? null : (0,shape/* optObj */.vW)(entry.object, 'file.object');
+    if (blob === null)
+        return { missing: `commit ${short} removed the policy file` };
+    if (typeof blob.text !== 'string')
+        return { missing: `the policy file at commit ${short} is binary` };
+    if (blob.isTruncated === true)
+        return { missing: `the policy file at commit ${short} is too large` };
+    return { text: blob.text, blobSha: (0,shape/* str */.gx)(blob.oid, 'file.object.oid') };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/audit/policy.ts
-// The policy an audit judges against: the file on the policy ref, the
-// audited environment's part of it and its upstream chain.
+// The policy an audit reads by: the file on the policy ref today, the
+// audited environment's part of it and its upstream chain, which drive what
+// is read; and the file's history, whose version at each deployment's
+// success judges that deployment (policy-at.ts).
+
 
 
 
@@ -16449,13 +16941,19 @@ async function readAuditPolicy(github, req) {
         blobSha: file.blobSha,
         defaultBranch: got.defaultBranch
     });
+    const history = await readPolicyHistory({
+        github,
+        request: req,
+        defaultBranch: got.defaultBranch
+    });
     return {
         repositoryUrl: got.repositoryUrl,
         defaultBranch: got.defaultBranch,
         read: { ...file, defaultBranch: got.defaultBranch },
         all,
         environment: environmentPolicy(all, req.environment),
-        chain: upstreamChain(all.environments, req.environment)
+        chain: upstreamChain(all.environments, req.environment),
+        history
     };
 }
 
@@ -16489,6 +16987,10 @@ function checkResume(c, o) {
         });
     if (c.policyBlob !== o.policyBlob)
         throw new errors/* InputError */.dz(`the policy changed since the checkpoint was made (blob ${c.policyBlob.slice(0, 7)}, now ${o.policyBlob.slice(0, 7)})`, { hint: 'Start the audit again without --resume.' });
+    if (c.policyVersions === undefined)
+        throw new errors/* InputError */.dz("the checkpoint's deployments were judged by the policy of the day it was made, not by the policy of each deployment's time", { hint: 'Start the audit again without --resume.' });
+    if (c.policyVersions.join() !== o.policyVersions.join())
+        throw new errors/* InputError */.dz(`the policy's history on the ref changed since the checkpoint was made (${c.policyVersions.length} versions then, ${o.policyVersions.length} now): the deployments judged were judged by the versions read then`, { hint: 'Start the audit again without --resume.' });
     if (c.judged.length > c.members.length ||
         c.starts.length !== c.members.length)
         throw new errors/* InputError */.dz('the checkpoint is damaged: its counts disagree', {
@@ -17344,18 +17846,29 @@ function newReport(o) {
             ref: policy.read.ref,
             blobSha: policy.read.blobSha
         },
+        policyVersions: [],
         generatedAt: o.now.toISOString(),
         readNow: [...READ_NOW],
         entries: [],
         breakGlass: [],
         access: { error: 'not read' },
-        requests: null
+        requests: null,
+        completeness: {
+            branches: [],
+            missing: [],
+            since: req.since.toISOString(),
+            until: req.until.toISOString(),
+            commitsRead: 0,
+            unexplained: [],
+            errors: ['not read']
+        }
     };
 }
 /**
  * Deployments that need an auditor's attention: those that would not have
  * passed, unless a break-glass covers them and its review is done or not
- * yet due; and every break-glass whose review is missing or late.
+ * yet due; every break-glass whose review is missing or late; and every
+ * commit completeness found unexplained or could not read.
  */
 function flagged(report) {
     const deployments = report.entries.filter((e) => e.decision === 'block' &&
@@ -17364,7 +17877,10 @@ function flagged(report) {
     const reviewsFlagged = 'error' in report.breakGlass
         ? 1
         : report.breakGlass.filter((r) => r.problem !== null || r.review === 'missing' || r.review === 'late').length;
-    return deployments + reviewsFlagged;
+    // Completeness (SPEC §7): each unexplained commit, and each reason it
+    // could not be established, is an exception of its own.
+    const completeness = report.completeness.unexplained.length + report.completeness.errors.length;
+    return deployments + reviewsFlagged + completeness;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/audit/run.ts
@@ -17374,6 +17890,8 @@ function flagged(report) {
 // deployment do not count. What GitHub keeps no history of (branch rules,
 // the environment's settings, who holds access) is read as it is now, and
 // the report says so.
+
+
 
 
 
@@ -17413,6 +17931,17 @@ async function runAudit(req, deps) {
     const issues = breakGlassIssues({ github, repo, since: req.since });
     // Neither may reject unheard while the deployments are judged.
     issues.catch(() => undefined);
+    // Completeness: what reached the deployed branches, deployed or not
+    // (never rejects: what it cannot read is in its errors).
+    const completeness = readCompleteness({
+        github,
+        repo,
+        policy: policy.environment,
+        defaultBranch: policy.defaultBranch,
+        since: req.since,
+        until: req.until,
+        members: start.members
+    });
     // 3. Each deployment judged as of its success, a chunk at a time.
     const report = newReport({ request: req, policy, now: deps.now() });
     const judged = await judgeAll({
@@ -17424,6 +17953,11 @@ async function runAudit(req, deps) {
         progress
     });
     report.entries = judged.map((j) => j.entry);
+    report.policyVersions = versionsUsed({
+        history: policy.history,
+        entries: report.entries,
+        defaultBranch: policy.defaultBranch
+    });
     // 4. The break-glass register, linked to the deployments it covers.
     report.breakGlass = reviewBreakGlass({
         issues: await issues,
@@ -17432,6 +17966,7 @@ async function runAudit(req, deps) {
         now: deps.now()
     });
     report.access = await access;
+    report.completeness = await completeness;
     report.requests = deps.github.requests?.length ?? null;
     return report;
 }
@@ -17441,7 +17976,8 @@ async function populationOf(o) {
     if (deps.resume !== undefined) {
         checkResume(deps.resume, {
             request: req,
-            policyBlob: policy.read.blobSha
+            policyBlob: policy.read.blobSha,
+            policyVersions: versionCommits(policy)
         });
         return deps.resume;
     }
@@ -17462,10 +17998,15 @@ async function populationOf(o) {
         version: CHECKPOINT_VERSION,
         request: checkpointRequest(req),
         policyBlob: policy.read.blobSha,
+        policyVersions: versionCommits(policy),
         members: population.members,
         starts,
         judged: []
     };
+}
+/** The policy's history as a checkpoint keeps it: its versions' commits. */
+function versionCommits(policy) {
+    return policy.history.versions.map((v) => v.commit);
 }
 function readAccess(req, policy, deps) {
     const repository = {
@@ -17567,6 +18108,8 @@ function runsIn(o) {
 ;// CONCATENATED MODULE: ./src/engine/audit/index.ts
 // The audit (SPEC §7), behind the engine's door: what adapters use, and the
 // GraphQL documents it sends (checked against GitHub's limits by a test).
+
+
 
 
 

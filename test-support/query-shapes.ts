@@ -7,6 +7,7 @@
 import { parse, validate } from 'graphql'
 import {
   APPROVALS_COST,
+  BRANCH_HISTORY,
   BREAK_GLASS_ISSUES,
   DEPLOYED_COST,
   ENV_DEPLOYMENTS,
@@ -235,6 +236,20 @@ export function queryShapes(): QueryShape[] {
         ...REPO,
         ref: 'main',
         path: '.github/promotion-gate.yml',
+        after: null
+      },
+      batch: null,
+      each: null
+    },
+    {
+      name: 'AuditBranchHistory',
+      what: "a page of a deployed branch's history in the period (completeness)",
+      query: BRANCH_HISTORY,
+      variables: {
+        ...REPO,
+        branch: 'refs/heads/main',
+        since: '2026-11-01T00:00:00Z',
+        until: '2026-12-01T00:00:00Z',
         after: null
       },
       batch: null,

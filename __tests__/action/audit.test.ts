@@ -197,7 +197,8 @@ describe('mode: audit', () => {
       'manifest.json',
       'population.csv',
       (rec.outputs['evidence-file'] ?? '').slice(dir.length + 1),
-      'report.html'
+      'report.html',
+      'unexplained.csv'
     ])
     // the manifest vouches for every other file of the packet
     const manifest = JSON.parse(

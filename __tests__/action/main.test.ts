@@ -202,9 +202,11 @@ describe('runAction', () => {
     // The first release went to production ten minutes after staging: less
     // than the policy's hour of soak. The audit says so and fails the step:
     // an exception must be answered (audit-exceptions: report to only report).
+    // The period (31 days) also holds the repository's initial commit, pushed
+    // by its owner without a pull request: completeness lists it.
     expect(rec.failed).toEqual([
       expect.stringMatching(
-        /1 would not have passed the gate; 2 exceptions to answer \(see the job summary/
+        /1 would not have passed the gate; 1 commit on the deployed branches no pull request or allowed direct push explains; 3 exceptions to answer \(see the job summary/
       )
     ])
     expect(rec.outputs.decision).toBe('block')

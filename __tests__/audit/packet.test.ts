@@ -249,7 +249,13 @@ describe('promotion-gate audit --out DIR: the packet', () => {
       (f) => `evidence/${f}`
     )
     expect(listed.sort()).toEqual(
-      ['changes.csv', 'population.csv', 'report.html', ...evidence].sort()
+      [
+        'changes.csv',
+        'population.csv',
+        'report.html',
+        'unexplained.csv',
+        ...evidence
+      ].sort()
     )
     for (const f of manifest.files) {
       const data = readFileSync(join(dir, f.path))

@@ -166,7 +166,11 @@ describe('report.html', () => {
     }
     // the summary, then the exceptions, then the rest
     expect(html).toMatch(/<dt>Population<\/dt><dd>3 successful deployments/)
-    expect(html).toMatch(/<dt>Exceptions<\/dt><dd>.*1<\/dd>/)
+    // mallory's push: a blocked deployment, and a commit nothing explains
+    expect(html).toMatch(/<dt>Exceptions<\/dt><dd>.*2<\/dd>/)
+    expect(html).toMatch(
+      /<strong>unexplained commit<\/strong>: <a href="#d-\d+">Commit [0-9a-f]{7} on main \(committed \S+ by mallory; deployed as #\d+\) is explained by no pull request or allowed direct push<\/a>/
+    )
     expect(html).toMatch(/<dt>Tool<\/dt><dd>promotion-gate \d+\.\d+\.\d+/)
     expect(html).toContain('seed <code>first</code>')
     // the policy version that judged them, linked to its commit
@@ -286,7 +290,7 @@ describe('report.html', () => {
         's'
       )
     })
-    expect(html).toContain('<h2>Exceptions (2)</h2>')
+    expect(html).toContain('<h2>Exceptions (3)</h2>')
     expect(html).toContain(
       '<strong>unexplained commit</strong>: <a href="https://github.com/acme/shop/commit/abc1234">abc1234 reached main without a pull request</a>'
     )

@@ -83,9 +83,13 @@ inBrowser('report.html in Chromium', () => {
       sampledOpen: boolean
     }
     expect(seen.width).toBeLessThanOrEqual(1280)
-    // the direct push, the unapproved change, the break-glass deployment and its missing review
-    expect(seen.text).toMatch(/Exceptions \(4\)/)
+    // the direct push (its deployment, and its commit nothing explains), the
+    // unapproved change, the break-glass deployment and its missing review
+    expect(seen.text).toMatch(/Exceptions \(5\)/)
     expect(seen.text).toContain('reached main without a pull request')
+    expect(seen.text).toMatch(
+      /unexplained commit: Commit [0-9a-f]{7} on main \(committed \S+ by mallory; deployed as #\d+\)/
+    )
     expect(seen.text).toMatch(/Break-glass issue #\d+ .*review missing/)
     expect(seen.exception).not.toBeNull()
     expect(seen.allowed).not.toBeNull()

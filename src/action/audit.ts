@@ -120,7 +120,12 @@ export async function runAuditMode(
         })
       : null
     const blocked = report.entries.filter((e) => e.decision === 'block')
-    const summary = `promotion-gate audit of ${req.environment}, ${report.period.since} to ${report.period.until}: ${report.entries.length} deployments, ${blocked.length} would not have passed the gate`
+    const unexplained = report.completeness.unexplained
+    const incomplete =
+      unexplained.length > 0 || report.completeness.errors.length > 0
+        ? `; ${unexplained.length} commit${unexplained.length === 1 ? '' : 's'} on the deployed branches no pull request or allowed direct push explains${report.completeness.errors.length > 0 ? ' (completeness not established)' : ''}`
+        : ''
+    const summary = `promotion-gate audit of ${req.environment}, ${report.period.since} to ${report.period.until}: ${report.entries.length} deployments, ${blocked.length} would not have passed the gate${incomplete}`
     const exceptions = flagged(report)
     const packet = inputs.evidenceArtifact
       ? await uploadDirectory(
@@ -175,6 +180,18 @@ export async function runAuditMode(
     if (blocked.length > NAMED) {
       io.warning(`${blocked.length - NAMED} more: see the job summary`)
     }
+    // completeness (SPEC §7): each unexplained commit, deployed or not
+    for (const u of unexplained.slice(0, NAMED)) {
+      io.warning(
+        `commit ${u.sha.slice(0, 7)} on ${u.branch} (${u.committedAt}, ${u.deployment === null ? 'never deployed' : `deployed as #${u.deployment.id}`}) is not explained: ${u.why}`
+      )
+    }
+    if (unexplained.length > NAMED) {
+      io.warning(
+        `${unexplained.length - NAMED} more unexplained commits: see the job summary`
+      )
+    }
+    for (const e of report.completeness.errors) io.warning(e)
     if (unsigned !== null) {
       // an auditor was promised a signed packet: an unsigned one fails
       io.setFailed(`${summary}; attest: true, and ${unsigned}`)

@@ -10,6 +10,7 @@ import { flagged, type ApiUsage, type AuditReport } from '../engine/index.js'
 import { VERSION } from '../version.js'
 import type { ApiCalls } from './calls.js'
 import type { Sample } from './sample.js'
+import { completenessManifest } from './completeness.js'
 
 export const MANIFEST = 'manifest.json'
 
@@ -143,6 +144,7 @@ export function buildManifest(
       break_glass:
         'error' in report.breakGlass ? null : report.breakGlass.length
     },
+    completeness: completenessManifest(report.completeness),
     sample:
       context.sample === null
         ? null

@@ -25,6 +25,7 @@ import {
   POPULATION_HEADER,
   type RecordOf
 } from './csv.js'
+import { UNEXPLAINED_FILE, unexplainedCsv } from './completeness.js'
 import {
   buildManifest,
   digests,
@@ -37,7 +38,8 @@ export const PACKET_FILES = {
   population: 'population.csv',
   changes: 'changes.csv',
   sample: 'sample.csv',
-  report: REPORT_HTML
+  report: REPORT_HTML,
+  unexplained: UNEXPLAINED_FILE
 } as const
 
 /** The entry's record: held in it, else the one evidence/ holds; null when neither. */
@@ -119,6 +121,13 @@ export function writePacket(o: {
     changes.close()
     sample?.close()
   }
+  // the commits completeness found unexplained (SPEC §7), one header
+  writeFileSync(
+    join(dir, PACKET_FILES.unexplained),
+    unexplainedCsv(report.completeness),
+    { mode: 0o644 }
+  )
+  files.push(PACKET_FILES.unexplained)
   // the page people read, each record read again as its drill-down is written
   writeReportHtmlFile(join(dir, PACKET_FILES.report), {
     report,

@@ -7,6 +7,7 @@ import { mdCell, renderMatrix, type MatrixFormat } from '../access/render.js'
 import type { AuditEntry, AuditReport } from '../engine/index.js'
 import { populationCsv, type RecordOf } from './csv.js'
 import type { Sample } from './sample.js'
+import { completenessSection } from './completeness.js'
 
 export type AuditFormat = MatrixFormat
 
@@ -115,6 +116,7 @@ function renderMarkdown(
     }
     lines.push('')
   }
+  lines.push(...completenessSection(r.completeness))
   lines.push('## Break-glass deployments', '')
   if ('error' in r.breakGlass) {
     lines.push(`⚠️ ${mdCell(r.breakGlass.error)}`, '')

@@ -53,6 +53,7 @@ export function exceptionItems(report: AuditReport): ExceptionItem[] {
       detail: e.summary.problems.join('; '),
       link: `#${anchorOf(e.deployment.id)}`
     }))
+  const unexplained = completenessItems(report)
   if ('error' in report.breakGlass) {
     return [
       ...deployments,
@@ -61,7 +62,8 @@ export function exceptionItems(report: AuditReport): ExceptionItem[] {
         title: 'The break-glass follow-up issues could not be read',
         detail: report.breakGlass.error,
         link: null
-      }
+      },
+      ...unexplained
     ]
   }
   const reviews = report.breakGlass
@@ -76,7 +78,30 @@ export function exceptionItems(report: AuditReport): ExceptionItem[] {
         `an independent review was due by ${r.due}; approved by ${r.approvedBy}`,
       link: r.issue.url
     }))
-  return [...deployments, ...reviews]
+  return [...deployments, ...reviews, ...unexplained]
+}
+
+/**
+ * Completeness (SPEC §7): each commit on a deployed branch that no pull
+ * request or allowed direct push explains, deployed or not, and each reason
+ * completeness could not be established; flagged() counts them alike.
+ */
+function completenessItems(report: AuditReport): ExceptionItem[] {
+  const c = report.completeness
+  return [
+    ...c.unexplained.map((u): ExceptionItem => ({
+      kind: 'unexplained commit',
+      title: `Commit ${short(u.sha)} on ${u.branch} (committed ${u.committedAt} by ${u.committer}; ${u.deployment === null ? 'never deployed' : `deployed as #${u.deployment.id}`}) is explained by no pull request or allowed direct push`,
+      detail: u.why,
+      link: u.deployment === null ? u.url : `#${anchorOf(u.deployment.id)}`
+    })),
+    ...c.errors.map((e): ExceptionItem => ({
+      kind: 'completeness not established',
+      title: 'The deployed branches’ history could not be read in full',
+      detail: e,
+      link: null
+    }))
+  ]
 }
 
 /** The policy the report names; one line per version as the report has them. */

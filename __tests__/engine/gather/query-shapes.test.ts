@@ -8,6 +8,7 @@ import {
   MAX_QUERY_NODES,
   MAX_QUERY_REQUESTS
 } from '../../../src/engine/gather/budget.js'
+import { BRANCH_HISTORY_COST } from '../../../src/engine/audit/index.js'
 import {
   costOf,
   queryShapes,
@@ -32,6 +33,7 @@ describe('every query shape, at its largest batch', () => {
         'AuditDeployments',
         'AuditHistory',
         'AuditPolicyHistory',
+        'AuditBranchHistory',
         'AuditBreakGlass',
         'AuditCommits',
         'AuditApprovals'
@@ -71,6 +73,18 @@ describe('every query shape, at its largest batch', () => {
     const page = shapes.find((s) => s.name === 'AuditPolicyHistory')
     if (page === undefined) throw new Error('no AuditPolicyHistory shape')
     expect(costOf(page)).toMatchObject({ requests: 101, points: 1, nodes: 600 })
+  })
+
+  it('declares what a page of a branch’s history costs as GitHub counts it', () => {
+    // completeness reads 100 commits a page: 4 points, as the audit's
+    // budget (SPEC §9: 1,000 deployments in at most 500 points) allows
+    const page = shapes.find((s) => s.name === 'AuditBranchHistory')
+    if (page === undefined) throw new Error('no AuditBranchHistory shape')
+    const cost = costOf(page)
+    expect({ nodes: cost.nodes, requests: cost.requests }).toEqual(
+      BRANCH_HISTORY_COST
+    )
+    expect(cost.points).toBe(4)
   })
 
   it('asks the budget left in every query', () => {

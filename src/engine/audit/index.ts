@@ -11,8 +11,10 @@ export type {
   AuditReport,
   AuditRequest,
   BreakGlassReview,
+  Completeness,
   EntrySummary,
-  PolicyVersionUsed
+  PolicyVersionUsed,
+  UnexplainedCommit
 } from './types.js'
 
 export { APPROVALS_COST, approvalsQuery } from './approvals.js'
@@ -20,4 +22,5 @@ export { BREAK_GLASS_ISSUES } from './break-glass-reviews.js'
 export { DEPLOYED_COST, deployedQuery } from './commits.js'
 export { HISTORY } from './history.js'
 export { POLICY_HISTORY } from './policy-history.js'
+export { BRANCH_HISTORY, BRANCH_HISTORY_COST } from './completeness-read.js'
 export { ENV_DEPLOYMENTS } from './population.js'

@@ -30,14 +30,24 @@ export function newReport(o: {
     entries: [],
     breakGlass: [],
     access: { error: 'not read' },
-    requests: null
+    requests: null,
+    completeness: {
+      branches: [],
+      missing: [],
+      since: req.since.toISOString(),
+      until: req.until.toISOString(),
+      commitsRead: 0,
+      unexplained: [],
+      errors: ['not read']
+    }
   }
 }
 
 /**
  * Deployments that need an auditor's attention: those that would not have
  * passed, unless a break-glass covers them and its review is done or not
- * yet due; and every break-glass whose review is missing or late.
+ * yet due; every break-glass whose review is missing or late; and every
+ * commit completeness found unexplained or could not read.
  */
 export function flagged(report: AuditReport): number {
   const deployments = report.entries.filter(
@@ -55,5 +65,9 @@ export function flagged(report: AuditReport): number {
           (r) =>
             r.problem !== null || r.review === 'missing' || r.review === 'late'
         ).length
-  return deployments + reviewsFlagged
+  // Completeness (SPEC §7): each unexplained commit, and each reason it
+  // could not be established, is an exception of its own.
+  const completeness =
+    report.completeness.unexplained.length + report.completeness.errors.length
+  return deployments + reviewsFlagged + completeness
 }

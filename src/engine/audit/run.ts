@@ -14,6 +14,7 @@ import {
   reviewBreakGlass,
   type JudgedRun
 } from './break-glass-reviews.js'
+import { readCompleteness } from './completeness.js'
 import { judgeDeployment } from './judge.js'
 import { readAuditPolicy, type AuditPolicy } from './policy.js'
 import { versionsUsed } from './policy-at.js'
@@ -71,6 +72,17 @@ export async function runAudit(
   const issues = breakGlassIssues({ github, repo, since: req.since })
   // Neither may reject unheard while the deployments are judged.
   issues.catch(() => undefined)
+  // Completeness: what reached the deployed branches, deployed or not
+  // (never rejects: what it cannot read is in its errors).
+  const completeness = readCompleteness({
+    github,
+    repo,
+    policy: policy.environment,
+    defaultBranch: policy.defaultBranch,
+    since: req.since,
+    until: req.until,
+    members: start.members
+  })
 
   // 3. Each deployment judged as of its success, a chunk at a time.
   const report = newReport({ request: req, policy, now: deps.now() })
@@ -97,6 +109,7 @@ export async function runAudit(
     now: deps.now()
   })
   report.access = await access
+  report.completeness = await completeness
   report.requests = deps.github.requests?.length ?? null
   return report
 }

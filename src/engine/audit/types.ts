@@ -106,6 +106,50 @@ export interface AuditReport {
   breakGlass: BreakGlassReview[] | { error: string }
   access: AccessMatrix | { error: string }
   requests: number | null
+  /** the commits on the deployed branches in the period that nothing explains */
+  completeness: Completeness
+}
+
+/**
+ * Whether the population is complete (SPEC §7): every commit on the
+ * branches the environment deploys from, committed in the period, that no
+ * merged pull request into the branch or allowed direct push explains.
+ */
+export interface Completeness {
+  /** the branches whose history was read (the default branch and the policy's) */
+  branches: string[]
+  /** policy branches that do not exist now: nothing of theirs could be read */
+  missing: string[]
+  since: string
+  until: string
+  /** commits read across the branches (a commit on two branches counts twice) */
+  commitsRead: number
+  unexplained: UnexplainedCommit[]
+  /**
+   * why completeness could not be established (a history that could not be
+   * read, or was cut short): each one is an exception; empty when established
+   */
+  errors: string[]
+}
+
+/** A commit on a deployed branch that no pull request or allowed direct push explains. */
+export interface UnexplainedCommit {
+  sha: string
+  url: string
+  branch: string
+  /** login, else the git name and email */
+  author: string
+  committer: string
+  /** GitHub's history does not say who pushed a commit: null */
+  pusher: string | null
+  /** the committer date (what `history(since:, until:)` filters on) */
+  committedAt: string
+  /** the merge that brought it in, when not on the branch's first-parent line */
+  carriedBy: string | null
+  /** the audited environment's deployment of this very commit in the period */
+  deployment: { id: number; succeededAt: string } | null
+  /** the gate's own message for this change (approval-record) */
+  why: string
 }
 
 export interface AuditDeps {

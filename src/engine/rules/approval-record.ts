@@ -97,7 +97,7 @@ export function check(
   return result('approval-record', status, summary, problems, links)
 }
 
-function directPushProblem(
+export function directPushProblem(
   change: ChangeFact,
   policy: EnvironmentPolicy,
   branch: string
