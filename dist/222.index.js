@@ -854,6 +854,7 @@ var version = __webpack_require__(311);
 // today; further findings append their own items).
 
 
+
 /** A block that broke the glass and whose review is done or not yet due is no exception (as `flagged` counts). */
 function isException(e) {
     return (e.decision === 'block' &&
@@ -946,6 +947,19 @@ function versionHtml(report, v) {
     const commit = report_html_text_link(`${report.repository.url}/commit/${v.commit}`, v.commit.slice(0, 7));
     return `blob <code>${esc(v.blobSha.slice(0, 7))}</code> (commit ${commit}, on the ref from ${esc(v.from ?? v.committedAt ?? '?')}): ${judged}`;
 }
+/** What the population saw of the branches, and what no audit can see. */
+function completenessHtml(report) {
+    const c = report.completeness;
+    const state = c.errors.length > 0
+        ? `${badge('fail')} not established (see the exceptions)`
+        : c.unexplained.length === 0
+            ? `${badge('pass')} every commit explained`
+            : `${badge('fail')} ${c.unexplained.length} commit${c.unexplained.length === 1 ? '' : 's'} explained by no pull request or allowed direct push`;
+    const missing = c.missing.length === 0
+        ? ''
+        : `; no branch ${c.missing.map((b) => `<code>${esc(b)}</code>`).join(', ')} now`;
+    return `${state}: ${c.commitsRead} commit${c.commitsRead === 1 ? '' : 's'} read on ${c.branches.map((b) => `<code>${esc(b)}</code>`).join(', ')}${missing}<br><span class="muted">Cannot be seen: ${esc(completeness/* CANNOT_SEE */.cM.join('; '))}</span>`;
+}
 function decisionsHtml(report) {
     const blocked = report.entries.filter((e) => e.decision === 'block').length;
     const glass = report.entries.filter((e) => e.breakGlass !== null).length;
@@ -970,6 +984,7 @@ function summaryLines(o) {
             html: `${o.exceptions === 0 ? badge('pass') : badge('fail')} ${o.exceptions}`
         },
         { label: 'Decisions', html: decisionsHtml(r) },
+        { label: 'Completeness', html: completenessHtml(r) },
         ...policyLines(r),
         { label: 'Tool', html: `promotion-gate ${esc(version/* VERSION */.x)}` },
         { label: 'Generated at', html: esc(r.generatedAt) },
@@ -1393,9 +1408,10 @@ async function runAuditMode(inputs, deps) {
 /* harmony export */   AL: () => (/* binding */ completenessSection),
 /* harmony export */   Q5: () => (/* binding */ completenessManifest),
 /* harmony export */   We: () => (/* binding */ unexplainedCsv),
+/* harmony export */   cM: () => (/* binding */ CANNOT_SEE),
 /* harmony export */   tT: () => (/* binding */ UNEXPLAINED_FILE)
 /* harmony export */ });
-/* unused harmony exports UNEXPLAINED_HEADER, CANNOT_SEE, CAN_SEE */
+/* unused harmony exports UNEXPLAINED_HEADER, CAN_SEE */
 /* harmony import */ var _access_render_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(52960);
 /* harmony import */ var _csv_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23151);
 // Completeness in the auditor's packet (SPEC §7): the Markdown section, the

@@ -166,6 +166,9 @@ describe('report.html', () => {
     }
     // the summary, then the exceptions, then the rest
     expect(html).toMatch(/<dt>Population<\/dt><dd>3 successful deployments/)
+    expect(html).toMatch(
+      /<dt>Completeness<\/dt><dd><span class="badge b-fail">fail<\/span> 1 commit explained by no pull request or allowed direct push: \d+ commits read on <code>main<\/code><br><span class="muted">Cannot be seen: deployments made by jobs with `environment: \{deployment: false\}`/
+    )
     // mallory's push: a blocked deployment, and a commit nothing explains
     expect(html).toMatch(/<dt>Exceptions<\/dt><dd>.*2<\/dd>/)
     expect(html).toMatch(
@@ -320,6 +323,23 @@ describe('report.html', () => {
       'None: every deployment of the period would have passed'
     )
     expect(clean).toContain('No break-glass deployment in the period.')
+    expect(clean).toMatch(
+      /<dt>Completeness<\/dt><dd><span class="badge b-pass">pass<\/span> every commit explained: \d+ commits? read on <code>main<\/code><br>/
+    )
+    const unread = render({
+      ...report,
+      completeness: {
+        ...report.completeness,
+        missing: ['release'],
+        errors: [
+          'the history of main could not be read: needs `contents: read`'
+        ]
+      }
+    })
+    expect(unread).toMatch(
+      /<dt>Completeness<\/dt><dd><span class="badge b-fail">fail<\/span> not established \(see the exceptions\): \d+ commits? read on <code>main<\/code>; no branch <code>release<\/code> now<br>/
+    )
+    expect(unread).toContain('<strong>completeness not established</strong>')
   }, 60_000)
 })
 

@@ -10,6 +10,7 @@ import type {
   PolicyVersionUsed
 } from '../engine/index.js'
 import { VERSION } from '../version.js'
+import { CANNOT_SEE } from './completeness.js'
 import type { Sample } from './sample.js'
 import { anchorOf, badge, esc, link, short } from './report-html-text.js'
 
@@ -139,6 +140,22 @@ function versionHtml(report: AuditReport, v: PolicyVersionUsed): string {
   return `blob <code>${esc(v.blobSha.slice(0, 7))}</code> (commit ${commit}, on the ref from ${esc(v.from ?? v.committedAt ?? '?')}): ${judged}`
 }
 
+/** What the population saw of the branches, and what no audit can see. */
+function completenessHtml(report: AuditReport): string {
+  const c = report.completeness
+  const state =
+    c.errors.length > 0
+      ? `${badge('fail')} not established (see the exceptions)`
+      : c.unexplained.length === 0
+        ? `${badge('pass')} every commit explained`
+        : `${badge('fail')} ${c.unexplained.length} commit${c.unexplained.length === 1 ? '' : 's'} explained by no pull request or allowed direct push`
+  const missing =
+    c.missing.length === 0
+      ? ''
+      : `; no branch ${c.missing.map((b) => `<code>${esc(b)}</code>`).join(', ')} now`
+  return `${state}: ${c.commitsRead} commit${c.commitsRead === 1 ? '' : 's'} read on ${c.branches.map((b) => `<code>${esc(b)}</code>`).join(', ')}${missing}<br><span class="muted">Cannot be seen: ${esc(CANNOT_SEE.join('; '))}</span>`
+}
+
 function decisionsHtml(report: AuditReport): string {
   const blocked = report.entries.filter((e) => e.decision === 'block').length
   const glass = report.entries.filter((e) => e.breakGlass !== null).length
@@ -168,6 +185,7 @@ export function summaryLines(o: {
       html: `${o.exceptions === 0 ? badge('pass') : badge('fail')} ${o.exceptions}`
     },
     { label: 'Decisions', html: decisionsHtml(r) },
+    { label: 'Completeness', html: completenessHtml(r) },
     ...policyLines(r),
     { label: 'Tool', html: `promotion-gate ${esc(VERSION)}` },
     { label: 'Generated at', html: esc(r.generatedAt) },
