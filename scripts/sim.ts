@@ -110,7 +110,7 @@ ${check(o.allow)}
 # block, exit 1: deployed to development, never to staging
 ${check(o.block)}
 
-# audit, exit 1: the one production deployment so far did not soak the 1h the policy asks
+# audit, exit 1: the one production deployment did not soak the 1h asked; acme's first commit went straight to main
 ${cli} audit ${repo} --environment production --since 90d ${api}
 
 # access, exit 0 (no gap): who may deploy, approve and bypass, and the gaps against the policy

@@ -189,6 +189,10 @@ describe('npm run sim', () => {
     expect(block).toContain('never deployed successfully to staging')
     expect(audit).toMatch(/1 deployments?, 1 would not have passed/)
     expect(audit).toContain('soak')
+    // completeness: the world's first commit, acme's push straight to main
+    expect(audit).toMatch(
+      /reached main without a pull request \(direct push by acme\)/
+    )
     expect(access).toContain('Access matrix: acme/shop')
     expect(access).toMatch(/^\| main \| 1 \| ruleset /m)
     expect(access).toMatch(/Gaps against the policy\n+None\./)
