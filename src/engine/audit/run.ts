@@ -41,7 +41,7 @@ import type { AuditDeps, AuditReport, AuditRequest } from './types.js'
  * until its members are judged, and that, not what the audit keeps, sets
  * its peak memory: 250 members held about 65 MB at once, enough for V8 to
  * grow its young generation for good (an audit of 1,000 peaked at 259 MiB
- * with 21 MB alive at the end); 84 peak at about 190 MiB.
+ * with 21 MB alive at the end; with 84, at about 190 MiB).
  */
 export const CHUNK =
   3 *
