@@ -38,9 +38,9 @@ import type { AuditDeps, AuditReport, AuditRequest } from './types.js'
 /**
  * Members judged together: their reads are dropped before the next ones'.
  * Three full queries of deployed commits. A chunk's parsed answers are held
- * until its members are judged, and that, not what the audit keeps, sets
- * its peak memory: 250 members held about 65 MB at once, enough for V8 to
- * grow its young generation for good (an audit of 1,000 peaked at 259 MiB
+ * until its members are judged, and that, more than what the audit keeps,
+ * sets its peak memory: 250 members held about 65 MB at once, enough for V8
+ * to grow its young generation for good (an audit of 1,000 peaked at 259 MiB
  * with 21 MB alive at the end; with 84, at about 190 MiB).
  */
 export const CHUNK =
