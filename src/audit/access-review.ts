@@ -8,11 +8,7 @@
 
 import { renderReview, type BaselineFile } from '../access/baseline.js'
 import { mdCell } from '../access/render.js'
-import {
-  reviewAccess,
-  type AccessChange,
-  type AccessReview
-} from '../access/review.js'
+import { reviewAccess, type AccessReview } from '../access/review.js'
 import type { AuditReport } from '../engine/index.js'
 import type { ExceptionItem } from './report-html-summary.js'
 
@@ -37,11 +33,6 @@ export function auditAccessReview(
         error: `the access matrix of now could not be read: ${report.access.error}`
       }
     : { baseline, review: reviewAccess(baseline.matrix, report.access) }
-}
-
-/** The changes that open access or could not be compared (needsAttention's notion). */
-export function openedChanges(review: AccessReview): AccessChange[] {
-  return review.changes.filter((c) => c.direction !== 'strengthened')
 }
 
 /**
