@@ -3,7 +3,15 @@
 // streamed to a file beside the report, blocked deployments named in the
 // log, and a budget spent stopping the step with what to do.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { join } from 'node:path'
 import { tmpdir } from 'node:os'
 import type { ActionIO } from '../../src/action/main.js'
@@ -190,6 +198,7 @@ describe('mode: audit', () => {
       direct: false
     })
     expect(uploads[0]?.files.map((f) => f.slice(dir.length + 1))).toEqual([
+      'access.json',
       'changes.csv',
       ...readdirSync(join(dir, 'evidence'))
         .sort()
@@ -285,5 +294,109 @@ describe('mode: audit', () => {
     expect(hint).toBe(
       'Give the audit more time to wait for the budget (a longer timeout-seconds), or run it again after the reset.'
     )
+  })
+})
+
+describe('mode: audit with audit-baseline: a periodic access review', () => {
+  /** The last review's packet's access.json, kept in the workspace. */
+  async function lastReview(w: World): Promise<string> {
+    const rec = await audit(w)
+    expect(rec.failed).toEqual([])
+    await server?.close()
+    const ws = join(temp, 'workspace')
+    mkdirSync(join(ws, 'reviews'), { recursive: true })
+    copyFileSync(
+      join(temp, 'promotion-gate', 'audit-production', 'access.json'),
+      join(ws, 'reviews', 'last.json')
+    )
+    return ws
+  }
+
+  it('fails the step on access opened since the last review, and lists it in the summary and the packet', async () => {
+    const { world: w } = auditWorld(2)
+    const production = (waitTimer: number): void =>
+      void w.repo.environment('production', {
+        deploymentBranches: { custom: ['main'] },
+        waitTimer
+      })
+    production(30)
+    const ws = await lastReview(w)
+    // the workflow token reads environments: production now waits less
+    production(5)
+    const rec = await audit(w, {
+      inputs: { 'INPUT_AUDIT-BASELINE': 'reviews/last.json' },
+      env: { GITHUB_WORKSPACE: ws }
+    })
+    expect(rec.outputs.decision).toBe('block')
+    expect(rec.failed).toEqual([
+      expect.stringMatching(
+        /: 2 deployments, 0 would not have passed the gate; access since the baseline of \S+: 1 finding; 1 exception to answer/
+      )
+    ])
+    expect(rec.log).toContain(
+      'warning access opened: environment production: wait timer: 30 → 5 minutes (weakened since the last review (baseline last.json, made at '
+        .concat(
+          (
+            JSON.parse(
+              readFileSync(join(ws, 'reviews', 'last.json'), 'utf8')
+            ) as { generatedAt: string }
+          ).generatedAt
+        )
+        .concat('))')
+    )
+    expect(rec.summary.join('')).toContain('## Changes since the last review')
+    const dir = join(temp, 'promotion-gate', 'audit-production')
+    expect(readFileSync(join(dir, 'access-review.md'), 'utf8')).toContain(
+      '| environment production | ⚠️ weakened | wait timer: 30 → 5 minutes |'
+    )
+    const manifest = JSON.parse(
+      readFileSync(join(dir, 'manifest.json'), 'utf8')
+    ) as { arguments: string[]; baseline: { file: string; changes: number } }
+    expect(manifest.arguments).toContain('audit-baseline: reviews/last.json')
+    expect(manifest.baseline).toMatchObject({ file: 'last.json', changes: 1 })
+  })
+
+  it('keeps the step green when nothing changed since the last review', async () => {
+    const { world: w } = auditWorld(1)
+    const ws = await lastReview(w)
+    const rec = await audit(w, {
+      inputs: { 'INPUT_AUDIT-BASELINE': join(ws, 'reviews', 'last.json') }
+    })
+    expect(rec.failed).toEqual([])
+    expect(rec.outputs.decision).toBe('allow')
+    expect(rec.outputs.summary).toMatch(
+      /access since the baseline of \S+: 0 findings$/
+    )
+  })
+
+  it('fails the step, naming the input, before any API call when the baseline cannot be used', async () => {
+    const { world: w } = auditWorld(1)
+    const ws = await lastReview(w)
+    const missing = await audit(w, {
+      inputs: { 'INPUT_AUDIT-BASELINE': 'reviews/none.json' },
+      env: { GITHUB_WORKSPACE: ws }
+    })
+    expect(missing.failed).toEqual([
+      expect.stringMatching(
+        /^promotion-gate audit could not be made: input audit-baseline: reviews\/none.json could not be read: ENOENT/
+      )
+    ])
+    expect(missing.outputs.decision).toBe('block')
+    expect(server?.requests).toEqual([])
+    await server?.close()
+    const other = join(ws, 'reviews', 'other.json')
+    writeFileSync(
+      other,
+      readFileSync(join(ws, 'reviews', 'last.json'), 'utf8').replace(
+        `"repository": "${OWNER}/${REPO}"`,
+        `"repository": "${OWNER}/other"`
+      )
+    )
+    const foreign = await audit(w, {
+      inputs: { 'INPUT_AUDIT-BASELINE': other }
+    })
+    expect(foreign.failed).toEqual([
+      `promotion-gate audit could not be made: input audit-baseline: ${other} is not an access matrix of \`access --format json\`: it is the matrix of ${OWNER}/other, not of ${OWNER}/${REPO}`
+    ])
   })
 })

@@ -250,6 +250,7 @@ describe('promotion-gate audit --out DIR: the packet', () => {
     )
     expect(listed.sort()).toEqual(
       [
+        'access.json',
         'changes.csv',
         'population.csv',
         'report.html',

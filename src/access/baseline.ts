@@ -3,7 +3,10 @@
 // `change` rows in CSV, a `review` member in JSON (which stays a baseline
 // for the next review: a baseline's `review` is not read).
 
-import type { AccessMatrix } from '../engine/index.js'
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { basename } from 'node:path'
+import { getErrorMessage, type AccessMatrix } from '../engine/index.js'
 import { csvCell, mdCell, type MatrixFormat } from './render.js'
 import type { AccessReview, Direction } from './review.js'
 
@@ -55,6 +58,43 @@ export function parseBaseline(text: string, repository: string): AccessMatrix {
       `it is the matrix of ${matrix.repository}, not of ${repository}`
     )
   return matrix
+}
+
+/** A baseline read from its file: what the manifest of a review records. */
+export interface BaselineFile {
+  matrix: AccessMatrix
+  /** its file name, without the directory */
+  name: string
+  sha256: string
+}
+
+/**
+ * The baseline in `path`, checked as parseBaseline checks it; throws an
+ * Error whose message follows the file's name (`could not be read: …`), so
+ * `access --baseline`, `audit --baseline` and the action's `audit-baseline`
+ * say the same thing about the same file.
+ */
+export function readBaselineFile(
+  path: string,
+  repository: string
+): BaselineFile {
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(path)
+  } catch (error) {
+    throw new Error(`could not be read: ${getErrorMessage(error)}`)
+  }
+  try {
+    return {
+      matrix: parseBaseline(bytes.toString('utf8'), repository),
+      name: basename(path),
+      sha256: createHash('sha256').update(bytes).digest('hex')
+    }
+  } catch (error) {
+    throw new Error(
+      `is not an access matrix of \`access --format json\`: ${getErrorMessage(error)}`
+    )
+  }
 }
 
 const SIGN: Record<Direction, string> = {

@@ -2,13 +2,14 @@
 // report as the job summary and as a JSON file (`evidence-file`), uploads the
 // report and every evidence record as one artifact of the run, sets
 // `decision` to `block` when any deployment of the period would not have
-// passed the gate, and fails the step then (an exception nobody sees is no
-// control), unless `audit-exceptions: report`; it always fails when the audit
-// cannot be made.
+// passed the gate (or, with `audit-baseline`, access opened since the last
+// review), and fails the step then (an exception nobody sees is no control),
+// unless `audit-exceptions: report`; it always fails when the audit cannot be
+// made or its baseline cannot be used.
 
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { period } from '../audit/period.js'
 import { evidenceDirectory } from '../audit/evidence-dir.js'
 import { collector } from './collect.js'
@@ -20,14 +21,44 @@ import { defaultGraphqlUrl } from '../github/urls.js'
 import {
   flagged,
   getErrorMessage,
+  InputError,
   runAudit,
   toFailure
 } from '../engine/index.js'
 import type { GitHubClient } from '../github/client.js'
 import type { ActionIO } from './io.js'
-import { OUTPUTS, type ActionInputs } from './inputs.js'
+import { INPUTS, OUTPUTS, type ActionInputs } from './inputs.js'
+import { readBaselineFile, type BaselineFile } from '../access/baseline.js'
+import {
+  auditAccessReview,
+  reviewExceptions,
+  reviewMarkdown
+} from '../audit/access-review.js'
 import { uploadDirectory, uploadProblem, type Uploader } from './artifact.js'
 import type { SignStatement } from './attest.js'
+
+/**
+ * The input audit-baseline read and checked, as `audit --baseline` reads
+ * it; a relative path is in the workspace. An InputError naming the input
+ * when it cannot be used.
+ */
+function auditBaseline(
+  inputs: ActionInputs,
+  env: Record<string, string | undefined>
+): BaselineFile | null {
+  if (inputs.auditBaseline === null) return null
+  const path = resolve(env.GITHUB_WORKSPACE || '.', inputs.auditBaseline)
+  try {
+    return readBaselineFile(
+      path,
+      `${inputs.request.owner}/${inputs.request.repo}`
+    )
+  } catch (error) {
+    throw new InputError(
+      `input ${INPUTS.auditBaseline}: ${inputs.auditBaseline} ${getErrorMessage(error)}`
+    )
+  }
+}
 
 /** Blocked deployments named one by one in the log; the rest are counted. */
 const NAMED = 10
@@ -56,6 +87,8 @@ export async function runAuditMode(
   const counted = countingPort(deps.client)
   try {
     const when = period(inputs.auditSince, null, deps.now())
+    // read before any API call: a baseline that cannot be used fails the step
+    const baseline = auditBaseline(inputs, env)
     const report = await runAudit(
       {
         owner: req.owner,
@@ -84,6 +117,9 @@ export async function runAuditMode(
         chunkDone: collector()
       }
     )
+    const review =
+      baseline === null ? null : auditAccessReview(report, baseline)
+    const reviewFindings = review === null ? [] : reviewExceptions(review)
     mkdirSync(dir, { recursive: true })
     const file = join(dir, `report-${report.generatedAt.slice(0, 10)}.json`)
     writeFileSync(file, renderAudit(report, 'json'), { mode: 0o644 })
@@ -96,14 +132,18 @@ export async function runAuditMode(
         arguments: [
           'mode: audit',
           `environment: ${req.environment}`,
-          `audit-since: ${inputs.auditSince}`
+          `audit-since: ${inputs.auditSince}`,
+          ...(inputs.auditBaseline === null
+            ? []
+            : [`audit-baseline: ${inputs.auditBaseline}`])
         ],
         apiUrl: inputs.apiUrl,
         graphqlUrl: inputs.graphqlUrl ?? defaultGraphqlUrl(inputs.apiUrl),
         tokenKind: tokenKind(inputs.token),
         calls: counted.calls(),
         usage: deps.client.usage?.() ?? null,
-        sample: null
+        sample: null,
+        accessReview: review
       }
     })
     // signed after the manifest is written, before the packet is uploaded
@@ -125,8 +165,12 @@ export async function runAuditMode(
       unexplained.length > 0 || report.completeness.errors.length > 0
         ? `; ${unexplained.length} commit${unexplained.length === 1 ? '' : 's'} on the deployed branches no pull request or allowed direct push explains${report.completeness.errors.length > 0 ? ' (completeness not established)' : ''}`
         : ''
-    const summary = `promotion-gate audit of ${req.environment}, ${report.period.since} to ${report.period.until}: ${report.entries.length} deployments, ${blocked.length} would not have passed the gate${incomplete}`
-    const exceptions = flagged(report)
+    const opened =
+      review === null
+        ? ''
+        : `; access since the baseline of ${review.baseline.matrix.generatedAt}: ${reviewFindings.length} finding${reviewFindings.length === 1 ? '' : 's'}`
+    const summary = `promotion-gate audit of ${req.environment}, ${report.period.since} to ${report.period.until}: ${report.entries.length} deployments, ${blocked.length} would not have passed the gate${incomplete}${opened}`
+    const exceptions = flagged(report) + reviewFindings.length
     const packet = inputs.evidenceArtifact
       ? await uploadDirectory(
           {
@@ -163,6 +207,7 @@ export async function runAuditMode(
     try {
       await io.writeSummary(
         renderAudit(report, 'md') +
+          (review === null ? '' : reviewMarkdown(report, review, '')) +
           (packet?.kind === 'uploaded'
             ? `\n<sub>[The audit packet](${packet.url}) (artifact of this run): this report and every deployment's evidence record.</sub>\n`
             : '')
@@ -192,6 +237,14 @@ export async function runAuditMode(
       )
     }
     for (const e of report.completeness.errors) io.warning(e)
+    // the access review (SPEC §7): each change that opens access, each new gap
+    for (const x of reviewFindings.slice(0, NAMED))
+      io.warning(`${x.kind}: ${x.title} (${x.detail})`)
+    if (reviewFindings.length > NAMED) {
+      io.warning(
+        `${reviewFindings.length - NAMED} more access findings: see the job summary`
+      )
+    }
     if (unsigned !== null) {
       // an auditor was promised a signed packet: an unsigned one fails
       io.setFailed(`${summary}; attest: true, and ${unsigned}`)

@@ -19,6 +19,7 @@ export const INPUTS = {
   mode: 'mode',
   auditSince: 'audit-since',
   auditExceptions: 'audit-exceptions',
+  auditBaseline: 'audit-baseline',
   timeoutSeconds: 'timeout-seconds',
   commitStatus: 'commit-status',
   breakGlassReason: 'break-glass-reason',
@@ -50,6 +51,8 @@ export interface ActionInputs {
   auditSince: string
   /** mode audit: `fail` the step when the audit finds exceptions, or only `report` them */
   auditExceptions: 'fail' | 'report'
+  /** mode audit: the last review's access.json, as given; null: no access review */
+  auditBaseline: string | null
   timeoutSeconds: number
   commitStatus: boolean
   /** the same as `request.breakGlassReason` */
@@ -307,6 +310,7 @@ export function parseInputs(env: Env): ActionInputs {
     mode: mode as Mode,
     auditSince,
     auditExceptions,
+    auditBaseline: readInput(env, INPUTS.auditBaseline) || null,
     timeoutSeconds: positiveInt(env, INPUTS.timeoutSeconds, 120, 3600),
     commitStatus: booleanInput(env, INPUTS.commitStatus, false),
     breakGlassReason: breakGlass === '' ? null : breakGlass,

@@ -11,6 +11,12 @@ import { VERSION } from '../version.js'
 import type { ApiCalls } from './calls.js'
 import type { Sample } from './sample.js'
 import { completenessManifest } from './completeness.js'
+import {
+  ACCESS_JSON,
+  baselineManifest,
+  reviewExceptions,
+  type AuditAccessReview
+} from './access-review.js'
 
 export const MANIFEST = 'manifest.json'
 
@@ -95,6 +101,8 @@ export interface ManifestContext {
   sample: Sample | null
   /** changes over every deployment, as changes.csv holds them */
   changes: number
+  /** with a baseline: the access review made against it */
+  accessReview?: AuditAccessReview | null
 }
 
 export function buildManifest(
@@ -103,6 +111,7 @@ export function buildManifest(
   files: FileDigest[]
 ): Record<string, unknown> {
   const blocked = report.entries.filter((e) => e.decision === 'block').length
+  const review = context.accessReview ?? null
   return {
     kind: 'promotion-gate/audit-packet',
     tool: { name: 'promotion-gate', version: VERSION },
@@ -140,11 +149,19 @@ export function buildManifest(
       allowed: report.entries.length - blocked,
       blocked,
       changes: context.changes,
-      exceptions: flagged(report),
+      exceptions:
+        flagged(report) +
+        (review === null ? 0 : reviewExceptions(review).length),
       break_glass:
         'error' in report.breakGlass ? null : report.breakGlass.length
     },
     completeness: completenessManifest(report.completeness),
+    // the matrix as `access --format json` prints it: the next review's baseline
+    access_matrix:
+      'error' in report.access
+        ? { file: null, not_read: report.access.error }
+        : { file: ACCESS_JSON, generated_at: report.access.generatedAt },
+    baseline: review === null ? null : baselineManifest(review),
     sample:
       context.sample === null
         ? null

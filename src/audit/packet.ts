@@ -1,6 +1,6 @@
 // The auditor's packet of SPEC §7 in `--out DIR`, beside the evidence/ the
 // audit wrote as it judged: population.csv, changes.csv, sample.csv (with a
-// sample), report.html and, last, manifest.json with the sha256 of every other file. The
+// sample), access.json (and access-review.md with a baseline), report.html and, last, manifest.json with the sha256 of every other file. The
 // tables are written a row at a time from the records on disk, so memory
 // stays flat however long the population.
 
@@ -33,13 +33,22 @@ import {
   type ManifestContext
 } from './manifest.js'
 import { REPORT_HTML, writeReportHtmlFile } from './report-html.js'
+import { renderMatrix } from '../access/render.js'
+import {
+  ACCESS_JSON,
+  ACCESS_REVIEW_MD,
+  reviewExceptions,
+  reviewMarkdown
+} from './access-review.js'
 
 export const PACKET_FILES = {
   population: 'population.csv',
   changes: 'changes.csv',
   sample: 'sample.csv',
   report: REPORT_HTML,
-  unexplained: UNEXPLAINED_FILE
+  unexplained: UNEXPLAINED_FILE,
+  access: ACCESS_JSON,
+  accessReview: ACCESS_REVIEW_MD
 } as const
 
 /** The entry's record: held in it, else the one evidence/ holds; null when neither. */
@@ -128,12 +137,35 @@ export function writePacket(o: {
     { mode: 0o644 }
   )
   files.push(PACKET_FILES.unexplained)
+  // the matrix exactly as `access --format json` prints it, so this packet's
+  // access.json is the next review's --baseline; none when it was not read
+  // (the manifest and report.html say why)
+  const review = o.context.accessReview ?? null
+  if (!('error' in report.access)) {
+    const matrix = renderMatrix(report.access, 'md')
+    writeFileSync(
+      join(dir, PACKET_FILES.access),
+      renderMatrix(report.access, 'json'),
+      { mode: 0o644 }
+    )
+    files.push(PACKET_FILES.access)
+    if (review !== null) {
+      writeFileSync(
+        join(dir, PACKET_FILES.accessReview),
+        reviewMarkdown(report, review, matrix),
+        { mode: 0o644 }
+      )
+      files.push(PACKET_FILES.accessReview)
+    }
+  }
   // the page people read, each record read again as its drill-down is written
   writeReportHtmlFile(join(dir, PACKET_FILES.report), {
     report,
     recordOf,
     sample: o.context.sample,
-    apiUrl: o.context.apiUrl
+    apiUrl: o.context.apiUrl,
+    exceptions: review === null ? [] : reviewExceptions(review),
+    accessReview: review
   })
   files.push(PACKET_FILES.report)
   // last: it names the digest of everything else in the directory

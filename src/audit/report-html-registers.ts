@@ -4,6 +4,12 @@
 // each check.
 
 import { matrixRows, TRUNCATED } from '../access/render.js'
+import type { AccessChange } from '../access/review.js'
+import {
+  ACCESS_JSON,
+  REVIEW_ANCHOR,
+  type AuditAccessReview
+} from './access-review.js'
 import {
   CHECK_IDS,
   CONTROLS,
@@ -96,12 +102,58 @@ ${m.gaps.length === 0 ? '<p>None.</p>' : `<ul>${m.gaps.map((g) => `<li>${badge('
 `
 }
 
-export function accessSection(report: AuditReport): string {
+const DIRECTION: Record<AccessChange['direction'], string> = {
+  weakened: 'weakened',
+  unknown: 'not-compared',
+  strengthened: 'strengthened'
+}
+
+/** "Since the last review": each change with its direction, weakened ones first. */
+function reviewHtml(r: AuditAccessReview): string {
+  const head = `<h3 id="${REVIEW_ANCHOR}">Since the last review (baseline made at ${esc(r.baseline.matrix.generatedAt)})</h3>
+<p class="muted">Compared with <code>${esc(r.baseline.name)}</code> (sha256 <code>${esc(r.baseline.sha256)}</code>).</p>
+`
+  if ('error' in r)
+    return `${head}<p class="note">Not made: ${esc(r.error)}</p>\n`
+  const order: AccessChange['direction'][] = [
+    'weakened',
+    'unknown',
+    'strengthened'
+  ]
+  const changes = order.flatMap((d) =>
+    r.review.changes.filter((c) => c.direction === d)
+  )
+  const gaps = (list: string[], word: string): string =>
+    list.length === 0
+      ? '<p>None.</p>'
+      : `<ul>${list.map((g) => `<li>${badge(word)} ${esc(g)}</li>`).join('')}</ul>`
+  return `${head}${
+    changes.length === 0
+      ? '<p>No change in who may deploy, approve, bypass or push.</p>\n'
+      : htmlTable({
+          head: ['Subject', 'Direction', 'What changed'],
+          rows: changes.map((c) => [
+            esc(c.subject),
+            badge(DIRECTION[c.direction]),
+            esc(c.what)
+          ])
+        })
+  }<h4>Gaps new since the last review</h4>
+${gaps(r.review.newGaps, 'fail')}
+<h4>Gaps resolved since the last review</h4>
+${gaps(r.review.resolvedGaps, 'pass')}
+`
+}
+
+export function accessSection(
+  report: AuditReport,
+  review: AuditAccessReview | null = null
+): string {
   const body =
     'error' in report.access
-      ? `<p class="note">Not read: ${esc(report.access.error)}</p>`
+      ? `<p class="note">Not read: ${esc(report.access.error)}; so the packet holds no ${ACCESS_JSON}.</p>`
       : matrixHtml(report.access)
-  return `<section class="part" id="access"><h2>Access matrix</h2>\n${body}</section>\n`
+  return `<section class="part" id="access"><h2>Access matrix</h2>\n${body}${review === null ? '' : reviewHtml(review)}</section>\n`
 }
 
 /** How many deployments ended each check in each status. */

@@ -31,6 +31,9 @@ dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 .b-block, .b-fail, .b-error, .b-missing, .b-late { background: #ffebe9; border-color: #ff8182; color: #a40e26; }
 .b-skipped, .b-pending, .b-other { background: #f6f8fa; color: #59636e; }
 .b-break-glass { background: #fff8c5; border-color: #d4a72c; color: #7d4e00; }
+.b-weakened { background: #ffebe9; border-color: #ff8182; color: #a40e26; }
+.b-strengthened { background: #dafbe1; border-color: #4ac26b; color: #116329; }
+.b-not-compared { background: #fff8c5; border-color: #d4a72c; color: #7d4e00; }
 ol.exceptions { padding-left: 24px; }
 ol.exceptions li { margin: 4px 0; overflow-wrap: anywhere; }
 details.deployment { border: 1px solid #d1d9e0; border-radius: 6px; margin: 8px 0; }

@@ -8,6 +8,7 @@
 
 import { closeSync, openSync, writeSync } from 'node:fs'
 import type { AuditEntry, AuditReport } from '../engine/index.js'
+import type { AuditAccessReview } from './access-review.js'
 import type { RecordOf } from './csv.js'
 import {
   drillDown,
@@ -41,6 +42,8 @@ export interface ReportHtmlOptions {
   apiUrl: string
   /** further exceptions from other sources, listed after the report's own */
   exceptions?: readonly ExceptionItem[]
+  /** with a baseline: the access review, shown in the access section */
+  accessReview?: AuditAccessReview | null
   /** where each piece of the page goes, in order */
   write: (chunk: string) => void
 }
@@ -117,7 +120,7 @@ export function writeReportHtml(o: ReportHtmlOptions): void {
   write('</section>\n')
 
   write(breakGlassSection(report))
-  write(accessSection(report))
+  write(accessSection(report, o.accessReview ?? null))
   write(controlsSection({ tallies, records }))
   write('</main></body></html>\n')
 }

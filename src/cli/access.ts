@@ -6,15 +6,13 @@
 // Exit 0 when no gap is flagged and nothing opened since the baseline, 1
 // when anything is (or anything fails), 2 usage.
 
-import { readFileSync } from 'node:fs'
-
-import {
-  accessMatrix,
-  getErrorMessage,
-  type AccessMatrix
-} from '../engine/index.js'
+import { accessMatrix, getErrorMessage } from '../engine/index.js'
 import { renderMatrix, type MatrixFormat } from '../access/render.js'
-import { parseBaseline, renderReview } from '../access/baseline.js'
+import {
+  readBaselineFile,
+  renderReview,
+  type BaselineFile
+} from '../access/baseline.js'
 import { needsAttention, reviewAccess } from '../access/review.js'
 import { PolicyError, toFailure } from '../engine/index.js'
 import { fetchPolicy } from '../engine/index.js'
@@ -113,7 +111,7 @@ async function run(
   const baseline =
     baselineFile === undefined
       ? null
-      : readBaseline(baselineFile, `${owner}/${repo}`)
+      : baselineOption(NAME, baselineFile, `${owner}/${repo}`).matrix
   const { client, logger, stdout, serverUrl } = connect(
     NAME,
     values,
@@ -188,23 +186,21 @@ async function run(
   }
 }
 
-/** The baseline file, or a usage error saying what is wrong with it. */
-function readBaseline(file: string, repository: string): AccessMatrix {
-  let text: string
+/**
+ * The file of a `--baseline` option, or a usage error of `command` saying
+ * what is wrong with it (shared by access and audit).
+ */
+export function baselineOption(
+  command: string,
+  file: string,
+  repository: string
+): BaselineFile {
   try {
-    text = readFileSync(file, 'utf8')
+    return readBaselineFile(file, repository)
   } catch (error) {
     throw new UsageError(
-      NAME,
-      `--baseline ${file} could not be read: ${getErrorMessage(error)}`
-    )
-  }
-  try {
-    return parseBaseline(text, repository)
-  } catch (error) {
-    throw new UsageError(
-      NAME,
-      `--baseline ${file} is not an access matrix of \`access --format json\`: ${getErrorMessage(error)}`
+      command,
+      `--baseline ${file} ${getErrorMessage(error)}`
     )
   }
 }

@@ -11,6 +11,12 @@ import { countingPort } from '../audit/calls.js'
 import { tokenKind } from '../audit/manifest.js'
 import { packetRecords, writePacket } from '../audit/packet.js'
 import { drawSample, newSeed, type Sample } from '../audit/sample.js'
+import {
+  auditAccessReview,
+  reviewExceptions,
+  reviewMarkdown
+} from '../audit/access-review.js'
+import { baselineOption } from './access.js'
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import {
@@ -57,6 +63,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   'max-wait': { type: 'string' },
   sample: { type: 'string' },
   seed: { type: 'string' },
+  baseline: { type: 'string' },
   quiet: { type: 'boolean' },
   verbose: { type: 'boolean' }
 }
@@ -99,7 +106,9 @@ Options:
                           evidence/<deployment id>.json as soon as it is
                           judged (memory stays flat), then population.csv,
                           changes.csv, sample.csv (with --sample),
-                          report.html and manifest.json (how it was
+                          access.json (the access matrix, the next
+                          review's --baseline), report.html and
+                          manifest.json (how it was
                           produced, the sha256 of every other file)
   --sample N              draw N deployments at random, reproducibly: listed
                           first in the Markdown report, and DIR/sample.csv
@@ -107,6 +116,13 @@ Options:
   --seed S                the sample's seed (default: a random one, printed):
                           the same seed over the same population draws the
                           same sample
+  --baseline FILE         the last review's access matrix (its packet's
+                          access.json, or \`access --format json\`): a
+                          periodic access review; what changed since is
+                          printed after the matrix, written to
+                          DIR/access-review.md and report.html, and each
+                          change that opens access (or could not be
+                          compared) and each new gap is an exception
   --checkpoint FILE       where the audit saves how far it got, after each
                           500 deployments (default with --out:
                           DIR/checkpoint.json); removed when it completes
@@ -130,7 +146,8 @@ Exit codes:
   0  every deployment in the period would have passed the gate (or broke
      the glass with its review done or not yet due)
   1  findings: a deployment that would not have passed, a break-glass
-     review missing or late; or the audit could not be made
+     review missing or late, with --baseline access opened since it; or
+     the audit could not be made
   2  usage error (bad option or value, no token)
 `
 
@@ -176,6 +193,12 @@ async function run(
   if (seedGiven !== undefined && seedGiven.trim() === '')
     throw new UsageError(NAME, '--seed must not be empty')
   const format = choice(NAME, 'format', values.get('format'), FORMATS, 'md')
+  const baselineFile = values.get('baseline')
+  // read before any API call: a bad baseline is a usage error (exit 2)
+  const baseline =
+    baselineFile === undefined
+      ? null
+      : baselineOption(NAME, baselineFile, `${owner}/${repo}`)
   const { client, logger, stdout, stderr, serverUrl } = connect(
     NAME,
     values,
@@ -236,6 +259,9 @@ async function run(
         `promotion-gate audit: sample of ${sample.ids.length} of ${report.entries.length} deployments, seed ${sample.seed} (re-draw: --sample ${sample.size} --seed ${sample.seed}); method: ${sample.method}\n`
       )
     }
+    const review =
+      baseline === null ? null : auditAccessReview(report, baseline)
+    const reviewFindings = review === null ? [] : reviewExceptions(review)
     if (out !== undefined) {
       const packet = writePacket({
         dir: out,
@@ -247,7 +273,8 @@ async function run(
           tokenKind: tokenKind(readToken(NAME, ctx.env)),
           calls: counted.calls(),
           usage: client.usage?.() ?? null,
-          sample
+          sample,
+          accessReview: review
         }
       })
       if (!quiet) {
@@ -263,6 +290,8 @@ async function run(
         recordOf: recordOf ?? ((e) => e.evidence),
         sample,
         apiUrl,
+        exceptions: reviewFindings,
+        accessReview: review,
         write: (chunk) => stdout.write(chunk)
       })
     } else {
@@ -273,13 +302,20 @@ async function run(
           ...(recordOf === undefined ? {} : { recordOf })
         })
       )
+      // the review after the matrix the Markdown report ends with
+      if (format === 'md' && review !== null)
+        stdout.write(reviewMarkdown(report, review, ''))
     }
     const blocked = report.entries.filter((e) => e.decision === 'block')
-    const attention = flagged(report)
+    const attention = flagged(report) + reviewFindings.length
     if (!quiet) {
       stderr.write(
         `promotion-gate audit: ${report.entries.length} deployments, ${blocked.length} would not have passed; ${attention} finding${attention === 1 ? '' : 's'}; ${client.requests.length} API requests\n`
       )
+      if (review !== null)
+        stderr.write(
+          `promotion-gate audit: access since the baseline ${review.baseline.name} of ${review.baseline.matrix.generatedAt}: ${'error' in review ? `not reviewed (${review.error})` : `${review.review.changes.length} change${review.review.changes.length === 1 ? '' : 's'}`}, ${reviewFindings.length} needing attention\n`
+        )
     }
     return attention === 0 ? EXIT.ok : EXIT.block
   } catch (error) {
