@@ -2,6 +2,170 @@ export const id = 222;
 export const ids = [222];
 export const modules = {
 
+/***/ 25351:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fs: () => (/* binding */ renderReview),
+/* harmony export */   s$: () => (/* binding */ readBaselineFile)
+/* harmony export */ });
+/* unused harmony export parseBaseline */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _engine_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(91727);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(52960);
+// `access --baseline previous.json`: the last review's matrix read back, and
+// what changed since shown next to today's matrix: a section in Markdown,
+// `change` rows in CSV, a `review` member in JSON (which stays a baseline
+// for the next review: a baseline's `review` is not read).
+
+
+
+
+
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isMaybeList = (v) => Array.isArray(v) || (isObject(v) && v.unreadable === true);
+/**
+ * The baseline, checked to be a matrix of `repository`; throws an Error
+ * saying what is wrong with it.
+ */
+function parseBaseline(text, repository) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw new Error('it is not JSON');
+    }
+    const problems = [];
+    if (!isObject(value))
+        throw new Error('it is not a JSON object');
+    if (typeof value.repository !== 'string')
+        problems.push('no `repository`');
+    if (typeof value.generatedAt !== 'string')
+        problems.push('no `generatedAt`');
+    for (const list of ['environments', 'branches']) {
+        const items = value[list];
+        if (!Array.isArray(items) ||
+            !items.every((i) => isObject(i) && typeof i.name === 'string'))
+            problems.push(`\`${list}\` is not a list of named entries`);
+    }
+    if (Array.isArray(value.environments) &&
+        !value.environments.every((e) => isObject(e) && Array.isArray(e.reviewers)))
+        problems.push('an environment has no `reviewers` list');
+    if (!isMaybeList(value.writers))
+        problems.push('no `writers`');
+    if (!isMaybeList(value.writerTeams))
+        problems.push('no `writerTeams`');
+    if (!Array.isArray(value.gaps) ||
+        !value.gaps.every((g) => typeof g === 'string'))
+        problems.push('no `gaps` list');
+    if (problems.length > 0)
+        throw new Error(problems.join('; '));
+    const matrix = value;
+    if (matrix.repository !== repository)
+        throw new Error(`it is the matrix of ${matrix.repository}, not of ${repository}`);
+    return matrix;
+}
+/**
+ * The baseline in `path`, checked as parseBaseline checks it; throws an
+ * Error whose message follows the file's name (`could not be read: …`), so
+ * `access --baseline`, `audit --baseline` and the action's `audit-baseline`
+ * say the same thing about the same file.
+ */
+function readBaselineFile(path, repository) {
+    let bytes;
+    try {
+        bytes = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path);
+    }
+    catch (error) {
+        throw new Error(`could not be read: ${(0,_engine_index_js__WEBPACK_IMPORTED_MODULE_3__/* .getErrorMessage */ .u1)(error)}`);
+    }
+    try {
+        return {
+            matrix: parseBaseline(bytes.toString('utf8'), repository),
+            name: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(path),
+            sha256: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex')
+        };
+    }
+    catch (error) {
+        throw new Error(`is not an access matrix of \`access --format json\`: ${(0,_engine_index_js__WEBPACK_IMPORTED_MODULE_3__/* .getErrorMessage */ .u1)(error)}`);
+    }
+}
+const SIGN = {
+    weakened: '⚠️ weakened',
+    strengthened: '✅ strengthened',
+    unknown: '❔ not compared'
+};
+function renderReview(matrix, review, format, rendered) {
+    switch (format) {
+        case 'json':
+            return `${JSON.stringify({ ...matrix, review }, null, 2)}\n`;
+        case 'csv':
+            return (rendered +
+                [
+                    ...review.changes.map((c) => [
+                        'change',
+                        c.subject,
+                        c.direction,
+                        c.what
+                    ]),
+                    ...review.newGaps.map((g) => [
+                        'gap since baseline',
+                        matrix.repository,
+                        'new',
+                        g
+                    ]),
+                    ...review.resolvedGaps.map((g) => [
+                        'gap since baseline',
+                        matrix.repository,
+                        'resolved',
+                        g
+                    ])
+                ]
+                    .map((r) => `${r.map(_render_js__WEBPACK_IMPORTED_MODULE_4__/* .csvCell */ .rK).join(',')}\n`)
+                    .join(''));
+        case 'md': {
+            const lines = [
+                `## Changes since the last review`,
+                '',
+                `Compared with the matrix read ${review.baseline}.`,
+                ''
+            ];
+            if (review.changes.length === 0)
+                lines.push('No change in who may deploy, approve, bypass or push.', '');
+            else {
+                lines.push('| Subject | Change | What |', '| --- | --- | --- |');
+                const order = ['weakened', 'unknown', 'strengthened'];
+                for (const direction of order) {
+                    for (const c of review.changes.filter((x) => x.direction === direction))
+                        lines.push(`| ${(0,_render_js__WEBPACK_IMPORTED_MODULE_4__/* .mdCell */ .cz)(c.subject)} | ${SIGN[direction]} | ${(0,_render_js__WEBPACK_IMPORTED_MODULE_4__/* .mdCell */ .cz)(c.what)} |`);
+                }
+                lines.push('');
+            }
+            lines.push('### Gaps new since the last review', '');
+            if (review.newGaps.length === 0)
+                lines.push('None.');
+            for (const g of review.newGaps)
+                lines.push(`- ⚠️ ${(0,_render_js__WEBPACK_IMPORTED_MODULE_4__/* .mdCell */ .cz)(g)}`);
+            lines.push('', '### Gaps resolved since the last review', '');
+            if (review.resolvedGaps.length === 0)
+                lines.push('None.');
+            for (const g of review.resolvedGaps)
+                lines.push(`- ✅ ${(0,_render_js__WEBPACK_IMPORTED_MODULE_4__/* .mdCell */ .cz)(g)}`);
+            lines.push('');
+            return `${rendered}\n${lines.join('\n')}`;
+        }
+    }
+}
+
+
+/***/ }),
+
 /***/ 52960:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -683,11 +847,14 @@ ${v.record === null ? `<p class="muted">${esc(NO_RECORD)}</p>` : checksTable(v.r
 `;
 }
 
+// EXTERNAL MODULE: ./src/audit/access-review.ts + 1 modules
+var access_review = __webpack_require__(37123);
 ;// CONCATENATED MODULE: ./src/audit/report-html-registers.ts
 // report.html's closing sections: the break-glass register, the access
 // matrix (the same rows as `access`, src/access/render.ts, as HTML tables)
 // and the controls each check evidences, with how the population fared on
 // each check.
+
 
 
 
@@ -758,11 +925,47 @@ ${htmlTable({ head: ['Field', 'Value'], rows: repo.map((r) => [esc(r[2] ?? ''), 
 ${m.gaps.length === 0 ? '<p>None.</p>' : `<ul>${m.gaps.map((g) => `<li>${badge('fail')} ${esc(g)}</li>`).join('')}</ul>`}
 `;
 }
-function accessSection(report) {
+const DIRECTION = {
+    weakened: 'weakened',
+    unknown: 'not-compared',
+    strengthened: 'strengthened'
+};
+/** "Since the last review": each change with its direction, weakened ones first. */
+function reviewHtml(r) {
+    const head = `<h3 id="${access_review/* REVIEW_ANCHOR */.LA}">Since the last review (baseline made at ${esc(r.baseline.matrix.generatedAt)})</h3>
+<p class="muted">Compared with <code>${esc(r.baseline.name)}</code> (sha256 <code>${esc(r.baseline.sha256)}</code>).</p>
+`;
+    if ('error' in r)
+        return `${head}<p class="note">Not made: ${esc(r.error)}</p>\n`;
+    const order = [
+        'weakened',
+        'unknown',
+        'strengthened'
+    ];
+    const changes = order.flatMap((d) => r.review.changes.filter((c) => c.direction === d));
+    const gaps = (list, word) => list.length === 0
+        ? '<p>None.</p>'
+        : `<ul>${list.map((g) => `<li>${badge(word)} ${esc(g)}</li>`).join('')}</ul>`;
+    return `${head}${changes.length === 0
+        ? '<p>No change in who may deploy, approve, bypass or push.</p>\n'
+        : htmlTable({
+            head: ['Subject', 'Direction', 'What changed'],
+            rows: changes.map((c) => [
+                esc(c.subject),
+                badge(DIRECTION[c.direction]),
+                esc(c.what)
+            ])
+        })}<h4>Gaps new since the last review</h4>
+${gaps(r.review.newGaps, 'fail')}
+<h4>Gaps resolved since the last review</h4>
+${gaps(r.review.resolvedGaps, 'pass')}
+`;
+}
+function accessSection(report, review = null) {
     const body = 'error' in report.access
-        ? `<p class="note">Not read: ${esc(report.access.error)}</p>`
+        ? `<p class="note">Not read: ${esc(report.access.error)}; so the packet holds no ${access_review/* ACCESS_JSON */.KP}.</p>`
         : matrixHtml(report.access);
-    return `<section class="part" id="access"><h2>Access matrix</h2>\n${body}</section>\n`;
+    return `<section class="part" id="access"><h2>Access matrix</h2>\n${body}${review === null ? '' : reviewHtml(review)}</section>\n`;
 }
 function tally(into, checks) {
     for (const c of checks) {
@@ -819,6 +1022,9 @@ dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 .b-block, .b-fail, .b-error, .b-missing, .b-late { background: #ffebe9; border-color: #ff8182; color: #a40e26; }
 .b-skipped, .b-pending, .b-other { background: #f6f8fa; color: #59636e; }
 .b-break-glass { background: #fff8c5; border-color: #d4a72c; color: #7d4e00; }
+.b-weakened { background: #ffebe9; border-color: #ff8182; color: #a40e26; }
+.b-strengthened { background: #dafbe1; border-color: #4ac26b; color: #116329; }
+.b-not-compared { background: #fff8c5; border-color: #d4a72c; color: #7d4e00; }
 ol.exceptions { padding-left: 24px; }
 ol.exceptions li { margin: 4px 0; overflow-wrap: anywhere; }
 details.deployment { border: 1px solid #d1d9e0; border-radius: 6px; margin: 8px 0; }
@@ -1111,7 +1317,7 @@ function writeReportHtml(o) {
         drill(entry);
     write('</section>\n');
     write(breakGlassSection(report));
-    write(accessSection(report));
+    write(accessSection(report, o.accessReview ?? null));
     write(controlsSection({ tallies, records }));
     write('</main></body></html>\n');
 }
@@ -1129,9 +1335,11 @@ function writeReportHtmlFile(path, o) {
 ;// CONCATENATED MODULE: ./src/audit/packet.ts
 // The auditor's packet of SPEC §7 in `--out DIR`, beside the evidence/ the
 // audit wrote as it judged: population.csv, changes.csv, sample.csv (with a
-// sample), report.html and, last, manifest.json with the sha256 of every other file. The
+// sample), access.json (and access-review.md with a baseline), report.html and, last, manifest.json with the sha256 of every other file. The
 // tables are written a row at a time from the records on disk, so memory
 // stays flat however long the population.
+
+
 
 
 
@@ -1143,7 +1351,9 @@ const PACKET_FILES = {
     changes: 'changes.csv',
     sample: 'sample.csv',
     report: REPORT_HTML,
-    unexplained: completeness/* UNEXPLAINED_FILE */.tT
+    unexplained: completeness/* UNEXPLAINED_FILE */.tT,
+    access: access_review/* ACCESS_JSON */.KP,
+    accessReview: access_review/* ACCESS_REVIEW_MD */.Oc
 };
 /** The entry's record: held in it, else the one evidence/ holds; null when neither. */
 function packetRecords(dir) {
@@ -1208,12 +1418,27 @@ function writePacket(o) {
     // the commits completeness found unexplained (SPEC §7), one header
     (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, PACKET_FILES.unexplained), (0,completeness/* unexplainedCsv */.We)(report.completeness), { mode: 0o644 });
     files.push(PACKET_FILES.unexplained);
+    // the matrix exactly as `access --format json` prints it, so this packet's
+    // access.json is the next review's --baseline; none when it was not read
+    // (the manifest and report.html say why)
+    const review = o.context.accessReview ?? null;
+    if (!('error' in report.access)) {
+        const matrix = (0,render/* renderMatrix */.CW)(report.access, 'md');
+        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, PACKET_FILES.access), (0,render/* renderMatrix */.CW)(report.access, 'json'), { mode: 0o644 });
+        files.push(PACKET_FILES.access);
+        if (review !== null) {
+            (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, PACKET_FILES.accessReview), (0,access_review/* reviewMarkdown */.Wq)(report, review, matrix), { mode: 0o644 });
+            files.push(PACKET_FILES.accessReview);
+        }
+    }
     // the page people read, each record read again as its drill-down is written
     writeReportHtmlFile((0,external_node_path_.join)(dir, PACKET_FILES.report), {
         report,
         recordOf,
         sample: o.context.sample,
-        apiUrl: o.context.apiUrl
+        apiUrl: o.context.apiUrl,
+        exceptions: review === null ? [] : (0,access_review/* reviewExceptions */.ZP)(review),
+        accessReview: review
     });
     files.push(PACKET_FILES.report);
     // last: it names the digest of everything else in the directory
@@ -1228,6 +1453,8 @@ function writePacket(o) {
 var urls = __webpack_require__(15945);
 // EXTERNAL MODULE: ./src/action/inputs.ts
 var action_inputs = __webpack_require__(81729);
+// EXTERNAL MODULE: ./src/access/baseline.ts
+var baseline = __webpack_require__(25351);
 // EXTERNAL MODULE: ./src/action/artifact.ts
 var artifact = __webpack_require__(48338);
 ;// CONCATENATED MODULE: ./src/action/audit.ts
@@ -1235,9 +1462,10 @@ var artifact = __webpack_require__(48338);
 // report as the job summary and as a JSON file (`evidence-file`), uploads the
 // report and every evidence record as one artifact of the run, sets
 // `decision` to `block` when any deployment of the period would not have
-// passed the gate, and fails the step then (an exception nobody sees is no
-// control), unless `audit-exceptions: report`; it always fails when the audit
-// cannot be made.
+// passed the gate (or, with `audit-baseline`, access opened since the last
+// review), and fails the step then (an exception nobody sees is no control),
+// unless `audit-exceptions: report`; it always fails when the audit cannot be
+// made or its baseline cannot be used.
 
 
 
@@ -1252,6 +1480,24 @@ var artifact = __webpack_require__(48338);
 
 
 
+
+
+/**
+ * The input audit-baseline read and checked, as `audit --baseline` reads
+ * it; a relative path is in the workspace. An InputError naming the input
+ * when it cannot be used.
+ */
+function auditBaseline(inputs, env) {
+    if (inputs.auditBaseline === null)
+        return null;
+    const path = (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || '.', inputs.auditBaseline);
+    try {
+        return (0,baseline/* readBaselineFile */.s$)(path, `${inputs.request.owner}/${inputs.request.repo}`);
+    }
+    catch (error) {
+        throw new engine/* InputError */.dz(`input ${action_inputs/* INPUTS */.mc.auditBaseline}: ${inputs.auditBaseline} ${(0,engine/* getErrorMessage */.u1)(error)}`);
+    }
+}
 /** Blocked deployments named one by one in the log; the rest are counted. */
 const NAMED = 10;
 async function runAuditMode(inputs, deps) {
@@ -1263,6 +1509,8 @@ async function runAuditMode(inputs, deps) {
     const counted = countingPort(deps.client);
     try {
         const when = period(inputs.auditSince, null, deps.now());
+        // read before any API call: a baseline that cannot be used fails the step
+        const baseline = auditBaseline(inputs, env);
         const report = await (0,engine/* runAudit */.bD)({
             owner: req.owner,
             repo: req.repo,
@@ -1288,6 +1536,8 @@ async function runAuditMode(inputs, deps) {
             evidence: evidenceDirectory(dir),
             chunkDone: collector()
         });
+        const review = baseline === null ? null : (0,access_review/* auditAccessReview */.Um)(report, baseline);
+        const reviewFindings = review === null ? [] : (0,access_review/* reviewExceptions */.ZP)(review);
         (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
         const file = (0,external_node_path_.join)(dir, `report-${report.generatedAt.slice(0, 10)}.json`);
         (0,external_node_fs_.writeFileSync)(file, renderAudit(report, 'json'), { mode: 0o644 });
@@ -1300,14 +1550,18 @@ async function runAuditMode(inputs, deps) {
                 arguments: [
                     'mode: audit',
                     `environment: ${req.environment}`,
-                    `audit-since: ${inputs.auditSince}`
+                    `audit-since: ${inputs.auditSince}`,
+                    ...(inputs.auditBaseline === null
+                        ? []
+                        : [`audit-baseline: ${inputs.auditBaseline}`])
                 ],
                 apiUrl: inputs.apiUrl,
                 graphqlUrl: inputs.graphqlUrl ?? (0,urls/* defaultGraphqlUrl */.sd)(inputs.apiUrl),
                 tokenKind: (0,audit_manifest/* tokenKind */.aA)(inputs.token),
                 calls: counted.calls(),
                 usage: deps.client.usage?.() ?? null,
-                sample: null
+                sample: null,
+                accessReview: review
             }
         });
         // signed after the manifest is written, before the packet is uploaded
@@ -1326,8 +1580,11 @@ async function runAuditMode(inputs, deps) {
         const incomplete = unexplained.length > 0 || report.completeness.errors.length > 0
             ? `; ${unexplained.length} commit${unexplained.length === 1 ? '' : 's'} on the deployed branches no pull request or allowed direct push explains${report.completeness.errors.length > 0 ? ' (completeness not established)' : ''}`
             : '';
-        const summary = `promotion-gate audit of ${req.environment}, ${report.period.since} to ${report.period.until}: ${report.entries.length} deployments, ${blocked.length} would not have passed the gate${incomplete}`;
-        const exceptions = (0,engine/* flagged */.fv)(report);
+        const opened = review === null
+            ? ''
+            : `; access since the baseline of ${review.baseline.matrix.generatedAt}: ${reviewFindings.length} finding${reviewFindings.length === 1 ? '' : 's'}`;
+        const summary = `promotion-gate audit of ${req.environment}, ${report.period.since} to ${report.period.until}: ${report.entries.length} deployments, ${blocked.length} would not have passed the gate${incomplete}${opened}`;
+        const exceptions = (0,engine/* flagged */.fv)(report) + reviewFindings.length;
         const packet = inputs.evidenceArtifact
             ? await (0,artifact/* uploadDirectory */.zA)({
                 name: `promotion-gate-audit-${req.environment.replace(/[^A-Za-z0-9._-]/g, '_')}-${req.run.id ?? 'local'}-${req.run.attempt ?? 1}`,
@@ -1353,6 +1610,7 @@ async function runAuditMode(inputs, deps) {
         io.setOutput(action_inputs/* OUTPUTS */.py.summary, summary);
         try {
             await io.writeSummary(renderAudit(report, 'md') +
+                (review === null ? '' : (0,access_review/* reviewMarkdown */.Wq)(report, review, '')) +
                 (packet?.kind === 'uploaded'
                     ? `\n<sub>[The audit packet](${packet.url}) (artifact of this run): this report and every deployment's evidence record.</sub>\n`
                     : ''));
@@ -1375,6 +1633,12 @@ async function runAuditMode(inputs, deps) {
         }
         for (const e of report.completeness.errors)
             io.warning(e);
+        // the access review (SPEC §7): each change that opens access, each new gap
+        for (const x of reviewFindings.slice(0, NAMED))
+            io.warning(`${x.kind}: ${x.title} (${x.detail})`);
+        if (reviewFindings.length > NAMED) {
+            io.warning(`${reviewFindings.length - NAMED} more access findings: see the job summary`);
+        }
         if (unsigned !== null) {
             // an auditor was promised a signed packet: an unsigned one fails
             io.setFailed(`${summary}; attest: true, and ${unsigned}`);
@@ -1396,6 +1660,341 @@ async function runAuditMode(inputs, deps) {
         io.annotate(failure.hint ? `${failure.message}\n${failure.hint}` : failure.message, 'promotion-gate: audit');
         io.setFailed(message);
     }
+}
+
+
+/***/ }),
+
+/***/ 37123:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  KP: () => (/* binding */ ACCESS_JSON),
+  Oc: () => (/* binding */ ACCESS_REVIEW_MD),
+  LA: () => (/* binding */ REVIEW_ANCHOR),
+  Um: () => (/* binding */ auditAccessReview),
+  re: () => (/* binding */ baselineManifest),
+  ZP: () => (/* binding */ reviewExceptions),
+  Wq: () => (/* binding */ reviewMarkdown)
+});
+
+// EXTERNAL MODULE: ./src/access/baseline.ts
+var baseline = __webpack_require__(25351);
+// EXTERNAL MODULE: ./src/access/render.ts
+var render = __webpack_require__(52960);
+// EXTERNAL MODULE: ./src/engine/index.ts + 99 modules
+var engine = __webpack_require__(91727);
+;// CONCATENATED MODULE: ./src/access/review.ts
+// The access matrix as a periodic access review (SPEC §7, issue 16 item 7):
+// what changed since the last review's matrix (`access --format json`, kept
+// as the baseline). Each change says whether it opens access (weakened),
+// closes it (strengthened), or could not be compared (unknown: counted as
+// needing a look, since what cannot be compared cannot be called unchanged).
+
+/** The review needs a person: something opened, a new gap, or a change that could not be compared. */
+function needsAttention(review) {
+    return (review.newGaps.length > 0 ||
+        review.changes.some((c) => c.direction !== 'strengthened'));
+}
+// docs.github.com/en/rest/collaborators/collaborators: permissions read,
+// triage, write (push), maintain, admin; a custom role ranks as unknown.
+const ROLE_RANK = {
+    read: 0,
+    triage: 1,
+    write: 2,
+    maintain: 3,
+    admin: 4
+};
+// docs.github.com/en/rest/repos/rules: bypass_mode `pull_request` bypasses
+// only through a pull request, `always` also by pushing, `exempt` without
+// any audit entry.
+const BYPASS_RANK = {
+    pull_request: 0,
+    always: 1,
+    exempt: 2
+};
+/** Compare two readings of a value; either may be unreadable. */
+function bothRead(add, what, before, after, compare) {
+    if (before === null || after === null) {
+        if (before !== after)
+            add('unknown', `${what}: not read ${before === null ? 'in the baseline' : 'now'}, so it cannot be compared`);
+        return;
+    }
+    if ((0,engine/* isCannot */.Sl)(before) || (0,engine/* isCannot */.Sl)(after)) {
+        const which = (0,engine/* isCannot */.Sl)(before) ? before : after;
+        if (!((0,engine/* isCannot */.Sl)(before) && (0,engine/* isCannot */.Sl)(after)))
+            add('unknown', `${what}: could not be read ${(0,engine/* isCannot */.Sl)(before) ? 'in the baseline' : 'now'} (needs ${which.permission}), so it cannot be compared`);
+        return;
+    }
+    compare(before, after);
+}
+function holders(add, kind, before, after) {
+    const was = new Map(before.map((h) => [h.login, h.role]));
+    const now = new Map(after.map((h) => [h.login, h.role]));
+    for (const [login, role] of now) {
+        const old = was.get(login);
+        if (old === undefined)
+            add('weakened', `new ${kind} with ${role} access: ${login}`);
+        else if (old !== role) {
+            const [a, b] = [ROLE_RANK[old], ROLE_RANK[role]];
+            add(a === undefined || b === undefined
+                ? 'unknown'
+                : b > a
+                    ? 'weakened'
+                    : 'strengthened', `${kind} ${login}: ${old} → ${role}`);
+        }
+    }
+    for (const [login, role] of was) {
+        if (!now.has(login))
+            add('strengthened', `${kind} ${login} no longer holds ${role} access`);
+    }
+}
+/** `Team acme/sre (always)` → its actor and mode. */
+function bypassParts(text) {
+    const m = /^(.*) \(([^()]+)\)$/.exec(text);
+    return m === null
+        ? { actor: text, mode: 'always' }
+        : { actor: m[1], mode: m[2] };
+}
+function bypassActors(add, before, after) {
+    const was = new Map(before.map((t) => [bypassParts(t).actor, bypassParts(t).mode]));
+    const now = new Map(after.map((t) => [bypassParts(t).actor, bypassParts(t).mode]));
+    for (const [actor, mode] of now) {
+        const old = was.get(actor);
+        if (old === undefined)
+            add('weakened', `new bypass actor: ${actor} (${mode})`);
+        else if (old !== mode) {
+            const [a, b] = [BYPASS_RANK[old], BYPASS_RANK[mode]];
+            add(a === undefined || b === undefined
+                ? 'unknown'
+                : b > a
+                    ? 'weakened'
+                    : 'strengthened', `bypass actor ${actor}: ${old} → ${mode}`);
+        }
+    }
+    for (const [actor, mode] of was) {
+        if (!now.has(actor))
+            add('strengthened', `bypass actor removed: ${actor} (${mode})`);
+    }
+}
+function branchesAllowed(add, before, after) {
+    const text = (v) => v === 'any'
+        ? 'any branch'
+        : v === 'protected'
+            ? 'protected branches only'
+            : v.join(', ') || 'none';
+    if (Array.isArray(before) && Array.isArray(after)) {
+        const added = after.filter((p) => !before.includes(p));
+        const removed = before.filter((p) => !after.includes(p));
+        if (added.length > 0)
+            add('weakened', `deployment branch patterns added: ${added.join(', ')}`);
+        if (removed.length > 0)
+            add('strengthened', `deployment branch patterns removed: ${removed.join(', ')}`);
+        return;
+    }
+    if (before === after)
+        return;
+    // `any` is the widest; between `protected` and patterns no order holds
+    const direction = after === 'any' ? 'weakened' : before === 'any' ? 'strengthened' : 'unknown';
+    add(direction, `deployment branches: ${text(before)} → ${text(after)}`);
+}
+function environment(add, b, a) {
+    if (b.exists !== a.exists) {
+        add(a.exists === false
+            ? 'weakened'
+            : a.exists === null
+                ? 'unknown'
+                : 'strengthened', `exists: ${String(b.exists)} → ${String(a.exists)}`);
+    }
+    bothRead(add, 'deployment branches', b.deploymentBranches, a.deploymentBranches, (x, y) => branchesAllowed(add, x, y));
+    const key = (r) => `${r.type === 'Team' ? 'team ' : ''}${r.name}`;
+    const was = new Set(b.reviewers.map(key));
+    const now = new Set(a.reviewers.map(key));
+    for (const r of was)
+        if (!now.has(r))
+            add('weakened', `required reviewer removed: ${r}`);
+    for (const r of now)
+        if (!was.has(r))
+            add('strengthened', `required reviewer added: ${r}`);
+    // a team's members who may now approve
+    for (const r of a.reviewers) {
+        const old = b.reviewers.find((x) => key(x) === key(r));
+        if (r.type !== 'Team' || old === undefined)
+            continue;
+        bothRead(add, `members of reviewer team ${r.name}`, old.members, r.members, (x, y) => {
+            const added = y.filter((m) => !x.includes(m));
+            const removed = x.filter((m) => !y.includes(m));
+            if (added.length > 0)
+                add('weakened', `reviewer team ${r.name}: new members ${added.join(', ')}`);
+            if (removed.length > 0)
+                add('strengthened', `reviewer team ${r.name}: members removed ${removed.join(', ')}`);
+        });
+    }
+    if (b.preventSelfReview !== a.preventSelfReview) {
+        add(a.preventSelfReview === true
+            ? 'strengthened'
+            : a.preventSelfReview === false
+                ? 'weakened'
+                : 'unknown', `prevent self-review: ${String(b.preventSelfReview)} → ${String(a.preventSelfReview)}`);
+    }
+    // null: GitHub did not say, which counts as allowed
+    const bypass = (v) => v !== false;
+    if (bypass(b.adminBypass) !== bypass(a.adminBypass)) {
+        add(bypass(a.adminBypass) ? 'weakened' : 'strengthened', `admin bypass turned ${bypass(a.adminBypass) ? 'on' : 'off'}`);
+    }
+    if (b.waitTimer !== a.waitTimer) {
+        add(b.waitTimer === null || a.waitTimer === null
+            ? 'unknown'
+            : a.waitTimer < b.waitTimer
+                ? 'weakened'
+                : 'strengthened', `wait timer: ${b.waitTimer ?? 'unknown'} → ${a.waitTimer ?? 'unknown'} minutes`);
+    }
+    bothRead(add, 'custom protection rules', b.customRules, a.customRules, (x, y) => {
+        for (const r of x)
+            if (!y.includes(r))
+                add('weakened', `custom protection rule removed: ${r}`);
+        for (const r of y)
+            if (!x.includes(r))
+                add('strengthened', `custom protection rule added: ${r}`);
+    });
+}
+function branch(add, b, a) {
+    bothRead(add, 'required approvals', b.requiredApprovals, a.requiredApprovals, (x, y) => {
+        if (x !== y)
+            add(y < x ? 'weakened' : 'strengthened', `required approvals: ${x} → ${y}`);
+    });
+    bothRead(add, 'ruleset bypass actors', b.bypassActors, a.bypassActors, (x, y) => bypassActors(add, x, y));
+    if (b.adminsBypass !== a.adminsBypass) {
+        add(a.adminsBypass === true
+            ? 'weakened'
+            : a.adminsBypass === false
+                ? 'strengthened'
+                : 'unknown', `administrators bypass the protection: ${String(b.adminsBypass)} → ${String(a.adminsBypass)}`);
+    }
+}
+/** Everything that changed from `before` (the baseline) to `after`. */
+function reviewAccess(before, after) {
+    const changes = [];
+    const adder = (subject) => (direction, what) => changes.push({ subject, direction, what });
+    const repo = adder(`repository ${after.repository}`);
+    bothRead(repo, 'people with write, maintain or admin', before.writers, after.writers, (x, y) => holders(repo, 'collaborator', x, y));
+    bothRead(repo, 'teams with write, maintain or admin', before.writerTeams, after.writerTeams, (x, y) => holders(repo, 'team', x, y));
+    for (const [what, cut] of [
+        ['people with write, maintain or admin', after.writersTruncated],
+        ['teams with write, maintain or admin', after.writerTeamsTruncated]
+    ]) {
+        if (cut !== undefined)
+            repo('unknown', `${what}: the list was cut now, so holders past it cannot be compared`);
+    }
+    const pairs = (kind, was, now, compare) => {
+        for (const a of now) {
+            const add = adder(`${kind} ${a.name}`);
+            const b = was.find((x) => x.name === a.name);
+            if (b === undefined)
+                add('unknown', `not in the baseline: review it whole`);
+            else
+                compare(add, b, a);
+        }
+        for (const b of was) {
+            if (!now.some((a) => a.name === b.name))
+                adder(`${kind} ${b.name}`)('unknown', 'no longer in the matrix (out of the policy, or deleted)');
+        }
+    };
+    pairs('environment', before.environments, after.environments, environment);
+    pairs('branch', before.branches, after.branches, branch);
+    return {
+        baseline: before.generatedAt,
+        changes,
+        newGaps: after.gaps.filter((g) => !before.gaps.includes(g)),
+        resolvedGaps: before.gaps.filter((g) => !after.gaps.includes(g))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/audit/access-review.ts
+// The audit's access matrix as a periodic access review (SPEC §7, issue 16
+// item 7): with a baseline (the last review's access.json, or `access
+// --format json`), what changed since goes into the packet (access-review.md),
+// into report.html (its access section, and each change that opens access as
+// an exception) and into the exit code. When today's matrix could not be
+// read, the review could not be made: that is an exception too, never a
+// review that found nothing.
+
+
+
+const ACCESS_JSON = 'access.json';
+const ACCESS_REVIEW_MD = 'access-review.md';
+/** The anchor of the review in report.html's access section. */
+const REVIEW_ANCHOR = 'access-review';
+function auditAccessReview(report, baseline) {
+    return 'error' in report.access
+        ? {
+            baseline,
+            error: `the access matrix of now could not be read: ${report.access.error}`
+        }
+        : { baseline, review: reviewAccess(baseline.matrix, report.access) };
+}
+/**
+ * Each finding of the review that needs a person, one exception item each:
+ * every change that opens access or could not be compared, every gap new
+ * since the baseline; or the review that could not be made.
+ */
+function reviewExceptions(r) {
+    const link = `#${REVIEW_ANCHOR}`;
+    const since = `since the last review (baseline ${r.baseline.name}, made at ${r.baseline.matrix.generatedAt})`;
+    if ('error' in r) {
+        return [
+            {
+                kind: 'access review not made',
+                title: `What changed in access ${since} could not be established`,
+                detail: r.error,
+                link
+            }
+        ];
+    }
+    const weakenedFirst = [
+        ...r.review.changes.filter((c) => c.direction === 'weakened'),
+        ...r.review.changes.filter((c) => c.direction === 'unknown')
+    ];
+    return [
+        ...weakenedFirst.map((c) => ({
+            kind: c.direction === 'weakened'
+                ? 'access opened'
+                : 'access change not compared',
+            title: `${c.subject}: ${c.what}`,
+            detail: `${c.direction === 'weakened' ? 'weakened' : 'could not be compared'} ${since}`,
+            link
+        })),
+        ...r.review.newGaps.map((g) => ({
+            kind: 'access gap new',
+            title: g,
+            detail: `a gap against the policy ${since}`,
+            link
+        }))
+    ];
+}
+/** access-review.md: the matrix of now, then what changed since the baseline. */
+function reviewMarkdown(report, r, rendered) {
+    if ('error' in r || 'error' in report.access)
+        return `${rendered}\n## Changes since the last review\n\nNot made against ${(0,render/* mdCell */.cz)(r.baseline.name)} (made at ${(0,render/* mdCell */.cz)(r.baseline.matrix.generatedAt)}): ${(0,render/* mdCell */.cz)('error' in r ? r.error : 'the access matrix was not read')}\n`;
+    return (0,baseline/* renderReview */.Fs)(report.access, r.review, 'md', rendered);
+}
+/** What the manifest records of the baseline and its review. */
+function baselineManifest(r) {
+    return {
+        file: r.baseline.name,
+        sha256: r.baseline.sha256,
+        generated_at: r.baseline.matrix.generatedAt,
+        ...('error' in r
+            ? { changes: null, not_reviewed: r.error }
+            : {
+                changes: r.review.changes.length,
+                needing_attention: reviewExceptions(r).length,
+                new_gaps: r.review.newGaps.length,
+                resolved_gaps: r.review.resolvedGaps.length
+            })
+    };
 }
 
 
@@ -1688,12 +2287,14 @@ function populationCsv(o) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _engine_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(91727);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(311);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(311);
 /* harmony import */ var _completeness_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(29083);
+/* harmony import */ var _access_review_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(37123);
 // The packet's manifest.json (SPEC §7): how the population was produced
 // (repository, environment, period, tool version, token kind, the API calls,
 // when, the counts) and the sha256 of every other file in the packet, so an
 // auditor can check that nothing was changed or left out and run it again.
+
 
 
 
@@ -1720,12 +2321,11 @@ function tokenKind(token) {
         'unknown (no prefix GitHub documents)');
 }
 /**
- * A file's size and sha256, read a block at a time: report.html of 10,000
+ * A file's size and sha256, read a block at a time into `block`: report.html of 10,000
  * deployments is tens of MB, and the audit's memory must stay flat.
  */
-function hashFile(path) {
+function hashFile(path, block) {
     const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    const block = Buffer.alloc(1 << 20);
     const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'r');
     let bytes = 0;
     try {
@@ -1745,6 +2345,9 @@ function hashFile(path) {
 /** Every file under `dir` but the manifest itself, sorted by path. */
 function digests(dir) {
     const out = [];
+    // one block for every file: a new one per file would be garbage outside
+    // the heap, freed only when V8 next collects
+    const block = Buffer.allocUnsafe(1 << 16);
     const walk = (at) => {
         for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(at, { withFileTypes: true })) {
             const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(at, entry.name);
@@ -1753,7 +2356,7 @@ function digests(dir) {
             else if (entry.isFile() && path !== (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, MANIFEST)) {
                 out.push({
                     path: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(dir, path).split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join('/'),
-                    ...hashFile(path)
+                    ...hashFile(path, block)
                 });
             }
         }
@@ -1763,9 +2366,10 @@ function digests(dir) {
 }
 function buildManifest(report, context, files) {
     const blocked = report.entries.filter((e) => e.decision === 'block').length;
+    const review = context.accessReview ?? null;
     return {
         kind: 'promotion-gate/audit-packet',
-        tool: { name: 'promotion-gate', version: _version_js__WEBPACK_IMPORTED_MODULE_5__/* .VERSION */ .x },
+        tool: { name: 'promotion-gate', version: _version_js__WEBPACK_IMPORTED_MODULE_6__/* .VERSION */ .x },
         repository: `${report.repository.owner}/${report.repository.name}`,
         repository_url: report.repository.url,
         environment: report.environment,
@@ -1800,10 +2404,16 @@ function buildManifest(report, context, files) {
             allowed: report.entries.length - blocked,
             blocked,
             changes: context.changes,
-            exceptions: (0,_engine_index_js__WEBPACK_IMPORTED_MODULE_3__/* .flagged */ .fv)(report),
+            exceptions: (0,_engine_index_js__WEBPACK_IMPORTED_MODULE_3__/* .flagged */ .fv)(report) +
+                (review === null ? 0 : (0,_access_review_js__WEBPACK_IMPORTED_MODULE_5__/* .reviewExceptions */ .ZP)(review).length),
             break_glass: 'error' in report.breakGlass ? null : report.breakGlass.length
         },
         completeness: (0,_completeness_js__WEBPACK_IMPORTED_MODULE_4__/* .completenessManifest */ .Q5)(report.completeness),
+        // the matrix as `access --format json` prints it: the next review's baseline
+        access_matrix: 'error' in report.access
+            ? { file: null, not_read: report.access.error }
+            : { file: _access_review_js__WEBPACK_IMPORTED_MODULE_5__/* .ACCESS_JSON */ .KP, generated_at: report.access.generatedAt },
+        baseline: review === null ? null : (0,_access_review_js__WEBPACK_IMPORTED_MODULE_5__/* .baselineManifest */ .re)(review),
         sample: context.sample === null
             ? null
             : {

@@ -49,12 +49,14 @@ export interface FileDigest {
 }
 
 /**
- * A file's size and sha256, read a block at a time: report.html of 10,000
+ * A file's size and sha256, read a block at a time into `block`: report.html of 10,000
  * deployments is tens of MB, and the audit's memory must stay flat.
  */
-function hashFile(path: string): { bytes: number; sha256: string } {
+function hashFile(
+  path: string,
+  block: Buffer
+): { bytes: number; sha256: string } {
   const hash = createHash('sha256')
-  const block = Buffer.alloc(1 << 20)
   const fd = openSync(path, 'r')
   let bytes = 0
   try {
@@ -73,6 +75,9 @@ function hashFile(path: string): { bytes: number; sha256: string } {
 /** Every file under `dir` but the manifest itself, sorted by path. */
 export function digests(dir: string): FileDigest[] {
   const out: FileDigest[] = []
+  // one block for every file: a new one per file would be garbage outside
+  // the heap, freed only when V8 next collects
+  const block = Buffer.allocUnsafe(1 << 16)
   const walk = (at: string): void => {
     for (const entry of readdirSync(at, { withFileTypes: true })) {
       const path = join(at, entry.name)
@@ -80,7 +85,7 @@ export function digests(dir: string): FileDigest[] {
       else if (entry.isFile() && path !== join(dir, MANIFEST)) {
         out.push({
           path: relative(dir, path).split(sep).join('/'),
-          ...hashFile(path)
+          ...hashFile(path, block)
         })
       }
     }
