@@ -1184,7 +1184,7 @@ async function runAction(inputs, deps) {
     const client = (deps.client ?? defaultClient)(inputs, io, deps.early);
     if (inputs.mode === 'audit') {
         // only a scheduled audit needs it: loaded then, not at every start
-        const { runAuditMode } = await __webpack_require__.e(/* import() */ 222).then(__webpack_require__.bind(__webpack_require__, 59222));
+        const { runAuditMode } = await __webpack_require__.e(/* import() */ 960).then(__webpack_require__.bind(__webpack_require__, 3960));
         return runAuditMode(inputs, {
             env,
             io,

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { period } from '../audit/period.js'
 import { evidenceDirectory } from '../audit/evidence-dir.js'
-import { collector } from './collect.js'
+import { collectingPort, collector } from '../audit/memory.js'
 import { renderAudit } from '../audit/render.js'
 import { countingPort } from '../audit/calls.js'
 import { tokenKind } from '../audit/manifest.js'
@@ -84,7 +84,9 @@ export async function runAuditMode(
     'promotion-gate',
     `audit-${req.environment.replace(/[^A-Za-z0-9._-]/g, '_')}`
   )
-  const counted = countingPort(deps.client)
+  // collects when the heap has grown, in every phase (../audit/memory.ts)
+  const collect = collector()
+  const counted = countingPort(collectingPort(deps.client, { collect }))
   try {
     const when = period(inputs.auditSince, null, deps.now())
     // read before any API call: a baseline that cannot be used fails the step
@@ -114,7 +116,7 @@ export async function runAuditMode(
         },
         // each record to a file as it is judged: the report holds rows only
         evidence: evidenceDirectory(dir),
-        chunkDone: collector()
+        chunkDone: collect
       }
     )
     const review =
