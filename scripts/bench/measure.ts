@@ -16,7 +16,7 @@ import {
   type GateRun,
   type World
 } from '../../test-support/demo/scenarios.js'
-import { MAX_RSS_ENV, preloadOptions } from './max-rss.js'
+import { MAX_RSS_ENV, preloadOptions, readPeakKiB } from './max-rss.js'
 import { TOKEN_BUDGET, type CostedRequest } from './costs.js'
 
 export interface TimedRequest extends CostedRequest {
@@ -129,7 +129,7 @@ export async function measure(
       violations = [result.outputs.violations ?? '']
     }
     const kib = existsSync(rssFile)
-      ? Number(readFileSync(rssFile, 'utf8'))
+      ? readPeakKiB(readFileSync(rssFile, 'utf8'))
       : NaN
     return {
       exitCode: result.exitCode,

@@ -7,6 +7,14 @@ import { CHECK_IDS, getErrorMessage } from '../engine/start.js'
 import { runnerIO } from './commands.js'
 import { readInputs, startEarly } from './start.js'
 
+/**
+ * In the audit's own process (./audit-process.ts AUDIT_PROCESS; spelled
+ * here so that the start loads nothing more), never starting another.
+ */
+const inAuditProcess = (env: NodeJS.ProcessEnv): boolean =>
+  env.PROMOTION_GATE_AUDIT_PROCESS === '1' ||
+  process.execArgv.some((a) => a.startsWith('--max-semi-space-size'))
+
 // Stack traces of internal errors are printed only in debug mode: only then
 // are the sources mapped (dist/*.map), since Node reads every loaded file's
 // map as it loads it, tens of milliseconds before the first request.
@@ -40,7 +48,19 @@ const EARLY_WAIT_MS = 50
 
 try {
   const inputs = await readInputs(process.env, io)
-  if (inputs !== null) {
+  if (
+    inputs !== null &&
+    inputs.mode === 'audit' &&
+    !inAuditProcess(process.env)
+  ) {
+    // a long audit runs in a node of its own, with a small young
+    // generation (./audit-process.ts), and ends as that process ends
+    const { runAuditProcess } = await import('./audit-process.js')
+    process.exitCode = await runAuditProcess({
+      script: process.argv[1] ?? '',
+      env: process.env
+    })
+  } else if (inputs !== null) {
     // The first requests go out now; the rest loads while they travel.
     const early = startEarly(inputs, process.env)
     // Loading the rest holds the thread; let the requests leave first, for

@@ -170,7 +170,7 @@ export interface AuditDeps {
    * Without it, queries go out as fast as the client sends them.
    */
   pace?: PaceOptions
-  /** members judged together (default 500): memory grows with it */
+  /** members judged together (default CHUNK of run.ts, 84): memory grows with it */
   chunkSize?: number
   /**
    * Called once a chunk is judged and its reads dropped: an adapter that can
