@@ -20,7 +20,7 @@ if (file !== undefined && file !== '') {
   process.on('exit', () => {
     require('node:fs').appendFileSync(
       file,
-      String(process.resourceUsage().maxRSS) + '\n'
+      String(process.resourceUsage().maxRSS) + '\\n'
     )
   })
 }
