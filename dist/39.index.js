@@ -16821,6 +16821,7 @@ const POLICY_HISTORY = `
 query AuditPolicyHistory($owner: String!, $name: String!, $ref: String!, $path: String!, $after: String) {
   ${queries/* RATE_LIMIT */.jS}
   repository(owner: $owner, name: $name) {
+    defaultBranchRef { name }
     ref: object(expression: $ref) { ... on Commit {
       history(first: 100, path: $path, after: $after) {
         pageInfo { hasNextPage endCursor }
@@ -16840,8 +16841,10 @@ query AuditPolicyHistory($owner: String!, $name: String!, $ref: String!, $path: 
  */
 async function readPolicyHistory(o) {
     const { request: req } = o;
-    const ref = req.policyRef ?? o.defaultBranch;
-    const branch = ref.replace(/^refs\/heads\//, '');
+    // HEAD is the default branch, as the gate reads the policy (gather's
+    // policy-file.ts), so this runs beside that read, not after it
+    const expression = req.policyRef ?? 'HEAD';
+    let ref = expression;
     const found = [];
     let after = null;
     let complete = false;
@@ -16849,18 +16852,23 @@ async function readPolicyHistory(o) {
         const answer = await o.github.graphql(POLICY_HISTORY, {
             owner: req.owner,
             name: req.repo,
-            ref,
+            ref: expression,
             path: req.policyPath,
             after
         });
         const what = `the history of ${req.policyPath} on ${ref}`;
         (0,gather_errors/* assertComplete */.Q9)(answer.errors, what);
         const repository = (0,shape/* obj */.WL)((0,shape/* obj */.WL)(answer.data, 'data').repository, 'repository');
+        if (req.policyRef === null) {
+            const branch = (0,shape/* optObj */.vW)(repository.defaultBranchRef, 'defaultBranchRef');
+            if (branch !== null)
+                ref = (0,shape/* str */.gx)(branch.name, 'defaultBranchRef.name');
+        }
         const target = (0,shape/* optObj */.vW)(repository.ref, 'repository.ref');
         if (target === null || target.history === undefined)
             throw new Error(`${what} cannot be read: ${ref} names no commit; the audit judges each deployment by the policy of its time`);
         const c = (0,shape/* connection */.FI)(target.history, 'history');
-        c.nodes.forEach((n, i) => found.push(versionOf((0,shape/* obj */.WL)(n, `history[${i}]`), branch)));
+        c.nodes.forEach((n, i) => found.push((0,shape/* obj */.WL)(n, `history[${i}]`)));
         if (!c.hasNextPage || c.endCursor === null) {
             complete = true;
             break;
@@ -16869,7 +16877,9 @@ async function readPolicyHistory(o) {
     }
     // newest first from GitHub; the sort is stable, so among versions that
     // stood from the same moment the newer (listed first) ends up last
+    const branch = ref.replace(/^refs\/heads\//, '');
     const versions = found
+        .map((node) => versionOf(node, branch))
         .reverse()
         .sort((a, b) => Date.parse(a.from) - Date.parse(b.from));
     return { ref, path: req.policyPath, versions, complete };
@@ -16930,7 +16940,11 @@ function fileOf(node, commit) {
 
 /** Throws when there is no valid policy: then nothing can be judged. */
 async function readAuditPolicy(github, req) {
-    const got = await (0,policy_file/* fetchPolicy */.BU)(github, req);
+    // one round trip: the file as it is, and its history on the ref
+    const [got, history] = await Promise.all([
+        (0,policy_file/* fetchPolicy */.BU)(github, req),
+        readPolicyHistory({ github, request: req })
+    ]);
     if ('missing' in got.policy) {
         throw new Error(`${got.policy.missing}; the audit judges deployments against it`);
     }
@@ -16939,11 +16953,6 @@ async function readAuditPolicy(github, req) {
         path: req.policyPath,
         ref: file.ref,
         blobSha: file.blobSha,
-        defaultBranch: got.defaultBranch
-    });
-    const history = await readPolicyHistory({
-        github,
-        request: req,
         defaultBranch: got.defaultBranch
     });
     return {

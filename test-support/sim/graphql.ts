@@ -405,7 +405,12 @@ function commitNode(ctx: Ctx, repo: Repository, c: Commit): Obj {
       connection(c.parents, args, info, (o) =>
         commitNode(ctx, repo, getCommit(repo, o))
       ),
-    // newest first, as `git log`
+    // newest first, as `git log`. `since`/`until` "allow specifying a
+    // beginning/ending time or date for fetching commits" (Commit.history in
+    // @octokit/graphql-schema); as `git log --since/--until`, they compare
+    // the committer date, not the author date (git-log "Commit Limiting";
+    // isomorphic-git/isomorphic-git#227), so a rebased commit counts when it
+    // was re-committed.
     history: (
       args: ConnArgs & { since?: string; until?: string; path?: string },
       _c: unknown,

@@ -48,7 +48,7 @@ function port(pages: Node[][], target: 'commit' | null = 'commit') {
               }
             }
       return Promise.resolve({
-        data: { repository: { ref } } as T,
+        data: { repository: { defaultBranchRef: { name: 'main' }, ref } } as T,
         errors: []
       })
     }
@@ -57,12 +57,11 @@ function port(pages: Node[][], target: 'commit' | null = 'commit') {
 }
 
 describe('readPolicyHistory', () => {
-  it('reads every page on the default branch, oldest version first', async () => {
+  it('reads every page on the default branch (HEAD, named by defaultBranchRef), oldest version first', async () => {
     const { github, asked } = port([[node(3), node(2)], [node(1)]])
     const h = await readPolicyHistory({
       github,
-      request: REQUEST,
-      defaultBranch: 'main'
+      request: REQUEST
     })
     expect(h.complete).toBe(true)
     expect(h.ref).toBe('main')
@@ -70,8 +69,8 @@ describe('readPolicyHistory', () => {
       [1, 2, 3].map((i) => ({ text: `v${i}`, blobSha: 'b'.repeat(40) }))
     )
     expect(asked.map((v) => [v.ref, v.path, v.after])).toEqual([
-      ['main', REQUEST.policyPath, null],
-      ['main', REQUEST.policyPath, 'c0']
+      ['HEAD', REQUEST.policyPath, null],
+      ['HEAD', REQUEST.policyPath, 'c0']
     ])
   })
 
@@ -79,8 +78,7 @@ describe('readPolicyHistory', () => {
     const { github, asked } = port([])
     const h = await readPolicyHistory({
       github,
-      request: REQUEST,
-      defaultBranch: 'main'
+      request: REQUEST
     })
     expect(asked).toHaveLength(MAX_POLICY_PAGES)
     expect(h.complete).toBe(false)
@@ -98,8 +96,7 @@ describe('readPolicyHistory', () => {
     ])
     const h = await readPolicyHistory({
       github,
-      request: REQUEST,
-      defaultBranch: 'main'
+      request: REQUEST
     })
     expect(h.versions.map((v) => v.file)).toEqual([
       { missing: 'the policy file at commit 1111111 is too large' },
@@ -124,8 +121,7 @@ describe('readPolicyHistory', () => {
     ])
     const h = await readPolicyHistory({
       github,
-      request: { ...REQUEST, policyRef: 'refs/heads/policy' },
-      defaultBranch: 'main'
+      request: { ...REQUEST, policyRef: 'refs/heads/policy' }
     })
     expect(h.ref).toBe('refs/heads/policy')
     expect(h.versions[0]).toMatchObject({
@@ -139,8 +135,7 @@ describe('readPolicyHistory', () => {
     await expect(
       readPolicyHistory({
         github,
-        request: { ...REQUEST, policyRef: 'v1' },
-        defaultBranch: 'main'
+        request: { ...REQUEST, policyRef: 'v1' }
       })
     ).rejects.toThrow(
       'the history of .github/promotion-gate.yml on v1 cannot be read: v1 names no commit; the audit judges each deployment by the policy of its time'

@@ -33,6 +33,7 @@ export const POLICY_HISTORY = `
 query AuditPolicyHistory($owner: String!, $name: String!, $ref: String!, $path: String!, $after: String) {
   ${RATE_LIMIT}
   repository(owner: $owner, name: $name) {
+    defaultBranchRef { name }
     ref: object(expression: $ref) { ... on Commit {
       history(first: 100, path: $path, after: $after) {
         pageInfo { hasNextPage endCursor }
@@ -76,34 +77,37 @@ export interface PolicyHistory {
 export async function readPolicyHistory(o: {
   github: GitHubPort
   request: AuditRequest
-  defaultBranch: string
 }): Promise<PolicyHistory> {
   const { request: req } = o
-  const ref = req.policyRef ?? o.defaultBranch
-  const branch = ref.replace(/^refs\/heads\//, '')
-  const found: PolicyVersion[] = []
+  // HEAD is the default branch, as the gate reads the policy (gather's
+  // policy-file.ts), so this runs beside that read, not after it
+  const expression = req.policyRef ?? 'HEAD'
+  let ref = expression
+  const found: Json[] = []
   let after: string | null = null
   let complete = false
   for (let page = 0; page < MAX_POLICY_PAGES; page++) {
     const answer = await o.github.graphql<Json>(POLICY_HISTORY, {
       owner: req.owner,
       name: req.repo,
-      ref,
+      ref: expression,
       path: req.policyPath,
       after
     })
     const what = `the history of ${req.policyPath} on ${ref}`
     assertComplete(answer.errors, what)
     const repository = obj(obj(answer.data, 'data').repository, 'repository')
+    if (req.policyRef === null) {
+      const branch = optObj(repository.defaultBranchRef, 'defaultBranchRef')
+      if (branch !== null) ref = str(branch.name, 'defaultBranchRef.name')
+    }
     const target = optObj(repository.ref, 'repository.ref')
     if (target === null || target.history === undefined)
       throw new Error(
         `${what} cannot be read: ${ref} names no commit; the audit judges each deployment by the policy of its time`
       )
     const c = connection(target.history, 'history')
-    c.nodes.forEach((n, i) =>
-      found.push(versionOf(obj(n, `history[${i}]`), branch))
-    )
+    c.nodes.forEach((n, i) => found.push(obj(n, `history[${i}]`)))
     if (!c.hasNextPage || c.endCursor === null) {
       complete = true
       break
@@ -112,7 +116,9 @@ export async function readPolicyHistory(o: {
   }
   // newest first from GitHub; the sort is stable, so among versions that
   // stood from the same moment the newer (listed first) ends up last
+  const branch = ref.replace(/^refs\/heads\//, '')
   const versions = found
+    .map((node) => versionOf(node, branch))
     .reverse()
     .sort((a, b) => Date.parse(a.from) - Date.parse(b.from))
   return { ref, path: req.policyPath, versions, complete }

@@ -34,7 +34,11 @@ export async function readAuditPolicy(
   github: GitHubPort,
   req: AuditRequest
 ): Promise<AuditPolicy> {
-  const got = await fetchPolicy(github, req)
+  // one round trip: the file as it is, and its history on the ref
+  const [got, history] = await Promise.all([
+    fetchPolicy(github, req),
+    readPolicyHistory({ github, request: req })
+  ])
   if ('missing' in got.policy) {
     throw new Error(
       `${got.policy.missing}; the audit judges deployments against it`
@@ -45,11 +49,6 @@ export async function readAuditPolicy(
     path: req.policyPath,
     ref: file.ref,
     blobSha: file.blobSha,
-    defaultBranch: got.defaultBranch
-  })
-  const history = await readPolicyHistory({
-    github,
-    request: req,
     defaultBranch: got.defaultBranch
   })
   return {
