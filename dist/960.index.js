@@ -1652,27 +1652,13 @@ async function runAuditMode(inputs, deps) {
         catch (error) {
             io.warning(`the job summary could not be written: ${(0,engine/* getErrorMessage */.u1)(error)}`);
         }
-        for (const e of blocked.slice(0, NAMED)) {
-            io.warning(`deployment #${e.deployment.id} of ${e.deployment.sha.slice(0, 7)} at ${e.deployment.succeededAt} would not have passed: ${e.violations.join(', ')}`);
-        }
-        if (blocked.length > NAMED) {
-            io.warning(`${blocked.length - NAMED} more: see the job summary`);
-        }
+        warnFirst(io, blocked.map((e) => `deployment #${e.deployment.id} of ${e.deployment.sha.slice(0, 7)} at ${e.deployment.succeededAt} would not have passed: ${e.violations.join(', ')}`), 'more');
         // completeness (SPEC §7): each unexplained commit, deployed or not
-        for (const u of unexplained.slice(0, NAMED)) {
-            io.warning(`commit ${u.sha.slice(0, 7)} on ${u.branch} (${u.committedAt}, ${u.deployment === null ? 'never deployed' : `deployed as #${u.deployment.id}`}) is not explained: ${u.why}`);
-        }
-        if (unexplained.length > NAMED) {
-            io.warning(`${unexplained.length - NAMED} more unexplained commits: see the job summary`);
-        }
+        warnFirst(io, unexplained.map((u) => `commit ${u.sha.slice(0, 7)} on ${u.branch} (${u.committedAt}, ${u.deployment === null ? 'never deployed' : `deployed as #${u.deployment.id}`}) is not explained: ${u.why}`), 'more unexplained commits');
         for (const e of report.completeness.errors)
             io.warning(e);
         // the access review (SPEC §7): each change that opens access, each new gap
-        for (const x of reviewFindings.slice(0, NAMED))
-            io.warning(`${x.kind}: ${x.title} (${x.detail})`);
-        if (reviewFindings.length > NAMED) {
-            io.warning(`${reviewFindings.length - NAMED} more access findings: see the job summary`);
-        }
+        warnFirst(io, reviewFindings.map((x) => `${x.kind}: ${x.title} (${x.detail})`), 'more access findings');
         if (unsigned !== null) {
             // an auditor was promised a signed packet: an unsigned one fails
             io.setFailed(`${summary}; attest: true, and ${unsigned}`);
@@ -1693,6 +1679,14 @@ async function runAuditMode(inputs, deps) {
         io.setOutput(action_inputs/* OUTPUTS */.py.summary, message);
         io.annotate(failure.hint ? `${failure.message}\n${failure.hint}` : failure.message, 'promotion-gate: audit');
         io.setFailed(message);
+    }
+}
+/** The first NAMED as warnings each, the rest counted. */
+function warnFirst(io, lines, more) {
+    for (const line of lines.slice(0, NAMED))
+        io.warning(line);
+    if (lines.length > NAMED) {
+        io.warning(`${lines.length - NAMED} ${more}: see the job summary`);
     }
 }
 
