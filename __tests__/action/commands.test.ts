@@ -249,6 +249,23 @@ describe('runnerIO where the runner gives no files', () => {
   })
 })
 
+describe('runnerIO.preload', () => {
+  it('loads what writing outputs and the summary needs, and writes nothing', () => {
+    const written: string[] = []
+    const load = jest.spyOn(process, 'getBuiltinModule')
+    runnerIO({
+      env: {},
+      write: (text) => written.push(text),
+      fail: () => undefined
+    }).preload()
+    expect(load.mock.calls.map(([id]) => id).sort()).toEqual([
+      'node:crypto',
+      'node:fs/promises'
+    ])
+    expect(written).toEqual([])
+  })
+})
+
 describe('commandLine', () => {
   it('leaves out properties without a value, keeping core`s space', () => {
     expect(commandLine('warning', {}, 'm')).toBe('::warning::m')

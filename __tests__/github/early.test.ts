@@ -2,7 +2,8 @@
 // under 100 ms of the start), and the client taking their answers instead of
 // asking again: never a request twice, never an answer the client would not
 // have got itself.
-import { afterEach, describe, expect, it } from '@jest/globals'
+import http from 'node:http'
+import { afterEach, describe, expect, it, jest } from '@jest/globals'
 import { endpoint } from '@octokit/endpoint'
 import { evaluate } from '../../src/engine/index.js'
 import { firstAsks } from '../../src/engine/start.js'
@@ -129,6 +130,62 @@ describe('sendEarly', () => {
     const answer = await early.take('POST', server.graphqlUrl, body)
     expect(answer?.status).toBe(200)
     expect(early.take('POST', server.graphqlUrl, body)).toBeUndefined()
+  })
+})
+
+describe('sendEarly: the order the first requests leave in', () => {
+  async function early() {
+    const { world, run } = standard(reviewedChange)
+    server = await startSimulator(world.sim)
+    const asks = firstAsks(requestFor(run))
+    const s = server
+    return {
+      asks,
+      server: s,
+      early: sendEarly({
+        token: run.token,
+        apiUrl: s.url,
+        graphqlUrl: s.graphqlUrl,
+        asks,
+        env: {}
+      })
+    }
+  }
+
+  it('starts the query at once and the REST reads once the event loop has turned', async () => {
+    const request = jest.spyOn(http, 'request')
+    try {
+      const { server: s, early: e } = await early()
+      // only the query exists before the turn
+      expect(request.mock.calls.map(([url]) => String(url))).toEqual([
+        s.graphqlUrl
+      ])
+      await e.sent
+      expect(request).toHaveBeenCalledTimes(3)
+      for (let i = 0; i < 100 && s.requests.length < 3; i++)
+        await new Promise((r) => setTimeout(r, 10))
+      const [first, ...then] = s.requests.map((r) => r.operationName ?? r.path)
+      expect(first).toBe('GateBootstrap')
+      expect(then.sort()).toEqual([
+        '/repos/acme/shop/environments/production',
+        '/repos/acme/shop/environments/production/deployment-branch-policies?per_page=100&page=1'
+      ])
+    } finally {
+      request.mockRestore()
+    }
+  })
+
+  it('starts the REST reads at once when their answer is asked for before the turn', async () => {
+    const { asks, server: s, early: e } = await early()
+    const [environment] = asks.rest
+    if (environment === undefined) throw new Error('no REST ask')
+    const answer = e.take('GET', restUrl(s.url, environment), null)
+    expect(answer).toBeDefined()
+    expect((await answer)?.status).toBe(200)
+    await e.sent
+    // and never twice
+    for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 10))
+    expect(s.requests).toHaveLength(3)
   })
 })
 

@@ -48,6 +48,7 @@ describe.each(SCENARIOS)('scenario $name', (scenario) => {
       .filter((line) => line !== `::add-mask::${run.token}`)
       .join('\n')
     expect(printed).not.toContain(run.token)
-    expect(result.stdout).toContain(`::add-mask::${run.token}`)
+    // and the mask is the first line written, before anything else
+    expect(result.stdout.split('\n')[0]).toBe(`::add-mask::${run.token}`)
   })
 })

@@ -36,6 +36,12 @@ export interface Runner {
 export interface RunnerIO extends ActionIO {
   /** step debug logging is on (RUNNER_DEBUG=1) */
   isDebug(): boolean
+  /**
+   * Loads the built-in modules that writing outputs and the job summary
+   * needs (node:crypto for the output delimiter, node:fs/promises), so that
+   * it can happen while the process waits for the network.
+   */
+  preload(): void
 }
 
 // Escaping keeps a message from ending its command early or starting
@@ -87,6 +93,10 @@ export function runnerIO(runner: Runner): RunnerIO {
     warning: (message) => issue('warning', message),
     error,
     isDebug: () => env.RUNNER_DEBUG === '1',
+    preload: () => {
+      builtin('node:crypto')
+      fsPromises()
+    },
     setSecret: (secret) => issue('add-mask', secret),
     setOutput: (name, value) => {
       const file = env.GITHUB_OUTPUT || ''

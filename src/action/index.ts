@@ -5,6 +5,7 @@
 
 import { CHECK_IDS, getErrorMessage } from '../engine/start.js'
 import { runnerIO } from './commands.js'
+import type { ActionInputs } from './inputs.js'
 import { readInputs, startEarly } from './start.js'
 
 /**
@@ -46,13 +47,21 @@ process.on('unhandledRejection', failClosed)
 /** The longest the rest waits for the first requests to leave. */
 const EARLY_WAIT_MS = 50
 
-try {
-  const inputs = await readInputs(process.env, io)
-  if (
-    inputs !== null &&
-    inputs.mode === 'audit' &&
-    !inAuditProcess(process.env)
-  ) {
+/** Runs the step for valid inputs: a decision here, an audit in a node of its own. */
+async function run(inputs: ActionInputs): Promise<void> {
+  // A decision's first requests go out now, and the rest loads while they
+  // travel. Loading it holds the thread: the requests leave first, for at
+  // most a moment (a slow handshake must not delay the rest for long).
+  // Nothing is written before them: the first line creates the stream on
+  // the runner's stdout pipe (5 ms here, SPEC §9), and the first line is
+  // the token's mask.
+  const early = startEarly(inputs, process.env)
+  await Promise.race([
+    early?.sent,
+    new Promise((resolve) => setTimeout(resolve, EARLY_WAIT_MS).unref())
+  ])
+  io.setSecret(inputs.token)
+  if (inputs.mode === 'audit' && !inAuditProcess(process.env)) {
     // a long audit runs in a node of its own, with a small young
     // generation (./audit-process.ts), and ends as that process ends
     const { runAuditProcess } = await import('./audit-process.js')
@@ -60,23 +69,23 @@ try {
       script: process.argv[1] ?? '',
       env: process.env
     })
-  } else if (inputs !== null) {
-    // The first requests go out now; the rest loads while they travel.
-    const early = startEarly(inputs, process.env)
-    // Loading the rest holds the thread; let the requests leave first, for
-    // at most a moment (a slow handshake must not delay the rest for long).
-    await Promise.race([
-      early?.sent,
-      new Promise((resolve) => setTimeout(resolve, EARLY_WAIT_MS).unref())
-    ])
-    const { runAction } = await import('./main.js')
-    await runAction(inputs, {
-      env: process.env,
-      io,
-      now: () => new Date(),
-      early
-    })
+    return
   }
+  const { runAction } = await import('./main.js')
+  // What writing the decision needs, loaded while the answers may still
+  // be on their way rather than after they came.
+  io.preload()
+  await runAction(inputs, {
+    env: process.env,
+    io,
+    now: () => new Date(),
+    early
+  })
+}
+
+try {
+  const inputs = await readInputs(process.env, io)
+  if (inputs !== null) await run(inputs)
 } catch (error) {
   failClosed(error)
 }

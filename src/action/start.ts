@@ -24,16 +24,16 @@ import type { ActionIO } from './io.js'
 
 /**
  * The typed inputs, or null when they are not valid: the step has then
- * already been failed (or warned, in report mode) with what to fix.
+ * already been failed (or warned, in report mode) with what to fix, the
+ * token masked first. Valid inputs are returned with nothing written: the
+ * caller masks the token before it writes anything (./index.ts).
  */
 export async function readInputs(
   env: Record<string, string | undefined>,
   io: ActionIO
 ): Promise<ActionInputs | null> {
   try {
-    const inputs = parseInputs(env)
-    io.setSecret(inputs.token)
-    return inputs
+    return parseInputs(env)
   } catch (error) {
     const token = readInput(env, INPUTS.token)
     if (token !== '') io.setSecret(token)
