@@ -2,7 +2,7 @@
 // bundled gate spawned against it exactly as the runner does, and what the
 // simulator and the preload saw.
 
-import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import {
@@ -151,6 +151,61 @@ export async function measure(
     }
   } finally {
     rmSync(rssFile, { force: true })
+    await server.close()
+  }
+}
+
+/**
+ * Node's own floor for the same measure: a one-line CommonJS script that
+ * sends one POST to GITHUB_GRAPHQL_URL, spawned exactly as the gate is (the
+ * runner's environment, the preload, a fresh simulator), spawn to arrival.
+ * What the gate adds to its first request is its time above this one.
+ */
+export const FLOOR_SCRIPT = `'use strict'
+require('node:http')
+  .request(process.env.GITHUB_GRAPHQL_URL, {
+    method: 'POST',
+    headers: {
+      authorization: 'token ' + process.env.INPUT_TOKEN,
+      'content-type': 'application/json'
+    }
+  })
+  .on('error', () => {})
+  .end('{"query":"{ rateLimit { remaining } }"}')
+`
+
+export async function measureFloor(
+  built: { world: World; run: GateRun },
+  o: { latencyMs: number; preload: string; tmp: string; timeoutMs: number }
+): Promise<number | null> {
+  const script = join(o.tmp, 'floor.cjs')
+  if (!existsSync(script)) writeFileSync(script, FLOOR_SCRIPT)
+  const server = await startSimulator(built.world.sim, {
+    latencyMs: o.latencyMs
+  })
+  let first = Infinity
+  const log = server.requests
+  const push = log.push.bind(log)
+  log.push = (...items: RequestLog[]): number => {
+    first = Math.min(first, performance.now())
+    return push(...items)
+  }
+  try {
+    const spawned = performance.now()
+    await runBundledAction({
+      apiUrl: server.url,
+      graphqlUrl: server.graphqlUrl,
+      repository: `${OWNER}/${REPO}`,
+      run: built.run,
+      bundle: script,
+      timeoutMs: o.timeoutMs,
+      env: {
+        NODE_OPTIONS: preloadOptions(o.preload),
+        [MAX_RSS_ENV]: join(o.tmp, 'floor-max-rss')
+      }
+    })
+    return Number.isFinite(first) ? first - spawned : null
+  } finally {
     await server.close()
   }
 }

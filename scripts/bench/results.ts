@@ -49,6 +49,12 @@ export interface CaseResult extends RunCosts {
   /** median over the runs, spawn to the first request */
   firstRequestMs: number | null
   firstRequestMsRuns: (number | null)[]
+  /**
+   * Start-up cases: median over the same runs of Node's own floor, a
+   * one-line script sending one POST, spawned the same way (measure.ts
+   * measureFloor); null where not measured
+   */
+  floorMs?: number | null
   /** median over the runs, spawn to the last answer */
   lastAnswerMs: number | null
   /** median over the runs: simulator compute time beyond the fixed latency */
@@ -196,7 +202,11 @@ export function phasesOf(s: Sample): Phases {
   }
 }
 
-export function summarise(c: BenchCase, samples: Sample[]): CaseResult {
+export function summarise(
+  c: BenchCase,
+  samples: Sample[],
+  floors: (number | null)[] = []
+): CaseResult {
   if (samples.length === 0) throw new Error(`${c.name}: no samples`)
   const wallMedian = median(samples.map((s) => s.wallMs))
   // the run closest to the median stands for the case
@@ -239,6 +249,9 @@ export function summarise(c: BenchCase, samples: Sample[]): CaseResult {
       medianOrNull(samples.map((s) => s.firstRequestMs))
     ),
     firstRequestMsRuns: samples.map((s) => round1OrNull(s.firstRequestMs)),
+    ...(floors.length === 0
+      ? {}
+      : { floorMs: round1OrNull(medianOrNull(floors)) }),
     lastAnswerMs: round1OrNull(
       medianOrNull(samples.map((s) => s.lastAnswerMs))
     ),

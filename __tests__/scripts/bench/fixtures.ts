@@ -84,9 +84,15 @@ export function benchCase(
 export function result(
   name: string,
   samples: Sample[],
-  o: { family?: Family; size?: number | null; changes?: number } = {}
+  o: {
+    family?: Family
+    size?: number | null
+    changes?: number
+    /** Node's own floor, measured beside the runs (start-up cases) */
+    floors?: (number | null)[]
+  } = {}
 ): CaseResult {
-  return summarise(benchCase(name, o), samples)
+  return summarise(benchCase(name, o), samples, o.floors)
 }
 
 export function results(

@@ -209,6 +209,28 @@ describe('time and size', () => {
       false
     )
   })
+
+  it("gives Node's own floor beside it, and the gate's share above it", () => {
+    const runs = [96, 99, 101].map((ms) =>
+      sample(oneTrip(1), { firstRequestMs: ms })
+    )
+    const c = result('cold-start', runs, {
+      family: 'cold-start',
+      floors: [88, null, 90]
+    })
+    expect(c.floorMs).toBe(89)
+    const t = target(evaluate([c]), 'start-to-first-request')
+    expect(t.measured).toMatch(
+      /^99 ms \(median of 3: 96, 99, 101 ms\); Node's own floor 89 ms$/
+    )
+    expect(t.note).toContain("the gate's share is 10 ms")
+    // none measured: nothing said of a floor
+    const bare = result('cold-start', runs)
+    expect(bare.floorMs).toBeUndefined()
+    expect(target(evaluate([bare]), 'start-to-first-request').note).not.toMatch(
+      /floor/
+    )
+  })
 })
 
 describe('audits', () => {
