@@ -22,15 +22,20 @@ import {
   mkdtempSync,
   readFileSync,
   rmSync,
-  statSync,
   writeFileSync
 } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { CASES, UNAVAILABLE, isLarge, type BenchCase } from './bench/cases.js'
 import { measure, measureFloor, type Sample } from './bench/measure.js'
+import {
+  loadedBytes,
+  readLoaded,
+  writeLoadedPreload,
+  type LoadedBytes
+} from './bench/loaded.js'
 import { writePreload } from './bench/max-rss.js'
 import {
   RESULTS_FORMAT,
@@ -146,7 +151,7 @@ function git(args: string[], status = false): string | null {
   }
 }
 
-/** The sources ncc bundles into dist/index.js (not the simulator or the demo). */
+/** The sources the action's bundles are built from (not the simulator or the demo). */
 const BUNDLED_SOURCES = [
   'src/action',
   'src/engine',
@@ -157,25 +162,44 @@ const BUNDLED_SOURCES = [
 ]
 
 /**
- * What a decision loads: dist/index.js and the chunks it imports itself
- * (webpack's `__require__.e(id)`); not those only some paths load from them
- * (audit mode, the proxy client).
+ * What a decision loads, seen in one run of it (./bench/loaded.ts): the
+ * entry, dist/index.js, the rest of the action it imports and any chunk
+ * that path reaches; not what only other paths load (audit mode, the proxy
+ * client). The run is the bench's unmeasured first one.
  */
-function decisionBytes(): number {
-  const entry = readFileSync(BUNDLE, 'utf8')
-  const ids = new Set([...entry.matchAll(/\.e\((\d+)\)/g)].map((m) => m[1]))
-  return [...ids].reduce(
-    (sum, id) => sum + statSync(join(dirname(BUNDLE), `${id}.index.js`)).size,
-    statSync(BUNDLE).size
-  )
+async function decisionBytes(o: {
+  preload: string
+  tmp: string
+}): Promise<LoadedBytes> {
+  const file = join(o.tmp, 'loaded.txt')
+  // One unmeasured run: the simulator builds GitHub's GraphQL schema on its
+  // first query (about half a second) and the OS caches node and the
+  // bundle. Neither is the gate's cost.
+  await measure(standard(reviewedChange), {
+    latencyMs: 0,
+    preload: o.preload,
+    tmp: o.tmp,
+    timeoutMs: RUN_TIMEOUT_MS,
+    loaded: { preload: writeLoadedPreload(o.tmp), file }
+  })
+  const loaded = existsSync(file)
+    ? loadedBytes(readLoaded(file), ROOT)
+    : { files: [], bytes: 0 }
+  if (!loaded.files.includes('dist/index.js')) {
+    throw new Error(
+      'the bench saw no dist/index.js loaded: Node lacks module.registerHooks (22.15 or later), or the decision did not run'
+    )
+  }
+  return loaded
 }
 
-function bundleInfo(): BenchResults['bundle'] {
-  const bytes = decisionBytes()
+function bundleInfo(loaded: LoadedBytes): BenchResults['bundle'] {
+  const bytes = loaded.bytes
   const same = git(['diff', '--quiet', 'HEAD', '--', 'dist/index.js'], true)
   const changed = git(['status', '--porcelain', '--', ...BUNDLED_SOURCES])
   return {
     path: 'dist/index.js',
+    loaded: loaded.files,
     bytes,
     mb: bytes / 1_000_000,
     sha256: createHash('sha256').update(readFileSync(BUNDLE)).digest('hex'),
@@ -222,20 +246,6 @@ async function main(): Promise<number> {
     console.error('dist/index.js is missing: run `npm run bundle` first')
     return 2
   }
-  const bundle = bundleInfo()
-  if (bundle.matchesHead === false) {
-    console.warn(
-      'note: dist/index.js differs from the one committed at HEAD (a local build)'
-    )
-  }
-  if (
-    bundle.uncommittedSources !== null &&
-    bundle.uncommittedSources.length > 0
-  ) {
-    console.warn(
-      `note: uncommitted changes in ${bundle.uncommittedSources.join(', ')}; the bench measures dist/index.js as it is (npm run bundle to include them)`
-    )
-  }
   const wanted = (name: string): boolean =>
     o.only === null || o.only.includes(name)
   const chosen = CASES.filter((c) => wanted(c.name) && !(o.quick && isLarge(c)))
@@ -243,21 +253,25 @@ async function main(): Promise<number> {
   const loadBefore = loadavg()[0] ?? 0
   const tmp = mkdtempSync(join(tmpdir(), 'promotion-gate-bench-'))
   const preload = writePreload(tmp)
-  console.log(
-    `promotion-gate bench: node ${process.version}, ${o.latencyMs} ms per request, ${cpus().length} CPUs, dist/index.js ${bundle.bytes.toLocaleString('en-US')} bytes`
-  )
   try {
-    if (chosen.length > 0) {
-      // One unmeasured run first: the simulator builds GitHub's GraphQL schema
-      // on its first query (about half a second) and the OS caches node and
-      // the bundle. Neither is the gate's cost.
-      await measure(standard(reviewedChange), {
-        latencyMs: 0,
-        preload,
-        tmp,
-        timeoutMs: RUN_TIMEOUT_MS
-      })
+    const loaded = await decisionBytes({ preload, tmp })
+    const bundle = bundleInfo(loaded)
+    if (bundle.matchesHead === false) {
+      console.warn(
+        'note: dist/index.js differs from the one committed at HEAD (a local build)'
+      )
     }
+    if (
+      bundle.uncommittedSources !== null &&
+      bundle.uncommittedSources.length > 0
+    ) {
+      console.warn(
+        `note: uncommitted changes in ${bundle.uncommittedSources.join(', ')}; the bench measures dist/index.js as it is (npm run bundle to include them)`
+      )
+    }
+    console.log(
+      `promotion-gate bench: node ${process.version}, ${o.latencyMs} ms per request, ${cpus().length} CPUs, a decision loads ${loaded.files.join(' + ')}: ${bundle.bytes.toLocaleString('en-US')} bytes`
+    )
     if (chosen.length > 0) console.log(tableHeader())
     const results: CaseResult[] = []
     const failures: { c: BenchCase; sample: Sample }[] = []

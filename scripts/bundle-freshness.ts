@@ -5,8 +5,12 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-/** What the runner and the `bin` run; both come from one `npm run bundle`. */
-export const BUNDLES = ['dist/index.js', 'dist/cli/index.js'] as const
+/** What the runner and the `bin` run, and the rest of the action; all from one `npm run bundle`. */
+export const BUNDLES = [
+  'dist/index.js',
+  'dist/action/index.js',
+  'dist/cli/index.js'
+] as const
 export const STAMP = 'dist/.bundle-stamp.json'
 /** What `npm run bundle` runs: ncc's options and the licence join. */
 const BUILD_SCRIPT = 'scripts/bundle.ts'

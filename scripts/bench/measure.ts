@@ -17,6 +17,7 @@ import {
   type World
 } from '../../test-support/demo/scenarios.js'
 import { MAX_RSS_ENV, preloadOptions, readPeakKiB } from './max-rss.js'
+import { LOADED_ENV } from './loaded.js'
 import { TOKEN_BUDGET, type CostedRequest } from './costs.js'
 
 export interface TimedRequest extends CostedRequest {
@@ -61,7 +62,14 @@ function label(r: RequestLog): string {
 
 export async function measure(
   built: { world: World; run: GateRun; budgetWindowSeconds?: number },
-  o: { latencyMs: number; preload: string; tmp: string; timeoutMs: number }
+  o: {
+    latencyMs: number
+    preload: string
+    tmp: string
+    timeoutMs: number
+    /** also record the files the run loads (./loaded.ts): not a timed run */
+    loaded?: { preload: string; file: string }
+  }
 ): Promise<Sample> {
   const server = await startSimulator(built.world.sim, {
     latencyMs: o.latencyMs,
@@ -91,8 +99,12 @@ export async function measure(
       run: built.run,
       timeoutMs: o.timeoutMs,
       env: {
-        NODE_OPTIONS: preloadOptions(o.preload),
-        [MAX_RSS_ENV]: rssFile
+        NODE_OPTIONS:
+          o.loaded === undefined
+            ? preloadOptions(o.preload)
+            : `${preloadOptions(o.preload)} ${preloadOptions(o.loaded.preload)}`,
+        [MAX_RSS_ENV]: rssFile,
+        ...(o.loaded === undefined ? {} : { [LOADED_ENV]: o.loaded.file })
       }
     })
     const requests: TimedRequest[] = log.map((r) => ({

@@ -114,7 +114,7 @@ How each number is taken:
 | case | what | requests | REST | GraphQL | trips | points | largest query (nodes) | left (points / REST) | wall ms | 1st req ms | RSS MB | sim ms | decision |
 | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |
 ${r.cases.map(caseRow).join('\n')}
-| \`bundle-size\` | \`dist/index.js\` and the chunks a decision loads | | | | | | | | | | | | ${r.bundle.bytes.toLocaleString('en-US')} bytes (${r.bundle.mb.toFixed(2)} MB) |
+| \`bundle-size\` | what a decision loads: \`dist/index.js\` and what it imports on that path | | | | | | | | | | | | ${r.bundle.bytes.toLocaleString('en-US')} bytes (${r.bundle.mb.toFixed(2)} MB) |
 ${r.unavailable.map((u) => `| \`${u.name}\` | ${u.title} | | | | | | | | | | | | ${u.reason} |`).join('\n')}
 
 ![requests, wall time and GraphQL points against size](bench/chart.svg)

@@ -118,6 +118,8 @@ export interface BenchResults {
   git: { commit: string | null; dirty: boolean | null }
   bundle: {
     path: string
+    /** what a decision loaded in the bench's first run, relative to the repository (./loaded.ts) */
+    loaded?: string[]
     bytes: number
     mb: number
     sha256: string

@@ -1,7 +1,9 @@
 // Entry of the bundled action (dist/index.js): wires the runner's workflow
 // commands to the adapter, which it loads only once the inputs are read and
-// the first requests sent (./start.ts). Any throw, of any kind, ends as a failed step: the
-// gate fails closed.
+// the first requests sent (./start.ts). Any throw, of any kind, ends as a
+// failed step: the gate fails closed. Built apart from the rest (a small
+// CommonJS file, scripts/bundle.ts); ./main.js is the rest's bundle,
+// dist/action/index.js.
 
 import { CHECK_IDS, getErrorMessage } from '../engine/start.js'
 import { runnerIO } from './commands.js'
@@ -83,13 +85,23 @@ async function run(inputs: ActionInputs): Promise<void> {
   })
 }
 
-try {
-  const inputs = await readInputs(process.env, io)
-  if (inputs !== null) await run(inputs)
-} catch (error) {
-  failClosed(error)
+/**
+ * The step: inputs, then a decision or an audit. Called, not awaited at
+ * the top level: the entry is built as CommonJS (scripts/bundle.ts), which
+ * Node loads faster than a module (SPEC §9).
+ */
+async function main(): Promise<void> {
+  try {
+    const inputs = await readInputs(process.env, io)
+    if (inputs !== null) await run(inputs)
+  } catch (error) {
+    failClosed(error)
+  }
+  // The decision is written. Retry or rate-limit timers still pending after
+  // a time-budget failure must not keep the step open: the budget is the
+  // bound. Exit once stdout has drained (pipes are asynchronous on macOS
+  // runners).
+  process.stdout.write('', () => process.exit())
 }
-// The decision is written. Retry or rate-limit timers still pending after a
-// time-budget failure must not keep the step open: the budget is the bound.
-// Exit once stdout has drained (pipes are asynchronous on macOS runners).
-process.stdout.write('', () => process.exit())
+
+void main()
