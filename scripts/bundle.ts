@@ -7,11 +7,11 @@
 //   than a module, and esbuild's output has no module runtime to set up:
 //   4 ms less to the first request than ncc's entry (SPEC §9). It holds our
 //   own sources only (checked here), so it has no licences of its own.
-// - dist/action/, the rest of the action (./main.js of the entry), and
-//   dist/cli/, the command line: ncc, as ES modules. What only some paths
-//   need (audit mode, the proxy's undici, each CLI command) is loaded by
-//   import() from chunk files ncc writes beside index.js (NNN.index.js,
-//   deterministic ids).
+// - dist/action/, the rest of the action (src/action/rest.ts, the entry's
+//   ./main.js), and dist/cli/, the command line: ncc, as ES modules. The
+//   decision's code and what only some paths need (audit mode, the proxy's
+//   undici, each CLI command) are loaded by import() from chunk files ncc
+//   writes beside index.js (NNN.index.js, deterministic ids).
 //
 // Each folder says how Node loads its .js files (a package.json with only
 // "type"), since the repository's own says "module".
@@ -40,7 +40,7 @@ const START = {
 } as const
 
 const BUILDS = [
-  { entry: 'src/action/main.ts', out: 'dist/action' },
+  { entry: 'src/action/rest.ts', out: 'dist/action' },
   { entry: 'src/cli/index.ts', out: 'dist/cli' }
 ] as const
 

@@ -16,7 +16,7 @@ export const modules = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _engine_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94372);
+/* harmony import */ var _engine_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(91727);
 /* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(52960);
 // `access --baseline previous.json`: the last review's matrix read back, and
 // what changed since shown next to today's matrix: a section in Markdown,
@@ -176,7 +176,7 @@ function renderReview(matrix, review, format, rendered) {
 /* harmony export */   vj: () => (/* binding */ TRUNCATED),
 /* harmony export */   xI: () => (/* binding */ matrixRows)
 /* harmony export */ });
-/* harmony import */ var _engine_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94372);
+/* harmony import */ var _engine_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91727);
 // The access matrix as Markdown (people), JSON (machines) or CSV
 // (spreadsheets). Whatever could not be read is printed as such, with the
 // permission that would read it; never as an empty cell. A list cut at its
@@ -331,8 +331,8 @@ var external_node_fs_ = __webpack_require__(73024);
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./src/engine/index.ts + 107 modules
-var engine = __webpack_require__(94372);
+// EXTERNAL MODULE: ./src/engine/index.ts + 99 modules
+var engine = __webpack_require__(91727);
 ;// CONCATENATED MODULE: ./src/audit/period.ts
 // The audit's period: `since` and `until` as a date (2026-10-01, or a full
 // ISO 8601 time) or a duration back from now (30d, 12h), as `audit-since`
@@ -1712,8 +1712,8 @@ __webpack_require__.d(__webpack_exports__, {
 var baseline = __webpack_require__(25351);
 // EXTERNAL MODULE: ./src/access/render.ts
 var render = __webpack_require__(52960);
-// EXTERNAL MODULE: ./src/engine/index.ts + 107 modules
-var engine = __webpack_require__(94372);
+// EXTERNAL MODULE: ./src/engine/index.ts + 99 modules
+var engine = __webpack_require__(91727);
 ;// CONCATENATED MODULE: ./src/access/review.ts
 // The access matrix as a periodic access review (SPEC §7, issue 16 item 7):
 // what changed since the last review's matrix (`access --format json`, kept
@@ -2314,7 +2314,7 @@ function populationCsv(o) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _engine_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94372);
+/* harmony import */ var _engine_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(91727);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(311);
 /* harmony import */ var _completeness_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(29083);
 /* harmony import */ var _access_review_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(37123);

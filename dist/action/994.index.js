@@ -124,7 +124,7 @@ async function attestPacket(o) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _engine_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94372);
+/* harmony import */ var _engine_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(91727);
 /* harmony import */ var _attest_statement_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(60872);
 // `attest: true` (SPEC §10): the decision, allow and block, signed as an
 // in-toto statement with a SLSA Verification Summary predicate
