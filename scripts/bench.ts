@@ -32,7 +32,6 @@ import { CASES, UNAVAILABLE, isLarge, type BenchCase } from './bench/cases.js'
 import { measure, measureFloor, type Sample } from './bench/measure.js'
 import {
   loadedBytes,
-  readLoaded,
   writeLoadedPreload,
   type LoadedBytes
 } from './bench/loaded.js'
@@ -183,7 +182,7 @@ async function decisionBytes(o: {
     loaded: { preload: writeLoadedPreload(o.tmp), file }
   })
   const loaded = existsSync(file)
-    ? loadedBytes(readLoaded(file), ROOT)
+    ? loadedBytes(readFileSync(file, 'utf8'), ROOT)
     : { files: [], bytes: 0 }
   if (!loaded.files.includes('dist/index.js')) {
     throw new Error(

@@ -6,7 +6,7 @@
 // the entry, the rest of the action it imports, and any chunk that path
 // reaches, found by running one, not by reading import() calls.
 
-import { readFileSync, statSync, writeFileSync } from 'node:fs'
+import { statSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -60,5 +60,3 @@ export function loadedBytes(
     bytes: files.reduce((sum, f) => sum + statSync(join(root, f)).size, 0)
   }
 }
-
-export const readLoaded = (file: string): string => readFileSync(file, 'utf8')

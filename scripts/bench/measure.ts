@@ -60,6 +60,21 @@ function label(r: RequestLog): string {
     : `${r.method} ${path}`
 }
 
+/**
+ * When each request reached the simulator: its log is pushed to as each
+ * arrives, on the clock of performance.now() here.
+ */
+function noteArrivals(log: RequestLog[]): Map<RequestLog, number> {
+  const arrivals = new Map<RequestLog, number>()
+  const push = log.push.bind(log)
+  log.push = (...items: RequestLog[]): number => {
+    const at = performance.now()
+    for (const item of items) arrivals.set(item, at)
+    return push(...items)
+  }
+  return arrivals
+}
+
 export async function measure(
   built: { world: World; run: GateRun; budgetWindowSeconds?: number },
   o: {
@@ -80,15 +95,8 @@ export async function measure(
       ? {}
       : { graphqlWindowSeconds: built.budgetWindowSeconds })
   })
-  // The log is pushed to as each request arrives: note when.
-  const arrivals = new Map<RequestLog, number>()
+  const arrivals = noteArrivals(server.requests)
   const log = server.requests
-  const push = log.push.bind(log)
-  log.push = (...items: RequestLog[]): number => {
-    const at = performance.now()
-    for (const item of items) arrivals.set(item, at)
-    return push(...items)
-  }
   const rssFile = join(o.tmp, `max-rss-${process.hrtime.bigint()}`)
   try {
     const spawned = performance.now()
@@ -195,13 +203,7 @@ export async function measureFloor(
   const server = await startSimulator(built.world.sim, {
     latencyMs: o.latencyMs
   })
-  let first = Infinity
-  const log = server.requests
-  const push = log.push.bind(log)
-  log.push = (...items: RequestLog[]): number => {
-    first = Math.min(first, performance.now())
-    return push(...items)
-  }
+  const arrivals = noteArrivals(server.requests)
   try {
     const spawned = performance.now()
     await runBundledAction({
@@ -216,6 +218,7 @@ export async function measureFloor(
         [MAX_RSS_ENV]: join(o.tmp, 'floor-max-rss')
       }
     })
+    const first = Math.min(...arrivals.values())
     return Number.isFinite(first) ? first - spawned : null
   } finally {
     await server.close()
