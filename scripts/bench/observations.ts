@@ -2,8 +2,7 @@
 // the run so that each statement carries its own evidence.
 
 import type { BenchResults, CaseResult } from './results.js'
-
-const ms = (n: number): string => `${Math.round(n)} ms`
+import { ms } from './target-kit.js'
 
 function count(c: CaseResult, suffix: string): number {
   return c.requestSequence.filter((r) => r.request.endsWith(suffix)).length
@@ -59,8 +58,8 @@ export function observe(
     !audit1000.rateLimited
   ) {
     out.push(
-      `**Audits grow linearly in requests**: ${audit1000.requests} for 1,000 deployments, ${audit.requests} for 10,000 (deployments, history and workflow runs 100 a page; deployed commits 40 a query, four queries in flight). ` +
-        `At 10,000 the wall time (${ms(audit.wallMs)}) is mostly the simulator's own work (sim ms ${audit.serverMs.toLocaleString('en-US')}, summed over concurrent answers): it recomputes ancestries over a 10,000-commit history for every commit it describes, where GitHub answers from indexes. The gate's peak memory was ${audit.peakRssMB?.toFixed(0) ?? '?'} MiB, holding every deployment's evidence record for the report.`
+      `**Audits grow linearly in requests**: ${audit1000.requests.toLocaleString('en-US')} for 1,000 deployments, ${audit.requests.toLocaleString('en-US')} for 10,000 (deployments, history and workflow runs 100 a page; deployed commits in batches sized by their nodes, four queries in flight). ` +
+        `At 10,000 the wall time (${ms(audit.wallMs)}) is mostly the simulator's own work (sim ms ${audit.serverMs.toLocaleString('en-US')}, summed over concurrent answers): it recomputes ancestries over a 10,000-commit history for every commit it describes, where GitHub answers from indexes. The gate's peak memory was ${audit.peakRssMB?.toFixed(0) ?? '?'} MiB: each deployment's evidence record is written to its own file as it is judged, and only the report's rows stay in memory.`
     )
   }
 

@@ -4,7 +4,8 @@
 import { spentBy } from './costs.js'
 import type { CaseResult, Phases, TargetResult } from './results.js'
 
-export const ms = (n: number): string => `${Math.round(n)} ms`
+export const ms = (n: number): string =>
+  `${Math.round(n).toLocaleString('en-US')} ms`
 export const plural = (n: number, one: string, many = `${one}s`): string =>
   `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
 
