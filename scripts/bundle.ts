@@ -11,7 +11,12 @@
 //   ./main.js), and dist/cli/, the command line: ncc, as ES modules. The
 //   decision's code and what only some paths need (audit mode, the proxy's
 //   undici, each CLI command) are loaded by import() from chunk files ncc
-//   writes beside index.js (NNN.index.js, deterministic ids).
+//   writes beside index.js (NNN.index.js, deterministic ids). ncc minifies
+//   only its entries; the chunks are minified here by esbuild, which keeps
+//   the parentheses around each module's function (V8 compiles such a
+//   function as it reads it, not again when it first runs) and follows
+//   ncc's source maps back to the sources. A decision loads 0.65 MB
+//   instead of 1.37, and its rest is loaded 11 ms sooner (SPEC §9).
 //
 // Each folder says how Node loads its .js files (a package.json with only
 // "type"), since the repository's own says "module".
@@ -103,6 +108,36 @@ const restOfAction: Plugin = {
   }
 }
 
+/** A bundle's chunk files: ncc's ids, `NNN.index.js`. */
+const CHUNK = /^\d+\.index\.js$/
+
+/**
+ * `out`'s chunk files minified in place, with their maps. Names are kept,
+ * as ncc keeps them in its entries (terser's keep_fnames and
+ * keep_classnames): errors name their class (`new.target.name`).
+ */
+async function minifyChunks(root: string, out: string): Promise<void> {
+  const chunks = readdirSync(join(root, out))
+    .filter((name) => CHUNK.test(name))
+    .map((name) => join(out, name))
+  await esbuild({
+    absWorkingDir: root,
+    entryPoints: chunks,
+    outdir: out,
+    allowOverwrite: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node24',
+    minify: true,
+    keepNames: true,
+    // the input's own map (ncc's, named by its sourceMappingURL) is
+    // followed, so the output's maps to the sources
+    sourcemap: true,
+    legalComments: 'inline',
+    logLevel: 'warning'
+  })
+}
+
 /** dist/index.js; an error names what went wrong. */
 async function buildStart(root: string): Promise<string | null> {
   const result = await esbuild({
@@ -161,6 +196,7 @@ async function main(): Promise<number> {
     )
     if (build.status !== 0) return 1
     joinLicenses(join(root, out))
+    await minifyChunks(root, out)
   }
   const failed = await buildStart(root)
   if (failed !== null) {
