@@ -87,7 +87,7 @@ npm run bench             # every case, 100 ms per request; writes the files bel
 npm run bench -- --quick                   # skip the sizes of 1,000
 npm run bench -- --only typical,range-20   # only these cases
 npm run bench -- --latency 50              # another latency per request
-npm run bench -- --runs 1                  # runs per case (default: 7 for typical and cold-start, 3 for the others)
+npm run bench -- --runs 1                  # runs per case (default: 7 for typical, 21 for cold-start, 3 for the others)
 npm run bench -- --write                   # write the outputs of a partial run too
 npm run bench -- --render                  # re-render this file and the chart from bench/results.json
 \`\`\`
@@ -102,7 +102,7 @@ How each number is taken:
 - **points**: the GraphQL points the run was charged, summed over its queries. GitHub computes a query's cost before running it ("Rate limits and query limits for the GraphQL API"): the requests it needs are, over its connections, the product of the \`first\`/\`last\` of the connections around each; points are those requests / 100, rounded, at least 1. The simulator costs every query this way (\`test-support/sim/graphql-cost.ts\`) and logs it; a refused query is charged nothing. A range (\`a–b\`) means the runs differed.
 - **largest query**: the nodes of the run's largest GraphQL query (what it may return: each connection's \`first\`/\`last\` times those around it, summed), and its operation. GitHub refuses a query over 500,000 (\`MAX_NODE_LIMIT_EXCEEDED\`); SPEC §9 asks for at most 100,000.
 - **left**: what is left of a \`GITHUB_TOKEN\`'s hour after the run, GraphQL points / REST requests, out of ${TOKEN_BUDGET.graphqlPoints.toLocaleString('en-US')} / ${TOKEN_BUDGET.restRequests.toLocaleString('en-US')}. Each run gets a fresh simulator, so a fresh hour: that hour is shared by every workflow of the repository on GitHub, and a run that spends it blocks as rate limited here as it would there.
-- Every case runs several times (by default 7 for \`typical\` and \`cold-start\`, 3 for the others; the decision column says how many), each against a freshly built world. Times are medians; requests, the decision and the range read are checked in every run.
+- Every case runs several times (by default 7 for \`typical\`, 21 for \`cold-start\`, 3 for the others; the decision column says how many), each against a freshly built world. Times are medians; requests, the decision and the range read are checked in every run.
 - **wall ms**: from spawning \`node dist/index.js\` (as the runner does: no shell, \`INPUT_*\`, \`GITHUB_*\`, file commands in a temporary directory) to its exit, \`runBundledAction\`'s \`ms\`. Median when a case runs more than once.
 - **1st req ms** (start to first request): from the spawn to the moment the simulator's request log receives the first request. The bench wraps \`push\` of the simulator's log array and notes \`performance.now()\`, on the same clock as the spawn. In the \`cold-start\` case every run alternates with Node's own floor: a one-line CommonJS script that sends one POST (\`FLOOR_SCRIPT\` in \`scripts/bench/measure.ts\`), spawned the same way against a fresh simulator. The target's row gives that floor and the gate's share above it.
 - **RSS MB**: peak resident set size of the gate's process in MiB, \`process.resourceUsage().maxRSS\` written at exit by a 10-line preload given as \`NODE_OPTIONS=--require …\` (source in \`scripts/bench/max-rss.ts\`); the bundle is unchanged.
