@@ -1,9 +1,11 @@
-// `promotion-gate serve` as a real process (from source, through tsx): SIGTERM
+// `promotion-gate serve` as a real process, from source (through tsx) and
+// from the bundle users run (dist/cli/index.js, its chunks minified by
+// scripts/bundle.ts): it answers, checks a delivery's signature, and SIGTERM
 // ends it with exit 0. A child process, so it runs in the scenarios project;
 // the in-process runs are in serve-cli.test.ts.
 import { describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
-import { generateKeyPairSync } from 'node:crypto'
+import { createHmac, generateKeyPairSync } from 'node:crypto'
 
 const KEY = generateKeyPairSync('rsa', {
   modulusLength: 2048,
@@ -18,11 +20,30 @@ const ENV = {
   GITHUB_API_URL: 'http://127.0.0.1:9'
 }
 
-describe('promotion-gate serve', () => {
-  it('as a process: SIGTERM exits 0', async () => {
+/** A delivery GitHub would send, signed with `secret`. */
+function delivery(secret: string): RequestInit {
+  const body = JSON.stringify({ action: 'requested' })
+  const signature = createHmac('sha256', secret).update(body).digest('hex')
+  return {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-github-event': 'deployment_protection_rule',
+      'x-github-delivery': '1',
+      'x-hub-signature-256': `sha256=${signature}`
+    },
+    body
+  }
+}
+
+describe.each([
+  ['from source', ['--import', 'tsx', 'src/cli/index.ts']],
+  ['from the bundle', ['dist/cli/index.js']]
+])('promotion-gate serve %s', (_, command) => {
+  it('as a process: verifies a delivery, and SIGTERM exits 0', async () => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'src/cli/index.ts', 'serve', '--port', '0'],
+      [...command, 'serve', '--port', '0'],
       {
         env: { PATH: process.env.PATH, ...ENV },
         stdio: ['ignore', 'pipe', 'pipe']
@@ -44,9 +65,17 @@ describe('promotion-gate serve', () => {
     )
     const url = await listening
     expect((await fetch(`${url}/healthz`)).status).toBe(200)
+    const hook = `${url}/api/github/webhooks`
+    // signed, but not a delivery the gate can judge: refused as malformed
+    const signed = await fetch(hook, delivery(ENV.WEBHOOK_SECRET))
+    expect(signed.status).toBe(400)
+    expect(await signed.text()).toContain('deployment_callback_url is missing')
+    const forged = await fetch(hook, delivery('another secret'))
+    expect(forged.status).toBe(401)
     child.kill('SIGTERM')
     expect(await exited).toBe(0)
     expect(stdout).toContain('"msg":"stopped"')
+    expect(stdout).toContain('delivery refused: signature missing or wrong')
     expect(stderr).toBe('')
   })
 })
