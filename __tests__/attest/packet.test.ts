@@ -7,22 +7,14 @@
 // another signer's, or a manifest rewritten to match edited files.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
-import {
-  cpSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  unlinkSync,
-  writeFileSync
-} from 'node:fs'
+import { cpSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { tmpdir } from 'node:os'
 import type { ActionIO } from '../../src/action/main.js'
 import { digests } from '../../src/audit/manifest.js'
 import { PACKET_PREDICATE_TYPE } from '../../src/attest/packet-statement.js'
 import { runCli } from '../../src/cli/main.js'
 import { attestDecision } from '../../src/action/attest.js'
-import { aRecord } from './helpers.js'
+import { aRecord, offlineSigning, type OfflineSigning } from './helpers.js'
 import { createClient } from '../../src/github/client.js'
 import { runFromEnv } from '../../__fixtures__/action.js'
 import { auditWorld, release } from '../../test-support/demo/audit-world.js'
@@ -34,41 +26,23 @@ import {
 import { startSimulator } from '../../test-support/sim/server.js'
 import {
   jobClaims,
-  mockSigstore,
   TOKEN_URL,
   type MockSigstore
 } from '../../test-support/sigstore.js'
 
 const AUDIT = `${OWNER}/${REPO}/.github/workflows/audit.yml@refs/heads/main`
 
+let signing: OfflineSigning
 let sigstore: MockSigstore
 let temp: string
 let roots: string
-const saved = { ...process.env }
 
 beforeAll(async () => {
-  sigstore = await mockSigstore()
-  temp = mkdtempSync(join(tmpdir(), 'pg-packet-'))
-  roots = join(temp, 'trusted-root.jsonl')
-  writeFileSync(
-    roots,
-    `${JSON.stringify(sigstore.trustedRoot.publicGood)}\n${JSON.stringify(sigstore.trustedRoot.github)}\n`
-  )
-  // @actions/attest reads these from process.env (GitHub's instance)
-  Object.assign(process.env, {
-    ACTIONS_ID_TOKEN_REQUEST_URL: TOKEN_URL,
-    ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'runner-token',
-    GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
-    GITHUB_SERVER_URL: 'https://github.com'
-  })
-  delete process.env.GITHUB_EVENT_PATH
+  signing = await offlineSigning(`${OWNER}/${REPO}`)
+  ;({ sigstore, dir: temp, roots } = signing)
 })
 
-afterAll(() => {
-  sigstore.stop()
-  rmSync(temp, { recursive: true, force: true })
-  process.env = saved
-})
+afterAll(() => signing.stop())
 
 interface Run {
   dir: string

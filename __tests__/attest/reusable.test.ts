@@ -6,78 +6,25 @@
 // token's claims as Fulcio does (job_workflow_ref, repository, workflow_ref),
 // so the round trip runs on real certificates.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { tmpdir } from 'node:os'
-import { attestDecision } from '../../src/action/attest.js'
 import { derUtf8, extensionText, OID } from '../../src/attest/certificate.js'
 import { runCli } from '../../src/cli/main.js'
-import type { GitHubPort } from '../../src/engine/index.js'
-import {
-  jobClaims,
-  mockSigstore,
-  TOKEN_URL,
-  type MockSigstore
-} from '../../test-support/sigstore.js'
-import { aRecord } from './helpers.js'
+import { jobClaims } from '../../test-support/sigstore.js'
+import { offlineSigning, signDecision, type OfflineSigning } from './helpers.js'
 
 const REUSABLE = 'OWNER/promotion-gate/.github/workflows/gate.yml'
 const IMAGE = 'beef'.padEnd(64, '1')
 
-let sigstore: MockSigstore
-let dir: string
-let roots: string
-const saved = { ...process.env }
+let signing: OfflineSigning
 
 beforeAll(async () => {
-  sigstore = await mockSigstore()
-  dir = mkdtempSync(join(tmpdir(), 'pg-reusable-'))
-  roots = join(dir, 'trusted-root.jsonl')
-  writeFileSync(
-    roots,
-    `${JSON.stringify(sigstore.trustedRoot.publicGood)}\n${JSON.stringify(sigstore.trustedRoot.github)}\n`
-  )
-  Object.assign(process.env, {
-    ACTIONS_ID_TOKEN_REQUEST_URL: TOKEN_URL,
-    ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'runner-token',
-    GITHUB_REPOSITORY: 'acme/shop',
-    GITHUB_SERVER_URL: 'https://github.com'
-  })
-  delete process.env.GITHUB_EVENT_PATH
+  signing = await offlineSigning()
 })
 
-afterAll(() => {
-  sigstore.stop()
-  rmSync(dir, { recursive: true, force: true })
-  process.env = saved
-})
+afterAll(() => signing.stop())
 
-const storing: GitHubPort = {
-  rest: async <T>() => ({ status: 201, data: { id: 1 } as T, headers: {} }),
-  graphql: () => Promise.reject(new Error('no GraphQL here'))
-}
-
-let n = 0
 /** A decision about acme/shop, signed in a job with these token claims. */
 async function signedWith(claims: Record<string, string>): Promise<string> {
-  sigstore.setClaims(claims)
-  n += 1
-  const evidence = aRecord()
-  const evidenceFile = join(dir, `evidence-${n}.json`)
-  writeFileSync(evidenceFile, `${JSON.stringify(evidence)}\n`)
-  const outcome = await attestDecision({
-    evidence,
-    evidenceFile,
-    owner: 'acme',
-    repo: 'shop',
-    serverUrl: 'https://github.com',
-    token: 'ghs_x',
-    artifact: { name: 'ghcr.io/acme/shop', sha256: IMAGE },
-    env: process.env,
-    github: storing
-  })
-  if (outcome.kind === 'failed') throw new Error(outcome.problem)
-  return outcome.bundleFile
+  return (await signDecision(signing, { claims, image: IMAGE })).bundleFile
 }
 
 /** The claims of the reusable workflow's job, called from `repository`. */
@@ -103,7 +50,7 @@ async function verify(
       '--digest',
       `sha256:${IMAGE}`,
       '--trusted-root',
-      roots,
+      signing.roots,
       ...args
     ],
     {

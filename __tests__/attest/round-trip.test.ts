@@ -5,94 +5,48 @@
 // decision passes; a changed predicate, another environment, another signer
 // workflow, an expired decision and a block are each refused, saying why.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { tmpdir } from 'node:os'
-import { attestDecision, type AttestOutcome } from '../../src/action/attest.js'
+import type { AttestOutcome } from '../../src/action/attest.js'
 import { runCli } from '../../src/cli/main.js'
-import type { GitHubPort } from '../../src/engine/index.js'
 import type { GitHubClient } from '../../src/github/client.js'
 import { SHA } from '../../__fixtures__/facts.js'
+import { jobClaims, type MockSigstore } from '../../test-support/sigstore.js'
 import {
-  jobClaims,
-  mockSigstore,
-  TOKEN_URL,
-  type MockSigstore
-} from '../../test-support/sigstore.js'
-import { aRecord } from './helpers.js'
+  aRecord,
+  offlineSigning,
+  signDecision,
+  type OfflineSigning
+} from './helpers.js'
 
 const GATE = 'acme/shop/.github/workflows/gate.yml@refs/heads/main'
 const IMAGE = 'c0ffee'.padEnd(64, '0')
 
+let signing: OfflineSigning
 let sigstore: MockSigstore
 let dir: string
 let roots: string
-const saved = { ...process.env }
 
 beforeAll(async () => {
-  sigstore = await mockSigstore()
-  dir = mkdtempSync(join(tmpdir(), 'pg-attest-'))
-  roots = join(dir, 'trusted-root.jsonl')
-  // as `gh attestation trusted-root` writes them: one root per line
-  writeFileSync(
-    roots,
-    `${JSON.stringify(sigstore.trustedRoot.publicGood)}\n${JSON.stringify(sigstore.trustedRoot.github)}\n`
-  )
-  // what the runner gives a job with id-token: write; no event payload:
-  // @actions/attest then signs with GitHub's instance (Fulcio + TSA)
-  Object.assign(process.env, {
-    ACTIONS_ID_TOKEN_REQUEST_URL: TOKEN_URL,
-    ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'runner-token',
-    GITHUB_REPOSITORY: 'acme/shop',
-    GITHUB_SERVER_URL: 'https://github.com'
-  })
-  delete process.env.GITHUB_EVENT_PATH
+  signing = await offlineSigning()
+  ;({ sigstore, dir, roots } = signing)
 })
 
-afterAll(() => {
-  sigstore.stop()
-  rmSync(dir, { recursive: true, force: true })
-  process.env = saved
-})
+afterAll(() => signing.stop())
 
-/** GitHub's attestations endpoint, answering 201 with an id. */
-function storing(stored: object[]): GitHubPort {
-  return {
-    rest: async <T>(_route: string, params?: Record<string, unknown>) => {
-      stored.push(params?.bundle as object)
-      return { status: 201, data: { id: stored.length } as T, headers: {} }
-    },
-    graphql: () => Promise.reject(new Error('no GraphQL here'))
-  }
-}
-
-let n = 0
 /** One decision signed by the action's path; the bundle file it kept. */
 async function signed(
   o: { environment?: string; blocked?: boolean; workflowRef?: string } = {}
 ): Promise<{ file: string; outcome: AttestOutcome }> {
-  sigstore.setClaims(
-    jobClaims({ repository: 'acme/shop', workflowRef: o.workflowRef ?? GATE })
-  )
-  n += 1
-  const evidence = aRecord({
-    environment: o.environment ?? 'production',
+  const outcome = await signDecision(signing, {
+    claims: jobClaims({
+      repository: 'acme/shop',
+      workflowRef: o.workflowRef ?? GATE
+    }),
+    image: IMAGE,
+    environment: o.environment,
     status: o.blocked === true ? 'fail' : 'pass'
   })
-  const evidenceFile = join(dir, `evidence-${n}.json`)
-  writeFileSync(evidenceFile, `${JSON.stringify(evidence, null, 2)}\n`)
-  const outcome = await attestDecision({
-    evidence,
-    evidenceFile,
-    owner: 'acme',
-    repo: 'shop',
-    serverUrl: 'https://github.com',
-    token: 'ghs_x',
-    artifact: { name: 'ghcr.io/acme/shop', sha256: IMAGE },
-    env: process.env,
-    github: storing([])
-  })
-  if (outcome.kind === 'failed') throw new Error(outcome.problem)
   return { file: outcome.bundleFile, outcome }
 }
 
@@ -472,6 +426,7 @@ interface Crafted {
 }
 
 describe('statements the gate would not sign are refused, each saying why', () => {
+  let n = 0
   /** Signs `change(statement)` as the gate's workflow would, with Rekor. */
   async function signedAs(
     change: (s: Crafted) => void,

@@ -6,76 +6,35 @@
 // the bundle verifies a good signature and refuses a changed one.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { SHA } from '../../__fixtures__/facts.js'
-import { attestDecision } from '../../src/action/attest.js'
+import { jobClaims } from '../../test-support/sigstore.js'
 import {
-  jobClaims,
-  mockSigstore,
-  TOKEN_URL,
-  type MockSigstore
-} from '../../test-support/sigstore.js'
-import { aRecord } from '../attest/helpers.js'
+  offlineSigning,
+  signDecision,
+  type OfflineSigning
+} from '../attest/helpers.js'
 
 const BIN = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url))
 const GATE = 'acme/shop/.github/workflows/gate.yml@refs/heads/main'
 const IMAGE = 'c0ffee'.padEnd(64, '0')
 
-let sigstore: MockSigstore
-let dir: string
-let roots: string
+let signing: OfflineSigning
 let signed: string
-const saved = { ...process.env }
 
 beforeAll(async () => {
-  sigstore = await mockSigstore()
-  dir = mkdtempSync(join(tmpdir(), 'pg-verify-bundle-'))
-  roots = join(dir, 'trusted-root.jsonl')
-  writeFileSync(
-    roots,
-    `${JSON.stringify(sigstore.trustedRoot.publicGood)}\n${JSON.stringify(sigstore.trustedRoot.github)}\n`
-  )
-  // what the runner gives a job with id-token: write
-  Object.assign(process.env, {
-    ACTIONS_ID_TOKEN_REQUEST_URL: TOKEN_URL,
-    ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'runner-token',
-    GITHUB_REPOSITORY: 'acme/shop',
-    GITHUB_SERVER_URL: 'https://github.com'
+  signing = await offlineSigning()
+  const outcome = await signDecision(signing, {
+    claims: jobClaims({ repository: 'acme/shop', workflowRef: GATE }),
+    image: IMAGE
   })
-  delete process.env.GITHUB_EVENT_PATH
-  sigstore.setClaims(jobClaims({ repository: 'acme/shop', workflowRef: GATE }))
-  const evidence = aRecord({ environment: 'production', status: 'pass' })
-  const evidenceFile = join(dir, 'evidence.json')
-  writeFileSync(evidenceFile, `${JSON.stringify(evidence, null, 2)}\n`)
-  const outcome = await attestDecision({
-    evidence,
-    evidenceFile,
-    owner: 'acme',
-    repo: 'shop',
-    serverUrl: 'https://github.com',
-    token: 'ghs_x',
-    artifact: { name: 'ghcr.io/acme/shop', sha256: IMAGE },
-    env: process.env,
-    // GitHub's attestations endpoint, storing it
-    github: {
-      rest: <T>() =>
-        Promise.resolve({ status: 201, data: { id: 1 } as T, headers: {} }),
-      graphql: () => Promise.reject(new Error('no GraphQL here'))
-    }
-  })
-  if (outcome.kind === 'failed') throw new Error(outcome.problem)
   signed = outcome.bundleFile
 })
 
-afterAll(() => {
-  sigstore.stop()
-  rmSync(dir, { recursive: true, force: true })
-  process.env = saved
-})
+afterAll(() => signing.stop())
 
 /** dist/cli/index.js verify, offline: no GitHub, the mocks' trusted root. */
 async function verify(
@@ -97,7 +56,7 @@ async function verify(
     '--commit',
     SHA,
     '--trusted-root',
-    roots
+    signing.roots
   ]
   try {
     const r = await promisify(execFile)(process.execPath, args, {
@@ -134,7 +93,7 @@ describe('dist/cli/index.js verify', () => {
     bundle.dsseEnvelope.payload = Buffer.from(
       JSON.stringify(statement)
     ).toString('base64')
-    const tampered = join(dir, 'tampered.json')
+    const tampered = join(signing.dir, 'tampered.json')
     writeFileSync(tampered, JSON.stringify(bundle))
     const r = await verify(tampered)
     expect(r.stdout).toMatch(
