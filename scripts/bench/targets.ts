@@ -182,21 +182,20 @@ function firstRequestTarget(cases: Map<string, CaseResult>): TargetResult {
     .map((v) => (v === null ? '–' : String(Math.round(v))))
     .join(', ')
   const known = c.firstRequestMsRuns.filter((v): v is number => v !== null)
+  const floor = c.floorMs ?? null
   return {
     ...base,
     measured:
       `${ms(c.firstRequestMs)} (median of ${c.runs}: ${runs} ms)` +
-      (c.floorMs === undefined || c.floorMs === null
-        ? ''
-        : `; Node's own floor ${ms(c.floorMs)}`),
+      (floor === null ? '' : `; Node's own floor ${ms(floor)}`),
     pass,
     note:
       `${pass ? '' : `Missed by ${ms(c.firstRequestMs - FIRST_REQUEST_LIMIT_MS)}. `}` +
       `From the spawn of \`node dist/index.js\` (runner-style environment, no shell) to the first request arriving at the simulator, the fastest run ${ms(Math.min(...known))}: ` +
       "Node starting, loading the bundle and the gate's work before its first request." +
-      (c.floorMs === undefined || c.floorMs === null
+      (floor === null
         ? ''
-        : ` Node's own floor in the same runs, a one-line script sending one POST spawned the same way, took ${ms(c.floorMs)}: the gate's share is ${ms(c.firstRequestMs - c.floorMs)}.`)
+        : ` Node's own floor in the same runs, a one-line script sending one POST spawned the same way, took ${ms(floor)}: the gate's share is ${ms(c.firstRequestMs - floor)}.`)
   }
 }
 
