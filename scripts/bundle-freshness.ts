@@ -12,7 +12,7 @@ export const BUNDLES = [
   'dist/cli/index.js'
 ] as const
 export const STAMP = 'dist/.bundle-stamp.json'
-/** What `npm run bundle` runs: ncc's options and the licence join. */
+/** What `npm run bundle` runs: the builds' options, the licence join, the chunks' minifying. */
 const BUILD_SCRIPT = 'scripts/bundle.ts'
 /** Everything sourcesHash reads, for git to compare with the commit. */
 export const BUNDLE_INPUTS = [
